@@ -1,0 +1,3 @@
+export * from './calendar/index.js';
+export * from './errors/index.js';
+export * from './scheme/index.js';

@@ -1,0 +1,2 @@
+export * from './default-scheme.js';
+export * from './scheme.js';

@@ -1,0 +1,96 @@
+/**
+ * The assessment scheme (考核方案): every number the rules use, as versioned data validated by its
+ * schema. No rule reads a number that is not in here.
+ */
+import { z } from 'zod';
+import { isLocalDate } from '../calendar/local-date.js';
+import { isTimeZone } from '../calendar/time-zone.js';
+
+export const localDateSchema = z.string().refine(isLocalDate, { message: 'expected a date YYYY-MM-DD' });
+const hundredths = z.number().int().min(0).max(10_000);
+const count = z.number().int().min(0);
+
+export const unitKinds = ['city', 'county', 'township', 'department', 'village'] as const;
+export const unitKindSchema = z.enum(unitKinds);
+
+export const deadlineRuleSchema = z.strictObject({
+  days: z.number().int().min(0).max(3650),
+  count: z.enum(['calendar', 'working']),
+  rollOffNonWorking: z.boolean(),
+});
+
+export const peerGroupRuleSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  label: z.string().min(1).max(100),
+  labelEn: z.string().min(1).max(100),
+  /** Units of this kind are ranked … */
+  memberKind: unitKindSchema,
+  /** … against the other units of that kind under the same parent of this kind. */
+  parentKind: unitKindSchema,
+});
+
+export const schemeSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  version: z.number().int().min(1),
+  name: z.string().min(1).max(200),
+  /** IANA time zone of all dates and quarter boundaries. */
+  timeZone: z.string().refine(isTimeZone, { message: 'unknown IANA time zone' }),
+  /** Working-day calendar per year: statutory holidays and make-up working days. */
+  calendar: z.record(
+    z.string().regex(/^\d{4}$/),
+    z.strictObject({ holidays: z.array(localDateSchema), makeupWorkdays: z.array(localDateSchema) }),
+  ),
+  /** Dimension maxima in hundredths of a point; they sum to 10000. */
+  weights: z
+    .strictObject({
+      task: hundredths,
+      rectification: hundredths,
+      findings: hundredths,
+      petitions: hundredths,
+      opinion: hundredths,
+    })
+    .refine((w) => w.task + w.rectification + w.findings + w.petitions + w.opinion === 10_000, {
+      message: 'weights must sum to 100 points',
+    }),
+  /** Deductions in hundredths of a point. */
+  deductions: z.strictObject({
+    rectificationOpenOverdue: hundredths,
+    finding: z.strictObject({ general: hundredths, serious: hundredths, grave: hundredths }),
+    petition: z.strictObject({ received: hundredths, repeated: hundredths, escalated: hundredths }),
+    opinion: z.strictObject({ notable: hundredths, major: hundredths }),
+  }),
+  peerGroups: z.array(peerGroupRuleSchema).min(1),
+  cards: z.strictObject({
+    /** A group with fewer units gets no card. */
+    minGroupSize: z.number().int().min(1),
+    /** Cards in this many consecutive quarters propose an accountability case. */
+    consecutiveForProposal: z.number().int().min(2),
+  }),
+  petitions: z.strictObject({
+    accept: deadlineRuleSchema,
+    handle: deadlineRuleSchema,
+    maxExtensions: count,
+    extensionMaxDays: count,
+    repeatWindowDays: count,
+    /** The normal path: received at most this many levels above the responsible unit's own level. */
+    normalLevelsAbove: count,
+  }),
+  rectification: z.strictObject({
+    /** Days overdue at which: an alert; an alert to the parent unit's supervisors; a case is proposed. */
+    overdueAlertDays: count,
+    overdueEscalateDays: count,
+    overdueAccountabilityDays: count,
+  }),
+  signals: z.strictObject({ firstResponse: deadlineRuleSchema }),
+  publishing: z.strictObject({ autoPublishDelayDays: count }),
+  funds: z.strictObject({
+    /** Unspent balance (fen) above which money is idle … */
+    idleThresholdFen: count,
+    /** … once this many days have passed after the planned completion date. */
+    idleGraceDays: count,
+  }),
+});
+
+export type Scheme = z.infer<typeof schemeSchema>;
+export type PeerGroupRule = z.infer<typeof peerGroupRuleSchema>;
+export type UnitKind = z.infer<typeof unitKindSchema>;
