@@ -1,6 +1,6 @@
 /** Every failure the core can report, by area. Tests assert these codes, never message text. */
 export const errorCodes = [
-  // calendar
+  // calendar (owner: calendar/)
   'calendar.invalidDate',
   'calendar.invalidInstant',
   'calendar.invalidTimeZone',
@@ -10,7 +10,7 @@ export const errorCodes = [
   // units
   'unit.notFound',
   'unit.cycle',
-  // rectification workflow
+  // rectification workflow (owner: rectification/) — add codes of this area here only
   'rectification.forbiddenRole',
   'rectification.invalidTransition',
   'rectification.sameReviewer',
@@ -20,7 +20,7 @@ export const errorCodes = [
   'rectification.noExtensionPending',
   'rectification.extensionNotLater',
   'rectification.closed',
-  // petitions
+  // petitions (owner: petitions/) — add codes of this area here only
   'petition.invalidTransition',
   'petition.forbiddenRole',
   'petition.extensionUsed',
@@ -28,11 +28,15 @@ export const errorCodes = [
   'petition.satisfactionRequired',
   'petition.reasonRequired',
   'petition.invalidIdNumber',
-  // ranking and publishing
+  // ranking and publishing (owner: scoring/, ranking/, publishing/) — add codes of this area here only
   'ranking.alreadyPublished',
   'ranking.supersedesMissing',
   'ranking.reasonRequired',
-  // ledger
+  // signals (owner: signals/) — add codes of this area here only
+  'signal.invalidUrl',
+  // funds (owner: funds/) — add codes of this area here only
+  'funds.invalid',
+  // ledger (owner: ledger/) — add codes of this area here only
   'ledger.brokenChain',
   // aggregates
   'aggregate.unknownUnit',

@@ -1,0 +1,69 @@
+/** 问责 and 预警: accountability cases proposed by the rules, decided by people; alerts. */
+import { z } from 'zod';
+import { idSchema, instantSchema, longText, quarterKeySchema, shortText } from './common.js';
+import { accountabilityForm, alertSeverity, alertState, caseState, postKind } from './enums.js';
+
+export const caseSubjectSchema = z.strictObject({
+  personId: idSchema,
+  unitId: idSchema,
+  post: postKind.schema,
+  /** Days in post in each quarter the trigger covers, keyed by quarter ("2025Q1": 90). */
+  daysInPost: z.record(quarterKeySchema, z.number().int().min(0)),
+});
+export type CaseSubject = z.infer<typeof caseSubjectSchema>;
+
+export const caseTriggerSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('consecutive_cards'),
+    unitId: idSchema,
+    quarters: z.array(quarterKeySchema).min(2),
+    cardIds: z.array(idSchema),
+  }),
+  z.strictObject({
+    kind: z.literal('petition_sla_missed'),
+    unitId: idSchema,
+    petitionId: idSchema,
+    earlierPetitionId: idSchema,
+    missed: z.enum(['accept', 'handle']),
+  }),
+  z.strictObject({
+    kind: z.literal('rectification_overdue'),
+    unitId: idSchema,
+    rectificationId: idSchema,
+    daysOverdue: z.number().int().min(0),
+  }),
+]);
+export type CaseTrigger = z.infer<typeof caseTriggerSchema>;
+
+export const accountabilityCaseSchema = z.strictObject({
+  id: idSchema,
+  /** Natural key of the trigger, so the same trigger never proposes twice. */
+  triggerKey: z.string().min(1).max(200),
+  trigger: caseTriggerSchema,
+  subjects: z.array(caseSubjectSchema),
+  state: caseState.schema,
+  form: accountabilityForm.schema.nullable(),
+  decisionNote: longText(4000).nullable(),
+  dismissReason: longText(4000).nullable(),
+  proposedAt: instantSchema,
+  version: z.number().int().min(1),
+});
+export type AccountabilityCase = z.infer<typeof accountabilityCaseSchema>;
+
+export const alertSchema = z.strictObject({
+  id: idSchema,
+  /** The rule that raised it, e.g. rectification.overdue.15 */
+  rule: shortText(100),
+  /** Natural key of rule + subject (+ level), so a sweep never raises it twice. */
+  alertKey: z.string().min(1).max(200),
+  subject: z.strictObject({ kind: z.string(), id: idSchema }),
+  unitId: idSchema,
+  /** Whose supervisors are alerted (the subject's unit or its parent). */
+  notifyUnitId: idSchema,
+  severity: alertSeverity.schema,
+  state: alertState.schema,
+  message: shortText(1000),
+  raisedAt: instantSchema,
+  version: z.number().int().min(1),
+});
+export type Alert = z.infer<typeof alertSchema>;

@@ -1,0 +1,34 @@
+/** Building blocks shared by every record schema. */
+import { z } from 'zod';
+import { isInstant } from '../calendar/local-date.js';
+import { isQuarterKey } from '../calendar/quarter.js';
+
+export { localDateSchema } from '../scheme/scheme.js';
+
+/** A record id: letters, digits, '-', '_' (ULIDs or codes). */
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, { message: 'ids use letters, digits, - and _' });
+
+export const instantSchema = z
+  .string()
+  .max(40)
+  .refine(isInstant, { message: 'expected an ISO 8601 time with offset, e.g. 2025-03-31T09:00:00+08:00' });
+
+export const quarterKeySchema = z
+  .string()
+  .refine(isQuarterKey, { message: 'expected a quarter like 2025Q1' });
+
+/** Money is integer fen (分), never floating yuan. */
+export const fenSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const shortText = (max = 200) => z.string().trim().min(1).max(max);
+export const longText = (max = 4000) => z.string().trim().min(1).max(max);
+
+/** An enumeration whose codes carry Chinese (and English) labels for the UI. */
+export function labelledEnum<const T extends Record<string, { zh: string; en: string }>>(labels: T) {
+  const codes = Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]];
+  return { schema: z.enum(codes), labels, codes };
+}

@@ -1,0 +1,39 @@
+/** Units, people and their posts (任职). */
+import { z } from 'zod';
+import { idSchema, localDateSchema, shortText } from './common.js';
+import { postKind, unitKind } from './enums.js';
+
+export const unitSchema = z.strictObject({
+  id: idSchema,
+  name: shortText(100),
+  kind: unitKind.schema,
+  parentId: idSchema.nullable(),
+  /** Administrative or organisation code. */
+  code: shortText(32),
+  /** Names as written in spreadsheets (简称, old names). */
+  aliases: z.array(shortText(100)).max(20).default([]),
+});
+export type Unit = z.infer<typeof unitSchema>;
+
+export const personSchema = z.strictObject({
+  id: idSchema,
+  name: shortText(50),
+});
+export type Person = z.infer<typeof personSchema>;
+
+/** A person holding a post at a unit from `from` to `to` (both inclusive local dates; null = still). */
+export const tenureSchema = z
+  .strictObject({
+    id: idSchema,
+    personId: idSchema,
+    unitId: idSchema,
+    post: postKind.schema,
+    title: shortText(100).optional(),
+    from: localDateSchema,
+    to: localDateSchema.nullable(),
+  })
+  .refine((t) => t.to === null || t.to >= t.from, {
+    message: 'a tenure ends on or after it starts',
+    path: ['to'],
+  });
+export type Tenure = z.infer<typeof tenureSchema>;

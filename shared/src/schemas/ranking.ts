@@ -1,0 +1,116 @@
+/** 季度排名, 预黄牌: the score breakdown, rankings, snapshots and cards (DESIGN §4.1–4.2). */
+import { z } from 'zod';
+import { idSchema, instantSchema, quarterKeySchema, shortText } from './common.js';
+
+const points = z.number().int().min(0).max(10_000);
+
+export const taskIndicatorLineSchema = z.strictObject({
+  indicatorId: z.string(),
+  /** Cumulative plan for the quarter and cumulative actual at its end (missing actual = 0). */
+  plan: z.number(),
+  actual: z.number(),
+  /** min(1, actual / plan), as a decimal string rounded to 4 places for display; exact math is internal. */
+  completion: z.string(),
+});
+
+export const scoreBreakdownSchema = z.strictObject({
+  unitId: idSchema,
+  /** Total in hundredths of a point (0–10000); equals the sum of the five dimensions. */
+  total: points,
+  task: z.strictObject({
+    points,
+    max: points,
+    noTargets: z.boolean(),
+    indicators: z.array(taskIndicatorLineSchema),
+  }),
+  rectification: z.strictObject({
+    points,
+    max: points,
+    /** |D|: rectifications with deadline inside the quarter. */
+    due: z.number().int().min(0),
+    onTime: z.number().int().min(0),
+    /** Open and overdue at quarter end, whatever their deadline. */
+    openOverdue: z.number().int().min(0),
+    deductionEach: points,
+  }),
+  findings: z.strictObject({
+    points,
+    max: points,
+    general: z.number().int().min(0),
+    serious: z.number().int().min(0),
+    grave: z.number().int().min(0),
+    deductions: z.strictObject({ general: points, serious: points, grave: points }),
+  }),
+  petitions: z.strictObject({
+    points,
+    max: points,
+    received: z.number().int().min(0),
+    repeated: z.number().int().min(0),
+    escalated: z.number().int().min(0),
+    deductions: z.strictObject({ received: points, repeated: points, escalated: points }),
+  }),
+  opinion: z.strictObject({
+    points,
+    max: points,
+    notable: z.number().int().min(0),
+    major: z.number().int().min(0),
+    deductions: z.strictObject({ notable: points, major: points }),
+  }),
+});
+export type ScoreBreakdown = z.infer<typeof scoreBreakdownSchema>;
+
+export const peerGroupRefSchema = z.strictObject({
+  /** The scheme's peer-group rule id (e.g. county-townships). */
+  ruleId: z.string(),
+  /** The parent unit whose members are ranked together. */
+  parentUnitId: idSchema,
+});
+export type PeerGroupRef = z.infer<typeof peerGroupRefSchema>;
+
+export const rankingRowSchema = z.strictObject({
+  unitId: idSchema,
+  rank: z.number().int().min(1),
+  score: scoreBreakdownSchema,
+  carded: z.boolean(),
+});
+export type RankingRow = z.infer<typeof rankingRowSchema>;
+
+export const rankingSchema = z.strictObject({
+  quarter: quarterKeySchema,
+  group: peerGroupRefSchema,
+  schemeId: z.string(),
+  schemeVersion: z.number().int(),
+  /** Rows sorted by rank, then unit id. */
+  rows: z.array(rankingRowSchema),
+  /** Why no card was given, when none was. */
+  noCardReason: z.enum(['groupTooSmall', 'allTied']).nullable(),
+});
+export type Ranking = z.infer<typeof rankingSchema>;
+
+/** A published ranking: frozen inputs and outputs with a content hash. Never edited. */
+export const rankingSnapshotSchema = z.strictObject({
+  id: idSchema,
+  quarter: quarterKeySchema,
+  group: peerGroupRefSchema,
+  publishedAt: instantSchema,
+  publishedBy: idSchema,
+  ranking: rankingSchema,
+  /** The aggregates the ranking was computed from (the frozen inputs). */
+  inputs: z.array(z.record(z.string(), z.unknown())),
+  /** SHA-256 (hex) of the canonical JSON of { quarter, group, ranking, inputs, supersedes, reason }. */
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** An amendment names the snapshot it supersedes and why. */
+  supersedes: idSchema.nullable(),
+  reason: shortText(2000).nullable(),
+});
+export type RankingSnapshot = z.infer<typeof rankingSnapshotSchema>;
+
+export const cardSchema = z.strictObject({
+  id: idSchema,
+  unitId: idSchema,
+  quarter: quarterKeySchema,
+  snapshotId: idSchema,
+  group: peerGroupRefSchema,
+  issuedAt: instantSchema,
+});
+export type Card = z.infer<typeof cardSchema>;

@@ -1,0 +1,79 @@
+/** 整改: a rectification tracked to a close approved by two different reviewers (DESIGN §4.4). */
+import { z } from 'zod';
+import { fenSchema, idSchema, instantSchema, localDateSchema, longText, shortText } from './common.js';
+import { rectificationSourceKind, rectificationState } from './enums.js';
+
+export const deadlineChangeSchema = z.strictObject({
+  deadline: localDateSchema,
+  at: instantSchema,
+  by: idSchema,
+  reason: shortText(1000).nullable(),
+});
+
+export const extensionRequestSchema = z.strictObject({
+  id: idSchema,
+  requestedDeadline: localDateSchema,
+  reason: shortText(1000),
+  requestedBy: idSchema,
+  requestedAt: instantSchema,
+  decision: z.enum(['pending', 'approved', 'denied']),
+  decidedBy: idSchema.nullable(),
+  decidedAt: instantSchema.nullable(),
+  decisionReason: shortText(1000).nullable(),
+});
+export type ExtensionRequest = z.infer<typeof extensionRequestSchema>;
+
+export const noteSchema = z.strictObject({
+  at: instantSchema,
+  by: idSchema,
+  text: longText(4000),
+});
+
+export const evidenceSchema = z.strictObject({
+  id: idSchema,
+  fileName: shortText(200),
+  contentType: shortText(100),
+  size: z
+    .number()
+    .int()
+    .min(0)
+    .max(100 * 1024 * 1024),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  at: instantSchema,
+  by: idSchema,
+});
+export type Evidence = z.infer<typeof evidenceSchema>;
+
+export const rectificationInputSchema = z.strictObject({
+  source: z.strictObject({ kind: rectificationSourceKind.schema, id: idSchema.nullable() }),
+  unitId: idSchema,
+  title: shortText(500),
+  description: longText(4000).optional(),
+  responsiblePerson: shortText(50).optional(),
+  amountFen: fenSchema.default(0),
+  deadline: localDateSchema,
+  externalId: shortText(100).optional(),
+});
+export type RectificationInput = z.input<typeof rectificationInputSchema>;
+
+export const rectificationSchema = rectificationInputSchema.extend({
+  id: idSchema,
+  state: rectificationState.schema,
+  /** Optimistic concurrency: every change increments it. */
+  version: z.number().int().min(1),
+  measures: z.array(noteSchema),
+  progress: z.array(noteSchema),
+  evidence: z.array(evidenceSchema),
+  /** Every deadline the rectification had, oldest first; the last is `deadline`. */
+  deadlines: z.array(deadlineChangeSchema).min(1),
+  extensions: z.array(extensionRequestSchema),
+  submittedBy: idSchema.nullable(),
+  submittedAt: instantSchema.nullable(),
+  firstReviewerId: idSchema.nullable(),
+  firstApprovedAt: instantSchema.nullable(),
+  secondReviewerId: idSchema.nullable(),
+  closedAt: instantSchema.nullable(),
+  lastRejection: z.strictObject({ by: idSchema, at: instantSchema, reason: shortText(1000) }).nullable(),
+  createdAt: instantSchema,
+});
+export type Rectification = z.infer<typeof rectificationSchema>;
