@@ -32,6 +32,10 @@ export const errorCodes = [
   'ranking.alreadyPublished',
   'ranking.supersedesMissing',
   'ranking.reasonRequired',
+  'ranking.invalidValue',
+  'ranking.duplicateUnit',
+  'ranking.cardsMismatch',
+  'ranking.alreadySuperseded',
   // signals (owner: signals/) — add codes of this area here only
   'signal.invalidUrl',
   // funds (owner: funds/) — add codes of this area here only

@@ -1,1 +1,2 @@
-export {};
+export * from './effective.js';
+export * from './snapshot.js';

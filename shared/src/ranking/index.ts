@@ -1,1 +1,2 @@
-export {};
+export * from './accountability.js';
+export * from './rank.js';

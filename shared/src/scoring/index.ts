@@ -1,1 +1,3 @@
-export {};
+export type { Rational } from './rational.js';
+export * from './score.js';
+export * from './task.js';
