@@ -1,1 +1,5 @@
 export * from './aggregate.js';
+export * from './apply.js';
+export * from './contributions.js';
+export * from './delta.js';
+export * from './facts.js';
