@@ -1,9 +1,9 @@
 /** `apply` a change to aggregates, and `rebuild` them from records: the two must always agree. */
-import type { Quarter } from '../calendar/quarter.js';
+import type { QuarterKey } from '../calendar/quarter.js';
 import type { UnitQuarterAggregate } from './aggregate.js';
 import { type ContributionContext, contributions, negate } from './contributions.js';
 import { type AggregateDelta, aggregateKey, applyDelta, foldDeltas, isEmptyAggregate } from './delta.js';
-import type { RecordFacts } from './facts.js';
+import type { RecordFacts, RectificationFacts } from './facts.js';
 
 /** A change of one record: created (before null), updated, or deleted (after null). */
 export interface RecordChange {
@@ -52,19 +52,13 @@ export function rebuild(records: Iterable<RecordFacts>, ctx: ContributionContext
 }
 
 /**
- * Moving the horizon from `from` to `to` (a new quarter began): the deltas that extend open overdue
- * rectifications into the new quarters. Only records whose contributions depend on the horizon
- * (open rectifications, records dated in the new quarters) produce any.
+ * Moving a rectification's horizon to `to` (a new quarter began): the deltas that extend it, while
+ * open and overdue, into the new quarters; the caller stores `to` on the record in the same transaction.
  */
 export function horizonDeltas(
-  records: Iterable<RecordFacts>,
+  rec: RectificationFacts,
+  to: QuarterKey,
   ctx: ContributionContext,
-  to: Quarter,
 ): AggregateDelta[] {
-  const all: AggregateDelta[] = [];
-  for (const r of records) {
-    all.push(...negate(contributions(r, ctx)));
-    all.push(...contributions(r, { ...ctx, horizon: to }));
-  }
-  return foldDeltas(all);
+  return foldDeltas([...negate(contributions(rec, ctx)), ...contributions({ ...rec, horizon: to }, ctx)]);
 }

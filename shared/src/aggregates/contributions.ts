@@ -6,8 +6,8 @@
  */
 
 import {
-  compareQuarters,
   nextQuarter,
+  parseQuarter,
   type Quarter,
   quarterBounds,
   quarterFromIndex,
@@ -25,12 +25,6 @@ import type { RecordFacts, RectificationFacts } from './facts.js';
 export interface ContributionContext {
   tree: UnitTree;
   scheme: Scheme;
-  /**
-   * The last quarter aggregates are kept for. An open overdue rectification counts for every quarter
-   * end until it is closed — an unbounded future — so contributions stop at the horizon (the current
-   * quarter, advanced by the daily sweep when a quarter begins; see `horizonDeltas`).
-   */
-  horizon: Quarter;
 }
 
 const counter = (unitId: string, q: Quarter, c: Counter, v = 1): AggregateDelta => ({
@@ -41,7 +35,8 @@ const counter = (unitId: string, q: Quarter, c: Counter, v = 1): AggregateDelta 
 });
 
 /** The quarters in which an open rectification is "open and overdue at quarter end" (DESIGN §4.1). */
-export function overdueQuarters(r: RectificationFacts, tz: string, horizon: Quarter): Quarter[] {
+export function overdueQuarters(r: RectificationFacts, tz: string): Quarter[] {
+  const horizon = parseQuarter(r.horizon);
   // "Open and overdue at quarter end" = a deadline before the quarter's last day and not closed by the
   // end of that day. Chosen: the rectification's *current* deadline and current close are used for every
   // quarter (a reopened rectification counts as open again, also for past quarters' drafts; published
@@ -60,17 +55,16 @@ export function overdueQuarters(r: RectificationFacts, tz: string, horizon: Quar
 
 /** The aggregate deltas a record contributes (all positive; negate them to take a record out). */
 export function contributions(rec: RecordFacts, ctx: ContributionContext): AggregateDelta[] {
-  const { tree, scheme, horizon } = ctx;
+  const { tree, scheme } = ctx;
   const tz = scheme.timeZone;
-  const within = (q: Quarter) => compareQuarters(q, horizon) <= 0;
   switch (rec.kind) {
     case 'finding': {
-      const q = quarterOfDate(rec.discoveredOn);
-      return within(q) ? [counter(tree.scoredUnitId(rec.unitId), q, `findings.${rec.severity}`)] : [];
+      return [
+        counter(tree.scoredUnitId(rec.unitId), quarterOfDate(rec.discoveredOn), `findings.${rec.severity}`),
+      ];
     }
     case 'petition': {
       const q = quarterOfDate(localDateOf(rec.receivedAt, tz));
-      if (!within(q)) return [];
       const u = tree.scoredUnitId(rec.unitId);
       const out = [counter(u, q, 'petitions.received')];
       // A petition both repeated and escalated loses both (DESIGN §4.1).
@@ -83,19 +77,16 @@ export function contributions(rec: RecordFacts, ctx: ContributionContext): Aggre
       // positive or neutral coverage never costs points. Unassigned signals count for nobody.
       if (rec.unitId === null || rec.polarity !== 'negative' || rec.severity === 'ordinary') return [];
       const q = quarterOfDate(localDateOf(rec.publishedAt, tz));
-      return within(q) ? [counter(tree.scoredUnitId(rec.unitId), q, `signals.${rec.severity}`)] : [];
+      return [counter(tree.scoredUnitId(rec.unitId), q, `signals.${rec.severity}`)];
     }
     case 'rectification': {
       const u = tree.scoredUnitId(rec.unitId);
       const out: AggregateDelta[] = [];
       const dq = quarterOfDate(rec.deadline);
-      if (within(dq)) {
-        out.push(counter(u, dq, 'rectDue'));
-        if (rec.closedAt !== null && localDateOf(rec.closedAt, tz) <= rec.deadline) {
-          out.push(counter(u, dq, 'rectOnTime'));
-        }
-      }
-      for (const q of overdueQuarters(rec, tz, horizon)) out.push(counter(u, q, 'rectOpenOverdue'));
+      out.push(counter(u, dq, 'rectDue'));
+      if (rec.closedAt !== null && localDateOf(rec.closedAt, tz) <= rec.deadline)
+        out.push(counter(u, dq, 'rectOnTime'));
+      for (const q of overdueQuarters(rec, tz)) out.push(counter(u, q, 'rectOpenOverdue'));
       return out;
     }
     case 'indicator': {
@@ -103,10 +94,9 @@ export function contributions(rec: RecordFacts, ctx: ContributionContext): Aggre
       const u = tree.scoredUnitId(ind.unitId);
       const out: AggregateDelta[] = [];
       for (const quarter of [1, 2, 3, 4] as const) {
-        const q: Quarter = { year: ind.year, quarter };
-        if (!within(q)) continue;
-        const line = taskLine(ind, q);
-        if (line) out.push({ unitId: u, quarter: quarterKey(q), counters: {}, tasks: { [ind.id]: line } });
+        const line = taskLine(ind, { year: ind.year, quarter });
+        if (line)
+          out.push({ unitId: u, quarter: `${ind.year}Q${quarter}`, counters: {}, tasks: { [ind.id]: line } });
       }
       return out;
     }

@@ -3,6 +3,7 @@
  * passes the before/after facts of every change; nothing else of a record reaches the aggregates.
  */
 import type { Instant, LocalDate } from '../calendar/local-date.js';
+import type { QuarterKey } from '../calendar/quarter.js';
 import type { FindingSeverity, Polarity, SignalSeverity } from '../schemas/enums.js';
 import type { Indicator } from '../schemas/indicator.js';
 import type { Petition } from '../schemas/petition.js';
@@ -44,6 +45,13 @@ export interface RectificationFacts {
   deadline: LocalDate;
   /** When it was closed, if its current state is closed. */
   closedAt: Instant | null;
+  /**
+   * The last quarter its "open and overdue at quarter end" count is materialized for. An open
+   * rectification counts for every quarter end until it is closed — an unbounded future — so the store
+   * keeps the horizon on the record and the daily sweep advances it when a quarter begins (one
+   * transaction per record, so apply = rebuild holds at every moment).
+   */
+  horizon: QuarterKey;
 }
 
 export interface IndicatorFacts {
@@ -91,12 +99,14 @@ export const signalFacts = (
 
 export const rectificationFacts = (
   r: Pick<Rectification, 'id' | 'unitId' | 'deadline' | 'state' | 'closedAt'>,
+  horizon: QuarterKey,
 ): RectificationFacts => ({
   kind: 'rectification',
   id: r.id,
   unitId: r.unitId,
   deadline: r.deadline,
   closedAt: r.state === 'closed' ? r.closedAt : null,
+  horizon,
 });
 
 export const indicatorFacts = (i: Indicator): IndicatorFacts => ({
