@@ -28,6 +28,8 @@ export const errorCodes = [
   'petition.satisfactionRequired',
   'petition.reasonRequired',
   'petition.invalidIdNumber',
+  'petition.extensionTooLate',
+  'petition.invalidExtensionDays',
   // ranking and publishing (owner: scoring/, ranking/, publishing/) — add codes of this area here only
   'ranking.alreadyPublished',
   'ranking.supersedesMissing',
@@ -38,6 +40,8 @@ export const errorCodes = [
   'ranking.alreadySuperseded',
   // signals (owner: signals/) — add codes of this area here only
   'signal.invalidUrl',
+  'signal.forbiddenRole',
+  'signal.alreadyAssigned',
   // funds (owner: funds/) — add codes of this area here only
   'funds.invalid',
   // ledger (owner: ledger/) — add codes of this area here only

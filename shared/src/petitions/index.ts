@@ -1,1 +1,9 @@
-export {};
+export * from './escalation.js';
+export * from './identity.js';
+export * from './mask.js';
+export * from './repeats.js';
+export * from './roles.js';
+export * from './satisfaction.js';
+export * from './sla.js';
+export * from './sla-missed.js';
+export * from './workflow.js';
