@@ -36,12 +36,16 @@ export function violations(text: string): string[] {
 
 describe('the pure core', () => {
   it('has no clock, randomness, AWS, Hono or environment reads in any source file', () => {
-    const found = sources(root).flatMap((f) => violations(readFileSync(f, 'utf8')).map((v) => `${relative(root, f)}: ${v}`));
+    const found = sources(root).flatMap((f) =>
+      violations(readFileSync(f, 'utf8')).map((v) => `${relative(root, f)}: ${v}`),
+    );
     expect(found).toEqual([]);
   });
 
   it('catches each forbidden construct (the check itself can fail)', () => {
-    expect(violations("import { DynamoDBClient } from '@aws-sdk/client-dynamodb';")).toEqual(['an AWS SDK import']);
+    expect(violations("import { DynamoDBClient } from '@aws-sdk/client-dynamodb';")).toEqual([
+      'an AWS SDK import',
+    ]);
     expect(violations("import { Hono } from 'hono';")).toEqual(['a Hono import']);
     expect(violations('const t = Date.now();')).toEqual(['Date.now()']);
     expect(violations('const t = new Date();')).toEqual(['new Date() without an argument']);

@@ -1,8 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../errors/index.js';
+import type { DomainError } from '../errors/index.js';
 import { CHINA_WORKING_CALENDAR } from './china-holidays.js';
-import { addDays, daysBetween, dayOfWeek, fromEpochDay, isInstant, isLocalDate, toEpochDay } from './local-date.js';
+import {
+  addDays,
+  dayOfWeek,
+  daysBetween,
+  fromEpochDay,
+  isInstant,
+  isLocalDate,
+  toEpochDay,
+} from './local-date.js';
 import {
   areConsecutive,
   daysInQuarter,
@@ -51,9 +59,7 @@ describe('local dates', () => {
   });
 
   it('round-trips epoch days', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 60_000 }), (n) => toEpochDay(fromEpochDay(n)) === n),
-    );
+    fc.assert(fc.property(fc.integer({ min: 0, max: 60_000 }), (n) => toEpochDay(fromEpochDay(n)) === n));
   });
 
   it('reports a bad date with a code', () => {
@@ -87,7 +93,9 @@ describe('time zones', () => {
 
   it('renders an instant with the zone offset', () => {
     expect(formatInstant(Date.parse('2025-03-31T16:00:00Z'), SH)).toBe('2025-04-01T00:00:00+08:00');
-    expect(formatInstant(Date.parse('2025-01-15T12:00:00Z'), 'America/New_York')).toBe('2025-01-15T07:00:00-05:00');
+    expect(formatInstant(Date.parse('2025-01-15T12:00:00Z'), 'America/New_York')).toBe(
+      '2025-01-15T07:00:00-05:00',
+    );
   });
 
   it('refuses an unknown zone', () => {
@@ -187,9 +195,9 @@ describe('the working-day calendar (调休)', () => {
     expect(computeDeadline('2025-09-20', { days: 15, count: 'calendar', rollOffNonWorking: true }, cal)).toBe(
       '2025-10-09',
     );
-    expect(computeDeadline('2025-09-20', { days: 15, count: 'calendar', rollOffNonWorking: false }, cal)).toBe(
-      '2025-10-05',
-    );
+    expect(
+      computeDeadline('2025-09-20', { days: 15, count: 'calendar', rollOffNonWorking: false }, cal),
+    ).toBe('2025-10-05');
     expect(computeDeadline('2025-09-26', { days: 4, count: 'working', rollOffNonWorking: true }, cal)).toBe(
       '2025-10-09',
     );

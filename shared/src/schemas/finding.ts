@@ -11,6 +11,8 @@ export const findingInputSchema = z.strictObject({
   description: longText(4000),
   amountFen: fenSchema.default(0),
   discoveredOn: localDateSchema,
+  /** Deadline of the rectification the finding opens (default: the scheme's default deadline rule). */
+  deadline: localDateSchema.optional(),
   /** Natural key from the source system (source + externalId make ingestion idempotent). */
   externalId: shortText(100).optional(),
 });

@@ -47,7 +47,12 @@ export const DEFAULT_SCHEME: Scheme = schemeSchema.parse({
     repeatWindowDays: 180,
     normalLevelsAbove: 1,
   },
-  rectification: { overdueAlertDays: 1, overdueEscalateDays: 15, overdueAccountabilityDays: 30 },
+  rectification: {
+    defaultDeadline: { days: 30, count: 'calendar', rollOffNonWorking: true },
+    overdueAlertDays: 1,
+    overdueEscalateDays: 15,
+    overdueAccountabilityDays: 30,
+  },
   signals: { firstResponse: { days: 1, count: 'calendar', rollOffNonWorking: false } },
   publishing: { autoPublishDelayDays: 10 },
   funds: { idleThresholdFen: 10_000_000, idleGraceDays: 0 },

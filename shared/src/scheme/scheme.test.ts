@@ -4,12 +4,19 @@ import { schemeSchema } from './scheme.js';
 
 describe('the assessment scheme', () => {
   it('holds the numbers of DESIGN §4 as data', () => {
-    expect(DEFAULT_SCHEME.weights).toEqual({ task: 4000, rectification: 2500, findings: 1500, petitions: 1000, opinion: 1000 });
+    expect(DEFAULT_SCHEME.weights).toEqual({
+      task: 4000,
+      rectification: 2500,
+      findings: 1500,
+      petitions: 1000,
+      opinion: 1000,
+    });
     expect(DEFAULT_SCHEME.petitions.accept.days).toBe(15);
     expect(DEFAULT_SCHEME.petitions.handle.days).toBe(60);
     expect(DEFAULT_SCHEME.petitions.extensionMaxDays).toBe(30);
     expect(DEFAULT_SCHEME.petitions.repeatWindowDays).toBe(180);
     expect(DEFAULT_SCHEME.rectification).toEqual({
+      defaultDeadline: { days: 30, count: 'calendar', rollOffNonWorking: true },
       overdueAlertDays: 1,
       overdueEscalateDays: 15,
       overdueAccountabilityDays: 30,

@@ -76,6 +76,8 @@ export const schemeSchema = z.strictObject({
     normalLevelsAbove: count,
   }),
   rectification: z.strictObject({
+    /** The deadline a rectification opened from a finding gets when the inspector names none. */
+    defaultDeadline: deadlineRuleSchema,
     /** Days overdue at which: an alert; an alert to the parent unit's supervisors; a case is proposed. */
     overdueAlertDays: count,
     overdueEscalateDays: count,

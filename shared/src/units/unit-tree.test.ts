@@ -35,7 +35,9 @@ describe('the unit tree', () => {
 
   it('forms the default peer groups: townships of a county, county departments, city departments', () => {
     const groups = tree.peerGroups(DEFAULT_SCHEME.peerGroups);
-    const byKey = Object.fromEntries(groups.map((g) => [`${g.group.ruleId}@${g.group.parentUnitId}`, g.memberIds]));
+    const byKey = Object.fromEntries(
+      groups.map((g) => [`${g.group.ruleId}@${g.group.parentUnitId}`, g.memberIds]),
+    );
     expect(byKey).toEqual({
       'city-departments@city': ['city-agr', 'city-edu', 'city-fin'],
       'county-departments@ds': ['ds-fpb', 'ds-jyj', 'ds-wjj'],

@@ -1,0 +1,87 @@
+/**
+ * The one Hono app: served by @hono/node-server locally and hono/aws-lambda in AWS. Public routes are
+ * sign-in, JWKS, health and the OpenAPI document; everything under /api/v1 needs a verified token.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { authRoutes } from '../routes/auth.js';
+import { findingRoutes } from '../routes/findings.js';
+import { recordRoutes } from '../routes/records.js';
+import { unitRoutes } from '../routes/units.js';
+import { type AppEnv, requireAuth } from './auth-middleware.js';
+import type { Deps } from './deps.js';
+import { onError, problemResponse, zodProblem } from './errors.js';
+import { problem } from './problem.js';
+
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export type ApiApp = OpenAPIHono<AppEnv>;
+
+export const newRouter = (): ApiApp =>
+  new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        return problemResponse(
+          c,
+          zodProblem(result.error, result.target === 'json' ? 'body' : (result.target as 'query')),
+        );
+      }
+    },
+  });
+
+export function createApp(deps: Deps, opts: { log?: (e: unknown) => void } = {}): ApiApp {
+  const log = opts.log ?? ((e: unknown) => console.error(e));
+  const app = newRouter();
+  app.use('*', secureHeaders());
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        problemResponse(c, problem(413, 'request.tooLarge', `the body exceeds ${MAX_BODY_BYTES} bytes`)),
+    }),
+  );
+  // JSON bodies only: a write with another content type is refused before anything is parsed.
+  app.use('/api/v1/*', async (c, next) => {
+    if (['POST', 'PUT', 'PATCH'].includes(c.req.method)) {
+      const ct = c.req.header('content-type') ?? '';
+      if (!/^application\/json\b/i.test(ct)) {
+        return problemResponse(
+          c,
+          problem(415, 'request.unsupportedMediaType', 'send the body as application/json', {
+            field: 'content-type',
+          }),
+        );
+      }
+    }
+    await next();
+  });
+  app.get('/api/health', (c) => c.json({ ok: true }));
+  app.route('/', authRoutes(deps));
+  app.use('/api/v1/*', async (c, next) => {
+    if (c.req.path.startsWith('/api/v1/auth/')) return next();
+    return requireAuth(deps)(c, next);
+  });
+  app.route('/', unitRoutes(deps));
+  app.route('/', findingRoutes(deps));
+  app.route('/', recordRoutes(deps));
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Jiandu (监督) API',
+      version: '1.0.0',
+      description: 'Supervision and accountability: findings, petitions, opinion, rectifications, rankings.',
+    },
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+  app.notFound((c) =>
+    problemResponse(c, problem(404, 'route.notFound', `no route ${c.req.method} ${c.req.path}`)),
+  );
+  app.onError(onError(log));
+  return app;
+}

@@ -1,0 +1,63 @@
+/**
+ * What the app and the jobs need from the world, passed in (STYLE: ports in, adapters outside): the
+ * store, a clock, an id source, the token verifier, the scheme, the unit directory and the PII cipher.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DEFAULT_SCHEME, formatInstant, type Scheme } from '@jiandu/shared';
+import { monotonicFactory } from 'ulidx';
+import type { Principal } from '../auth/principal.js';
+import type { SigningKey } from '../auth/signing-key.js';
+import type { IssuerConfig } from '../auth/tokens.js';
+import type { PiiCipher } from '../crypto/pii.js';
+import { UnitDirectory } from '../services/units.js';
+import { RecordStore } from '../store/record-store.js';
+
+export interface Deps {
+  doc: DynamoDBDocumentClient;
+  tableName: string;
+  store: RecordStore;
+  /** Milliseconds since the epoch. */
+  clock: () => number;
+  newId: () => string;
+  verify: (token: string) => Promise<Principal>;
+  /** The built-in issuer (local only; absent when Cognito or another OIDC issuer signs tokens). */
+  issuer?: { key: SigningKey; cfg: IssuerConfig };
+  scheme: () => Promise<Scheme>;
+  units: UnitDirectory;
+  pii: PiiCipher;
+}
+
+export interface DepsInput {
+  doc: DynamoDBDocumentClient;
+  tableName: string;
+  clock?: () => number;
+  newId?: () => string;
+  verify: Deps['verify'];
+  issuer?: Deps['issuer'];
+  scheme?: Scheme;
+  pii: PiiCipher;
+}
+
+export function makeDeps(input: DepsInput): Deps {
+  const clock = input.clock ?? (() => Date.now());
+  const ulid = monotonicFactory();
+  const store = new RecordStore(input.doc, input.tableName);
+  const scheme = input.scheme ?? DEFAULT_SCHEME;
+  return {
+    doc: input.doc,
+    tableName: input.tableName,
+    store,
+    clock,
+    newId: input.newId ?? (() => ulid(clock())),
+    verify: input.verify,
+    ...(input.issuer ? { issuer: input.issuer } : {}),
+    scheme: async () => scheme,
+    units: new UnitDirectory(store, clock),
+    pii: input.pii,
+  };
+}
+
+/** Now as an ISO instant in the scheme's zone. */
+export async function nowIso(deps: Deps): Promise<string> {
+  return formatInstant(deps.clock(), (await deps.scheme()).timeZone);
+}

@@ -1,0 +1,67 @@
+/** The central error handler: every failure becomes problem+json; nothing else leaks. */
+import { isDomainError } from '@jiandu/shared';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ZodError } from 'zod';
+import { InvalidToken } from '../auth/tokens.js';
+import { BadCursor } from '../store/cursor.js';
+import { TxCancelled } from '../store/tx.js';
+import { EdgeError } from './edge-error.js';
+import { type Problem, problem, statusOf } from './problem.js';
+
+export const PROBLEM_TYPE = 'application/problem+json';
+
+export function problemResponse(c: Context, p: Problem): Response {
+  return c.body(JSON.stringify(p), p.status as 400, { 'content-type': PROBLEM_TYPE });
+}
+
+/** zod issues → problem+json naming the first field and listing all. */
+export function zodProblem(err: ZodError, where: 'body' | 'query' | 'param' | 'header' = 'body'): Problem {
+  const errors = err.issues.slice(0, 50).map((i) => ({
+    field: i.path.length ? i.path.map(String).join('/') : where,
+    message: i.message,
+    code: i.code,
+  }));
+  return problem(400, 'request.invalid', `invalid ${where}: ${errors[0]?.field}: ${errors[0]?.message}`, {
+    field: errors[0]?.field,
+    errors,
+  });
+}
+
+export function toProblem(err: unknown): Problem {
+  if (isDomainError(err)) {
+    return problem(statusOf(err.code), err.code, err.message, {
+      ...(err.field ? { field: err.field } : {}),
+      ...(err.details ?? {}),
+    });
+  }
+  if (err instanceof EdgeError) {
+    return problem(err.opts.status ?? statusOf(err.code), err.code, err.message, {
+      ...(err.opts.field ? { field: err.opts.field } : {}),
+      ...(err.opts.extra ?? {}),
+    });
+  }
+  if (err instanceof ZodError) return zodProblem(err);
+  if (err instanceof BadCursor) return problem(400, 'cursor.invalid', err.message, { field: 'cursor' });
+  if (err instanceof InvalidToken) return problem(401, 'auth.unauthenticated', `the token is ${err.reason}`);
+  if (err instanceof TxCancelled) {
+    return problem(409, 'conflict.version', 'the record changed since it was read; reload and retry');
+  }
+  if (err instanceof HTTPException) {
+    const status = err.status;
+    if (status === 413) return problem(413, 'request.tooLarge', 'the request body is too large');
+    if (status === 400)
+      return problem(400, 'request.invalid', err.message || 'malformed request', { field: 'body' });
+    if (status === 415) return problem(415, 'request.unsupportedMediaType', err.message);
+    if (status >= 400 && status < 500) return problem(status, `http.${status}`, err.message);
+  }
+  return problem(500, 'internal', 'an unexpected error occurred; it has been logged');
+}
+
+export function onError(log: (e: unknown) => void) {
+  return (err: unknown, c: Context): Response => {
+    const p = toProblem(err);
+    if (p.status >= 500) log(err);
+    return problemResponse(c, p);
+  };
+}

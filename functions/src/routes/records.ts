@@ -1,0 +1,80 @@
+/** Any record's event history (the timeline, with its hashes), inside the caller's jurisdiction. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { ledgerEventSchema } from '@jiandu/shared';
+import { newRouter } from '../app/app.js';
+import type { Deps } from '../app/deps.js';
+import { notFound } from '../app/edge-error.js';
+import { assertVisible } from '../services/jurisdiction.js';
+import type { RecordType } from '../store/keys.js';
+import { problemResponses } from './common.js';
+
+/** Record types whose history a caller may read (users' histories stay with admins). */
+export const HISTORY_TYPES = {
+  findings: 'finding',
+  petitions: 'petition',
+  signals: 'signal',
+  rectifications: 'rectification',
+  cases: 'case',
+  alerts: 'alert',
+  units: 'unit',
+} as const satisfies Record<string, RecordType>;
+
+const history = createRoute({
+  method: 'get',
+  path: '/api/v1/{collection}/{id}/events',
+  tags: ['history'],
+  summary: "A record's event history, oldest first, with its hash chain",
+  security: [{ bearer: [] }],
+  request: {
+    params: z.object({
+      collection: z.enum(Object.keys(HISTORY_TYPES) as [keyof typeof HISTORY_TYPES]),
+      id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Events',
+      content: { 'application/json': { schema: z.object({ items: z.array(ledgerEventSchema) }) } },
+    },
+    ...problemResponses,
+  },
+});
+
+const read = createRoute({
+  method: 'get',
+  path: '/api/v1/{collection}/{id}',
+  tags: ['records'],
+  summary: 'Read one record',
+  security: [{ bearer: [] }],
+  request: {
+    params: z.object({
+      collection: z.enum(['findings'] as const),
+      id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    }),
+  },
+  responses: {
+    200: { description: 'The record', content: { 'application/json': { schema: z.unknown() } } },
+    ...problemResponses,
+  },
+});
+
+export function recordRoutes(deps: Deps) {
+  const r = newRouter();
+  r.openapi(history, async (c) => {
+    const { collection, id } = c.req.valid('param');
+    const type = HISTORY_TYPES[collection];
+    const rec = await deps.store.get(type, id);
+    if (!rec) throw notFound(type);
+    await assertVisible(deps, c.get('principal'), rec.unitPath, type);
+    return c.json({ items: await deps.store.history(type, id) } as never, 200);
+  });
+  r.openapi(read, async (c) => {
+    const { collection, id } = c.req.valid('param');
+    const type = HISTORY_TYPES[collection];
+    const rec = await deps.store.get(type, id);
+    if (!rec) throw notFound(type);
+    await assertVisible(deps, c.get('principal'), rec.unitPath, type);
+    return c.json(rec.data as never, 200);
+  });
+  return r;
+}

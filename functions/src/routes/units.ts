@@ -1,0 +1,44 @@
+/** 单位: the unit tree in your jurisdiction; admins add units. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { unitSchema } from '@jiandu/shared';
+import { newRouter } from '../app/app.js';
+import type { Deps } from '../app/deps.js';
+import { createUnit, listUnits } from '../services/org.js';
+import { problemResponses } from './common.js';
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/v1/units',
+  tags: ['units'],
+  summary: 'Units of your jurisdiction (your home unit and everything below it)',
+  security: [{ bearer: [] }],
+  responses: {
+    200: {
+      description: 'Units',
+      content: { 'application/json': { schema: z.object({ items: z.array(unitSchema) }) } },
+    },
+    ...problemResponses,
+  },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/api/v1/units',
+  tags: ['units'],
+  summary: 'Add a unit (admin)',
+  security: [{ bearer: [] }],
+  request: { body: { required: true, content: { 'application/json': { schema: unitSchema } } } },
+  responses: {
+    201: { description: 'Created', content: { 'application/json': { schema: unitSchema } } },
+    ...problemResponses,
+  },
+});
+
+export function unitRoutes(deps: Deps) {
+  const r = newRouter();
+  r.openapi(list, async (c) => c.json({ items: await listUnits(deps, c.get('principal')) }, 200));
+  r.openapi(create, async (c) =>
+    c.json(await createUnit(deps, c.get('principal'), c.req.valid('json')), 201),
+  );
+  return r;
+}

@@ -1,0 +1,227 @@
+/**
+ * Findings (督查发现): an inspector logs one (or a system ingests many); each opens a rectification in
+ * the same transaction, with the finding's and the rectification's aggregates.
+ */
+import {
+  computeDeadline,
+  type Finding,
+  type FindingInput,
+  findingFacts,
+  findingInputSchema,
+  localDateOf,
+  newRectification,
+  quarterKey,
+  quarterOfDate,
+  type Rectification,
+  rectificationFacts,
+  type Scheme,
+} from '@jiandu/shared';
+import type { z } from 'zod';
+import { type Deps, nowIso } from '../app/deps.js';
+import { EdgeError } from '../app/edge-error.js';
+import type { Principal } from '../auth/principal.js';
+import { Tx } from '../store/tx.js';
+import { commitBatch, commitOne, type ItemWrite } from './commit.js';
+import { type IdemRef, putIdemMarker, replay, type StoredResponse } from './idempotency.js';
+import { writableUnitPath } from './jurisdiction.js';
+import { naturalOriginal, putNaturalKey } from './natural-keys.js';
+import { rectificationIndex } from './rectification-index.js';
+
+type ParsedFinding = z.output<typeof findingInputSchema>;
+
+export interface FindingView extends Finding {}
+
+const findingIndex = (f: Finding, unitPath: string) => ({
+  unitPath,
+  listSort: f.discoveredOn,
+  unit: { unitId: f.unitId, sort: f.discoveredOn },
+  extra: { category: f.category, severity: f.severity, source: f.source },
+});
+
+/** The rectification horizon a new record starts with: the later of now's quarter and its deadline's. */
+export function initialHorizon(nowLocal: string, deadline: string): string {
+  const a = quarterKey(quarterOfDate(nowLocal));
+  const b = quarterKey(quarterOfDate(deadline));
+  return Math.max(a, b);
+}
+
+function prepare(
+  deps: Deps,
+  p: Principal,
+  input: ParsedFinding,
+  unitPath: string,
+  scheme: Scheme,
+  at: string,
+): ItemWrite<Finding> & { rect: Rectification } {
+  const id = deps.newId();
+  const rectId = deps.newId();
+  const today = localDateOf(at, scheme.timeZone);
+  const deadline =
+    input.deadline ??
+    computeDeadline(input.discoveredOn, scheme.rectification.defaultDeadline, scheme.calendar);
+  const finding: Finding = { ...input, id, inspectorId: p.id, createdAt: at, rectificationId: rectId };
+  const rect = newRectification(
+    {
+      source: { kind: 'finding', id },
+      unitId: input.unitId,
+      title: input.description.slice(0, 500),
+      description: input.description,
+      amountFen: input.amountFen,
+      deadline,
+    },
+    { id: rectId, at, by: p.id },
+  );
+  const horizon = initialHorizon(today, deadline);
+  const actor = { id: p.id, role: 'inspector' as const };
+  return {
+    rect,
+    result: finding,
+    size: 4 + (input.externalId ? 1 : 0),
+    changes: [
+      { before: null, after: findingFacts(finding) },
+      { before: null, after: rectificationFacts(rect, horizon) },
+    ],
+    write: (tx, prefix) => {
+      deps.store.write(tx, {
+        type: 'finding',
+        id,
+        before: null,
+        data: finding,
+        index: findingIndex(finding, unitPath),
+        actor,
+        at,
+        action: 'finding.create',
+        labelPrefix: prefix,
+      });
+      deps.store.write(tx, {
+        type: 'rectification',
+        id: rectId,
+        before: null,
+        data: rect,
+        index: rectificationIndex(rect, unitPath, horizon),
+        actor,
+        at,
+        action: 'rectification.create',
+        labelPrefix: prefix,
+      });
+      if (input.externalId) {
+        putNaturalKey(tx, `${prefix}nk`, 'finding', input.source, input.externalId, id);
+      }
+    },
+  };
+}
+
+export async function createFinding(
+  deps: Deps,
+  p: Principal,
+  input: ParsedFinding,
+  idem: IdemRef | null,
+): Promise<StoredResponse> {
+  const first = await replay(deps, idem);
+  if (first) return first;
+  if (!p.roles.includes('inspector')) throw new EdgeError('auth.forbidden', 'only inspectors log findings');
+  const unitPath = await writableUnitPath(deps, p, input.unitId);
+  const scheme = await deps.scheme();
+  const at = await nowIso(deps);
+  if (input.externalId) {
+    const existing = await naturalOriginal(deps, 'finding', input.source, input.externalId);
+    if (existing) return { status: 200, body: { duplicateOf: existing } };
+  }
+  const item = prepare(deps, p, input, unitPath, scheme, at);
+  const tx = new Tx(deps.tableName);
+  item.write(tx, 'i0:');
+  const response: StoredResponse = { status: 201, body: item.result };
+  if (idem) putIdemMarker(tx, 'idem', idem, response, deps.clock());
+  try {
+    await commitOne(deps, tx, item.changes);
+  } catch (e) {
+    const again = await replay(deps, idem);
+    if (again) return again;
+    if (input.externalId) {
+      const existing = await naturalOriginal(deps, 'finding', input.source, input.externalId);
+      if (existing) return { status: 200, body: { duplicateOf: existing } };
+    }
+    throw e;
+  }
+  return response;
+}
+
+export type BatchItemResult =
+  | { index: number; status: 'accepted'; id: string }
+  | { index: number; status: 'duplicate'; id: string }
+  | { index: number; status: 'rejected'; field: string; reason: string; code: string };
+
+export async function ingestFindings(deps: Deps, p: Principal, raw: unknown[]): Promise<BatchItemResult[]> {
+  if (!p.roles.includes('inspector')) throw new EdgeError('auth.forbidden', 'only inspectors log findings');
+  const scheme = await deps.scheme();
+  const at = await nowIso(deps);
+  const results: BatchItemResult[] = new Array(raw.length);
+  const writes: { index: number; item: ReturnType<typeof prepare>; input: ParsedFinding }[] = [];
+  const seen = new Map<string, number>();
+  for (let i = 0; i < raw.length; i++) {
+    const parsed = findingInputSchema.safeParse(raw[i]);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      results[i] = {
+        index: i,
+        status: 'rejected',
+        field: issue.path.join('/'),
+        reason: issue.message,
+        code: 'request.invalid',
+      };
+      continue;
+    }
+    let unitPath: string;
+    try {
+      unitPath = await writableUnitPath(deps, p, parsed.data.unitId);
+    } catch (e) {
+      results[i] = {
+        index: i,
+        status: 'rejected',
+        field: 'unitId',
+        reason: (e as Error).message,
+        code: 'unit.notFound',
+      };
+      continue;
+    }
+    const nk = parsed.data.externalId ? `${parsed.data.source}#${parsed.data.externalId}` : null;
+    if (nk && seen.has(nk)) {
+      writes.push({ index: i, item: undefined as never, input: parsed.data }); // resolved after commit
+      continue;
+    }
+    if (nk) {
+      const existing = await naturalOriginal(deps, 'finding', parsed.data.source, parsed.data.externalId!);
+      if (existing) {
+        results[i] = { index: i, status: 'duplicate', id: existing };
+        continue;
+      }
+      seen.set(nk, i);
+    }
+    writes.push({ index: i, item: prepare(deps, p, parsed.data, unitPath, scheme, at), input: parsed.data });
+  }
+  const real = writes.filter((w) => w.item);
+  const outcomes = await commitBatch(
+    deps,
+    real.map((w) => w.item),
+  );
+  for (const [k, w] of real.entries()) {
+    const o = outcomes[k]!;
+    if (o.ok) results[w.index] = { index: w.index, status: 'accepted', id: o.result.id };
+    else {
+      const existing = w.input.externalId
+        ? await naturalOriginal(deps, 'finding', w.input.source, w.input.externalId)
+        : null;
+      results[w.index] = existing
+        ? { index: w.index, status: 'duplicate', id: existing }
+        : { index: w.index, status: 'rejected', field: '', reason: 'conflict', code: 'conflict.version' };
+    }
+  }
+  for (const w of writes.filter((x) => !x.item)) {
+    const first = results[seen.get(`${w.input.source}#${w.input.externalId}`)!]!;
+    results[w.index] =
+      'id' in first ? { index: w.index, status: 'duplicate', id: first.id } : { ...first, index: w.index };
+  }
+  return results;
+}
+
+export type { FindingInput };

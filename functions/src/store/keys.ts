@@ -1,0 +1,86 @@
+/**
+ * Every key of the single table, built in one place (STYLE: "keys in one place"). No other module
+ * writes a key string. The access patterns are documented in ../../ACCESS-PATTERNS.md.
+ */
+
+/** Kinds of record stored as a state item plus an event chain. */
+export type RecordType =
+  | 'unit'
+  | 'person'
+  | 'tenure'
+  | 'user'
+  | 'finding'
+  | 'petition'
+  | 'signal'
+  | 'rectification'
+  | 'indicator'
+  | 'scheme'
+  | 'snapshot'
+  | 'card'
+  | 'alert'
+  | 'case'
+  | 'fund'
+  | 'bulletin';
+
+export const STATE_SK = 'A';
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+
+export const keys = {
+  /** The state item of a record; its events live in the same partition. */
+  record: (type: RecordType, id: string) => ({ pk: `${type}#${id}`, sk: STATE_SK }),
+  recordKey: (type: RecordType, id: string) => `${type}#${id}`,
+  /** Event `seq` of a record: sk sorts numerically. */
+  event: (type: RecordType, id: string, seq: number) => ({ pk: `${type}#${id}`, sk: `E#${pad(seq, 10)}` }),
+  eventPrefix: 'E#',
+  /** gsi1: every record of a type in time order; the list index (filters on unit path, state …). */
+  listByType: (type: RecordType, sortValue: string, id: string) => ({
+    gsi1pk: `L#${type}`,
+    gsi1sk: `${sortValue}#${id}`,
+  }),
+  listPartition: (type: RecordType) => `L#${type}`,
+  /** The per-unit-per-quarter aggregate: one partition per quarter, so ranking is one query. */
+  aggregate: (quarter: string, unitId: string) => ({ pk: `AGG#${quarter}`, sk: unitId }),
+  aggregatePartition: (quarter: string) => `AGG#${quarter}`,
+  /** Idempotency-Key of a request, per caller and route. */
+  idempotency: (scope: string, key: string) => ({ pk: `IDEM#${scope}#${key}`, sk: 'IDEM' }),
+  /** Natural key of an ingested record: source + external id. */
+  natural: (type: RecordType, source: string, externalId: string) => ({
+    pk: `NK#${type}#${source}#${externalId}`,
+    sk: 'NK',
+  }),
+  /** gsi2: petitions of one petitioner (keyed hash) in received order — repeat detection. */
+  petitionerIndex: (petitionerKey: string, receivedMs: number, id: string) => ({
+    gsi2pk: `PK#${petitionerKey}`,
+    gsi2sk: `${pad(receivedMs, 15)}#${id}`,
+  }),
+  petitionerPartition: (petitionerKey: string) => `PK#${petitionerKey}`,
+  /** Repost detection of signals: one marker per canonical URL and per normalized text (hashed). */
+  signalUrl: (urlHash: string) => ({ pk: `SIGURL#${urlHash}`, sk: 'SIG' }),
+  signalText: (textHash: string) => ({ pk: `SIGTXT#${textHash}`, sk: 'SIG' }),
+  /** gsi2: records by state (open rectifications for sweeps, open alerts …). */
+  byState: (type: RecordType, state: string, sortValue: string, id: string) => ({
+    gsi2pk: `S#${type}#${state}`,
+    gsi2sk: `${sortValue}#${id}`,
+  }),
+  statePartition: (type: RecordType, state: string) => `S#${type}#${state}`,
+  /** gsi3: records of one unit (a unit's rectifications, a unit's posts …). */
+  byUnit: (type: RecordType, unitId: string, sortValue: string, id: string) => ({
+    gsi3pk: `U#${type}#${unitId}`,
+    gsi3sk: `${sortValue}#${id}`,
+  }),
+  unitPartition: (type: RecordType, unitId: string) => `U#${type}#${unitId}`,
+  /** A user's sign-in name. */
+  username: (username: string) => ({ pk: `LOGIN#${username.toLowerCase()}`, sk: 'LOGIN' }),
+  /** Singletons: the aggregate horizon, job runs … */
+  meta: (name: string) => ({ pk: `META#${name}`, sk: 'META' }),
+  /** A job's run on a day (idempotent jobs). */
+  jobRun: (job: string, day: string) => ({ pk: `JOB#${job}`, sk: day }),
+  /** Snapshots of a quarter and peer group, by publication time. */
+  snapshotIndex: (quarter: string, groupKey: string, publishedAt: string, id: string) => ({
+    gsi2pk: `SNAP#${quarter}#${groupKey}`,
+    gsi2sk: `${publishedAt}#${id}`,
+  }),
+  snapshotPartition: (quarter: string, groupKey: string) => `SNAP#${quarter}#${groupKey}`,
+  /** Trigger keys of proposals and alerts: the same trigger never raises twice. */
+  trigger: (kind: 'case' | 'alert', triggerKey: string) => ({ pk: `TRIG#${kind}#${triggerKey}`, sk: 'TRIG' }),
+} as const;

@@ -1,0 +1,264 @@
+/**
+ * Records as a state item plus an immutable event chain in the same partition (DESIGN §5): every write
+ * puts the new state (conditioned on the version it read) and the next event (conditioned on not
+ * existing) in one transaction, chained by SHA-256 to the previous event.
+ */
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { appendEvent, type ChainHead, type LedgerEvent, type Role } from '@jiandu/shared';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { keys, type RecordType, STATE_SK } from './keys.js';
+import type { Tx } from './tx.js';
+
+export interface StoredRecord<T> {
+  type: RecordType;
+  id: string;
+  data: T;
+  version: number;
+  head: ChainHead | null;
+  unitPath: string | null;
+}
+
+/** The index entries a record's state item carries (only the ones given are written). */
+export interface RecordIndex {
+  /** Jurisdiction: ids from the root to the unit, "/city/ds/ds-a/". */
+  unitPath?: string | null;
+  /** gsi1: the type's list, sorted by this value (a date or time), newest last. */
+  listSort?: string;
+  /** gsi2: by state. */
+  state?: { state: string; sort: string };
+  /** gsi3: by unit. */
+  unit?: { unitId: string; sort: string };
+  /** Any other attributes to keep on the item (e.g. a gsi2 entry of another kind). */
+  extra?: Record<string, unknown>;
+}
+
+export interface Actor {
+  id: string;
+  role: Role | 'system';
+}
+
+export interface WriteInput<T> {
+  type: RecordType;
+  id: string;
+  /** The record as read (null when creating); its version is the write's condition. */
+  before: StoredRecord<T> | null;
+  data: T;
+  index: RecordIndex;
+  actor: Actor;
+  at: string;
+  action: string;
+  reason?: string | null;
+  /** Prefix of this write's transaction labels (a batch names its items "i3:"). */
+  labelPrefix?: string;
+  /** What the event shows as before/after (default: the records; a projection hides secrets). */
+  eventBefore?: unknown;
+  eventAfter?: unknown;
+}
+
+export class RecordStore {
+  constructor(
+    readonly doc: DynamoDBDocumentClient,
+    readonly tableName: string,
+  ) {}
+
+  itemOf<T>(input: WriteInput<T>, version: number, head: ChainHead): Record<string, unknown> {
+    const { type, id, data, index } = input;
+    return {
+      ...keys.record(type, id),
+      ...(index.listSort !== undefined ? keys.listByType(type, index.listSort, id) : {}),
+      ...(index.state ? keys.byState(type, index.state.state, index.state.sort, id) : {}),
+      ...(index.unit ? keys.byUnit(type, index.unit.unitId, index.unit.sort, id) : {}),
+      ...index.extra,
+      type,
+      id,
+      version,
+      unitPath: index.unitPath ?? null,
+      headSeq: head.seq,
+      headHash: head.hash,
+      data,
+    };
+  }
+
+  /** Adds the state put and the event put of one change to `tx`; returns the stored record after it. */
+  write<T>(tx: Tx, input: WriteInput<T>): { stored: StoredRecord<T>; event: LedgerEvent } {
+    const recordKey = keys.recordKey(input.type, input.id);
+    const prev = input.before?.head ? ({ ...input.before.head } as LedgerEvent) : null;
+    const event = appendEvent(prev, {
+      recordKey,
+      actorId: input.actor.id,
+      role: input.actor.role,
+      at: input.at,
+      action: input.action,
+      before: input.eventBefore !== undefined ? input.eventBefore : (input.before?.data ?? null),
+      after: input.eventAfter !== undefined ? input.eventAfter : input.data,
+      reason: input.reason ?? null,
+    });
+    const head: ChainHead = { recordKey, seq: event.seq, hash: event.hash };
+    const version = (input.before?.version ?? 0) + 1;
+    const item = this.itemOf(input, version, head);
+    const prefix = input.labelPrefix ?? '';
+    if (input.before) tx.putVersioned(`${prefix}record:${recordKey}`, item, input.before.version);
+    else tx.putNew(`${prefix}record:${recordKey}`, item);
+    tx.putNew(`${prefix}event:${recordKey}`, { ...keys.event(input.type, input.id, event.seq), ...event });
+    return {
+      stored: {
+        type: input.type,
+        id: input.id,
+        data: input.data,
+        version,
+        head,
+        unitPath: input.index.unitPath ?? null,
+      },
+      event,
+    };
+  }
+
+  static fromItem<T>(item: Record<string, unknown>): StoredRecord<T> {
+    const type = item.type as RecordType;
+    const id = String(item.id);
+    return {
+      type,
+      id,
+      data: item.data as T,
+      version: Number(item.version),
+      head:
+        item.headSeq === undefined
+          ? null
+          : { recordKey: keys.recordKey(type, id), seq: Number(item.headSeq), hash: String(item.headHash) },
+      unitPath: (item.unitPath as string | null) ?? null,
+    };
+  }
+
+  async get<T>(type: RecordType, id: string, consistent = true): Promise<StoredRecord<T> | null> {
+    const r = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.record(type, id), ConsistentRead: consistent }),
+    );
+    return r.Item ? RecordStore.fromItem<T>(r.Item) : null;
+  }
+
+  async getMany<T>(type: RecordType, ids: readonly string[]): Promise<Map<string, StoredRecord<T>>> {
+    const out = new Map<string, StoredRecord<T>>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 100) {
+      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
+        [this.tableName]: { Keys: unique.slice(i, i + 100).map((id) => keys.record(type, id)) },
+      };
+      while (request && Object.keys(request).length > 0) {
+        const r = await this.doc.send(new BatchGetCommand({ RequestItems: request }));
+        for (const item of r.Responses?.[this.tableName] ?? []) {
+          const s = RecordStore.fromItem<T>(item);
+          out.set(s.id, s);
+        }
+        request = r.UnprocessedKeys as typeof request;
+      }
+    }
+    return out;
+  }
+
+  /** Every event of a record, in order. */
+  async history(type: RecordType, id: string): Promise<LedgerEvent[]> {
+    const out: LedgerEvent[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const r = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
+          ExpressionAttributeValues: { ':pk': keys.recordKey(type, id), ':e': keys.eventPrefix },
+          ExclusiveStartKey: start,
+          ConsistentRead: true,
+        }),
+      );
+      for (const item of r.Items ?? []) {
+        const { pk: _pk, sk: _sk, ...event } = item;
+        out.push(event as LedgerEvent);
+      }
+      start = r.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  /**
+   * One page of a type's list (gsi1, newest first), restricted to a unit subtree and filtered. DynamoDB
+   * applies filters after reading, so a page may hold fewer than `limit` items; the cursor continues.
+   */
+  async list<T>(
+    type: RecordType,
+    opts: {
+      unitPathPrefix?: string;
+      filters?: { expr: string; names: Record<string, string>; values: Record<string, unknown> }[];
+      limit: number;
+      cursor?: string;
+      from?: string;
+      to?: string;
+    },
+  ): Promise<{ items: StoredRecord<T>[]; cursor: string | null }> {
+    const names: Record<string, string> = { '#p': 'gsi1pk' };
+    const values: Record<string, unknown> = { ':p': keys.listPartition(type) };
+    let keyCond = '#p = :p';
+    if (opts.from !== undefined || opts.to !== undefined) {
+      names['#s'] = 'gsi1sk';
+      values[':from'] = opts.from ?? '';
+      values[':to'] = `${opts.to ?? '\uffff'}\uffff`;
+      keyCond += ' AND #s BETWEEN :from AND :to';
+    }
+    const filters: string[] = [];
+    if (opts.unitPathPrefix) {
+      names['#up'] = 'unitPath';
+      values[':up'] = opts.unitPathPrefix;
+      filters.push('begins_with(#up, :up)');
+    }
+    for (const f of opts.filters ?? []) {
+      Object.assign(names, f.names);
+      Object.assign(values, f.values);
+      filters.push(f.expr);
+    }
+    const items: StoredRecord<T>[] = [];
+    let start = opts.cursor ? decodeCursor(opts.cursor) : undefined;
+    // Keep reading until the page is full or the index ends (filters may drop most of a read).
+    do {
+      const r = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: keyCond,
+          FilterExpression: filters.length ? filters.join(' AND ') : undefined,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ScanIndexForward: false,
+          Limit: opts.limit - items.length,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of r.Items ?? []) items.push(RecordStore.fromItem<T>(item));
+      start = r.LastEvaluatedKey;
+    } while (start && items.length < opts.limit);
+    return { items, cursor: start ? encodeCursor(start) : null };
+  }
+
+  /** Items of a gsi partition (gsi2 by state, gsi3 by unit), all pages. */
+  async queryIndex<T>(index: 'gsi2' | 'gsi3', partition: string): Promise<StoredRecord<T>[]> {
+    const out: StoredRecord<T>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const r = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: index,
+          KeyConditionExpression: '#p = :p',
+          ExpressionAttributeNames: { '#p': `${index}pk` },
+          ExpressionAttributeValues: { ':p': partition },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of r.Items ?? []) if (item.sk === STATE_SK) out.push(RecordStore.fromItem<T>(item));
+      start = r.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+}

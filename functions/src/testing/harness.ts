@@ -1,0 +1,112 @@
+/**
+ * A real stack for tests: a fresh table in the run's DynamoDB Local, deps with an in-memory signing key
+ * and PII keys, the app, a small fictional unit tree and a user per role.
+ */
+import { DEFAULT_SCHEME, type Role, type Scheme, type Unit } from '@jiandu/shared';
+import { inject } from 'vitest';
+import { createApp } from '../app/app.js';
+import { type Deps, makeDeps } from '../app/deps.js';
+import { generateSigningKey } from '../auth/signing-key.js';
+import { createVerifier, jwksOf } from '../auth/tokens.js';
+import { ephemeralPiiCipher } from '../crypto/pii.js';
+import { dynamoClient } from '../local/client.js';
+import { createUnit } from '../services/org.js';
+import { createUser } from '../services/users.js';
+import { tableNamed } from '../store/table.js';
+import { ensureTable } from '../store/table-bootstrap.js';
+
+let counter = 0;
+
+export const TEST_UNITS: Unit[] = [
+  ['city', '示范市', 'city', null],
+  ['ds', '东山县', 'county', 'city'],
+  ['ds-a', '青松镇', 'township', 'ds'],
+  ['ds-b', '白石乡', 'township', 'ds'],
+  ['ds-c', '红岭镇', 'township', 'ds'],
+  ['ds-a-1', '柳溪村', 'village', 'ds-a'],
+  ['ds-fpb', '东山县扶贫办', 'department', 'ds'],
+  ['xs', '西川县', 'county', 'city'],
+  ['xs-a', '龙门镇', 'township', 'xs'],
+].map(([id, name, kind, parentId]) => ({
+  id: id as string,
+  name: name as string,
+  kind: kind as Unit['kind'],
+  parentId: parentId as string | null,
+  code: (id as string).toUpperCase(),
+  aliases: [],
+}));
+
+export interface Harness {
+  deps: Deps;
+  app: ReturnType<typeof createApp>;
+  /** Sign-in token of a test user: role at unit (default the county 东山县). */
+  token(role: Role, unitId?: string): Promise<string>;
+  /** fetch-like call of the app with a JSON body and a token. */
+  call(
+    method: string,
+    path: string,
+    opts?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Response>;
+  setNow(ms: number): void;
+  close(): void;
+}
+
+export async function startHarness(opts: { scheme?: Scheme; now?: number } = {}): Promise<Harness> {
+  const endpoint = inject('dynamoEndpoint');
+  const clients = dynamoClient(endpoint);
+  const table = tableNamed(`t${process.pid}_${Date.now().toString(36)}_${counter++}`);
+  await ensureTable(clients.client, table);
+  const key = await generateSigningKey('test-key');
+  const cfg = { issuer: 'jiandu-test', audience: 'jiandu' };
+  let now = opts.now ?? Date.parse('2025-05-15T02:00:00Z');
+  const deps = makeDeps({
+    doc: clients.doc,
+    tableName: table.name,
+    clock: () => now,
+    verify: createVerifier({ ...cfg, jwks: jwksOf([key]), now: () => Math.floor(now / 1000) }),
+    issuer: { key, cfg },
+    scheme: opts.scheme ?? DEFAULT_SCHEME,
+    pii: ephemeralPiiCipher(),
+  });
+  for (const u of TEST_UNITS) await createUnit(deps, null, u);
+  const app = createApp(deps, { log: () => {} });
+  const tokens = new Map<string, string>();
+  const call: Harness['call'] = (method, path, o = {}) =>
+    app.request(path, {
+      method,
+      headers: {
+        ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
+        ...o.headers,
+      },
+      ...(o.body !== undefined ? { body: typeof o.body === 'string' ? o.body : JSON.stringify(o.body) } : {}),
+    }) as Promise<Response>;
+  return {
+    deps,
+    app,
+    call,
+    async token(role, unitId = 'ds') {
+      const k = `${role}@${unitId}`;
+      const hit = tokens.get(k);
+      if (hit) return hit;
+      const username = `${role}-${unitId}`;
+      await createUser(deps, {
+        username,
+        name: `${role} ${unitId}`,
+        roles: [role],
+        unitId,
+        password: 'pass-word-1',
+      });
+      const res = await call('POST', '/api/v1/auth/sign-in', { body: { username, password: 'pass-word-1' } });
+      const { token } = (await res.json()) as { token: string };
+      tokens.set(k, token);
+      return token;
+    },
+    setNow(ms) {
+      now = ms;
+    },
+    close() {
+      clients.destroy();
+    },
+  };
+}
