@@ -20,6 +20,8 @@ export const errorCodes = [
   'rectification.noExtensionPending',
   'rectification.extensionNotLater',
   'rectification.closed',
+  'rectification.invalidInput',
+  'rectification.conflict',
   // petitions (owner: petitions/) — add codes of this area here only
   'petition.invalidTransition',
   'petition.forbiddenRole',
@@ -46,6 +48,7 @@ export const errorCodes = [
   'funds.invalid',
   // ledger (owner: ledger/) — add codes of this area here only
   'ledger.brokenChain',
+  'ledger.invalidEvent',
   // aggregates
   'aggregate.unknownUnit',
 ] as const;

@@ -1,1 +1,2 @@
-export {};
+export * from './idle.js';
+export * from './summary.js';

@@ -1,1 +1,2 @@
 export * from './canonical.js';
+export * from './chain.js';

@@ -1,1 +1,5 @@
-export {};
+export * from './actions.js';
+export * from './create.js';
+export * from './guards.js';
+export * from './overdue.js';
+export * from './workflow.js';
