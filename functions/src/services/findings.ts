@@ -3,6 +3,7 @@
  * the same transaction, with the finding's and the rectification's aggregates.
  */
 import {
+  compareQuarters,
   computeDeadline,
   type Finding,
   type FindingInput,
@@ -40,9 +41,9 @@ const findingIndex = (f: Finding, unitPath: string) => ({
 
 /** The rectification horizon a new record starts with: the later of now's quarter and its deadline's. */
 export function initialHorizon(nowLocal: string, deadline: string): string {
-  const a = quarterKey(quarterOfDate(nowLocal));
-  const b = quarterKey(quarterOfDate(deadline));
-  return Math.max(a, b);
+  const a = quarterOfDate(nowLocal);
+  const b = quarterOfDate(deadline);
+  return quarterKey(compareQuarters(a, b) >= 0 ? a : b);
 }
 
 function prepare(

@@ -1,0 +1,70 @@
+/**
+ * The local stack, assembled from the environment: DynamoDB Local on disk under DATA_DIR (heap capped,
+ * telemetry off), the table, the built-in issuer's key and the PII keys (files created on first start,
+ * mode 0600), and the deps the app and jobs run on. `npm start`, the CLIs and the bench use it.
+ */
+import { join, resolve } from 'node:path';
+import { type Deps, makeDeps } from '../app/deps.js';
+import { loadOrCreateSigningKey } from '../auth/signing-key.js';
+import { createVerifier, jwksOf } from '../auth/tokens.js';
+import { localPiiCipher } from '../crypto/pii.js';
+import type { Env } from '../env.js';
+import { tableNamed } from '../store/table.js';
+import { ensureTable } from '../store/table-bootstrap.js';
+import { dynamoClient } from './client.js';
+import { type DynamoLocal, startDynamoLocal } from './dynamodb-local.js';
+
+export interface LocalStack {
+  deps: Deps;
+  store: DynamoLocal | null;
+  stop(): Promise<void>;
+}
+
+export interface LocalStackOptions {
+  /** In-memory store (bench, tests) instead of DATA_DIR/dynamodb. */
+  inMemory?: boolean;
+  heapMb?: number;
+  clock?: () => number;
+  log?: (line: string) => void;
+}
+
+export async function startLocalStack(env: Env, opts: LocalStackOptions = {}): Promise<LocalStack> {
+  const dataDir = resolve(env.DATA_DIR);
+  const store = env.DYNAMODB_ENDPOINT
+    ? null
+    : await startDynamoLocal({
+        ...(opts.inMemory ? {} : { dataDir: join(dataDir, 'dynamodb') }),
+        heapMb: opts.heapMb ?? 256,
+        ...(opts.log ? { log: opts.log } : {}),
+      });
+  const endpoint = env.DYNAMODB_ENDPOINT ?? store!.endpoint;
+  const clients = dynamoClient(endpoint);
+  const table = tableNamed(env.TABLE_NAME);
+  await ensureTable(clients.client, table);
+  const key = await loadOrCreateSigningKey(join(dataDir, 'keys', 'signing-key.jwk.json'));
+  const cfg = { issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE };
+  const clock = opts.clock ?? (() => Date.now());
+  const deps = makeDeps({
+    doc: clients.doc,
+    tableName: table.name,
+    clock,
+    verify: createVerifier({
+      ...cfg,
+      // Tokens are checked against the app's clock, the one that issued them (the demo seed moves it).
+      now: () => Math.floor(clock() / 1000),
+      jwks: env.AUTH_JWKS_URL ? new URL(env.AUTH_JWKS_URL) : jwksOf([key]),
+      rolesClaim: env.AUTH_ROLES_CLAIM,
+      unitClaim: env.AUTH_UNIT_CLAIM,
+    }),
+    issuer: { key, cfg },
+    pii: localPiiCipher(join(dataDir, 'keys')),
+  });
+  return {
+    deps,
+    store,
+    async stop() {
+      clients.destroy();
+      await store?.stop();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * `npm start`: DynamoDB Local on disk under .data/, the table, the demo on first run, and the API, the
+ * docs and the admin SPA on one port (PORT, default 3000). Ctrl-C stops the server and the store.
+ */
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from '../app/app.js';
+import { readEnv } from '../env.js';
+import { isSeeded, seedDemo } from '../seed/demo.js';
+import { startLocalStack } from './stack.js';
+import { mountStatic } from './static.js';
+
+const say = (s: string) => process.stdout.write(`${s}\n`);
+
+async function main() {
+  const env = readEnv();
+  let seedNow: number | null = null;
+  say('Jiandu: starting DynamoDB Local (official jar, -disableTelemetry, heap 256 MB) …');
+  const stack = await startLocalStack(env, { clock: () => seedNow ?? Date.now() });
+  const { deps } = stack;
+  const app = createApp(deps);
+  mountStatic(app, resolve(import.meta.dirname, '../../../admin/dist'));
+  if (!(await isSeeded(deps))) {
+    say('Jiandu: first run — seeding the demo (示范市) …');
+    const t0 = Date.now();
+    await seedDemo(deps, app, { set: (ms) => (seedNow = ms) }, (s) => say(`  ${s}`));
+    say(`Jiandu: demo seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: '127.0.0.1' }, (info) => {
+    say('');
+    say(`Jiandu is running: http://localhost:${info.port}/`);
+    say(`  API docs:  http://localhost:${info.port}/api/docs   (OpenAPI: /api/openapi.json)`);
+    say(
+      `  Store:     DynamoDB Local at ${stack.store?.endpoint ?? env.DYNAMODB_ENDPOINT}, data in ${resolve(env.DATA_DIR)}`,
+    );
+    say('             (DynamoDB Local listens on all interfaces; petitioner identity is encrypted at rest)');
+    say('  Demo sign-ins (password demo1234):');
+    say(
+      '    admin · leader (viewer) · city-supervisor · supervisor · inspector · reviewer1 · reviewer2 · officer (unit officer, 青松镇)',
+    );
+    say('  Ctrl-C stops it; the data stays for the next npm start.');
+  });
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    say('\nJiandu: stopping …');
+    await new Promise<void>((r) => server.close(() => r()));
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e) => {
+  console.error('Jiandu could not start:', e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+/**
+ * Seeds the demo on first start: the organisation, then a year and a half of activity sent through the
+ * HTTP API itself (so the demo exercises the same validation, events and aggregates as real use), with
+ * the clock moved through the period as the activity happens.
+ */
+import type { ApiApp } from '../app/app.js';
+import type { Deps } from '../app/deps.js';
+import { createTenure, createUnit } from '../services/org.js';
+import { createUser } from '../services/users.js';
+import { seedActivity } from './demo-activity.js';
+import { demoOrg } from './demo-org.js';
+
+export interface SeedClock {
+  set(ms: number | null): void;
+}
+
+export async function isSeeded(deps: Deps): Promise<boolean> {
+  return (await deps.units.tree()).byId.size > 0;
+}
+
+export async function seedDemo(
+  deps: Deps,
+  app: ApiApp,
+  clock: SeedClock,
+  log: (s: string) => void,
+): Promise<void> {
+  const org = demoOrg();
+  log(`creating ${org.units.length} units, ${org.tenures.length} posts and ${org.users.length} users`);
+  for (const u of org.units) await createUnit(deps, null, u);
+  for (const { personName, ...t } of org.tenures) await createTenure(deps, null, t, personName);
+  for (const u of org.users) await createUser(deps, u);
+  await seedActivity(deps, app, clock, org, log);
+  clock.set(null);
+}
