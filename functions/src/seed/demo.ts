@@ -5,7 +5,7 @@
  */
 import type { ApiApp } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
-import { createTenure, createUnit } from '../services/org.js';
+import { createTenure, createUnits } from '../services/org.js';
 import { createUser } from '../services/users.js';
 import { seedActivity } from './demo-activity.js';
 import { demoOrg } from './demo-org.js';
@@ -26,7 +26,7 @@ export async function seedDemo(
 ): Promise<void> {
   const org = demoOrg();
   log(`creating ${org.units.length} units, ${org.tenures.length} posts and ${org.users.length} users`);
-  for (const u of org.units) await createUnit(deps, null, u);
+  await createUnits(deps, org.units);
   for (const { personName, ...t } of org.tenures) await createTenure(deps, null, t, personName);
   for (const u of org.users) await createUser(deps, u);
   await seedActivity(deps, app, clock, org, log);
