@@ -4,7 +4,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 export interface DynamoClients {
   client: DynamoDBClient;
   doc: DynamoDBDocumentClient;
-  /** Closes the sockets of both clients. */
+  /** Closes the sockets (of both: the document client wraps the base client). */
   destroy(): void;
 }
 
@@ -30,9 +30,7 @@ export function dynamoClient(endpoint: string, options: DynamoClientOptions = {}
   return {
     client,
     doc,
-    destroy: () => {
-      doc.destroy();
-      client.destroy();
-    },
+    // The document client shares the base client's sockets; its own destroy() is a no-op.
+    destroy: () => client.destroy(),
   };
 }

@@ -1,0 +1,9 @@
+export { type DynamoClientOptions, type DynamoClients, dynamoClient } from './client.js';
+export {
+  type DynamoLocal,
+  type DynamoLocalOptions,
+  type ExitStatus,
+  startDynamoLocal,
+} from './dynamodb-local.js';
+export { LocalStoreError, type LocalStoreErrorCode } from './errors.js';
+export { type DynamoLocalJar, findDynamoLocalJar } from './jar.js';

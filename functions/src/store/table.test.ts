@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { TABLE, tableNamed } from './table.js';
+import { createTableInput } from './table-bootstrap.js';
+
+describe('the table definition', () => {
+  it('keys items by pk/sk and indexes them by gsi1..gsi3, every key a string', () => {
+    expect([TABLE.partitionKey, TABLE.sortKey]).toEqual([
+      { name: 'pk', type: 'S' },
+      { name: 'sk', type: 'S' },
+    ]);
+    expect(TABLE.indexes.map((i) => [i.name, i.partitionKey.name, i.sortKey.name, i.projection])).toEqual([
+      ['gsi1', 'gsi1pk', 'gsi1sk', 'ALL'],
+      ['gsi2', 'gsi2pk', 'gsi2sk', 'ALL'],
+      ['gsi3', 'gsi3pk', 'gsi3sk', 'ALL'],
+    ]);
+  });
+
+  it('becomes a CreateTable request declaring each key attribute once, on demand, with the stream on', () => {
+    const input = createTableInput(tableNamed('test-table'));
+    expect(input.TableName).toBe('test-table');
+    expect(input.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(input.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
+    const names = input.AttributeDefinitions?.map((a) => a.AttributeName);
+    expect(names).toEqual(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
+    expect(input.GlobalSecondaryIndexes).toHaveLength(3);
+  });
+
+  it('keeps the default name jiandu when renamed copies are made', () => {
+    tableNamed('other');
+    expect(TABLE.name).toBe('jiandu');
+  });
+});

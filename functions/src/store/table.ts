@@ -1,0 +1,48 @@
+/**
+ * The one DynamoDB table (DESIGN §5): its keys, indexes, TTL and stream, as plain data with no SDK
+ * import, so the CDK stack and the local bootstrap build the same table from it. The string values
+ * equal the CDK enum values (AttributeType.STRING = 'S', ProjectionType.ALL = 'ALL',
+ * StreamViewType.NEW_AND_OLD_IMAGES, BillingMode.PAY_PER_REQUEST).
+ */
+
+export interface KeyAttribute {
+  readonly name: string;
+  readonly type: 'S' | 'N' | 'B';
+}
+
+export interface IndexDefinition {
+  readonly name: string;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey: KeyAttribute;
+  readonly projection: 'ALL';
+}
+
+export interface TableDefinition {
+  readonly name: string;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey: KeyAttribute;
+  readonly indexes: readonly IndexDefinition[];
+  /** Epoch seconds after which DynamoDB may delete the item. */
+  readonly ttlAttribute: string;
+  readonly stream: 'NEW_AND_OLD_IMAGES';
+  readonly billing: 'PAY_PER_REQUEST';
+}
+
+const stringKey = <N extends string>(name: N) => ({ name, type: 'S' }) as const;
+
+export const TABLE = {
+  name: 'jiandu',
+  partitionKey: stringKey('pk'),
+  sortKey: stringKey('sk'),
+  indexes: [
+    { name: 'gsi1', partitionKey: stringKey('gsi1pk'), sortKey: stringKey('gsi1sk'), projection: 'ALL' },
+    { name: 'gsi2', partitionKey: stringKey('gsi2pk'), sortKey: stringKey('gsi2sk'), projection: 'ALL' },
+    { name: 'gsi3', partitionKey: stringKey('gsi3pk'), sortKey: stringKey('gsi3sk'), projection: 'ALL' },
+  ],
+  ttlAttribute: 'ttl',
+  stream: 'NEW_AND_OLD_IMAGES',
+  billing: 'PAY_PER_REQUEST',
+} as const satisfies TableDefinition;
+
+/** The same table under another name (a stage prefix in AWS, a per-suite table in tests). */
+export const tableNamed = (name: string): TableDefinition => ({ ...TABLE, name });

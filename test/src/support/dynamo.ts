@@ -1,0 +1,47 @@
+import {
+  type DynamoClients,
+  type DynamoLocal,
+  type DynamoLocalOptions,
+  dynamoClient,
+  startDynamoLocal,
+} from '@jiandu/functions/local';
+import { ensureTable, TABLE, type TableDefinition } from '@jiandu/functions/store';
+
+export { ensureTable, TABLE };
+
+export interface TestStoreOptions extends DynamoLocalOptions {
+  /** The table to create once the store answers (default: the one table); false for none. */
+  table?: TableDefinition | false;
+  /** SDK attempts per request (default: the SDK's 3). */
+  maxAttempts?: number;
+}
+
+export interface TestStore extends DynamoClients {
+  /** The running DynamoDB Local (kill() it for crash tests). */
+  store: DynamoLocal;
+  endpoint: string;
+  table: TableDefinition | undefined;
+  /** Closes the clients and stops the store. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A real DynamoDB Local for one test file, in memory unless `dataDir` is given, with the table created.
+ * Start it in beforeAll and stop it in afterAll: the JVM takes a second or two to start.
+ */
+export async function startTestStore(options: TestStoreOptions = {}): Promise<TestStore> {
+  const { table = TABLE, maxAttempts, ...localOptions } = options;
+  const store = await startDynamoLocal(localOptions);
+  const clients = dynamoClient(store.endpoint, maxAttempts === undefined ? {} : { maxAttempts });
+  const stop = async () => {
+    clients.destroy();
+    await store.stop();
+  };
+  try {
+    if (table !== false) await ensureTable(clients.client, table);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { ...clients, store, endpoint: store.endpoint, table: table === false ? undefined : table, stop };
+}
