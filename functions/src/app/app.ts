@@ -8,6 +8,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { authRoutes } from '../routes/auth.js';
 import { findingRoutes } from '../routes/findings.js';
 import { recordRoutes } from '../routes/records.js';
+import { rectificationRoutes } from '../routes/rectifications.js';
 import { unitRoutes } from '../routes/units.js';
 import { type AppEnv, requireAuth } from './auth-middleware.js';
 import type { Deps } from './deps.js';
@@ -65,6 +66,7 @@ export function createApp(deps: Deps, opts: { log?: (e: unknown) => void } = {})
   });
   app.route('/', unitRoutes(deps));
   app.route('/', findingRoutes(deps));
+  app.route('/', rectificationRoutes(deps));
   app.route('/', recordRoutes(deps));
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,0 +1,103 @@
+/**
+ * The daily overdue sweep (DESIGN §4.4): for every open rectification, the core's `overdueActions` says
+ * which levels it has reached; each level is raised once for the record's life — the alert or case is
+ * written in the same transaction as its trigger marker (`keys.trigger`, put only if new), so a second
+ * run, a concurrent run, or a retry after a crash raises nothing twice.
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  formatInstant,
+  type OverdueAction,
+  overdueActions,
+  type Rectification,
+  type Tenure,
+} from '@jiandu/shared';
+import type { Deps } from '../app/deps.js';
+import { tenuresOf } from '../services/org.js';
+import { alertIndex, caseIndex, overdueAlert, overdueCase } from '../services/rectification-overdue.js';
+import { openRectifications } from '../services/rectification-read.js';
+import { keys } from '../store/keys.js';
+import type { StoredRecord } from '../store/record-store.js';
+import { Tx, TxCancelled } from '../store/tx.js';
+import type { JobContext, JobResult } from './index.js';
+
+const SYSTEM = { id: 'system', role: 'system' } as const;
+
+async function alreadyRaised(deps: Deps, a: OverdueAction): Promise<boolean> {
+  const r = await deps.doc.send(
+    new GetCommand({ TableName: deps.tableName, Key: keys.trigger(a.kind, a.key), ConsistentRead: true }),
+  );
+  return r.Item !== undefined;
+}
+
+/** Writes the alert or case of one draft with its trigger marker; false when the marker already existed. */
+async function raise(
+  deps: Deps,
+  a: OverdueAction,
+  rect: StoredRecord<Rectification>,
+  at: string,
+  tenures: () => Promise<Tenure[]>,
+): Promise<boolean> {
+  const tx = new Tx(deps.tableName);
+  const id = deps.newId();
+  const unitPath = rect.unitPath ?? '';
+  if (a.kind === 'alert') {
+    const alert = overdueAlert(a, rect.data, await deps.units.tree(), { id, at });
+    deps.store.write(tx, {
+      type: 'alert',
+      id,
+      before: null,
+      data: alert,
+      index: alertIndex(alert, unitPath),
+      actor: SYSTEM,
+      at,
+      action: 'alert.raise',
+    });
+  } else {
+    const proposal = overdueCase(a, await tenures(), { id, at });
+    deps.store.write(tx, {
+      type: 'case',
+      id,
+      before: null,
+      data: proposal,
+      index: caseIndex(proposal, unitPath),
+      actor: SYSTEM,
+      at,
+      action: 'case.propose',
+    });
+  }
+  tx.putNew('trigger', { ...keys.trigger(a.kind, a.key), recordId: id, at });
+  try {
+    await tx.commit(deps.doc);
+    return true;
+  } catch (e) {
+    if (e instanceof TxCancelled && e.failedLabels().includes('trigger')) return false;
+    throw e;
+  }
+}
+
+export async function overdueSweep(deps: Deps, { now }: JobContext): Promise<JobResult> {
+  const scheme = await deps.scheme();
+  const at = formatInstant(now, scheme.timeZone);
+  const counts = { scanned: 0, overdue: 0, alertsRaised: 0, casesProposed: 0, alreadyRaised: 0 };
+  const tenureCache = new Map<string, Promise<Tenure[]>>();
+  for (const { stored } of await openRectifications(deps)) {
+    counts.scanned++;
+    const drafts = stored.data.state === 'closed' ? [] : overdueActions(stored.data, at, scheme);
+    if (drafts.length > 0) counts.overdue++;
+    const unitId = stored.data.unitId;
+    const tenures = () => {
+      if (!tenureCache.has(unitId)) tenureCache.set(unitId, tenuresOf(deps, unitId));
+      return tenureCache.get(unitId)!;
+    };
+    for (const a of drafts) {
+      if ((await alreadyRaised(deps, a)) || !(await raise(deps, a, stored, at, tenures))) {
+        counts.alreadyRaised++;
+        continue;
+      }
+      if (a.kind === 'alert') counts.alertsRaised++;
+      else counts.casesProposed++;
+    }
+  }
+  return { job: 'overdue-sweep', counts };
+}

@@ -1,0 +1,138 @@
+/** 整改: assign, list, read (with the caller's allowed actions), and every action of the workflow. */
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  rectificationActionSchema,
+  rectificationActionTypes,
+  rectificationInputSchema,
+  rectificationSchema,
+} from '@jiandu/shared';
+import { newRouter } from '../app/app.js';
+import type { Deps } from '../app/deps.js';
+import { idemRef } from '../services/idempotency.js';
+import { rectificationListQuerySchema } from '../services/rectification-list.js';
+import {
+  actOnRectification,
+  createRectification,
+  getRectification,
+  listRectifications,
+} from '../services/rectifications.js';
+import { idempotencyHeader, idParam, problemResponses } from './common.js';
+
+const viewSchema = rectificationSchema
+  .extend({
+    allowedActions: z.array(z.enum(rectificationActionTypes)),
+    daysOverdue: z.number().int().min(0),
+  })
+  .openapi('RectificationView');
+
+const actionBodySchema = z
+  .strictObject({
+    action: rectificationActionSchema,
+    /** The version the client last saw: a stale one is refused with the current state. */
+    expectedVersion: z.number().int().min(1),
+  })
+  .openapi('RectificationActionRequest');
+
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+
+const create = createRoute({
+  method: 'post',
+  path: '/api/v1/rectifications',
+  tags: ['rectifications'],
+  summary: 'Assign a rectification (supervisors and inspectors); the deadline is required',
+  security: [{ bearer: [] }],
+  request: {
+    headers: idempotencyHeader,
+    body: { required: true, content: json(rectificationInputSchema) },
+  },
+  responses: {
+    201: { description: 'Assigned', content: json(viewSchema) },
+    200: {
+      description: 'A retry: the first result, or `duplicateOf` for a known source + externalId',
+      content: json(z.unknown()),
+    },
+    ...problemResponses,
+  },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/v1/rectifications',
+  tags: ['rectifications'],
+  summary: 'Rectifications in your jurisdiction, newest first; from/to filter the deadline',
+  security: [{ bearer: [] }],
+  request: { query: rectificationListQuerySchema },
+  responses: {
+    200: {
+      description: 'A page',
+      content: json(
+        z.object({
+          items: z.array(rectificationSchema.extend({ daysOverdue: z.number().int().min(0) })),
+          cursor: z.string().nullable(),
+        }),
+      ),
+    },
+    ...problemResponses,
+  },
+});
+
+const read = createRoute({
+  method: 'get',
+  path: '/api/v1/rectifications/{id}',
+  tags: ['rectifications'],
+  summary: 'One rectification, with the actions you may take now and its days overdue',
+  security: [{ bearer: [] }],
+  request: { params: idParam },
+  responses: { 200: { description: 'The rectification', content: json(viewSchema) }, ...problemResponses },
+});
+
+const act = createRoute({
+  method: 'post',
+  path: '/api/v1/rectifications/{id}/actions',
+  tags: ['rectifications'],
+  summary: 'Apply one workflow action to the version you saw',
+  description: [
+    'Actions: start, addMeasure, addProgress, addEvidence (metadata of an uploaded file), submit (unit',
+    'officer); approve, reject with a reason (reviewers: two different ones, neither the submitter);',
+    'requestExtension with a reason (unit officer), decideExtension (supervisor); reopen with a reason',
+    '(inspector or supervisor). A stale `expectedVersion`, or losing a race, answers 409 `conflict.version`',
+    'with `current`: the record as it is now.',
+  ].join(' '),
+  security: [{ bearer: [] }],
+  request: { params: idParam, body: { required: true, content: json(actionBodySchema) } },
+  responses: {
+    200: { description: 'The record after the action', content: json(viewSchema) },
+    ...problemResponses,
+  },
+});
+
+export function rectificationRoutes(deps: Deps) {
+  const r = newRouter();
+  r.openapi(create, async (c) => {
+    const body = c.req.valid('json');
+    const p = c.get('principal');
+    const idem = idemRef(c.req.header('idempotency-key'), `${p.id}:rectifications`, body);
+    const res = await createRectification(deps, p, body, idem);
+    return c.json(res.body as never, res.status as 201);
+  });
+  r.openapi(list, async (c) => {
+    const page = await listRectifications(deps, c.get('principal'), c.req.valid('query'));
+    return c.json(page as never, 200);
+  });
+  r.openapi(read, async (c) => {
+    const view = await getRectification(deps, c.get('principal'), c.req.valid('param').id);
+    return c.json(view as never, 200);
+  });
+  r.openapi(act, async (c) => {
+    const { action, expectedVersion } = c.req.valid('json');
+    const view = await actOnRectification(
+      deps,
+      c.get('principal'),
+      c.req.valid('param').id,
+      action,
+      expectedVersion,
+    );
+    return c.json(view as never, 200);
+  });
+  return r;
+}

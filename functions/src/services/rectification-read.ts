@@ -1,0 +1,99 @@
+/**
+ * Reading rectifications with what the record store does not return: the `horizon` attribute the
+ * rectification index keeps on the state item (the last quarter its open-and-overdue count is
+ * materialized for), and the view a caller gets (the record plus what is derived for them).
+ */
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  allowedActions,
+  compareQuarters,
+  daysOverdue,
+  formatInstant,
+  localDateOf,
+  parseQuarter,
+  type QuarterKey,
+  quarterKey,
+  quarterOfDate,
+  type Rectification,
+  type RectificationActionType,
+} from '@jiandu/shared';
+import type { Deps } from '../app/deps.js';
+import type { Principal } from '../auth/principal.js';
+import { keys, STATE_SK } from '../store/keys.js';
+import { RecordStore, type StoredRecord } from '../store/record-store.js';
+
+export interface StoredRectification {
+  stored: StoredRecord<Rectification>;
+  /** The stored horizon (see RectificationFacts.horizon). */
+  horizon: QuarterKey;
+}
+
+export interface RectificationView extends Rectification {
+  /** What the caller may do now (the UI shows exactly these). */
+  allowedActions: RectificationActionType[];
+  /** Whole local days past the deadline day (0 when not overdue or closed); derived, never stored. */
+  daysOverdue: number;
+}
+
+const fromItem = (item: Record<string, unknown>): StoredRectification => ({
+  stored: RecordStore.fromItem<Rectification>(item),
+  horizon: String(item.horizon),
+});
+
+/** The state item with its horizon (strongly consistent), or null. */
+export async function readRectification(deps: Deps, id: string): Promise<StoredRectification | null> {
+  const r = await deps.doc.send(
+    new GetCommand({
+      TableName: deps.tableName,
+      Key: keys.record('rectification', id),
+      ConsistentRead: true,
+    }),
+  );
+  return r.Item ? fromItem(r.Item) : null;
+}
+
+/** Every open rectification (gsi2, the "open" state partition the rectification index writes). */
+export async function openRectifications(deps: Deps): Promise<StoredRectification[]> {
+  const out: StoredRectification[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const r = await deps.doc.send(
+      new QueryCommand({
+        TableName: deps.tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: '#p = :p',
+        ExpressionAttributeNames: { '#p': 'gsi2pk' },
+        ExpressionAttributeValues: { ':p': keys.statePartition('rectification', 'open') },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of r.Items ?? []) if (item.sk === STATE_SK) out.push(fromItem(item));
+    start = r.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+/** The quarter of a local date, as a key. */
+export const quarterOfDay = (date: string): QuarterKey => quarterKey(quarterOfDate(date));
+
+/** The later of two quarter keys. */
+export const laterQuarter = (a: QuarterKey, b: QuarterKey): QuarterKey =>
+  compareQuarters(parseQuarter(a), parseQuarter(b)) >= 0 ? a : b;
+
+/** True when quarter `a` is before quarter `b`. */
+export const quarterBefore = (a: QuarterKey, b: QuarterKey): boolean =>
+  compareQuarters(parseQuarter(a), parseQuarter(b)) < 0;
+
+export async function viewOf(deps: Deps, p: Principal, rect: Rectification): Promise<RectificationView> {
+  const scheme = await deps.scheme();
+  return {
+    ...rect,
+    allowedActions: allowedActions(rect, p),
+    daysOverdue: daysOverdue(rect, formatInstant(deps.clock(), scheme.timeZone), scheme.timeZone),
+  };
+}
+
+/** Today in the scheme's time zone. */
+export async function today(deps: Deps): Promise<string> {
+  return localDateOf(deps.clock(), (await deps.scheme()).timeZone);
+}
