@@ -2,8 +2,11 @@
 import { addDays, fromEpochDay, toEpochDay } from '@jiandu/shared';
 import type { ApiApp } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
+import { issueToken } from '../auth/tokens.js';
+import type { PublicUser } from '../services/users.js';
 import type { SeedClock } from './demo.js';
 import type { DemoOrg } from './demo-org.js';
+import { planRectification, type Step, sendStep } from './demo-rectifications.js';
 import { rng } from './random.js';
 
 export const DEMO_START = '2025-06-01';
@@ -31,25 +34,30 @@ const PROBLEMS = [
   '村级扶贫台账填报不规范，数据前后矛盾',
 ];
 
+/**
+ * Calls the API as the demo's users. Tokens come from the built-in issuer directly (the seed holds its
+ * key), signed at the seed clock's time, so a year and a half of activity needs no password hashing.
+ */
 export class ApiClient {
   constructor(
     private readonly app: ApiApp,
-    /** The app's clock: tokens are reused within an hour of it (they last 8 hours). */
-    private readonly now: () => number,
+    private readonly deps: Deps,
+    private readonly users: ReadonlyMap<string, PublicUser>,
   ) {}
   private tokens = new Map<string, string>();
 
-  async signIn(username: string, password = 'demo1234'): Promise<string> {
-    const key = `${username}@${Math.floor(this.now() / 3_600_000)}`;
+  async signIn(username: string): Promise<string> {
+    const key = `${username}@${Math.floor(this.deps.clock() / 3_600_000)}`;
     const hit = this.tokens.get(key);
     if (hit) return hit;
-    const r = await this.app.request('/api/v1/auth/sign-in', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
-    });
-    if (r.status !== 200) throw new Error(`demo sign-in of ${username} failed: ${r.status}`);
-    const { token } = (await r.json()) as { token: string };
+    const u = this.users.get(username);
+    if (!u || !this.deps.issuer) throw new Error(`no demo user ${username}`);
+    const { token } = await issueToken(
+      this.deps.issuer.key,
+      this.deps.issuer.cfg,
+      { id: u.id, name: u.name, roles: u.roles, unitId: u.unitId },
+      Math.floor(this.deps.clock() / 1000),
+    );
     this.tokens.set(key, token);
     return token;
   }
@@ -81,17 +89,30 @@ export async function seedActivity(
   app: ApiApp,
   clock: SeedClock,
   org: DemoOrg,
+  users: ReadonlyMap<string, PublicUser>,
   log: (s: string) => void,
 ) {
   const r = rng(20251);
-  const api = new ApiClient(app, deps.clock);
+  const api = new ApiClient(app, deps, users);
   const townships = org.units.filter((u) => u.kind === 'township' && u.parentId === 'dongshan');
   const depts = org.units.filter((u) => u.kind === 'department' && u.parentId === 'dongshan');
   const targets = [...townships, ...depts];
   let findings = 0;
-  for (let day = toEpochDay(DEMO_START); day <= toEpochDay(DEMO_END); day += 4) {
+  let actions = 0;
+  const queue: { date: string; id: string; step: Step }[] = [];
+  const versions = new Map<string, number>();
+  for (let day = toEpochDay(DEMO_START); day <= toEpochDay(DEMO_END); day++) {
     const date = fromEpochDay(day);
     clock.set(at9(date));
+    // Today's workflow steps first, in the order they were planned.
+    for (const q of queue.filter((x) => x.date === date)) {
+      const v = await sendStep(api, q.id, versions.get(q.id) ?? 1, q.step);
+      if (v !== null) {
+        versions.set(q.id, v);
+        actions++;
+      }
+    }
+    if (day % 4 !== 0) continue;
     const unit = r.pick(targets);
     const res = await api.send('inspector', 'POST', '/api/v1/findings', {
       unitId: unit.kind === 'township' && r.chance(0.3) ? `${unit.id}-v1` : unit.id,
@@ -105,6 +126,14 @@ export async function seedActivity(
     });
     if (res.status !== 201) throw new Error(`demo finding refused: ${JSON.stringify(res.body)}`);
     findings++;
+    const { rectificationId, unitId, deadline } = res.body as {
+      rectificationId: string;
+      unitId: string;
+      deadline: string;
+    };
+    for (const step of planRectification(r, date, deadline, unitId)) {
+      if (step.date <= DEMO_END) queue.push({ date: step.date, id: rectificationId, step });
+    }
   }
-  log(`logged ${findings} findings`);
+  log(`logged ${findings} findings and ${actions} rectification steps`);
 }

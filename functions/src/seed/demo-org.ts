@@ -203,5 +203,21 @@ export function demoOrg(): DemoOrg {
     { username: 'officer', name: '青松镇联络员', roles: ['unit_officer'], unitId: 'dongshan-t01' },
     { username: 'xichuan-inspector', name: '西川县纪委监委', roles: ['inspector'], unitId: 'xichuan' },
   ].map((u) => ({ ...u, roles: u.roles as Role[], password: 'demo1234' }));
+  // A unit officer for every township and department of 东山县 (officer-<unitId>); `officer` is 青松镇's.
+  for (const u of units) {
+    if (
+      u.parentId === 'dongshan' &&
+      u.id !== 'dongshan-t01' &&
+      (u.kind === 'township' || u.kind === 'department')
+    ) {
+      users.push({
+        username: `officer-${u.id}`,
+        name: `${u.name}联络员`,
+        roles: ['unit_officer'],
+        unitId: u.id,
+        password: 'demo1234',
+      });
+    }
+  }
   return { units, tenures, users };
 }

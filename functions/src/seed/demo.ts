@@ -6,7 +6,7 @@
 import type { ApiApp } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
 import { createTenure, createUnits } from '../services/org.js';
-import { createUser } from '../services/users.js';
+import { createUser, type PublicUser } from '../services/users.js';
 import { seedActivity } from './demo-activity.js';
 import { demoOrg } from './demo-org.js';
 
@@ -28,7 +28,8 @@ export async function seedDemo(
   log(`creating ${org.units.length} units, ${org.tenures.length} posts and ${org.users.length} users`);
   await createUnits(deps, org.units);
   for (const { personName, ...t } of org.tenures) await createTenure(deps, null, t, personName);
-  for (const u of org.users) await createUser(deps, u);
-  await seedActivity(deps, app, clock, org, log);
+  const users = new Map<string, PublicUser>();
+  for (const u of org.users) users.set(u.username, await createUser(deps, u));
+  await seedActivity(deps, app, clock, org, users, log);
   clock.set(null);
 }
