@@ -1,5 +1,6 @@
 export * from './aggregates/index.js';
 export * from './calendar/index.js';
+export * from './cases/index.js';
 export * from './errors/index.js';
 export * from './funds/index.js';
 export * from './ledger/index.js';

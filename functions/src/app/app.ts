@@ -5,10 +5,16 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { alertRoutes } from '../routes/alerts.js';
 import { authRoutes } from '../routes/auth.js';
+import { bulletinRoutes } from '../routes/bulletins.js';
+import { caseRoutes } from '../routes/cases.js';
 import { findingRoutes } from '../routes/findings.js';
+import { indicatorRoutes } from '../routes/indicators.js';
+import { rankingRoutes } from '../routes/rankings.js';
 import { recordRoutes } from '../routes/records.js';
 import { rectificationRoutes } from '../routes/rectifications.js';
+import { schemeRoutes } from '../routes/schemes.js';
 import { unitRoutes } from '../routes/units.js';
 import { type AppEnv, requireAuth } from './auth-middleware.js';
 import type { Deps } from './deps.js';
@@ -67,6 +73,12 @@ export function createApp(deps: Deps, opts: { log?: (e: unknown) => void } = {})
   app.route('/', unitRoutes(deps));
   app.route('/', findingRoutes(deps));
   app.route('/', rectificationRoutes(deps));
+  app.route('/', indicatorRoutes(deps));
+  app.route('/', rankingRoutes(deps));
+  app.route('/', caseRoutes(deps));
+  app.route('/', alertRoutes(deps));
+  app.route('/', schemeRoutes(deps));
+  app.route('/', bulletinRoutes(deps));
   app.route('/', recordRoutes(deps));
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -9,6 +9,7 @@ import type { Principal } from '../auth/principal.js';
 import type { SigningKey } from '../auth/signing-key.js';
 import type { IssuerConfig } from '../auth/tokens.js';
 import type { PiiCipher } from '../crypto/pii.js';
+import { SchemeDirectory } from '../services/scheme-directory.js';
 import { UnitDirectory } from '../services/units.js';
 import { RecordStore } from '../store/record-store.js';
 
@@ -22,7 +23,10 @@ export interface Deps {
   verify: (token: string) => Promise<Principal>;
   /** The built-in issuer (local only; absent when Cognito or another OIDC issuer signs tokens). */
   issuer?: { key: SigningKey; cfg: IssuerConfig };
+  /** The scheme in force: the newest stored version, else the built-in (or given) one. */
   scheme: () => Promise<Scheme>;
+  /** Stored scheme versions, cached (absent when a test fixes the scheme by hand). */
+  schemes?: SchemeDirectory;
   units: UnitDirectory;
   pii: PiiCipher;
 }
@@ -34,6 +38,7 @@ export interface DepsInput {
   newId?: () => string;
   verify: Deps['verify'];
   issuer?: Deps['issuer'];
+  /** The scheme used until a version is stored (default: DEFAULT_SCHEME). */
   scheme?: Scheme;
   pii: PiiCipher;
 }
@@ -42,7 +47,7 @@ export function makeDeps(input: DepsInput): Deps {
   const clock = input.clock ?? (() => Date.now());
   const ulid = monotonicFactory();
   const store = new RecordStore(input.doc, input.tableName);
-  const scheme = input.scheme ?? DEFAULT_SCHEME;
+  const schemes = new SchemeDirectory(store, input.scheme ?? DEFAULT_SCHEME, clock);
   return {
     doc: input.doc,
     tableName: input.tableName,
@@ -51,7 +56,8 @@ export function makeDeps(input: DepsInput): Deps {
     newId: input.newId ?? (() => ulid(clock())),
     verify: input.verify,
     ...(input.issuer ? { issuer: input.issuer } : {}),
-    scheme: async () => scheme,
+    scheme: () => schemes.current(),
+    schemes,
     units: new UnitDirectory(store, clock),
     pii: input.pii,
   };

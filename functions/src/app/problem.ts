@@ -22,7 +22,7 @@ const STATUS_BY_PREFIX: [RegExp, number][] = [
   [/^auth\.forbidden$/, 403],
   [/\.notFound$/, 404],
   [
-    /^(rectification|petition)\.(invalidTransition|closed|extensionPending|noExtensionPending|extensionUsed)$/,
+    /^(rectification|petition|case|alert)\.(invalidTransition|closed|extensionPending|noExtensionPending|extensionUsed)$/,
     409,
   ],
   [/^ranking\.(alreadyPublished|alreadySuperseded)$/, 409],
@@ -35,7 +35,7 @@ const STATUS_BY_PREFIX: [RegExp, number][] = [
 export function statusOf(code: ErrorCode | string): number {
   for (const [re, status] of STATUS_BY_PREFIX) if (re.test(code)) return status;
   if (
-    /\.(sameReviewer|reviewerIsSubmitter|reasonRequired|satisfactionRequired|extensionNotLater|extensionTooLong)$/.test(
+    /\.(sameReviewer|reviewerIsSubmitter|reasonRequired|satisfactionRequired|extensionNotLater|extensionTooLong|quarterNotEnded)$/.test(
       code,
     )
   ) {

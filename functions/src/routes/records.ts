@@ -17,6 +17,9 @@ export const HISTORY_TYPES = {
   cases: 'case',
   alerts: 'alert',
   units: 'unit',
+  indicators: 'indicator',
+  cards: 'card',
+  snapshots: 'snapshot',
 } as const satisfies Record<string, RecordType>;
 
 const history = createRoute({

@@ -83,4 +83,20 @@ export const keys = {
   snapshotPartition: (quarter: string, groupKey: string) => `SNAP#${quarter}#${groupKey}`,
   /** Trigger keys of proposals and alerts: the same trigger never raises twice. */
   trigger: (kind: 'case' | 'alert', triggerKey: string) => ({ pk: `TRIG#${kind}#${triggerKey}`, sk: 'TRIG' }),
+  /** Prefix of every aggregate partition (rebuild scans them). */
+  aggregatePrefix: 'AGG#',
+  /** gsi3: snapshots of one peer group across quarters (a unit's ranking history). */
+  snapshotsOfGroup: (groupKey: string, quarter: string, publishedAt: string, id: string) => ({
+    gsi3pk: `SG#${groupKey}`,
+    gsi3sk: `${quarter}#${publishedAt}#${id}`,
+  }),
+  snapshotGroupPartition: (groupKey: string) => `SG#${groupKey}`,
+  /**
+   * A publication of a quarter and group: slot "first" for the first publication, "amends#<id>" for the
+   * amendment of snapshot <id>. Put with a condition, so two racing publications cannot both win.
+   */
+  publication: (quarter: string, groupKey: string, slot: string) => ({
+    pk: `PUB#${quarter}#${groupKey}`,
+    sk: slot,
+  }),
 } as const;

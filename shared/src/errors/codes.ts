@@ -40,6 +40,7 @@ export const errorCodes = [
   'ranking.duplicateUnit',
   'ranking.cardsMismatch',
   'ranking.alreadySuperseded',
+  'ranking.quarterNotEnded',
   // signals (owner: signals/) — add codes of this area here only
   'signal.invalidUrl',
   'signal.forbiddenRole',
@@ -49,6 +50,13 @@ export const errorCodes = [
   // ledger (owner: ledger/) — add codes of this area here only
   'ledger.brokenChain',
   'ledger.invalidEvent',
+  // accountability cases and alerts (owner: cases/) — add codes of this area here only
+  'case.invalidTransition',
+  'case.forbiddenRole',
+  'case.reasonRequired',
+  'case.formRequired',
+  'alert.invalidTransition',
+  'alert.forbiddenRole',
   // aggregates
   'aggregate.unknownUnit',
 ] as const;

@@ -1,2 +1,3 @@
 export * from './effective.js';
+export * from './schedule.js';
 export * from './snapshot.js';

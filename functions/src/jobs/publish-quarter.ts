@@ -1,0 +1,39 @@
+/**
+ * Automatic publication (DESIGN §4.2): `publishing.autoPublishDelayDays` (10) days after a quarter ends,
+ * every peer group of it not yet published is published by the system — frozen snapshot, cards,
+ * proposals. Idempotent: a group already published (by a supervisor earlier, or by an earlier run, or by
+ * a run racing this one) is skipped. Looks back two quarters, so a missed day still publishes.
+ */
+import { formatInstant, isDomainError, localDateOf, quartersDueForAutoPublish } from '@jiandu/shared';
+import type { Deps } from '../app/deps.js';
+import { publishGroup, snapshotHeadsOfQuarter } from '../services/ranking-publication.js';
+import { groupKeyOf, peerGroups } from '../services/rankings.js';
+import type { JobContext, JobResult } from './index.js';
+
+export async function publishQuarter(deps: Deps, { now }: JobContext): Promise<JobResult> {
+  const scheme = await deps.scheme();
+  const at = formatInstant(now, scheme.timeZone);
+  const counts = { quarters: 0, published: 0, alreadyPublished: 0, cards: 0, proposals: 0 };
+  const groups = peerGroups(await deps.units.tree(), scheme);
+  for (const quarter of quartersDueForAutoPublish(localDateOf(now, scheme.timeZone), scheme)) {
+    counts.quarters++;
+    const done = new Set((await snapshotHeadsOfQuarter(deps, quarter)).map((h) => groupKeyOf(h.group)));
+    for (const g of groups) {
+      if (done.has(g.groupKey)) {
+        counts.alreadyPublished++;
+        continue;
+      }
+      try {
+        const pub = await publishGroup(deps, null, quarter, g.groupKey, at);
+        counts.published++;
+        counts.cards += pub.cards.length;
+        counts.proposals += pub.proposedCaseIds.length;
+      } catch (e) {
+        // Published meanwhile (a supervisor, or another run): nothing left to do for this group.
+        if (isDomainError(e) && e.code === 'ranking.alreadyPublished') counts.alreadyPublished++;
+        else throw e;
+      }
+    }
+  }
+  return { job: 'publish-quarter', counts };
+}

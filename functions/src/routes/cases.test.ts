@@ -1,0 +1,161 @@
+import type { AccountabilityCase, Alert } from '@jiandu/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeAlert } from '../services/alerts.js';
+import { writeCaseProposal } from '../services/cases.js';
+import { Tx } from '../store/tx.js';
+import { type Harness, startHarness } from '../testing/harness.js';
+
+let h: Harness;
+const system = { id: 'system', role: 'system' as const };
+const at = '2025-05-15T10:00:00+08:00';
+
+async function propose(id: string, unitId: string): Promise<void> {
+  const c: AccountabilityCase = {
+    id,
+    triggerKey: `cards:${unitId}:2024Q4:2025Q1:${id}`,
+    trigger: { kind: 'consecutive_cards', unitId, quarters: ['2024Q4', '2025Q1'], cardIds: ['c1', 'c2'] },
+    subjects: [{ personId: 'p-lead', unitId, post: 'principal', daysInPost: { '2024Q4': 92, '2025Q1': 90 } }],
+    state: 'proposed',
+    form: null,
+    decisionNote: null,
+    dismissReason: null,
+    proposedAt: at,
+    version: 1,
+  };
+  const tx = new Tx(h.deps.tableName);
+  writeCaseProposal(h.deps, tx, c, (await h.deps.units.pathOf(unitId))!, system, at);
+  await tx.commit(h.deps.doc);
+}
+
+async function raise(id: string, unitId: string, raisedAt: string): Promise<void> {
+  const a: Alert = {
+    id,
+    rule: 'rectification.overdue.alert',
+    alertKey: `test:${id}`,
+    subject: { kind: 'rectification', id: `r-${id}` },
+    unitId,
+    notifyUnitId: unitId,
+    severity: 'warning',
+    state: 'open',
+    message: '整改逾期',
+    raisedAt,
+    version: 1,
+  };
+  const tx = new Tx(h.deps.tableName);
+  writeAlert(h.deps, tx, a, (await h.deps.units.pathOf(unitId))!, system, raisedAt);
+  await tx.commit(h.deps.doc);
+}
+
+type Body = { code?: string; state?: string; version?: number; current?: { version: number; state: string } };
+const post = async (path: string, token: string, body: unknown) => {
+  const res = await h.call('POST', path, { token, body });
+  return { status: res.status, body: (await res.json()) as Body };
+};
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+describe('accountability cases through the API', () => {
+  it('takes a proposal through review, a decision with a form and closing, version by version', async () => {
+    await propose('case-1', 'ds-a');
+    const inspector = await h.token('inspector');
+    const reviewed = await post('/api/v1/cases/case-1/review', inspector, { expectedVersion: 1 });
+    expect([reviewed.status, reviewed.body.state, reviewed.body.version]).toEqual([200, 'under_review', 2]);
+    const decided = await post('/api/v1/cases/case-1/decide', inspector, {
+      expectedVersion: 2,
+      form: 'admonishment_talk',
+      note: '对主要负责人诫勉谈话',
+    });
+    expect([decided.status, decided.body.state]).toEqual([200, 'decided']);
+    const closed = await post('/api/v1/cases/case-1/close', inspector, { expectedVersion: 3 });
+    expect([closed.status, closed.body.state, closed.body.version]).toEqual([200, 'closed', 4]);
+    const events = await h.call('GET', '/api/v1/cases/case-1/events', { token: inspector });
+    const actions = ((await events.json()) as { items: { action: string }[] }).items.map((e) => e.action);
+    expect(actions).toEqual(['case.propose', 'case.review', 'case.decide', 'case.close']);
+  });
+
+  it('answers a stale version with 409 and the current case, and a wrong step with 409', async () => {
+    await propose('case-2', 'ds-b');
+    const inspector = await h.token('inspector');
+    await post('/api/v1/cases/case-2/review', inspector, { expectedVersion: 1 });
+    const stale = await post('/api/v1/cases/case-2/dismiss', inspector, {
+      expectedVersion: 1,
+      reason: '证据不足',
+    });
+    expect([stale.status, stale.body.code]).toEqual([409, 'conflict.version']);
+    expect(stale.body.current).toMatchObject({ version: 2, state: 'under_review' });
+    const wrong = await post('/api/v1/cases/case-2/close', inspector, { expectedVersion: 2 });
+    expect([wrong.status, wrong.body.code]).toEqual([409, 'case.invalidTransition']);
+    const noReason = await h.call('POST', '/api/v1/cases/case-2/dismiss', {
+      token: inspector,
+      body: { expectedVersion: 2, reason: ' ' },
+    });
+    expect([noReason.status, ((await noReason.json()) as { field: string }).field]).toEqual([400, 'reason']);
+    const dismissed = await post('/api/v1/cases/case-2/dismiss', inspector, {
+      expectedVersion: 2,
+      reason: '证据不足',
+    });
+    expect([dismissed.status, dismissed.body.state]).toEqual([200, 'dismissed']);
+  });
+
+  it('lets only inspectors act, hides cases from unit officers and from other counties', async () => {
+    await propose('case-3', 'ds-c');
+    const sup = await post('/api/v1/cases/case-3/review', await h.token('supervisor'), {
+      expectedVersion: 1,
+    });
+    expect([sup.status, sup.body.code]).toEqual([403, 'case.forbiddenRole']);
+    const officer = await h.call('GET', '/api/v1/cases/case-3', {
+      token: await h.token('unit_officer', 'ds-c'),
+    });
+    expect(officer.status).toBe(403);
+    const elsewhere = await h.call('GET', '/api/v1/cases/case-3', {
+      token: await h.token('inspector', 'xs'),
+    });
+    expect(elsewhere.status).toBe(404);
+    const list = await h.call('GET', '/api/v1/cases?state=proposed', { token: await h.token('viewer') });
+    const ids = ((await list.json()) as { items: { id: string }[] }).items.map((c) => c.id);
+    expect(ids).toEqual(['case-3']);
+  });
+});
+
+describe('alerts through the API', () => {
+  it('lists open alerts first, newest first within a state, across pages', async () => {
+    await raise('al-1', 'ds-a', '2025-05-01T08:00:00+08:00');
+    await raise('al-2', 'ds-b', '2025-05-02T08:00:00+08:00');
+    await raise('al-3', 'ds-c', '2025-05-03T08:00:00+08:00');
+    await raise('al-x', 'xs-a', '2025-05-04T08:00:00+08:00');
+    const sup = await h.token('supervisor');
+    const ack = await post('/api/v1/alerts/al-3/acknowledge', sup, { expectedVersion: 1 });
+    expect([ack.status, ack.body.state, ack.body.version]).toEqual([200, 'acknowledged', 2]);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const q: string = cursor ? `&cursor=${cursor}` : '';
+      const res = await h.call('GET', `/api/v1/alerts?limit=2${q}`, { token: sup });
+      const page = (await res.json()) as { items: { id: string }[]; cursor: string | null };
+      seen.push(...page.items.map((a) => a.id));
+      cursor = page.cursor;
+    } while (cursor);
+    expect(seen).toEqual(['al-2', 'al-1', 'al-3']);
+    const bad = await h.call('GET', '/api/v1/alerts?cursor=eyJwayI6IngifQ', { token: sup });
+    expect(bad.status).toBe(400);
+  });
+
+  it('resolves an alert once: a stale version gets 409 with the current alert, a resolved one 409', async () => {
+    const sup = await h.token('supervisor');
+    const done = await post('/api/v1/alerts/al-1/resolve', sup, { expectedVersion: 1, note: '已督促整改' });
+    expect([done.status, done.body.state]).toEqual([200, 'resolved']);
+    const stale = await post('/api/v1/alerts/al-1/acknowledge', sup, { expectedVersion: 1 });
+    expect([stale.status, stale.body.current?.state]).toEqual([409, 'resolved']);
+    const again = await post('/api/v1/alerts/al-1/resolve', sup, { expectedVersion: 2 });
+    expect([again.status, again.body.code]).toEqual([409, 'alert.invalidTransition']);
+    const inspector = await post('/api/v1/alerts/al-2/resolve', await h.token('inspector'), {
+      expectedVersion: 1,
+    });
+    expect([inspector.status, inspector.body.code]).toEqual([403, 'alert.forbiddenRole']);
+    const outside = await post('/api/v1/alerts/al-x/resolve', sup, { expectedVersion: 1 });
+    expect(outside.status).toBe(404);
+  });
+});

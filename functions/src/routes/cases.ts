@@ -1,0 +1,119 @@
+/** 问责: accountability cases — list, read, review, decide with a form, dismiss with a reason, close. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { accountabilityCaseSchema, type CaseAction } from '@jiandu/shared';
+import { newRouter } from '../app/app.js';
+import type { Deps } from '../app/deps.js';
+import { actOnCase, caseActionBodies, getCase, listCases } from '../services/cases.js';
+import { listQuerySchema } from '../services/lists.js';
+import { idParam, problemResponses } from './common.js';
+
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+const caseView = accountabilityCaseSchema.extend({ allowedActions: z.array(z.string()) });
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/v1/cases',
+  tags: ['cases'],
+  summary: 'Accountability cases in your jurisdiction, newest first (filter by state)',
+  security: [{ bearer: [] }],
+  request: { query: listQuerySchema },
+  responses: {
+    200: {
+      description: 'A page',
+      content: json(z.object({ items: z.array(caseView), cursor: z.string().nullable() })),
+    },
+    ...problemResponses,
+  },
+});
+
+const read = createRoute({
+  method: 'get',
+  path: '/api/v1/cases/{id}',
+  tags: ['cases'],
+  summary: 'Read one case: trigger, subjects with their days in post, state',
+  security: [{ bearer: [] }],
+  request: { params: idParam },
+  responses: { 200: { description: 'The case', content: json(caseView) }, ...problemResponses },
+});
+
+const step = <T extends z.ZodType>(action: string, body: T, summary: string) =>
+  createRoute({
+    method: 'post',
+    path: `/api/v1/cases/{id}/${action}`,
+    tags: ['cases'],
+    summary,
+    security: [{ bearer: [] }],
+    request: { params: idParam, body: { required: true, content: json(body) } },
+    responses: {
+      200: { description: 'The case after the step', content: json(caseView) },
+      ...problemResponses,
+    },
+  });
+
+export function caseRoutes(deps: Deps) {
+  const r = newRouter();
+  r.openapi(list, async (c) =>
+    c.json((await listCases(deps, c.get('principal'), c.req.valid('query'))) as never, 200),
+  );
+  r.openapi(read, async (c) =>
+    c.json((await getCase(deps, c.get('principal'), c.req.valid('param').id)) as never, 200),
+  );
+  r.openapi(
+    step('review', caseActionBodies.review, 'Take a proposed case under review (inspector)'),
+    async (c) => {
+      const { expectedVersion } = c.req.valid('json');
+      const done = await actOnCase(deps, c.get('principal'), c.req.valid('param').id, expectedVersion, {
+        type: 'review',
+      });
+      return c.json(done as never, 200);
+    },
+  );
+  r.openapi(
+    step(
+      'decide',
+      caseActionBodies.decide,
+      'Decide a case under review with a form of accountability (inspector)',
+    ),
+    async (c) => {
+      const { expectedVersion, form, note } = c.req.valid('json');
+      const action: CaseAction = { type: 'decide', form, note: note ?? null };
+      const done = await actOnCase(
+        deps,
+        c.get('principal'),
+        c.req.valid('param').id,
+        expectedVersion,
+        action,
+        note ?? null,
+      );
+      return c.json(done as never, 200);
+    },
+  );
+  r.openapi(
+    step('dismiss', caseActionBodies.dismiss, 'Dismiss a case, saying why (inspector)'),
+    async (c) => {
+      const { expectedVersion, reason } = c.req.valid('json');
+      const done = await actOnCase(deps, c.get('principal'), c.req.valid('param').id, expectedVersion, {
+        type: 'dismiss',
+        reason,
+      });
+      return c.json(done as never, 200);
+    },
+  );
+  r.openapi(
+    step('close', caseActionBodies.close, 'Close a decided or dismissed case (inspector)'),
+    async (c) => {
+      const { expectedVersion, note } = c.req.valid('json');
+      const id = c.req.valid('param').id;
+      const done = await actOnCase(
+        deps,
+        c.get('principal'),
+        id,
+        expectedVersion,
+        { type: 'close' },
+        note ?? null,
+      );
+      return c.json(done as never, 200);
+    },
+  );
+  return r;
+}

@@ -1,0 +1,210 @@
+/**
+ * 季度排名 and 预黄牌: compute a draft (anyone), publish and amend (supervisors), read snapshots, a
+ * unit's history, and cards.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { quarterKeySchema, rankingSchema, rankingSnapshotSchema } from '@jiandu/shared';
+import { newRouter } from '../app/app.js';
+import { type Deps, nowIso } from '../app/deps.js';
+import { cardListSchema, cardRecordSchema, listCards } from '../services/cards.js';
+import {
+  amendSnapshot,
+  getSnapshot,
+  listSnapshots,
+  publishGroup,
+  unitHistory,
+} from '../services/ranking-publication.js';
+import { computeDrafts, GROUP_KEY_RE } from '../services/rankings.js';
+import { idParam, problemResponses } from './common.js';
+
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+const groupKey = z.string().regex(GROUP_KEY_RE, { message: 'a peer group key like county-townships@ds' });
+
+const draftRequest = z.strictObject({ quarter: quarterKeySchema, groupKey: groupKey.optional() });
+const draftResponse = z.object({
+  quarter: z.string(),
+  draft: z.literal(true),
+  groups: z.array(z.object({ groupKey: z.string(), ranking: rankingSchema })),
+});
+
+const summarySchema = z.object({
+  id: z.string(),
+  quarter: z.string(),
+  groupKey: z.string(),
+  group: z.object({ ruleId: z.string(), parentUnitId: z.string() }),
+  publishedAt: z.string(),
+  publishedBy: z.string(),
+  supersedes: z.string().nullable(),
+  reason: z.string().nullable(),
+  contentHash: z.string(),
+  effective: z.boolean(),
+  supersededBy: z.string().nullable(),
+});
+
+const publicationSchema = z.object({
+  snapshot: summarySchema,
+  cards: z.array(cardRecordSchema),
+  withdrawnCardIds: z.array(z.string()),
+  proposedCaseIds: z.array(z.string()),
+});
+
+const compute = createRoute({
+  method: 'post',
+  path: '/api/v1/rankings/compute',
+  tags: ['rankings'],
+  summary: 'Compute a draft ranking of a quarter from its aggregates (not stored)',
+  security: [{ bearer: [] }],
+  request: { body: { required: true, content: json(draftRequest) } },
+  responses: { 200: { description: 'Draft rankings', content: json(draftResponse) }, ...problemResponses },
+});
+
+const draft = createRoute({
+  method: 'get',
+  path: '/api/v1/rankings/draft',
+  tags: ['rankings'],
+  summary: 'The draft ranking of a quarter, computed now (same as compute)',
+  security: [{ bearer: [] }],
+  request: { query: draftRequest },
+  responses: { 200: { description: 'Draft rankings', content: json(draftResponse) }, ...problemResponses },
+});
+
+const publish = createRoute({
+  method: 'post',
+  path: '/api/v1/rankings/publish',
+  tags: ['rankings'],
+  summary: 'Publish a quarter of a peer group: freeze a snapshot, issue cards, propose cases (supervisor)',
+  security: [{ bearer: [] }],
+  request: {
+    body: { required: true, content: json(z.strictObject({ quarter: quarterKeySchema, groupKey })) },
+  },
+  responses: { 201: { description: 'Published', content: json(publicationSchema) }, ...problemResponses },
+});
+
+const amend = createRoute({
+  method: 'post',
+  path: '/api/v1/rankings/amend',
+  tags: ['rankings'],
+  summary: 'Amend a published snapshot: a new snapshot that supersedes it, with the reason (supervisor)',
+  security: [{ bearer: [] }],
+  request: {
+    body: {
+      required: true,
+      content: json(
+        z.strictObject({
+          snapshotId: idParam.shape.id,
+          reason: z.string().trim().min(1).max(2000),
+        }),
+      ),
+    },
+  },
+  responses: { 201: { description: 'Amended', content: json(publicationSchema) }, ...problemResponses },
+});
+
+const snapshots = createRoute({
+  method: 'get',
+  path: '/api/v1/rankings/snapshots',
+  tags: ['rankings'],
+  summary: 'Published snapshots of a quarter (one group or every group you see), amendments included',
+  security: [{ bearer: [] }],
+  request: { query: z.strictObject({ quarter: quarterKeySchema, groupKey: groupKey.optional() }) },
+  responses: {
+    200: {
+      description: 'Summaries',
+      content: json(z.object({ quarter: z.string(), items: z.array(summarySchema) })),
+    },
+    ...problemResponses,
+  },
+});
+
+const snapshot = createRoute({
+  method: 'get',
+  path: '/api/v1/rankings/snapshots/{id}',
+  tags: ['rankings'],
+  summary: 'One published snapshot: frozen inputs, ranking, content hash, what it supersedes',
+  security: [{ bearer: [] }],
+  request: { params: idParam },
+  responses: {
+    200: { description: 'The snapshot', content: json(rankingSnapshotSchema.extend(summarySchema.shape)) },
+    ...problemResponses,
+  },
+});
+
+const history = createRoute({
+  method: 'get',
+  path: '/api/v1/rankings/units/{id}/history',
+  tags: ['rankings'],
+  summary: 'A unit’s published ranks across quarters',
+  security: [{ bearer: [] }],
+  request: { params: idParam },
+  responses: {
+    200: {
+      description: 'History',
+      content: json(
+        z.object({
+          unitId: z.string(),
+          groupKey: z.string().nullable(),
+          items: z.array(
+            z.object({
+              quarter: z.string(),
+              snapshotId: z.string(),
+              rank: z.number(),
+              groupSize: z.number(),
+              total: z.number(),
+              carded: z.boolean(),
+              amended: z.boolean(),
+            }),
+          ),
+        }),
+      ),
+    },
+    ...problemResponses,
+  },
+});
+
+const cards = createRoute({
+  method: 'get',
+  path: '/api/v1/cards',
+  tags: ['rankings'],
+  summary: 'Pre-yellow cards in your jurisdiction, newest first (withdrawn ones marked)',
+  security: [{ bearer: [] }],
+  request: { query: cardListSchema },
+  responses: {
+    200: {
+      description: 'A page',
+      content: json(z.object({ items: z.array(cardRecordSchema), cursor: z.string().nullable() })),
+    },
+    ...problemResponses,
+  },
+});
+
+export function rankingRoutes(deps: Deps) {
+  const r = newRouter();
+  r.openapi(compute, async (c) => {
+    const { quarter, groupKey: g } = c.req.valid('json');
+    return c.json(await computeDrafts(deps, c.get('principal'), quarter, g), 200);
+  });
+  r.openapi(draft, async (c) => {
+    const { quarter, groupKey: g } = c.req.valid('query');
+    return c.json(await computeDrafts(deps, c.get('principal'), quarter, g), 200);
+  });
+  r.openapi(publish, async (c) => {
+    const { quarter, groupKey: g } = c.req.valid('json');
+    return c.json(await publishGroup(deps, c.get('principal'), quarter, g, await nowIso(deps)), 201);
+  });
+  r.openapi(amend, async (c) => {
+    const { snapshotId, reason } = c.req.valid('json');
+    return c.json(await amendSnapshot(deps, c.get('principal'), snapshotId, reason, await nowIso(deps)), 201);
+  });
+  r.openapi(snapshots, async (c) => {
+    const { quarter, groupKey: g } = c.req.valid('query');
+    return c.json(await listSnapshots(deps, c.get('principal'), quarter, g), 200);
+  });
+  r.openapi(snapshot, async (c) =>
+    c.json((await getSnapshot(deps, c.get('principal'), c.req.valid('param').id)) as never, 200),
+  );
+  r.openapi(history, async (c) =>
+    c.json(await unitHistory(deps, c.get('principal'), c.req.valid('param').id), 200),
+  );
+  r.openapi(cards, async (c) => c.json(await listCards(deps, c.get('principal'), c.req.valid('query')), 200));
+  return r;
+}

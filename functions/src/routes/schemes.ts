@@ -1,0 +1,76 @@
+/** 考核方案: the scheme in force, its versions, and new versions (admin). */
+import { createRoute, z } from '@hono/zod-openapi';
+import { schemeSchema } from '@jiandu/shared';
+import { newRouter } from '../app/app.js';
+import type { Deps } from '../app/deps.js';
+import { schemeVersion, schemeVersions, storeScheme } from '../services/schemes.js';
+import { problemResponses } from './common.js';
+
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+
+const current = createRoute({
+  method: 'get',
+  path: '/api/v1/schemes/current',
+  tags: ['schemes'],
+  summary: 'The assessment scheme in force',
+  security: [{ bearer: [] }],
+  responses: { 200: { description: 'The scheme', content: json(schemeSchema) }, ...problemResponses },
+});
+
+const versions = createRoute({
+  method: 'get',
+  path: '/api/v1/schemes',
+  tags: ['schemes'],
+  summary: 'Every stored version of the scheme, newest first',
+  security: [{ bearer: [] }],
+  responses: {
+    200: {
+      description: 'Versions',
+      content: json(
+        z.object({
+          items: z.array(
+            z.object({
+              id: z.string(),
+              version: z.number(),
+              name: z.string(),
+              storedAt: z.string().nullable(),
+              storedBy: z.string().nullable(),
+            }),
+          ),
+        }),
+      ),
+    },
+    ...problemResponses,
+  },
+});
+
+const one = createRoute({
+  method: 'get',
+  path: '/api/v1/schemes/{version}',
+  tags: ['schemes'],
+  summary: 'One version of the scheme',
+  security: [{ bearer: [] }],
+  request: { params: z.object({ version: z.coerce.number().int().min(1).max(1_000_000) }) },
+  responses: { 200: { description: 'The scheme', content: json(schemeSchema) }, ...problemResponses },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/api/v1/schemes',
+  tags: ['schemes'],
+  summary: 'Store a new version of the scheme (admin); it is in force from then on',
+  security: [{ bearer: [] }],
+  request: { body: { required: true, content: json(schemeSchema) } },
+  responses: { 201: { description: 'Stored', content: json(schemeSchema) }, ...problemResponses },
+});
+
+export function schemeRoutes(deps: Deps) {
+  const r = newRouter();
+  r.openapi(current, async (c) => c.json(await deps.scheme(), 200));
+  r.openapi(versions, async (c) => c.json({ items: await schemeVersions(deps) }, 200));
+  r.openapi(one, async (c) => c.json(await schemeVersion(deps, c.req.valid('param').version), 200));
+  r.openapi(create, async (c) =>
+    c.json(await storeScheme(deps, c.get('principal'), c.req.valid('json')), 201),
+  );
+  return r;
+}

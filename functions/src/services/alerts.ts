@@ -1,0 +1,155 @@
+/**
+ * 预警: alerts raised by the rules (overdue rectifications, major negative opinion, idle funds …), listed
+ * open first; supervisors acknowledge and resolve them, each step a versioned write with its event.
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from '@hono/zod-openapi';
+import { ALERT_STATE_ORDER, type Alert, type AlertAction, applyAlertAction } from '@jiandu/shared';
+import { type Deps, nowIso } from '../app/deps.js';
+import { notFound } from '../app/edge-error.js';
+import type { Principal } from '../auth/principal.js';
+import { BadCursor, decodeCursor, encodeCursor } from '../store/cursor.js';
+import { keys } from '../store/keys.js';
+import { type Actor, type RecordIndex, RecordStore, type StoredRecord } from '../store/record-store.js';
+import { Tx } from '../store/tx.js';
+import { assertVisible, scopeOf, writableUnitPath } from './jurisdiction.js';
+import { assertVersion, commitOrConflict } from './record-conflict.js';
+
+/**
+ * The index entries of an alert: by state (gsi2, newest raised first within a state), by unit, and the
+ * type list. Writers of alerts (the sweeps) use this, so the list below finds their alerts.
+ */
+export const alertIndex = (a: Alert, unitPath: string): RecordIndex => ({
+  unitPath,
+  listSort: a.raisedAt,
+  state: { state: a.state, sort: a.raisedAt },
+  unit: { unitId: a.notifyUnitId, sort: a.raisedAt },
+  extra: { state: a.state, severity: a.severity, rule: a.rule },
+});
+
+/** Transaction items a raised alert adds (record, event, trigger marker). */
+export const ALERT_TX_ITEMS = 3;
+
+/** Adds a new alert to `tx` with its trigger marker (put only if absent: an alert key raises once). */
+export function writeAlert(
+  deps: Deps,
+  tx: Tx,
+  a: Alert,
+  unitPath: string,
+  actor: Actor,
+  at: string,
+  labelPrefix = '',
+): void {
+  deps.store.write(tx, {
+    type: 'alert',
+    id: a.id,
+    before: null,
+    data: a,
+    index: alertIndex(a, unitPath),
+    actor,
+    at,
+    action: 'alert.raise',
+    labelPrefix,
+  });
+  tx.putNew(`${labelPrefix}trigger:${a.alertKey}`, { ...keys.trigger('alert', a.alertKey), alertId: a.id });
+}
+
+export const alertListSchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(2000).optional(),
+  unitId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional(),
+  state: z.enum(['open', 'acknowledged', 'resolved']).optional(),
+});
+
+const STATE_PARTITIONS = ALERT_STATE_ORDER.map((s) => keys.statePartition('alert', s));
+
+/**
+ * Alerts in the caller's jurisdiction: open first, then acknowledged, then resolved; newest first within
+ * a state. The cursor is the state index's last key; a cursor naming only a state partition starts that
+ * state from its beginning (the page ended exactly at the end of the previous state).
+ */
+export async function listAlerts(deps: Deps, p: Principal, q: z.output<typeof alertListSchema>) {
+  const prefix = q.unitId ? await writableUnitPath(deps, p, q.unitId) : await scopeOf(deps, p);
+  const partitions = q.state ? [keys.statePartition('alert', q.state)] : STATE_PARTITIONS;
+  let phase = 0;
+  let start: Record<string, unknown> | undefined;
+  if (q.cursor) {
+    const key = decodeCursor(q.cursor);
+    phase = partitions.indexOf(String(key.gsi2pk));
+    if (phase < 0) throw new BadCursor();
+    start = Object.keys(key).length > 1 ? key : undefined;
+  }
+  const items: Alert[] = [];
+  while (phase < partitions.length && items.length < q.limit) {
+    const r = await deps.doc.send(
+      new QueryCommand({
+        TableName: deps.tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: '#p = :p',
+        FilterExpression: 'begins_with(#up, :up)',
+        ExpressionAttributeNames: { '#p': 'gsi2pk', '#up': 'unitPath' },
+        ExpressionAttributeValues: { ':p': partitions[phase], ':up': prefix },
+        ScanIndexForward: false,
+        Limit: q.limit - items.length,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of r.Items ?? []) items.push(RecordStore.fromItem<Alert>(item).data);
+    start = r.LastEvaluatedKey;
+    if (!start) phase++;
+  }
+  const cursor = start
+    ? encodeCursor(start)
+    : phase < partitions.length
+      ? encodeCursor({ gsi2pk: partitions[phase] })
+      : null;
+  return { items, cursor };
+}
+
+async function readVisible(deps: Deps, p: Principal, id: string): Promise<StoredRecord<Alert>> {
+  const s = await deps.store.get<Alert>('alert', id);
+  if (!s) throw notFound('alert');
+  await assertVisible(deps, p, s.unitPath, 'alert');
+  return s;
+}
+
+export async function getAlert(deps: Deps, p: Principal, id: string): Promise<Alert> {
+  return (await readVisible(deps, p, id)).data;
+}
+
+export const alertActionBody = z.strictObject({
+  expectedVersion: z.number().int().min(1),
+  note: z.string().trim().max(2000).optional(),
+});
+
+export async function actOnAlert(
+  deps: Deps,
+  p: Principal,
+  id: string,
+  action: AlertAction,
+  body: z.output<typeof alertActionBody>,
+): Promise<Alert> {
+  const before = await readVisible(deps, p, id);
+  assertVersion(body.expectedVersion, before, () => before.data);
+  const after = { ...applyAlertAction(before.data, action, p.roles), version: before.version + 1 };
+  const tx = new Tx(deps.tableName);
+  const { stored } = deps.store.write(tx, {
+    type: 'alert',
+    id,
+    before,
+    data: after,
+    index: alertIndex(after, before.unitPath ?? ''),
+    actor: { id: p.id, role: 'supervisor' },
+    at: await nowIso(deps),
+    action: `alert.${action}`,
+    reason: body.note?.trim() || null,
+  });
+  await commitOrConflict(
+    () => tx.commit(deps.doc),
+    async () => (await deps.store.get<Alert>('alert', id))?.data ?? null,
+  );
+  return stored.data;
+}

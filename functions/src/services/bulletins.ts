@@ -1,0 +1,221 @@
+/**
+ * 通报: the monthly bulletin of a unit's subtree (DESIGN §2, §3), computed on read: progress against
+ * targets, rectifications overdue at the month's end, cards and proposals of the month, petitions and
+ * opinion signals of the month, and the satisfaction rate (认可度) of petitions closed in it. Reads the
+ * type lists restricted to the unit's path (a scan per type; fine at today's sizes).
+ */
+import {
+  type AccountabilityCase,
+  basisPoints,
+  daysBetween,
+  endOfLocalDay,
+  formatInstant,
+  type Indicator,
+  instantMs,
+  localDateOf,
+  type Petition,
+  quarterOfDate,
+  type Rectification,
+  type Signal,
+  satisfactionRates,
+  taskLine,
+} from '@jiandu/shared';
+import type { Deps } from '../app/deps.js';
+import type { Principal } from '../auth/principal.js';
+import type { RecordType } from '../store/keys.js';
+import type { StoredRecord } from '../store/record-store.js';
+import type { CardRecord } from './cards.js';
+import { writableUnitPath } from './jurisdiction.js';
+
+const CASE_READERS = ['inspector', 'supervisor', 'viewer'];
+
+async function listAll<T>(
+  deps: Deps,
+  type: RecordType,
+  unitPathPrefix: string,
+  range: { from?: string; to?: string } = {},
+): Promise<StoredRecord<T>[]> {
+  const out: StoredRecord<T>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.store.list<T>(type, {
+      unitPathPrefix,
+      limit: 1000,
+      ...range,
+      ...(cursor ? { cursor } : {}),
+    });
+    out.push(...page.items);
+    cursor = page.cursor ?? undefined;
+  } while (cursor);
+  return out;
+}
+
+const lastDayOf = (month: string): string => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${month}-${String(days).padStart(2, '0')}`;
+};
+
+const completionBp = (plan: number, actual: number): number =>
+  plan <= 0 ? 10_000 : Math.min(10_000, Math.round((actual * 10_000) / plan));
+
+export async function monthlyBulletin(deps: Deps, p: Principal, month: string, unitId?: string) {
+  const scheme = await deps.scheme();
+  const tz = scheme.timeZone;
+  const scopeUnit = unitId ?? p.unitId;
+  const prefix = await writableUnitPath(deps, p, scopeUnit);
+  const tree = await deps.units.tree();
+  const first = `${month}-01`;
+  const last = lastDayOf(month);
+  const inMonth = (instant: string) => localDateOf(instant, tz).slice(0, 7) === month;
+  // As of the end of the month, or now for the month under way.
+  const asOfMs = Math.min(deps.clock(), endOfLocalDay(last, tz) - 1);
+  const asOf = formatInstant(asOfMs, tz);
+  const asOfDate = localDateOf(asOfMs, tz);
+
+  // Progress: each indicator of the year against its plan for the quarter of the month.
+  const quarter = quarterOfDate(last);
+  const indicators = await listAll<Indicator>(deps, 'indicator', prefix, {
+    from: String(quarter.year),
+    to: String(quarter.year),
+  });
+  const progress = indicators
+    .map((s) => s.data)
+    .filter((i) => i.year === quarter.year)
+    .map((i) => {
+      const line = taskLine(i, quarter);
+      const reported = i.actuals.slice(0, quarter.quarter);
+      const latest = reported.reduce<number | null>((acc, v) => (v === null ? acc : v), null);
+      const actual = line?.actual ?? latest;
+      return {
+        id: i.id,
+        unitId: i.unitId,
+        name: i.name,
+        measure: i.measure ?? null,
+        target: i.target,
+        plan: line?.plan ?? null,
+        actual,
+        completionBp: line ? completionBp(line.plan, actual ?? 0) : null,
+      };
+    })
+    .sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : a.name < b.name ? -1 : 1));
+  const scored = progress.filter((x) => x.completionBp !== null);
+  const progressSummary = {
+    indicators: progress.length,
+    withTarget: scored.length,
+    meanCompletionBp: scored.length
+      ? Math.round(scored.reduce((s, x) => s + (x.completionBp ?? 0), 0) / scored.length)
+      : null,
+  };
+
+  // Rectifications overdue at the end of the month (or now): deadline passed, not closed by then.
+  const rects = await listAll<Rectification>(deps, 'rectification', prefix);
+  const overdue = rects
+    .map((s) => s.data)
+    .filter(
+      (r) =>
+        r.deadline < asOfDate &&
+        !(r.state === 'closed' && r.closedAt !== null && instantMs(r.closedAt) <= asOfMs),
+    )
+    .map((r) => ({
+      id: r.id,
+      unitId: r.unitId,
+      title: r.title,
+      state: r.state,
+      deadline: r.deadline,
+      daysOverdue: daysBetween(r.deadline, asOfDate),
+    }))
+    .sort((a, b) => b.daysOverdue - a.daysOverdue || (a.id < b.id ? -1 : 1));
+
+  // Cards and proposals of the month.
+  const range = { from: first, to: last };
+  const cards = (await listAll<CardRecord>(deps, 'card', prefix, range))
+    .map((s) => s.data)
+    .filter((c) => inMonth(c.issuedAt));
+  const proposals = p.roles.some((r) => CASE_READERS.includes(r))
+    ? (await listAll<AccountabilityCase>(deps, 'case', prefix, range))
+        .map((s) => s.data)
+        .filter((c) => inMonth(c.proposedAt))
+        .map((c) => ({
+          id: c.id,
+          unitId: c.trigger.unitId,
+          trigger: c.trigger.kind,
+          triggerKey: c.triggerKey,
+          state: c.state,
+          proposedAt: c.proposedAt,
+          subjects: c.subjects.length,
+        }))
+    : null;
+
+  // Petitions received in the month, and the satisfaction of those closed in it.
+  const petitions = (await listAll<Petition>(deps, 'petition', prefix)).map((s) => s.data);
+  const received = petitions
+    .filter((x) => inMonth(x.receivedAt))
+    .map((x) => ({
+      id: x.id,
+      unitId: x.unitId,
+      category: x.category,
+      channel: x.channel,
+      levelReceived: x.levelReceived,
+      receivedAt: x.receivedAt,
+      state: x.state,
+      repeated: x.repeatOf !== null,
+      escalated: x.escalated,
+    }));
+  const closedInMonth = petitions.filter((x) => x.closedAt !== null && inMonth(x.closedAt));
+  const byUnit = satisfactionRates(closedInMonth);
+  const sum = (f: 'closed' | 'satisfied' | 'basicallySatisfied' | 'dissatisfied') =>
+    byUnit.reduce((s, r) => s + r[f], 0);
+  const overall = {
+    closed: sum('closed'),
+    satisfied: sum('satisfied'),
+    basicallySatisfied: sum('basicallySatisfied'),
+    dissatisfied: sum('dissatisfied'),
+    rateBp: basisPoints(sum('satisfied') + sum('basicallySatisfied'), sum('closed')),
+  };
+
+  // Opinion signals published in the month.
+  const signals = (await listAll<Signal>(deps, 'signal', prefix))
+    .map((s) => s.data)
+    .filter((s) => inMonth(s.publishedAt))
+    .map((s) => ({
+      id: s.id,
+      unitId: s.unitId,
+      platform: s.platform,
+      title: s.title,
+      url: s.url,
+      publishedAt: s.publishedAt,
+      polarity: s.polarity,
+      severity: s.severity,
+    }));
+
+  return {
+    month,
+    unitId: scopeUnit,
+    unitName: tree.byId.get(scopeUnit)?.name ?? scopeUnit,
+    asOf,
+    progress: {
+      year: quarter.year,
+      quarter: quarter.quarter,
+      summary: progressSummary,
+      indicators: progress,
+    },
+    overdue,
+    cards,
+    proposals,
+    petitions: {
+      received: received.length,
+      repeated: received.filter((x) => x.repeated).length,
+      escalated: received.filter((x) => x.escalated).length,
+      items: received,
+    },
+    signals: {
+      published: signals.length,
+      negative: signals.filter((s) => s.polarity === 'negative').length,
+      notable: signals.filter((s) => s.polarity === 'negative' && s.severity === 'notable').length,
+      major: signals.filter((s) => s.polarity === 'negative' && s.severity === 'major').length,
+      items: signals,
+    },
+    satisfaction: { overall, byUnit },
+  };
+}

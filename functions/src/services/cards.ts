@@ -1,0 +1,107 @@
+/**
+ * 预黄牌: cards issued from published snapshots. A card stays a record for good; when an amendment
+ * supersedes the snapshot that issued it, the card is withdrawn (an event on the card, `withdrawn` set)
+ * and the amendment issues its own cards — cards follow the snapshot in force.
+ */
+import { z } from '@hono/zod-openapi';
+import { type Card, cardSchema, idSchema, instantSchema, quarterKeySchema } from '@jiandu/shared';
+import type { Deps } from '../app/deps.js';
+import type { Principal } from '../auth/principal.js';
+import { keys } from '../store/keys.js';
+import type { Actor, RecordIndex, StoredRecord } from '../store/record-store.js';
+import type { Tx } from '../store/tx.js';
+import { scopeOf, writableUnitPath } from './jurisdiction.js';
+
+export const cardWithdrawalSchema = z.strictObject({
+  /** The amendment that superseded the snapshot which issued the card. */
+  snapshotId: idSchema,
+  at: instantSchema,
+  reason: z.string(),
+});
+
+export const cardRecordSchema = cardSchema.extend({ withdrawn: cardWithdrawalSchema.nullable() });
+export type CardRecord = z.infer<typeof cardRecordSchema>;
+
+const cardIndex = (c: CardRecord, unitPath: string): RecordIndex => ({
+  unitPath,
+  listSort: c.issuedAt,
+  unit: { unitId: c.unitId, sort: c.quarter },
+  extra: { state: c.withdrawn ? 'withdrawn' : 'issued', quarter: c.quarter, snapshotId: c.snapshotId },
+});
+
+/** Transaction items of one card write (record + event). */
+export const CARD_TX_ITEMS = 2;
+
+export function writeNewCard(
+  deps: Deps,
+  tx: Tx,
+  card: Card,
+  unitPath: string,
+  actor: Actor,
+  at: string,
+): void {
+  const data: CardRecord = { ...card, withdrawn: null };
+  deps.store.write(tx, {
+    type: 'card',
+    id: card.id,
+    before: null,
+    data,
+    index: cardIndex(data, unitPath),
+    actor,
+    at,
+    action: 'card.issue',
+  });
+}
+
+export function writeWithdrawal(
+  deps: Deps,
+  tx: Tx,
+  before: StoredRecord<CardRecord>,
+  withdrawn: NonNullable<CardRecord['withdrawn']>,
+  actor: Actor,
+): void {
+  const data: CardRecord = { ...before.data, withdrawn };
+  deps.store.write(tx, {
+    type: 'card',
+    id: before.id,
+    before,
+    data,
+    index: cardIndex(data, before.unitPath ?? ''),
+    actor,
+    at: withdrawn.at,
+    action: 'card.withdraw',
+    reason: withdrawn.reason,
+  });
+}
+
+/** Every card of a unit (issued and withdrawn), by quarter. */
+export async function cardsOfUnit(deps: Deps, unitId: string): Promise<StoredRecord<CardRecord>[]> {
+  return deps.store.queryIndex<CardRecord>('gsi3', keys.unitPartition('card', unitId));
+}
+
+export const cardListSchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(2000).optional(),
+  unitId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional(),
+  quarter: quarterKeySchema.optional(),
+  state: z.enum(['issued', 'withdrawn']).optional(),
+});
+
+/** Cards of units in the caller's jurisdiction, newest first. */
+export async function listCards(deps: Deps, p: Principal, q: z.output<typeof cardListSchema>) {
+  const prefix = q.unitId ? await writableUnitPath(deps, p, q.unitId) : await scopeOf(deps, p);
+  const filters = [];
+  if (q.quarter)
+    filters.push({ expr: '#fq = :fq', names: { '#fq': 'quarter' }, values: { ':fq': q.quarter } });
+  if (q.state) filters.push({ expr: '#fs = :fs', names: { '#fs': 'state' }, values: { ':fs': q.state } });
+  const page = await deps.store.list<CardRecord>('card', {
+    unitPathPrefix: prefix,
+    filters,
+    limit: q.limit,
+    ...(q.cursor ? { cursor: q.cursor } : {}),
+  });
+  return { items: page.items.map((s) => s.data), cursor: page.cursor };
+}

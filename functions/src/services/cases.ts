@@ -1,0 +1,160 @@
+/**
+ * 问责: accountability cases. The rules propose them (consecutive cards, missed petition SLAs, long
+ * overdue rectifications) once per trigger; inspectors review, decide with a form, dismiss with a reason
+ * and close them through the shared state machine, each step a versioned write with its event.
+ */
+
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from '@hono/zod-openapi';
+import {
+  type AccountabilityCase,
+  accountabilityForm,
+  allowedCaseActions,
+  applyCaseAction,
+  type CaseAction,
+  type CaseActionType,
+} from '@jiandu/shared';
+import { type Deps, nowIso } from '../app/deps.js';
+import { EdgeError, notFound } from '../app/edge-error.js';
+import type { Principal } from '../auth/principal.js';
+import { keys } from '../store/keys.js';
+import type { Actor, RecordIndex, StoredRecord } from '../store/record-store.js';
+import { Tx } from '../store/tx.js';
+import { assertVisible } from './jurisdiction.js';
+import { type ListQuery, listRecords } from './lists.js';
+import { assertVersion, commitOrConflict } from './record-conflict.js';
+
+/** Who reads cases: the people who open and follow them. Unit officers and reviewers do not. */
+const READERS = ['inspector', 'supervisor', 'viewer'] as const;
+
+export const caseIndex = (c: AccountabilityCase, unitPath: string): RecordIndex => ({
+  unitPath,
+  listSort: c.proposedAt,
+  state: { state: c.state, sort: c.proposedAt },
+  unit: { unitId: c.trigger.unitId, sort: c.proposedAt },
+  extra: { state: c.state, triggerKind: c.trigger.kind },
+});
+
+/** True when a case was already proposed for this trigger. */
+export async function caseProposed(deps: Deps, triggerKey: string): Promise<boolean> {
+  const r = await deps.doc.send(
+    new GetCommand({
+      TableName: deps.tableName,
+      Key: keys.trigger('case', triggerKey),
+      ConsistentRead: true,
+    }),
+  );
+  return r.Item !== undefined;
+}
+
+/** Transaction items a proposal adds (record, event, trigger marker). */
+export const PROPOSAL_TX_ITEMS = 3;
+
+/**
+ * Adds a proposal to `tx`: the case record with its event and the trigger marker, put only if absent,
+ * so the same trigger never proposes twice (a second proposal cancels the transaction). For the sweeps
+ * and the publication of rankings.
+ */
+export function writeCaseProposal(
+  deps: Deps,
+  tx: Tx,
+  c: AccountabilityCase,
+  unitPath: string,
+  actor: Actor,
+  at: string,
+  labelPrefix = '',
+): void {
+  deps.store.write(tx, {
+    type: 'case',
+    id: c.id,
+    before: null,
+    data: c,
+    index: caseIndex(c, unitPath),
+    actor,
+    at,
+    action: 'case.propose',
+    labelPrefix,
+  });
+  tx.putNew(`${labelPrefix}trigger:${c.triggerKey}`, { ...keys.trigger('case', c.triggerKey), caseId: c.id });
+}
+
+export type CaseView = AccountabilityCase & { allowedActions: CaseActionType[] };
+
+const viewOf = (c: AccountabilityCase, p: Principal): CaseView => ({
+  ...c,
+  allowedActions: allowedCaseActions(c, p.roles),
+});
+
+const assertReader = (p: Principal) => {
+  if (!p.roles.some((r) => (READERS as readonly string[]).includes(r)))
+    throw new EdgeError('auth.forbidden', 'accountability cases are for inspectors, supervisors and leaders');
+};
+
+async function readVisible(deps: Deps, p: Principal, id: string): Promise<StoredRecord<AccountabilityCase>> {
+  assertReader(p);
+  const s = await deps.store.get<AccountabilityCase>('case', id);
+  if (!s) throw notFound('case');
+  await assertVisible(deps, p, s.unitPath, 'case');
+  return s;
+}
+
+export async function getCase(deps: Deps, p: Principal, id: string): Promise<CaseView> {
+  return viewOf((await readVisible(deps, p, id)).data, p);
+}
+
+export async function listCases(deps: Deps, p: Principal, q: ListQuery) {
+  assertReader(p);
+  const page = await listRecords<AccountabilityCase>(deps, p, 'case', q);
+  return { items: page.items.map((c) => viewOf(c, p)), cursor: page.cursor };
+}
+
+export const caseActionBodies = {
+  review: z.strictObject({ expectedVersion: z.number().int().min(1) }),
+  decide: z.strictObject({
+    expectedVersion: z.number().int().min(1),
+    form: accountabilityForm.schema,
+    note: z.string().trim().max(4000).optional(),
+  }),
+  dismiss: z.strictObject({
+    expectedVersion: z.number().int().min(1),
+    reason: z.string().trim().min(1).max(4000),
+  }),
+  close: z.strictObject({
+    expectedVersion: z.number().int().min(1),
+    note: z.string().trim().max(4000).optional(),
+  }),
+} as const;
+
+/** One step of the case workflow, conditioned on the version the caller read. */
+export async function actOnCase(
+  deps: Deps,
+  p: Principal,
+  id: string,
+  expectedVersion: number,
+  action: CaseAction,
+  note: string | null = null,
+): Promise<CaseView> {
+  const before = await readVisible(deps, p, id);
+  assertVersion(expectedVersion, before, () => viewOf(before.data, p));
+  const after = applyCaseAction(before.data, action, p.roles);
+  const tx = new Tx(deps.tableName);
+  const { stored } = deps.store.write(tx, {
+    type: 'case',
+    id,
+    before,
+    data: { ...after, version: before.version + 1 },
+    index: caseIndex(after, before.unitPath ?? ''),
+    actor: { id: p.id, role: 'inspector' },
+    at: await nowIso(deps),
+    action: `case.${action.type}`,
+    reason: action.type === 'dismiss' ? action.reason : note,
+  });
+  await commitOrConflict(
+    () => tx.commit(deps.doc),
+    async () => {
+      const now = await deps.store.get<AccountabilityCase>('case', id);
+      return now ? viewOf(now.data, p) : null;
+    },
+  );
+  return viewOf(stored.data, p);
+}

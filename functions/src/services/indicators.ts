@@ -1,0 +1,167 @@
+/**
+ * 考核指标: per unit and year, a target, an optional quarterly cumulative plan and the actuals reported.
+ * Supervisors set targets and plans; a unit officer reports actuals for their own unit. Every write moves
+ * the unit's quarterly aggregates (task lines) in the same transaction, from the before/after facts.
+ */
+import { z } from '@hono/zod-openapi';
+import { type Indicator, indicatorFacts, indicatorSchema, indicatorValueSchema } from '@jiandu/shared';
+import { type Deps, nowIso } from '../app/deps.js';
+import { EdgeError, notFound } from '../app/edge-error.js';
+import type { Principal } from '../auth/principal.js';
+import type { StoredRecord } from '../store/record-store.js';
+import { Tx } from '../store/tx.js';
+import { commitOne } from './commit.js';
+import { type IdemRef, putIdemMarker, replay, type StoredResponse } from './idempotency.js';
+import { assertVisible, scopeOf, writableUnitPath } from './jurisdiction.js';
+import { assertVersion, commitOrConflict } from './record-conflict.js';
+
+const quarterly = z
+  .tuple([
+    indicatorValueSchema.nullable(),
+    indicatorValueSchema.nullable(),
+    indicatorValueSchema.nullable(),
+    indicatorValueSchema.nullable(),
+  ])
+  .openapi({ description: 'Cumulative values at the end of Q1..Q4 (null: none)' });
+
+export const indicatorInputSchema = indicatorSchema.omit({ id: true, actuals: true }).extend({
+  actuals: quarterly.default([null, null, null, null]),
+});
+
+/** A change: the version read, then only the fields to change. Unit officers may send `actuals` only. */
+export const indicatorChangeSchema = z.strictObject({
+  expectedVersion: z.number().int().min(1),
+  name: indicatorSchema.shape.name.optional(),
+  measure: indicatorSchema.shape.measure,
+  target: indicatorSchema.shape.target.optional(),
+  plan: quarterly.optional(),
+  actuals: quarterly.optional(),
+});
+
+export const indicatorViewSchema = indicatorSchema.extend({ version: z.number().int().min(1) });
+export type IndicatorView = Indicator & { version: number };
+
+const view = (s: StoredRecord<Indicator>): IndicatorView => ({ ...s.data, version: s.version });
+
+const index = (i: Indicator, unitPath: string) => ({
+  unitPath,
+  listSort: String(i.year),
+  unit: { unitId: i.unitId, sort: String(i.year) },
+  extra: { year: i.year },
+});
+
+const supervisorOnly = (p: Principal, what: string) => {
+  if (!p.roles.includes('supervisor')) throw new EdgeError('auth.forbidden', `only supervisors ${what}`);
+};
+
+export async function createIndicator(
+  deps: Deps,
+  p: Principal,
+  input: z.output<typeof indicatorInputSchema>,
+  idem: IdemRef | null,
+): Promise<StoredResponse> {
+  const first = await replay(deps, idem);
+  if (first) return first;
+  supervisorOnly(p, 'set targets');
+  const unitPath = await writableUnitPath(deps, p, input.unitId);
+  const indicator: Indicator = indicatorSchema.parse({ ...input, id: deps.newId() });
+  const at = await nowIso(deps);
+  const tx = new Tx(deps.tableName);
+  deps.store.write(tx, {
+    type: 'indicator',
+    id: indicator.id,
+    before: null,
+    data: indicator,
+    index: index(indicator, unitPath),
+    actor: { id: p.id, role: 'supervisor' },
+    at,
+    action: 'indicator.create',
+  });
+  const response: StoredResponse = { status: 201, body: { ...indicator, version: 1 } };
+  if (idem) putIdemMarker(tx, 'idem', idem, response, deps.clock());
+  try {
+    await commitOne(deps, tx, [{ before: null, after: indicatorFacts(indicator) }]);
+  } catch (e) {
+    const again = await replay(deps, idem);
+    if (again) return again;
+    throw e;
+  }
+  return response;
+}
+
+async function readVisible(deps: Deps, p: Principal, id: string): Promise<StoredRecord<Indicator>> {
+  const s = await deps.store.get<Indicator>('indicator', id);
+  if (!s) throw notFound('indicator');
+  await assertVisible(deps, p, s.unitPath, 'indicator');
+  return s;
+}
+
+export async function getIndicator(deps: Deps, p: Principal, id: string): Promise<IndicatorView> {
+  return view(await readVisible(deps, p, id));
+}
+
+export async function changeIndicator(
+  deps: Deps,
+  p: Principal,
+  id: string,
+  change: z.output<typeof indicatorChangeSchema>,
+): Promise<IndicatorView> {
+  const before = await readVisible(deps, p, id);
+  const { expectedVersion, ...fields } = change;
+  const isSupervisor = p.roles.includes('supervisor');
+  if (!isSupervisor) {
+    if (!p.roles.includes('unit_officer'))
+      throw new EdgeError('auth.forbidden', 'only supervisors and the unit’s officers change indicators');
+    const other = (['name', 'measure', 'target', 'plan'] as const).find((f) => fields[f] !== undefined);
+    if (other)
+      throw new EdgeError('auth.forbidden', 'unit officers report actuals only; supervisors set targets', {
+        field: other,
+      });
+  }
+  assertVersion(expectedVersion, before, () => view(before));
+  const after: Indicator = indicatorSchema.parse({
+    ...before.data,
+    ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
+  });
+  const tx = new Tx(deps.tableName);
+  const { stored } = deps.store.write(tx, {
+    type: 'indicator',
+    id,
+    before,
+    data: after,
+    index: index(after, before.unitPath ?? ''),
+    actor: { id: p.id, role: isSupervisor ? 'supervisor' : 'unit_officer' },
+    at: await nowIso(deps),
+    action: isSupervisor ? 'indicator.update' : 'indicator.reportActuals',
+  });
+  await commitOrConflict(
+    () => commitOne(deps, tx, [{ before: indicatorFacts(before.data), after: indicatorFacts(after) }]),
+    async () => {
+      const now = await deps.store.get<Indicator>('indicator', id);
+      return now ? view(now) : null;
+    },
+  );
+  return view(stored);
+}
+
+export const indicatorListSchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(2000).optional(),
+  unitId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+
+/** Indicators in the caller's jurisdiction (or a unit's subtree inside it), newest year first. */
+export async function listIndicators(deps: Deps, p: Principal, q: z.output<typeof indicatorListSchema>) {
+  const prefix = q.unitId ? await writableUnitPath(deps, p, q.unitId) : await scopeOf(deps, p);
+  const page = await deps.store.list<Indicator>('indicator', {
+    unitPathPrefix: prefix,
+    limit: q.limit,
+    ...(q.cursor ? { cursor: q.cursor } : {}),
+    ...(q.year !== undefined ? { from: String(q.year), to: String(q.year) } : {}),
+  });
+  return { items: page.items.map(view), cursor: page.cursor };
+}

@@ -1,0 +1,31 @@
+/**
+ * The alert state machine (DESIGN §3): open → acknowledged → resolved, or open → resolved directly.
+ * Supervisors manage alerts (DESIGN §1). Every accepted action bumps `version` by exactly 1.
+ */
+import { DomainError } from '../errors/index.js';
+import type { Alert } from '../schemas/accountability.js';
+import type { Role } from '../schemas/enums.js';
+
+export type AlertAction = 'acknowledge' | 'resolve';
+
+export const ALERT_ROLES: readonly Role[] = ['supervisor'];
+
+const FROM: Record<AlertAction, readonly Alert['state'][]> = {
+  acknowledge: ['open'],
+  resolve: ['open', 'acknowledged'],
+};
+
+const TO: Record<AlertAction, Alert['state']> = { acknowledge: 'acknowledged', resolve: 'resolved' };
+
+/** Sort rank of a state in lists: open first, then acknowledged, then resolved. */
+export const ALERT_STATE_ORDER: readonly Alert['state'][] = ['open', 'acknowledged', 'resolved'];
+
+export function applyAlertAction(a: Alert, action: AlertAction, roles: readonly Role[]): Alert {
+  if (!roles.some((r) => ALERT_ROLES.includes(r)))
+    throw new DomainError('alert.forbiddenRole', 'only supervisors manage alerts');
+  if (!FROM[action].includes(a.state))
+    throw new DomainError('alert.invalidTransition', `cannot ${action} a ${a.state} alert`, {
+      details: { state: a.state, action },
+    });
+  return { ...a, state: TO[action], version: a.version + 1 };
+}
