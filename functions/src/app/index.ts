@@ -1,0 +1,2 @@
+export { type ApiApp, createApp } from './app.js';
+export { type Deps, makeDeps } from './deps.js';

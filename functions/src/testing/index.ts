@@ -1,0 +1,1 @@
+export { type Harness, startHarness, TEST_UNITS } from './harness.js';
