@@ -16,6 +16,7 @@ const INJECTIONS = [
   "' OR '1'='1' --",
   '"; DROP TABLE jiandu; --',
   '<script>alert(1)</script>',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a log4shell-style injection string, on purpose
   '${jndi:ldap://127.0.0.1/a}',
   '../../../../etc/passwd',
   '{"$ne": null}',
