@@ -105,7 +105,7 @@ describe('accountability cases through the API', () => {
     const sup = await post('/api/v1/cases/case-3/review', await h.token('supervisor'), {
       expectedVersion: 1,
     });
-    expect([sup.status, sup.body.code]).toEqual([403, 'case.forbiddenRole']);
+    expect([sup.status, sup.body.code]).toEqual([403, 'auth.forbidden']);
     const officer = await h.call('GET', '/api/v1/cases/case-3', {
       token: await h.token('unit_officer', 'ds-c'),
     });
@@ -154,7 +154,7 @@ describe('alerts through the API', () => {
     const inspector = await post('/api/v1/alerts/al-2/resolve', await h.token('inspector'), {
       expectedVersion: 1,
     });
-    expect([inspector.status, inspector.body.code]).toEqual([403, 'alert.forbiddenRole']);
+    expect([inspector.status, inspector.body.code]).toEqual([403, 'auth.forbidden']);
     const outside = await post('/api/v1/alerts/al-x/resolve', sup, { expectedVersion: 1 });
     expect(outside.status).toBe(404);
   });
