@@ -99,4 +99,10 @@ export const keys = {
     pk: `PUB#${quarter}#${groupKey}`,
     sk: slot,
   }),
+  /**
+   * The petitioner guard: one item per petitioner key whose version every new petition of that key
+   * bumps in its transaction, so two petitions of one petitioner are never classified concurrently
+   * (repeat detection reads the key's petitions, then writes; the loser retries).
+   */
+  petitionerGuard: (petitionerKey: string) => ({ pk: `PKG#${petitionerKey}`, sk: 'PKG' }),
 } as const;

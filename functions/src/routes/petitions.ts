@@ -1,0 +1,212 @@
+/** 信访: register one or a batch, list, read, the workflow (accept … close) and the logged reveal. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { petitionInputSchema, petitionSchema, satisfaction } from '@jiandu/shared';
+import { newRouter } from '../app/app.js';
+import type { Deps } from '../app/deps.js';
+import {
+  actOnPetition,
+  createPetition,
+  getPetition,
+  ingestPetitions,
+  listPetitions,
+  type PetitionActionName,
+  petitionIdemRef,
+  petitionListQuerySchema,
+  revealPetitioner,
+} from '../services/petitions.js';
+import {
+  batchRequestSchema,
+  batchResponseSchema,
+  idempotencyHeader,
+  idParam,
+  problemResponses,
+} from './common.js';
+
+const TAG = 'petitions';
+
+const maskedPetitionerSchema = z
+  .object({ name: z.string(), phone: z.string().optional(), idNumber: z.string().optional() })
+  .openapi('MaskedPetitioner', { description: 'Always masked: 张*, 138****1234, 1101**********1234' });
+
+const slaClockSchema = z.object({
+  status: z.enum(['met', 'pending', 'missed']),
+  due: z.string(),
+  daysLeft: z.number().optional(),
+  daysOver: z.number().optional(),
+  doneAt: z.string().nullable().optional(),
+});
+
+export const petitionViewSchema = petitionSchema
+  .extend({
+    petitioner: maskedPetitionerSchema,
+    version: z.number().int(),
+    sla: z.object({ accept: slaClockSchema, handle: slaClockSchema.nullable() }),
+  })
+  .openapi('Petition');
+
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+
+const create = createRoute({
+  method: 'post',
+  path: '/api/v1/petitions',
+  tags: [TAG],
+  summary: 'Register a petition (supervisor); the identity is sealed, every answer shows it masked',
+  security: [{ bearer: [] }],
+  request: { headers: idempotencyHeader, body: { required: true, content: json(petitionInputSchema) } },
+  responses: {
+    201: { description: 'Registered', content: json(petitionViewSchema) },
+    200: {
+      description: 'A retry (the first result) or a duplicate natural key (channel + externalId)',
+      content: json(z.unknown()),
+    },
+    ...problemResponses,
+  },
+});
+
+const batch = createRoute({
+  method: 'post',
+  path: '/api/v1/petitions/batch',
+  tags: [TAG],
+  summary: 'Register up to 1000 petitions, answered item by item',
+  security: [{ bearer: [] }],
+  request: { body: { required: true, content: json(batchRequestSchema) } },
+  responses: {
+    200: { description: 'Item by item', content: json(batchResponseSchema) },
+    ...problemResponses,
+  },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/v1/petitions',
+  tags: [TAG],
+  summary: 'Petitions in your jurisdiction, newest receipt first, with their SLA clocks',
+  security: [{ bearer: [] }],
+  request: { query: petitionListQuerySchema },
+  responses: {
+    200: {
+      description: 'A page',
+      content: json(z.object({ items: z.array(petitionViewSchema), cursor: z.string().nullable() })),
+    },
+    ...problemResponses,
+  },
+});
+
+const read = createRoute({
+  method: 'get',
+  path: '/api/v1/petitions/{id}',
+  tags: [TAG],
+  summary: 'One petition',
+  security: [{ bearer: [] }],
+  request: { params: idParam },
+  responses: { 200: { description: 'The petition', content: json(petitionViewSchema) }, ...problemResponses },
+});
+
+const expectedVersion = z.number().int().min(1).openapi({ description: 'The version you read' });
+
+const ACTIONS = [
+  ['accept', 'accept', 'Accept (受理): the handling clock starts', z.strictObject({ expectedVersion })],
+  [
+    'not-accept',
+    'notAccept',
+    'Do not accept (不予受理), with a reason',
+    z.strictObject({ expectedVersion, reason: z.string().max(1000).nullish() }),
+  ],
+  ['handle', 'handle', 'Handled (办理完毕)', z.strictObject({ expectedVersion })],
+  [
+    'extend',
+    'extend',
+    'The one approved extension of the handling period, in days',
+    z.strictObject({ expectedVersion, days: z.number().int().min(-100_000).max(100_000) }),
+  ],
+  [
+    'close',
+    'close',
+    "Close with the petitioner's satisfaction from the follow-up call (回访)",
+    z.strictObject({ expectedVersion, satisfaction: satisfaction.schema.nullish() }),
+  ],
+] as const;
+
+const actionRoute = (path: string, summary: string, body: z.ZodType) =>
+  createRoute({
+    method: 'post',
+    path: `/api/v1/petitions/{id}/${path}`,
+    tags: [TAG],
+    summary: `${summary} (supervisor; 409 with the current state when expectedVersion is stale)`,
+    security: [{ bearer: [] }],
+    request: { params: idParam, body: { required: true, content: json(body) } },
+    responses: {
+      200: { description: 'The petition after it', content: json(petitionViewSchema) },
+      ...problemResponses,
+    },
+  });
+
+const reveal = createRoute({
+  method: 'post',
+  path: '/api/v1/petitions/{id}/reveal',
+  tags: [TAG],
+  summary: "The petitioner's clear identity (supervisor of the jurisdiction), logged with the reason",
+  security: [{ bearer: [] }],
+  request: {
+    params: idParam,
+    body: { required: true, content: json(z.strictObject({ reason: z.string().trim().min(1).max(1000) })) },
+  },
+  responses: {
+    200: {
+      description: 'The identity',
+      content: json(
+        z.object({
+          id: z.string(),
+          petitioner: z.object({
+            name: z.string(),
+            phone: z.string().optional(),
+            idNumber: z.string().optional(),
+          }),
+        }),
+      ),
+    },
+    ...problemResponses,
+  },
+});
+
+export function petitionRoutes(deps: Deps) {
+  const r = newRouter();
+  r.openapi(create, async (c) => {
+    const body = c.req.valid('json');
+    const p = c.get('principal');
+    const res = await createPetition(
+      deps,
+      p,
+      body,
+      petitionIdemRef(deps, c.req.header('idempotency-key'), p, body),
+    );
+    return c.json(res.body as never, res.status as 201);
+  });
+  r.openapi(batch, async (c) => {
+    const { items } = c.req.valid('json');
+    return c.json({ items: await ingestPetitions(deps, c.get('principal'), items) }, 200);
+  });
+  r.openapi(list, async (c) => {
+    const page = await listPetitions(deps, c.get('principal'), c.req.valid('query'));
+    return c.json(page as never, 200);
+  });
+  r.openapi(read, async (c) => {
+    const view = await getPetition(deps, c.get('principal'), c.req.valid('param').id);
+    return c.json(view as never, 200);
+  });
+  for (const [path, action, summary, body] of ACTIONS) {
+    r.openapi(actionRoute(path, summary, body), async (c) => {
+      const input = c.req.valid('json' as never) as { expectedVersion: number };
+      const { id } = c.req.valid('param' as never) as { id: string };
+      const view = await actOnPetition(deps, c.get('principal'), id, action as PetitionActionName, input);
+      return c.json(view as never, 200);
+    });
+  }
+  r.openapi(reveal, async (c) => {
+    const { id } = c.req.valid('param');
+    const out = await revealPetitioner(deps, c.get('principal'), id, c.req.valid('json').reason);
+    c.header('cache-control', 'no-store');
+    return c.json(out, 200);
+  });
+  return r;
+}

@@ -1,0 +1,299 @@
+/**
+ * Petitions (信访): register one (Idempotency-Key, natural key channel + externalId) or a batch, list and
+ * read them with their SLA clocks, move them through the workflow with optimistic concurrency, and
+ * reveal a petitioner to a supervisor of the jurisdiction with a logged reason.
+ *
+ * Who (chosen where DESIGN is silent, and the same as the app's role table, app/permissions.ts):
+ * supervisors register, act on and reveal; supervisors and inspectors (who see everything in their
+ * jurisdiction, §1) read, always masked. Unit officers, reviewers, viewers and admins do not read
+ * petitions: the unit a petition is about must not learn who complained (whistleblower protection, §6);
+ * leaders see the petitions' effects through aggregates, rankings and bulletins.
+ */
+import { z } from '@hono/zod-openapi';
+import {
+  acceptPetition,
+  canonicalJson,
+  closePetition,
+  extendPetition,
+  handlePetition,
+  localDateOf,
+  notAcceptPetition,
+  type Petition,
+  type Petitioner,
+  petitionFacts,
+  petitionInputSchema,
+  type Role,
+  type Satisfaction,
+} from '@jiandu/shared';
+import { type Deps, nowIso } from '../app/deps.js';
+import { EdgeError, forbidden, notFound } from '../app/edge-error.js';
+import { hasRole, type Principal } from '../auth/principal.js';
+import { Tx, TxCancelled } from '../store/tx.js';
+import { commitOne } from './commit.js';
+import type { BatchItemResult } from './findings.js';
+import { type IdemRef, idemRef, replay, type StoredResponse } from './idempotency.js';
+import { assertVisible, scopeOf, writableUnitPath } from './jurisdiction.js';
+import { listQuerySchema } from './lists.js';
+import {
+  assertPetitionWriter,
+  type Intake,
+  type ParsedPetition,
+  receivePetitionOnce,
+  receivePetitions,
+  rejectionOf,
+  validateIntake,
+} from './petition-intake.js';
+import {
+  type LoadedPetition,
+  loadPetition,
+  type PetitionView,
+  petitionIndex,
+  petitionView,
+  type StoredPetition,
+} from './petition-records.js';
+
+const READERS: Role[] = ['supervisor', 'inspector'];
+
+export function assertPetitionReader(p: Principal): void {
+  if (!hasRole(p, ...READERS)) throw forbidden('only supervisors and inspectors read petitions');
+}
+
+/**
+ * The Idempotency-Key of a petition request: the body's hash is taken with the petitioner replaced by
+ * its keyed hash, so the marker never holds even an unkeyed hash of the identity.
+ */
+export function petitionIdemRef(deps: Deps, header: string | undefined, p: Principal, body: ParsedPetition) {
+  const safe = { ...body, petitioner: deps.pii.matchKey(canonicalJson(body.petitioner)) };
+  return idemRef(header, `${p.id}:petitions`, safe);
+}
+
+export async function createPetition(
+  deps: Deps,
+  p: Principal,
+  input: ParsedPetition,
+  idem: IdemRef | null,
+): Promise<StoredResponse> {
+  const first = await replay(deps, idem);
+  if (first) return first;
+  assertPetitionWriter(p);
+  const intake = await validateIntake(deps, p, input, await deps.units.tree(), await deps.scheme());
+  const out = await receivePetitionOnce(deps, p, intake, await deps.pii.seal(input.petitioner), idem);
+  if (out.status === 'duplicate') return { status: 200, body: { duplicateOf: out.id } };
+  return out.response;
+}
+
+/** A batch, answered item by item (received in rounds: petition-intake.ts). */
+export async function ingestPetitions(deps: Deps, p: Principal, raw: unknown[]): Promise<BatchItemResult[]> {
+  assertPetitionWriter(p);
+  const tree = await deps.units.tree();
+  const scheme = await deps.scheme();
+  const results: BatchItemResult[] = new Array(raw.length);
+  const entries: { index: number; intake: Intake }[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const parsed = petitionInputSchema.safeParse(raw[i]);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      results[i] = {
+        index: i,
+        status: 'rejected',
+        field: issue.path.join('/'),
+        reason: issue.message,
+        code: 'request.invalid',
+      };
+      continue;
+    }
+    try {
+      entries.push({ index: i, intake: await validateIntake(deps, p, parsed.data, tree, scheme) });
+    } catch (e) {
+      const r = rejectionOf(e);
+      if (!r) throw e;
+      results[i] = { index: i, status: 'rejected', ...r };
+    }
+  }
+  const received = await receivePetitions(deps, p, entries);
+  for (const { index } of entries) {
+    const out = received.get(index)!;
+    results[index] =
+      out.status === 'duplicate'
+        ? { index, status: 'duplicate', id: out.id }
+        : { index, status: 'accepted', id: out.status === 'accepted' ? out.id : '' };
+  }
+  return results;
+}
+
+export const petitionListQuerySchema = listQuerySchema.omit({ severity: true }).extend({
+  /** SLA state now: overdue = an open clock past its due; pending = open and not yet due. */
+  sla: z.enum(['overdue', 'pending']).optional(),
+  repeated: z.enum(['true', 'false']).optional(),
+  escalated: z.enum(['true', 'false']).optional(),
+});
+export type PetitionListQuery = z.infer<typeof petitionListQuerySchema>;
+
+type Filter = { expr: string; names: Record<string, string>; values: Record<string, unknown> };
+
+function slaFilter(sla: 'overdue' | 'pending', today: string): Filter {
+  const op = sla === 'overdue' ? '<' : '>=';
+  return {
+    expr: `((#sla_st = :sla_r AND #sla_ad ${op} :sla_t) OR (#sla_st = :sla_a AND #sla_hd ${op} :sla_t))`,
+    names: { '#sla_st': 'state', '#sla_ad': 'acceptDue', '#sla_hd': 'handleDue' },
+    values: { ':sla_r': 'received', ':sla_a': 'accepted', ':sla_t': today },
+  };
+}
+
+export async function listPetitions(deps: Deps, p: Principal, q: PetitionListQuery) {
+  assertPetitionReader(p);
+  const prefix = q.unitId ? await writableUnitPath(deps, p, q.unitId, 'unitId') : await scopeOf(deps, p);
+  const scheme = await deps.scheme();
+  const at = await nowIso(deps);
+  const filters: Filter[] = [];
+  for (const f of ['state', 'category'] as const) {
+    const v = q[f];
+    if (v !== undefined)
+      filters.push({ expr: `#f_${f} = :f_${f}`, names: { [`#f_${f}`]: f }, values: { [`:f_${f}`]: v } });
+  }
+  for (const f of ['repeated', 'escalated'] as const) {
+    const v = q[f];
+    if (v !== undefined)
+      filters.push({
+        expr: `#f_${f} = :f_${f}`,
+        names: { [`#f_${f}`]: f },
+        values: { [`:f_${f}`]: v === 'true' },
+      });
+  }
+  if (q.sla) filters.push(slaFilter(q.sla, localDateOf(deps.clock(), scheme.timeZone)));
+  const page = await deps.store.list<StoredPetition>('petition', {
+    unitPathPrefix: prefix,
+    filters,
+    limit: q.limit,
+    ...(q.cursor ? { cursor: q.cursor } : {}),
+    ...(q.from ? { from: q.from } : {}),
+    ...(q.to ? { to: q.to } : {}),
+  });
+  return { items: page.items.map((r) => petitionView(r, at, scheme)), cursor: page.cursor };
+}
+
+async function visiblePetition(deps: Deps, p: Principal, id: string): Promise<LoadedPetition> {
+  const l = await loadPetition(deps, id);
+  if (!l) throw notFound('petition');
+  await assertVisible(deps, p, l.rec.unitPath, 'petition');
+  return l;
+}
+
+export async function getPetition(deps: Deps, p: Principal, id: string): Promise<PetitionView> {
+  assertPetitionReader(p);
+  const l = await visiblePetition(deps, p, id);
+  return petitionView(l.rec, await nowIso(deps), await deps.scheme());
+}
+
+export type PetitionActionName = 'accept' | 'notAccept' | 'handle' | 'extend' | 'close';
+
+export interface PetitionActionBody {
+  expectedVersion: number;
+  reason?: string | null | undefined;
+  days?: number | undefined;
+  satisfaction?: Satisfaction | null | undefined;
+}
+
+/** 409 with the current state (the loser of a race reloads from it). */
+const conflict = (current: PetitionView) =>
+  new EdgeError('conflict.version', 'the petition changed since it was read; reload and retry', {
+    status: 409,
+    extra: { current },
+  });
+
+/** The role a caller acts in: supervisor when they hold it (the core refuses any other). */
+const actingRole = (p: Principal): Role =>
+  p.roles.includes('supervisor') ? 'supervisor' : (p.roles[0] ?? 'viewer');
+
+export async function actOnPetition(
+  deps: Deps,
+  p: Principal,
+  id: string,
+  action: PetitionActionName,
+  body: PetitionActionBody,
+): Promise<PetitionView> {
+  const role = actingRole(p);
+  if (role !== 'supervisor') throw forbidden('only supervisors act on petitions');
+  const l = await visiblePetition(deps, p, id);
+  const scheme = await deps.scheme();
+  const at = await nowIso(deps);
+  if (l.rec.version !== body.expectedVersion) throw conflict(petitionView(l.rec, at, scheme));
+  const data = l.rec.data;
+  const actor = { role, at };
+  const next = ((): Petition => {
+    switch (action) {
+      case 'accept':
+        return acceptPetition(data, actor, scheme);
+      case 'notAccept':
+        return notAcceptPetition(data, body.reason ?? '', actor);
+      case 'handle':
+        return handlePetition(data, actor);
+      case 'extend':
+        return extendPetition(data, body.days ?? Number.NaN, actor, scheme);
+      case 'close':
+        return closePetition(data, body.satisfaction, actor);
+    }
+  })();
+  const after: StoredPetition = { ...next, petitioner: data.petitioner };
+  const tx = new Tx(deps.tableName);
+  const { stored } = deps.store.write(tx, {
+    type: 'petition',
+    id,
+    before: l.rec,
+    data: after,
+    index: petitionIndex(after, l.rec.unitPath ?? '', l.sealed, scheme),
+    actor: { id: p.id, role },
+    at,
+    action: `petition.${action}`,
+    reason: action === 'notAccept' ? after.notAcceptedReason : null,
+  });
+  try {
+    await commitOne(deps, tx, [{ before: petitionFacts(data), after: petitionFacts(after) }]);
+  } catch (e) {
+    if (!(e instanceof TxCancelled)) throw e;
+    const current = await loadPetition(deps, id);
+    if (!current) throw notFound('petition');
+    throw conflict(petitionView(current.rec, at, scheme));
+  }
+  return petitionView(stored, at, scheme);
+}
+
+/**
+ * The clear identity, for a supervisor whose jurisdiction holds the petition, with a reason. The reveal
+ * is an event on the petition (who, when, why, which fields) that holds no identity itself. Chosen: it
+ * is a write like any other, so it bumps the version (a stale expectedVersion then gets 409 + current).
+ */
+export async function revealPetitioner(
+  deps: Deps,
+  p: Principal,
+  id: string,
+  reason: string,
+): Promise<{ id: string; petitioner: Petitioner }> {
+  if (!p.roles.includes('supervisor')) throw forbidden('only supervisors may reveal a petitioner');
+  const scheme = await deps.scheme();
+  for (let attempt = 0; ; attempt++) {
+    const l = await visiblePetition(deps, p, id);
+    const petitioner = await deps.pii.open<Petitioner>(l.sealed);
+    const at = await nowIso(deps);
+    const tx = new Tx(deps.tableName);
+    deps.store.write(tx, {
+      type: 'petition',
+      id,
+      before: l.rec,
+      data: l.rec.data,
+      index: petitionIndex(l.rec.data, l.rec.unitPath ?? '', l.sealed, scheme),
+      actor: { id: p.id, role: 'supervisor' },
+      at,
+      action: 'petition.reveal',
+      reason,
+      eventBefore: null,
+      eventAfter: { revealed: Object.keys(petitioner).sort() },
+    });
+    try {
+      await tx.commit(deps.doc);
+      return { id, petitioner };
+    } catch (e) {
+      if (!(e instanceof TxCancelled) || attempt >= 4) throw e;
+    }
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * Opinion signals (舆情): ingest one (Idempotency-Key) or a batch (signal-intake.ts), list and read them,
+ * the triage queue of signals without a unit, and the assignment that applies the major-negative
+ * actions. Every role reads signals in its jurisdiction (public opinion carries no personal data).
+ * Chosen: a signal without a unit is filed under the home unit of whoever ingested it, so the
+ * supervisors of that unit and above see it in their triage queue.
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from '@hono/zod-openapi';
+import { onUnitAssigned, polarity, type Signal, signalFacts, signalInputSchema } from '@jiandu/shared';
+import { type Deps, nowIso } from '../app/deps.js';
+import { EdgeError, forbidden, notFound } from '../app/edge-error.js';
+import type { Principal } from '../auth/principal.js';
+import { decodeCursor, encodeCursor } from '../store/cursor.js';
+import { keys } from '../store/keys.js';
+import { RecordStore, type StoredRecord } from '../store/record-store.js';
+import { Tx, TxCancelled } from '../store/tx.js';
+import { commitOne } from './commit.js';
+import type { BatchItemResult } from './findings.js';
+import { type IdemRef, replay, type StoredResponse } from './idempotency.js';
+import { assertVisible, scopeOf, writableUnitPath } from './jurisdiction.js';
+import { listQuerySchema } from './lists.js';
+import { rejectionOf } from './petition-intake.js';
+import {
+  actorOf,
+  assertSignalWriter,
+  candidateOf,
+  ingestCandidates,
+  type ParsedSignal,
+  type SignalCandidate,
+} from './signal-intake.js';
+import { type SignalView, signalFollowUp, signalIndex, signalView, TRIAGE_STATE } from './signal-records.js';
+
+export async function createSignal(
+  deps: Deps,
+  p: Principal,
+  input: ParsedSignal,
+  idem: IdemRef | null,
+): Promise<StoredResponse> {
+  const first = await replay(deps, idem);
+  if (first) return first;
+  assertSignalWriter(p);
+  const c = await candidateOf(deps, p, 0, input);
+  const r = (await ingestCandidates(deps, p, [c], idem)).get(0)!;
+  if (r.kind === 'duplicate') return { status: 200, body: { duplicateOf: r.id } };
+  return r.response;
+}
+
+export async function ingestSignals(deps: Deps, p: Principal, raw: unknown[]): Promise<BatchItemResult[]> {
+  assertSignalWriter(p);
+  const results: BatchItemResult[] = new Array(raw.length);
+  const candidates: SignalCandidate[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const parsed = signalInputSchema.safeParse(raw[i]);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      results[i] = {
+        index: i,
+        status: 'rejected',
+        field: issue.path.join('/'),
+        reason: issue.message,
+        code: 'request.invalid',
+      };
+      continue;
+    }
+    try {
+      candidates.push(await candidateOf(deps, p, i, parsed.data));
+    } catch (e) {
+      const r = rejectionOf(e);
+      if (!r) throw e;
+      results[i] = { index: i, status: 'rejected', ...r };
+    }
+  }
+  const resolved = await ingestCandidates(deps, p, candidates, null);
+  for (const c of candidates) {
+    const r = resolved.get(c.index)!;
+    results[c.index] =
+      r.kind === 'accepted'
+        ? { index: c.index, status: 'accepted', id: r.id }
+        : { index: c.index, status: 'duplicate', id: r.kind === 'duplicate' ? r.id : '' };
+  }
+  return results;
+}
+
+export const signalListQuerySchema = listQuerySchema.omit({ category: true }).extend({
+  polarity: polarity.schema.optional(),
+});
+export type SignalListQuery = z.infer<typeof signalListQuerySchema>;
+
+export async function listSignals(deps: Deps, p: Principal, q: SignalListQuery) {
+  const prefix = q.unitId ? await writableUnitPath(deps, p, q.unitId, 'unitId') : await scopeOf(deps, p);
+  const filters = (['state', 'severity', 'polarity'] as const).flatMap((f) => {
+    const v = q[f];
+    return v === undefined
+      ? []
+      : [{ expr: `#f_${f} = :f_${f}`, names: { [`#f_${f}`]: f }, values: { [`:f_${f}`]: v } }];
+  });
+  const page = await deps.store.list<Signal>('signal', {
+    unitPathPrefix: prefix,
+    filters,
+    limit: q.limit,
+    ...(q.cursor ? { cursor: q.cursor } : {}),
+    ...(q.from ? { from: q.from } : {}),
+    ...(q.to ? { to: q.to } : {}),
+  });
+  return { items: page.items.map(signalView), cursor: page.cursor };
+}
+
+export const triageQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(2000).optional(),
+});
+
+/** The triage queue (gsi2 state partition) inside the caller's jurisdiction, newest publication first. */
+export async function listTriage(deps: Deps, p: Principal, q: z.infer<typeof triageQuerySchema>) {
+  const scope = await scopeOf(deps, p);
+  const items: SignalView[] = [];
+  let start = q.cursor ? decodeCursor(q.cursor) : undefined;
+  do {
+    const r = await deps.doc.send(
+      new QueryCommand({
+        TableName: deps.tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: '#p = :p',
+        FilterExpression: 'begins_with(#up, :up)',
+        ExpressionAttributeNames: { '#p': 'gsi2pk', '#up': 'unitPath' },
+        ExpressionAttributeValues: { ':p': keys.statePartition('signal', TRIAGE_STATE), ':up': scope },
+        ScanIndexForward: false,
+        Limit: q.limit - items.length,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of r.Items ?? []) items.push(signalView(RecordStore.fromItem<Signal>(item)));
+    start = r.LastEvaluatedKey;
+  } while (start && items.length < q.limit);
+  return { items, cursor: start ? encodeCursor(start) : null };
+}
+
+async function visibleSignal(deps: Deps, p: Principal, id: string): Promise<StoredRecord<Signal>> {
+  const rec = await deps.store.get<Signal>('signal', id);
+  if (!rec) throw notFound('signal');
+  await assertVisible(deps, p, rec.unitPath, 'signal');
+  return rec;
+}
+
+export async function getSignal(deps: Deps, p: Principal, id: string): Promise<SignalView> {
+  return signalView(await visibleSignal(deps, p, id));
+}
+
+const conflict = (current: SignalView) =>
+  new EdgeError('conflict.version', 'the signal changed since it was read; reload and retry', {
+    status: 409,
+    extra: { current },
+  });
+
+/**
+ * A supervisor gives a triaged signal its unit (shared onUnitAssigned); a major negative one gets its
+ * alert and handling rectification in the same transaction, counted from now, and the signal starts to
+ * count in its unit's aggregates.
+ */
+export async function assignSignal(
+  deps: Deps,
+  p: Principal,
+  id: string,
+  body: { unitId: string; expectedVersion?: number | undefined },
+): Promise<SignalView> {
+  if (!p.roles.includes('supervisor')) throw forbidden('only supervisors triage signals');
+  const rec = await visibleSignal(deps, p, id);
+  if (body.expectedVersion !== undefined && body.expectedVersion !== rec.version)
+    throw conflict(signalView(rec));
+  const unitPath = await writableUnitPath(deps, p, body.unitId);
+  const scheme = await deps.scheme();
+  const at = await nowIso(deps);
+  const assigned = onUnitAssigned(rec.data, body.unitId, { role: 'supervisor', at }, scheme).signal;
+  const actor = actorOf(p);
+  const follow = signalFollowUp(deps, assigned, unitPath, actor, at, scheme);
+  const after: Signal = { ...assigned, rectificationId: follow.rect?.rect.id ?? assigned.rectificationId };
+  const tx = new Tx(deps.tableName);
+  const { stored } = deps.store.write(tx, {
+    type: 'signal',
+    id,
+    before: rec,
+    data: after,
+    index: signalIndex(after, unitPath, scheme),
+    actor,
+    at,
+    action: 'signal.assign',
+  });
+  follow.write(tx, 'f:');
+  try {
+    await commitOne(deps, tx, [
+      { before: signalFacts(rec.data), after: signalFacts(after) },
+      ...follow.changes,
+    ]);
+  } catch (e) {
+    if (!(e instanceof TxCancelled)) throw e;
+    const current = await deps.store.get<Signal>('signal', id);
+    if (!current) throw notFound('signal');
+    throw conflict(signalView(current));
+  }
+  return signalView(stored);
+}
