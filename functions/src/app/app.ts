@@ -11,6 +11,7 @@ import { bulletinRoutes } from '../routes/bulletins.js';
 import { caseRoutes } from '../routes/cases.js';
 import { findingRoutes } from '../routes/findings.js';
 import { indicatorRoutes } from '../routes/indicators.js';
+import { orgRoutes } from '../routes/org.js';
 import { petitionRoutes } from '../routes/petitions.js';
 import { rankingRoutes } from '../routes/rankings.js';
 import { recordRoutes } from '../routes/records.js';
@@ -21,7 +22,10 @@ import { unitRoutes } from '../routes/units.js';
 import { type AppEnv, requireAuth } from './auth-middleware.js';
 import type { Deps } from './deps.js';
 import { onError, problemResponse, zodProblem } from './errors.js';
+import { requireRole } from './permissions.js';
 import { problem } from './problem.js';
+import { queryGuard } from './query-guard.js';
+import { RouteTable } from './route-table.js';
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -66,13 +70,20 @@ export function createApp(deps: Deps, opts: { log?: (e: unknown) => void } = {})
     }
     await next();
   });
+  const routes = new RouteTable(app);
+  app.use('/api/v1/*', queryGuard(routes));
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/', authRoutes(deps));
   app.use('/api/v1/*', async (c, next) => {
     if (c.req.path.startsWith('/api/v1/auth/')) return next();
     return requireAuth(deps)(c, next);
   });
+  app.use('/api/v1/*', async (c, next) => {
+    if (c.req.path.startsWith('/api/v1/auth/')) return next();
+    return requireRole(routes)(c, next);
+  });
   app.route('/', unitRoutes(deps));
+  app.route('/', orgRoutes(deps));
   app.route('/', findingRoutes(deps));
   app.route('/', rectificationRoutes(deps));
   app.route('/', petitionRoutes(deps));
