@@ -55,7 +55,45 @@ export function toProblem(err: unknown): Problem {
     if (status === 415) return problem(415, 'request.unsupportedMediaType', err.message);
     if (status >= 400 && status < 500) return problem(status, `http.${status}`, err.message);
   }
+  if (isStoreUnavailable(err)) {
+    return problem(
+      503,
+      'store.unavailable',
+      'the store is not answering; retry shortly (the request was not applied, or a retry with the same key returns its result)',
+    );
+  }
   return problem(500, 'internal', 'an unexpected error occurred; it has been logged');
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'UND_ERR_SOCKET',
+]);
+
+/** The store did not answer (down, restarting, throttling): the client should retry, not give up. */
+function isStoreUnavailable(err: unknown): boolean {
+  const e = err as {
+    code?: string;
+    name?: string;
+    $metadata?: unknown;
+    $retryable?: unknown;
+    cause?: unknown;
+  };
+  if (!e || typeof e !== 'object') return false;
+  if (e.code && NETWORK_CODES.has(e.code)) return true;
+  if (
+    e.name === 'TimeoutError' ||
+    e.name === 'ThrottlingException' ||
+    e.name === 'ProvisionedThroughputExceededException'
+  )
+    return true;
+  if (e.$retryable) return true;
+  if (e.name === 'InternalServerError' && e.$metadata) return true;
+  return e.cause !== undefined && e.cause !== err && isStoreUnavailable(e.cause);
 }
 
 export function onError(log: (e: unknown) => void) {

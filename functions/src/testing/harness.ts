@@ -51,10 +51,15 @@ export interface Harness {
   close(): void;
 }
 
-export async function startHarness(opts: { scheme?: Scheme; now?: number } = {}): Promise<Harness> {
-  const endpoint = inject('dynamoEndpoint');
-  const clients = dynamoClient(endpoint);
-  const table = tableNamed(`t${process.pid}_${Date.now().toString(36)}_${counter++}`);
+export async function startHarness(
+  opts: { scheme?: Scheme; now?: number; endpoint?: string; tableName?: string; maxAttempts?: number } = {},
+): Promise<Harness> {
+  const endpoint = opts.endpoint ?? inject('dynamoEndpoint');
+  const clients = dynamoClient(
+    endpoint,
+    opts.maxAttempts === undefined ? {} : { maxAttempts: opts.maxAttempts },
+  );
+  const table = tableNamed(opts.tableName ?? `t${process.pid}_${Date.now().toString(36)}_${counter++}`);
   await ensureTable(clients.client, table);
   const key = await generateSigningKey('test-key');
   const cfg = { issuer: 'jiandu-test', audience: 'jiandu' };
