@@ -1,38 +1,19 @@
 /** 预警: alerts in your jurisdiction, open first; supervisors acknowledge and resolve them. */
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { alertSchema } from '@jiandu/shared';
 import { newRouter } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
 import { actOnAlert, alertActionBody, alertListSchema, getAlert, listAlerts } from '../services/alerts.js';
-import { idParam, problemResponses } from './common.js';
+import { idParam, json, listRoute, problemResponses, readRoute } from './common.js';
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+const list = listRoute(
+  'alerts',
+  alertListSchema,
+  alertSchema,
+  'Alerts in your jurisdiction: open first, then acknowledged, then resolved; newest first in each',
+);
 
-const list = createRoute({
-  method: 'get',
-  path: '/api/v1/alerts',
-  tags: ['alerts'],
-  summary: 'Alerts in your jurisdiction: open first, then acknowledged, then resolved; newest first in each',
-  security: [{ bearer: [] }],
-  request: { query: alertListSchema },
-  responses: {
-    200: {
-      description: 'A page',
-      content: json(z.object({ items: z.array(alertSchema), cursor: z.string().nullable() })),
-    },
-    ...problemResponses,
-  },
-});
-
-const read = createRoute({
-  method: 'get',
-  path: '/api/v1/alerts/{id}',
-  tags: ['alerts'],
-  summary: 'Read one alert',
-  security: [{ bearer: [] }],
-  request: { params: idParam },
-  responses: { 200: { description: 'The alert', content: json(alertSchema) }, ...problemResponses },
-});
+const read = readRoute('alerts', alertSchema, 'Read one alert', 'The alert');
 
 const step = (action: 'acknowledge' | 'resolve', summary: string) =>
   createRoute({

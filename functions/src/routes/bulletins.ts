@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
 import { monthlyBulletin } from '../services/bulletins.js';
-import { problemResponses } from './common.js';
+import { json, problemResponses } from './common.js';
 
 const month = createRoute({
   method: 'get',
@@ -24,7 +24,7 @@ const month = createRoute({
     }),
   },
   responses: {
-    200: { description: 'The bulletin', content: { 'application/json': { schema: z.unknown() } } },
+    200: { description: 'The bulletin', content: json(z.unknown()) },
     ...problemResponses,
   },
 });

@@ -5,36 +5,23 @@ import { newRouter } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
 import { actOnCase, caseActionBodies, getCase, listCases } from '../services/cases.js';
 import { listQuerySchema } from '../services/lists.js';
-import { idParam, problemResponses } from './common.js';
+import { idParam, json, listRoute, problemResponses, readRoute } from './common.js';
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const caseView = accountabilityCaseSchema.extend({ allowedActions: z.array(z.string()) });
 
-const list = createRoute({
-  method: 'get',
-  path: '/api/v1/cases',
-  tags: ['cases'],
-  summary: 'Accountability cases in your jurisdiction, newest first (filter by state)',
-  security: [{ bearer: [] }],
-  request: { query: listQuerySchema },
-  responses: {
-    200: {
-      description: 'A page',
-      content: json(z.object({ items: z.array(caseView), cursor: z.string().nullable() })),
-    },
-    ...problemResponses,
-  },
-});
+const list = listRoute(
+  'cases',
+  listQuerySchema,
+  caseView,
+  'Accountability cases in your jurisdiction, newest first (filter by state)',
+);
 
-const read = createRoute({
-  method: 'get',
-  path: '/api/v1/cases/{id}',
-  tags: ['cases'],
-  summary: 'Read one case: trigger, subjects with their days in post, state',
-  security: [{ bearer: [] }],
-  request: { params: idParam },
-  responses: { 200: { description: 'The case', content: json(caseView) }, ...problemResponses },
-});
+const read = readRoute(
+  'cases',
+  caseView,
+  'Read one case: trigger, subjects with their days in post, state',
+  'The case',
+);
 
 const step = <T extends z.ZodType>(action: string, body: T, summary: string) =>
   createRoute({

@@ -1,5 +1,13 @@
-/** Pieces every route shares: the Idempotency-Key header, problem responses, batch envelopes. */
-import { z } from '@hono/zod-openapi';
+/**
+ * Pieces every route shares: the Idempotency-Key header, problem responses, batch envelopes, JSON
+ * content, pages, and the routes that are the same for every collection (list, read, ingest one or a
+ * batch).
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { ApiApp } from '../app/app.js';
+import type { Principal } from '../auth/principal.js';
+import type { BatchItemResult } from '../services/findings.js';
+import type { StoredResponse } from '../services/idempotency.js';
 
 export const idempotencyHeader = z.object({
   'idempotency-key': z
@@ -51,3 +59,109 @@ export const batchResponseSchema = z.object({
 });
 
 export const idParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
+
+/** A JSON body or response of this schema. */
+export const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+
+/** One page of a list: its items and the cursor of the next page (null after the last). */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), cursor: z.string().nullable() });
+
+/** GET /api/v1/{collection}: a page of the collection, in the caller's jurisdiction. */
+export const listRoute = <Q extends z.ZodObject, T extends z.ZodType>(
+  collection: string,
+  query: Q,
+  item: T,
+  summary: string,
+) =>
+  createRoute({
+    method: 'get',
+    path: `/api/v1/${collection}`,
+    tags: [collection],
+    summary,
+    security: [{ bearer: [] }],
+    request: { query },
+    responses: { 200: { description: 'A page', content: json(pageOf(item)) }, ...problemResponses },
+  });
+
+/** GET /api/v1/{collection}/{id}: one record (404 outside the caller's jurisdiction). */
+export const readRoute = <T extends z.ZodType>(
+  collection: string,
+  view: T,
+  summary: string,
+  description: string,
+) =>
+  createRoute({
+    method: 'get',
+    path: `/api/v1/${collection}/{id}`,
+    tags: [collection],
+    summary,
+    security: [{ bearer: [] }],
+    request: { params: idParam },
+    responses: { 200: { description, content: json(view) }, ...problemResponses },
+  });
+
+/** What the two ingest routes of a collection say in the OpenAPI document. */
+export interface IngestDocs<I extends z.ZodType, V extends z.ZodType> {
+  collection: string;
+  input: I;
+  view: V;
+  /** Of POST /api/v1/{collection}. */
+  summary: string;
+  /** Of its 201 answer. */
+  created: string;
+  /** Of its 200 answer (a retry, or a duplicate natural key). */
+  again: string;
+  /** Of POST /api/v1/{collection}/batch. */
+  batchSummary: string;
+}
+
+/**
+ * Registers POST /api/v1/{collection} (one record, Idempotency-Key: 201 the record, 200 the first result
+ * of a retry or the original of a duplicate) and POST /api/v1/{collection}/batch (up to MAX_BATCH items,
+ * answered item by item).
+ */
+export function ingestRoutes<I extends z.ZodType, V extends z.ZodType>(
+  r: ApiApp,
+  docs: IngestDocs<I, V>,
+  handle: {
+    create(p: Principal, body: z.output<I>, idempotencyKey: string | undefined): Promise<StoredResponse>;
+    batch(p: Principal, items: unknown[]): Promise<BatchItemResult[]>;
+  },
+): void {
+  const { collection } = docs;
+  const create = createRoute({
+    method: 'post',
+    path: `/api/v1/${collection}`,
+    tags: [collection],
+    summary: docs.summary,
+    security: [{ bearer: [] }],
+    request: { headers: idempotencyHeader, body: { required: true, content: json(docs.input) } },
+    responses: {
+      201: { description: docs.created, content: json(docs.view) },
+      200: { description: docs.again, content: json(z.unknown()) },
+      ...problemResponses,
+    },
+  });
+  const batch = createRoute({
+    method: 'post',
+    path: `/api/v1/${collection}/batch`,
+    tags: [collection],
+    summary: docs.batchSummary,
+    security: [{ bearer: [] }],
+    request: { body: { required: true, content: json(batchRequestSchema) } },
+    responses: {
+      200: { description: 'Item by item', content: json(batchResponseSchema) },
+      ...problemResponses,
+    },
+  });
+  r.openapi(create, async (c) => {
+    const body = c.req.valid('json' as never) as z.output<I>;
+    const res = await handle.create(c.get('principal'), body, c.req.header('idempotency-key'));
+    return c.json(res.body as never, res.status as 201);
+  });
+  r.openapi(batch, async (c) => {
+    const { items } = c.req.valid('json');
+    return c.json({ items: await handle.batch(c.get('principal'), items) }, 200);
+  });
+}

@@ -1,5 +1,5 @@
 /** 考核指标: targets (supervisors), plans and actuals (unit officers report their own), listed by year. */
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { newRouter } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
 import { idemRef } from '../services/idempotency.js';
@@ -13,9 +13,7 @@ import {
   indicatorViewSchema,
   listIndicators,
 } from '../services/indicators.js';
-import { idempotencyHeader, idParam, problemResponses } from './common.js';
-
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+import { idempotencyHeader, idParam, json, listRoute, problemResponses, readRoute } from './common.js';
 
 const create = createRoute({
   method: 'post',
@@ -37,34 +35,14 @@ const change = createRoute({
   responses: { 200: { description: 'Changed', content: json(indicatorViewSchema) }, ...problemResponses },
 });
 
-const read = createRoute({
-  method: 'get',
-  path: '/api/v1/indicators/{id}',
-  tags: ['indicators'],
-  summary: 'Read one indicator',
-  security: [{ bearer: [] }],
-  request: { params: idParam },
-  responses: {
-    200: { description: 'The indicator', content: json(indicatorViewSchema) },
-    ...problemResponses,
-  },
-});
+const read = readRoute('indicators', indicatorViewSchema, 'Read one indicator', 'The indicator');
 
-const list = createRoute({
-  method: 'get',
-  path: '/api/v1/indicators',
-  tags: ['indicators'],
-  summary: 'Indicators in your jurisdiction, newest year first',
-  security: [{ bearer: [] }],
-  request: { query: indicatorListSchema },
-  responses: {
-    200: {
-      description: 'A page',
-      content: json(z.object({ items: z.array(indicatorViewSchema), cursor: z.string().nullable() })),
-    },
-    ...problemResponses,
-  },
-});
+const list = listRoute(
+  'indicators',
+  indicatorListSchema,
+  indicatorViewSchema,
+  'Indicators in your jurisdiction, newest year first',
+);
 
 export function indicatorRoutes(deps: Deps) {
   const r = newRouter();

@@ -7,7 +7,7 @@ import { EdgeError } from '../app/edge-error.js';
 import { writableUnitPath } from '../services/jurisdiction.js';
 import { createTenure, tenuresOf } from '../services/org.js';
 import { createUser, publicUser, type User } from '../services/users.js';
-import { problemResponses } from './common.js';
+import { idParam, json, problemResponses } from './common.js';
 
 const tenureInput = z.strictObject({
   tenure: tenureSchema,
@@ -20,9 +20,9 @@ const createTenureRoute = createRoute({
   tags: ['org'],
   summary: 'Record a person holding a principal or deputy-in-charge post (admin)',
   security: [{ bearer: [] }],
-  request: { body: { required: true, content: { 'application/json': { schema: tenureInput } } } },
+  request: { body: { required: true, content: json(tenureInput) } },
   responses: {
-    201: { description: 'Created', content: { 'application/json': { schema: tenureSchema } } },
+    201: { description: 'Created', content: json(tenureSchema) },
     ...problemResponses,
   },
 });
@@ -33,11 +33,11 @@ const unitPosts = createRoute({
   tags: ['org'],
   summary: 'Who held the posts of a unit, with dates',
   security: [{ bearer: [] }],
-  request: { params: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }) },
+  request: { params: idParam },
   responses: {
     200: {
       description: 'Tenures',
-      content: { 'application/json': { schema: z.object({ items: z.array(tenureSchema) }) } },
+      content: json(z.object({ items: z.array(tenureSchema) })),
     },
     ...problemResponses,
   },
@@ -65,9 +65,9 @@ const createUserRoute = createRoute({
   tags: ['org'],
   summary: 'Create a user of the built-in issuer (admin)',
   security: [{ bearer: [] }],
-  request: { body: { required: true, content: { 'application/json': { schema: userInput } } } },
+  request: { body: { required: true, content: json(userInput) } },
   responses: {
-    201: { description: 'Created', content: { 'application/json': { schema: publicUserSchema } } },
+    201: { description: 'Created', content: json(publicUserSchema) },
     ...problemResponses,
   },
 });
@@ -81,7 +81,7 @@ const listUsers = createRoute({
   responses: {
     200: {
       description: 'Users',
-      content: { 'application/json': { schema: z.object({ items: z.array(publicUserSchema) }) } },
+      content: json(z.object({ items: z.array(publicUserSchema) })),
     },
     ...problemResponses,
   },

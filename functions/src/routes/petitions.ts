@@ -14,13 +14,7 @@ import {
   petitionListQuerySchema,
   revealPetitioner,
 } from '../services/petitions.js';
-import {
-  batchRequestSchema,
-  batchResponseSchema,
-  idempotencyHeader,
-  idParam,
-  problemResponses,
-} from './common.js';
+import { idParam, ingestRoutes, json, listRoute, problemResponses, readRoute } from './common.js';
 
 const TAG = 'petitions';
 
@@ -44,63 +38,14 @@ export const petitionViewSchema = petitionSchema
   })
   .openapi('Petition');
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+const list = listRoute(
+  'petitions',
+  petitionListQuerySchema,
+  petitionViewSchema,
+  'Petitions in your jurisdiction, newest receipt first, with their SLA clocks',
+);
 
-const create = createRoute({
-  method: 'post',
-  path: '/api/v1/petitions',
-  tags: [TAG],
-  summary: 'Register a petition (supervisor); the identity is sealed, every answer shows it masked',
-  security: [{ bearer: [] }],
-  request: { headers: idempotencyHeader, body: { required: true, content: json(petitionInputSchema) } },
-  responses: {
-    201: { description: 'Registered', content: json(petitionViewSchema) },
-    200: {
-      description: 'A retry (the first result) or a duplicate natural key (channel + externalId)',
-      content: json(z.unknown()),
-    },
-    ...problemResponses,
-  },
-});
-
-const batch = createRoute({
-  method: 'post',
-  path: '/api/v1/petitions/batch',
-  tags: [TAG],
-  summary: 'Register up to 1000 petitions, answered item by item',
-  security: [{ bearer: [] }],
-  request: { body: { required: true, content: json(batchRequestSchema) } },
-  responses: {
-    200: { description: 'Item by item', content: json(batchResponseSchema) },
-    ...problemResponses,
-  },
-});
-
-const list = createRoute({
-  method: 'get',
-  path: '/api/v1/petitions',
-  tags: [TAG],
-  summary: 'Petitions in your jurisdiction, newest receipt first, with their SLA clocks',
-  security: [{ bearer: [] }],
-  request: { query: petitionListQuerySchema },
-  responses: {
-    200: {
-      description: 'A page',
-      content: json(z.object({ items: z.array(petitionViewSchema), cursor: z.string().nullable() })),
-    },
-    ...problemResponses,
-  },
-});
-
-const read = createRoute({
-  method: 'get',
-  path: '/api/v1/petitions/{id}',
-  tags: [TAG],
-  summary: 'One petition',
-  security: [{ bearer: [] }],
-  request: { params: idParam },
-  responses: { 200: { description: 'The petition', content: json(petitionViewSchema) }, ...problemResponses },
-});
+const read = readRoute('petitions', petitionViewSchema, 'One petition', 'The petition');
 
 const expectedVersion = z.number().int().min(1).openapi({ description: 'The version you read' });
 
@@ -171,21 +116,22 @@ const reveal = createRoute({
 
 export function petitionRoutes(deps: Deps) {
   const r = newRouter();
-  r.openapi(create, async (c) => {
-    const body = c.req.valid('json');
-    const p = c.get('principal');
-    const res = await createPetition(
-      deps,
-      p,
-      body,
-      petitionIdemRef(deps, c.req.header('idempotency-key'), p, body),
-    );
-    return c.json(res.body as never, res.status as 201);
-  });
-  r.openapi(batch, async (c) => {
-    const { items } = c.req.valid('json');
-    return c.json({ items: await ingestPetitions(deps, c.get('principal'), items) }, 200);
-  });
+  ingestRoutes(
+    r,
+    {
+      collection: 'petitions',
+      input: petitionInputSchema,
+      view: petitionViewSchema,
+      summary: 'Register a petition (supervisor); the identity is sealed, every answer shows it masked',
+      created: 'Registered',
+      again: 'A retry (the first result) or a duplicate natural key (channel + externalId)',
+      batchSummary: 'Register up to 1000 petitions, answered item by item',
+    },
+    {
+      create: (p, body, key) => createPetition(deps, p, body, petitionIdemRef(deps, key, p, body)),
+      batch: (p, items) => ingestPetitions(deps, p, items),
+    },
+  );
   r.openapi(list, async (c) => {
     const page = await listPetitions(deps, c.get('principal'), c.req.valid('query'));
     return c.json(page as never, 200);

@@ -15,9 +15,8 @@ import {
   unitHistory,
 } from '../services/ranking-publication.js';
 import { computeDrafts, GROUP_KEY_RE } from '../services/rankings.js';
-import { idParam, problemResponses } from './common.js';
+import { idParam, json, pageOf, problemResponses } from './common.js';
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const groupKey = z.string().regex(GROUP_KEY_RE, { message: 'a peer group key like county-townships@ds' });
 
 const draftRequest = z.strictObject({ quarter: quarterKeySchema, groupKey: groupKey.optional() });
@@ -171,7 +170,7 @@ const cards = createRoute({
   responses: {
     200: {
       description: 'A page',
-      content: json(z.object({ items: z.array(cardRecordSchema), cursor: z.string().nullable() })),
+      content: json(pageOf(cardRecordSchema)),
     },
     ...problemResponses,
   },

@@ -6,7 +6,7 @@ import type { Deps } from '../app/deps.js';
 import { notFound } from '../app/edge-error.js';
 import { assertVisible } from '../services/jurisdiction.js';
 import type { RecordType } from '../store/keys.js';
-import { problemResponses } from './common.js';
+import { json, problemResponses } from './common.js';
 
 /** Record types whose history a caller may read (users' histories stay with admins). */
 export const HISTORY_TYPES = {
@@ -37,7 +37,7 @@ const history = createRoute({
   responses: {
     200: {
       description: 'Events',
-      content: { 'application/json': { schema: z.object({ items: z.array(ledgerEventSchema) }) } },
+      content: json(z.object({ items: z.array(ledgerEventSchema) })),
     },
     ...problemResponses,
   },
@@ -56,7 +56,7 @@ const read = createRoute({
     }),
   },
   responses: {
-    200: { description: 'The record', content: { 'application/json': { schema: z.unknown() } } },
+    200: { description: 'The record', content: json(z.unknown()) },
     ...problemResponses,
   },
 });

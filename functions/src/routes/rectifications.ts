@@ -16,7 +16,7 @@ import {
   getRectification,
   listRectifications,
 } from '../services/rectifications.js';
-import { idempotencyHeader, idParam, problemResponses } from './common.js';
+import { idempotencyHeader, idParam, json, pageOf, problemResponses, readRoute } from './common.js';
 
 const viewSchema = rectificationSchema
   .extend({
@@ -32,8 +32,6 @@ const actionBodySchema = z
     expectedVersion: z.number().int().min(1),
   })
   .openapi('RectificationActionRequest');
-
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
 const create = createRoute({
   method: 'post',
@@ -65,26 +63,18 @@ const list = createRoute({
   responses: {
     200: {
       description: 'A page',
-      content: json(
-        z.object({
-          items: z.array(rectificationSchema.extend({ daysOverdue: z.number().int().min(0) })),
-          cursor: z.string().nullable(),
-        }),
-      ),
+      content: json(pageOf(rectificationSchema.extend({ daysOverdue: z.number().int().min(0) }))),
     },
     ...problemResponses,
   },
 });
 
-const read = createRoute({
-  method: 'get',
-  path: '/api/v1/rectifications/{id}',
-  tags: ['rectifications'],
-  summary: 'One rectification, with the actions you may take now and its days overdue',
-  security: [{ bearer: [] }],
-  request: { params: idParam },
-  responses: { 200: { description: 'The rectification', content: json(viewSchema) }, ...problemResponses },
-});
+const read = readRoute(
+  'rectifications',
+  viewSchema,
+  'One rectification, with the actions you may take now and its days overdue',
+  'The rectification',
+);
 
 const act = createRoute({
   method: 'post',

@@ -4,9 +4,7 @@ import { schemeSchema } from '@jiandu/shared';
 import { newRouter } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
 import { schemeVersion, schemeVersions, storeScheme } from '../services/schemes.js';
-import { problemResponses } from './common.js';
-
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+import { json, problemResponses } from './common.js';
 
 const current = createRoute({
   method: 'get',

@@ -14,59 +14,18 @@ import {
   signalListQuerySchema,
   triageQuerySchema,
 } from '../services/signals.js';
-import {
-  batchRequestSchema,
-  batchResponseSchema,
-  idempotencyHeader,
-  idParam,
-  problemResponses,
-} from './common.js';
+import { idParam, ingestRoutes, json, listRoute, pageOf, problemResponses, readRoute } from './common.js';
 
 const TAG = 'signals';
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
 export const signalViewSchema = signalSchema.extend({ version: z.number().int() }).openapi('Signal');
-const pageSchema = z.object({ items: z.array(signalViewSchema), cursor: z.string().nullable() });
 
-const create = createRoute({
-  method: 'post',
-  path: '/api/v1/signals',
-  tags: [TAG],
-  summary: 'Ingest a signal; a repost (same canonical URL or text) is counted on the original',
-  security: [{ bearer: [] }],
-  request: { headers: idempotencyHeader, body: { required: true, content: json(signalInputSchema) } },
-  responses: {
-    201: { description: 'Recorded', content: json(signalViewSchema) },
-    200: {
-      description: 'A duplicate ({ duplicateOf: the original id }) or a retry (the first result)',
-      content: json(z.unknown()),
-    },
-    ...problemResponses,
-  },
-});
-
-const batch = createRoute({
-  method: 'post',
-  path: '/api/v1/signals/batch',
-  tags: [TAG],
-  summary: 'Ingest up to 1000 signals, answered item by item (a repost: duplicate with the original id)',
-  security: [{ bearer: [] }],
-  request: { body: { required: true, content: json(batchRequestSchema) } },
-  responses: {
-    200: { description: 'Item by item', content: json(batchResponseSchema) },
-    ...problemResponses,
-  },
-});
-
-const list = createRoute({
-  method: 'get',
-  path: '/api/v1/signals',
-  tags: [TAG],
-  summary: 'Signals in your jurisdiction, newest publication first (state: triage | assigned)',
-  security: [{ bearer: [] }],
-  request: { query: signalListQuerySchema },
-  responses: { 200: { description: 'A page', content: json(pageSchema) }, ...problemResponses },
-});
+const list = listRoute(
+  'signals',
+  signalListQuerySchema,
+  signalViewSchema,
+  'Signals in your jurisdiction, newest publication first (state: triage | assigned)',
+);
 
 const triage = createRoute({
   method: 'get',
@@ -75,18 +34,10 @@ const triage = createRoute({
   summary: 'The triage queue: signals without a unit, in your jurisdiction',
   security: [{ bearer: [] }],
   request: { query: triageQuerySchema },
-  responses: { 200: { description: 'A page', content: json(pageSchema) }, ...problemResponses },
+  responses: { 200: { description: 'A page', content: json(pageOf(signalViewSchema)) }, ...problemResponses },
 });
 
-const read = createRoute({
-  method: 'get',
-  path: '/api/v1/signals/{id}',
-  tags: [TAG],
-  summary: 'One signal',
-  security: [{ bearer: [] }],
-  request: { params: idParam },
-  responses: { 200: { description: 'The signal', content: json(signalViewSchema) }, ...problemResponses },
-});
+const read = readRoute('signals', signalViewSchema, 'One signal', 'The signal');
 
 const assign = createRoute({
   method: 'post',
@@ -111,21 +62,23 @@ const assign = createRoute({
 
 export function signalRoutes(deps: Deps) {
   const r = newRouter();
-  r.openapi(create, async (c) => {
-    const body = c.req.valid('json');
-    const p = c.get('principal');
-    const res = await createSignal(
-      deps,
-      p,
-      body,
-      idemRef(c.req.header('idempotency-key'), `${p.id}:signals`, body),
-    );
-    return c.json(res.body as never, res.status as 201);
-  });
-  r.openapi(batch, async (c) => {
-    const { items } = c.req.valid('json');
-    return c.json({ items: await ingestSignals(deps, c.get('principal'), items) }, 200);
-  });
+  ingestRoutes(
+    r,
+    {
+      collection: 'signals',
+      input: signalInputSchema,
+      view: signalViewSchema,
+      summary: 'Ingest a signal; a repost (same canonical URL or text) is counted on the original',
+      created: 'Recorded',
+      again: 'A duplicate ({ duplicateOf: the original id }) or a retry (the first result)',
+      batchSummary:
+        'Ingest up to 1000 signals, answered item by item (a repost: duplicate with the original id)',
+    },
+    {
+      create: (p, body, key) => createSignal(deps, p, body, idemRef(key, `${p.id}:signals`, body)),
+      batch: (p, items) => ingestSignals(deps, p, items),
+    },
+  );
   r.openapi(list, async (c) =>
     c.json((await listSignals(deps, c.get('principal'), c.req.valid('query'))) as never, 200),
   );

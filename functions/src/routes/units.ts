@@ -4,7 +4,7 @@ import { unitSchema } from '@jiandu/shared';
 import { newRouter } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
 import { createUnit, listUnits } from '../services/org.js';
-import { problemResponses } from './common.js';
+import { json, problemResponses } from './common.js';
 
 const list = createRoute({
   method: 'get',
@@ -15,7 +15,7 @@ const list = createRoute({
   responses: {
     200: {
       description: 'Units',
-      content: { 'application/json': { schema: z.object({ items: z.array(unitSchema) }) } },
+      content: json(z.object({ items: z.array(unitSchema) })),
     },
     ...problemResponses,
   },
@@ -27,9 +27,9 @@ const create = createRoute({
   tags: ['units'],
   summary: 'Add a unit (admin)',
   security: [{ bearer: [] }],
-  request: { body: { required: true, content: { 'application/json': { schema: unitSchema } } } },
+  request: { body: { required: true, content: json(unitSchema) } },
   responses: {
-    201: { description: 'Created', content: { 'application/json': { schema: unitSchema } } },
+    201: { description: 'Created', content: json(unitSchema) },
     ...problemResponses,
   },
 });
