@@ -6,8 +6,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ApiApp } from '../app/app.js';
 import type { Principal } from '../auth/principal.js';
-import type { BatchItemResult } from '../services/findings.js';
 import type { StoredResponse } from '../services/idempotency.js';
+import type { BatchItemResult } from '../services/ingest.js';
 
 export const idempotencyHeader = z.object({
   'idempotency-key': z

@@ -22,8 +22,9 @@ import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import type { Principal } from '../auth/principal.js';
 import { Tx } from '../store/tx.js';
-import { commitBatch, commitOne, type ItemWrite } from './commit.js';
-import { type IdemRef, putIdemMarker, replay, type StoredResponse } from './idempotency.js';
+import { commitBatch, type ItemWrite } from './commit.js';
+import { type IdemRef, replay, type StoredResponse } from './idempotency.js';
+import { type BatchItemResult, commitCreate, naturalDuplicate, naturalKeyOf, validItems } from './ingest.js';
 import { writableUnitPath } from './jurisdiction.js';
 import { naturalOriginal, putNaturalKey } from './natural-keys.js';
 import { rectificationIndex } from './rectification-index.js';
@@ -112,6 +113,10 @@ function prepare(
   };
 }
 
+const assertInspector = (p: Principal) => {
+  if (!p.roles.includes('inspector')) throw new EdgeError('auth.forbidden', 'only inspectors log findings');
+};
+
 export async function createFinding(
   deps: Deps,
   p: Principal,
@@ -120,85 +125,49 @@ export async function createFinding(
 ): Promise<StoredResponse> {
   const first = await replay(deps, idem);
   if (first) return first;
-  if (!p.roles.includes('inspector')) throw new EdgeError('auth.forbidden', 'only inspectors log findings');
+  assertInspector(p);
   const unitPath = await writableUnitPath(deps, p, input.unitId);
   const scheme = await deps.scheme();
   const at = await nowIso(deps);
-  if (input.externalId) {
-    const existing = await naturalOriginal(deps, 'finding', input.source, input.externalId);
-    if (existing) return { status: 200, body: { duplicateOf: existing } };
-  }
+  const nk = naturalKeyOf('finding', input.source, input.externalId);
+  const dup = await naturalDuplicate(deps, nk);
+  if (dup) return dup;
   const item = prepare(deps, p, input, unitPath, scheme, at);
   const tx = new Tx(deps.tableName);
   item.write(tx, 'i0:');
-  const response: StoredResponse = { status: 201, body: item.result };
-  if (idem) putIdemMarker(tx, 'idem', idem, response, deps.clock());
-  try {
-    await commitOne(deps, tx, item.changes);
-  } catch (e) {
-    const again = await replay(deps, idem);
-    if (again) return again;
-    if (input.externalId) {
-      const existing = await naturalOriginal(deps, 'finding', input.source, input.externalId);
-      if (existing) return { status: 200, body: { duplicateOf: existing } };
-    }
-    throw e;
-  }
-  return response;
+  return commitCreate(deps, tx, item.changes, { status: 201, body: item.result }, idem, nk);
 }
 
-export type BatchItemResult =
-  | { index: number; status: 'accepted'; id: string }
-  | { index: number; status: 'duplicate'; id: string }
-  | { index: number; status: 'rejected'; field: string; reason: string; code: string };
-
 export async function ingestFindings(deps: Deps, p: Principal, raw: unknown[]): Promise<BatchItemResult[]> {
-  if (!p.roles.includes('inspector')) throw new EdgeError('auth.forbidden', 'only inspectors log findings');
+  assertInspector(p);
   const scheme = await deps.scheme();
   const at = await nowIso(deps);
   const results: BatchItemResult[] = new Array(raw.length);
+  const valid = await validItems(raw, findingInputSchema, results, async (input, index) => {
+    try {
+      return { index, input, unitPath: await writableUnitPath(deps, p, input.unitId) };
+    } catch (e) {
+      // Any failure to resolve the unit rejects the item on its unitId.
+      throw new EdgeError('unit.notFound', (e as Error).message, { field: 'unitId' });
+    }
+  });
   const writes: { index: number; item: ReturnType<typeof prepare>; input: ParsedFinding }[] = [];
   const seen = new Map<string, number>();
-  for (let i = 0; i < raw.length; i++) {
-    const parsed = findingInputSchema.safeParse(raw[i]);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      results[i] = {
-        index: i,
-        status: 'rejected',
-        field: issue.path.join('/'),
-        reason: issue.message,
-        code: 'request.invalid',
-      };
-      continue;
-    }
-    let unitPath: string;
-    try {
-      unitPath = await writableUnitPath(deps, p, parsed.data.unitId);
-    } catch (e) {
-      results[i] = {
-        index: i,
-        status: 'rejected',
-        field: 'unitId',
-        reason: (e as Error).message,
-        code: 'unit.notFound',
-      };
-      continue;
-    }
-    const nk = parsed.data.externalId ? `${parsed.data.source}#${parsed.data.externalId}` : null;
+  for (const { index: i, input, unitPath } of valid) {
+    const nk = input.externalId ? `${input.source}#${input.externalId}` : null;
     if (nk && seen.has(nk)) {
-      writes.push({ index: i, item: undefined as never, input: parsed.data }); // resolved after commit
+      writes.push({ index: i, item: undefined as never, input }); // resolved after commit
       continue;
     }
     if (nk) {
-      const existing = await naturalOriginal(deps, 'finding', parsed.data.source, parsed.data.externalId!);
+      const existing = await naturalOriginal(deps, 'finding', input.source, input.externalId!);
       if (existing) {
         results[i] = { index: i, status: 'duplicate', id: existing };
         continue;
       }
       seen.set(nk, i);
     }
-    writes.push({ index: i, item: prepare(deps, p, parsed.data, unitPath, scheme, at), input: parsed.data });
+    writes.push({ index: i, item: prepare(deps, p, input, unitPath, scheme, at), input });
   }
   const real = writes.filter((w) => w.item);
   const outcomes = await commitBatch(

@@ -11,7 +11,8 @@ import type { Principal } from '../auth/principal.js';
 import type { StoredRecord } from '../store/record-store.js';
 import { Tx } from '../store/tx.js';
 import { commitOne } from './commit.js';
-import { type IdemRef, putIdemMarker, replay, type StoredResponse } from './idempotency.js';
+import { type IdemRef, replay, type StoredResponse } from './idempotency.js';
+import { commitCreate } from './ingest.js';
 import { assertVisible, scopeOf, writableUnitPath } from './jurisdiction.js';
 import { assertVersion, commitOrConflict } from './record-conflict.js';
 
@@ -78,15 +79,7 @@ export async function createIndicator(
     action: 'indicator.create',
   });
   const response: StoredResponse = { status: 201, body: { ...indicator, version: 1 } };
-  if (idem) putIdemMarker(tx, 'idem', idem, response, deps.clock());
-  try {
-    await commitOne(deps, tx, [{ before: null, after: indicatorFacts(indicator) }]);
-  } catch (e) {
-    const again = await replay(deps, idem);
-    if (again) return again;
-    throw e;
-  }
-  return response;
+  return commitCreate(deps, tx, [{ before: null, after: indicatorFacts(indicator) }], response, idem, null);
 }
 
 async function readVisible(deps: Deps, p: Principal, id: string): Promise<StoredRecord<Indicator>> {

@@ -7,7 +7,6 @@ import {
   DomainError,
   identityMatchKey,
   instantMs,
-  isDomainError,
   isPetitionEscalated,
   normalizeIdNumber,
   type petitionInputSchema,
@@ -23,7 +22,8 @@ import type { SealedBlob } from '../crypto/pii.js';
 import { keys } from '../store/keys.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import { commitBatch, commitOne } from './commit.js';
-import { type IdemRef, replay, type StoredResponse } from './idempotency.js';
+import { type IdemRef, replay } from './idempotency.js';
+import type { Received } from './ingest.js';
 import { writableUnitPath } from './jurisdiction.js';
 import { naturalOriginal } from './natural-keys.js';
 import { preparePetition, writeFollowUps } from './petition-prepare.js';
@@ -45,11 +45,6 @@ export interface Intake {
   petitionerKey: string;
   escalated: boolean;
 }
-
-export type IntakeOutcome =
-  | { status: 'accepted'; response: StoredResponse; id: string }
-  | { status: 'duplicate'; id: string }
-  | { status: 'replayed'; response: StoredResponse };
 
 /** A receipt time later than now by more than this is refused (clocks of other systems drift a little). */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -109,13 +104,13 @@ export async function receivePetitionOnce(
   intake: Intake,
   sealed: SealedBlob,
   idem: IdemRef | null,
-): Promise<IntakeOutcome> {
+): Promise<Received> {
   const { input, petitionerKey } = intake;
   const scheme = await deps.scheme();
   for (let attempt = 0; ; attempt++) {
     if (input.externalId) {
       const existing = await naturalOriginal(deps, 'petition', input.channel, input.externalId);
-      if (existing) return { status: 'duplicate', id: existing };
+      if (existing) return { kind: 'duplicate', id: existing };
     }
     const at = await nowIso(deps);
     const guard = await petitionerGuard(deps, petitionerKey);
@@ -128,13 +123,13 @@ export async function receivePetitionOnce(
     } catch (e) {
       if (!(e instanceof TxCancelled)) throw e;
       const again = await replay(deps, idem);
-      if (again) return { status: 'replayed', response: again };
+      if (again) return { kind: 'replayed', response: again };
       if (attempt + 1 >= MAX_ATTEMPTS) throw e;
       await backoff(attempt);
       continue;
     }
     await writeFollowUps(deps, prepared, scheme, at);
-    return { status: 'accepted', ...prepared.result };
+    return { kind: 'accepted', ...prepared.result };
   }
 }
 
@@ -152,9 +147,9 @@ export async function receivePetitions(
   deps: Deps,
   p: Principal,
   entries: { index: number; intake: Intake }[],
-): Promise<Map<number, IntakeOutcome>> {
+): Promise<Map<number, Received>> {
   const scheme = await deps.scheme();
-  const out = new Map<number, IntakeOutcome>();
+  const out = new Map<number, Received>();
   const groups = new Map<string, { index: number; intake: Intake }[]>();
   for (const e of entries)
     groups.set(e.intake.petitionerKey, [...(groups.get(e.intake.petitionerKey) ?? []), e]);
@@ -185,7 +180,7 @@ export async function receivePetitions(
       const stored = i.externalId
         ? taken.get(keys.natural('petition', i.channel, i.externalId).pk)
         : undefined;
-      if (stored) out.set(e.index, { status: 'duplicate', id: String(stored.recordId) });
+      if (stored) out.set(e.index, { kind: 'duplicate', id: String(stored.recordId) });
       else if (nk !== null && inRound.has(nk)) later.push(e);
       else {
         if (nk !== null) inRound.add(nk);
@@ -204,7 +199,7 @@ export async function receivePetitions(
       const o = committed[k]!;
       if (!o.ok) later.push(e);
       else {
-        out.set(e.index, { status: 'accepted', ...o.result });
+        out.set(e.index, { kind: 'accepted', ...o.result });
         await writeFollowUps(deps, prepared[k]!, scheme, at);
       }
     });
@@ -212,11 +207,4 @@ export async function receivePetitions(
     await inPool(later, PARALLEL, alone);
   }
   return out;
-}
-
-/** The answer of a batch item that could not be received (a rule or the schema refused it). */
-export function rejectionOf(e: unknown): { field: string; reason: string; code: string } | null {
-  if (isDomainError(e)) return { field: e.field ?? '', reason: e.message, code: e.code };
-  if (e instanceof EdgeError) return { field: e.opts.field ?? '', reason: e.message, code: e.code };
-  return null;
 }

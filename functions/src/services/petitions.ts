@@ -30,17 +30,15 @@ import { EdgeError, forbidden, notFound } from '../app/edge-error.js';
 import { hasRole, type Principal } from '../auth/principal.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import { commitOne } from './commit.js';
-import type { BatchItemResult } from './findings.js';
-import { type IdemRef, idemRef, replay, type StoredResponse } from './idempotency.js';
+import { type IdemRef, idemRef, type StoredResponse } from './idempotency.js';
+import { type BatchItemResult, batchResultOf, createOnce, validItems } from './ingest.js';
 import { assertVisible, scopeOf, writableUnitPath } from './jurisdiction.js';
 import { listQuerySchema } from './lists.js';
 import {
   assertPetitionWriter,
-  type Intake,
   type ParsedPetition,
   receivePetitionOnce,
   receivePetitions,
-  rejectionOf,
   validateIntake,
 } from './petition-intake.js';
 import {
@@ -73,13 +71,11 @@ export async function createPetition(
   input: ParsedPetition,
   idem: IdemRef | null,
 ): Promise<StoredResponse> {
-  const first = await replay(deps, idem);
-  if (first) return first;
-  assertPetitionWriter(p);
-  const intake = await validateIntake(deps, p, input, await deps.units.tree(), await deps.scheme());
-  const out = await receivePetitionOnce(deps, p, intake, await deps.pii.seal(input.petitioner), idem);
-  if (out.status === 'duplicate') return { status: 200, body: { duplicateOf: out.id } };
-  return out.response;
+  return createOnce(deps, idem, async () => {
+    assertPetitionWriter(p);
+    const intake = await validateIntake(deps, p, input, await deps.units.tree(), await deps.scheme());
+    return receivePetitionOnce(deps, p, intake, await deps.pii.seal(input.petitioner), idem);
+  });
 }
 
 /** A batch, answered item by item (received in rounds: petition-intake.ts). */
@@ -88,36 +84,12 @@ export async function ingestPetitions(deps: Deps, p: Principal, raw: unknown[]):
   const tree = await deps.units.tree();
   const scheme = await deps.scheme();
   const results: BatchItemResult[] = new Array(raw.length);
-  const entries: { index: number; intake: Intake }[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const parsed = petitionInputSchema.safeParse(raw[i]);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      results[i] = {
-        index: i,
-        status: 'rejected',
-        field: issue.path.join('/'),
-        reason: issue.message,
-        code: 'request.invalid',
-      };
-      continue;
-    }
-    try {
-      entries.push({ index: i, intake: await validateIntake(deps, p, parsed.data, tree, scheme) });
-    } catch (e) {
-      const r = rejectionOf(e);
-      if (!r) throw e;
-      results[i] = { index: i, status: 'rejected', ...r };
-    }
-  }
+  const entries = await validItems(raw, petitionInputSchema, results, async (input, index) => ({
+    index,
+    intake: await validateIntake(deps, p, input, tree, scheme),
+  }));
   const received = await receivePetitions(deps, p, entries);
-  for (const { index } of entries) {
-    const out = received.get(index)!;
-    results[index] =
-      out.status === 'duplicate'
-        ? { index, status: 'duplicate', id: out.id }
-        : { index, status: 'accepted', id: out.status === 'accepted' ? out.id : '' };
-  }
+  for (const { index } of entries) results[index] = batchResultOf(index, received.get(index)!);
   return results;
 }
 

@@ -21,9 +21,10 @@ import type { Principal } from '../auth/principal.js';
 import type { RecordType } from '../store/keys.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import { commitOne } from './commit.js';
-import { type IdemRef, putIdemMarker, replay, type StoredResponse } from './idempotency.js';
+import { type IdemRef, replay, type StoredResponse } from './idempotency.js';
+import { commitCreate, naturalDuplicate, naturalKeyOf } from './ingest.js';
 import { assertVisible, isVisible, writableUnitPath } from './jurisdiction.js';
-import { naturalOriginal, putNaturalKey } from './natural-keys.js';
+import { putNaturalKey } from './natural-keys.js';
 import { rectificationIndex } from './rectification-index.js';
 import {
   laterQuarter,
@@ -59,8 +60,6 @@ async function checkSource(deps: Deps, p: Principal, source: RectificationInput[
   }
 }
 
-const duplicate = (id: string): StoredResponse => ({ status: 200, body: { duplicateOf: id } });
-
 /** Assigns a rectification (→ `assigned`); Idempotency-Key and source + externalId make retries no-ops. */
 export async function createRectification(
   deps: Deps,
@@ -74,11 +73,9 @@ export async function createRectification(
   if (!role) throw new EdgeError('auth.forbidden', 'only supervisors and inspectors assign rectifications');
   const unitPath = await writableUnitPath(deps, p, input.unitId);
   await checkSource(deps, p, input.source);
-  const nk = input.externalId ? { source: input.source.kind, externalId: input.externalId } : null;
-  const existing = async () =>
-    nk ? await naturalOriginal(deps, 'rectification', nk.source, nk.externalId) : null;
-  const dup = await existing();
-  if (dup) return duplicate(dup);
+  const nk = naturalKeyOf('rectification', input.source.kind, input.externalId);
+  const dup = await naturalDuplicate(deps, nk);
+  if (dup) return dup;
   const at = await nowIso(deps);
   const rect = newRectification(input, { id: deps.newId(), at, by: p.id });
   const horizon = laterQuarter(quarterOfDay(await today(deps)), quarterOfDay(rect.deadline));
@@ -95,17 +92,8 @@ export async function createRectification(
   });
   if (nk) putNaturalKey(tx, 'nk', 'rectification', nk.source, nk.externalId, rect.id);
   const response: StoredResponse = { status: 201, body: await viewOf(deps, p, rect) };
-  if (idem) putIdemMarker(tx, 'idem', idem, response, deps.clock());
-  try {
-    await commitOne(deps, tx, [{ before: null, after: rectificationFacts(rect, horizon) }]);
-  } catch (e) {
-    const again = await replay(deps, idem);
-    if (again) return again;
-    const dupAfter = await existing();
-    if (dupAfter) return duplicate(dupAfter);
-    throw e;
-  }
-  return response;
+  const changes = [{ before: null, after: rectificationFacts(rect, horizon) }];
+  return commitCreate(deps, tx, changes, response, idem, nk);
 }
 
 /** The record inside the caller's jurisdiction (404 outside it, as if missing). */

@@ -28,6 +28,7 @@ import { keys } from '../store/keys.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import { commitBatch, type ItemWrite } from './commit.js';
 import { type IdemRef, putIdemMarker, replay, type StoredResponse } from './idempotency.js';
+import { duplicateOf, type Received } from './ingest.js';
 import { scopeOf, writableUnitPath } from './jurisdiction.js';
 import { naturalOriginal, putNaturalKey } from './natural-keys.js';
 import { backoff, inPool, itemsByKey } from './petition-records.js';
@@ -52,11 +53,6 @@ export interface SignalCandidate {
   /** The unit's path; for a signal without a unit, the ingesting user's home unit (who triages it). */
   unitPath: string;
 }
-
-export type Resolution =
-  | { kind: 'accepted'; id: string; response: StoredResponse }
-  | { kind: 'duplicate'; id: string }
-  | { kind: 'replayed'; response: StoredResponse };
 
 /** Supervisors (who triage opinion, DESIGN §1) ingest signals. */
 export function assertSignalWriter(p: Principal): void {
@@ -84,7 +80,7 @@ function prepareCreate(
   at: string,
   scheme: Scheme,
   idem: IdemRef | null,
-): ItemWrite<Resolution> {
+): ItemWrite<Received> {
   const actor = actorOf(p);
   const base: Signal = {
     ...c.input,
@@ -137,10 +133,10 @@ export async function ingestCandidates(
   p: Principal,
   candidates: SignalCandidate[],
   idem: IdemRef | null,
-): Promise<Map<number, Resolution>> {
+): Promise<Map<number, Received>> {
   const scheme = await deps.scheme();
   const at = await nowIso(deps);
-  const out = new Map<number, Resolution>();
+  const out = new Map<number, Received>();
   // 1. Natural keys: a later item with the key of an earlier one follows it; a stored key is a retry.
   const nkItem = (c: SignalCandidate) => keys.natural('signal', c.input.platform, c.input.externalId ?? '');
   const stored = await itemsByKey(deps, candidates.filter((c) => c.input.externalId).map(nkItem));
@@ -174,7 +170,7 @@ export async function ingestCandidates(
   );
   const reposts = new Map<string, SignalCandidate[]>();
   const repostOf = (id: string, c: SignalCandidate) => reposts.set(id, [...(reposts.get(id) ?? []), c]);
-  const creates: { c: SignalCandidate; write: ItemWrite<Resolution> }[] = [];
+  const creates: { c: SignalCandidate; write: ItemWrite<Received> }[] = [];
   const followers: { c: SignalCandidate; of: number }[] = [];
   live.forEach((c, i) => {
     const o = outcomes[i]!;
@@ -246,8 +242,8 @@ async function countReposts(
   idem: IdemRef | null,
   scheme: Scheme,
   at: string,
-): Promise<Map<number, Resolution>> {
-  const out = new Map<number, Resolution>();
+): Promise<Map<number, Received>> {
+  const out = new Map<number, Received>();
   let pending = items;
   for (let attempt = 0; pending.length > 0; attempt++) {
     const rec = await deps.store.get<Signal>('signal', originalId);
@@ -280,7 +276,7 @@ async function countReposts(
         registerMarker(tx, `${prefix}${kind}`, m, originalId);
       }
     }
-    const response: StoredResponse = { status: 200, body: { duplicateOf: originalId } };
+    const response = duplicateOf(originalId);
     if (idem) putIdemMarker(tx, 'idem', idem, response, deps.clock());
     try {
       await tx.commit(deps.doc);

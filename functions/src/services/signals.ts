@@ -16,18 +16,16 @@ import { keys } from '../store/keys.js';
 import { RecordStore, type StoredRecord } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import { commitOne } from './commit.js';
-import type { BatchItemResult } from './findings.js';
-import { type IdemRef, replay, type StoredResponse } from './idempotency.js';
+import type { IdemRef, StoredResponse } from './idempotency.js';
+import { type BatchItemResult, batchResultOf, createOnce, validItems } from './ingest.js';
 import { assertVisible, scopeOf, writableUnitPath } from './jurisdiction.js';
 import { listQuerySchema } from './lists.js';
-import { rejectionOf } from './petition-intake.js';
 import {
   actorOf,
   assertSignalWriter,
   candidateOf,
   ingestCandidates,
   type ParsedSignal,
-  type SignalCandidate,
 } from './signal-intake.js';
 import { type SignalView, signalFollowUp, signalIndex, signalView, TRIAGE_STATE } from './signal-records.js';
 
@@ -37,48 +35,21 @@ export async function createSignal(
   input: ParsedSignal,
   idem: IdemRef | null,
 ): Promise<StoredResponse> {
-  const first = await replay(deps, idem);
-  if (first) return first;
-  assertSignalWriter(p);
-  const c = await candidateOf(deps, p, 0, input);
-  const r = (await ingestCandidates(deps, p, [c], idem)).get(0)!;
-  if (r.kind === 'duplicate') return { status: 200, body: { duplicateOf: r.id } };
-  return r.response;
+  return createOnce(deps, idem, async () => {
+    assertSignalWriter(p);
+    const c = await candidateOf(deps, p, 0, input);
+    return (await ingestCandidates(deps, p, [c], idem)).get(0)!;
+  });
 }
 
 export async function ingestSignals(deps: Deps, p: Principal, raw: unknown[]): Promise<BatchItemResult[]> {
   assertSignalWriter(p);
   const results: BatchItemResult[] = new Array(raw.length);
-  const candidates: SignalCandidate[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const parsed = signalInputSchema.safeParse(raw[i]);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      results[i] = {
-        index: i,
-        status: 'rejected',
-        field: issue.path.join('/'),
-        reason: issue.message,
-        code: 'request.invalid',
-      };
-      continue;
-    }
-    try {
-      candidates.push(await candidateOf(deps, p, i, parsed.data));
-    } catch (e) {
-      const r = rejectionOf(e);
-      if (!r) throw e;
-      results[i] = { index: i, status: 'rejected', ...r };
-    }
-  }
+  const candidates = await validItems(raw, signalInputSchema, results, (input, index) =>
+    candidateOf(deps, p, index, input),
+  );
   const resolved = await ingestCandidates(deps, p, candidates, null);
-  for (const c of candidates) {
-    const r = resolved.get(c.index)!;
-    results[c.index] =
-      r.kind === 'accepted'
-        ? { index: c.index, status: 'accepted', id: r.id }
-        : { index: c.index, status: 'duplicate', id: r.kind === 'duplicate' ? r.id : '' };
-  }
+  for (const { index } of candidates) results[index] = batchResultOf(index, resolved.get(index)!);
   return results;
 }
 
