@@ -3,7 +3,6 @@
  * transaction as the records it creates, so a retry (even after a crash mid-request) finds either
  * nothing written or the marker with the first result — never half of it.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { sha256Hex } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
@@ -39,21 +38,15 @@ export function idemRef(header: string | undefined, scope: string, body: unknown
 /** The stored first response for this key, if any (422 when the key was used for another request). */
 export async function replay(deps: Deps, ref: IdemRef | null): Promise<StoredResponse | null> {
   if (!ref) return null;
-  const r = await deps.doc.send(
-    new GetCommand({
-      TableName: deps.tableName,
-      Key: keys.idempotency(ref.scope, ref.key),
-      ConsistentRead: true,
-    }),
-  );
-  if (!r.Item) return null;
-  if (r.Item.requestHash !== ref.requestHash) {
+  const item = await deps.store.item(keys.idempotency(ref.scope, ref.key));
+  if (!item) return null;
+  if (item.requestHash !== ref.requestHash) {
     throw new EdgeError('idempotency.keyReused', 'this Idempotency-Key was used for a different request', {
       field: 'Idempotency-Key',
       status: 422,
     });
   }
-  return r.Item.response as StoredResponse;
+  return item.response as StoredResponse;
 }
 
 export function putIdemMarker(

@@ -1,5 +1,4 @@
 /** Natural keys of ingested records (source + external id): a marker item naming the first record. */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../app/deps.js';
 import { keys, type RecordType } from '../store/keys.js';
 import type { Tx } from '../store/tx.js';
@@ -10,14 +9,8 @@ export async function naturalOriginal(
   source: string,
   externalId: string,
 ): Promise<string | null> {
-  const r = await deps.doc.send(
-    new GetCommand({
-      TableName: deps.tableName,
-      Key: keys.natural(type, source, externalId),
-      ConsistentRead: true,
-    }),
-  );
-  return (r.Item?.recordId as string | undefined) ?? null;
+  const item = await deps.store.item(keys.natural(type, source, externalId));
+  return (item?.recordId as string | undefined) ?? null;
 }
 
 export function putNaturalKey(

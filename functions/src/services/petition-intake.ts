@@ -22,19 +22,13 @@ import type { SealedBlob } from '../crypto/pii.js';
 import { keys } from '../store/keys.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import { commitBatch, commitOne } from './commit.js';
+import { backoff, inPool } from './concurrency.js';
 import { type IdemRef, replay } from './idempotency.js';
 import type { Received } from './ingest.js';
 import { writableUnitPath } from './jurisdiction.js';
 import { naturalOriginal } from './natural-keys.js';
 import { preparePetition, writeFollowUps } from './petition-prepare.js';
-import {
-  backoff,
-  inPool,
-  itemsByKey,
-  type LoadedPetition,
-  petitionerGuard,
-  petitionsOfPetitioner,
-} from './petition-records.js';
+import { type LoadedPetition, petitionerGuard, petitionsOfPetitioner } from './petition-records.js';
 
 export type ParsedPetition = z.output<typeof petitionInputSchema>;
 
@@ -166,9 +160,8 @@ export async function receivePetitions(
         ? [keys.natural('petition', e.intake.input.channel, e.intake.input.externalId)]
         : [],
     );
-    const taken = await itemsByKey(deps, withNk);
-    const guards = await itemsByKey(
-      deps,
+    const taken = await deps.store.itemsByKey(withNk);
+    const guards = await deps.store.itemsByKey(
       round.map((e) => keys.petitionerGuard(e.intake.petitionerKey)),
     );
     const live: typeof round = [];

@@ -4,7 +4,6 @@
  * the MASKED form (张*, 138****1234), so every response, list, event and export shows only that, with no
  * decryption on the read path. `data.petitionerKey` is the keyed hash used for repeat detection.
  */
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   formatInstant,
   instantMs,
@@ -16,7 +15,7 @@ import {
 } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import type { SealedBlob } from '../crypto/pii.js';
-import { keys, STATE_SK } from '../store/keys.js';
+import { keys } from '../store/keys.js';
 import { type RecordIndex, RecordStore, type StoredRecord } from '../store/record-store.js';
 
 /** The stored petition: the record of the core plus the masked petitioner. */
@@ -72,31 +71,13 @@ function loaded(item: Record<string, unknown>): LoadedPetition {
 }
 
 export async function loadPetition(deps: Deps, id: string): Promise<LoadedPetition | null> {
-  const r = await deps.doc.send(
-    new GetCommand({ TableName: deps.tableName, Key: keys.record('petition', id), ConsistentRead: true }),
-  );
-  return r.Item ? loaded(r.Item) : null;
+  const item = await deps.store.getItem('petition', id);
+  return item ? loaded(item) : null;
 }
 
 /** Every stored petition of one petitioner key (gsi2), with their sealed identities. */
 export async function petitionsOfPetitioner(deps: Deps, petitionerKey: string): Promise<LoadedPetition[]> {
-  const out: LoadedPetition[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const r = await deps.doc.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        IndexName: 'gsi2',
-        KeyConditionExpression: '#p = :p',
-        ExpressionAttributeNames: { '#p': 'gsi2pk' },
-        ExpressionAttributeValues: { ':p': keys.petitionerPartition(petitionerKey) },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of r.Items ?? []) if (item.sk === STATE_SK) out.push(loaded(item));
-    start = r.LastEvaluatedKey;
-  } while (start);
-  return out;
+  return (await deps.store.queryIndexItems('gsi2', keys.petitionerPartition(petitionerKey))).map(loaded);
 }
 
 /** The petitioner guard: how many petitions the key has and the version to condition on. */
@@ -104,47 +85,6 @@ export async function petitionerGuard(
   deps: Deps,
   petitionerKey: string,
 ): Promise<{ count: number; version: number } | null> {
-  const r = await deps.doc.send(
-    new GetCommand({
-      TableName: deps.tableName,
-      Key: keys.petitionerGuard(petitionerKey),
-      ConsistentRead: true,
-    }),
-  );
-  return r.Item ? { count: Number(r.Item.count), version: Number(r.Item.version) } : null;
+  const item = await deps.store.item(keys.petitionerGuard(petitionerKey));
+  return item ? { count: Number(item.count), version: Number(item.version) } : null;
 }
-
-/** Many single items by key, read consistently (natural keys, guards of a batch), by pk. */
-export async function itemsByKey(
-  deps: Deps,
-  wanted: readonly { pk: string; sk: string }[],
-): Promise<Map<string, Record<string, unknown>>> {
-  const out = new Map<string, Record<string, unknown>>();
-  const unique = [...new Map(wanted.map((k) => [`${k.pk}\u0000${k.sk}`, k])).values()];
-  for (let i = 0; i < unique.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
-      [deps.tableName]: { Keys: unique.slice(i, i + 100), ConsistentRead: true },
-    };
-    while (request && Object.keys(request).length > 0) {
-      const r = await deps.doc.send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of r.Responses?.[deps.tableName] ?? []) out.set(String(item.pk), item);
-      request = r.UnprocessedKeys as typeof request;
-    }
-  }
-  return out;
-}
-
-/** Runs `f` over `items` with at most `n` at a time; results in the order of `items`. */
-export async function inPool<T, R>(items: readonly T[], n: number, f: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) out[i] = await f(items[i]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
-  return out;
-}
-
-/** A pause before retrying a write that lost a race: longer with every attempt (no clock read). */
-export const backoff = (attempt: number): Promise<void> =>
-  new Promise((r) => setTimeout(r, Math.min(200, 5 * (attempt + 1))));

@@ -3,7 +3,6 @@
  * rectification index keeps on the state item (the last quarter its open-and-overdue count is
  * materialized for), and the view a caller gets (the record plus what is derived for them).
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   allowedActions,
   compareQuarters,
@@ -19,7 +18,7 @@ import {
 } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
-import { keys, STATE_SK } from '../store/keys.js';
+import { keys } from '../store/keys.js';
 import { RecordStore, type StoredRecord } from '../store/record-store.js';
 
 export interface StoredRectification {
@@ -42,35 +41,15 @@ const fromItem = (item: Record<string, unknown>): StoredRectification => ({
 
 /** The state item with its horizon (strongly consistent), or null. */
 export async function readRectification(deps: Deps, id: string): Promise<StoredRectification | null> {
-  const r = await deps.doc.send(
-    new GetCommand({
-      TableName: deps.tableName,
-      Key: keys.record('rectification', id),
-      ConsistentRead: true,
-    }),
-  );
-  return r.Item ? fromItem(r.Item) : null;
+  const item = await deps.store.getItem('rectification', id);
+  return item ? fromItem(item) : null;
 }
 
 /** Every open rectification (gsi2, the "open" state partition the rectification index writes). */
 export async function openRectifications(deps: Deps): Promise<StoredRectification[]> {
-  const out: StoredRectification[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const r = await deps.doc.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        IndexName: 'gsi2',
-        KeyConditionExpression: '#p = :p',
-        ExpressionAttributeNames: { '#p': 'gsi2pk' },
-        ExpressionAttributeValues: { ':p': keys.statePartition('rectification', 'open') },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of r.Items ?? []) if (item.sk === STATE_SK) out.push(fromItem(item));
-    start = r.LastEvaluatedKey;
-  } while (start);
-  return out;
+  return (await deps.store.queryIndexItems('gsi2', keys.statePartition('rectification', 'open'))).map(
+    fromItem,
+  );
 }
 
 /** The quarter of a local date, as a key. */

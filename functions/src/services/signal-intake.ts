@@ -27,11 +27,11 @@ import type { Principal } from '../auth/principal.js';
 import { keys } from '../store/keys.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import { commitBatch, type ItemWrite } from './commit.js';
+import { backoff, inPool } from './concurrency.js';
 import { type IdemRef, putIdemMarker, replay, type StoredResponse } from './idempotency.js';
 import { duplicateOf, type Received } from './ingest.js';
 import { scopeOf, writableUnitPath } from './jurisdiction.js';
 import { naturalOriginal, putNaturalKey } from './natural-keys.js';
-import { backoff, inPool, itemsByKey } from './petition-records.js';
 import {
   markerOwners,
   putMarkers,
@@ -139,7 +139,7 @@ export async function ingestCandidates(
   const out = new Map<number, Received>();
   // 1. Natural keys: a later item with the key of an earlier one follows it; a stored key is a retry.
   const nkItem = (c: SignalCandidate) => keys.natural('signal', c.input.platform, c.input.externalId ?? '');
-  const stored = await itemsByKey(deps, candidates.filter((c) => c.input.externalId).map(nkItem));
+  const stored = await deps.store.itemsByKey(candidates.filter((c) => c.input.externalId).map(nkItem));
   const firstByNk = new Map<string, number>();
   const sameNkAs = new Map<number, number>();
   const live: SignalCandidate[] = [];

@@ -5,13 +5,11 @@
  * Chosen: a signal without a unit is filed under the home unit of whoever ingested it, so the
  * supervisors of that unit and above see it in their triage queue.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from '@hono/zod-openapi';
 import { onUnitAssigned, polarity, type Signal, signalFacts, signalInputSchema } from '@jiandu/shared';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError, forbidden, notFound } from '../app/edge-error.js';
 import type { Principal } from '../auth/principal.js';
-import { decodeCursor, encodeCursor } from '../store/cursor.js';
 import { keys } from '../store/keys.js';
 import { RecordStore, type StoredRecord } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
@@ -85,26 +83,19 @@ export const triageQuerySchema = z.strictObject({
 /** The triage queue (gsi2 state partition) inside the caller's jurisdiction, newest publication first. */
 export async function listTriage(deps: Deps, p: Principal, q: z.infer<typeof triageQuerySchema>) {
   const scope = await scopeOf(deps, p);
-  const items: SignalView[] = [];
-  let start = q.cursor ? decodeCursor(q.cursor) : undefined;
-  do {
-    const r = await deps.doc.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        IndexName: 'gsi2',
-        KeyConditionExpression: '#p = :p',
-        FilterExpression: 'begins_with(#up, :up)',
-        ExpressionAttributeNames: { '#p': 'gsi2pk', '#up': 'unitPath' },
-        ExpressionAttributeValues: { ':p': keys.statePartition('signal', TRIAGE_STATE), ':up': scope },
-        ScanIndexForward: false,
-        Limit: q.limit - items.length,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of r.Items ?? []) items.push(signalView(RecordStore.fromItem<Signal>(item)));
-    start = r.LastEvaluatedKey;
-  } while (start && items.length < q.limit);
-  return { items, cursor: start ? encodeCursor(start) : null };
+  const page = await deps.store.page(
+    {
+      IndexName: 'gsi2',
+      KeyConditionExpression: '#p = :p',
+      FilterExpression: 'begins_with(#up, :up)',
+      ExpressionAttributeNames: { '#p': 'gsi2pk', '#up': 'unitPath' },
+      ExpressionAttributeValues: { ':p': keys.statePartition('signal', TRIAGE_STATE), ':up': scope },
+    },
+    q.limit,
+    q.cursor,
+  );
+  const items: SignalView[] = page.items.map((item) => signalView(RecordStore.fromItem<Signal>(item)));
+  return { items, cursor: page.cursor };
 }
 
 async function visibleSignal(deps: Deps, p: Principal, id: string): Promise<StoredRecord<Signal>> {

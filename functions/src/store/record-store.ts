@@ -8,6 +8,7 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
+  type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { appendEvent, type ChainHead, type LedgerEvent, type Role } from '@jiandu/shared';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -135,25 +136,63 @@ export class RecordStore {
   }
 
   async get<T>(type: RecordType, id: string, consistent = true): Promise<StoredRecord<T> | null> {
+    const item = await this.getItem(type, id, consistent);
+    return item ? RecordStore.fromItem<T>(item) : null;
+  }
+
+  /** A record's state item as stored, with what the record store does not read (e.g. a horizon). */
+  getItem(type: RecordType, id: string, consistent = true): Promise<Record<string, unknown> | null> {
+    return this.item(keys.record(type, id), consistent);
+  }
+
+  /** Any one item by its key (a marker, a guard …), strongly consistent unless asked otherwise. */
+  async item(key: { pk: string; sk: string }, consistent = true): Promise<Record<string, unknown> | null> {
     const r = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.record(type, id), ConsistentRead: consistent }),
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: consistent }),
     );
-    return r.Item ? RecordStore.fromItem<T>(r.Item) : null;
+    return r.Item ?? null;
   }
 
   async getMany<T>(type: RecordType, ids: readonly string[]): Promise<Map<string, StoredRecord<T>>> {
     const out = new Map<string, StoredRecord<T>>();
-    const unique = [...new Set(ids)];
-    for (let i = 0; i < unique.length; i += 100) {
-      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-        [this.tableName]: { Keys: unique.slice(i, i + 100).map((id) => keys.record(type, id)) },
-      };
+    const items = await this.batchGet(
+      [...new Set(ids)].map((id) => keys.record(type, id)),
+      false,
+    );
+    for (const item of items) {
+      const s = RecordStore.fromItem<T>(item);
+      out.set(s.id, s);
+    }
+    return out;
+  }
+
+  /** Many single items by key, read consistently (natural keys, guards of a batch), by pk. */
+  async itemsByKey(
+    wanted: readonly { pk: string; sk: string }[],
+  ): Promise<Map<string, Record<string, unknown>>> {
+    const unique = [...new Map(wanted.map((k) => [`${k.pk}\u0000${k.sk}`, k])).values()];
+    const out = new Map<string, Record<string, unknown>>();
+    for (const item of await this.batchGet(unique, true)) out.set(String(item.pk), item);
+    return out;
+  }
+
+  /** BatchGet of distinct keys, 100 a request, unprocessed keys asked again. */
+  private async batchGet(
+    wanted: readonly Record<string, unknown>[],
+    consistent: boolean,
+  ): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
+    for (let i = 0; i < wanted.length; i += 100) {
+      let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead?: boolean }> | undefined =
+        {
+          [this.tableName]: {
+            Keys: wanted.slice(i, i + 100),
+            ...(consistent ? { ConsistentRead: true } : {}),
+          },
+        };
       while (request && Object.keys(request).length > 0) {
         const r = await this.doc.send(new BatchGetCommand({ RequestItems: request }));
-        for (const item of r.Responses?.[this.tableName] ?? []) {
-          const s = RecordStore.fromItem<T>(item);
-          out.set(s.id, s);
-        }
+        out.push(...(r.Responses?.[this.tableName] ?? []));
         request = r.UnprocessedKeys as typeof request;
       }
     }
@@ -218,32 +257,55 @@ export class RecordStore {
       Object.assign(values, f.values);
       filters.push(f.expr);
     }
-    const items: StoredRecord<T>[] = [];
-    let start = opts.cursor ? decodeCursor(opts.cursor) : undefined;
-    // Keep reading until the page is full or the index ends (filters may drop most of a read).
+    const page = await this.page(
+      {
+        IndexName: 'gsi1',
+        KeyConditionExpression: keyCond,
+        FilterExpression: filters.length ? filters.join(' AND ') : undefined,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+      opts.limit,
+      opts.cursor,
+    );
+    return { items: page.items.map((item) => RecordStore.fromItem<T>(item)), cursor: page.cursor };
+  }
+
+  /**
+   * One page of a query, newest first: up to `limit` items from the cursor on. Reads on until the page is
+   * full or the index ends (filters may drop most of a read); the cursor continues after the last item.
+   */
+  async page(
+    query: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey' | 'ScanIndexForward'>,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ items: Record<string, unknown>[]; cursor: string | null }> {
+    const items: Record<string, unknown>[] = [];
+    let start = cursor ? decodeCursor(cursor) : undefined;
     do {
       const r = await this.doc.send(
         new QueryCommand({
           TableName: this.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: keyCond,
-          FilterExpression: filters.length ? filters.join(' AND ') : undefined,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
+          ...query,
           ScanIndexForward: false,
-          Limit: opts.limit - items.length,
+          Limit: limit - items.length,
           ExclusiveStartKey: start,
         }),
       );
-      for (const item of r.Items ?? []) items.push(RecordStore.fromItem<T>(item));
+      items.push(...(r.Items ?? []));
       start = r.LastEvaluatedKey;
-    } while (start && items.length < opts.limit);
+    } while (start && items.length < limit);
     return { items, cursor: start ? encodeCursor(start) : null };
   }
 
-  /** Items of a gsi partition (gsi2 by state, gsi3 by unit), all pages. */
+  /** Records of a gsi partition (gsi2 by state, gsi3 by unit), all pages. */
   async queryIndex<T>(index: 'gsi2' | 'gsi3', partition: string): Promise<StoredRecord<T>[]> {
-    const out: StoredRecord<T>[] = [];
+    return (await this.queryIndexItems(index, partition)).map((item) => RecordStore.fromItem<T>(item));
+  }
+
+  /** State items of a gsi partition as stored, all pages. */
+  async queryIndexItems(index: 'gsi2' | 'gsi3', partition: string): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const r = await this.doc.send(
@@ -256,7 +318,7 @@ export class RecordStore {
           ExclusiveStartKey: start,
         }),
       );
-      for (const item of r.Items ?? []) if (item.sk === STATE_SK) out.push(RecordStore.fromItem<T>(item));
+      for (const item of r.Items ?? []) if (item.sk === STATE_SK) out.push(item);
       start = r.LastEvaluatedKey;
     } while (start);
     return out;
