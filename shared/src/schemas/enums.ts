@@ -1,150 +1,63 @@
 /** Enumerations of DESIGN §3 with their Chinese labels next to the codes. */
 import { labelledEnum } from './common.js';
+import {
+  ACCOUNTABILITY_FORM_LABELS,
+  ALERT_SEVERITY_LABELS,
+  ALERT_STATE_LABELS,
+  CASE_STATE_LABELS,
+  FINDING_SEVERITY_LABELS,
+  FINDING_SOURCE_LABELS,
+  GOV_LEVEL_LABELS,
+  PETITION_CHANNEL_LABELS,
+  PETITION_STATE_LABELS,
+  POLARITY_LABELS,
+  POST_KIND_LABELS,
+  PROBLEM_CATEGORY_LABELS,
+  RECTIFICATION_SOURCE_KIND_LABELS,
+  RECTIFICATION_STATE_LABELS,
+  ROLE_LABELS,
+  SATISFACTION_LABELS,
+  SIGNAL_SEVERITY_LABELS,
+  UNIT_KIND_LABELS,
+} from './labels.js';
 
-export const unitKind = labelledEnum({
-  city: { zh: '市', en: 'City' },
-  county: { zh: '县/区', en: 'County' },
-  township: { zh: '乡镇', en: 'Township' },
-  department: { zh: '部门', en: 'Department' },
-  village: { zh: '村', en: 'Village' },
-});
+export const unitKind = labelledEnum(UNIT_KIND_LABELS);
 
-export const postKind = labelledEnum({
-  principal: { zh: '主要负责人', en: 'Principal leader' },
-  deputy_in_charge: { zh: '分管负责人', en: 'Deputy in charge' },
-});
+export const postKind = labelledEnum(POST_KIND_LABELS);
 
 /** Problem categories: fund misuse (001, 003) and work style (002), plus idle funds (资金趴账, 001). */
-export const problemCategory = labelledEnum({
-  diverting: { zh: '挤占', en: 'Diverting funds' },
-  misappropriating: { zh: '挪用', en: 'Misappropriating funds' },
-  withholding: { zh: '截留', en: 'Withholding funds' },
-  embezzling: { zh: '贪污', en: 'Embezzling' },
-  false_claims: { zh: '虚报冒领', en: 'False claims' },
-  withholding_sharing: { zh: '截留私分', en: 'Withholding and sharing out' },
-  squandering: { zh: '挥霍浪费', en: 'Squandering' },
-  idle_funds: { zh: '资金趴账', en: 'Idle funds' },
-  formalism: { zh: '形式主义', en: 'Formalism' },
-  bureaucratism: { zh: '官僚主义', en: 'Bureaucratism' },
-  inaction: { zh: '不作为', en: 'Inaction' },
-  slow_action: { zh: '慢作为', en: 'Slow action' },
-  vagueness: { zh: '大概先生、基本掌柜', en: 'Vagueness' },
-  policy: { zh: '政策落实', en: 'Policy implementation' },
-  other: { zh: '其他', en: 'Other' },
-});
+export const problemCategory = labelledEnum(PROBLEM_CATEGORY_LABELS);
 
-export const findingSeverity = labelledEnum({
-  general: { zh: '一般', en: 'General' },
-  serious: { zh: '较重', en: 'Serious' },
-  grave: { zh: '严重', en: 'Grave' },
-});
+export const findingSeverity = labelledEnum(FINDING_SEVERITY_LABELS);
 
-export const findingSource = labelledEnum({
-  inspection: { zh: '督查巡查', en: 'Inspection tour' },
-  unannounced: { zh: '明察暗访', en: 'Unannounced visit' },
-  audit: { zh: '审计', en: 'Audit' },
-  third_party: { zh: '第三方评估', en: 'Third-party evaluation' },
-  self_check: { zh: '自查自纠', en: 'Self-inspection' },
-  petition: { zh: '信访转办', en: 'Referred petition' },
-  opinion: { zh: '舆情转办', en: 'Referred opinion' },
-});
+export const findingSource = labelledEnum(FINDING_SOURCE_LABELS);
 
-export const petitionChannel = labelledEnum({
-  letter: { zh: '来信', en: 'Letter' },
-  visit: { zh: '来访', en: 'Visit' },
-  online: { zh: '网上信访', en: 'Online' },
-  hotline_12345: { zh: '12345热线', en: 'Hotline 12345' },
-  hotline_12317: { zh: '12317扶贫监督举报', en: 'Hotline 12317' },
-});
+export const petitionChannel = labelledEnum(PETITION_CHANNEL_LABELS);
 
 /** Government levels, lowest first: the order escalation is measured on (DESIGN §4.3). */
-export const govLevel = labelledEnum({
-  village: { zh: '村', en: 'Village' },
-  township: { zh: '乡镇', en: 'Township' },
-  county: { zh: '县', en: 'County' },
-  city: { zh: '市', en: 'City' },
-  province: { zh: '省', en: 'Province' },
-  national: { zh: '国家', en: 'National' },
-});
+export const govLevel = labelledEnum(GOV_LEVEL_LABELS);
 
-export const petitionState = labelledEnum({
-  received: { zh: '已登记', en: 'Received' },
-  accepted: { zh: '已受理', en: 'Accepted' },
-  not_accepted: { zh: '不予受理', en: 'Not accepted' },
-  handled: { zh: '已办理', en: 'Handled' },
-  closed: { zh: '已办结', en: 'Closed' },
-});
+export const petitionState = labelledEnum(PETITION_STATE_LABELS);
 
-export const satisfaction = labelledEnum({
-  satisfied: { zh: '满意', en: 'Satisfied' },
-  basically_satisfied: { zh: '基本满意', en: 'Basically satisfied' },
-  dissatisfied: { zh: '不满意', en: 'Dissatisfied' },
-});
+export const satisfaction = labelledEnum(SATISFACTION_LABELS);
 
-export const polarity = labelledEnum({
-  positive: { zh: '正面', en: 'Positive' },
-  neutral: { zh: '中性', en: 'Neutral' },
-  negative: { zh: '负面', en: 'Negative' },
-});
+export const polarity = labelledEnum(POLARITY_LABELS);
 
-export const signalSeverity = labelledEnum({
-  ordinary: { zh: '一般', en: 'Ordinary' },
-  notable: { zh: '较大', en: 'Notable' },
-  major: { zh: '重大', en: 'Major' },
-});
+export const signalSeverity = labelledEnum(SIGNAL_SEVERITY_LABELS);
 
-export const rectificationState = labelledEnum({
-  assigned: { zh: '已交办', en: 'Assigned' },
-  in_progress: { zh: '整改中', en: 'In progress' },
-  submitted: { zh: '已提交销号', en: 'Submitted' },
-  first_approved: { zh: '初审通过', en: 'First approval' },
-  closed: { zh: '已销号', en: 'Closed' },
-});
+export const rectificationState = labelledEnum(RECTIFICATION_STATE_LABELS);
 
-export const rectificationSourceKind = labelledEnum({
-  finding: { zh: '督查发现', en: 'Finding' },
-  petition: { zh: '信访', en: 'Petition' },
-  signal: { zh: '舆情', en: 'Opinion signal' },
-  import: { zh: '台账导入', en: 'Ledger import' },
-});
+export const rectificationSourceKind = labelledEnum(RECTIFICATION_SOURCE_KIND_LABELS);
 
-export const alertState = labelledEnum({
-  open: { zh: '待处理', en: 'Open' },
-  acknowledged: { zh: '已确认', en: 'Acknowledged' },
-  resolved: { zh: '已解决', en: 'Resolved' },
-});
+export const alertState = labelledEnum(ALERT_STATE_LABELS);
 
-export const alertSeverity = labelledEnum({
-  info: { zh: '提示', en: 'Info' },
-  warning: { zh: '警告', en: 'Warning' },
-  critical: { zh: '严重', en: 'Critical' },
-});
+export const alertSeverity = labelledEnum(ALERT_SEVERITY_LABELS);
 
-export const caseState = labelledEnum({
-  proposed: { zh: '拟问责', en: 'Proposed' },
-  under_review: { zh: '审查中', en: 'Under review' },
-  decided: { zh: '已决定', en: 'Decided' },
-  dismissed: { zh: '不予问责', en: 'Dismissed' },
-  closed: { zh: '已结案', en: 'Closed' },
-});
+export const caseState = labelledEnum(CASE_STATE_LABELS);
 
-export const accountabilityForm = labelledEnum({
-  admonishment_talk: { zh: '诫勉谈话', en: 'Admonishment talk' },
-  circulated_criticism: { zh: '通报批评', en: 'Circulated criticism' },
-  ordered_self_examination: { zh: '责令检查', en: 'Ordered self-examination' },
-  organizational_handling: { zh: '组织处理', en: 'Organizational handling' },
-  disciplinary_sanction: { zh: '党纪政务处分', en: 'Party or administrative sanction' },
-  judicial_referral: { zh: '移送司法机关', en: 'Referral to judicial organs' },
-});
+export const accountabilityForm = labelledEnum(ACCOUNTABILITY_FORM_LABELS);
 
-export const role = labelledEnum({
-  inspector: { zh: '纪检监察员', en: 'Inspector' },
-  supervisor: { zh: '督查室', en: 'Supervisor' },
-  reviewer: { zh: '复核人', en: 'Reviewer' },
-  unit_officer: { zh: '责任单位联络员', en: 'Unit officer' },
-  viewer: { zh: '领导', en: 'Viewer' },
-  admin: { zh: '系统管理员', en: 'Administrator' },
-});
+export const role = labelledEnum(ROLE_LABELS);
 
 export type Role = typeof role.schema._output;
 export type GovLevel = typeof govLevel.schema._output;
