@@ -1,0 +1,43 @@
+/** Providers (i18n, antd with its zh-CN or en locale, TanStack Query) and the router. */
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { type ReactNode, useEffect, useState } from 'react';
+import { RouterProvider } from 'react-router';
+import { I18nProvider, useI18n } from '../i18n/index.js';
+import { createQueryClient } from '../lib/query-client.js';
+import { OutboxSync } from './outbox-sync.js';
+import { router } from './router.js';
+
+function Localized({ children }: { children: ReactNode }) {
+  const { lang } = useI18n();
+  useEffect(() => {
+    dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
+    document.documentElement.lang = lang;
+  }, [lang]);
+  return (
+    <ConfigProvider
+      locale={lang === 'en' ? enUS : zhCN}
+      theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 6 } }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <I18nProvider>
+      <QueryClientProvider client={queryClient}>
+        <Localized>
+          <OutboxSync />
+          <RouterProvider router={router} />
+        </Localized>
+      </QueryClientProvider>
+    </I18nProvider>
+  );
+}

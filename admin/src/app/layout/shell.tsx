@@ -1,0 +1,208 @@
+/** The signed-in shell: navigation for the user's roles, the language switch, offline state, sign-out. */
+import {
+  AlertOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  MenuOutlined,
+  MessageOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  ToolOutlined,
+  WifiOutlined,
+} from '@ant-design/icons';
+import type { Role } from '@jiandu/shared';
+import { ROLE_LABELS } from '@jiandu/shared/labels';
+import { Alert, Button, Drawer, Grid, Layout, Menu, Tag } from 'antd';
+import { type ReactNode, Suspense, useEffect, useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useCurrentScheme } from '../../api/scheme.js';
+import { useUnits } from '../../api/units.js';
+import { Loading } from '../../components/ui/states.js';
+import { type MessageKey, useI18n } from '../../i18n/index.js';
+import { outbox } from '../../lib/outbox-idb.js';
+import { session } from '../../lib/session.js';
+import { useUser } from '../../lib/use-session.js';
+
+interface NavItem {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  roles?: Role[];
+}
+
+export const NAV: NavItem[] = [
+  { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
+  { path: '/findings', label: 'nav.findings', icon: <FileSearchOutlined /> },
+  { path: '/rectifications', label: 'nav.rectifications', icon: <ToolOutlined /> },
+  {
+    path: '/petitions',
+    label: 'nav.petitions',
+    icon: <SolutionOutlined />,
+    roles: ['supervisor', 'inspector'],
+  },
+  { path: '/opinion', label: 'nav.opinion', icon: <MessageOutlined /> },
+  { path: '/rankings', label: 'nav.rankings', icon: <BarChartOutlined /> },
+  {
+    path: '/cases',
+    label: 'nav.cases',
+    icon: <AuditOutlined />,
+    roles: ['inspector', 'supervisor', 'viewer'],
+  },
+  { path: '/alerts', label: 'nav.alerts', icon: <AlertOutlined /> },
+  { path: '/bulletins', label: 'nav.bulletins', icon: <FileTextOutlined /> },
+  { path: '/admin/units', label: 'nav.admin', icon: <SettingOutlined />, roles: ['admin'] },
+];
+
+function useOnline(): boolean {
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const on = () => setOnline(true);
+    const off = () => setOnline(false);
+    window.addEventListener('online', on);
+    window.addEventListener('offline', off);
+    return () => {
+      window.removeEventListener('online', on);
+      window.removeEventListener('offline', off);
+    };
+  }, []);
+  return online;
+}
+
+function usePendingCount(): number {
+  const [n, setN] = useState(0);
+  useEffect(() => {
+    const load = () => void outbox.list().then((l) => setN(l.length));
+    load();
+    return outbox.subscribe(load);
+  }, []);
+  return n;
+}
+
+export default function Shell() {
+  const { t, lang, setLang, label } = useI18n();
+  const user = useUser();
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.md;
+  const [drawer, setDrawer] = useState(false);
+  const loc = useLocation();
+  const navigate = useNavigate();
+  const online = useOnline();
+  const pending = usePendingCount();
+  const units = useUnits();
+  useCurrentScheme();
+  const items = NAV.filter((n) => !n.roles || n.roles.some((r) => user.roles.includes(r))).map((n) => ({
+    key: n.path,
+    icon: n.icon,
+    label: (
+      <Link to={n.path} data-testid={`nav-${n.path.split('/')[1] || 'home'}`}>
+        {t(n.label)}
+      </Link>
+    ),
+  }));
+  const top = `/${loc.pathname.split('/')[1] ?? ''}`;
+  const selected = top === '/admin' ? '/admin/units' : top;
+  // Following a link closes the phone menu.
+  const path = loc.pathname;
+  useEffect(() => {
+    if (path) setDrawer(false);
+  }, [path]);
+  const menu = (
+    <nav aria-label={t('app.menu')}>
+      <Menu mode="inline" selectedKeys={[selected]} items={items} />
+    </nav>
+  );
+  return (
+    <Layout className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <Layout.Header className="shell-header">
+        {narrow ? (
+          <Button
+            type="text"
+            icon={<MenuOutlined />}
+            aria-label={t('app.menu')}
+            onClick={() => setDrawer(true)}
+            data-testid="menu-button"
+            className="header-btn"
+          />
+        ) : null}
+        <Link to="/" className="brand">
+          {narrow ? t('app.name') : t('app.fullName')}
+        </Link>
+        <span className="spacer" />
+        {!online ? (
+          <Tag color="orange" icon={<WifiOutlined />} data-testid="offline-tag">
+            {lang === 'en' ? 'Offline' : '离线'}
+          </Tag>
+        ) : null}
+        <span className="who" data-testid="current-user">
+          {user.name}
+          {narrow ? null : (
+            <span className="muted">
+              {' '}
+              · {user.roles.map((r) => label(ROLE_LABELS, r)).join('、')} · {units.name(user.unitId)}
+            </span>
+          )}
+        </span>
+        <Button
+          type="text"
+          className="header-btn"
+          onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}
+          aria-label={t('app.languageLabel')}
+          data-testid="lang-switch"
+          lang={lang === 'en' ? 'zh-CN' : 'en'}
+        >
+          {t('app.language')}
+        </Button>
+        <Button
+          type="text"
+          className="header-btn"
+          onClick={() => {
+            session.set(null);
+            navigate('/signin');
+          }}
+          data-testid="sign-out"
+        >
+          {t('app.signOut')}
+        </Button>
+      </Layout.Header>
+      <Layout>
+        {narrow ? (
+          <Drawer
+            open={drawer}
+            onClose={() => setDrawer(false)}
+            placement="left"
+            size={260}
+            title={t('app.menu')}
+            styles={{ body: { padding: 0 } }}
+          >
+            {menu}
+          </Drawer>
+        ) : (
+          <Layout.Sider width={200} theme="light" className="shell-sider">
+            {menu}
+          </Layout.Sider>
+        )}
+        <Layout.Content id="main" className="shell-main" tabIndex={-1}>
+          {!online ? <Alert type="warning" showIcon title={t('app.offline')} className="banner" /> : null}
+          {pending > 0 ? (
+            <Alert
+              type="info"
+              showIcon
+              title={<Link to="/findings">{t('app.pending', { n: pending })}</Link>}
+              className="banner"
+              data-testid="outbox-banner"
+            />
+          ) : null}
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,25 @@
+/** Sends the offline outbox on app start and whenever the connection returns. */
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { api } from '../lib/api.js';
+import { outbox } from '../lib/outbox-idb.js';
+import { session } from '../lib/session.js';
+
+export function OutboxSync() {
+  const qc = useQueryClient();
+  useEffect(() => {
+    const flush = async () => {
+      if (!session.get()) return;
+      const r = await outbox.flush((e) => api.post(e.path, e.body, { 'idempotency-key': e.key }));
+      if (r.sent.length) await qc.invalidateQueries();
+    };
+    void flush();
+    window.addEventListener('online', flush);
+    const unsub = session.subscribe(() => void flush());
+    return () => {
+      window.removeEventListener('online', flush);
+      unsub();
+    };
+  }, [qc]);
+  return null;
+}

@@ -1,0 +1,50 @@
+/**
+ * Routes as real URLs, each screen loaded lazily (its own chunk): only the providers and this table are in
+ * the entry; the shell, antd's heavier components and ECharts come with the screens that use them.
+ */
+import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
+import { useSession } from '../lib/use-session.js';
+
+function RequireSession() {
+  const s = useSession();
+  const loc = useLocation();
+  if (!s) return <Navigate to={`/signin?next=${encodeURIComponent(loc.pathname + loc.search)}`} replace />;
+  return <Outlet />;
+}
+
+const screen = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
+  Component: (await load()).default,
+});
+
+export const router = createBrowserRouter([
+  { path: '/signin', lazy: screen(() => import('./routes/signin.js')) },
+  {
+    element: <RequireSession />,
+    children: [
+      { path: '/bulletins/print', lazy: screen(() => import('./routes/bulletin-print.js')) },
+      {
+        lazy: screen(() => import('./layout/shell.js')),
+        children: [
+          { index: true, lazy: screen(() => import('./routes/home.js')) },
+          { path: 'findings', lazy: screen(() => import('./routes/findings.js')) },
+          { path: 'findings/new', lazy: screen(() => import('./routes/finding-new.js')) },
+          { path: 'findings/:id', lazy: screen(() => import('./routes/finding.js')) },
+          { path: 'petitions', lazy: screen(() => import('./routes/petitions.js')) },
+          { path: 'petitions/:id', lazy: screen(() => import('./routes/petition.js')) },
+          { path: 'opinion', lazy: screen(() => import('./routes/opinion.js')) },
+          { path: 'rectifications', lazy: screen(() => import('./routes/rectifications.js')) },
+          { path: 'rectifications/:id', lazy: screen(() => import('./routes/rectification.js')) },
+          { path: 'rankings', lazy: screen(() => import('./routes/rankings.js')) },
+          { path: 'rankings/units/:id', lazy: screen(() => import('./routes/ranking-history.js')) },
+          { path: 'cases', lazy: screen(() => import('./routes/cases.js')) },
+          { path: 'cases/:id', lazy: screen(() => import('./routes/case.js')) },
+          { path: 'alerts', lazy: screen(() => import('./routes/alerts.js')) },
+          { path: 'bulletins', lazy: screen(() => import('./routes/bulletins.js')) },
+          { path: 'admin', element: <Navigate to="/admin/units" replace /> },
+          { path: 'admin/:section', lazy: screen(() => import('./routes/admin.js')) },
+          { path: '*', lazy: screen(() => import('./routes/not-found.js')) },
+        ],
+      },
+    ],
+  },
+]);

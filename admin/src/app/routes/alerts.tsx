@@ -1,0 +1,1 @@
+export { AlertInbox as default } from '../../features/alerts/components/alert-inbox.js';

@@ -1,0 +1,1 @@
+export { BulletinPrintPage as default } from '../../features/bulletins/components/bulletin-page.js';

@@ -1,0 +1,1 @@
+export { BulletinPage as default } from '../../features/bulletins/components/bulletin-page.js';

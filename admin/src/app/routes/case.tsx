@@ -1,0 +1,1 @@
+export { CaseDetail as default } from '../../features/cases/components/case-detail.js';

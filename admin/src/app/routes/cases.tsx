@@ -1,0 +1,1 @@
+export { CaseList as default } from '../../features/cases/components/case-list.js';

@@ -1,0 +1,1 @@
+export { FindingForm as default } from '../../features/findings/components/finding-form.js';

@@ -1,0 +1,1 @@
+export { FindingDetail as default } from '../../features/findings/components/finding-detail.js';

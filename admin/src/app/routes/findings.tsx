@@ -1,0 +1,1 @@
+export { FindingsList as default } from '../../features/findings/components/findings-list.js';

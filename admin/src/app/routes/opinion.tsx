@@ -1,0 +1,1 @@
+export { OpinionPage as default } from '../../features/opinion/components/opinion-page.js';

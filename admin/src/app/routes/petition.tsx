@@ -1,0 +1,1 @@
+export { PetitionDetail as default } from '../../features/petitions/components/petition-detail.js';

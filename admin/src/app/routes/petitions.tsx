@@ -1,0 +1,1 @@
+export { PetitionList as default } from '../../features/petitions/components/petition-list.js';

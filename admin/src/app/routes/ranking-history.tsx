@@ -1,0 +1,1 @@
+export { UnitHistoryPage as default } from '../../features/rankings/components/unit-history.js';

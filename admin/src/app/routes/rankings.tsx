@@ -1,0 +1,1 @@
+export { RankingsPage as default } from '../../features/rankings/components/rankings-page.js';

@@ -1,0 +1,1 @@
+export { RectDetail as default } from '../../features/rectifications/components/rect-detail.js';

@@ -1,0 +1,1 @@
+export { RectList as default } from '../../features/rectifications/components/rect-list.js';

@@ -1,0 +1,48 @@
+/** A record's history: every event with who, when, what, the reason, and its place in the hash chain. */
+import { role } from '@jiandu/shared';
+import { Timeline, Typography } from 'antd';
+import { type HistoryCollection, useEvents } from '../../api/events.js';
+import { useI18n } from '../../i18n/index.js';
+import { fmtInstant, shortHash } from '../../lib/format.js';
+import { ErrorState, Loading } from './states.js';
+
+export function EventTimeline({
+  collection,
+  id,
+  actorName,
+}: {
+  collection: HistoryCollection;
+  id: string;
+  actorName?: (id: string) => string;
+}) {
+  const { t, label } = useI18n();
+  const q = useEvents(collection, id);
+  if (q.isLoading) return <Loading />;
+  if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
+  const items = q.data?.items ?? [];
+  return (
+    <Timeline
+      data-testid="event-timeline"
+      items={items.map((e) => ({
+        key: e.seq,
+        content: (
+          <div className="event" data-testid="event" data-action={e.action}>
+            <div>
+              <strong>{e.action}</strong> · {fmtInstant(e.at)} · {actorName?.(e.actorId) ?? e.actorId}
+              {e.role !== 'system' ? ` (${label(role, e.role)})` : ''}
+            </div>
+            {e.reason ? (
+              <div>
+                {t('common.reason')}: {e.reason}
+              </div>
+            ) : null}
+            <Typography.Text type="secondary" className="hash">
+              #{e.seq} {t('rect.hash')} <code title={e.hash}>{shortHash(e.hash)}</code> ← {t('rect.prevHash')}{' '}
+              <code title={e.prevHash}>{shortHash(e.prevHash)}</code>
+            </Typography.Text>
+          </div>
+        ),
+      }))}
+    />
+  );
+}

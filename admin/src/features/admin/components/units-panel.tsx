@@ -1,0 +1,262 @@
+/** The unit tree (kinds, codes, aliases) and, for the picked unit, who held its posts when. */
+import { postKind, type Tenure, type Unit, unitKind } from '@jiandu/shared';
+import { App, Button, Card, Descriptions, Form, Input, Modal, Select, Table, Tag, Tree } from 'antd';
+import { useMemo, useState } from 'react';
+import { useUnits } from '../../../api/units.js';
+import { applyServerErrors, ErrorAlert } from '../../../components/ui/server-errors.js';
+import { ErrorState, Loading } from '../../../components/ui/states.js';
+import { UnitPicker } from '../../../components/ui/unit-picker.js';
+import { useI18n } from '../../../i18n/index.js';
+import { newIdempotencyKey } from '../../../lib/outbox.js';
+import { useUrlFilters } from '../../../lib/url-filters.js';
+import { useCreateTenure, useCreateUnit, useTenures } from '../api/admin.js';
+
+interface TreeNode {
+  key: string;
+  title: string;
+  children: TreeNode[];
+}
+
+function buildTree(units: Unit[], kindLabel: (k: string) => string): TreeNode[] {
+  const nodes = new Map<string, TreeNode>();
+  for (const u of units)
+    nodes.set(u.id, { key: u.id, title: `${u.name} · ${kindLabel(u.kind)}`, children: [] });
+  const roots: TreeNode[] = [];
+  for (const u of units) {
+    const n = nodes.get(u.id)!;
+    const parent = u.parentId ? nodes.get(u.parentId) : undefined;
+    if (parent) parent.children.push(n);
+    else roots.push(n);
+  }
+  return roots;
+}
+
+function TenureForm({ unitId, onDone }: { unitId: string; onDone: () => void }) {
+  const { t, label } = useI18n();
+  const [form] = Form.useForm();
+  const create = useCreateTenure();
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={(v) =>
+        create.mutate(
+          {
+            personName: v.personName,
+            tenure: {
+              id: newIdempotencyKey(),
+              personId: v.personId || newIdempotencyKey(),
+              unitId,
+              post: v.post,
+              ...(v.title ? { title: v.title } : {}),
+              from: v.from,
+              to: v.to || null,
+            },
+          },
+          {
+            onSuccess: () => {
+              form.resetFields();
+              onDone();
+            },
+            onError: (e) => applyServerErrors(form, e),
+          },
+        )
+      }
+    >
+      <div className="two-col">
+        <Form.Item name="personName" label={t('admin.personName')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="personId" label={t('admin.personId')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="post" label={t('admin.post')} rules={[{ required: true }]}>
+          <Select options={postKind.codes.map((c) => ({ value: c, label: label(postKind, c) }))} />
+        </Form.Item>
+        <Form.Item name="title" label={t('admin.postTitle')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="from" label={t('admin.tenureFrom')} rules={[{ required: true }]}>
+          <Input type="date" />
+        </Form.Item>
+        <Form.Item name="to" label={t('admin.tenureTo')}>
+          <Input type="date" />
+        </Form.Item>
+      </div>
+      {create.error && !applyServerErrors(undefined, create.error) ? (
+        <ErrorAlert error={create.error} />
+      ) : null}
+      <Button type="primary" htmlType="submit" loading={create.isPending}>
+        {t('admin.addTenure')}
+      </Button>
+    </Form>
+  );
+}
+
+function UnitForm({ onDone }: { onDone: () => void }) {
+  const { t, label } = useI18n();
+  const [form] = Form.useForm();
+  const create = useCreateUnit();
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={(v) =>
+        create.mutate(
+          {
+            id: v.id,
+            name: v.name,
+            kind: v.kind,
+            parentId: v.parentId ?? null,
+            code: v.code,
+            aliases: (v.aliases ?? '')
+              .split(/[,，、]/)
+              .map((s: string) => s.trim())
+              .filter(Boolean),
+          },
+          { onSuccess: onDone, onError: (e) => applyServerErrors(form, e) },
+        )
+      }
+    >
+      <div className="two-col">
+        <Form.Item name="id" label={t('admin.unitId')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="name" label={t('admin.unitName')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="kind" label={t('admin.unitKind')} rules={[{ required: true }]}>
+          <Select options={unitKind.codes.map((c) => ({ value: c, label: label(unitKind, c) }))} />
+        </Form.Item>
+        <Form.Item name="code" label={t('admin.code')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="parentId" label={t('admin.parent')}>
+          <UnitPicker />
+        </Form.Item>
+        <Form.Item name="aliases" label={t('admin.aliases')}>
+          <Input placeholder="简称、旧称" />
+        </Form.Item>
+      </div>
+      {create.error ? <ErrorAlert error={create.error} /> : null}
+      <Button type="primary" htmlType="submit" loading={create.isPending}>
+        {t('common.save')}
+      </Button>
+    </Form>
+  );
+}
+
+export function UnitsPanel() {
+  const { t, label } = useI18n();
+  const { message } = App.useApp();
+  const units = useUnits();
+  const [f, setF] = useUrlFilters(['unit'] as const);
+  const [adding, setAdding] = useState<'unit' | 'tenure' | null>(null);
+  const tree = useMemo(() => buildTree(units.units, (k) => label(unitKind, k)), [units.units, label]);
+  const selected = f.unit ? units.byId?.get(f.unit) : undefined;
+  const tenures = useTenures(selected?.id);
+  if (units.isLoading) return <Loading />;
+  if (units.error) return <ErrorState error={units.error} onRetry={() => units.refetch()} />;
+  return (
+    <div className="admin-split">
+      <Card
+        size="small"
+        title={t('admin.units')}
+        extra={
+          <Button size="small" onClick={() => setAdding('unit')}>
+            {t('admin.addUnit')}
+          </Button>
+        }
+      >
+        <Tree
+          treeData={tree}
+          defaultExpandedKeys={tree.map((n) => n.key)}
+          selectedKeys={selected ? [selected.id] : []}
+          onSelect={(keys) => setF({ unit: String(keys[0] ?? '') })}
+          height={520}
+          data-testid="unit-tree"
+        />
+      </Card>
+      <Card size="small" title={selected?.name ?? t('admin.selectUnit')}>
+        {selected ? (
+          <>
+            <Descriptions
+              size="small"
+              column={1}
+              items={[
+                { key: 'id', label: t('admin.unitId'), children: selected.id },
+                { key: 'kind', label: t('admin.unitKind'), children: label(unitKind, selected.kind) },
+                { key: 'code', label: t('admin.code'), children: selected.code },
+                {
+                  key: 'aliases',
+                  label: t('admin.aliases'),
+                  children: selected.aliases?.length
+                    ? selected.aliases.map((a) => <Tag key={a}>{a}</Tag>)
+                    : '—',
+                },
+                { key: 'parent', label: t('admin.parent'), children: units.name(selected.parentId) || '—' },
+              ]}
+            />
+            <h3>{t('admin.posts')}</h3>
+            <Table<Tenure>
+              size="small"
+              rowKey="id"
+              pagination={false}
+              loading={tenures.isLoading}
+              dataSource={tenures.data?.items ?? []}
+              data-testid="tenures"
+              scroll={{ x: true }}
+              columns={[
+                { key: 'p', title: t('admin.person'), dataIndex: 'personId' },
+                { key: 'post', title: t('admin.post'), render: (_, x) => label(postKind, x.post) },
+                { key: 'title', title: t('admin.postTitle'), render: (_, x) => x.title ?? '—' },
+                { key: 'from', title: t('admin.tenureFrom'), dataIndex: 'from' },
+                {
+                  key: 'to',
+                  title: t('admin.tenureTo'),
+                  render: (_, x) => x.to ?? <Tag color="green">{t('admin.current')}</Tag>,
+                },
+              ]}
+            />
+            <Button style={{ marginTop: 8 }} onClick={() => setAdding('tenure')}>
+              {t('admin.addTenure')}
+            </Button>
+          </>
+        ) : (
+          <p className="muted">{t('admin.selectUnit')}</p>
+        )}
+      </Card>
+      <Modal
+        open={adding === 'tenure'}
+        title={t('admin.addTenure')}
+        footer={null}
+        onCancel={() => setAdding(null)}
+        destroyOnHidden
+      >
+        {selected ? (
+          <TenureForm
+            unitId={selected.id}
+            onDone={() => {
+              message.success(t('common.saved'));
+              setAdding(null);
+            }}
+          />
+        ) : null}
+      </Modal>
+      <Modal
+        open={adding === 'unit'}
+        title={t('admin.addUnit')}
+        footer={null}
+        onCancel={() => setAdding(null)}
+        destroyOnHidden
+      >
+        <UnitForm
+          onDone={() => {
+            message.success(t('common.saved'));
+            setAdding(null);
+          }}
+        />
+      </Modal>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+/** 预警: the inbox (open first), acknowledge and resolve. */
+import type { Alert } from '@jiandu/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { API, api } from '../../../lib/api.js';
+import { type Page, useCursorList } from '../../../lib/cursor-list.js';
+
+export const ALERT_FILTERS = ['unitId', 'state'] as const;
+export type AlertFilters = Partial<Record<(typeof ALERT_FILTERS)[number], string>>;
+
+export const alertKeys = {
+  all: ['alerts'] as const,
+  list: (f: AlertFilters) => ['alerts', 'list', f] as const,
+};
+
+export const useAlerts = (f: AlertFilters) =>
+  useCursorList(alertKeys.list(f), (cursor, signal) =>
+    api.get<Page<Alert>>(`${API}/alerts`, { ...f, cursor, limit: 100 }, signal),
+  );
+
+export function useAlertStep() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      id,
+      step,
+      expectedVersion,
+    }: {
+      id: string;
+      step: 'acknowledge' | 'resolve';
+      expectedVersion: number;
+    }) => api.post<Alert>(`${API}/alerts/${id}/${step}`, { expectedVersion }),
+    onSettled: () => void qc.invalidateQueries({ queryKey: alertKeys.all }),
+  });
+}

@@ -1,0 +1,130 @@
+import { type Alert, alertSeverity, alertState } from '@jiandu/shared';
+import { App, Button, Select, Tag } from 'antd';
+import { Link } from 'react-router';
+import { useUnits } from '../../../api/units.js';
+import { Page } from '../../../components/ui/page.js';
+import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.js';
+import { UnitPicker } from '../../../components/ui/unit-picker.js';
+import { type Column, VirtualList } from '../../../components/ui/virtual-list.js';
+import { useI18n } from '../../../i18n/index.js';
+import { ApiError } from '../../../lib/api-client.js';
+import { fmtInstant } from '../../../lib/format.js';
+import { useUrlFilters } from '../../../lib/url-filters.js';
+import { useUser } from '../../../lib/use-session.js';
+import { ALERT_FILTERS, useAlertStep, useAlerts } from '../api/alerts.js';
+
+const SEV: Record<string, string> = { info: 'blue', warning: 'orange', critical: 'red' };
+const SUBJECT_PATH: Record<string, string> = {
+  rectification: 'rectifications',
+  petition: 'petitions',
+  case: 'cases',
+  finding: 'findings',
+};
+
+export function AlertInbox() {
+  const { t, label } = useI18n();
+  const { message } = App.useApp();
+  const user = useUser();
+  const [f, setF, clear] = useUrlFilters(ALERT_FILTERS);
+  const q = useAlerts(f);
+  const step = useAlertStep();
+  const units = useUnits();
+  const supervisor = user.roles.includes('supervisor');
+  const act = (a: Alert, s: 'acknowledge' | 'resolve') =>
+    step.mutate(
+      { id: a.id, step: s, expectedVersion: a.version },
+      {
+        onSuccess: () => message.success(t('common.done')),
+        onError: (e) =>
+          message.error(
+            e instanceof ApiError && e.isConflict
+              ? t('error.conflict')
+              : t('error.generic', { message: e.message }),
+          ),
+      },
+    );
+  const columns: Column<Alert>[] = [
+    {
+      key: 'msg',
+      title: t('alerts.title'),
+      width: '3fr',
+      render: (a) => {
+        const path = SUBJECT_PATH[a.subject.kind];
+        return (
+          <span>
+            <Tag color={SEV[a.severity]}>{label(alertSeverity, a.severity)}</Tag>
+            {path ? <Link to={`/${path}/${a.subject.id}`}>{a.message}</Link> : a.message}
+          </span>
+        );
+      },
+    },
+    { key: 'unit', title: t('common.unit'), width: '1.2fr', render: (a) => units.name(a.unitId) },
+    { key: 'state', title: t('common.state'), width: '90px', render: (a) => label(alertState, a.state) },
+    {
+      key: 'at',
+      title: t('alerts.raisedAt'),
+      width: '130px',
+      secondary: true,
+      render: (a) => fmtInstant(a.raisedAt),
+    },
+    ...(supervisor
+      ? [
+          {
+            key: 'act',
+            title: t('common.actions'),
+            width: '160px',
+            render: (a: Alert) => (
+              <span className="row-gap" style={{ marginTop: 0 }}>
+                {a.state === 'open' ? (
+                  <Button size="small" onClick={() => act(a, 'acknowledge')} data-testid="alert-acknowledge">
+                    {t('alerts.acknowledge')}
+                  </Button>
+                ) : null}
+                {a.state !== 'resolved' ? (
+                  <Button size="small" onClick={() => act(a, 'resolve')} data-testid="alert-resolve">
+                    {t('alerts.resolve')}
+                  </Button>
+                ) : null}
+              </span>
+            ),
+          },
+        ]
+      : []),
+  ];
+  const filtered = Object.keys(f).length > 0;
+  return (
+    <Page title={t('alerts.title')}>
+      <search className="filters" aria-label={t('common.filters')}>
+        <UnitPicker value={f.unitId ?? null} onChange={(v) => setF({ unitId: v })} testId="filter-unit" />
+        <Select
+          allowClear
+          placeholder={t('common.state')}
+          aria-label={t('common.state')}
+          value={f.state}
+          onChange={(v) => setF({ state: v })}
+          options={alertState.codes.map((c) => ({ value: c, label: label(alertState, c) }))}
+          data-testid="filter-state"
+        />
+        {filtered ? <Button onClick={clear}>{t('common.clearFilters')}</Button> : null}
+      </search>
+      {q.isLoading ? (
+        <Loading />
+      ) : q.error ? (
+        <ErrorState error={q.error} onRetry={() => q.refetch()} />
+      ) : q.items.length === 0 ? (
+        <EmptyState filtered={filtered} onClear={clear} />
+      ) : (
+        <VirtualList
+          testId="alerts"
+          label={t('alerts.title')}
+          items={q.items}
+          columns={columns}
+          rowKey={(a) => a.id}
+          hasNextPage={q.hasNextPage}
+          isFetchingNextPage={q.isFetchingNextPage}
+          fetchNextPage={() => void q.fetchNextPage()}
+        />
+      )}
+    </Page>
+  );
+}

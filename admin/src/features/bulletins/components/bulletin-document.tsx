@@ -1,0 +1,165 @@
+/** The bulletin as a document: the same markup on screen and on the A4 print page. */
+import {
+  caseState,
+  petitionState,
+  problemCategory,
+  rectificationState,
+  signalSeverity,
+} from '@jiandu/shared';
+import { useUnits } from '../../../api/units.js';
+import { useI18n } from '../../../i18n/index.js';
+import { fmtInstant, percentBp } from '../../../lib/format.js';
+import type { Bulletin } from '../api/bulletin.js';
+
+export function BulletinDocument({ b }: { b: Bulletin }) {
+  const { t, label } = useI18n();
+  const units = useUnits();
+  const none = <p>{t('bulletins.nothing')}</p>;
+  const s = b.satisfaction.overall;
+  return (
+    <article className="print-page" data-testid="bulletin">
+      <h1>{t('bulletins.heading', { unit: b.unitName, month: b.month })}</h1>
+      <p className="muted">{t('bulletins.asOf', { at: fmtInstant(b.asOf) })}</p>
+      <h2>{t('bulletins.progress')}</h2>
+      <p>
+        {t('bulletins.progressSummary', {
+          n: b.progress.summary.indicators,
+          m: b.progress.summary.withTarget,
+          rate: percentBp(b.progress.summary.meanCompletionBp),
+        })}
+      </p>
+      {b.progress.indicators.length ? (
+        <table>
+          <thead>
+            <tr>
+              <th>{t('common.unit')}</th>
+              <th>{t('rank.indicator')}</th>
+              <th>{t('bulletins.target')}</th>
+              <th>{t('rank.plan')}</th>
+              <th>{t('rank.actual')}</th>
+              <th>{t('rank.completion')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {b.progress.indicators.map((i) => (
+              <tr key={i.id}>
+                <td>{units.name(i.unitId)}</td>
+                <td>{i.name}</td>
+                <td>{i.target}</td>
+                <td>{i.plan ?? '—'}</td>
+                <td>{i.actual ?? '—'}</td>
+                <td>{percentBp(i.completionBp)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <h2>{t('bulletins.overdue')}</h2>
+      {b.overdue.length ? (
+        <table data-testid="bulletin-overdue">
+          <thead>
+            <tr>
+              <th>{t('common.unit')}</th>
+              <th>{t('rect.detail')}</th>
+              <th>{t('common.state')}</th>
+              <th>{t('common.deadline')}</th>
+              <th>{t('rect.overdue', { n: '' }).trim()}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {b.overdue.map((r) => (
+              <tr key={r.id}>
+                <td>{units.name(r.unitId)}</td>
+                <td>{r.title}</td>
+                <td>{label(rectificationState, r.state)}</td>
+                <td>{r.deadline}</td>
+                <td>{t('common.days', { n: r.daysOverdue })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        none
+      )}
+      <h2>{t('bulletins.cards')}</h2>
+      {b.cards.length || b.proposals?.length ? (
+        <ul>
+          {b.cards.map((c) => (
+            <li key={c.id}>
+              {t('rank.card')}：{units.name(c.unitId)}（{c.quarter}）
+            </li>
+          ))}
+          {(b.proposals ?? []).map((p) => (
+            <li key={p.id}>
+              {t('nav.cases')}：{units.name(p.unitId)} · {label(caseState, p.state)}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        none
+      )}
+      <h2>{t('bulletins.petitions')}</h2>
+      <p>
+        {t('bulletins.petitionsSummary', {
+          n: b.petitions.received,
+          r: b.petitions.repeated,
+          e: b.petitions.escalated,
+        })}
+      </p>
+      {b.petitions.items.length ? (
+        <table>
+          <thead>
+            <tr>
+              <th>{t('common.unit')}</th>
+              <th>{t('common.category')}</th>
+              <th>{t('common.state')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {b.petitions.items.map((p) => (
+              <tr key={p.id}>
+                <td>{units.name(p.unitId)}</td>
+                <td>{label(problemCategory, p.category)}</td>
+                <td>{label(petitionState, p.state)}</td>
+                <td>
+                  {p.repeated ? t('petitions.repeated') : ''} {p.escalated ? t('petitions.escalated') : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <h2>{t('bulletins.signals')}</h2>
+      <p>
+        {t('bulletins.signalsSummary', {
+          n: b.signals.published,
+          neg: b.signals.negative,
+          notable: b.signals.notable,
+          major: b.signals.major,
+        })}
+      </p>
+      {b.signals.items.filter((x) => x.polarity === 'negative').length ? (
+        <ul>
+          {b.signals.items
+            .filter((x) => x.polarity === 'negative')
+            .map((x) => (
+              <li key={x.id}>
+                [{label(signalSeverity, x.severity)}] {x.title} {x.unitId ? `· ${units.name(x.unitId)}` : ''}
+              </li>
+            ))}
+        </ul>
+      ) : null}
+      <h2>{t('bulletins.satisfaction')}</h2>
+      <p>
+        {t('bulletins.satisfactionSummary', {
+          n: s.closed,
+          s: s.satisfied,
+          b: s.basicallySatisfied,
+          d: s.dissatisfied,
+          rate: percentBp(s.rateBp),
+        })}
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,197 @@
+/** One case: trigger and evidence, subjects with their days in post, and the inspector's steps. */
+import { accountabilityForm, caseState, postKind } from '@jiandu/shared';
+import { App, Button, Card, Descriptions, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useUnits } from '../../../api/units.js';
+import { EventTimeline } from '../../../components/ui/event-timeline.js';
+import { Page } from '../../../components/ui/page.js';
+import { ReasonModal } from '../../../components/ui/reason-modal.js';
+import { ConflictNotice, ErrorAlert } from '../../../components/ui/server-errors.js';
+import { ErrorState, Loading } from '../../../components/ui/states.js';
+import { useI18n } from '../../../i18n/index.js';
+import { ApiError } from '../../../lib/api-client.js';
+import { fmtInstant } from '../../../lib/format.js';
+import { type CaseStep, type CaseView, useCase, useCaseStep } from '../api/cases.js';
+import { TriggerText } from './trigger.js';
+
+export function CaseDetail() {
+  const { id = '' } = useParams();
+  const { t, label } = useI18n();
+  const { message } = App.useApp();
+  const q = useCase(id);
+  const step = useCaseStep(id);
+  const units = useUnits();
+  const [dialog, setDialog] = useState<'decide' | 'dismiss' | null>(null);
+  const [failed, setFailed] = useState<{ error: unknown; s: CaseStep } | null>(null);
+  const [decideForm] = Form.useForm();
+  if (q.isLoading) return <Loading />;
+  if (q.error || !q.data) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
+  const c = q.data;
+  const allowed = new Set(c.allowedActions);
+  const run = async (s: CaseStep, version = c.version) => {
+    setFailed(null);
+    try {
+      await step.mutateAsync({ s, expectedVersion: version });
+      message.success(t('common.done'));
+      setDialog(null);
+    } catch (e) {
+      setFailed({ error: e, s });
+      if (!(e instanceof ApiError && e.isConflict)) throw e;
+      setDialog(null);
+    }
+  };
+  const conflict = failed?.error instanceof ApiError && failed.error.isConflict ? failed.error : null;
+  const quarters = [...new Set(c.subjects.flatMap((s) => Object.keys(s.daysInPost)))].sort();
+  return (
+    <Page
+      title={`${t('cases.title')} · ${units.name(c.trigger.unitId)}`}
+      extra={
+        <Link to="/cases">
+          <Button>{t('common.back')}</Button>
+        </Link>
+      }
+    >
+      <Card data-testid="case-detail" data-state={c.state}>
+        <Descriptions
+          column={{ xs: 1, sm: 1, md: 2 }}
+          items={[
+            {
+              key: 'state',
+              label: t('common.state'),
+              children: <Tag data-testid="case-state">{label(caseState, c.state)}</Tag>,
+            },
+            { key: 'at', label: t('cases.proposedAt'), children: fmtInstant(c.proposedAt) },
+            {
+              key: 'trigger',
+              label: t('cases.trigger'),
+              children: <TriggerText trigger={c.trigger} withLinks />,
+              span: 'filled' as const,
+            },
+            ...(c.form
+              ? [{ key: 'form', label: t('cases.form'), children: label(accountabilityForm, c.form) }]
+              : []),
+            ...(c.decisionNote
+              ? [{ key: 'note', label: t('cases.decisionNote'), children: c.decisionNote }]
+              : []),
+            ...(c.dismissReason
+              ? [{ key: 'dis', label: t('cases.dismissReason'), children: c.dismissReason }]
+              : []),
+          ]}
+        />
+        <div className="row-gap" data-testid="case-actions">
+          {allowed.has('review') ? (
+            <Button
+              type="primary"
+              onClick={() => run({ step: 'review' }).catch(() => undefined)}
+              data-testid="action-review"
+            >
+              {t('cases.review')}
+            </Button>
+          ) : null}
+          {allowed.has('decide') ? (
+            <Button type="primary" onClick={() => setDialog('decide')} data-testid="action-decide">
+              {t('cases.decide')}
+            </Button>
+          ) : null}
+          {allowed.has('dismiss') ? (
+            <Button danger onClick={() => setDialog('dismiss')} data-testid="action-dismiss">
+              {t('cases.dismiss')}
+            </Button>
+          ) : null}
+          {allowed.has('close') ? (
+            <Button onClick={() => run({ step: 'close' }).catch(() => undefined)} data-testid="action-close">
+              {t('cases.close')}
+            </Button>
+          ) : null}
+        </div>
+        {conflict && failed ? (
+          <div style={{ marginTop: 12 }}>
+            <ConflictNotice
+              error={conflict}
+              canRetry={!!(conflict.current as CaseView | undefined)?.allowedActions?.includes(failed.s.step)}
+              renderCurrent={(cur) => (
+                <span>
+                  {label(caseState, (cur as CaseView).state)} · {t('common.version')}{' '}
+                  {(cur as CaseView).version}
+                </span>
+              )}
+              onRetry={() => {
+                const cur = conflict.current as CaseView | undefined;
+                if (cur) run(failed.s, cur.version).catch(() => undefined);
+              }}
+              onDiscard={() => {
+                setFailed(null);
+                void q.refetch();
+              }}
+            />
+          </div>
+        ) : failed && !dialog ? (
+          <div style={{ marginTop: 12 }}>
+            <ErrorAlert error={failed.error} onClose={() => setFailed(null)} />
+          </div>
+        ) : null}
+      </Card>
+      <Card title={t('cases.subjects')} style={{ marginTop: 12 }}>
+        <Table
+          data-testid="case-subjects"
+          size="small"
+          pagination={false}
+          rowKey={(s) => `${s.personId}:${s.post}:${s.unitId}`}
+          dataSource={c.subjects}
+          scroll={{ x: true }}
+          columns={[
+            { key: 'p', title: t('cases.person'), dataIndex: 'personId' },
+            { key: 'u', title: t('common.unit'), render: (_, s) => units.name(s.unitId) },
+            { key: 'post', title: t('cases.post'), render: (_, s) => label(postKind, s.post) },
+            ...quarters.map((qk) => ({
+              key: qk,
+              title: `${t('cases.daysInPost')} ${qk}`,
+              render: (_: unknown, s: CaseView['subjects'][number]) => s.daysInPost[qk] ?? 0,
+            })),
+          ]}
+        />
+      </Card>
+      <Card title={t('common.history')} style={{ marginTop: 12 }}>
+        <EventTimeline collection="cases" id={c.id} />
+      </Card>
+      <ReasonModal
+        open={dialog === 'dismiss'}
+        title={t('cases.dismiss')}
+        label={t('cases.dismissReason')}
+        testId="dismiss-modal"
+        onCancel={() => setDialog(null)}
+        onSubmit={(v) => run({ step: 'dismiss', reason: v.reason })}
+      />
+      <Modal
+        open={dialog === 'decide'}
+        title={t('cases.decide')}
+        onCancel={() => setDialog(null)}
+        okText={t('common.confirm')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+        okButtonProps={{ 'data-testid': 'decide-ok' } as never}
+        onOk={async () => {
+          const v = await decideForm.validateFields();
+          await run({ step: 'decide', form: v.form, ...(v.note ? { note: v.note } : {}) });
+        }}
+      >
+        <Form form={decideForm} layout="vertical" preserve={false}>
+          <Form.Item name="form" label={t('cases.form')} rules={[{ required: true }]}>
+            <Select
+              options={accountabilityForm.codes.map((f) => ({
+                value: f,
+                label: label(accountabilityForm, f),
+              }))}
+              data-testid="decide-form"
+            />
+          </Form.Item>
+          <Form.Item name="note" label={t('cases.decisionNote')}>
+            <Input.TextArea rows={3} maxLength={4000} />
+          </Form.Item>
+          {failed && dialog === 'decide' ? <ErrorAlert error={failed.error} /> : null}
+        </Form>
+      </Modal>
+    </Page>
+  );
+}

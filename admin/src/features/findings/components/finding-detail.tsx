@@ -1,0 +1,64 @@
+import { findingSeverity, findingSource, problemCategory } from '@jiandu/shared';
+import { Button, Card, Descriptions } from 'antd';
+import { Link, useParams } from 'react-router';
+import { useUnits } from '../../../api/units.js';
+import { EventTimeline } from '../../../components/ui/event-timeline.js';
+import { Page } from '../../../components/ui/page.js';
+import { ErrorState, Loading } from '../../../components/ui/states.js';
+import { useI18n } from '../../../i18n/index.js';
+import { fenToYuan, fmtInstant } from '../../../lib/format.js';
+import { useFinding } from '../api/findings.js';
+
+export function FindingDetail() {
+  const { id = '' } = useParams();
+  const { t, label } = useI18n();
+  const q = useFinding(id);
+  const units = useUnits();
+  if (q.isLoading) return <Loading />;
+  if (q.error || !q.data) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
+  const f = q.data;
+  return (
+    <Page
+      title={t('findings.title')}
+      extra={
+        <Link to="/findings">
+          <Button>{t('common.back')}</Button>
+        </Link>
+      }
+    >
+      <Card data-testid="finding-detail">
+        <Descriptions
+          column={{ xs: 1, sm: 1, md: 2 }}
+          items={[
+            { key: 'unit', label: t('common.unit'), children: units.name(f.unitId) },
+            { key: 'cat', label: t('common.category'), children: label(problemCategory, f.category) },
+            { key: 'sev', label: t('common.severity'), children: label(findingSeverity, f.severity) },
+            { key: 'src', label: t('common.source'), children: label(findingSource, f.source) },
+            {
+              key: 'amt',
+              label: t('common.amount'),
+              children: `${fenToYuan(f.amountFen)} ${t('common.yuan')}`,
+            },
+            { key: 'date', label: t('findings.discoveredOn'), children: f.discoveredOn },
+            { key: 'at', label: t('findings.createdAt'), children: fmtInstant(f.createdAt) },
+            {
+              key: 'rect',
+              label: t('findings.rectification'),
+              children: f.rectificationId ? (
+                <Link to={`/rectifications/${f.rectificationId}`} data-testid="finding-rectification">
+                  {f.rectificationId}
+                </Link>
+              ) : (
+                t('common.none')
+              ),
+            },
+            { key: 'desc', label: t('common.description'), children: f.description, span: 'filled' },
+          ]}
+        />
+      </Card>
+      <Card title={t('common.history')} style={{ marginTop: 12 }}>
+        <EventTimeline collection="findings" id={f.id} />
+      </Card>
+    </Page>
+  );
+}

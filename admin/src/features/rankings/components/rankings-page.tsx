@@ -1,0 +1,260 @@
+/**
+ * 季度排名: pick a quarter and a peer group; the draft (computed now) or the published snapshot; the five
+ * dimension scores, each row expandable to every input count; cards marked; publish (supervisor, with
+ * confirmation) and amend (with a reason); a unit officer sees their unit among its neighbours.
+ */
+import type { Ranking, RankingRow } from '@jiandu/shared';
+import { App, Button, Card, Segmented, Select, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { useCurrentScheme } from '../../../api/scheme.js';
+import { useUnits } from '../../../api/units.js';
+import { Page } from '../../../components/ui/page.js';
+import { ReasonModal } from '../../../components/ui/reason-modal.js';
+import { ErrorAlert } from '../../../components/ui/server-errors.js';
+import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.js';
+import { useI18n } from '../../../i18n/index.js';
+import { currentQuarter, fmtInstant, points, recentQuarters } from '../../../lib/format.js';
+import { useUrlFilters } from '../../../lib/url-filters.js';
+import { useUser } from '../../../lib/use-session.js';
+import { useAmend, useDraft, usePublish, useSnapshot, useSnapshots } from '../api/rankings.js';
+import { ScoreBreakdownView } from './score-breakdown.js';
+
+function RankingTable({ ranking, myUnits }: { ranking: Ranking; myUnits: Set<string> }) {
+  const { t } = useI18n();
+  const units = useUnits();
+  const dim = (key: 'task' | 'rectification' | 'findings' | 'petitions' | 'opinion') => ({
+    key,
+    title: t(`rank.${key}`),
+    render: (_: unknown, r: RankingRow) => points(r.score[key].points),
+    responsive: ['md' as const],
+  });
+  return (
+    <Table<RankingRow>
+      data-testid="ranking-table"
+      rowKey="unitId"
+      size="small"
+      pagination={false}
+      dataSource={ranking.rows}
+      rowClassName={(r) => `${myUnits.has(r.unitId) ? 'mine' : ''} ${r.carded ? 'carded' : ''}`}
+      onRow={(r) =>
+        ({ 'data-testid': 'ranking-row', 'data-unit': r.unitId, 'data-carded': r.carded }) as never
+      }
+      expandable={{ expandedRowRender: (r) => <ScoreBreakdownView s={r.score} /> }}
+      scroll={{ x: true }}
+      columns={[
+        { key: 'rank', title: t('rank.rank'), dataIndex: 'rank', width: 60 },
+        {
+          key: 'unit',
+          title: t('common.unit'),
+          render: (_, r) => (
+            <span>
+              <Link to={`/rankings/units/${r.unitId}`}>{units.name(r.unitId)}</Link>{' '}
+              {myUnits.has(r.unitId) ? <Tag color="blue">{t('rank.myUnit')}</Tag> : null}
+              {r.carded ? (
+                <Tag color="gold" data-testid="card-mark">
+                  {t('rank.card')}
+                </Tag>
+              ) : null}
+            </span>
+          ),
+        },
+        { key: 'total', title: t('rank.total'), render: (_, r) => <strong>{points(r.score.total)}</strong> },
+        dim('task'),
+        dim('rectification'),
+        dim('findings'),
+        dim('petitions'),
+        dim('opinion'),
+      ]}
+    />
+  );
+}
+
+function Neighbours({ ranking, unitId }: { ranking: Ranking; unitId: string }) {
+  const { t } = useI18n();
+  const units = useUnits();
+  const i = ranking.rows.findIndex((r) => r.unitId === unitId);
+  if (i < 0) return null;
+  const rows = ranking.rows.slice(Math.max(0, i - 2), i + 3);
+  const me = ranking.rows[i] as RankingRow;
+  return (
+    <Card size="small" title={t('rank.neighbours')} className="banner" data-testid="my-rank">
+      <p>
+        <strong>{units.name(unitId)}</strong> ·{' '}
+        {t('home.rankOf', { rank: me.rank, size: ranking.rows.length })} · {t('rank.total')}{' '}
+        {points(me.score.total)}
+      </p>
+      <ol className="neighbours">
+        {rows.map((r) => (
+          <li key={r.unitId} className={r.unitId === unitId ? 'mine' : undefined} data-testid="neighbour">
+            {r.rank}. {units.name(r.unitId)} — {points(r.score.total)}{' '}
+            {r.carded ? `（${t('rank.card')}）` : ''}
+          </li>
+        ))}
+      </ol>
+    </Card>
+  );
+}
+
+export function RankingsPage() {
+  const { t, lang } = useI18n();
+  const { message, modal } = App.useApp();
+  const user = useUser();
+  const units = useUnits();
+  const scheme = useCurrentScheme();
+  const [f, setF] = useUrlFilters(['quarter', 'group', 'mode'] as const);
+  const quarter = f.quarter ?? currentQuarter();
+  const mode = f.mode === 'published' ? 'published' : 'draft';
+  const draft = useDraft(quarter);
+  const groups = draft.data?.groups ?? [];
+  const myUnits = useMemo(() => {
+    const s = new Set([user.unitId]);
+    const parent = units.byId?.get(user.unitId)?.parentId;
+    if (parent) s.add(parent);
+    return s;
+  }, [user.unitId, units.byId]);
+  const mineGroup = groups.find((g) => g.ranking.rows.some((r) => myUnits.has(r.unitId)));
+  const groupKey = f.group ?? mineGroup?.groupKey ?? groups[0]?.groupKey;
+  const snapshots = useSnapshots(quarter, groupKey, mode === 'published' && !!groupKey);
+  const effective = snapshots.data?.items.find((s) => s.effective);
+  const snapshot = useSnapshot(mode === 'published' ? effective?.id : undefined);
+  const publish = usePublish();
+  const amend = useAmend();
+  const [amending, setAmending] = useState(false);
+  const supervisor = user.roles.includes('supervisor');
+  const groupLabel = (key: string) => {
+    const g = groups.find((x) => x.groupKey === key)?.ranking.group;
+    if (!g) return key;
+    const rule = scheme.data?.peerGroups.find((p) => p.id === g.ruleId);
+    const ruleLabel = rule ? (lang === 'en' ? (rule.labelEn ?? rule.label) : rule.label) : g.ruleId;
+    return `${units.name(g.parentUnitId)} · ${ruleLabel}`;
+  };
+  const ranking =
+    mode === 'draft' ? groups.find((g) => g.groupKey === groupKey)?.ranking : snapshot.data?.ranking;
+  const myRow = ranking?.rows.find((r) => myUnits.has(r.unitId));
+  const doPublish = () =>
+    groupKey &&
+    modal.confirm({
+      title: t('rank.publish'),
+      content: t('rank.publishConfirm', { quarter, group: groupLabel(groupKey) }),
+      okText: t('rank.publish'),
+      cancelText: t('common.cancel'),
+      okButtonProps: { 'data-testid': 'publish-confirm' } as never,
+      onOk: () =>
+        publish.mutateAsync({ quarter, groupKey }).then((r) => {
+          message.success(t('rank.publishedOk', { cards: r.cards.length, cases: r.proposedCaseIds.length }));
+          setF({ mode: 'published' });
+        }),
+    });
+  return (
+    <Page
+      title={t('rank.title')}
+      extra={
+        supervisor && groupKey ? (
+          mode === 'draft' ? (
+            <Button type="primary" onClick={doPublish} data-testid="publish">
+              {t('rank.publish')}
+            </Button>
+          ) : effective ? (
+            <Button onClick={() => setAmending(true)} data-testid="amend">
+              {t('rank.amend')}
+            </Button>
+          ) : null
+        ) : null
+      }
+    >
+      <search className="filters" aria-label={t('common.filters')}>
+        <Select
+          value={quarter}
+          onChange={(v) => setF({ quarter: v })}
+          options={recentQuarters(8).map((q) => ({ value: q, label: q }))}
+          aria-label={t('common.quarter')}
+          data-testid="quarter-select"
+        />
+        <Select
+          value={groupKey}
+          onChange={(v) => setF({ group: v })}
+          options={groups.map((g) => ({ value: g.groupKey, label: groupLabel(g.groupKey) }))}
+          placeholder={t('rank.pickGroup')}
+          aria-label={t('rank.group')}
+          style={{ minWidth: 220 }}
+          data-testid="group-select"
+          loading={draft.isLoading}
+        />
+        <Segmented
+          value={mode}
+          onChange={(v) => setF({ mode: String(v) })}
+          options={[
+            { value: 'draft', label: t('rank.draft') },
+            { value: 'published', label: t('rank.published') },
+          ]}
+          data-testid="mode-switch"
+        />
+      </search>
+      {publish.error ? <ErrorAlert error={publish.error} onClose={() => publish.reset()} /> : null}
+      {draft.isLoading ? (
+        <Loading />
+      ) : draft.error ? (
+        <ErrorState error={draft.error} onRetry={() => draft.refetch()} />
+      ) : !groups.length ? (
+        <EmptyState />
+      ) : mode === 'published' && snapshots.isSuccess && !effective ? (
+        <EmptyState hint={t('rank.noPublished')} />
+      ) : mode === 'published' && (snapshots.isLoading || snapshot.isLoading) ? (
+        <Loading />
+      ) : ranking ? (
+        <>
+          {mode === 'published' && snapshot.data ? (
+            <Card size="small" className="banner" data-testid="snapshot-info">
+              <div>
+                <Tag color="green">{t('rank.published')}</Tag>{' '}
+                {t('rank.publishedAt', { at: fmtInstant(snapshot.data.publishedAt) })}
+              </div>
+              <div>
+                {t('rank.contentHash')}:{' '}
+                <Typography.Text code copyable>
+                  {snapshot.data.contentHash}
+                </Typography.Text>
+              </div>
+              {snapshot.data.supersedes ? (
+                <div>
+                  {t('rank.supersedes', { id: snapshot.data.supersedes, reason: snapshot.data.reason ?? '' })}
+                </div>
+              ) : null}
+              {snapshots.data?.items
+                .filter((s) => !s.effective)
+                .map((s) => (
+                  <div key={s.id} className="muted small">
+                    <Tag>{t('rank.superseded')}</Tag> {s.id} · {fmtInstant(s.publishedAt)} ·{' '}
+                    {s.contentHash.slice(0, 12)}
+                  </div>
+                ))}
+            </Card>
+          ) : (
+            <p className="muted">
+              <Tag>{t('rank.draft')}</Tag> {t('rank.groupSize', { n: ranking.rows.length })}
+            </p>
+          )}
+          {ranking.noCardReason ? <p className="muted">{t(`rank.noCard.${ranking.noCardReason}`)}</p> : null}
+          {myRow && user.roles.includes('unit_officer') ? (
+            <Neighbours ranking={ranking} unitId={myRow.unitId} />
+          ) : null}
+          <RankingTable ranking={ranking} myUnits={myUnits} />
+        </>
+      ) : (
+        <EmptyState hint={t('rank.pickGroup')} />
+      )}
+      <ReasonModal
+        open={amending}
+        title={t('rank.amendTitle')}
+        testId="amend-modal"
+        onCancel={() => setAmending(false)}
+        onSubmit={async (v) => {
+          if (!effective) return;
+          await amend.mutateAsync({ snapshotId: effective.id, reason: v.reason });
+          setAmending(false);
+        }}
+      />
+    </Page>
+  );
+}

@@ -1,0 +1,102 @@
+/** The workbench: rectifications by state (the unit officer's), the reviewers' queue, overdue in days. */
+import { rectificationState } from '@jiandu/shared';
+import { Button, Segmented, Switch, Tag } from 'antd';
+import { useUnits } from '../../../api/units.js';
+import { Page } from '../../../components/ui/page.js';
+import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.js';
+import { UnitPicker } from '../../../components/ui/unit-picker.js';
+import { type Column, VirtualList } from '../../../components/ui/virtual-list.js';
+import { useI18n } from '../../../i18n/index.js';
+import { useUrlFilters } from '../../../lib/url-filters.js';
+import { useUser } from '../../../lib/use-session.js';
+import { RECT_FILTERS, type RectRow, useRects } from '../api/rectifications.js';
+import { StateTag } from './state-tag.js';
+
+export function RectList() {
+  const { t, label } = useI18n();
+  const user = useUser();
+  const [f, setF, clear] = useUrlFilters(RECT_FILTERS);
+  const reviewer = user.roles.includes('reviewer') && !user.roles.includes('unit_officer');
+  // Reviewers start on their queue, everyone else on what is still open.
+  const state = f.state ?? (reviewer ? 'submitted' : 'open');
+  const filters = { ...f, state: state === 'all' ? undefined : state };
+  const q = useRects(filters);
+  const units = useUnits();
+  const tabs = ['open', ...rectificationState.codes, 'all'].map((s) => ({
+    value: s,
+    label: s === 'open' ? t('rect.state.open') : s === 'all' ? t('common.all') : label(rectificationState, s),
+  }));
+  const columns: Column<RectRow>[] = [
+    { key: 'title', title: t('rect.detail'), width: '3fr', render: (r) => r.title },
+    { key: 'unit', title: t('common.unit'), width: '1.2fr', render: (r) => units.name(r.unitId) },
+    { key: 'state', title: t('common.state'), width: '110px', render: (r) => <StateTag state={r.state} /> },
+    {
+      key: 'deadline',
+      title: t('common.deadline'),
+      width: '150px',
+      render: (r) => (
+        <span>
+          {r.deadline}{' '}
+          {r.daysOverdue > 0 ? (
+            <Tag color="red" data-testid="overdue-tag">
+              {t('rect.overdue', { n: r.daysOverdue })}
+            </Tag>
+          ) : null}
+        </span>
+      ),
+    },
+  ];
+  const filtered = Object.keys(f).some((k) => k !== 'state');
+  return (
+    <Page
+      title={
+        reviewer && (state === 'submitted' || state === 'first_approved')
+          ? t('rect.reviewQueue')
+          : t('rect.workbench')
+      }
+    >
+      <search className="filters" aria-label={t('common.filters')}>
+        <Segmented
+          options={tabs}
+          value={state}
+          onChange={(v) => setF({ state: String(v) })}
+          data-testid="rect-state-tabs"
+          aria-label={t('common.state')}
+        />
+      </search>
+      <div className="filters">
+        <UnitPicker value={f.unitId ?? null} onChange={(v) => setF({ unitId: v })} testId="filter-unit" />
+        <span className="switch-label">
+          <Switch
+            checked={f.overdue === 'true'}
+            onChange={(v) => setF({ overdue: v ? 'true' : null })}
+            data-testid="filter-overdue"
+            aria-label={t('rect.onlyOverdue')}
+          />
+          <span aria-hidden>{t('rect.onlyOverdue')}</span>
+        </span>
+        {filtered ? <Button onClick={clear}>{t('common.clearFilters')}</Button> : null}
+      </div>
+      {q.isLoading ? (
+        <Loading />
+      ) : q.error ? (
+        <ErrorState error={q.error} onRetry={() => q.refetch()} />
+      ) : q.items.length === 0 ? (
+        <EmptyState filtered={filtered || !!f.state} onClear={clear} />
+      ) : (
+        <VirtualList
+          testId="rectifications"
+          label={t('rect.title')}
+          items={q.items}
+          columns={columns}
+          rowKey={(r) => r.id}
+          rowHref={(r) => `/rectifications/${r.id}`}
+          rowClassName={(r) => (r.daysOverdue > 0 ? 'overdue' : undefined)}
+          hasNextPage={q.hasNextPage}
+          isFetchingNextPage={q.isFetchingNextPage}
+          fetchNextPage={() => void q.fetchNextPage()}
+        />
+      )}
+    </Page>
+  );
+}

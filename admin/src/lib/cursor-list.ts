@@ -1,0 +1,23 @@
+/** A server-paginated list (opaque cursors) as an infinite query: pages are fetched as the user scrolls. */
+import { type QueryKey, useInfiniteQuery } from '@tanstack/react-query';
+
+export interface Page<T> {
+  items: T[];
+  cursor: string | null;
+}
+
+export function useCursorList<T>(
+  queryKey: QueryKey,
+  fetchPage: (cursor: string | undefined, signal: AbortSignal) => Promise<Page<T>>,
+  opts: { enabled?: boolean } = {},
+) {
+  const q = useInfiniteQuery({
+    queryKey,
+    queryFn: ({ pageParam, signal }) => fetchPage(pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.cursor ?? undefined,
+    enabled: opts.enabled ?? true,
+  });
+  const items = q.data?.pages.flatMap((p) => p.items) ?? [];
+  return { ...q, items };
+}

@@ -1,0 +1,118 @@
+/** Dates in the scheme's time zone (Asia/Shanghai unless the scheme says otherwise), money in yuan. */
+let timeZone = 'Asia/Shanghai';
+export const setTimeZone = (tz: string) => {
+  timeZone = tz;
+};
+export const getTimeZone = () => timeZone;
+
+const fmtCache = new Map<string, Intl.DateTimeFormat>();
+function dtf(tz: string): Intl.DateTimeFormat {
+  let f = fmtCache.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone: tz,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    fmtCache.set(tz, f);
+  }
+  return f;
+}
+
+/** "2025-03-31 09:00" in the scheme's zone. */
+export function fmtInstant(iso: string | null | undefined, tz = timeZone): string {
+  if (!iso) return '';
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const parts = Object.fromEntries(
+    dtf(tz)
+      .formatToParts(ms)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/** Today's local date in the scheme's zone. */
+export const todayLocal = (now = Date.now(), tz = timeZone): string =>
+  fmtInstant(new Date(now).toISOString(), tz).slice(0, 10);
+
+/** The current time as ISO 8601 with the zone's offset (what the API expects). */
+export function nowInstant(now = Date.now(), tz = timeZone): string {
+  const local = fmtInstant(new Date(now).toISOString(), tz).replace(' ', 'T');
+  const asUtc = Date.parse(`${local}:00Z`);
+  const offMin = Math.round((asUtc - Math.floor(now / 60000) * 60000) / 60000);
+  const sign = offMin >= 0 ? '+' : '-';
+  const a = Math.abs(offMin);
+  return `${local}:00${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+}
+
+export function currentQuarter(now = Date.now()): string {
+  const d = todayLocal(now);
+  return `${d.slice(0, 4)}Q${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+export function recentQuarters(n: number, now = Date.now()): string[] {
+  const q = currentQuarter(now);
+  let y = Number(q.slice(0, 4));
+  let k = Number(q.slice(5));
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    out.push(`${y}Q${k}`);
+    k -= 1;
+    if (k === 0) {
+      k = 4;
+      y -= 1;
+    }
+  }
+  return out;
+}
+
+export function recentMonths(n: number, now = Date.now()): string[] {
+  const d = todayLocal(now);
+  let y = Number(d.slice(0, 4));
+  let m = Number(d.slice(5, 7));
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    m -= 1;
+    if (m === 0) {
+      m = 12;
+      y -= 1;
+    }
+  }
+  return out;
+}
+
+/** Integer fen → "1,234.56" yuan. */
+export function fenToYuan(fen: number | null | undefined): string {
+  const f = Math.round(fen ?? 0);
+  const neg = f < 0;
+  const abs = Math.abs(f);
+  const yuan = Math.floor(abs / 100).toLocaleString('en-US');
+  return `${neg ? '-' : ''}${yuan}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** "1234.5" yuan → 123450 fen, exactly (string arithmetic, no float drift); null when not a valid amount. */
+export function yuanToFen(input: string | number | null | undefined): number | null {
+  if (input === null || input === undefined || input === '') return 0;
+  const s = String(input)
+    .trim()
+    .replace(/[,，\s]/g, '');
+  const m = /^(\d{1,13})(?:\.(\d{0,2}))?$/.exec(s);
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+
+/** Hundredths of a point → "97.50". */
+export const points = (h: number): string => (h / 100).toFixed(2);
+
+/** Basis points → "92.5%". */
+export const percentBp = (bp: number | null | undefined): string =>
+  bp === null || bp === undefined ? '—' : `${(bp / 100).toFixed(1)}%`;
+
+export const shortHash = (h: string | null | undefined): string =>
+  h ? `${h.slice(0, 8)}…${h.slice(-4)}` : '—';

@@ -1,0 +1,16 @@
+import { QueryClient } from '@tanstack/react-query';
+import { ApiError } from './api-client.js';
+
+export function createQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 15_000,
+        refetchOnWindowFocus: false,
+        // A 4xx will not change by asking again; a network failure or a 5xx may.
+        retry: (count, err) => !(err instanceof ApiError && err.status < 500) && count < 2,
+      },
+      mutations: { retry: false },
+    },
+  });
+}
