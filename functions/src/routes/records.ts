@@ -3,8 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { ledgerEventSchema } from '@jiandu/shared';
 import { newRouter } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
-import { notFound } from '../app/edge-error.js';
-import { assertVisible } from '../services/jurisdiction.js';
+import { readVisible } from '../services/jurisdiction.js';
 import type { RecordType } from '../store/keys.js';
 import { json, problemResponses } from './common.js';
 
@@ -66,17 +65,13 @@ export function recordRoutes(deps: Deps) {
   r.openapi(history, async (c) => {
     const { collection, id } = c.req.valid('param');
     const type = HISTORY_TYPES[collection];
-    const rec = await deps.store.get(type, id);
-    if (!rec) throw notFound(type);
-    await assertVisible(deps, c.get('principal'), rec.unitPath, type);
+    await readVisible(deps, c.get('principal'), type, id);
     return c.json({ items: await deps.store.history(type, id) } as never, 200);
   });
   r.openapi(read, async (c) => {
     const { collection, id } = c.req.valid('param');
     const type = HISTORY_TYPES[collection];
-    const rec = await deps.store.get(type, id);
-    if (!rec) throw notFound(type);
-    await assertVisible(deps, c.get('principal'), rec.unitPath, type);
+    const rec = await readVisible(deps, c.get('principal'), type, id);
     return c.json(rec.data as never, 200);
   });
   return r;

@@ -6,13 +6,13 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from '@hono/zod-openapi';
 import { ALERT_STATE_ORDER, type Alert, type AlertAction, applyAlertAction } from '@jiandu/shared';
 import { type Deps, nowIso } from '../app/deps.js';
-import { notFound } from '../app/edge-error.js';
 import type { Principal } from '../auth/principal.js';
 import { BadCursor, decodeCursor, encodeCursor } from '../store/cursor.js';
 import { keys } from '../store/keys.js';
-import { type Actor, type RecordIndex, RecordStore, type StoredRecord } from '../store/record-store.js';
+import { type Actor, type RecordIndex, RecordStore } from '../store/record-store.js';
 import { Tx } from '../store/tx.js';
-import { assertVisible, scopeOf, writableUnitPath } from './jurisdiction.js';
+import { listScope, readVisible } from './jurisdiction.js';
+import { unitPageFields } from './lists.js';
 import { assertVersion, commitOrConflict } from './record-conflict.js';
 
 /**
@@ -55,12 +55,7 @@ export function writeAlert(
 }
 
 export const alertListSchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z.string().max(2000).optional(),
-  unitId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/)
-    .optional(),
+  ...unitPageFields(),
   state: z.enum(['open', 'acknowledged', 'resolved']).optional(),
 });
 
@@ -72,7 +67,7 @@ const STATE_PARTITIONS = ALERT_STATE_ORDER.map((s) => keys.statePartition('alert
  * state from its beginning (the page ended exactly at the end of the previous state).
  */
 export async function listAlerts(deps: Deps, p: Principal, q: z.output<typeof alertListSchema>) {
-  const prefix = q.unitId ? await writableUnitPath(deps, p, q.unitId) : await scopeOf(deps, p);
+  const prefix = await listScope(deps, p, q.unitId);
   const partitions = q.state ? [keys.statePartition('alert', q.state)] : STATE_PARTITIONS;
   let phase = 0;
   let start: Record<string, unknown> | undefined;
@@ -109,15 +104,8 @@ export async function listAlerts(deps: Deps, p: Principal, q: z.output<typeof al
   return { items, cursor };
 }
 
-async function readVisible(deps: Deps, p: Principal, id: string): Promise<StoredRecord<Alert>> {
-  const s = await deps.store.get<Alert>('alert', id);
-  if (!s) throw notFound('alert');
-  await assertVisible(deps, p, s.unitPath, 'alert');
-  return s;
-}
-
 export async function getAlert(deps: Deps, p: Principal, id: string): Promise<Alert> {
-  return (await readVisible(deps, p, id)).data;
+  return (await readVisible<Alert>(deps, p, 'alert', id)).data;
 }
 
 export const alertActionBody = z.strictObject({
@@ -132,7 +120,7 @@ export async function actOnAlert(
   action: AlertAction,
   body: z.output<typeof alertActionBody>,
 ): Promise<Alert> {
-  const before = await readVisible(deps, p, id);
+  const before = await readVisible<Alert>(deps, p, 'alert', id);
   assertVersion(body.expectedVersion, before, () => before.data);
   const after = { ...applyAlertAction(before.data, action, p.roles), version: before.version + 1 };
   const tx = new Tx(deps.tableName);

@@ -10,7 +10,8 @@ import type { Principal } from '../auth/principal.js';
 import { keys } from '../store/keys.js';
 import type { Actor, RecordIndex, StoredRecord } from '../store/record-store.js';
 import type { Tx } from '../store/tx.js';
-import { scopeOf, writableUnitPath } from './jurisdiction.js';
+import { listScope } from './jurisdiction.js';
+import { equalsFilters, pageRange, unitPageFields } from './lists.js';
 
 export const cardWithdrawalSchema = z.strictObject({
   /** The amendment that superseded the snapshot which issued the card. */
@@ -80,28 +81,18 @@ export async function cardsOfUnit(deps: Deps, unitId: string): Promise<StoredRec
 }
 
 export const cardListSchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z.string().max(2000).optional(),
-  unitId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/)
-    .optional(),
+  ...unitPageFields(),
   quarter: quarterKeySchema.optional(),
   state: z.enum(['issued', 'withdrawn']).optional(),
 });
 
 /** Cards of units in the caller's jurisdiction, newest first. */
 export async function listCards(deps: Deps, p: Principal, q: z.output<typeof cardListSchema>) {
-  const prefix = q.unitId ? await writableUnitPath(deps, p, q.unitId) : await scopeOf(deps, p);
-  const filters = [];
-  if (q.quarter)
-    filters.push({ expr: '#fq = :fq', names: { '#fq': 'quarter' }, values: { ':fq': q.quarter } });
-  if (q.state) filters.push({ expr: '#fs = :fs', names: { '#fs': 'state' }, values: { ':fs': q.state } });
   const page = await deps.store.list<CardRecord>('card', {
-    unitPathPrefix: prefix,
-    filters,
+    unitPathPrefix: await listScope(deps, p, q.unitId),
+    filters: equalsFilters({ quarter: q.quarter, state: q.state }),
     limit: q.limit,
-    ...(q.cursor ? { cursor: q.cursor } : {}),
+    ...pageRange(q),
   });
   return { items: page.items.map((s) => s.data), cursor: page.cursor };
 }

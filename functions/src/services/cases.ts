@@ -15,12 +15,12 @@ import {
   type CaseActionType,
 } from '@jiandu/shared';
 import { type Deps, nowIso } from '../app/deps.js';
-import { EdgeError, notFound } from '../app/edge-error.js';
+import { EdgeError } from '../app/edge-error.js';
 import type { Principal } from '../auth/principal.js';
 import { keys } from '../store/keys.js';
 import type { Actor, RecordIndex, StoredRecord } from '../store/record-store.js';
 import { Tx } from '../store/tx.js';
-import { assertVisible } from './jurisdiction.js';
+import { readVisible } from './jurisdiction.js';
 import { type ListQuery, listRecords } from './lists.js';
 import { assertVersion, commitOrConflict } from './record-conflict.js';
 
@@ -90,16 +90,13 @@ const assertReader = (p: Principal) => {
     throw new EdgeError('auth.forbidden', 'accountability cases are for inspectors, supervisors and leaders');
 };
 
-async function readVisible(deps: Deps, p: Principal, id: string): Promise<StoredRecord<AccountabilityCase>> {
+async function readCase(deps: Deps, p: Principal, id: string): Promise<StoredRecord<AccountabilityCase>> {
   assertReader(p);
-  const s = await deps.store.get<AccountabilityCase>('case', id);
-  if (!s) throw notFound('case');
-  await assertVisible(deps, p, s.unitPath, 'case');
-  return s;
+  return readVisible<AccountabilityCase>(deps, p, 'case', id);
 }
 
 export async function getCase(deps: Deps, p: Principal, id: string): Promise<CaseView> {
-  return viewOf((await readVisible(deps, p, id)).data, p);
+  return viewOf((await readCase(deps, p, id)).data, p);
 }
 
 export async function listCases(deps: Deps, p: Principal, q: ListQuery) {
@@ -134,7 +131,7 @@ export async function actOnCase(
   action: CaseAction,
   note: string | null = null,
 ): Promise<CaseView> {
-  const before = await readVisible(deps, p, id);
+  const before = await readCase(deps, p, id);
   assertVersion(expectedVersion, before, () => viewOf(before.data, p));
   const after = applyCaseAction(before.data, action, p.roles);
   const tx = new Tx(deps.tableName);

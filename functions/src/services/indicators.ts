@@ -6,14 +6,15 @@
 import { z } from '@hono/zod-openapi';
 import { type Indicator, indicatorFacts, indicatorSchema, indicatorValueSchema } from '@jiandu/shared';
 import { type Deps, nowIso } from '../app/deps.js';
-import { EdgeError, notFound } from '../app/edge-error.js';
+import { EdgeError } from '../app/edge-error.js';
 import type { Principal } from '../auth/principal.js';
 import type { StoredRecord } from '../store/record-store.js';
 import { Tx } from '../store/tx.js';
 import { commitOne } from './commit.js';
 import { type IdemRef, replay, type StoredResponse } from './idempotency.js';
 import { commitCreate } from './ingest.js';
-import { assertVisible, scopeOf, writableUnitPath } from './jurisdiction.js';
+import { listScope, readVisible, writableUnitPath } from './jurisdiction.js';
+import { unitPageFields } from './lists.js';
 import { assertVersion, commitOrConflict } from './record-conflict.js';
 
 const quarterly = z
@@ -82,15 +83,8 @@ export async function createIndicator(
   return commitCreate(deps, tx, [{ before: null, after: indicatorFacts(indicator) }], response, idem, null);
 }
 
-async function readVisible(deps: Deps, p: Principal, id: string): Promise<StoredRecord<Indicator>> {
-  const s = await deps.store.get<Indicator>('indicator', id);
-  if (!s) throw notFound('indicator');
-  await assertVisible(deps, p, s.unitPath, 'indicator');
-  return s;
-}
-
 export async function getIndicator(deps: Deps, p: Principal, id: string): Promise<IndicatorView> {
-  return view(await readVisible(deps, p, id));
+  return view(await readVisible<Indicator>(deps, p, 'indicator', id));
 }
 
 export async function changeIndicator(
@@ -99,7 +93,7 @@ export async function changeIndicator(
   id: string,
   change: z.output<typeof indicatorChangeSchema>,
 ): Promise<IndicatorView> {
-  const before = await readVisible(deps, p, id);
+  const before = await readVisible<Indicator>(deps, p, 'indicator', id);
   const { expectedVersion, ...fields } = change;
   const isSupervisor = p.roles.includes('supervisor');
   if (!isSupervisor) {
@@ -138,20 +132,14 @@ export async function changeIndicator(
 }
 
 export const indicatorListSchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: z.string().max(2000).optional(),
-  unitId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/)
-    .optional(),
+  ...unitPageFields(100),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 
 /** Indicators in the caller's jurisdiction (or a unit's subtree inside it), newest year first. */
 export async function listIndicators(deps: Deps, p: Principal, q: z.output<typeof indicatorListSchema>) {
-  const prefix = q.unitId ? await writableUnitPath(deps, p, q.unitId) : await scopeOf(deps, p);
   const page = await deps.store.list<Indicator>('indicator', {
-    unitPathPrefix: prefix,
+    unitPathPrefix: await listScope(deps, p, q.unitId),
     limit: q.limit,
     ...(q.cursor ? { cursor: q.cursor } : {}),
     ...(q.year !== undefined ? { from: String(q.year), to: String(q.year) } : {}),

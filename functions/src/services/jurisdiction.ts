@@ -6,6 +6,8 @@
 import type { Deps } from '../app/deps.js';
 import { EdgeError, notFound } from '../app/edge-error.js';
 import type { Principal } from '../auth/principal.js';
+import type { RecordType } from '../store/keys.js';
+import type { StoredRecord } from '../store/record-store.js';
 
 /** The caller's subtree path prefix. */
 export async function scopeOf(deps: Deps, p: Principal): Promise<string> {
@@ -29,6 +31,19 @@ export async function assertVisible(
   if (!(await isVisible(deps, p, unitPath))) throw notFound(what);
 }
 
+/** A record inside the caller's jurisdiction: 404 when it is missing or outside it, alike. */
+export async function readVisible<T>(
+  deps: Deps,
+  p: Principal,
+  type: RecordType,
+  id: string,
+): Promise<StoredRecord<T>> {
+  const rec = await deps.store.get<T>(type, id);
+  if (!rec) throw notFound(type);
+  await assertVisible(deps, p, rec.unitPath, type);
+  return rec;
+}
+
 /**
  * The unit a write names must exist inside the caller's jurisdiction; otherwise it is reported as
  * unknown on that field (422), the same answer a unit that does not exist gets.
@@ -44,4 +59,9 @@ export async function writableUnitPath(
     throw new EdgeError('unit.notFound', `no unit ${unitId} in your jurisdiction`, { field, status: 422 });
   }
   return path;
+}
+
+/** The subtree a list covers: a unit's (which must be inside the jurisdiction), or the whole jurisdiction. */
+export async function listScope(deps: Deps, p: Principal, unitId: string | undefined): Promise<string> {
+  return unitId ? writableUnitPath(deps, p, unitId) : scopeOf(deps, p);
 }

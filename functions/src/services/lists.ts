@@ -4,16 +4,26 @@ import { localDateSchema } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
 import type { RecordType } from '../store/keys.js';
-import { scopeOf, writableUnitPath } from './jurisdiction.js';
+import type { ListFilter } from '../store/record-store.js';
+import { listScope } from './jurisdiction.js';
 
-export const listQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+/** The paging fields of a list query: the page size and the cursor of the page before. */
+export const pagingFields = (defaultLimit = 50) => ({
+  limit: z.coerce.number().int().min(1).max(500).default(defaultLimit),
   cursor: z.string().max(2000).optional(),
-  /** A unit: its subtree (inside your jurisdiction). */
+});
+
+/** The paging fields and a unit: the unit's subtree (inside your jurisdiction), see listScope. */
+export const unitPageFields = (defaultLimit = 50) => ({
+  ...pagingFields(defaultLimit),
   unitId: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,64}$/)
     .optional(),
+});
+
+export const listQuerySchema = z.strictObject({
+  ...unitPageFields(),
   state: z
     .string()
     .regex(/^[a-z_]{1,32}$/)
@@ -31,21 +41,32 @@ export const listQuerySchema = z.strictObject({
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
+/** `attribute = value` on the state item, one filter per given value (undefined: no filter). */
+export function equalsFilters(fields: Record<string, unknown>): ListFilter[] {
+  return Object.entries(fields).flatMap(([f, v]) =>
+    v === undefined
+      ? []
+      : [{ expr: `#f_${f} = :f_${f}`, names: { [`#f_${f}`]: f }, values: { [`:f_${f}`]: v } }],
+  );
+}
+
+/** The cursor and the from/to range of a list query, as options of RecordStore.list. */
+export const pageRange = (q: {
+  cursor?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}) => ({
+  ...(q.cursor ? { cursor: q.cursor } : {}),
+  ...(q.from ? { from: q.from } : {}),
+  ...(q.to ? { to: q.to } : {}),
+});
+
 export async function listRecords<T>(deps: Deps, p: Principal, type: RecordType, q: ListQuery) {
-  const prefix = q.unitId ? await writableUnitPath(deps, p, q.unitId, 'unitId') : await scopeOf(deps, p);
-  const filters: { expr: string; names: Record<string, string>; values: Record<string, unknown> }[] = [];
-  for (const f of ['state', 'category', 'severity'] as const) {
-    const v = q[f];
-    if (v !== undefined)
-      filters.push({ expr: `#f_${f} = :f_${f}`, names: { [`#f_${f}`]: f }, values: { [`:f_${f}`]: v } });
-  }
   const page = await deps.store.list<T>(type, {
-    unitPathPrefix: prefix,
-    filters,
+    unitPathPrefix: await listScope(deps, p, q.unitId),
+    filters: equalsFilters({ state: q.state, category: q.category, severity: q.severity }),
     limit: q.limit,
-    ...(q.cursor ? { cursor: q.cursor } : {}),
-    ...(q.from ? { from: q.from } : {}),
-    ...(q.to ? { to: q.to } : {}),
+    ...pageRange(q),
   });
   return { items: page.items.map((s) => s.data), cursor: page.cursor };
 }

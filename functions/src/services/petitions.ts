@@ -28,12 +28,13 @@ import {
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError, forbidden, notFound } from '../app/edge-error.js';
 import { hasRole, type Principal } from '../auth/principal.js';
+import type { ListFilter } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import { commitOne } from './commit.js';
 import { type IdemRef, idemRef, type StoredResponse } from './idempotency.js';
 import { type BatchItemResult, batchResultOf, createOnce, validItems } from './ingest.js';
-import { assertVisible, scopeOf, writableUnitPath } from './jurisdiction.js';
-import { listQuerySchema } from './lists.js';
+import { assertVisible, listScope } from './jurisdiction.js';
+import { equalsFilters, listQuerySchema, pageRange } from './lists.js';
 import {
   assertPetitionWriter,
   type ParsedPetition,
@@ -101,9 +102,7 @@ export const petitionListQuerySchema = listQuerySchema.omit({ severity: true }).
 });
 export type PetitionListQuery = z.infer<typeof petitionListQuerySchema>;
 
-type Filter = { expr: string; names: Record<string, string>; values: Record<string, unknown> };
-
-function slaFilter(sla: 'overdue' | 'pending', today: string): Filter {
+function slaFilter(sla: 'overdue' | 'pending', today: string): ListFilter {
   const op = sla === 'overdue' ? '<' : '>=';
   return {
     expr: `((#sla_st = :sla_r AND #sla_ad ${op} :sla_t) OR (#sla_st = :sla_a AND #sla_hd ${op} :sla_t))`,
@@ -114,32 +113,22 @@ function slaFilter(sla: 'overdue' | 'pending', today: string): Filter {
 
 export async function listPetitions(deps: Deps, p: Principal, q: PetitionListQuery) {
   assertPetitionReader(p);
-  const prefix = q.unitId ? await writableUnitPath(deps, p, q.unitId, 'unitId') : await scopeOf(deps, p);
+  const prefix = await listScope(deps, p, q.unitId);
   const scheme = await deps.scheme();
   const at = await nowIso(deps);
-  const filters: Filter[] = [];
-  for (const f of ['state', 'category'] as const) {
-    const v = q[f];
-    if (v !== undefined)
-      filters.push({ expr: `#f_${f} = :f_${f}`, names: { [`#f_${f}`]: f }, values: { [`:f_${f}`]: v } });
-  }
-  for (const f of ['repeated', 'escalated'] as const) {
-    const v = q[f];
-    if (v !== undefined)
-      filters.push({
-        expr: `#f_${f} = :f_${f}`,
-        names: { [`#f_${f}`]: f },
-        values: { [`:f_${f}`]: v === 'true' },
-      });
-  }
+  const flag = (v: 'true' | 'false' | undefined) => (v === undefined ? undefined : v === 'true');
+  const filters = equalsFilters({
+    state: q.state,
+    category: q.category,
+    repeated: flag(q.repeated),
+    escalated: flag(q.escalated),
+  });
   if (q.sla) filters.push(slaFilter(q.sla, localDateOf(deps.clock(), scheme.timeZone)));
   const page = await deps.store.list<StoredPetition>('petition', {
     unitPathPrefix: prefix,
     filters,
     limit: q.limit,
-    ...(q.cursor ? { cursor: q.cursor } : {}),
-    ...(q.from ? { from: q.from } : {}),
-    ...(q.to ? { to: q.to } : {}),
+    ...pageRange(q),
   });
   return { items: page.items.map((r) => petitionView(r, at, scheme)), cursor: page.cursor };
 }

@@ -7,7 +7,8 @@ import { z } from '@hono/zod-openapi';
 import { daysOverdue, formatInstant, type Rectification, rectificationState } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
-import { scopeOf, writableUnitPath } from './jurisdiction.js';
+import type { ListFilter } from '../store/record-store.js';
+import { listScope } from './jurisdiction.js';
 import { listQuerySchema } from './lists.js';
 import { today } from './rectification-read.js';
 
@@ -24,10 +25,8 @@ export const rectificationListQuerySchema = listQuerySchema
   });
 export type RectificationListQuery = z.infer<typeof rectificationListQuerySchema>;
 
-type Filter = { expr: string; names: Record<string, string>; values: Record<string, unknown> };
-
-function filtersOf(q: RectificationListQuery, day: string): Filter[] {
-  const f: Filter[] = [];
+function filtersOf(q: RectificationListQuery, day: string): ListFilter[] {
+  const f: ListFilter[] = [];
   const st = { '#st': 'state' };
   const dl = { '#dl': 'deadline' };
   if (q.state === 'open') f.push({ expr: '#st <> :closed', names: st, values: { ':closed': 'closed' } });
@@ -43,7 +42,7 @@ function filtersOf(q: RectificationListQuery, day: string): Filter[] {
 }
 
 export async function listRectifications(deps: Deps, p: Principal, q: RectificationListQuery) {
-  const prefix = q.unitId ? await writableUnitPath(deps, p, q.unitId, 'unitId') : await scopeOf(deps, p);
+  const prefix = await listScope(deps, p, q.unitId);
   const tz = (await deps.scheme()).timeZone;
   const at = formatInstant(deps.clock(), tz);
   const page = await deps.store.list<Rectification>('rectification', {

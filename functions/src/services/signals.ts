@@ -11,13 +11,13 @@ import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError, forbidden, notFound } from '../app/edge-error.js';
 import type { Principal } from '../auth/principal.js';
 import { keys } from '../store/keys.js';
-import { RecordStore, type StoredRecord } from '../store/record-store.js';
+import { RecordStore } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import { commitOne } from './commit.js';
 import type { IdemRef, StoredResponse } from './idempotency.js';
 import { type BatchItemResult, batchResultOf, createOnce, validItems } from './ingest.js';
-import { assertVisible, scopeOf, writableUnitPath } from './jurisdiction.js';
-import { listQuerySchema } from './lists.js';
+import { listScope, readVisible, scopeOf, writableUnitPath } from './jurisdiction.js';
+import { equalsFilters, listQuerySchema, pageRange, pagingFields } from './lists.js';
 import {
   actorOf,
   assertSignalWriter,
@@ -57,28 +57,16 @@ export const signalListQuerySchema = listQuerySchema.omit({ category: true }).ex
 export type SignalListQuery = z.infer<typeof signalListQuerySchema>;
 
 export async function listSignals(deps: Deps, p: Principal, q: SignalListQuery) {
-  const prefix = q.unitId ? await writableUnitPath(deps, p, q.unitId, 'unitId') : await scopeOf(deps, p);
-  const filters = (['state', 'severity', 'polarity'] as const).flatMap((f) => {
-    const v = q[f];
-    return v === undefined
-      ? []
-      : [{ expr: `#f_${f} = :f_${f}`, names: { [`#f_${f}`]: f }, values: { [`:f_${f}`]: v } }];
-  });
   const page = await deps.store.list<Signal>('signal', {
-    unitPathPrefix: prefix,
-    filters,
+    unitPathPrefix: await listScope(deps, p, q.unitId),
+    filters: equalsFilters({ state: q.state, severity: q.severity, polarity: q.polarity }),
     limit: q.limit,
-    ...(q.cursor ? { cursor: q.cursor } : {}),
-    ...(q.from ? { from: q.from } : {}),
-    ...(q.to ? { to: q.to } : {}),
+    ...pageRange(q),
   });
   return { items: page.items.map(signalView), cursor: page.cursor };
 }
 
-export const triageQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z.string().max(2000).optional(),
-});
+export const triageQuerySchema = z.strictObject(pagingFields());
 
 /** The triage queue (gsi2 state partition) inside the caller's jurisdiction, newest publication first. */
 export async function listTriage(deps: Deps, p: Principal, q: z.infer<typeof triageQuerySchema>) {
@@ -98,15 +86,8 @@ export async function listTriage(deps: Deps, p: Principal, q: z.infer<typeof tri
   return { items, cursor: page.cursor };
 }
 
-async function visibleSignal(deps: Deps, p: Principal, id: string): Promise<StoredRecord<Signal>> {
-  const rec = await deps.store.get<Signal>('signal', id);
-  if (!rec) throw notFound('signal');
-  await assertVisible(deps, p, rec.unitPath, 'signal');
-  return rec;
-}
-
 export async function getSignal(deps: Deps, p: Principal, id: string): Promise<SignalView> {
-  return signalView(await visibleSignal(deps, p, id));
+  return signalView(await readVisible<Signal>(deps, p, 'signal', id));
 }
 
 const conflict = (current: SignalView) =>
@@ -127,7 +108,7 @@ export async function assignSignal(
   body: { unitId: string; expectedVersion?: number | undefined },
 ): Promise<SignalView> {
   if (!p.roles.includes('supervisor')) throw forbidden('only supervisors triage signals');
-  const rec = await visibleSignal(deps, p, id);
+  const rec = await readVisible<Signal>(deps, p, 'signal', id);
   if (body.expectedVersion !== undefined && body.expectedVersion !== rec.version)
     throw conflict(signalView(rec));
   const unitPath = await writableUnitPath(deps, p, body.unitId);

@@ -38,6 +38,13 @@ export interface RecordIndex {
   extra?: Record<string, unknown>;
 }
 
+/** A filter of a list, applied by DynamoDB after reading (its names and values are merged into the query). */
+export interface ListFilter {
+  expr: string;
+  names: Record<string, string>;
+  values: Record<string, unknown>;
+}
+
 export interface Actor {
   id: string;
   role: Role | 'system';
@@ -230,7 +237,7 @@ export class RecordStore {
     type: RecordType,
     opts: {
       unitPathPrefix?: string;
-      filters?: { expr: string; names: Record<string, string>; values: Record<string, unknown> }[];
+      filters?: ListFilter[];
       limit: number;
       cursor?: string;
       from?: string;
