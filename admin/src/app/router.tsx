@@ -16,33 +16,43 @@ const screen = (load: () => Promise<{ default: React.ComponentType }>) => async 
   Component: (await load()).default,
 });
 
+/** Shown while the first lazy screen loads (the shell has not loaded yet either). */
+function FirstLoad() {
+  return <div className="first-load" aria-busy="true" />;
+}
+
 export const router = createBrowserRouter([
-  { path: '/signin', lazy: screen(() => import('./routes/signin.js')) },
   {
-    element: <RequireSession />,
+    HydrateFallback: FirstLoad,
     children: [
-      { path: '/bulletins/print', lazy: screen(() => import('./routes/bulletin-print.js')) },
+      { path: '/signin', lazy: screen(() => import('./routes/signin.js')) },
       {
-        lazy: screen(() => import('./layout/shell.js')),
+        element: <RequireSession />,
         children: [
-          { index: true, lazy: screen(() => import('./routes/home.js')) },
-          { path: 'findings', lazy: screen(() => import('./routes/findings.js')) },
-          { path: 'findings/new', lazy: screen(() => import('./routes/finding-new.js')) },
-          { path: 'findings/:id', lazy: screen(() => import('./routes/finding.js')) },
-          { path: 'petitions', lazy: screen(() => import('./routes/petitions.js')) },
-          { path: 'petitions/:id', lazy: screen(() => import('./routes/petition.js')) },
-          { path: 'opinion', lazy: screen(() => import('./routes/opinion.js')) },
-          { path: 'rectifications', lazy: screen(() => import('./routes/rectifications.js')) },
-          { path: 'rectifications/:id', lazy: screen(() => import('./routes/rectification.js')) },
-          { path: 'rankings', lazy: screen(() => import('./routes/rankings.js')) },
-          { path: 'rankings/units/:id', lazy: screen(() => import('./routes/ranking-history.js')) },
-          { path: 'cases', lazy: screen(() => import('./routes/cases.js')) },
-          { path: 'cases/:id', lazy: screen(() => import('./routes/case.js')) },
-          { path: 'alerts', lazy: screen(() => import('./routes/alerts.js')) },
-          { path: 'bulletins', lazy: screen(() => import('./routes/bulletins.js')) },
-          { path: 'admin', element: <Navigate to="/admin/units" replace /> },
-          { path: 'admin/:section', lazy: screen(() => import('./routes/admin.js')) },
-          { path: '*', lazy: screen(() => import('./routes/not-found.js')) },
+          { path: '/bulletins/print', lazy: screen(() => import('./routes/bulletin-print.js')) },
+          {
+            lazy: screen(() => import('./layout/shell.js')),
+            children: [
+              { index: true, lazy: screen(() => import('./routes/home.js')) },
+              { path: 'findings', lazy: screen(() => import('./routes/findings.js')) },
+              { path: 'findings/new', lazy: screen(() => import('./routes/finding-new.js')) },
+              { path: 'findings/:id', lazy: screen(() => import('./routes/finding.js')) },
+              { path: 'petitions', lazy: screen(() => import('./routes/petitions.js')) },
+              { path: 'petitions/:id', lazy: screen(() => import('./routes/petition.js')) },
+              { path: 'opinion', lazy: screen(() => import('./routes/opinion.js')) },
+              { path: 'rectifications', lazy: screen(() => import('./routes/rectifications.js')) },
+              { path: 'rectifications/:id', lazy: screen(() => import('./routes/rectification.js')) },
+              { path: 'rankings', lazy: screen(() => import('./routes/rankings.js')) },
+              { path: 'rankings/units/:id', lazy: screen(() => import('./routes/ranking-history.js')) },
+              { path: 'cases', lazy: screen(() => import('./routes/cases.js')) },
+              { path: 'cases/:id', lazy: screen(() => import('./routes/case.js')) },
+              { path: 'alerts', lazy: screen(() => import('./routes/alerts.js')) },
+              { path: 'bulletins', lazy: screen(() => import('./routes/bulletins.js')) },
+              { path: 'admin', element: <Navigate to="/admin/units" replace /> },
+              { path: 'admin/:section', lazy: screen(() => import('./routes/admin.js')) },
+              { path: '*', lazy: screen(() => import('./routes/not-found.js')) },
+            ],
+          },
         ],
       },
     ],

@@ -193,6 +193,7 @@ export const en: Record<MessageKey, string> = {
   'opinion.majorNegativeHint': 'Major negative signals stay on top: handle them now',
   'opinion.triageEmpty': 'No signal waits for a unit.',
   'opinion.link': 'Source',
+  'opinion.titleCol': 'Title',
 
   'rect.title': 'Rectifications',
   'rect.workbench': 'Rectification workbench',
@@ -201,6 +202,7 @@ export const en: Record<MessageKey, string> = {
   'rect.onlyOverdue': 'Overdue only',
   'rect.open': 'Open',
   'rect.detail': 'Rectification',
+  'rect.item': 'Rectification',
   'rect.timeline': 'History (hash chain)',
   'rect.measures': 'Measures',
   'rect.progress': 'Progress',

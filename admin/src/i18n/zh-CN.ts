@@ -191,6 +191,7 @@ export const zhCN = {
   'opinion.majorNegativeHint': '重大负面舆情置顶，须立即处置',
   'opinion.triageEmpty': '没有待分派的舆情。',
   'opinion.link': '原文',
+  'opinion.titleCol': '标题',
 
   'rect.title': '整改',
   'rect.workbench': '整改工作台',
@@ -199,6 +200,7 @@ export const zhCN = {
   'rect.onlyOverdue': '只看逾期',
   'rect.open': '未销号',
   'rect.detail': '整改详情',
+  'rect.item': '整改事项',
   'rect.timeline': '操作记录（哈希链）',
   'rect.measures': '整改措施',
   'rect.progress': '整改进展',

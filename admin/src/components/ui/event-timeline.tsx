@@ -4,6 +4,7 @@ import { Timeline, Typography } from 'antd';
 import { type HistoryCollection, useEvents } from '../../api/events.js';
 import { useI18n } from '../../i18n/index.js';
 import { fmtInstant, shortHash } from '../../lib/format.js';
+import { useSession } from '../../lib/use-session.js';
 import { ErrorState, Loading } from './states.js';
 
 export function EventTimeline({
@@ -17,6 +18,7 @@ export function EventTimeline({
 }) {
   const { t, label } = useI18n();
   const q = useEvents(collection, id);
+  const me = useSession()?.user;
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   const items = q.data?.items ?? [];
@@ -28,7 +30,8 @@ export function EventTimeline({
         content: (
           <div className="event" data-testid="event" data-action={e.action}>
             <div>
-              <strong>{e.action}</strong> · {fmtInstant(e.at)} · {actorName?.(e.actorId) ?? e.actorId}
+              <strong>{e.action}</strong> · {fmtInstant(e.at)} ·{' '}
+              {actorName?.(e.actorId) ?? (e.actorId === me?.id ? me.name : e.actorId)}
               {e.role !== 'system' ? ` (${label(role, e.role)})` : ''}
             </div>
             {e.reason ? (

@@ -44,6 +44,8 @@ export function ReasonModal({
         try {
           await onSubmit(values);
           form.resetFields();
+        } catch {
+          // The caller shows what went wrong; the modal stays open for another try.
         } finally {
           setBusy(false);
         }

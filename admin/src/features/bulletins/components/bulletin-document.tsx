@@ -60,7 +60,7 @@ export function BulletinDocument({ b }: { b: Bulletin }) {
           <thead>
             <tr>
               <th>{t('common.unit')}</th>
-              <th>{t('rect.detail')}</th>
+              <th>{t('rect.item')}</th>
               <th>{t('common.state')}</th>
               <th>{t('common.deadline')}</th>
               <th>{t('rect.overdue', { n: '' }).trim()}</th>

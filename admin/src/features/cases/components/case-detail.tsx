@@ -173,7 +173,9 @@ export function CaseDetail() {
         okButtonProps={{ 'data-testid': 'decide-ok' } as never}
         onOk={async () => {
           const v = await decideForm.validateFields();
-          await run({ step: 'decide', form: v.form, ...(v.note ? { note: v.note } : {}) });
+          await run({ step: 'decide', form: v.form, ...(v.note ? { note: v.note } : {}) }).catch(
+            () => undefined,
+          );
         }}
       >
         <Form form={decideForm} layout="vertical" preserve={false}>

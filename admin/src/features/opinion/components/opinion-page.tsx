@@ -23,7 +23,7 @@ function useColumns(extra?: Column<SignalView>) {
   const cols: Column<SignalView>[] = [
     {
       key: 'title',
-      title: t('opinion.list'),
+      title: t('opinion.titleCol'),
       width: '3fr',
       render: (s) => (
         <span>

@@ -156,10 +156,10 @@ export function RectActions({ rect }: { rect: RectView }) {
         onOk={async () => {
           const v = await extForm.validateFields();
           await run({ type: 'requestExtension', deadline: v.deadline, reason: v.reason }).catch((e) => {
+            // The modal stays open; the server's message goes next to the field it named.
             const field = fieldOf(e);
             if (field === 'deadline' || field === 'reason')
               extForm.setFields([{ name: field, errors: [(e as Error).message] }]);
-            throw e;
           });
         }}
       >
@@ -190,7 +190,9 @@ export function RectActions({ rect }: { rect: RectView }) {
         okButtonProps={{ 'data-testid': 'decide-extension-modal-ok' } as never}
         onOk={async () => {
           const v = await decForm.validateFields();
-          await run({ type: 'decideExtension', approve: v.approve, reason: v.reason || null });
+          await run({ type: 'decideExtension', approve: v.approve, reason: v.reason || null }).catch(
+            () => undefined,
+          );
         }}
       >
         <Form form={decForm} layout="vertical" preserve={false} initialValues={{ approve: true }}>

@@ -27,7 +27,7 @@ export function RectList() {
     label: s === 'open' ? t('rect.state.open') : s === 'all' ? t('common.all') : label(rectificationState, s),
   }));
   const columns: Column<RectRow>[] = [
-    { key: 'title', title: t('rect.detail'), width: '3fr', render: (r) => r.title },
+    { key: 'title', title: t('rect.item'), width: '3fr', render: (r) => r.title },
     { key: 'unit', title: t('common.unit'), width: '1.2fr', render: (r) => units.name(r.unitId) },
     { key: 'state', title: t('common.state'), width: '110px', render: (r) => <StateTag state={r.state} /> },
     {
