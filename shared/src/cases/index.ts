@@ -1,2 +1,3 @@
 export * from './alerts.js';
+export * from './leaders.js';
 export * from './workflow.js';

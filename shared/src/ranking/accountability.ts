@@ -4,16 +4,15 @@
  * `deputy_in_charge` post at any time in the latest quarter, each with their days in post in every quarter
  * of the trigger. Humans decide; this only proposes, under a natural key so a trigger proposes once.
  */
-import { addDays } from '../calendar/local-date.js';
 import {
   parseQuarter,
   type Quarter,
   type QuarterKey,
-  quarterBounds,
   quarterFromIndex,
   quarterIndex,
   quarterKey,
 } from '../calendar/quarter.js';
+import { leadersInPost, quarterSpan } from '../cases/leaders.js';
 import { DomainError } from '../errors/index.js';
 import type { CaseSubject, CaseTrigger } from '../schemas/accountability.js';
 import type { Tenure } from '../schemas/org.js';
@@ -37,7 +36,6 @@ export interface CardsProposal {
 }
 
 const asQuarter = (q: Quarter | QuarterKey): Quarter => (typeof q === 'string' ? parseQuarter(q) : q);
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Chosen: the trigger covers the last `consecutiveForProposal` quarters of the run of consecutive carded
@@ -72,43 +70,9 @@ export function proposeForConsecutiveCards(input: ConsecutiveCardsInput): CardsP
   return {
     triggerKey: `cards:${unitId}:${keys.join(':')}`,
     trigger,
-    subjects: subjects(unitId, tenures, runQuarters, last),
+    subjects: leadersInPost(unitId, tenures, quarterSpan(last), {
+      from: quarterSpan(runQuarters[0] as Quarter).from,
+      to: quarterSpan(last).to,
+    }),
   };
-}
-
-function subjects(
-  unitId: string,
-  tenures: readonly Tenure[],
-  quarters: Quarter[],
-  last: Quarter,
-): CaseSubject[] {
-  const byHolder = new Map<string, Tenure[]>();
-  for (const t of tenures) {
-    if (t.unitId !== unitId || (t.post !== 'principal' && t.post !== 'deputy_in_charge')) continue;
-    const key = `${t.personId}\u0000${t.post}`;
-    byHolder.set(key, [...(byHolder.get(key) ?? []), t]);
-  }
-  const out: CaseSubject[] = [];
-  for (const held of byHolder.values()) {
-    const first = held[0] as Tenure;
-    if (daysHeld(held, last) === 0) continue;
-    const daysInPost: Record<string, number> = {};
-    for (const q of quarters) daysInPost[quarterKey(q)] = daysHeld(held, q);
-    out.push({ personId: first.personId, unitId, post: first.post, daysInPost });
-  }
-  return out.sort((a, b) => cmp(a.personId, b.personId) || cmp(a.post, b.post));
-}
-
-/**
- * Days of q inside any of the tenures (both ends inclusive, `to: null` = ongoing). Two tenures of the
- * same post add up; chosen: overlapping tenures (a data error) count each day once, as a day in post.
- * A quarter has at most 92 days, so walking its days is exact and cheap.
- */
-function daysHeld(held: readonly Tenure[], q: Quarter): number {
-  const { first, last } = quarterBounds(q);
-  let days = 0;
-  for (let d = first; d <= last; d = addDays(d, 1)) {
-    if (held.some((t) => t.from <= d && (t.to === null || d <= t.to))) days++;
-  }
-  return days;
 }
