@@ -4,7 +4,6 @@
  * written in the same transaction as its trigger marker (`keys.trigger`, put only if new), so a second
  * run, a concurrent run, or a retry after a crash raises nothing twice.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   formatInstant,
   type OverdueAction,
@@ -13,22 +12,16 @@ import {
   type Tenure,
 } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
+import { alertIndex } from '../services/alerts.js';
+import { caseIndex } from '../services/cases.js';
 import { tenuresOf } from '../services/org.js';
-import { alertIndex, caseIndex, overdueAlert, overdueCase } from '../services/rectification-overdue.js';
+import { overdueAlert, overdueCase } from '../services/rectification-overdue.js';
 import { openRectifications } from '../services/rectification-read.js';
+import { SYSTEM_ACTOR, triggerRaised } from '../services/triggers.js';
 import { keys } from '../store/keys.js';
 import type { StoredRecord } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import type { JobContext, JobResult } from './index.js';
-
-const SYSTEM = { id: 'system', role: 'system' } as const;
-
-async function alreadyRaised(deps: Deps, a: OverdueAction): Promise<boolean> {
-  const r = await deps.doc.send(
-    new GetCommand({ TableName: deps.tableName, Key: keys.trigger(a.kind, a.key), ConsistentRead: true }),
-  );
-  return r.Item !== undefined;
-}
 
 /** Writes the alert or case of one draft with its trigger marker; false when the marker already existed. */
 async function raise(
@@ -49,7 +42,7 @@ async function raise(
       before: null,
       data: alert,
       index: alertIndex(alert, unitPath),
-      actor: SYSTEM,
+      actor: SYSTEM_ACTOR,
       at,
       action: 'alert.raise',
     });
@@ -61,7 +54,7 @@ async function raise(
       before: null,
       data: proposal,
       index: caseIndex(proposal, unitPath),
-      actor: SYSTEM,
+      actor: SYSTEM_ACTOR,
       at,
       action: 'case.propose',
     });
@@ -91,7 +84,7 @@ export async function overdueSweep(deps: Deps, { now }: JobContext): Promise<Job
       return tenureCache.get(unitId)!;
     };
     for (const a of drafts) {
-      if ((await alreadyRaised(deps, a)) || !(await raise(deps, a, stored, at, tenures))) {
+      if ((await triggerRaised(deps, a.kind, a.key)) || !(await raise(deps, a, stored, at, tenures))) {
         counts.alreadyRaised++;
         continue;
       }

@@ -4,7 +4,6 @@
  * and close them through the shared state machine, each step a versioned write with its event.
  */
 
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from '@hono/zod-openapi';
 import {
   type AccountabilityCase,
@@ -13,6 +12,8 @@ import {
   applyCaseAction,
   type CaseAction,
   type CaseActionType,
+  type CaseSubject,
+  type CaseTrigger,
 } from '@jiandu/shared';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
@@ -35,16 +36,26 @@ export const caseIndex = (c: AccountabilityCase, unitPath: string): RecordIndex 
   extra: { state: c.state, triggerKind: c.trigger.kind },
 });
 
-/** True when a case was already proposed for this trigger. */
-export async function caseProposed(deps: Deps, triggerKey: string): Promise<boolean> {
-  const r = await deps.doc.send(
-    new GetCommand({
-      TableName: deps.tableName,
-      Key: keys.trigger('case', triggerKey),
-      ConsistentRead: true,
-    }),
-  );
-  return r.Item !== undefined;
+/** A case the rules propose (for its trigger's leaders, `subjects`), before anyone has looked at it. */
+export function proposedCase(
+  id: string,
+  triggerKey: string,
+  trigger: CaseTrigger,
+  subjects: CaseSubject[],
+  at: string,
+): AccountabilityCase {
+  return {
+    id,
+    triggerKey,
+    trigger,
+    subjects,
+    state: 'proposed',
+    form: null,
+    decisionNote: null,
+    dismissReason: null,
+    proposedAt: at,
+    version: 1,
+  };
 }
 
 /** Transaction items a proposal adds (record, event, trigger marker). */

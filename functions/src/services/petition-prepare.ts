@@ -14,6 +14,7 @@
  * (repeatsAffectedBy also reports a stored value that differs from the recomputed one).
  */
 import {
+  leadersInPost,
   localDateOf,
   maskPetitioner,
   type PetitionSlaMissed,
@@ -23,6 +24,7 @@ import {
   type Scheme,
   slaMissedActions,
   slaStatus,
+  wholeQuarters,
 } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
@@ -30,14 +32,14 @@ import type { SealedBlob } from '../crypto/pii.js';
 import { keys } from '../store/keys.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import { ALERT_TX_ITEMS, writeAlert } from './alerts.js';
-import { PROPOSAL_TX_ITEMS, writeCaseProposal } from './cases.js';
+import { PROPOSAL_TX_ITEMS, proposedCase, writeCaseProposal } from './cases.js';
 import { commitOne, type ItemWrite } from './commit.js';
 import { type IdemRef, putIdemMarker, type StoredResponse } from './idempotency.js';
 import { putNaturalKey } from './natural-keys.js';
 import { tenuresOf } from './org.js';
 import type { Intake } from './petition-intake.js';
 import { type LoadedPetition, petitionIndex, petitionView, type StoredPetition } from './petition-records.js';
-import { leadersOverSpan, proposedCase, SYSTEM_ACTOR, triggerRaised } from './petition-triggers.js';
+import { SYSTEM_ACTOR, triggerRaised } from './triggers.js';
 
 /** What was read before preparing: the guard (null: the key has no petition yet) and the petitions. */
 export interface Known {
@@ -227,12 +229,10 @@ async function slaMissedRecords(
       const status = slaStatus(earlier, later.receivedAt, scheme);
       const due = a.missed === 'accept' ? status.accept.due : (status.handle?.due ?? status.accept.due);
       const from = localDateOf(earlier.receivedAt, scheme.timeZone);
-      const subjects = leadersOverSpan(
-        a.proposal.unitId,
-        await tenuresOf(deps, a.proposal.unitId),
-        from,
-        due,
-      );
+      // The leaders in post from the receipt to the missed due day, with their days in whole quarters.
+      const span = { from, to: due };
+      const tenures = await tenuresOf(deps, a.proposal.unitId);
+      const subjects = leadersInPost(a.proposal.unitId, tenures, span, wholeQuarters(span));
       proposal = proposedCase(deps.newId(), a.proposal.triggerKey, a.proposal.trigger, subjects, at);
     }
     if (!alert && !proposal) continue;

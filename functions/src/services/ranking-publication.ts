@@ -7,7 +7,6 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
-  type AccountabilityCase,
   assertPublishable,
   assertQuarterEnded,
   buildSnapshot,
@@ -25,7 +24,7 @@ import { keys } from '../store/keys.js';
 import type { Actor, StoredRecord } from '../store/record-store.js';
 import { MAX_TX_ITEMS, Tx, TxCancelled } from '../store/tx.js';
 import { CARD_TX_ITEMS, type CardRecord, cardsOfUnit, writeNewCard, writeWithdrawal } from './cards.js';
-import { caseProposed, PROPOSAL_TX_ITEMS, writeCaseProposal } from './cases.js';
+import { PROPOSAL_TX_ITEMS, proposedCase, writeCaseProposal } from './cases.js';
 import { scopeOf } from './jurisdiction.js';
 import { tenuresOf } from './org.js';
 import {
@@ -38,6 +37,7 @@ import {
   readAggregates,
   visibleGroup,
 } from './rankings.js';
+import { triggerRaised } from './triggers.js';
 
 export interface SnapshotSummary {
   id: string;
@@ -224,19 +224,8 @@ async function freezeAndIssue(deps: Deps, input: FreezeInput): Promise<Publicati
       tenures: await tenuresOf(deps, card.unitId),
       scheme,
     });
-    if (!proposal || (await caseProposed(deps, proposal.triggerKey))) continue;
-    const c: AccountabilityCase = {
-      id: deps.newId(),
-      triggerKey: proposal.triggerKey,
-      trigger: proposal.trigger,
-      subjects: proposal.subjects,
-      state: 'proposed',
-      form: null,
-      decisionNote: null,
-      dismissReason: null,
-      proposedAt: at,
-      version: 1,
-    };
+    if (!proposal || (await triggerRaised(deps, 'case', proposal.triggerKey))) continue;
+    const c = proposedCase(deps.newId(), proposal.triggerKey, proposal.trigger, proposal.subjects, at);
     proposedCaseIds.push(c.id);
     pieces.push({
       size: PROPOSAL_TX_ITEMS,

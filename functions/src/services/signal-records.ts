@@ -26,8 +26,8 @@ import type { Actor, RecordIndex, StoredRecord } from '../store/record-store.js'
 import type { Tx } from '../store/tx.js';
 import { ALERT_TX_ITEMS, writeAlert } from './alerts.js';
 import { initialHorizon } from './findings.js';
-import { SYSTEM_ACTOR } from './petition-triggers.js';
 import { rectificationIndex } from './rectification-index.js';
+import { SYSTEM_ACTOR } from './triggers.js';
 
 export type SignalView = Signal & { version: number };
 
