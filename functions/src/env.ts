@@ -23,6 +23,12 @@ const envSchema = z.object({
   /** KMS key for petitioner PII in AWS; absent locally (a key file under DATA_DIR). */
   PII_KMS_KEY_ID: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** AWS: the Object Lock bucket the daily digest of chain heads goes to (locally a file under DATA_DIR). */
+  DIGEST_BUCKET: z.string().min(1).optional(),
+  /** AWS: the evidence bucket (presigned upload and download). */
+  EVIDENCE_BUCKET: z.string().min(1).optional(),
+  /** The verified SES identity mail is sent from (AWS); absent: no email. */
+  MAIL_FROM: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -34,4 +40,37 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     throw new Error(`invalid environment:\n${lines.join('\n')}`);
   }
   return r.data;
+}
+
+/**
+ * Names that fall back to a local default, or may be absent locally, but that every function in AWS must
+ * be given (the CDK stack sets them; infra's tests check each function's environment with readAwsEnv).
+ */
+export const AWS_REQUIRED = [
+  'TABLE_NAME',
+  'AUTH_ISSUER',
+  'AUTH_AUDIENCE',
+  'AUTH_JWKS_URL',
+  'AUTH_ROLES_CLAIM',
+  'AUTH_UNIT_CLAIM',
+  'PII_KMS_KEY_ID',
+] as const satisfies readonly (keyof Env)[];
+
+type Present<K extends keyof Env> = { [P in K]-?: NonNullable<Env[P]> };
+
+export type AwsEnv<K extends keyof Env = never> = Env & Present<(typeof AWS_REQUIRED)[number] | K>;
+
+/**
+ * The environment of a Lambda function: the same schema, with no local default standing in for a name
+ * the stack must set — `also` names what one function needs besides (e.g. its bucket).
+ */
+export function readAwsEnv<K extends keyof Env = never>(
+  also: readonly K[] = [],
+  source: Record<string, string | undefined> = process.env,
+): AwsEnv<K> {
+  const missing = [...AWS_REQUIRED, ...also].filter((k) => !source[k]);
+  if (missing.length > 0) {
+    throw new Error(`invalid environment:\n${missing.map((k) => `  ${k}: required in AWS`).join('\n')}`);
+  }
+  return readEnv(source) as AwsEnv<K>;
 }

@@ -1,0 +1,57 @@
+/**
+ * The deps of the app and the jobs in Lambda, from the parsed environment: DynamoDB and KMS through the
+ * runtime's AWS SDK (credentials and region from the function's role), PII sealed with KMS data keys,
+ * and — for the HTTP API only — a token verifier (jwt-verifier.ts; the built-in issuer is not used in
+ * AWS). Jobs verify no token, so their bundles carry no JWT library. Built on the first invocation.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type Deps, makeDeps } from '../app/deps.js';
+import { createPiiCipher } from '../crypto/pii.js';
+import type { AwsEnv } from '../env.js';
+import { type KmsPort, kmsKeyWrapper } from './kms-key-wrapper.js';
+import { loadPiiHmacKey } from './pii-hmac-key.js';
+
+export interface LambdaDepsOptions {
+  /** The token verifier (the HTTP API); without one every token is refused. */
+  verify?: Deps['verify'];
+  /** A document client of another endpoint (tests: DynamoDB Local). */
+  doc?: DynamoDBDocumentClient;
+  kms?: KmsPort;
+  clock?: () => number;
+}
+
+/** Jobs serve no HTTP: nothing asks them to verify a token. */
+const refuse: Deps['verify'] = () => Promise.reject(new Error('this function verifies no tokens'));
+
+export async function lambdaDeps(env: AwsEnv, options: LambdaDepsOptions = {}): Promise<Deps> {
+  const doc =
+    options.doc ??
+    DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } });
+  const clock = options.clock ?? (() => Date.now());
+  const wrapper = kmsKeyWrapper(options.kms ?? new KMSClient({}), env.PII_KMS_KEY_ID);
+  const hmacKey = await loadPiiHmacKey(doc, env.TABLE_NAME, wrapper, new Date(clock()).toISOString());
+  return makeDeps({
+    doc,
+    tableName: env.TABLE_NAME,
+    clock,
+    verify: options.verify ?? refuse,
+    pii: createPiiCipher(wrapper, hmacKey),
+  });
+}
+
+/**
+ * A value made once per execution environment; a failed attempt (a throttled KMS call at a cold start)
+ * is not kept, so the next invocation tries again.
+ */
+export function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => {
+    pending ??= make().catch((e: unknown) => {
+      pending = undefined;
+      throw e;
+    });
+    return pending;
+  };
+}

@@ -1,0 +1,68 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Bundle, buildBundles, provideRuntimeSdk } from './bundles.js';
+import { HANDLER_NAMES } from './handlers/registry.js';
+
+const run = promisify(execFile);
+let dir: string;
+let bundles: Bundle[];
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'jiandu-bundles-test-'));
+  bundles = await buildBundles(dir);
+  await provideRuntimeSdk(dir);
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** What the stack sets (fake values): the entries parse their environment when the module loads. */
+const ENV = {
+  TABLE_NAME: 't',
+  AUTH_ISSUER: 'https://issuer.example',
+  AUTH_AUDIENCE: 'a',
+  AUTH_JWKS_URL: 'https://issuer.example/.well-known/jwks.json',
+  AUTH_ROLES_CLAIM: 'cognito:groups',
+  AUTH_UNIT_CLAIM: 'custom:unit',
+  PII_KMS_KEY_ID: 'k',
+  EVIDENCE_BUCKET: 'e',
+  DIGEST_BUCKET: 'd',
+  AWS_REGION: 'ap-east-1',
+};
+
+describe('the Lambda bundles', () => {
+  it('are one ESM file per entry point, minified', () => {
+    expect(bundles.map((b) => b.name)).toEqual(HANDLER_NAMES);
+    for (const b of bundles) {
+      expect(b.file).toBe(join(dir, b.name, 'index.mjs'));
+      expect(b.bytes).toBeGreaterThan(10_000);
+    }
+  });
+
+  it('leave the AWS SDK to the Lambda runtime: imported, never bundled', async () => {
+    for (const b of bundles) {
+      const code = await readFile(b.file, 'utf8');
+      expect(code, b.name).toMatch(/from"@aws-sdk\/client-dynamodb"/);
+      expect(code, b.name).not.toMatch(/TransactWriteItemsCommand extends/);
+    }
+  });
+
+  it.each(HANDLER_NAMES)(
+    '%s loads in a fresh Node process with only the runtime SDK beside it',
+    async (name) => {
+      const file = pathToFileURL(join(dir, name, 'index.mjs')).href;
+      const { stdout } = await run(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const m = await import(${JSON.stringify(file)}); console.log(typeof m.handler);`,
+        ],
+        { env: { PATH: process.env.PATH, ...ENV }, cwd: process.cwd() },
+      );
+      expect(stdout.trim()).toBe('function');
+    },
+  );
+});

@@ -1,0 +1,111 @@
+/**
+ * The Lambda bundles (DESIGN §8): each entry of handlers/registry.ts bundled alone by esbuild — ESM,
+ * minified, tree-shaken, Node.js syntax of ES2022 (runs on Node.js 20 here and 24 in Lambda) — with the
+ * AWS SDK v3 left out, since the Lambda runtime ships it. One folder per handler
+ * (`<outDir>/<name>/index.mjs`), the asset the CDK stack deploys. No Docker: esbuild runs here.
+ */
+
+import { mkdir, rm, stat, symlink } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+import { HANDLER_NAMES, type HandlerName } from './handlers/registry.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Where `npm run bundle` and the CDK app put the bundles. */
+export const DEFAULT_BUNDLE_DIR = resolve(here, '../dist/lambda');
+
+export const BUNDLE_FILE = 'index.mjs';
+
+export interface Bundle {
+  name: HandlerName;
+  dir: string;
+  file: string;
+  bytes: number;
+}
+
+/** Some dependencies are CommonJS and call require(): give the ESM bundle one. */
+const REQUIRE_SHIM =
+  "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
+
+/**
+ * zod 4's `z` is one namespace object (and @hono/zod-openapi hands it around whole), so esbuild keeps
+ * every module behind it. Three of them no code here uses, and they are most of zod's weight: every
+ * locale (~250 KB; zod itself configures English only), `z.compile` (an opt-in fast path whose own
+ * contract is to hand a schema back unchanged when it cannot compile it — the stub always does) and
+ * `z.fromJSONSchema`. They are replaced by stubs, so a handler bundle carries the zod the app runs.
+ */
+const ZOD_STUBS: { file: RegExp; contents: string }[] = [
+  {
+    file: /zod\/v4\/locales\/index\.js$/,
+    contents: "export { default as en } from './en.js';",
+  },
+  {
+    file: /zod\/v4\/core\/compile\.js$/,
+    contents: [
+      "export const INVALID = Symbol.for('zod.compile.invalid');",
+      'export class ZodCompileAsyncError extends Error {}',
+      'export class ZodCompileUnsupportedError extends Error {}',
+      'export function compile(schema) { return schema; }',
+      "export function compileFn() { throw new ZodCompileUnsupportedError('z.compile is not bundled'); }",
+      "export function withParser() { throw new ZodCompileUnsupportedError('z.compile is not bundled'); }",
+    ].join('\n'),
+  },
+  {
+    file: /zod\/v4\/classic\/from-json-schema\.js$/,
+    contents: "export function fromJSONSchema() { throw new Error('z.fromJSONSchema is not bundled'); }",
+  },
+];
+
+export const zodTrim: Plugin = {
+  name: 'zod-trim',
+  setup(b) {
+    for (const { file, contents } of ZOD_STUBS) {
+      b.onLoad({ filter: file }, (args) => ({ contents, loader: 'js', resolveDir: dirname(args.path) }));
+    }
+  },
+};
+
+export async function buildBundle(name: HandlerName, outDir = DEFAULT_BUNDLE_DIR): Promise<Bundle> {
+  const dir = join(outDir, name);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, BUNDLE_FILE);
+  await build({
+    entryPoints: [join(here, 'handlers', `${name}.ts`)],
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    treeShaking: true,
+    mainFields: ['module', 'main'],
+    external: ['@aws-sdk/*'],
+    banner: { js: REQUIRE_SHIM },
+    legalComments: 'external',
+    charset: 'utf8',
+    plugins: [zodTrim],
+    logLevel: 'warning',
+  });
+  return { name, dir, file, bytes: (await stat(file)).size };
+}
+
+export async function buildBundles(outDir = DEFAULT_BUNDLE_DIR): Promise<Bundle[]> {
+  return Promise.all(HANDLER_NAMES.map((n) => buildBundle(n, outDir)));
+}
+
+/**
+ * Gives a folder of bundles the AWS SDK v3 and nothing else, as the Lambda runtime does: a
+ * `node_modules/@aws-sdk` link to this repository's copy. Importing a bundle from there then fails on any
+ * other package the bundle left out — what measuring init time and the load test rely on.
+ */
+export async function provideRuntimeSdk(outDir: string): Promise<void> {
+  const sdkPackage = createRequire(import.meta.url).resolve('@aws-sdk/client-dynamodb/package.json');
+  const sdk = dirname(dirname(sdkPackage));
+  await mkdir(join(outDir, 'node_modules'), { recursive: true });
+  await rm(join(outDir, 'node_modules', '@aws-sdk'), { recursive: true, force: true });
+  await symlink(sdk, join(outDir, 'node_modules', '@aws-sdk'), 'dir');
+}

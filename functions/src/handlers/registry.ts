@@ -1,0 +1,25 @@
+/**
+ * Every Lambda entry point (one file each in this folder) and the environment names it needs beyond
+ * AWS_REQUIRED. The bundler makes one bundle per entry and the CDK stack one function per entry, from
+ * this list; infra's tests check each function's environment against it.
+ */
+import type { Env } from '../env.js';
+
+export interface HandlerSpec {
+  /** Names this function needs besides AWS_REQUIRED. */
+  readonly env: readonly (keyof Env)[];
+  /** How it is invoked: by the HTTP API, or on a schedule (asynchronously, with a dead-letter queue). */
+  readonly kind: 'http' | 'scheduled';
+}
+
+export const HANDLERS = {
+  api: { kind: 'http', env: ['EVIDENCE_BUCKET'] },
+  'overdue-sweep': { kind: 'scheduled', env: [] },
+  'advance-horizon': { kind: 'scheduled', env: [] },
+  'publish-quarter': { kind: 'scheduled', env: [] },
+  'verify-digest': { kind: 'scheduled', env: ['DIGEST_BUCKET'] },
+} as const satisfies Record<string, HandlerSpec>;
+
+export type HandlerName = keyof typeof HANDLERS;
+
+export const HANDLER_NAMES = Object.keys(HANDLERS) as HandlerName[];
