@@ -1,0 +1,107 @@
+/**
+ * The HTTP API (API Gateway v2) in front of the one Hono app. Every route under /api/v1 goes through the
+ * JWT authorizer (the issuer and audience of auth.ts); the only public routes are the ones the app itself
+ * serves without a token in AWS: health and the OpenAPI document. The built-in issuer's sign-in and JWKS
+ * (local and on-premises only) sit behind the authorizer like everything else, so they are unreachable.
+ */
+import { Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  HttpMethod,
+  type HttpRoute,
+  HttpStage,
+  type IHttpRouteAuthorizer,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { OidcIssuer } from './config.js';
+
+/** Reachable without a token (and only with GET). */
+export const PUBLIC_ROUTES = ['/api/health', '/api/openapi.json'] as const;
+
+/** Everything else the app serves: its REST API. */
+export const PROTECTED_ROUTE = '/api/v1/{proxy+}';
+
+const PROTECTED_METHODS = [
+  HttpMethod.GET,
+  HttpMethod.POST,
+  HttpMethod.PUT,
+  HttpMethod.PATCH,
+  HttpMethod.DELETE,
+];
+
+export interface HttpApiFrontProps {
+  handler: IFunction;
+  issuer: OidcIssuer;
+}
+
+export class HttpApiFront extends Construct {
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+  readonly authorizer: IHttpRouteAuthorizer;
+  /** The routes reachable without a token (PUBLIC_ROUTES). */
+  readonly publicRoutes: HttpRoute[] = [];
+
+  constructor(scope: Construct, id: string, props: HttpApiFrontProps) {
+    super(scope, id);
+    this.api = new HttpApi(this, 'Api', {
+      description: 'Jiandu (监督) REST API',
+      createDefaultStage: false,
+    });
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      // A ceiling for runaway clients; batch ingestion sends up to 1000 items per request, so it is modest.
+      throttle: { rateLimit: 200, burstLimit: 400 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            time: '$context.requestTime',
+            method: '$context.httpMethod',
+            path: '$context.path',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            latency: '$context.responseLatency',
+            integrationLatency: '$context.integrationLatency',
+            authorizerError: '$context.authorizer.error',
+            sub: '$context.authorizer.claims.sub',
+          }),
+        ),
+      },
+    });
+    this.authorizer = new HttpJwtAuthorizer('Jwt', props.issuer.issuer, {
+      jwtAudience: [props.issuer.audience],
+      identitySource: ['$request.header.Authorization'],
+    });
+    const integration = new HttpLambdaIntegration('App', props.handler, {
+      timeout: Duration.seconds(29),
+    });
+    for (const path of PUBLIC_ROUTES) {
+      this.publicRoutes.push(...this.api.addRoutes({ path, methods: [HttpMethod.GET], integration }));
+    }
+    this.api.addRoutes({
+      path: PROTECTED_ROUTE,
+      methods: PROTECTED_METHODS,
+      integration,
+      authorizer: this.authorizer,
+    });
+  }
+
+  /** The API's host name, for CloudFront's origin: the endpoint `https://<host>` split at its slashes. */
+  get domainName(): string {
+    return Fn.select(2, Fn.split('/', this.api.apiEndpoint));
+  }
+}

@@ -1,0 +1,308 @@
+import { AWS_REQUIRED, readAwsEnv } from '@jiandu/functions/env';
+import { HANDLER_NAMES, HANDLERS } from '@jiandu/functions/handlers/registry';
+import { TABLE } from '@jiandu/functions/store/table';
+import { role } from '@jiandu/shared';
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { COGNITO_ROLES_CLAIM, COGNITO_UNIT_CLAIM } from './auth.js';
+import { idOf } from './functions.js';
+import { PROTECTED_ROUTE, PUBLIC_ROUTES } from './http-api.js';
+import { SCHEDULE_TIME_ZONE, SCHEDULE_TIMES } from './schedules.js';
+import { rendered, resourcesOf, type Synthesized, statementsOf, synthesize } from './testing/synth.js';
+
+let s: Synthesized;
+beforeAll(() => {
+  s = synthesize('aws');
+});
+
+const fnOf = (name: string) => {
+  const hit = Object.entries(resourcesOf(s.template, 'AWS::Lambda::Function')).find(([id]) =>
+    id.startsWith(`Functions${idOf(name)}`),
+  );
+  if (!hit) throw new Error(`no function ${name}`);
+  return { id: hit[0], props: hit[1].Properties as Record<string, unknown> };
+};
+
+describe('the table', () => {
+  it('is the one table definition: keys, indexes, TTL, stream, on-demand', () => {
+    s.template.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [
+        { AttributeName: TABLE.partitionKey.name, KeyType: 'HASH' },
+        { AttributeName: TABLE.sortKey.name, KeyType: 'RANGE' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+      TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
+      StreamSpecification: { StreamViewType: TABLE.stream },
+      GlobalSecondaryIndexes: TABLE.indexes.map((i) => ({
+        IndexName: i.name,
+        KeySchema: [
+          { AttributeName: i.partitionKey.name, KeyType: 'HASH' },
+          { AttributeName: i.sortKey.name, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: i.projection },
+      })),
+    });
+  });
+
+  it('has point-in-time recovery and deletion protection on, a customer-managed key, and is retained', () => {
+    s.template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    s.template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      Properties: {
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+        SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: Match.anyValue() },
+      },
+    });
+  });
+
+  it('encrypts with keys that rotate', () => {
+    const keys = Object.values(resourcesOf(s.template, 'AWS::KMS::Key'));
+    expect(keys.length).toBeGreaterThanOrEqual(2);
+    for (const k of keys) expect(k.Properties?.EnableKeyRotation).toBe(true);
+  });
+});
+
+describe('the functions', () => {
+  it('are one per entry point, each on Node.js 24 and arm64 with active tracing', () => {
+    const fns = Object.values(resourcesOf(s.template, 'AWS::Lambda::Function'));
+    expect(fns).toHaveLength(HANDLER_NAMES.length);
+    for (const f of fns) {
+      expect(f.Properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        TracingConfig: { Mode: 'Active' },
+      });
+    }
+  });
+
+  it.each(HANDLER_NAMES)('give %s the environment its entry validates at start', (name) => {
+    const vars = (fnOf(name).props.Environment as { Variables: Record<string, unknown> }).Variables;
+    const env = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, rendered(v)]));
+    // The runtime sets AWS_REGION itself (a reserved name the stack cannot set).
+    expect(() => readAwsEnv(HANDLERS[name].env, { ...env, AWS_REGION: 'ap-east-1' })).not.toThrow();
+    for (const k of [...AWS_REQUIRED, ...HANDLERS[name].env]) expect(vars[k]).toBeDefined();
+    expect(vars.AUTH_ROLES_CLAIM).toBe(COGNITO_ROLES_CLAIM);
+    expect(vars.AUTH_UNIT_CLAIM).toBe(COGNITO_UNIT_CLAIM);
+  });
+
+  it('retry scheduled runs into a dead-letter queue and run one at a time', () => {
+    for (const name of HANDLER_NAMES.filter((n) => HANDLERS[n].kind === 'scheduled')) {
+      const { id, props } = fnOf(name);
+      expect(props.DeadLetterConfig, name).toMatchObject({ TargetArn: expect.anything() });
+      expect(props.ReservedConcurrentExecutions, name).toBe(1);
+      s.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: id },
+        MaximumRetryAttempts: 2,
+      });
+    }
+  });
+
+  it('may use the PII key only for data keys bound to the PII purpose', () => {
+    const policies = Object.values(resourcesOf(s.template, 'AWS::IAM::Policy'));
+    const piiStatements = policies
+      .flatMap(statementsOf)
+      .filter((st) => JSON.stringify(st.Resource).includes('StoragePiiKey'));
+    expect(piiStatements).toHaveLength(HANDLER_NAMES.length);
+    for (const st of piiStatements) {
+      expect(st).toMatchObject({
+        Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        Condition: { StringEquals: { 'kms:EncryptionContext:purpose': 'jiandu-pii' } },
+      });
+    }
+  });
+});
+
+describe('the HTTP API', () => {
+  it('puts the JWT authorizer on every route but health and the OpenAPI document', () => {
+    const routes = Object.values(resourcesOf(s.template, 'AWS::ApiGatewayV2::Route')).map(
+      (r) => r.Properties!,
+    );
+    const publicKeys = PUBLIC_ROUTES.map((p) => `GET ${p}`);
+    expect(
+      routes
+        .filter((r) => r.AuthorizationType !== 'JWT')
+        .map((r) => r.RouteKey)
+        .sort(),
+    ).toEqual(publicKeys.sort());
+    const protectedRoutes = routes.filter((r) => !publicKeys.includes(String(r.RouteKey)));
+    expect(protectedRoutes.length).toBeGreaterThan(0);
+    for (const r of protectedRoutes) {
+      expect(String(r.RouteKey)).toMatch(new RegExp(` ${PROTECTED_ROUTE.replace(/[{}+]/g, '\\$&')}$`));
+      expect(r).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: expect.anything() });
+    }
+  });
+
+  it("trusts the Cognito pool's tokens, for the SPA's client", () => {
+    s.template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Issuer: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AuthUsers'), 'ProviderURL'] },
+        Audience: [{ Ref: Match.stringLikeRegexp('^AuthUsersSpa') }],
+      },
+    });
+  });
+
+  it('logs every request and throttles the stage', () => {
+    s.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+    });
+  });
+});
+
+describe('sign-in', () => {
+  it('has a group per role and the unit as a custom attribute users cannot write', () => {
+    const groups = Object.values(resourcesOf(s.template, 'AWS::Cognito::UserPoolGroup')).map(
+      (g) => g.Properties?.GroupName,
+    );
+    expect(groups.sort()).toEqual([...role.codes].sort());
+    s.template.hasResourceProperties('AWS::Cognito::UserPool', {
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'unit', Mutable: true })]),
+      MfaConfiguration: 'ON',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+    const client = Object.values(resourcesOf(s.template, 'AWS::Cognito::UserPoolClient'))[0]!.Properties!;
+    expect(client.ReadAttributes).toContain(COGNITO_UNIT_CLAIM);
+    expect(client.WriteAttributes).not.toContain(COGNITO_UNIT_CLAIM);
+  });
+});
+
+describe('the schedules', () => {
+  it(`run every scheduled function daily in ${SCHEDULE_TIME_ZONE} with its scheduled time as input`, () => {
+    const schedules = Object.values(resourcesOf(s.template, 'AWS::Scheduler::Schedule')).map(
+      (r) => r.Properties!,
+    );
+    expect(schedules).toHaveLength(Object.keys(SCHEDULE_TIMES).length);
+    for (const [name, at] of Object.entries(SCHEDULE_TIMES)) {
+      const { id } = fnOf(name);
+      const sch = schedules.find(
+        (x) =>
+          JSON.stringify((x.Target as { Arn: unknown }).Arn) ===
+          JSON.stringify({ 'Fn::GetAtt': [id, 'Arn'] }),
+      );
+      expect(sch, name).toMatchObject({
+        ScheduleExpression: `cron(${at.minute} ${at.hour} * * ? *)`,
+        ScheduleExpressionTimezone: 'Asia/Shanghai',
+        FlexibleTimeWindow: { Mode: 'OFF' },
+        Target: {
+          Input: JSON.stringify({ scheduledTime: '<aws.scheduler.scheduled-time>' }),
+          DeadLetterConfig: { Arn: expect.anything() },
+        },
+      });
+    }
+  });
+});
+
+describe('the buckets', () => {
+  it('are never public: every public access block on, TLS only, encrypted', () => {
+    const buckets = resourcesOf(s.template, 'AWS::S3::Bucket');
+    expect(Object.keys(buckets).length).toBeGreaterThanOrEqual(4);
+    for (const [id, b] of Object.entries(buckets)) {
+      expect(b.Properties, id).toMatchObject({
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        BucketEncryption: expect.anything(),
+      });
+      // The access-log bucket grants S3's log delivery group (LogDeliveryWrite); nothing grants the public.
+      expect(['PublicRead', 'PublicReadWrite', 'AuthenticatedRead'], id).not.toContain(
+        b.Properties?.AccessControl,
+      );
+      s.template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: { Ref: id },
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    }
+    // Nothing grants a bucket to everyone, except through CloudFront's service principal with its source.
+    for (const p of Object.values(resourcesOf(s.template, 'AWS::S3::BucketPolicy'))) {
+      for (const st of statementsOf(p)) {
+        if (st.Effect === 'Allow') expect(st.Principal, JSON.stringify(st)).not.toBe('*');
+      }
+    }
+  });
+
+  it('lock the digests in compliance mode', () => {
+    s.template.hasResourceProperties('AWS::S3::Bucket', {
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 3650 } },
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+    });
+  });
+
+  it('keep evidence versioned under the data key', () => {
+    s.template.hasResourceProperties('AWS::S3::Bucket', {
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          Match.objectLike({
+            ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: Match.anyValue() },
+          }),
+        ],
+      },
+      CorsConfiguration: Match.anyValue(),
+    });
+  });
+});
+
+describe('the SPA', () => {
+  it('is served through CloudFront with origin access control, security headers and /api on the same origin', () => {
+    s.template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    s.template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: {
+        SecurityHeadersConfig: {
+          ContentSecurityPolicy: { ContentSecurityPolicy: Match.anyValue(), Override: true },
+          StrictTransportSecurity: Match.objectLike({ Override: true }),
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+          ContentTypeOptions: { Override: true },
+          ReferrerPolicy: Match.objectLike({ Override: true }),
+        },
+      },
+    });
+    s.template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
+        CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only' })],
+      }),
+    });
+  });
+});
+
+describe('the alarms', () => {
+  it('watch errors and throttles of every function, every dead-letter queue, the API p99 and broken chains', () => {
+    const alarms = Object.values(resourcesOf(s.template, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties!);
+    const dlqs = HANDLER_NAMES.filter((n) => HANDLERS[n].kind === 'scheduled').length;
+    expect(alarms).toHaveLength(HANDLER_NAMES.length * 2 + dlqs + 2);
+    for (const a of alarms) expect(a.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^AlarmsTopic/) }]);
+    expect(alarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(HANDLER_NAMES.length);
+    expect(alarms.filter((a) => a.MetricName === 'Throttles')).toHaveLength(HANDLER_NAMES.length);
+    expect(alarms.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(dlqs);
+    expect(alarms.find((a) => a.MetricName === 'Latency')).toMatchObject({ ExtendedStatistic: 'p99' });
+    expect(alarms.find((a) => a.MetricName === 'brokenChains')).toMatchObject({ Namespace: 'Jiandu' });
+    s.template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+  });
+});
+
+describe('the checks', () => {
+  it('leave no cdk-nag error or warning unacknowledged', () => {
+    expect(s.findings.errors).toEqual([]);
+    expect(s.findings.warnings).toEqual([]);
+  });
+
+  it('find no ARN with a literal partition', () => {
+    expect(JSON.stringify(s.template.toJSON())).not.toMatch(/arn:aws[-a-z]*:/);
+  });
+});
