@@ -7,3 +7,4 @@ export {
 } from './dynamodb-local.js';
 export { LocalStoreError, type LocalStoreErrorCode } from './errors.js';
 export { type DynamoLocalJar, findDynamoLocalJar } from './jar.js';
+export { mountStatic } from './static.js';

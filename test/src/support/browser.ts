@@ -1,0 +1,106 @@
+/**
+ * One headless Debian Chromium per test file (playwright-core, never a downloaded browser), a fresh
+ * context per test, a screenshot of every screen visited under test/screenshots/ (git-ignored), and an
+ * axe-core check that finds no serious or critical violation on it.
+ */
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { SignedIn } from './stack.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const SCREENSHOTS = resolve(import.meta.dirname, '../../screenshots');
+export const PHONE = { width: 375, height: 812 };
+export const DESKTOP = { width: 1280, height: 860 };
+
+const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+    timeout: 120_000,
+  });
+}
+
+export interface ContextOptions {
+  viewport?: { width: number; height: number };
+  /** Signed in already (the session the SPA keeps in localStorage). */
+  session?: SignedIn;
+  lang?: 'zh-CN' | 'en';
+}
+
+export async function newContext(browser: Browser, o: ContextOptions = {}): Promise<BrowserContext> {
+  const ctx = await browser.newContext({
+    viewport: o.viewport ?? DESKTOP,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  ctx.setDefaultTimeout(30_000);
+  ctx.setDefaultNavigationTimeout(60_000);
+  if (o.session || o.lang) {
+    // Only on the first load of this context: a sign-out or a switch of language in the test stays.
+    const sets = [
+      o.session
+        ? `localStorage.setItem('jiandu.session', ${JSON.stringify(JSON.stringify(o.session))});`
+        : '',
+      o.lang ? `localStorage.setItem('jiandu.lang', ${JSON.stringify(o.lang)});` : '',
+    ].join('');
+    await ctx.addInitScript(
+      `if (!sessionStorage.getItem('e2e.init')) { sessionStorage.setItem('e2e.init', '1'); ${sets} }`,
+    );
+  }
+  return ctx;
+}
+
+/** Errors the page threw (uncaught) — a screen that crashes fails its test. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** The page's width in CSS pixels, scrolled content included (nothing may overflow a phone). */
+export const scrollWidth = (page: Page): Promise<number> =>
+  page.evaluate('document.documentElement.scrollWidth') as Promise<number>;
+
+/** Saves a screenshot of the screen and returns axe-core's serious and critical violations on it. */
+export async function visit(page: Page, name: string): Promise<AxeViolation[]> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  // Let the lazy screen settle: no spinner left.
+  await page
+    .waitForFunction('!document.querySelector(\'.ant-spin-spinning, [aria-busy="true"]\')', null, {
+      timeout: 15_000,
+    })
+    .catch(() => {});
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  if (!(await page.evaluate("'axe' in window"))) await page.addScriptTag({ path: AXE_SOURCE });
+  const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as {
+    violations: AxeViolation[];
+  };
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+}

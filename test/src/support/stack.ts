@@ -1,0 +1,77 @@
+/**
+ * The real local stack for the browser tests: a fresh table in the run's DynamoDB Local (vitest
+ * globalSetup), the app with the test harness's small fictional unit tree, the built admin SPA
+ * (admin/dist) mounted as `npm start` mounts it, served on 127.0.0.1 and a free port.
+ */
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { mountStatic } from '@jiandu/functions/local';
+import { type Harness, startHarness } from '@jiandu/functions/testing';
+import type { Role } from '@jiandu/shared';
+
+export const ADMIN_DIST = resolve(import.meta.dirname, '../../../admin/dist');
+export const PASSWORD = 'pass-word-1';
+
+/** What the SPA keeps in localStorage after a sign-in (the sign-in response). */
+export interface SignedIn {
+  token: string;
+  expiresAt: number;
+  user: { id: string; name: string; roles: Role[]; unitId: string };
+}
+
+export interface BrowserStack {
+  h: Harness;
+  base: string;
+  /** Creates (once) the user `${role}-${unitId}` and signs it in through the API. */
+  user(role: Role, unitId?: string): Promise<{ username: string; session: SignedIn }>;
+  /** An API call as that user; JSON in, JSON out. */
+  api<T = unknown>(
+    who: SignedIn,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }>;
+  stop(): Promise<void>;
+}
+
+export async function startBrowserStack(): Promise<BrowserStack> {
+  // The clock stands at the real time the suite starts: the SPA compares token expiry with the browser's.
+  const h = await startHarness({ now: Date.now() });
+  mountStatic(h.app, ADMIN_DIST);
+  const server = serve({ fetch: h.app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((ok, fail) => {
+    if (server.listening) ok();
+    server.once('listening', () => ok());
+    server.once('error', fail);
+  });
+  const { port } = server.address() as AddressInfo;
+  const sessions = new Map<string, SignedIn>();
+  return {
+    h,
+    base: `http://127.0.0.1:${port}`,
+    async user(role, unitId = 'ds') {
+      await h.token(role, unitId);
+      const username = `${role}-${unitId}`;
+      let session = sessions.get(username);
+      if (!session) {
+        const r = await h.call('POST', '/api/v1/auth/sign-in', { body: { username, password: PASSWORD } });
+        session = (await r.json()) as SignedIn;
+        sessions.set(username, session);
+      }
+      return { username, session };
+    },
+    async api(who, method, path, body) {
+      const r = await h.call(method, path, {
+        token: who.token,
+        ...(body === undefined ? {} : { body }),
+      });
+      const text = await r.text();
+      return { status: r.status, body: (text ? JSON.parse(text) : null) as never };
+    },
+    async stop() {
+      await new Promise<void>((r) => server.close(() => r()));
+      h.close();
+    },
+  };
+}
