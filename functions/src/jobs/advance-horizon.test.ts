@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRectification } from '../services/rectification-read.js';
 import { createUser } from '../services/users.js';
 import { type Harness, startHarness } from '../testing/harness.js';
-import { storedAndRebuiltAggregates } from '../testing/rectification-aggregates.js';
+import { storedAndRebuiltAggregates } from '../testing/stored.js';
 import { runJob } from './index.js';
 
 let h: Harness;

@@ -1,8 +1,8 @@
 import { type AccountabilityCase, type Alert, acceptanceDue, DEFAULT_SCHEME } from '@jiandu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenure } from '../services/org.js';
-import { recordsOf, scanAll, storedAndRebuilt } from '../services/petition-test-support.js';
 import { type Harness, startHarness } from '../testing/harness.js';
+import { recordsOf, scanAll, storedAndRebuilt } from '../testing/stored.js';
 
 let h: Harness;
 let sup: string;

@@ -2,7 +2,7 @@ import { type LedgerEvent, type RectificationAction, verifyChain } from '@jiandu
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../services/users.js';
 import { type Harness, startHarness } from '../testing/harness.js';
-import { storedAndRebuiltAggregates } from '../testing/rectification-aggregates.js';
+import { storedAndRebuiltAggregates } from '../testing/stored.js';
 
 interface View {
   id: string;

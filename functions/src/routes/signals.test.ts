@@ -1,7 +1,7 @@
 import type { Alert, Rectification } from '@jiandu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordsOf, scanAll, storedAndRebuilt } from '../services/petition-test-support.js';
 import { type Harness, startHarness } from '../testing/harness.js';
+import { recordsOf, scanAll, storedAndRebuilt } from '../testing/stored.js';
 
 let h: Harness;
 let sup: string;

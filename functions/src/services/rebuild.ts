@@ -7,6 +7,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type AggregateDelta,
+  type AggregateMap,
   aggregateKey,
   COUNTERS,
   canonicalJson,
@@ -78,6 +79,7 @@ export async function scanTable(
   deps: Pick<Deps, 'doc' | 'tableName'>,
   onItem: (item: Record<string, unknown>) => void,
   segments = 4,
+  consistent = false,
 ): Promise<number> {
   let count = 0;
   await Promise.all(
@@ -90,6 +92,7 @@ export async function scanTable(
             Segment: segment,
             TotalSegments: segments,
             ExclusiveStartKey: start,
+            ...(consistent ? { ConsistentRead: true } : {}),
           }),
         );
         for (const item of r.Items ?? []) {
@@ -137,11 +140,17 @@ function deltaBetween(
   return d;
 }
 
-/** Rebuilds every aggregate from the records, compares with the stored ones, and fixes them if asked. */
-export async function rebuildAggregates(deps: Deps, opts: { fix?: boolean } = {}): Promise<RebuildReport> {
+/**
+ * The stored aggregates (by aggregateKey, empty ones left out) and the core's rebuild over the facts of
+ * every stored scoring record, from one scan of the table.
+ */
+export async function storedAndRebuiltMaps(
+  deps: Deps,
+  scan: { segments?: number; consistent?: boolean } = {},
+): Promise<{ records: number; stored: AggregateMap; rebuilt: AggregateMap }> {
   const facts: RecordFacts[] = [];
-  const stored = new Map<string, UnitQuarterAggregate>();
-  await scanTable(deps, (item) => {
+  const stored: AggregateMap = new Map();
+  const onItem = (item: Record<string, unknown>) => {
     if (String(item.pk).startsWith(keys.aggregatePrefix)) {
       const a = aggregateFromItem(item);
       if (!isEmptyAggregate(a)) stored.set(aggregateKey(a.unitId, a.quarter), a);
@@ -149,8 +158,15 @@ export async function rebuildAggregates(deps: Deps, opts: { fix?: boolean } = {}
     }
     const f = factsOfItem(item);
     if (f) facts.push(f);
-  });
+  };
+  await scanTable(deps, onItem, scan.segments, scan.consistent);
   const rebuilt = rebuild(facts, { tree: await deps.units.tree(), scheme: await deps.scheme() });
+  return { records: facts.length, stored, rebuilt };
+}
+
+/** Rebuilds every aggregate from the records, compares with the stored ones, and fixes them if asked. */
+export async function rebuildAggregates(deps: Deps, opts: { fix?: boolean } = {}): Promise<RebuildReport> {
+  const { records, stored, rebuilt } = await storedAndRebuiltMaps(deps);
   const differences: AggregateDifference[] = [];
   for (const k of new Set([...stored.keys(), ...rebuilt.keys()])) {
     const s = stored.get(k) ?? null;
@@ -174,7 +190,7 @@ export async function rebuildAggregates(deps: Deps, opts: { fix?: boolean } = {}
     }
   }
   return {
-    records: facts.length,
+    records,
     aggregates: { stored: stored.size, rebuilt: rebuilt.size },
     differences,
     fixed,
