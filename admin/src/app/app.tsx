@@ -21,7 +21,21 @@ function Localized({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={lang === 'en' ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 6 } }}
+      theme={{
+        // Text and link colours dark enough for WCAG AA contrast (4.5:1) on white and light fills.
+        token: {
+          colorPrimary: '#b71c1c',
+          colorError: '#cf1322',
+          colorLink: '#0043a8',
+          colorLinkHover: '#1a5fd0',
+          colorTextSecondary: '#595959',
+          colorTextTertiary: '#595959',
+          colorTextDescription: '#595959',
+          colorTextPlaceholder: '#6e6e6e',
+          colorTextQuaternary: '#6e6e6e',
+          borderRadius: 6,
+        },
+      }}
     >
       <AntApp>{children}</AntApp>
     </ConfigProvider>

@@ -112,7 +112,7 @@ export const en: Record<MessageKey, string> = {
   'home.overdueRect': 'Overdue rectifications',
   'home.petitionsOverdue': 'Petitions past their SLA',
   'home.petitionsPending': 'Petitions within their SLA',
-  'home.signalsBySeverity': 'Opinion signals by severity',
+  'home.signalsBySeverity': 'Opinion',
   'home.rankPosition': 'This quarter’s ranking (draft)',
   'home.rankOf': 'Rank {rank} of {size}',
   'home.lastRanked': 'Last: {units}',
@@ -333,6 +333,7 @@ export const en: Record<MessageKey, string> = {
     '{n} closed this month: {s} satisfied, {b} basically satisfied, {d} dissatisfied; rate {rate}',
   'bulletins.nothing': 'None',
   'bulletins.target': 'Target',
+  'bulletins.daysOverdue': 'Days overdue',
 
   'admin.title': 'Administration',
   'admin.units': 'Units',

@@ -110,7 +110,7 @@ export const zhCN = {
   'home.overdueRect': '逾期整改',
   'home.petitionsOverdue': '信访超期',
   'home.petitionsPending': '信访办理中',
-  'home.signalsBySeverity': '舆情（按等级）',
+  'home.signalsBySeverity': '舆情',
   'home.rankPosition': '本季度排名（草稿）',
   'home.rankOf': '第 {rank} 名 / 共 {size} 个',
   'home.lastRanked': '末位：{units}',
@@ -328,6 +328,7 @@ export const zhCN = {
   'bulletins.satisfactionSummary': '本月办结 {n} 件，满意 {s}、基本满意 {b}、不满意 {d}，认可度 {rate}',
   'bulletins.nothing': '无',
   'bulletins.target': '目标',
+  'bulletins.daysOverdue': '逾期天数',
 
   'admin.title': '系统管理',
   'admin.units': '单位',

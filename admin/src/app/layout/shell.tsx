@@ -152,7 +152,7 @@ export default function Shell() {
           type="text"
           className="header-btn"
           onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}
-          aria-label={t('app.languageLabel')}
+          aria-label={`${t('app.language')} · ${t('app.languageLabel')}`}
           data-testid="lang-switch"
           lang={lang === 'en' ? 'zh-CN' : 'en'}
         >

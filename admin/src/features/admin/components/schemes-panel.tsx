@@ -120,7 +120,9 @@ export function SchemesPanel() {
           <Loading />
         ) : (
           <Typography.Paragraph>
-            <pre className="code scheme-view">{JSON.stringify(scheme.data, null, 2)}</pre>
+            <pre className="code scheme-view" tabIndex={0}>
+              {JSON.stringify(scheme.data, null, 2)}
+            </pre>
           </Typography.Paragraph>
         )}
       </Card>

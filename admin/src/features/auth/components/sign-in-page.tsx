@@ -26,7 +26,7 @@ export function SignInPage() {
             type="link"
             onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}
             data-testid="lang-switch"
-            aria-label={t('app.languageLabel')}
+            aria-label={`${t('app.language')} · ${t('app.languageLabel')}`}
           >
             {t('app.language')}
           </Button>

@@ -63,7 +63,7 @@ export function BulletinDocument({ b }: { b: Bulletin }) {
               <th>{t('rect.item')}</th>
               <th>{t('common.state')}</th>
               <th>{t('common.deadline')}</th>
-              <th>{t('rect.overdue', { n: '' }).trim()}</th>
+              <th>{t('bulletins.daysOverdue')}</th>
             </tr>
           </thead>
           <tbody>

@@ -3,6 +3,7 @@ import { ALERT_SEVERITY_LABELS, SIGNAL_SEVERITY_LABELS } from '@jiandu/shared/la
 import { Tag } from 'antd';
 import { lazy, type ReactNode, Suspense, useMemo } from 'react';
 import { Link } from 'react-router';
+import { useCurrentScheme } from '../../../api/scheme.js';
 import { useUnits } from '../../../api/units.js';
 import { Page } from '../../../components/ui/page.js';
 import { Panel } from '../../../components/ui/panel.js';
@@ -107,7 +108,12 @@ function AlertsCard() {
 }
 
 function RankCard() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const scheme = useCurrentScheme();
+  const ruleLabel = (ruleId: string) => {
+    const r = scheme.data?.peerGroups.find((p) => p.id === ruleId);
+    return r ? (lang === 'en' ? (r.labelEn ?? r.label) : r.label) : ruleId;
+  };
   const user = useUser();
   const units = useUnits();
   const quarter = currentQuarter();
