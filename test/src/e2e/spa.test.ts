@@ -91,6 +91,45 @@ async function createFinding(who: SignedIn, unitId: string, description: string)
   return r.body;
 }
 
+/** A fresh context signed in as `who` (the session the SPA keeps), on `path`. */
+async function openAs(who: SignedIn, path: string, o: { viewport?: { width: number; height: number } } = {}) {
+  const ctx = await newContext(browser, { session: who, ...o });
+  const page = await ctx.newPage();
+  const errors = collectErrors(page);
+  await page.goto(`${stack.base}${path}`);
+  return { ctx, page, errors };
+}
+
+interface RectView {
+  id: string;
+  state: string;
+  version: number;
+  deadline: string;
+  extensions: { decision: string; requestedDeadline: string }[];
+}
+
+async function rectOf(who: SignedIn, id: string): Promise<RectView> {
+  const r = await stack.api<RectView>(who, 'GET', `/api/v1/rectifications/${id}`);
+  expect(r.status).toBe(200);
+  return r.body;
+}
+
+/** Polls the API until the rectification is in `state` (the UI's action went through). */
+async function untilState(who: SignedIn, id: string, state: string) {
+  await expect
+    .poll(async () => (await rectOf(who, id)).state, { timeout: 60_000, interval: 500 })
+    .toBe(state);
+}
+
+async function actApi(who: SignedIn, id: string, action: object) {
+  const { version } = await rectOf(who, id);
+  const r = await stack.api(who, 'POST', `/api/v1/rectifications/${id}/actions`, {
+    action,
+    expectedVersion: version,
+  });
+  expect(r.status).toBe(200);
+}
+
 describe('the admin SPA in a browser', () => {
   it('shows every role only its own jurisdiction after signing in', async () => {
     const ds = (await stack.user('inspector', 'ds')).session;
@@ -154,6 +193,160 @@ describe('the admin SPA in a browser', () => {
     await page.goto(`${stack.base}/findings`);
     await page.getByText('白石乡：手机现场记录的问题').first().waitFor({ timeout: 30_000 });
     await look(page, 'findings-phone');
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+  it('walks a rectification from assigned to closed: the officer starts and submits, two reviewers approve', async () => {
+    const inspector = (await stack.user('inspector', 'ds')).session;
+    const officer = (await stack.user('unit_officer', 'ds-a')).session;
+    const reviewer1 = (await stack.user('reviewer', 'ds')).session;
+    const reviewer2 = (await stack.user('reviewer', 'city')).session;
+    const { rectificationId: id } = await createFinding(inspector, 'ds-a', '青松镇：危房改造补助发放滞后');
+    const path = `/rectifications/${id}`;
+
+    const o = await openAs(officer, path);
+    await o.page.getByTestId('action-start').click();
+    await untilState(officer, id, 'in_progress');
+    await o.page.getByTestId('action-submit').click();
+    await untilState(officer, id, 'submitted');
+    await o.page.getByTestId('action-submit').waitFor({ state: 'detached' });
+    await look(o.page, 'rectification-officer-submitted');
+    expect(o.errors).toEqual([]);
+    await o.ctx.close();
+
+    const r1 = await openAs(reviewer1, path);
+    await r1.page.getByTestId('rect-actions').waitFor();
+    await look(r1.page, 'rectification-reviewer-submitted');
+    await r1.page.getByTestId('action-approve').click();
+    await r1.page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+    await untilState(reviewer1, id, 'first_approved');
+    // The first reviewer may not approve a second time: the button is gone.
+    await r1.page.getByTestId('action-approve').waitFor({ state: 'detached' });
+    await look(r1.page, 'rectification-first-approved');
+    await r1.ctx.close();
+
+    const r2 = await openAs(reviewer2, path);
+    await r2.page.getByTestId('action-approve').click();
+    await r2.page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+    await untilState(reviewer2, id, 'closed');
+    await r2.page.getByTestId('action-approve').waitFor({ state: 'detached' });
+    // The timeline shows every step: created, start, submit, approve, approve.
+    await expect
+      .poll(() => r2.page.getByTestId('event').count(), { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(5);
+    await look(r2.page, 'rectification-closed');
+    expect(r2.errors).toEqual([]);
+    await r2.ctx.close();
+  });
+
+  it('sends a submitted rectification back with a reason on the reject path', async () => {
+    const inspector = (await stack.user('inspector', 'ds')).session;
+    const officer = (await stack.user('unit_officer', 'ds-a')).session;
+    const reviewer = (await stack.user('reviewer', 'ds')).session;
+    const { rectificationId: id } = await createFinding(inspector, 'ds-a', '青松镇：整改材料不完整');
+    await actApi(officer, id, { type: 'start' });
+    await actApi(officer, id, { type: 'submit' });
+
+    const r = await openAs(reviewer, `/rectifications/${id}`);
+    await r.page.getByTestId('action-reject').click();
+    await r.page.getByTestId('reject-modal-reason').waitFor();
+    await r.page.getByTestId('reject-modal-reason').fill('佐证材料缺少发放签字表');
+    await look(r.page, 'rectification-reject-dialog');
+    await r.page.getByTestId('reject-modal-ok').click();
+    await untilState(reviewer, id, 'in_progress');
+    await r.page.getByText('佐证材料缺少发放签字表').first().waitFor({ timeout: 30_000 });
+    await look(r.page, 'rectification-rejected');
+    expect(r.errors).toEqual([]);
+    await r.ctx.close();
+  });
+
+  it('requests an extension as the unit officer and approves it as the supervisor', async () => {
+    const inspector = (await stack.user('inspector', 'ds')).session;
+    const officer = (await stack.user('unit_officer', 'ds-a')).session;
+    const supervisor = (await stack.user('supervisor', 'ds')).session;
+    const { rectificationId: id } = await createFinding(inspector, 'ds-a', '青松镇：道路修复工期延误');
+    await actApi(officer, id, { type: 'start' });
+    const { deadline } = await rectOf(officer, id);
+    const wanted = new Date(Date.parse(`${deadline}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+
+    const o = await openAs(officer, `/rectifications/${id}`);
+    await o.page.getByTestId('action-requestExtension').click();
+    await o.page.getByTestId('extension-deadline').fill(wanted);
+    await o.page.getByTestId('extension-reason').fill('汛期无法施工');
+    await look(o.page, 'rectification-extension-request');
+    await o.page.getByTestId('extension-modal-ok').click();
+    await expect
+      .poll(async () => (await rectOf(officer, id)).extensions.map((x) => x.decision), { timeout: 60_000 })
+      .toEqual(['pending']);
+    await o.ctx.close();
+
+    const s = await openAs(supervisor, `/rectifications/${id}`);
+    await s.page.getByTestId('action-decideExtension').click();
+    await s.page.getByTestId('decide-extension-modal-ok').click();
+    await expect.poll(async () => (await rectOf(supervisor, id)).deadline, { timeout: 60_000 }).toBe(wanted);
+    await s.page.getByTestId('action-decideExtension').waitFor({ state: 'detached' });
+    await look(s.page, 'rectification-extension-approved');
+    expect(s.errors).toEqual([]);
+    await s.ctx.close();
+  });
+  it('switches the whole screen to English and back to Chinese', async () => {
+    const supervisor = (await stack.user('supervisor', 'ds')).session;
+    const { ctx, page, errors } = await openAs(supervisor, '/findings');
+    await page.getByTestId('nav-findings').waitFor();
+    expect(await page.getByTestId('nav-findings').textContent()).toContain('督查发现');
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('nav-findings').textContent()).toContain('Findings');
+    expect(await page.locator('html').getAttribute('lang')).toMatch(/^en/);
+    await look(page, 'findings-en');
+    // The choice is kept on the device: a reload stays in English.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('nav-rectifications').textContent()).toContain('Rectifications');
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('nav-findings').textContent()).toContain('督查发现');
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('keeps a finding drafted offline on the phone and stores it exactly once when the network returns', async () => {
+    const inspector = (await stack.user('inspector', 'ds')).session;
+    const text = '红岭镇：断网时现场记录的问题';
+    const { ctx, page, errors } = await openAs(inspector, '/findings/new', { viewport: PHONE });
+    await page.getByTestId('finding-form').waitFor();
+    // The unit directory loads while online (it is cached); then the connection drops.
+    await page.getByTestId('finding-unit').click();
+    await page.keyboard.type('红岭');
+    await page.locator('.ant-select-item-option-active').filter({ hasText: '红岭镇' }).waitFor();
+    await page.keyboard.press('Enter');
+    await ctx.setOffline(true);
+    await page.getByTestId('finding-category').click();
+    await page.keyboard.type('不作为');
+    await page.locator('.ant-select-item-option-active').filter({ hasText: '不作为' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('finding-description').fill(text);
+    await page.getByTestId('finding-submit').click();
+    await page.getByTestId('finding-queued').waitFor();
+    await page.getByTestId('finding-queued').scrollIntoViewIfNeeded();
+    await look(page, 'finding-queued-offline');
+    const stored = async () => {
+      const r = await stack.api<{ items: { description: string }[] }>(
+        inspector,
+        'GET',
+        '/api/v1/findings?limit=100',
+      );
+      return r.body.items.filter((f) => f.description === text).length;
+    };
+    expect(await stored()).toBe(0);
+    // The connection returns: the outbox sends the draft with its Idempotency-Key.
+    await ctx.setOffline(false);
+    await expect.poll(stored, { timeout: 60_000, interval: 500 }).toBe(1);
+    // A reload flushes the outbox again on start: still exactly one.
+    await page.goto(`${stack.base}/findings`);
+    await page.getByText(text).first().waitFor();
+    await look(page, 'findings-after-offline');
+    await page.reload();
+    await page.getByText(text).first().waitFor();
+    expect(await stored()).toBe(1);
+    expect(await page.getByTestId('outbox-item').count()).toBe(0);
     expect(errors).toEqual([]);
     await ctx.close();
   });

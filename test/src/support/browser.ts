@@ -46,7 +46,7 @@ export async function newContext(browser: Browser, o: ContextOptions = {}): Prom
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
-  ctx.setDefaultTimeout(30_000);
+  ctx.setDefaultTimeout(60_000);
   ctx.setDefaultNavigationTimeout(60_000);
   if (o.session || o.lang) {
     // Only on the first load of this context: a sign-out or a switch of language in the test stays.
