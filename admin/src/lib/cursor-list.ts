@@ -1,5 +1,6 @@
 /** A server-paginated list (opaque cursors) as an infinite query: pages are fetched as the user scrolls. */
 import { type QueryKey, useInfiniteQuery } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 
 export interface Page<T> {
   items: T[];
@@ -18,6 +19,8 @@ export function useCursorList<T>(
     getNextPageParam: (last) => last.cursor ?? undefined,
     enabled: opts.enabled ?? true,
   });
-  const items = q.data?.pages.flatMap((p) => p.items) ?? [];
-  return { ...q, items };
+  const items = useMemo(() => q.data?.pages.flatMap((p) => p.items) ?? [], [q.data]);
+  // Never cancel a page under way to ask for it again (the default would, on every scroll event).
+  const fetchNextPage = useCallback(() => q.fetchNextPage({ cancelRefetch: false }), [q.fetchNextPage]);
+  return { ...q, items, fetchNextPage };
 }

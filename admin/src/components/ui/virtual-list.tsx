@@ -8,9 +8,24 @@
  * A table on a desktop, stacked cards on a phone (CSS), every row reachable by keyboard through its link.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type ReactNode, useEffect, useRef } from 'react';
+import { memo, type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/index.js';
+
+const ROW_HEIGHT = 48;
+const NARROW = '(max-width: 640px)';
+
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(() => globalThis.matchMedia?.(NARROW).matches ?? false);
+  useEffect(() => {
+    const m = globalThis.matchMedia?.(NARROW);
+    if (!m) return;
+    const on = () => setNarrow(m.matches);
+    m.addEventListener('change', on);
+    return () => m.removeEventListener('change', on);
+  }, []);
+  return narrow;
+}
 
 export interface Column<T> {
   key: string;
@@ -38,15 +53,64 @@ interface Props<T> {
   height?: string;
 }
 
+interface RowProps<T> {
+  row: T;
+  index: number;
+  start: number;
+  id: string;
+  href: string | undefined;
+  columns: Column<T>[];
+  grid: string;
+  narrow: boolean;
+  linkCol: string | undefined;
+  testId: string;
+  className: string | undefined;
+  measure: ((el: Element | null) => void) | undefined;
+}
+
+/** One row, re-rendered only when its own props change (scrolling mounts new rows, it does not redraw the rest). */
+const Row = memo(function Row<T>(p: RowProps<T>) {
+  return (
+    <div
+      role="row"
+      data-index={p.index}
+      data-testid={`${p.testId}-row`}
+      data-id={p.id}
+      aria-rowindex={p.index + 2}
+      ref={p.measure}
+      className={`vrow ${p.narrow ? '' : 'fixed'} ${p.className ?? ''}`}
+      style={{
+        gridTemplateColumns: p.grid,
+        transform: `translateY(${p.start}px)`,
+        ...(p.narrow ? {} : { height: ROW_HEIGHT }),
+      }}
+    >
+      {p.columns.map((c) => (
+        <div
+          role="cell"
+          key={c.key}
+          className={c.secondary ? 'vcell secondary' : 'vcell'}
+          data-label={typeof c.title === 'string' ? c.title : undefined}
+        >
+          {p.href && c.key === p.linkCol ? <Link to={p.href}>{c.render(p.row)}</Link> : c.render(p.row)}
+        </div>
+      ))}
+    </div>
+  );
+}) as <T>(p: RowProps<T>) => ReactNode;
+
 export function VirtualList<T>(props: Props<T>) {
   const { items, columns, rowKey, rowHref, testId, label } = props;
   const t = useT();
   const parentRef = useRef<HTMLDivElement>(null);
+  // A desktop row is one line of fixed height (cells ellipsize), so nothing is measured while scrolling;
+  // a phone row is a card of varying height, measured once it is drawn.
+  const narrow = useNarrow();
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => parentRef.current,
-    estimateSize: () => 52,
-    overscan: 12,
+    estimateSize: () => (narrow ? 140 : ROW_HEIGHT),
+    overscan: 8,
     getItemKey: (i) => rowKey(items[i] as T),
   });
   const virtualItems = virtualizer.getVirtualItems();
@@ -78,30 +142,22 @@ export function VirtualList<T>(props: Props<T>) {
           <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualItems.map((vi) => {
               const row = items[vi.index] as T;
-              const href = rowHref?.(row);
               return (
-                <div
-                  role="row"
+                <Row<T>
                   key={vi.key}
-                  data-index={vi.index}
-                  data-testid={`${testId}-row`}
-                  data-id={rowKey(row)}
-                  aria-rowindex={vi.index + 2}
-                  ref={virtualizer.measureElement}
-                  className={`vrow ${props.rowClassName?.(row) ?? ''}`}
-                  style={{ gridTemplateColumns: grid, transform: `translateY(${vi.start}px)` }}
-                >
-                  {columns.map((c) => (
-                    <div
-                      role="cell"
-                      key={c.key}
-                      className={c.secondary ? 'vcell secondary' : 'vcell'}
-                      data-label={typeof c.title === 'string' ? c.title : undefined}
-                    >
-                      {href && c.key === linkCol ? <Link to={href}>{c.render(row)}</Link> : c.render(row)}
-                    </div>
-                  ))}
-                </div>
+                  row={row}
+                  index={vi.index}
+                  start={vi.start}
+                  id={rowKey(row)}
+                  href={rowHref?.(row)}
+                  columns={columns}
+                  grid={grid}
+                  narrow={narrow}
+                  linkCol={linkCol}
+                  testId={testId}
+                  className={props.rowClassName?.(row)}
+                  measure={narrow ? virtualizer.measureElement : undefined}
+                />
               );
             })}
           </div>
