@@ -13,7 +13,7 @@ import { describeMachine } from './machine.js';
 import { addBulkFindings, findingsIn, measureRanking, type RankingPoint } from './ranking.js';
 import { markdown, type Report, type Row, resultsTable } from './report.js';
 import { rssMiB } from './rss.js';
-import { fmt, pct, times } from './stats.js';
+import { fmt, int, pct, times } from './stats.js';
 import { HEAP_MB, startWorld, type World } from './world.js';
 
 const args = process.argv.slice(2);
@@ -187,7 +187,7 @@ function rows(
   const rankRows = (points: RankingPoint[], absoluteBar: boolean) => {
     for (const p of points) {
       out.push({
-        what: `ranking a quarter, ${fmt(p.units)} units / ${fmt(p.findings * 2)} records: rank / read aggregates`,
+        what: `ranking a quarter, ${int(p.units)} units / ${int(p.findings * 2)} records: rank / read aggregates`,
         store: 'in memory',
         figure: `${fmt(p.rankMs)} ms vs ${fmt(p.readMs)} ms = **${times(p.ratio)}**`,
         bar: '≤ 1.5×',
@@ -198,7 +198,7 @@ function rows(
     if (a && b) {
       const change = b.rankMs / a.rankMs - 1;
       out.push({
-        what: `ranking cost flat in records, ${fmt(a.units)} units: ${fmt(a.findings * 2)} → ${fmt(b.findings * 2)} records`,
+        what: `ranking cost flat in records, ${int(a.units)} units: ${int(a.findings * 2)} → ${int(b.findings * 2)} records`,
         store: 'in memory',
         figure: `${fmt(a.rankMs)} → ${fmt(b.rankMs)} ms = **${change >= 0 ? '+' : ''}${(change * 100).toFixed(0)} %**`,
         bar: '± 10 %',
@@ -206,7 +206,7 @@ function rows(
       });
       if (absoluteBar) {
         out.push({
-          what: `ranking a quarter, ${fmt(b.units)} units / ${fmt(b.findings * 2)} records`,
+          what: `ranking a quarter, ${int(b.units)} units / ${int(b.findings * 2)} records`,
           store: 'in memory',
           figure: `**${fmt(b.rankMs / 1000)} s**`,
           bar: '≤ 5 s',
@@ -226,7 +226,7 @@ function rows(
   });
   out.push(memRow('memory (RSS), idle after start', disk.idle));
   out.push(
-    memRow(`memory (RSS), idle after a ${fmt(disk.loaded * 2)}-record load and a ranking`, disk.after),
+    memRow(`memory (RSS), idle after a ${int(disk.loaded * 2)}-record load and a ranking`, disk.after),
   );
   return out;
 }
@@ -265,21 +265,21 @@ function details(
   const out: string[] = [];
   for (const r of [disk.ingestion, mem.ingestion]) {
     out.push(
-      `Batch ingestion (${r.store}): API ${fmt(r.api.items)} findings in ${fmt(r.api.ms / 1000)} s, direct ${fmt(r.direct.items)} findings in ${fmt(r.direct.ms / 1000)} s (${r.batches} timed batches of ${BATCH}, ${r.clients} concurrent clients on each side).`,
+      `Batch ingestion (${r.store}): API ${int(r.api.items)} findings in ${fmt(r.api.ms / 1000)} s, direct ${int(r.direct.items)} findings in ${fmt(r.direct.ms / 1000)} s (${r.batches / 2} timed batches of ${BATCH} per side, ${r.clients} concurrent clients on each side).`,
     );
   }
   for (const r of [disk.latency, mem.latency]) {
     out.push(
-      `Single writes (${r.store}): ${fmt(r.writes)} timed writes; API ${fmt(r.api.perSecond)} writes/s (max ${fmt(r.api.max)} ms), direct ${fmt(r.direct.perSecond)} writes/s (max ${fmt(r.direct.max)} ms).`,
+      `Single writes (${r.store}): ${int(r.writes)} timed writes; API ${fmt(r.api.perSecond)} writes/s (max ${fmt(r.api.max)} ms), direct ${fmt(r.direct.perSecond)} writes/s (max ${fmt(r.direct.max)} ms).`,
     );
   }
   for (const p of [...mem.ranking, ...(big ?? [])]) {
     out.push(
-      `Ranking ${fmt(p.units)} units, quarter ${p.quarter}: ${fmt(p.findings)} findings (${fmt(p.realFindings)} ingested for real): ${p.aggregates} aggregate items read, ${p.groups} peer groups ranked; medians of ${RANK_REPS} after ${RANK_WARMUPS} untimed rounds.`,
+      `Ranking ${int(p.units)} units, quarter ${p.quarter}: ${int(p.findings)} findings (${int(p.realFindings)} ingested for real): ${int(p.aggregates)} aggregate items read, ${p.groups} peer groups ranked; medians of ${RANK_REPS} after ${RANK_WARMUPS} untimed rounds.`,
     );
   }
   out.push(
-    `Memory load (on disk): ${fmt(disk.loaded)} findings (${fmt(disk.loaded * 2)} records with their rectifications) stored, the last ${fmt(disk.load.items)} through the API at ${fmt(disk.load.perSecond)} findings/s; the ranking inside the API process took ${fmt(disk.ranked.ms)} ms (${disk.ranked.groups} groups).`,
+    `Memory load (on disk): ${int(disk.loaded)} findings (${int(disk.loaded * 2)} records with their rectifications) stored, the last ${int(disk.load.items)} through the API at ${fmt(disk.load.perSecond)} findings/s; the ranking inside the API process took ${fmt(disk.ranked.ms)} ms (${disk.ranked.groups} groups).`,
   );
   for (const [when, m] of [
     ['idle after start', disk.idle],

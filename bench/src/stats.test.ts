@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmt, median, percentile, perSecond, summarize } from './stats.js';
+import { fmt, int, median, percentile, perSecond, summarize } from './stats.js';
 
 describe('percentile', () => {
   it.each([
@@ -40,5 +40,10 @@ describe('summaries and rates', () => {
     expect(fmt(12.345)).toBe('12.3');
     expect(fmt(1.2345)).toBe('1.23');
     expect(fmt(Number.NaN)).toBe('n/a');
+  });
+
+  it('formats counts as whole numbers', () => {
+    expect(int(0)).toBe('0');
+    expect(int(100_160)).toBe('100,160');
   });
 });

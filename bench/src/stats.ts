@@ -42,6 +42,10 @@ export function fmt(n: number, unit = ''): string {
   return unit ? `${text} ${unit}` : text;
 }
 
+/** A count: whole, thousands separated. */
+export const int = (n: number): string =>
+  Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a';
+
 export const pct = (ratio: number): string =>
   Number.isFinite(ratio) ? `${(ratio * 100).toFixed(0)} %` : 'n/a';
 
