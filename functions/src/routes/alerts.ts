@@ -1,10 +1,9 @@
 /** 预警: alerts in your jurisdiction, open first; supervisors acknowledge and resolve them. */
-import { createRoute } from '@hono/zod-openapi';
 import { alertSchema } from '@jiandu/shared';
 import { newRouter } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
 import { actOnAlert, alertActionBody, alertListSchema, getAlert, listAlerts } from '../services/alerts.js';
-import { idParam, json, listRoute, problemResponses, readRoute } from './common.js';
+import { actionRoute, listRoute, readRoute } from './common.js';
 
 const list = listRoute(
   'alerts',
@@ -16,18 +15,7 @@ const list = listRoute(
 const read = readRoute('alerts', alertSchema, 'Read one alert', 'The alert');
 
 const step = (action: 'acknowledge' | 'resolve', summary: string) =>
-  createRoute({
-    method: 'post',
-    path: `/api/v1/alerts/{id}/${action}`,
-    tags: ['alerts'],
-    summary,
-    security: [{ bearer: [] }],
-    request: { params: idParam, body: { required: true, content: json(alertActionBody) } },
-    responses: {
-      200: { description: 'The alert after the step', content: json(alertSchema) },
-      ...problemResponses,
-    },
-  });
+  actionRoute('alerts', action, alertActionBody, alertSchema, { summary, after: 'The alert after the step' });
 
 export function alertRoutes(deps: Deps) {
   const r = newRouter();

@@ -1,11 +1,11 @@
 /** 问责: accountability cases — list, read, review, decide with a form, dismiss with a reason, close. */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { accountabilityCaseSchema, type CaseAction } from '@jiandu/shared';
 import { newRouter } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
 import { actOnCase, caseActionBodies, getCase, listCases } from '../services/cases.js';
 import { listQuerySchema } from '../services/lists.js';
-import { idParam, json, listRoute, problemResponses, readRoute } from './common.js';
+import { actionRoute, listRoute, readRoute } from './common.js';
 
 const caseView = accountabilityCaseSchema.extend({ allowedActions: z.array(z.string()) });
 
@@ -24,18 +24,7 @@ const read = readRoute(
 );
 
 const step = <T extends z.ZodType>(action: string, body: T, summary: string) =>
-  createRoute({
-    method: 'post',
-    path: `/api/v1/cases/{id}/${action}`,
-    tags: ['cases'],
-    summary,
-    security: [{ bearer: [] }],
-    request: { params: idParam, body: { required: true, content: json(body) } },
-    responses: {
-      200: { description: 'The case after the step', content: json(caseView) },
-      ...problemResponses,
-    },
-  });
+  actionRoute('cases', action, body, caseView, { summary, after: 'The case after the step' });
 
 export function caseRoutes(deps: Deps) {
   const r = newRouter();

@@ -101,6 +101,28 @@ export const readRoute = <T extends z.ZodType>(
     responses: { 200: { description, content: json(view) }, ...problemResponses },
   });
 
+/**
+ * POST /api/v1/{collection}/{id}/{action}: one step on a record, answered with the record after it.
+ * `after` describes that answer; `description` is the operation's longer text, if any.
+ */
+export const actionRoute = <B extends z.ZodType, V extends z.ZodType>(
+  collection: string,
+  action: string,
+  body: B,
+  view: V,
+  docs: { summary: string; after: string; description?: string },
+) =>
+  createRoute({
+    method: 'post',
+    path: `/api/v1/${collection}/{id}/${action}`,
+    tags: [collection],
+    summary: docs.summary,
+    ...(docs.description === undefined ? {} : { description: docs.description }),
+    security: [{ bearer: [] }],
+    request: { params: idParam, body: { required: true, content: json(body) } },
+    responses: { 200: { description: docs.after, content: json(view) }, ...problemResponses },
+  });
+
 /** What the two ingest routes of a collection say in the OpenAPI document. */
 export interface IngestDocs<I extends z.ZodType, V extends z.ZodType> {
   collection: string;

@@ -14,7 +14,15 @@ import {
   petitionListQuerySchema,
   revealPetitioner,
 } from '../services/petitions.js';
-import { idParam, ingestRoutes, json, listRoute, problemResponses, readRoute } from './common.js';
+import {
+  actionRoute,
+  idParam,
+  ingestRoutes,
+  json,
+  listRoute,
+  problemResponses,
+  readRoute,
+} from './common.js';
 
 const TAG = 'petitions';
 
@@ -72,18 +80,10 @@ const ACTIONS = [
   ],
 ] as const;
 
-const actionRoute = (path: string, summary: string, body: z.ZodType) =>
-  createRoute({
-    method: 'post',
-    path: `/api/v1/petitions/{id}/${path}`,
-    tags: [TAG],
+const step = (path: string, summary: string, body: z.ZodType) =>
+  actionRoute('petitions', path, body, petitionViewSchema, {
     summary: `${summary} (supervisor; 409 with the current state when expectedVersion is stale)`,
-    security: [{ bearer: [] }],
-    request: { params: idParam, body: { required: true, content: json(body) } },
-    responses: {
-      200: { description: 'The petition after it', content: json(petitionViewSchema) },
-      ...problemResponses,
-    },
+    after: 'The petition after it',
   });
 
 const reveal = createRoute({
@@ -141,7 +141,7 @@ export function petitionRoutes(deps: Deps) {
     return c.json(view as never, 200);
   });
   for (const [path, action, summary, body] of ACTIONS) {
-    r.openapi(actionRoute(path, summary, body), async (c) => {
+    r.openapi(step(path, summary, body), async (c) => {
       const input = c.req.valid('json' as never) as { expectedVersion: number };
       const { id } = c.req.valid('param' as never) as { id: string };
       const view = await actOnPetition(deps, c.get('principal'), id, action as PetitionActionName, input);

@@ -16,7 +16,7 @@ import {
   getRectification,
   listRectifications,
 } from '../services/rectifications.js';
-import { idempotencyHeader, idParam, json, pageOf, problemResponses, readRoute } from './common.js';
+import { actionRoute, idempotencyHeader, json, pageOf, problemResponses, readRoute } from './common.js';
 
 const viewSchema = rectificationSchema
   .extend({
@@ -76,10 +76,7 @@ const read = readRoute(
   'The rectification',
 );
 
-const act = createRoute({
-  method: 'post',
-  path: '/api/v1/rectifications/{id}/actions',
-  tags: ['rectifications'],
+const act = actionRoute('rectifications', 'actions', actionBodySchema, viewSchema, {
   summary: 'Apply one workflow action to the version you saw',
   description: [
     'Actions: start, addMeasure, addProgress, addEvidence (metadata of an uploaded file), submit (unit',
@@ -88,12 +85,7 @@ const act = createRoute({
     '(inspector or supervisor). A stale `expectedVersion`, or losing a race, answers 409 `conflict.version`',
     'with `current`: the record as it is now.',
   ].join(' '),
-  security: [{ bearer: [] }],
-  request: { params: idParam, body: { required: true, content: json(actionBodySchema) } },
-  responses: {
-    200: { description: 'The record after the action', content: json(viewSchema) },
-    ...problemResponses,
-  },
+  after: 'The record after the action',
 });
 
 export function rectificationRoutes(deps: Deps) {

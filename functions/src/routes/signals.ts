@@ -14,7 +14,7 @@ import {
   signalListQuerySchema,
   triageQuerySchema,
 } from '../services/signals.js';
-import { idParam, ingestRoutes, json, listRoute, pageOf, problemResponses, readRoute } from './common.js';
+import { actionRoute, ingestRoutes, json, listRoute, pageOf, problemResponses, readRoute } from './common.js';
 
 const TAG = 'signals';
 
@@ -39,26 +39,16 @@ const triage = createRoute({
 
 const read = readRoute('signals', signalViewSchema, 'One signal', 'The signal');
 
-const assign = createRoute({
-  method: 'post',
-  path: '/api/v1/signals/{id}/assign',
-  tags: [TAG],
-  summary: 'Give a triaged signal its unit (supervisor); a major negative one opens an alert and a task',
-  security: [{ bearer: [] }],
-  request: {
-    params: idParam,
-    body: {
-      required: true,
-      content: json(
-        z.strictObject({ unitId: idSchema, expectedVersion: z.number().int().min(1).optional() }),
-      ),
-    },
+const assign = actionRoute(
+  'signals',
+  'assign',
+  z.strictObject({ unitId: idSchema, expectedVersion: z.number().int().min(1).optional() }),
+  signalViewSchema,
+  {
+    summary: 'Give a triaged signal its unit (supervisor); a major negative one opens an alert and a task',
+    after: 'The signal after it',
   },
-  responses: {
-    200: { description: 'The signal after it', content: json(signalViewSchema) },
-    ...problemResponses,
-  },
-});
+);
 
 export function signalRoutes(deps: Deps) {
   const r = newRouter();
