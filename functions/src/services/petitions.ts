@@ -26,7 +26,7 @@ import {
   type Satisfaction,
 } from '@jiandu/shared';
 import { type Deps, nowIso } from '../app/deps.js';
-import { EdgeError, forbidden, notFound } from '../app/edge-error.js';
+import { forbidden, notFound } from '../app/edge-error.js';
 import { hasRole, type Principal } from '../auth/principal.js';
 import type { ListFilter } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
@@ -50,6 +50,7 @@ import {
   petitionView,
   type StoredPetition,
 } from './petition-records.js';
+import { versionConflict } from './record-conflict.js';
 
 const READERS: Role[] = ['supervisor', 'inspector'];
 
@@ -156,11 +157,7 @@ export interface PetitionActionBody {
 }
 
 /** 409 with the current state (the loser of a race reloads from it). */
-const conflict = (current: PetitionView) =>
-  new EdgeError('conflict.version', 'the petition changed since it was read; reload and retry', {
-    status: 409,
-    extra: { current },
-  });
+const conflict = (current: PetitionView) => versionConflict(current, 'petition');
 
 /** The role a caller acts in: supervisor when they hold it (the core refuses any other). */
 const actingRole = (p: Principal): Role =>

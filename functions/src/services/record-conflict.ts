@@ -5,8 +5,9 @@
 import { EdgeError } from '../app/edge-error.js';
 import { TxCancelled } from '../store/tx.js';
 
-export const versionConflict = (current: unknown): EdgeError =>
-  new EdgeError('conflict.version', 'the record changed since it was read; reload and retry', {
+/** 409 `conflict.version` with the record as it is now; `what` names it in the message. */
+export const versionConflict = (current: unknown, what = 'record'): EdgeError =>
+  new EdgeError('conflict.version', `the ${what} changed since it was read; reload and retry`, {
     status: 409,
     extra: { current },
   });

@@ -8,7 +8,7 @@
 import { z } from '@hono/zod-openapi';
 import { onUnitAssigned, polarity, type Signal, signalFacts, signalInputSchema } from '@jiandu/shared';
 import { type Deps, nowIso } from '../app/deps.js';
-import { EdgeError, forbidden, notFound } from '../app/edge-error.js';
+import { forbidden, notFound } from '../app/edge-error.js';
 import type { Principal } from '../auth/principal.js';
 import { keys } from '../store/keys.js';
 import { RecordStore } from '../store/record-store.js';
@@ -18,6 +18,7 @@ import type { IdemRef, StoredResponse } from './idempotency.js';
 import { type BatchItemResult, batchResultOf, createOnce, validItems } from './ingest.js';
 import { listScope, readVisible, scopeOf, writableUnitPath } from './jurisdiction.js';
 import { equalsFilters, listQuerySchema, pageRange, pagingFields } from './lists.js';
+import { versionConflict } from './record-conflict.js';
 import {
   actorOf,
   assertSignalWriter,
@@ -90,11 +91,7 @@ export async function getSignal(deps: Deps, p: Principal, id: string): Promise<S
   return signalView(await readVisible<Signal>(deps, p, 'signal', id));
 }
 
-const conflict = (current: SignalView) =>
-  new EdgeError('conflict.version', 'the signal changed since it was read; reload and retry', {
-    status: 409,
-    extra: { current },
-  });
+const conflict = (current: SignalView) => versionConflict(current, 'signal');
 
 /**
  * A supervisor gives a triaged signal its unit (shared onUnitAssigned); a major negative one gets its
