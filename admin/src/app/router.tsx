@@ -38,6 +38,7 @@ export const router = createBrowserRouter([
               { path: 'findings/new', lazy: screen(() => import('./routes/finding-new.js')) },
               { path: 'findings/:id', lazy: screen(() => import('./routes/finding.js')) },
               { path: 'petitions', lazy: screen(() => import('./routes/petitions.js')) },
+              { path: 'petitions/new', lazy: screen(() => import('./routes/petition-new.js')) },
               { path: 'petitions/:id', lazy: screen(() => import('./routes/petition.js')) },
               { path: 'opinion', lazy: screen(() => import('./routes/opinion.js')) },
               { path: 'rectifications', lazy: screen(() => import('./routes/rectifications.js')) },

@@ -147,6 +147,10 @@ export const en: Record<MessageKey, string> = {
   'findings.required': 'Fill this in',
 
   'petitions.title': 'Petitions',
+  'petitions.new': 'Register a petition',
+  'petitions.name': 'Petitioner’s name',
+  'petitions.phone': 'Phone',
+  'petitions.idNumber': 'ID number',
   'petitions.petitioner': 'Petitioner',
   'petitions.channel': 'Channel',
   'petitions.level': 'Level received',

@@ -145,6 +145,10 @@ export const zhCN = {
   'findings.required': '请填写此项',
 
   'petitions.title': '信访',
+  'petitions.new': '登记信访',
+  'petitions.name': '信访人姓名',
+  'petitions.phone': '联系电话',
+  'petitions.idNumber': '身份证号',
   'petitions.petitioner': '信访人',
   'petitions.channel': '渠道',
   'petitions.level': '受理层级',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fenToYuan, fmtInstant, nowInstant, todayLocal, yuanToFen } from './format.js';
+import { fenToYuan, fmtInstant, localToInstant, nowInstant, todayLocal, yuanToFen } from './format.js';
 
 describe('money and dates', () => {
   it('turns yuan typed by a person into exact fen, and back', () => {
@@ -18,5 +18,7 @@ describe('money and dates', () => {
     const ms = Date.parse('2025-03-31T16:30:00Z');
     expect(todayLocal(ms)).toBe('2025-04-01');
     expect(nowInstant(ms)).toBe('2025-04-01T00:30:00+08:00');
+    expect(localToInstant('2025-04-01T00:30')).toBe('2025-04-01T00:30:00+08:00');
+    expect(localToInstant('not a time')).toBeNull();
   });
 });

@@ -50,6 +50,14 @@ export function nowInstant(now = Date.now(), tz = timeZone): string {
   return `${local}:00${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
 }
 
+/** "2025-03-31T09:00" typed in the scheme's zone → "2025-03-31T09:00:00+08:00". */
+export function localToInstant(local: string, tz = timeZone): string | null {
+  const guess = Date.parse(`${local.length === 16 ? `${local}:00` : local}Z`);
+  if (Number.isNaN(guess)) return null;
+  const shown = Date.parse(`${fmtInstant(new Date(guess).toISOString(), tz).replace(' ', 'T')}:00Z`);
+  return nowInstant(guess - (shown - guess), tz);
+}
+
 export function currentQuarter(now = Date.now()): string {
   const d = todayLocal(now);
   return `${d.slice(0, 4)}Q${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1}`;

@@ -1,5 +1,7 @@
+import { PlusOutlined } from '@ant-design/icons';
 import { petitionState, problemCategory } from '@jiandu/shared';
 import { Button, Input, Select } from 'antd';
+import { Link } from 'react-router';
 import { useUnits } from '../../../api/units.js';
 import { Page } from '../../../components/ui/page.js';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.js';
@@ -8,11 +10,13 @@ import { type Column, VirtualList } from '../../../components/ui/virtual-list.js
 import { useI18n } from '../../../i18n/index.js';
 import { fmtInstant } from '../../../lib/format.js';
 import { useUrlFilters } from '../../../lib/url-filters.js';
+import { useUser } from '../../../lib/use-session.js';
 import { PETITION_FILTERS, type PetitionView, usePetitions } from '../api/petitions.js';
 import { CurrentSla, PetitionBadges } from './sla.js';
 
 export function PetitionList() {
   const { t, label } = useI18n();
+  const user = useUser();
   const [f, setF, clear] = useUrlFilters(PETITION_FILTERS);
   const q = usePetitions(f);
   const units = useUnits();
@@ -43,7 +47,18 @@ export function PetitionList() {
   ];
   const filtered = Object.keys(f).length > 0;
   return (
-    <Page title={t('petitions.title')}>
+    <Page
+      title={t('petitions.title')}
+      extra={
+        user.roles.includes('supervisor') ? (
+          <Link to="/petitions/new">
+            <Button type="primary" icon={<PlusOutlined />} data-testid="petition-new">
+              {t('petitions.new')}
+            </Button>
+          </Link>
+        ) : null
+      }
+    >
       <search className="filters" aria-label={t('common.filters')}>
         <UnitPicker value={f.unitId ?? null} onChange={(v) => setF({ unitId: v })} testId="filter-unit" />
         <Select

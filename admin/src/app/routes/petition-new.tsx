@@ -1,0 +1,1 @@
+export { PetitionForm as default } from '../../features/petitions/components/petition-form.js';

@@ -1,0 +1,14 @@
+/** Registering a petition (supervisor), with the draft's Idempotency-Key so a retry never registers it twice. */
+import type { PetitionInput } from '@jiandu/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { API, api } from '../../../lib/api.js';
+import { type PetitionView, petitionKeys } from './petitions.js';
+
+export function useCreatePetition() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, key }: { body: PetitionInput; key: string }) =>
+      api.post<PetitionView | { duplicateOf: string }>(`${API}/petitions`, body, { 'idempotency-key': key }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: petitionKeys.all }),
+  });
+}
