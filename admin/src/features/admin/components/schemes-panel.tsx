@@ -1,6 +1,6 @@
 /** Scheme versions: read any; store a new version made from a copy of one (admin). */
 import { schemeSchema } from '@jiandu/shared';
-import { App, Button, Card, Input, List, Typography } from 'antd';
+import { App, Button, Card, Input, List } from 'antd';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ui/server-errors.js';
 import { ErrorState, Loading } from '../../../components/ui/states.js';
@@ -119,11 +119,14 @@ export function SchemesPanel() {
         ) : scheme.isLoading ? (
           <Loading />
         ) : (
-          <Typography.Paragraph>
-            <pre className="code scheme-view" tabIndex={0}>
-              {JSON.stringify(scheme.data, null, 2)}
-            </pre>
-          </Typography.Paragraph>
+          <Input.TextArea
+            readOnly
+            value={JSON.stringify(scheme.data, null, 2)}
+            rows={24}
+            className="code"
+            aria-label={shown ? t('admin.schemeVersion', { v: shown }) : t('admin.schemes')}
+            data-testid="scheme-view"
+          />
         )}
       </Card>
     </div>

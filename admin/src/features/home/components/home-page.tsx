@@ -147,7 +147,7 @@ function RankCard() {
             return (
               <li key={g.groupKey}>
                 <Link to={`/rankings?group=${encodeURIComponent(g.groupKey)}`}>
-                  {units.name(g.ranking.group.parentUnitId)}
+                  {`${units.name(g.ranking.group.parentUnitId)} · ${ruleLabel(g.ranking.group.ruleId)}`}
                 </Link>
                 <span className="muted small">
                   {' '}
