@@ -16,7 +16,8 @@ describe('leadersInPost', () => {
     const tenures = [
       tenure('p-zhang', 'principal', '2024-01-01', null),
       tenure('p-li', 'deputy_in_charge', '2024-01-01', null),
-      tenure('p-wang', 'deputy', '2024-01-01', null),
+      // A post of another kind (stored data from an older scheme): not a leading post.
+      tenure('p-wang', 'deputy' as Tenure['post'], '2024-01-01', null),
       tenure('p-zhao', 'principal', '2024-01-01', null, 'town-b'),
     ];
     const subjects = leadersInPost('town-a', tenures, { from: '2025-04-01', to: '2025-04-10' });
