@@ -5,7 +5,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     // One DynamoDB Local (in memory) for the run, as in functions/; suites make their own tables.
     globalSetup: ['../functions/src/testing/global-setup.ts'],
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    // The browser suite and the store-killing proof each want the machine: run files one at a time.
+    fileParallelism: false,
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
   },
 });
