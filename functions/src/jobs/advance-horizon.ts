@@ -19,6 +19,7 @@ import {
   readRectification,
 } from '../services/rectification-read.js';
 import { addAggregateUpdate } from '../store/aggregate-codec.js';
+import { SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import type { JobContext, JobResult } from './index.js';
 
@@ -43,7 +44,7 @@ export async function advanceHorizon(deps: Deps, { now }: JobContext): Promise<J
       before: stored,
       data,
       index: rectificationIndex(data, stored.unitPath ?? '', current),
-      actor: { id: 'system', role: 'system' },
+      actor: SYSTEM_ACTOR,
       at,
       action: 'rectification.advanceHorizon',
       eventBefore: { horizon },

@@ -17,9 +17,9 @@ import { caseIndex } from '../services/cases.js';
 import { tenuresOf } from '../services/org.js';
 import { overdueAlert, overdueCase } from '../services/rectification-overdue.js';
 import { openRectifications } from '../services/rectification-read.js';
-import { SYSTEM_ACTOR, triggerRaised } from '../services/triggers.js';
+import { triggerRaised } from '../services/triggers.js';
 import { keys } from '../store/keys.js';
-import type { StoredRecord } from '../store/record-store.js';
+import { type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import type { JobContext, JobResult } from './index.js';
 

@@ -4,6 +4,7 @@ import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError, notFound } from '../app/edge-error.js';
 import type { Principal } from '../auth/principal.js';
 import { keys } from '../store/keys.js';
+import { type Actor, SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx } from '../store/tx.js';
 import { scopeOf, writableUnitPath } from './jurisdiction.js';
 import { unitPath } from './units.js';
@@ -27,19 +28,24 @@ export async function createUnit(deps: Deps, p: Principal | null, unit: Unit): P
   }
   const next = new UnitTree([...tree.byId.values(), unit]);
   const tx = new Tx(deps.tableName);
+  writeNewUnit(deps, tx, unit, next, p ? { id: p.id, role: 'admin' } : SYSTEM_ACTOR, await nowIso(deps));
+  await tx.commit(deps.doc);
+  deps.units.invalidate();
+  return unit;
+}
+
+/** Adds a new unit (its state item and first event) to `tx`, filed under its path in `tree`. */
+function writeNewUnit(deps: Deps, tx: Tx, unit: Unit, tree: UnitTree, actor: Actor, at: string): void {
   deps.store.write(tx, {
     type: 'unit',
     id: unit.id,
     before: null,
     data: unit,
-    index: { unitPath: unitPath(next, unit.id), listSort: unit.code },
-    actor: p ? { id: p.id, role: 'admin' } : { id: 'system', role: 'system' },
-    at: await nowIso(deps),
+    index: { unitPath: unitPath(tree, unit.id), listSort: unit.code },
+    actor,
+    at,
     action: 'unit.create',
   });
-  await tx.commit(deps.doc);
-  deps.units.invalidate();
-  return unit;
 }
 
 /**
@@ -51,18 +57,7 @@ export async function createUnits(deps: Deps, units: readonly Unit[]): Promise<v
   const at = await nowIso(deps);
   for (let i = 0; i < units.length; i += 50) {
     const tx = new Tx(deps.tableName);
-    for (const unit of units.slice(i, i + 50)) {
-      deps.store.write(tx, {
-        type: 'unit',
-        id: unit.id,
-        before: null,
-        data: unit,
-        index: { unitPath: unitPath(tree, unit.id), listSort: unit.code },
-        actor: { id: 'system', role: 'system' },
-        at,
-        action: 'unit.create',
-      });
-    }
+    for (const unit of units.slice(i, i + 50)) writeNewUnit(deps, tx, unit, tree, SYSTEM_ACTOR, at);
     await tx.commit(deps.doc);
   }
   deps.units.invalidate();
@@ -87,7 +82,7 @@ export async function createTenure(
   if (!path) throw notFound('unit');
   const tx = new Tx(deps.tableName);
   const at = await nowIso(deps);
-  const actor = p ? { id: p.id, role: 'admin' as const } : { id: 'system', role: 'system' as const };
+  const actor: Actor = p ? { id: p.id, role: 'admin' } : SYSTEM_ACTOR;
   const person = await deps.store.get('person', t.personId);
   if (!person) {
     deps.store.write(tx, {

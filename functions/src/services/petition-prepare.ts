@@ -30,6 +30,7 @@ import type { Deps } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
 import type { SealedBlob } from '../crypto/pii.js';
 import { keys } from '../store/keys.js';
+import { SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import { ALERT_TX_ITEMS, writeAlert } from './alerts.js';
 import { PROPOSAL_TX_ITEMS, proposedCase, writeCaseProposal } from './cases.js';
@@ -39,7 +40,7 @@ import { putNaturalKey } from './natural-keys.js';
 import { tenuresOf } from './org.js';
 import type { Intake } from './petition-intake.js';
 import { type LoadedPetition, petitionIndex, petitionView, type StoredPetition } from './petition-records.js';
-import { SYSTEM_ACTOR, triggerRaised } from './triggers.js';
+import { triggerRaised } from './triggers.js';
 
 /** What was read before preparing: the guard (null: the key has no petition yet) and the petitions. */
 export interface Known {
@@ -187,7 +188,7 @@ function writeRepeatChange(
     before: c.before.rec,
     data: c.after,
     index: petitionIndex(c.after, c.before.rec.unitPath ?? '', c.before.sealed, scheme),
-    actor: { id: 'system', role: 'system' },
+    actor: SYSTEM_ACTOR,
     at,
     action: 'petition.repeatOf',
     reason: `petition ${causeId} was received earlier`,

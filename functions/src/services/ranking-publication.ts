@@ -21,7 +21,7 @@ import type { Deps } from '../app/deps.js';
 import { EdgeError, notFound } from '../app/edge-error.js';
 import type { Principal } from '../auth/principal.js';
 import { keys } from '../store/keys.js';
-import type { Actor, StoredRecord } from '../store/record-store.js';
+import { type Actor, type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
 import { MAX_TX_ITEMS, Tx, TxCancelled } from '../store/tx.js';
 import { CARD_TX_ITEMS, type CardRecord, cardsOfUnit, writeNewCard, writeWithdrawal } from './cards.js';
 import { PROPOSAL_TX_ITEMS, proposedCase, writeCaseProposal } from './cases.js';
@@ -290,7 +290,7 @@ export async function publishGroup(
 ): Promise<Publication> {
   const g = await publishableGroup(deps, p, groupKey);
   assertQuarterEnded(quarter, localDateOf(at, (await deps.scheme()).timeZone));
-  const actor: Actor = p ? { id: p.id, role: 'supervisor' } : { id: 'system', role: 'system' };
+  const actor: Actor = p ? { id: p.id, role: 'supervisor' } : SYSTEM_ACTOR;
   return freezeAndIssue(deps, { g, quarter, supersedes: null, reason: null, actor, at });
 }
 

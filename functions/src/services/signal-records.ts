@@ -22,12 +22,11 @@ import {
 } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import { keys } from '../store/keys.js';
-import type { Actor, RecordIndex, StoredRecord } from '../store/record-store.js';
+import { type Actor, type RecordIndex, type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
 import type { Tx } from '../store/tx.js';
 import { ALERT_TX_ITEMS, writeAlert } from './alerts.js';
 import { initialHorizon } from './findings.js';
 import { rectificationIndex } from './rectification-index.js';
-import { SYSTEM_ACTOR } from './triggers.js';
 
 export type SignalView = Signal & { version: number };
 

@@ -6,6 +6,7 @@ import { EdgeError } from '../app/edge-error.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { issueToken } from '../auth/tokens.js';
 import { keys } from '../store/keys.js';
+import { type Actor, SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx } from '../store/tx.js';
 
 export interface User {
@@ -24,7 +25,7 @@ export const publicUser = ({ passwordHash: _h, ...u }: User): PublicUser => u;
 export async function createUser(
   deps: Deps,
   input: { username: string; name: string; roles: Role[]; unitId: string; password: string },
-  actor = { id: 'system', role: 'system' as const },
+  actor: Actor = SYSTEM_ACTOR,
 ): Promise<PublicUser> {
   const id = deps.newId();
   const user: User = {

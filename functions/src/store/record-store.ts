@@ -50,6 +50,9 @@ export interface Actor {
   role: Role | 'system';
 }
 
+/** A change made by the system (a rule, a job, a seed), not by a person: the event names it as actor. */
+export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'system' };
+
 export interface WriteInput<T> {
   type: RecordType;
   id: string;
