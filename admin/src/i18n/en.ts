@@ -87,6 +87,7 @@ export const en: Record<MessageKey, string> = {
   'error.conflictHint': 'Here is its current state. Check it, then retry on it or discard your change.',
   'error.retryOnCurrent': 'Retry on the current state',
   'error.discard': 'Discard',
+  'error.invalidValue': 'This value is not valid: check it',
   'error.network': 'The server cannot be reached: check the connection and retry.',
   'error.generic': 'That did not work: {message}',
 

@@ -85,6 +85,7 @@ export const zhCN = {
   'error.conflictHint': '当前状态如下。请确认后在此状态上重试，或放弃此次操作。',
   'error.retryOnCurrent': '在当前状态上重试',
   'error.discard': '放弃',
+  'error.invalidValue': '此项的值无效，请检查',
   'error.network': '无法连接服务器，请检查网络后重试。',
   'error.generic': '操作未成功：{message}',
 

@@ -22,3 +22,19 @@ describe('money and dates', () => {
     expect(localToInstant('not a time')).toBeNull();
   });
 });
+
+describe('schema issues before sending', () => {
+  it('say in the user language what to fix', async () => {
+    const { issueFields } = await import('./schema-issues.js');
+    const t = (k: string) => k;
+    expect(
+      issueFields(t as never, [
+        { code: 'too_small', path: ['petitioner', 'idNumber'], input: '123' },
+        { code: 'invalid_type', path: ['unitId'], input: undefined },
+      ]),
+    ).toEqual([
+      { name: ['petitioner', 'idNumber'], errors: ['error.invalidValue'] },
+      { name: ['unitId'], errors: ['findings.required'] },
+    ]);
+  });
+});

@@ -18,6 +18,7 @@ import { UnitPicker } from '../../../components/ui/unit-picker.js';
 import { useI18n } from '../../../i18n/index.js';
 import { todayLocal, yuanToFen } from '../../../lib/format.js';
 import { newIdempotencyKey } from '../../../lib/outbox.js';
+import { issueFields } from '../../../lib/schema-issues.js';
 import { useCreateFinding } from '../api/create-finding.js';
 
 interface Values {
@@ -60,10 +61,7 @@ export function FindingForm() {
     const parsed = findingInputSchema.safeParse(body);
     if (!parsed.success) {
       form.setFields(
-        parsed.error.issues.map((i) => ({
-          name: i.path[0] === 'amountFen' ? 'amountYuan' : (i.path[0] as keyof Values),
-          errors: [i.message],
-        })),
+        issueFields(t, parsed.error.issues, (n) => (n[0] === 'amountFen' ? ['amountYuan'] : n)) as never,
       );
       return;
     }

@@ -15,6 +15,7 @@ import { UnitPicker } from '../../../components/ui/unit-picker.js';
 import { useI18n } from '../../../i18n/index.js';
 import { fmtInstant, localToInstant } from '../../../lib/format.js';
 import { newIdempotencyKey } from '../../../lib/outbox.js';
+import { issueFields } from '../../../lib/schema-issues.js';
 import { useCreatePetition } from '../api/create-petition.js';
 
 interface Values {
@@ -54,12 +55,7 @@ export function PetitionForm() {
     } as PetitionInput;
     const parsed = petitionInputSchema.safeParse(body);
     if (!parsed.success) {
-      form.setFields(
-        parsed.error.issues.map((i) => ({
-          name: i.path as (string | number)[],
-          errors: [i.message],
-        })) as never,
-      );
+      form.setFields(issueFields(t, parsed.error.issues) as never);
       return;
     }
     create.mutate(
