@@ -19,7 +19,7 @@ export interface DynamoLocalOptions {
   log?: (line: string) => void;
   /** The java command (default `java` on PATH; DynamoDB Local 3.x needs Java 17+). */
   java?: string;
-  /** How long to wait for the first answer to ListTables (default 30 s). */
+  /** How long to wait for the first answer to ListTables (default 120 s: a cold JVM on a busy 2-core machine is slow). */
   startTimeoutMs?: number;
   /** How long stop() waits after SIGTERM before it sends SIGKILL (default 5 s). */
   stopTimeoutMs?: number;
@@ -122,7 +122,7 @@ export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promis
     );
   };
 
-  await waitUntilAnswering(endpoint, child, exited, options.startTimeoutMs ?? 30_000, startFailure, () =>
+  await waitUntilAnswering(endpoint, child, exited, options.startTimeoutMs ?? 120_000, startFailure, () =>
     outputTail.toString(),
   );
 
