@@ -5,10 +5,13 @@
  */
 const CACHE = 'jiandu-shell-v1';
 
-/** Every built chunk, from Vite's manifest, so any screen opens offline once the app was opened online. */
+/**
+ * Every built chunk, from Vite's manifest, so any screen opens offline once the app was opened online.
+ * Asked for by the page (a field role, once the app has been idle a while), not at install, so it never
+ * competes with the first screens for the connection.
+ */
 async function precache() {
   const c = await caches.open(CACHE);
-  await c.add('/');
   try {
     const manifest = await (await fetch('/.vite/manifest.json', { cache: 'no-store' })).json();
     const files = new Set();
@@ -23,7 +26,16 @@ async function precache() {
 }
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(precache().then(() => self.skipWaiting()));
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((c) => c.add('/'))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'precache') event.waitUntil(precache());
 });
 
 self.addEventListener('activate', (event) => {

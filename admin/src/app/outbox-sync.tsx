@@ -15,9 +15,16 @@ export function OutboxSync() {
     };
     void flush();
     window.addEventListener('online', flush);
+    // Inspectors work in the field: 20 s after the app starts (the first screens have loaded), the
+    // service worker keeps every screen's code on the device, so the app opens offline too.
+    const precache = window.setTimeout(() => {
+      if (!session.get()?.user.roles.includes('inspector')) return;
+      void navigator.serviceWorker?.ready.then((r) => r.active?.postMessage('precache'));
+    }, 20_000);
     const unsub = session.subscribe(() => void flush());
     return () => {
       window.removeEventListener('online', flush);
+      window.clearTimeout(precache);
       unsub();
     };
   }, [qc]);

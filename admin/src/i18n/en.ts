@@ -119,7 +119,7 @@ export const en: Record<MessageKey, string> = {
   'home.lastRanked': 'Last: {units}',
   'home.noGroup': 'This unit is in no peer group',
   'home.trend': 'The last six months',
-  'home.trendOverdue': 'Overdue at month end',
+  'home.trendFindings': 'Findings discovered',
   'home.trendPetitions': 'Petitions received',
   'home.trendSignals': 'Negative signals',
   'home.seeAll': 'See all',

@@ -117,7 +117,7 @@ export const zhCN = {
   'home.lastRanked': '末位：{units}',
   'home.noGroup': '本单位不在任何排名组中',
   'home.trend': '近六个月趋势',
-  'home.trendOverdue': '月末逾期整改',
+  'home.trendFindings': '当月督查发现',
   'home.trendPetitions': '当月信访',
   'home.trendSignals': '当月负面舆情',
   'home.seeAll': '查看全部',

@@ -6,6 +6,7 @@ import type { Alert, Ranking, Rectification } from '@jiandu/shared';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { API, api } from '../../../lib/api.js';
 import type { Page } from '../../../lib/cursor-list.js';
+import { fmtInstant } from '../../../lib/format.js';
 
 const COUNT_LIMIT = 500;
 
@@ -13,7 +14,6 @@ export const homeKeys = {
   count: (path: string, query: Record<string, string>) => ['home', 'count', path, query] as const,
   list: (path: string, query: Record<string, string>) => ['home', 'list', path, query] as const,
   draft: (quarter: string) => ['home', 'draft', quarter] as const,
-  trend: (month: string, unitId: string) => ['home', 'trend', month, unitId] as const,
 };
 
 export interface Count {
@@ -68,32 +68,46 @@ export const useDraftRanking = (quarter: string) =>
 
 export interface TrendPoint {
   month: string;
-  overdue: number;
+  findings: number;
   petitions: number;
   negative: number;
 }
 
-export const useTrend = (months: string[], unitId: string) =>
-  useQueries({
-    queries: months.map((month) => ({
-      queryKey: homeKeys.trend(month, unitId),
-      queryFn: async ({ signal }: { signal: AbortSignal }): Promise<TrendPoint> => {
-        const b = await api.get<{
-          overdue: unknown[];
-          petitions: { received: number };
-          signals: { negative: number };
-        }>(`${API}/bulletins/${month}`, { unitId }, signal);
-        return {
-          month,
-          overdue: b.overdue.length,
-          petitions: b.petitions.received,
-          negative: b.signals.negative,
-        };
-      },
+type Dated = { discoveredOn?: string; receivedAt?: string; publishedAt?: string };
+
+/**
+ * Six months of findings, petitions and negative signals, from one page (up to 500) of each list since
+ * the first month, counted by local month — three light reads instead of six bulletins.
+ */
+export function useTrend(months: string[], petitionReader: boolean) {
+  const from = `${months[0]}-01`;
+  const series = [
+    { key: 'findings', path: '/findings', query: { from }, enabled: true },
+    { key: 'petitions', path: '/petitions', query: { from }, enabled: petitionReader },
+    { key: 'negative', path: '/signals', query: { from, polarity: 'negative' }, enabled: true },
+  ] as const;
+  return useQueries({
+    queries: series.map((s) => ({
+      queryKey: homeKeys.list(s.path, { ...s.query, trend: '1' }),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        api.get<Page<Dated>>(`${API}${s.path}`, { ...s.query, limit: COUNT_LIMIT }, signal),
+      enabled: s.enabled,
       staleTime: 5 * 60_000,
     })),
-    combine: (rs) => ({
-      points: rs.map((r) => r.data).filter((x): x is TrendPoint => !!x),
-      isLoading: rs.some((r) => r.isLoading),
-    }),
+    combine: (rs) => {
+      const monthOf = (d: Dated) =>
+        d.discoveredOn?.slice(0, 7) ?? fmtInstant(d.receivedAt ?? d.publishedAt ?? '').slice(0, 7);
+      const count = (i: number, month: string) =>
+        (rs[i]?.data?.items ?? []).filter((x) => monthOf(x) === month).length;
+      return {
+        points: months.map((month) => ({
+          month,
+          findings: count(0, month),
+          petitions: count(1, month),
+          negative: count(2, month),
+        })),
+        isLoading: rs.some((r) => r.isLoading),
+      };
+    },
   });
+}

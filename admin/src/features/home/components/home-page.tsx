@@ -164,30 +164,40 @@ function RankCard() {
   );
 }
 
-function TrendCard() {
+function TrendCard({ petitionReader }: { petitionReader: boolean }) {
   const { t } = useI18n();
-  const user = useUser();
   const months = useMemo(() => recentMonths(6).reverse(), []);
-  const q = useTrend(months, user.unitId);
+  const q = useTrend(months, petitionReader);
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('home.trendOverdue'), t('home.trendPetitions'), t('home.trendSignals')] },
+      legend: {
+        top: 0,
+        data: [
+          t('home.trendFindings'),
+          ...(petitionReader ? [t('home.trendPetitions')] : []),
+          t('home.trendSignals'),
+        ],
+      },
       grid: { left: 36, right: 16, top: 40, bottom: 28 },
       xAxis: { type: 'category', data: q.points.map((p) => p.month) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        { name: t('home.trendOverdue'), type: 'line', data: q.points.map((p) => p.overdue) },
-        {
-          name: t('home.trendPetitions'),
-          type: 'bar',
-          data: q.points.map((p) => p.petitions),
-          barMaxWidth: 18,
-        },
+        { name: t('home.trendFindings'), type: 'line', data: q.points.map((p) => p.findings) },
+        ...(petitionReader
+          ? [
+              {
+                name: t('home.trendPetitions'),
+                type: 'bar',
+                data: q.points.map((p) => p.petitions),
+                barMaxWidth: 18,
+              },
+            ]
+          : []),
         { name: t('home.trendSignals'), type: 'bar', data: q.points.map((p) => p.negative), barMaxWidth: 18 },
       ],
     }),
-    [q.points, t],
+    [q.points, t, petitionReader],
   );
   return (
     <Panel title={t('home.trend')} testId="home-trend">
@@ -291,7 +301,7 @@ export function HomePage() {
         <RankCard />
         {!has('unit_officer', 'reviewer', 'supervisor') ? <AlertsCard /> : null}
       </div>
-      <TrendCard />
+      <TrendCard petitionReader={petitionReader} />
     </Page>
   );
 }

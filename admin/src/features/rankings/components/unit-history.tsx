@@ -22,7 +22,7 @@ export function UnitHistoryPage() {
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('rank.rank'), t('rank.total')] },
+      legend: { top: 0, data: [t('rank.rank'), t('rank.total')] },
       grid: { left: 40, right: 40, top: 40, bottom: 30 },
       xAxis: { type: 'category', data: items.map((i) => i.quarter) },
       yAxis: [
