@@ -8,6 +8,7 @@ import {
   rectificationInputSchema,
 } from '../schemas/rectification.js';
 import { inputError } from './input-error.js';
+import { NO_REVIEW } from './transitions.js';
 
 /**
  * Creates the record (who may assign is the API's check: supervisors assign, and inspectors' findings,
@@ -37,12 +38,7 @@ export function newRectification(
     evidence: [],
     deadlines: [{ deadline: parsed.data.deadline, at, by, reason: null }],
     extensions: [],
-    submittedBy: null,
-    submittedAt: null,
-    firstReviewerId: null,
-    firstApprovedAt: null,
-    secondReviewerId: null,
-    closedAt: null,
+    ...NO_REVIEW,
     lastRejection: null,
     createdAt: at,
   };

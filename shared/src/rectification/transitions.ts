@@ -12,7 +12,7 @@ import { decideExtension, requestExtension } from './extension.js';
  * two different reviewers of the latest submission, neither of them its submitter. Earlier cycles stay
  * in the event ledger (and the latest rejection in `lastRejection`).
  */
-const NO_REVIEW = {
+export const NO_REVIEW = {
   submittedBy: null,
   submittedAt: null,
   firstReviewerId: null,
