@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { prevQuarter, quarterKey } from '@jiandu/shared';
+import { benchBundles } from './bundles.js';
 import { apiBatches, BATCH, benchIngestion, type Cursor, type IngestionRow } from './ingest.js';
 import { benchLatency, CONCURRENCY, type LatencyRow } from './latency.js';
 import { describeMachine } from './machine.js';
@@ -237,6 +238,8 @@ async function main() {
   log(
     `machine: ${machine.cores} cores, ${machine.cpu}, Node ${machine.node}, ${machine.java}; load ${loadBefore.toFixed(2)}`,
   );
+  log('Lambda bundles: building them and timing their module init …');
+  const bundles = await benchBundles();
   const disk = await onDisk();
   const mem = await inMemory();
   const big = large ? await largeRanking() : null;
@@ -246,9 +249,9 @@ async function main() {
     machine,
     load: { before: loadBefore, after: loadavg()[0]! },
     durationS: (performance.now() - started) / 1000,
-    rows: rows(disk, mem, big),
-    details: details(disk, mem, big),
-    notes: NOTES,
+    rows: [...rows(disk, mem, big), ...bundles.rows],
+    details: [...details(disk, mem, big), ...bundles.details],
+    notes: [...NOTES, ...bundles.notes],
   };
   process.stdout.write(`\n${resultsTable(report.rows)}\n\n`);
   if (!flag('no-write') && (!quick || option('out'))) {
