@@ -202,6 +202,7 @@ export function demoOrg(): DemoOrg {
     { username: 'reviewer2', name: '复核人乙', roles: ['reviewer'], unitId: 'dongshan' },
     { username: 'officer', name: '青松镇联络员', roles: ['unit_officer'], unitId: 'dongshan-t01' },
     { username: 'xichuan-inspector', name: '西川县纪委监委', roles: ['inspector'], unitId: 'xichuan' },
+    { username: 'xichuan-supervisor', name: '西川县督查室', roles: ['supervisor'], unitId: 'xichuan' },
   ].map((u) => ({ ...u, roles: u.roles as Role[], password: 'demo1234' }));
   // A unit officer for every township and department of 东山县 (officer-<unitId>); `officer` is 青松镇's.
   for (const u of units) {
@@ -220,4 +221,18 @@ export function demoOrg(): DemoOrg {
     }
   }
   return { units, tenures, users };
+}
+
+/** The supervisor who registers and follows up the demo's petitions, signals and targets of a unit. */
+export const supervisorOf = (unitId: string): string =>
+  unitId.startsWith('xichuan') ? 'xichuan-supervisor' : 'supervisor';
+
+/**
+ * The unit officer who works a unit's rectifications and reports its actuals (东山县's townships and
+ * departments have one; a village's are its township's), or null.
+ */
+export function officerOf(unitId: string): string | null {
+  const unit = unitId.replace(/-v\d$/, '');
+  if (!/^dongshan-(t|d)\d+$/.test(unit)) return null;
+  return unit === 'dongshan-t01' ? 'officer' : `officer-${unit}`;
 }

@@ -4,7 +4,8 @@
  * other state (some overdue) — each action sent through the API on its own day.
  */
 import { addDays } from '@jiandu/shared';
-import type { ApiClient } from './demo-activity.js';
+import type { ApiClient } from './demo-api.js';
+import { officerOf } from './demo-org.js';
 import type { Rng } from './random.js';
 
 export type Step = { date: string; user: string; action: Record<string, unknown> };
@@ -18,8 +19,7 @@ const PROGRESS = ['已完成核查工作的60%', '问题资金已追回并退还
 
 /** The steps a rectification of `unitId` assigned on `start` with `deadline` will go through. */
 export function planRectification(r: Rng, start: string, deadline: string, unitId: string): Step[] {
-  const unit = unitId.replace(/-v\d$/, '');
-  const officer = unit === 'dongshan-t01' ? 'officer' : `officer-${unit}`;
+  const officer = officerOf(unitId) ?? 'officer';
   const fate = r.next();
   const steps: Step[] = [];
   const day = (n: number) => addDays(start, n);
@@ -74,16 +74,33 @@ export function planRectification(r: Rng, start: string, deadline: string, unitI
   return steps;
 }
 
-/** Sends one step; returns false when the API refused it (e.g. a rule), which the demo tolerates. */
+/**
+ * A rectification the unit drags its feet on: started, a measure, then nothing until well after the
+ * deadline (open and overdue at its quarter's end, swept into alerts), submitted and closed late.
+ */
+export function planLateRectification(r: Rng, start: string, deadline: string, unitId: string): Step[] {
+  const officer = officerOf(unitId) ?? 'officer';
+  const submitted = addDays(deadline, r.int(35, 60));
+  return [
+    { date: addDays(start, r.int(3, 6)), user: officer, action: { type: 'start' } },
+    { date: addDays(start, 9), user: officer, action: { type: 'addMeasure', text: r.pick(MEASURES) } },
+    { date: addDays(submitted, -1), user: officer, action: { type: 'addProgress', text: r.pick(PROGRESS) } },
+    { date: submitted, user: officer, action: { type: 'submit' } },
+    { date: addDays(submitted, 2), user: 'reviewer1', action: { type: 'approve' } },
+    { date: addDays(submitted, 3), user: 'reviewer2', action: { type: 'approve' } },
+  ];
+}
+
+/** Sends one step; null when the API refused it (tallied by the client), which the demo tolerates. */
 export async function sendStep(
   api: ApiClient,
   id: string,
   version: number,
   step: Step,
 ): Promise<number | null> {
-  const res = await api.send<{ version: number }>(step.user, 'POST', `/api/v1/rectifications/${id}/actions`, {
+  const res = await api.call<{ version: number }>(step.user, 'POST', `/api/v1/rectifications/${id}/actions`, {
     action: step.action,
     expectedVersion: version,
   });
-  return res.status === 200 ? res.body.version : null;
+  return res.ok ? res.body.version : null;
 }

@@ -27,9 +27,20 @@ export async function seedDemo(
   const org = demoOrg();
   log(`creating ${org.units.length} units, ${org.tenures.length} posts and ${org.users.length} users`);
   await createUnits(deps, org.units);
-  for (const { personName, ...t } of org.tenures) await createTenure(deps, null, t, personName);
+  // Posts and users are independent of each other: a few at a time (password hashing runs off-thread).
+  await inPool(org.tenures, ({ personName, ...t }) => createTenure(deps, null, t, personName));
   const users = new Map<string, PublicUser>();
-  for (const u of org.users) users.set(u.username, await createUser(deps, u));
+  await inPool(org.users, async (u) => {
+    users.set(u.username, await createUser(deps, u));
+  });
   await seedActivity(deps, app, clock, org, users, log);
   clock.set(null);
+}
+
+async function inPool<T>(xs: readonly T[], f: (x: T) => Promise<unknown>, width = 4): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < xs.length) await f(xs[next++]!);
+  };
+  await Promise.all(Array.from({ length: width }, worker));
 }
