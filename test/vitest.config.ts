@@ -7,6 +7,9 @@ export default defineConfig({
     globalSetup: ['../functions/src/testing/global-setup.ts'],
     // The browser suite and the store-killing proof each want the machine: run files one at a time.
     fileParallelism: false,
+    // A browser step can miss its moment on a saturated machine; each test builds its own data, so one
+    // retry is safe, and a real failure fails twice.
+    retry: 1,
     testTimeout: 300_000,
     hookTimeout: 300_000,
   },
