@@ -36,7 +36,7 @@ async function main() {
     say('             (DynamoDB Local listens on all interfaces; petitioner identity is encrypted at rest)');
     say('  Demo sign-ins (password demo1234):');
     say(
-      '    admin · leader (viewer) · city-supervisor · supervisor · inspector · reviewer1 · reviewer2 · officer (unit officer, 青松镇)',
+      '    admin · leader (viewer) · city-supervisor · supervisor · xichuan-supervisor · inspector · reviewer1 · reviewer2 · officer (unit officer, 青松镇)',
     );
     say('  Ctrl-C stops it; the data stays for the next npm start.');
   });
