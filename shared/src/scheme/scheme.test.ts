@@ -3,6 +3,10 @@ import { DEFAULT_SCHEME } from './default-scheme.js';
 import { schemeSchema } from './scheme.js';
 
 describe('the assessment scheme', () => {
+  it('is a valid scheme as written (the default is a typed literal, not parsed at load)', () => {
+    expect(schemeSchema.parse(DEFAULT_SCHEME)).toEqual(DEFAULT_SCHEME);
+  });
+
   it('holds the numbers of DESIGN §4 as data', () => {
     expect(DEFAULT_SCHEME.weights).toEqual({
       task: 4000,
