@@ -5,12 +5,18 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { isLocalEvidence } from '../evidence/local-evidence.js';
 import { alertRoutes } from '../routes/alerts.js';
 import { authRoutes } from '../routes/auth.js';
 import { bulletinRoutes } from '../routes/bulletins.js';
 import { caseRoutes } from '../routes/cases.js';
+import { evidenceRoutes } from '../routes/evidence.js';
+import { exportRoutes } from '../routes/exports.js';
 import { findingRoutes } from '../routes/findings.js';
+import { fundRoutes } from '../routes/funds.js';
+import { importRoutes, UPLOAD_PREFIX } from '../routes/imports.js';
 import { indicatorRoutes } from '../routes/indicators.js';
+import { operationLogRoutes } from '../routes/operation-log.js';
 import { orgRoutes } from '../routes/org.js';
 import { petitionRoutes } from '../routes/petitions.js';
 import { rankingRoutes } from '../routes/rankings.js';
@@ -47,17 +53,16 @@ export function createApp(deps: Deps, opts: { log?: (e: unknown) => void } = {})
   const log = opts.log ?? ((e: unknown) => console.error(e));
   const app = newRouter();
   app.use('*', secureHeaders());
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        problemResponse(c, problem(413, 'request.tooLarge', `the body exceeds ${MAX_BODY_BYTES} bytes`)),
-    }),
-  );
+  const jsonLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) =>
+      problemResponse(c, problem(413, 'request.tooLarge', `the body exceeds ${MAX_BODY_BYTES} bytes`)),
+  });
+  // Spreadsheet uploads (routes/imports.ts) have their own size cap and content types.
+  app.use('/api/*', (c, next) => (c.req.path.startsWith(UPLOAD_PREFIX) ? next() : jsonLimit(c, next)));
   // JSON bodies only: a write with another content type is refused before anything is parsed.
   app.use('/api/v1/*', async (c, next) => {
-    if (['POST', 'PUT', 'PATCH'].includes(c.req.method)) {
+    if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && !c.req.path.startsWith(UPLOAD_PREFIX)) {
       const ct = c.req.header('content-type') ?? '';
       if (!/^application\/json\b/i.test(ct)) {
         return problemResponse(
@@ -73,6 +78,8 @@ export function createApp(deps: Deps, opts: { log?: (e: unknown) => void } = {})
   const routes = new RouteTable(app);
   app.use('/api/v1/*', queryGuard(routes));
   app.get('/api/health', (c) => c.json({ ok: true }));
+  // Locally the evidence bytes go through the app itself, on URLs it signed (S3 takes them in AWS).
+  if (isLocalEvidence(deps.evidence)) app.route('/', deps.evidence.routes(deps.clock));
   app.route('/', authRoutes(deps));
   app.use('/api/v1/*', async (c, next) => {
     if (c.req.path.startsWith('/api/v1/auth/')) return next();
@@ -94,6 +101,11 @@ export function createApp(deps: Deps, opts: { log?: (e: unknown) => void } = {})
   app.route('/', alertRoutes(deps));
   app.route('/', schemeRoutes(deps));
   app.route('/', bulletinRoutes(deps));
+  app.route('/', fundRoutes(deps));
+  app.route('/', evidenceRoutes(deps));
+  app.route('/', importRoutes(deps));
+  app.route('/', exportRoutes(deps));
+  app.route('/', operationLogRoutes(deps));
   app.route('/', recordRoutes(deps));
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -9,6 +9,10 @@ import type { Principal } from '../auth/principal.js';
 import type { SigningKey } from '../auth/signing-key.js';
 import type { IssuerConfig } from '../auth/tokens.js';
 import type { PiiCipher } from '../crypto/pii.js';
+import type { EvidenceStore } from '../evidence/evidence-store.js';
+import type { DigestWriter } from '../jobs/digest-writer.js';
+import type { Mailer } from '../outbox/mail.js';
+import type { Post, WebhookTargets } from '../outbox/webhooks.js';
 import { SchemeDirectory } from '../services/scheme-directory.js';
 import { UnitDirectory } from '../services/units.js';
 import { RecordStore } from '../store/record-store.js';
@@ -29,6 +33,13 @@ export interface Deps {
   schemes?: SchemeDirectory;
   units: UnitDirectory;
   pii: PiiCipher;
+  /** Evidence files: S3 in AWS, a folder locally (signed URLs either way). */
+  evidence: EvidenceStore;
+  /** Outbox channels (functions/src/outbox): email transport and group robots; absent = not configured. */
+  mailer?: Mailer;
+  webhooks?: WebhookTargets & { post?: Post };
+  /** Where the daily digest of chain heads is kept (functions/src/jobs/daily-digest.ts). */
+  digests?: DigestWriter;
 }
 
 export interface DepsInput {
@@ -41,6 +52,10 @@ export interface DepsInput {
   /** The scheme used until a version is stored (default: DEFAULT_SCHEME). */
   scheme?: Scheme;
   pii: PiiCipher;
+  evidence: EvidenceStore;
+  mailer?: Mailer;
+  webhooks?: Deps['webhooks'];
+  digests?: DigestWriter;
 }
 
 export function makeDeps(input: DepsInput): Deps {
@@ -60,6 +75,10 @@ export function makeDeps(input: DepsInput): Deps {
     schemes,
     units: new UnitDirectory(store, clock),
     pii: input.pii,
+    evidence: input.evidence,
+    ...(input.mailer ? { mailer: input.mailer } : {}),
+    ...(input.webhooks ? { webhooks: input.webhooks } : {}),
+    ...(input.digests ? { digests: input.digests } : {}),
   };
 }
 

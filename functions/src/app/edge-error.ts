@@ -13,7 +13,11 @@ export type EdgeCode =
   | 'request.unsupportedMediaType'
   | 'cursor.invalid'
   | 'unit.outsideJurisdiction'
-  | 'unit.notFound';
+  | 'unit.notFound'
+  | 'evidence.notUploaded'
+  | 'import.noHeader'
+  | 'import.missingColumns'
+  | 'import.tooManyRows';
 
 export class EdgeError extends Error {
   constructor(

@@ -74,6 +74,22 @@ export const ROUTE_ROLES: Record<string, Rule> = {
   'POST /api/v1/schemes': ['admin'],
   'GET /api/v1/schemes/{version}': ALL,
   'GET /api/v1/bulletins/{month}': ALL,
+  'GET /api/v1/bulletins': ALL,
+  'POST /api/v1/bulletins/{month}/issue': ['supervisor'],
+  'GET /api/v1/bulletins/issued/{id}': ALL,
+  'GET /api/v1/bulletins/issued/{id}/reads': ['supervisor'],
+  // Funds: the poverty office (supervisors) opens projects; a unit officer records its own unit's entries.
+  'GET /api/v1/funds': ALL,
+  'POST /api/v1/fund-projects': ['supervisor'],
+  'POST /api/v1/fund-projects/batch': ['supervisor'],
+  'GET /api/v1/fund-projects': ALL,
+  'GET /api/v1/fund-projects/{id}': ALL,
+  'POST /api/v1/fund-entries': ['supervisor', 'unit_officer'],
+  'POST /api/v1/fund-entries/batch': ['supervisor', 'unit_officer'],
+  // Evidence files: only unit officers add evidence (shared/rectification/guards.ts); a download is for
+  // whoever can see the rectification (jurisdiction checked by reading it).
+  'POST /api/v1/evidence/uploads': ['unit_officer'],
+  'GET /api/v1/rectifications/{id}/evidence/{evidenceId}': ALL,
   // The generic history and read routes take the roles of the collection they name.
   'GET /api/v1/{collection}/{id}/events': (p) => collectionReaders(p.collection),
   'GET /api/v1/{collection}/{id}': (p) => collectionReaders(p.collection),

@@ -10,6 +10,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type Deps, makeDeps } from '../app/deps.js';
 import { createPiiCipher } from '../crypto/pii.js';
 import type { AwsEnv } from '../env.js';
+import { type EvidenceStore, lazyEvidence } from '../evidence/evidence-store.js';
 import { type KmsPort, kmsKeyWrapper } from './kms-key-wrapper.js';
 import { loadPiiHmacKey } from './pii-hmac-key.js';
 
@@ -19,6 +20,8 @@ export interface LambdaDepsOptions {
   /** A document client of another endpoint (tests: DynamoDB Local). */
   doc?: DynamoDBDocumentClient;
   kms?: KmsPort;
+  /** Evidence storage of another kind (tests: a local folder). */
+  evidence?: EvidenceStore;
   clock?: () => number;
 }
 
@@ -38,6 +41,19 @@ export async function lambdaDeps(env: AwsEnv, options: LambdaDepsOptions = {}): 
     clock,
     verify: options.verify ?? refuse,
     pii: createPiiCipher(wrapper, hmacKey),
+    evidence: options.evidence ?? s3EvidenceOf(env.EVIDENCE_BUCKET),
+  });
+}
+
+/** The evidence bucket through S3, loaded on first use; a function without a bucket (a job) has none. */
+function s3EvidenceOf(bucket: string | undefined): EvidenceStore {
+  return lazyEvidence(async () => {
+    if (!bucket) throw new Error('this function has no evidence bucket (EVIDENCE_BUCKET)');
+    const [{ S3Client }, { s3Evidence }] = await Promise.all([
+      import('@aws-sdk/client-s3'),
+      import('../evidence/s3-evidence.js'),
+    ]);
+    return s3Evidence(new S3Client({}), bucket);
   });
 }
 

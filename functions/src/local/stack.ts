@@ -3,12 +3,14 @@
  * telemetry off), the table, the built-in issuer's key and the PII keys (files created on first start,
  * mode 0600), and the deps the app and jobs run on. `npm start`, the CLIs and the bench use it.
  */
+
 import { join, resolve } from 'node:path';
 import { type Deps, makeDeps } from '../app/deps.js';
 import { loadOrCreateSigningKey } from '../auth/signing-key.js';
 import { createVerifier, jwksOf } from '../auth/tokens.js';
-import { localPiiCipher } from '../crypto/pii.js';
+import { loadOrCreateKeyFile, localPiiCipher } from '../crypto/pii.js';
 import type { Env } from '../env.js';
+import { localEvidence } from '../evidence/local-evidence.js';
 import { tableNamed } from '../store/table.js';
 import { ensureTable } from '../store/table-bootstrap.js';
 import { dynamoClient } from './client.js';
@@ -58,6 +60,10 @@ export async function startLocalStack(env: Env, opts: LocalStackOptions = {}): P
     }),
     issuer: { key, cfg },
     pii: localPiiCipher(join(dataDir, 'keys')),
+    evidence: localEvidence(
+      join(dataDir, 'evidence'),
+      loadOrCreateKeyFile(join(dataDir, 'keys', 'evidence-url.key')),
+    ),
   });
   return {
     deps,

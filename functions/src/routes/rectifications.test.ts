@@ -1,6 +1,7 @@
 import { type LedgerEvent, type RectificationAction, verifyChain } from '@jiandu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../services/users.js';
+import { uploadEvidence } from '../testing/evidence.js';
 import { type Harness, startHarness } from '../testing/harness.js';
 import { storedAndRebuiltAggregates } from '../testing/stored.js';
 
@@ -101,14 +102,9 @@ describe('the rectification lifecycle through the API', () => {
     );
     let r = await ok(created, officer, { type: 'start' });
     r = await ok(r, officer, { type: 'addProgress', text: '已发放 30 户' });
-    r = await ok(r, officer, {
-      type: 'addEvidence',
-      fileName: '发放清单.pdf',
-      contentType: 'application/pdf',
-      size: 20_480,
-      sha256: 'b'.repeat(64),
-    });
-    expect(r.evidence.map((e) => e.sha256)).toEqual(['b'.repeat(64)]);
+    const file = await uploadEvidence(h, officer, new TextEncoder().encode('发放清单：30 户'));
+    r = await ok(r, officer, { type: 'addEvidence', ...file });
+    expect(r.evidence.map((e) => e.sha256)).toEqual([file.sha256]);
     r = await ok(r, officer, { type: 'submit' });
     expect(r.state).toBe('submitted');
     r = await ok(r, reviewerA, { type: 'approve' });

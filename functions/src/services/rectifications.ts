@@ -146,6 +146,17 @@ export async function actOnRectification(
     // The client's version is the record's; the write is conditioned on the state item's (which the
     // horizon advance also moves), so nothing between this read and the write is overwritten.
     if (cur.stored.data.version !== expectedVersion) throw await conflict(deps, p, id, expectedVersion);
+    // An evidence entry names stored bytes only: their hash and size are checked against storage.
+    if (
+      attempt === 1 &&
+      action.type === 'addEvidence' &&
+      !(await deps.evidence.has(action.sha256, action.size))
+    ) {
+      throw new EdgeError('evidence.notUploaded', 'upload the file first (POST /api/v1/evidence/uploads)', {
+        field: 'action/sha256',
+        status: 422,
+      });
+    }
     const done = await tryAction(deps, p, cur, action);
     if (done) return done;
     if (attempt >= ATTEMPTS) throw await conflict(deps, p, id, expectedVersion);

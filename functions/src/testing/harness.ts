@@ -2,6 +2,10 @@
  * A real stack for tests: a fresh table in the run's DynamoDB Local, deps with an in-memory signing key
  * and PII keys, the app, a small fictional unit tree and a user per role.
  */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEFAULT_SCHEME, type Role, type Scheme, type Unit } from '@jiandu/shared';
 import { inject } from 'vitest';
 import { createApp } from '../app/app.js';
@@ -9,6 +13,7 @@ import { type Deps, makeDeps } from '../app/deps.js';
 import { generateSigningKey } from '../auth/signing-key.js';
 import { createVerifier, jwksOf } from '../auth/tokens.js';
 import { ephemeralPiiCipher } from '../crypto/pii.js';
+import { localEvidence } from '../evidence/local-evidence.js';
 import { dynamoClient } from '../local/client.js';
 import { createUnit } from '../services/org.js';
 import { createUser } from '../services/users.js';
@@ -64,6 +69,7 @@ export async function startHarness(
   const key = await generateSigningKey('test-key');
   const cfg = { issuer: 'jiandu-test', audience: 'jiandu' };
   let now = opts.now ?? Date.parse('2025-05-15T02:00:00Z');
+  const evidenceDir = mkdtempSync(join(tmpdir(), 'jiandu-evidence-'));
   const deps = makeDeps({
     doc: clients.doc,
     tableName: table.name,
@@ -72,6 +78,7 @@ export async function startHarness(
     issuer: { key, cfg },
     scheme: opts.scheme ?? DEFAULT_SCHEME,
     pii: ephemeralPiiCipher(),
+    evidence: localEvidence(evidenceDir, randomBytes(32)),
   });
   for (const u of TEST_UNITS) await createUnit(deps, null, u);
   const app = createApp(deps, { log: () => {} });
@@ -112,6 +119,7 @@ export async function startHarness(
     },
     close() {
       clients.destroy();
+      rmSync(evidenceDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,58 @@
+/**
+ * Evidence in S3 (AWS): presigned PUT with the object's SHA-256 as a signed checksum header, so S3 itself
+ * refuses bytes that do not hash to the name; presigned GET with the attachment disposition. The bucket
+ * (KMS, versioning, public access blocked, TLS only) is the CDK stack's.
+ */
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { attachment, type EvidenceStore, expiresAt, URL_TTL_SECONDS } from './evidence-store.js';
+
+const keyOf = (sha256: string) => `evidence/${sha256}`;
+const base64Of = (hex: string) => Buffer.from(hex, 'hex').toString('base64');
+
+export function s3Evidence(s3: S3Client, bucket: string): EvidenceStore {
+  return {
+    async signUpload(req, now) {
+      const checksum = base64Of(req.sha256);
+      const url = await getSignedUrl(
+        s3,
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: keyOf(req.sha256),
+          ContentType: req.contentType,
+          ContentLength: req.size,
+          ChecksumSHA256: checksum,
+        }),
+        { expiresIn: URL_TTL_SECONDS, signableHeaders: new Set(['content-type', 'x-amz-checksum-sha256']) },
+      );
+      return {
+        url,
+        method: 'PUT',
+        headers: { 'content-type': req.contentType, 'x-amz-checksum-sha256': checksum },
+        expiresAt: expiresAt(now),
+      };
+    },
+    async signDownload(file, now) {
+      const url = await getSignedUrl(
+        s3,
+        new GetObjectCommand({
+          Bucket: bucket,
+          Key: keyOf(file.sha256),
+          ResponseContentDisposition: attachment(file.fileName),
+          ResponseContentType: file.contentType,
+        }),
+        { expiresIn: URL_TTL_SECONDS },
+      );
+      return { url, method: 'GET', headers: {}, expiresAt: expiresAt(now) };
+    },
+    async has(sha256, size) {
+      try {
+        const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: keyOf(sha256) }));
+        return head.ContentLength === size;
+      } catch (e) {
+        if ((e as { name?: string }).name === 'NotFound') return false;
+        throw e;
+      }
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * 佐证材料: the API signs, storage carries the bytes (evidence/evidence-store.ts). An upload ticket is
+ * for whoever may add evidence to a rectification (the bytes are attached to nothing until an
+ * `addEvidence` action names their hash, which the workflow accepts only once they are stored); a
+ * download URL is given only for a file of a rectification the caller can see — anything else is 404.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { evidenceSchema } from '@jiandu/shared';
+import { newRouter } from '../app/app.js';
+import type { Deps } from '../app/deps.js';
+import { notFound } from '../app/edge-error.js';
+import { getRectification } from '../services/rectifications.js';
+import { json, problemResponses } from './common.js';
+
+const signedUrlSchema = z
+  .object({
+    url: z.string(),
+    method: z.enum(['PUT', 'GET']),
+    headers: z.record(z.string(), z.string()),
+    expiresAt: z.string(),
+  })
+  .openapi('SignedUrl');
+
+const uploadBodySchema = evidenceSchema
+  .pick({ sha256: true, size: true, contentType: true })
+  .strict()
+  .openapi('EvidenceUploadRequest');
+
+const upload = createRoute({
+  method: 'post',
+  path: '/api/v1/evidence/uploads',
+  tags: ['evidence'],
+  summary: 'A short-lived URL to PUT one evidence file to, named by its SHA-256',
+  description:
+    'Send the bytes with the returned method, URL and headers; storage refuses bytes of another hash or size. Then add the file to a rectification with an `addEvidence` action naming the same sha256 and size.',
+  security: [{ bearer: [] }],
+  request: { body: { required: true, content: json(uploadBodySchema) } },
+  responses: { 200: { description: 'Where to upload', content: json(signedUrlSchema) }, ...problemResponses },
+});
+
+const download = createRoute({
+  method: 'get',
+  path: '/api/v1/rectifications/{id}/evidence/{evidenceId}',
+  tags: ['evidence'],
+  summary: 'A short-lived URL to download one evidence file of a rectification you can see',
+  security: [{ bearer: [] }],
+  request: { params: z.object({ id: z.string().min(1).max(100), evidenceId: z.string().min(1).max(100) }) },
+  responses: {
+    200: { description: 'Where to download', content: json(signedUrlSchema) },
+    ...problemResponses,
+  },
+});
+
+export function evidenceRoutes(deps: Deps) {
+  const r = newRouter();
+  r.openapi(upload, async (c) => {
+    const body = c.req.valid('json');
+    return c.json(await deps.evidence.signUpload(body, deps.clock()), 200);
+  });
+  r.openapi(download, async (c) => {
+    const { id, evidenceId } = c.req.valid('param');
+    const rect = await getRectification(deps, c.get('principal'), id);
+    const file = rect.evidence.find((e) => e.id === evidenceId);
+    if (!file) throw notFound('evidence');
+    return c.json(await deps.evidence.signDownload(file, deps.clock()), 200);
+  });
+  return r;
+}
