@@ -219,8 +219,9 @@ export const en: Record<MessageKey, string> = {
   'rect.addMeasure': 'Add a measure',
   'rect.addProgress': 'Add progress',
   'rect.addEvidence': 'Upload evidence',
+  'rect.downloadEvidence': 'Download',
   'rect.evidenceHint':
-    'The file’s SHA-256 is computed on this device; name, type, size and digest are recorded',
+    'The file is uploaded to evidence storage and recorded by the SHA-256 computed on this device; its content cannot be swapped',
   'rect.start': 'Start work',
   'rect.submit': 'Submit for closing',
   'rect.approve': 'Approve',

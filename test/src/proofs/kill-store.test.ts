@@ -23,6 +23,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const TOTAL = Number(process.env.KILL_SIGNALS ?? 2000);
 const BATCH = 200;
 const KILL_AT = 0.4;
+/** DynamoDB Local keeps its indexes in the JVM heap: 50,000 signals (with events, keys and aggregates) need more than the default. */
+const HEAP_MB = TOTAL > 10_000 ? 1536 : 256;
 
 let dir: string;
 let store: DynamoLocal;
@@ -31,7 +33,7 @@ let port: number;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'jiandu-kill-'));
-  store = await startDynamoLocal({ dataDir: dir });
+  store = await startDynamoLocal({ dataDir: dir, heapMb: HEAP_MB });
   port = store.port;
   h = await startHarness({ endpoint: store.endpoint, tableName: 'jiandu', maxAttempts: 1 });
 });
@@ -100,7 +102,7 @@ describe('killing the store in the middle of an ingest', () => {
           await store.kill();
           restarted = (async () => {
             await sleep(500);
-            store = await startDynamoLocal({ dataDir: dir, port });
+            store = await startDynamoLocal({ dataDir: dir, port, heapMb: HEAP_MB });
           })();
         }
       }
@@ -124,6 +126,7 @@ describe('killing the store in the middle of an ingest', () => {
           ExpressionAttributeNames: { '#t': 'type' },
           ExpressionAttributeValues: { ':t': 'signal', ':a': 'A' },
           ExclusiveStartKey: start,
+          Limit: 2000,
         }),
       );
       for (const item of r.Items ?? []) {

@@ -10,15 +10,10 @@ import { ErrorAlert } from '../../../components/ui/server-errors.js';
 import { ErrorState, Loading } from '../../../components/ui/states.js';
 import { useI18n } from '../../../i18n/index.js';
 import { fenToYuan, fmtInstant, shortHash } from '../../../lib/format.js';
+import { downloadEvidence, uploadEvidence } from '../api/evidence.js';
 import { type RectView, useRect, useRectAction } from '../api/rectifications.js';
 import { RectActions } from './rect-actions.js';
 import { StateTag } from './state-tag.js';
-
-async function sha256Hex(file: File): Promise<string> {
-  const buf = await file.arrayBuffer();
-  const digest = await crypto.subtle.digest('SHA-256', buf);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 function NoteAdder({ rect, kind }: { rect: RectView; kind: 'addMeasure' | 'addProgress' }) {
   const { t } = useI18n();
@@ -72,15 +67,9 @@ function EvidenceAdder({ rect }: { rect: RectView }) {
             if (!file) return;
             setBusy(true);
             try {
-              const sha256 = await sha256Hex(file);
+              const meta = await uploadEvidence(file);
               await act.mutateAsync({
-                action: {
-                  type: 'addEvidence',
-                  fileName: file.name.slice(0, 200),
-                  contentType: (file.type || 'application/octet-stream').slice(0, 100),
-                  size: file.size,
-                  sha256,
-                },
+                action: { type: 'addEvidence', ...meta },
                 expectedVersion: rect.version,
               });
             } catch {
@@ -219,7 +208,18 @@ export function RectDetail() {
             dataSource={r.evidence}
             locale={{ emptyText: t('common.none') }}
             renderItem={(e) => (
-              <List.Item>
+              <List.Item
+                actions={[
+                  <Button
+                    key="download"
+                    size="small"
+                    data-testid={`evidence-download-${e.id}`}
+                    onClick={() => void downloadEvidence(r.id, e.id).catch(() => undefined)}
+                  >
+                    {t('rect.downloadEvidence')}
+                  </Button>,
+                ]}
+              >
                 <div>
                   <div>
                     {e.fileName}{' '}
