@@ -2,6 +2,7 @@ import type { AccountabilityCase, Alert } from '@jiandu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAlert } from '../services/alerts.js';
 import { writeCaseProposal } from '../services/cases.js';
+import { createTenure } from '../services/org.js';
 import { Tx } from '../store/tx.js';
 import { type Harness, startHarness } from '../testing/harness.js';
 
@@ -54,6 +55,12 @@ const post = async (path: string, token: string, body: unknown) => {
 
 beforeAll(async () => {
   h = await startHarness();
+  await createTenure(
+    h.deps,
+    null,
+    { id: 't-lead', personId: 'p-lead', unitId: 'ds-a', post: 'principal', from: '2024-01-01', to: null },
+    '李示范',
+  );
 });
 afterAll(() => h.close());
 
@@ -71,9 +78,14 @@ describe('accountability cases through the API', () => {
     expect([decided.status, decided.body.state]).toEqual([200, 'decided']);
     const closed = await post('/api/v1/cases/case-1/close', inspector, { expectedVersion: 3 });
     expect([closed.status, closed.body.state, closed.body.version]).toEqual([200, 'closed', 4]);
+    expect((closed.body as { subjects?: { personName: string | null }[] }).subjects?.[0]?.personName).toBe(
+      '李示范',
+    );
     const events = await h.call('GET', '/api/v1/cases/case-1/events', { token: inspector });
-    const actions = ((await events.json()) as { items: { action: string }[] }).items.map((e) => e.action);
-    expect(actions).toEqual(['case.propose', 'case.review', 'case.decide', 'case.close']);
+    const items = ((await events.json()) as { items: { action: string; actorName: string | null }[] }).items;
+    expect(items.map((e) => e.action)).toEqual(['case.propose', 'case.review', 'case.decide', 'case.close']);
+    // Answers name the people behind the ids: the system proposed, the inspector (a user) acted.
+    expect(items.map((e) => e.actorName)).toEqual([null, 'inspector ds', 'inspector ds', 'inspector ds']);
   });
 
   it('answers a stale version with 409 and the current case, and a wrong step with 409', async () => {

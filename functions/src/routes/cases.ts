@@ -1,13 +1,17 @@
 /** 问责: accountability cases — list, read, review, decide with a form, dismiss with a reason, close. */
 import { z } from '@hono/zod-openapi';
-import { accountabilityCaseSchema, type CaseAction } from '@jiandu/shared';
+import { accountabilityCaseSchema, type CaseAction, caseSubjectSchema } from '@jiandu/shared';
 import { newRouter } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
 import { actOnCase, caseActionBodies, getCase, listCases } from '../services/cases.js';
 import { listQuerySchema } from '../services/lists.js';
 import { actionRoute, listRoute, readRoute } from './common.js';
 
-const caseView = accountabilityCaseSchema.extend({ allowedActions: z.array(z.string()) });
+const caseView = accountabilityCaseSchema.extend({
+  /** Each subject with the person's current name (null if the person record is missing). */
+  subjects: z.array(caseSubjectSchema.extend({ personName: z.string().nullable() })),
+  allowedActions: z.array(z.string()),
+});
 
 const list = listRoute(
   'cases',

@@ -4,6 +4,7 @@ import { ledgerEventSchema } from '@jiandu/shared';
 import { newRouter } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
 import { readVisible } from '../services/jurisdiction.js';
+import { withActorNames } from '../services/names.js';
 import type { RecordType } from '../store/keys.js';
 import { json, problemResponses } from './common.js';
 
@@ -19,6 +20,8 @@ export const HISTORY_TYPES = {
   indicators: 'indicator',
   cards: 'card',
   snapshots: 'snapshot',
+  'fund-projects': 'fund',
+  bulletins: 'bulletin',
 } as const satisfies Record<string, RecordType>;
 
 const history = createRoute({
@@ -36,7 +39,16 @@ const history = createRoute({
   responses: {
     200: {
       description: 'Events',
-      content: json(z.object({ items: z.array(ledgerEventSchema) })),
+      content: json(
+        z.object({
+          items: z.array(
+            ledgerEventSchema.extend({
+              /** The acting user's current name (not part of the chained event); null if unknown. */
+              actorName: z.string().nullable(),
+            }),
+          ),
+        }),
+      ),
     },
     ...problemResponses,
   },
@@ -66,7 +78,7 @@ export function recordRoutes(deps: Deps) {
     const { collection, id } = c.req.valid('param');
     const type = HISTORY_TYPES[collection];
     await readVisible(deps, c.get('principal'), type, id);
-    return c.json({ items: await deps.store.history(type, id) } as never, 200);
+    return c.json({ items: await withActorNames(deps, await deps.store.history(type, id)) } as never, 200);
   });
   r.openapi(read, async (c) => {
     const { collection, id } = c.req.valid('param');

@@ -18,11 +18,13 @@ import {
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import type { Principal } from '../auth/principal.js';
+import { addToOutbox, caseNotification, OUTBOX_TX_ITEMS } from '../outbox/notification.js';
 import { keys } from '../store/keys.js';
 import type { Actor, RecordIndex, StoredRecord } from '../store/record-store.js';
 import { Tx } from '../store/tx.js';
 import { readVisible } from './jurisdiction.js';
 import { type ListQuery, listRecords } from './lists.js';
+import { namesOf } from './names.js';
 import { assertVersion, commitOrConflict } from './record-conflict.js';
 
 /** Who reads cases: the people who open and follow them. Unit officers and reviewers do not. */
@@ -58,8 +60,8 @@ export function proposedCase(
   };
 }
 
-/** Transaction items a proposal adds (record, event, trigger marker). */
-export const PROPOSAL_TX_ITEMS = 3;
+/** Transaction items a proposal adds (record, event, trigger marker, its notification). */
+export const PROPOSAL_TX_ITEMS = 3 + OUTBOX_TX_ITEMS;
 
 /**
  * Adds a proposal to `tx`: the case record with its event and the trigger marker, put only if absent,
@@ -87,14 +89,27 @@ export function writeCaseProposal(
     labelPrefix,
   });
   tx.putNew(`${labelPrefix}trigger:${c.triggerKey}`, { ...keys.trigger('case', c.triggerKey), caseId: c.id });
+  addToOutbox(tx, caseNotification(c), labelPrefix);
 }
 
-export type CaseView = AccountabilityCase & { allowedActions: CaseActionType[] };
+export type CaseView = Omit<AccountabilityCase, 'subjects'> & {
+  subjects: (AccountabilityCase['subjects'][number] & { personName: string | null })[];
+  allowedActions: CaseActionType[];
+};
 
-const viewOf = (c: AccountabilityCase, p: Principal): CaseView => ({
+const viewOf = (c: AccountabilityCase, p: Principal, names: Map<string, string>): CaseView => ({
   ...c,
+  subjects: c.subjects.map((s) => ({ ...s, personName: names.get(s.personId) ?? null })),
   allowedActions: allowedCaseActions(c, p.roles),
 });
+
+/** The subjects' names, for cases in an answer (one read for them all). */
+const subjectNames = (deps: Deps, cases: readonly AccountabilityCase[]) =>
+  namesOf(
+    deps,
+    'person',
+    cases.flatMap((c) => c.subjects.map((s) => s.personId)),
+  );
 
 const assertReader = (p: Principal) => {
   if (!p.roles.some((r) => (READERS as readonly string[]).includes(r)))
@@ -107,13 +122,15 @@ async function readCase(deps: Deps, p: Principal, id: string): Promise<StoredRec
 }
 
 export async function getCase(deps: Deps, p: Principal, id: string): Promise<CaseView> {
-  return viewOf((await readCase(deps, p, id)).data, p);
+  const c = (await readCase(deps, p, id)).data;
+  return viewOf(c, p, await subjectNames(deps, [c]));
 }
 
 export async function listCases(deps: Deps, p: Principal, q: ListQuery) {
   assertReader(p);
   const page = await listRecords<AccountabilityCase>(deps, p, 'case', q);
-  return { items: page.items.map((c) => viewOf(c, p)), cursor: page.cursor };
+  const names = await subjectNames(deps, page.items);
+  return { items: page.items.map((c) => viewOf(c, p, names)), cursor: page.cursor };
 }
 
 export const caseActionBodies = {
@@ -143,7 +160,8 @@ export async function actOnCase(
   note: string | null = null,
 ): Promise<CaseView> {
   const before = await readCase(deps, p, id);
-  assertVersion(expectedVersion, before, () => viewOf(before.data, p));
+  const names = await subjectNames(deps, [before.data]);
+  assertVersion(expectedVersion, before, () => viewOf(before.data, p, names));
   const after = applyCaseAction(before.data, action, p.roles);
   const tx = new Tx(deps.tableName);
   const { stored } = deps.store.write(tx, {
@@ -161,8 +179,8 @@ export async function actOnCase(
     () => tx.commit(deps.doc),
     async () => {
       const now = await deps.store.get<AccountabilityCase>('case', id);
-      return now ? viewOf(now.data, p) : null;
+      return now ? viewOf(now.data, p, names) : null;
     },
   );
-  return viewOf(stored.data, p);
+  return viewOf(stored.data, p, names);
 }
