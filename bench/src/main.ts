@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --large] [-- --quick] [-- --out FILE] [-- --no-write]`: the DESIGN §8 rows this
+ * `npm run bench [-- --large] [-- --quick] [-- --no-proofs] [-- --out FILE] [-- --no-write]`: the DESIGN §8 rows this
  * stage can measure, each side by side in one run against the same store, printed as a table and
  * written to BENCHMARKS.md. Every load is a bounded count of requests, sent only to 127.0.0.1.
  */
@@ -11,6 +11,7 @@ import { benchBundles } from './bundles.js';
 import { apiBatches, BATCH, benchIngestion, type Cursor, type IngestionRow } from './ingest.js';
 import { benchLatency, CONCURRENCY, type LatencyRow } from './latency.js';
 import { describeMachine } from './machine.js';
+import { benchProofs } from './proofs.js';
 import { addBulkFindings, findingsIn, measureRanking, type RankingPoint } from './ranking.js';
 import { markdown, type Report, type Row, resultsTable } from './report.js';
 import { rssMiB } from './rss.js';
@@ -243,14 +244,16 @@ async function main() {
   const disk = await onDisk();
   const mem = await inMemory();
   const big = large ? await largeRanking() : null;
+  // The reliability proofs at the issue's full sizes (npm test runs them reduced); --no-proofs skips them.
+  const proofs = quick || flag('no-proofs') ? { rows: [], details: [] } : await benchProofs(log);
   const report: Report = {
     date: new Date().toISOString(),
     command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
     machine,
     load: { before: loadBefore, after: loadavg()[0]! },
     durationS: (performance.now() - started) / 1000,
-    rows: [...rows(disk, mem, big), ...bundles.rows],
-    details: [...details(disk, mem, big), ...bundles.details],
+    rows: [...rows(disk, mem, big), ...bundles.rows, ...proofs.rows],
+    details: [...details(disk, mem, big), ...bundles.details, ...proofs.details],
     notes: [...NOTES, ...bundles.notes],
   };
   process.stdout.write(`\n${resultsTable(report.rows)}\n\n`);

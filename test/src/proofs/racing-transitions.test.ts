@@ -62,6 +62,9 @@ describe('racing transitions of one rectification', () => {
       winners.push(won.version);
       version = won.version;
     }
+    console.info(
+      `racing-transitions: ${RACERS} racers per round; versions ${winners.join(', ')}: one winner each, ${RACERS - 1} × 409`,
+    );
     expect(winners).toEqual([2, 3, 4, 5]);
     const hist = await h.call('GET', `/api/v1/rectifications/${id}/events`, { token: officer });
     const { items } = (await hist.json()) as { items: LedgerEvent[] };
