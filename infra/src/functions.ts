@@ -125,7 +125,16 @@ export class Functions extends Construct {
         role.addToPolicy(
           new PolicyStatement({
             actions: ['s3:PutObject', 's3:GetObject'],
-            resources: [storage.evidence.arnForObjects('*')],
+            resources: [storage.evidence.arnForObjects('evidence/*')],
+          }),
+        );
+        // HeadObject of a file not (yet) uploaded answers 404 only to a caller that may list the bucket
+        // (403 otherwise): functions/src/evidence/s3-evidence.ts asks whether the bytes are there.
+        role.addToPolicy(
+          new PolicyStatement({
+            actions: ['s3:ListBucket'],
+            resources: [storage.evidence.bucketArn],
+            conditions: { StringLike: { 's3:prefix': ['evidence/*'] } },
           }),
         );
       }

@@ -52,7 +52,7 @@ export function acknowledge(stack: JianduStack, opts: { certificate: boolean }):
   for (const role of Object.values(functions.role))
     suppress(role, 'AwsSolutions-IAM5', REASONS.xray, ['Resource::*']);
   suppress(functions.role.api, 'AwsSolutions-IAM5', REASONS.evidence, [
-    `Resource::${arnOf(storage.evidence)}/*`,
+    `Resource::${arnOf(storage.evidence)}/evidence/*`,
   ]);
   suppress(functions.role['verify-digest'], 'AwsSolutions-IAM5', REASONS.digests, [
     `Resource::${arnOf(storage.digests)}/digests/*`,

@@ -50,7 +50,8 @@ export function s3Evidence(s3: S3Client, bucket: string): EvidenceStore {
         const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: keyOf(sha256) }));
         return head.ContentLength === size;
       } catch (e) {
-        if ((e as { name?: string }).name === 'NotFound') return false;
+        const err = e as { name?: string; $metadata?: { httpStatusCode?: number } };
+        if (err.name === 'NotFound' || err.$metadata?.httpStatusCode === 404) return false;
         throw e;
       }
     },
