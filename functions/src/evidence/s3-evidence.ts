@@ -23,7 +23,13 @@ export function s3Evidence(s3: S3Client, bucket: string): EvidenceStore {
           ContentLength: req.size,
           ChecksumSHA256: checksum,
         }),
-        { expiresIn: URL_TTL_SECONDS, signableHeaders: new Set(['content-type', 'x-amz-checksum-sha256']) },
+        {
+          expiresIn: URL_TTL_SECONDS,
+          // Signed as headers the browser must send (with the length it sends anyway), not query values:
+          // S3 then checks the bytes against the checksum, and the size against the signed length.
+          signableHeaders: new Set(['content-type', 'x-amz-checksum-sha256']),
+          unhoistableHeaders: new Set(['x-amz-checksum-sha256']),
+        },
       );
       return {
         url,

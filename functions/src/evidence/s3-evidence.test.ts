@@ -1,0 +1,43 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import { describe, expect, it } from 'vitest';
+import { s3Evidence } from './s3-evidence.js';
+
+// Presigning is local computation (SigV4 with the given credentials): no request leaves the machine.
+const s3 = new S3Client({
+  region: 'cn-north-1',
+  credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' },
+});
+const store = s3Evidence(s3, 'jiandu-evidence');
+const sha256 = 'ab'.repeat(32);
+const now = Date.parse('2025-05-15T02:00:00Z');
+
+describe('evidence in S3', () => {
+  it('signs an upload bound to the object key, its type and its SHA-256 checksum', async () => {
+    const t = await store.signUpload({ sha256, size: 2048, contentType: 'image/jpeg' }, now);
+    const url = new URL(t.url);
+    expect(url.pathname).toBe(`/evidence/${sha256}`);
+    expect(url.hostname).toContain('jiandu-evidence');
+    expect(url.hostname).toContain('amazonaws.com.cn');
+    const signed = url.searchParams.get('X-Amz-SignedHeaders')?.split(';') ?? [];
+    expect(signed).toEqual(
+      expect.arrayContaining(['content-length', 'content-type', 'x-amz-checksum-sha256', 'host']),
+    );
+    expect(url.searchParams.has('x-amz-checksum-sha256')).toBe(false);
+    expect(url.searchParams.get('X-Amz-Expires')).toBe('900');
+    expect(t.headers).toEqual({
+      'content-type': 'image/jpeg',
+      'x-amz-checksum-sha256': Buffer.from(sha256, 'hex').toString('base64'),
+    });
+    expect(t.expiresAt).toBe('2025-05-15T02:15:00.000Z');
+  });
+
+  it('signs a download that names the file in UTF-8', async () => {
+    const t = await store.signDownload({ sha256, fileName: '整改照片.jpg', contentType: 'image/jpeg' }, now);
+    const url = new URL(t.url);
+    expect(url.searchParams.get('response-content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent('整改照片.jpg')}`,
+    );
+    expect(url.searchParams.get('response-content-type')).toBe('image/jpeg');
+    expect(t.method).toBe('GET');
+  });
+});
