@@ -15,6 +15,7 @@ import { benchProofs } from './proofs.js';
 import { addBulkFindings, findingsIn, measureRanking, type RankingPoint } from './ranking.js';
 import { markdown, type Report, type Row, resultsTable } from './report.js';
 import { rssMiB } from './rss.js';
+import { benchSpa } from './spa.js';
 import { fmt, int, pct, times } from './stats.js';
 import { HEAP_MB, startWorld, type World } from './world.js';
 
@@ -241,6 +242,8 @@ async function main() {
   );
   log('Lambda bundles: building them and timing their module init …');
   const bundles = await benchBundles();
+  log('SPA: building it and measuring the first route …');
+  const spa = await benchSpa();
   const disk = await onDisk();
   const mem = await inMemory();
   const big = large ? await largeRanking() : null;
@@ -252,8 +255,8 @@ async function main() {
     machine,
     load: { before: loadBefore, after: loadavg()[0]! },
     durationS: (performance.now() - started) / 1000,
-    rows: [...rows(disk, mem, big), ...bundles.rows, ...proofs.rows],
-    details: [...details(disk, mem, big), ...bundles.details, ...proofs.details],
+    rows: [...rows(disk, mem, big), ...bundles.rows, ...spa.rows, ...proofs.rows],
+    details: [...details(disk, mem, big), ...bundles.details, ...spa.details, ...proofs.details],
     notes: [...NOTES, ...bundles.notes],
   };
   process.stdout.write(`\n${resultsTable(report.rows)}\n\n`);

@@ -1,4 +1,5 @@
 export * from './aggregates/index.js';
+export * from './bulletins/index.js';
 export * from './calendar/index.js';
 export * from './cases/index.js';
 export * from './errors/index.js';

@@ -47,6 +47,9 @@ export const errorCodes = [
   'signal.alreadyAssigned',
   // funds (owner: funds/) — add codes of this area here only
   'funds.invalid',
+  // bulletins (owner: bulletins/) — add codes of this area here only
+  'bulletin.invalidMonth',
+  'bulletin.monthNotEnded',
   // ledger (owner: ledger/) — add codes of this area here only
   'ledger.brokenChain',
   'ledger.invalidEvent',
