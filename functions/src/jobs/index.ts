@@ -5,6 +5,8 @@
  */
 import type { Deps } from '../app/deps.js';
 import { advanceHorizon } from './advance-horizon.js';
+import { idleFundsSweep } from './idle-funds.js';
+import { monthlyBulletinJob } from './monthly-bulletin.js';
 import { overdueSweep } from './overdue-sweep.js';
 import { publishQuarter } from './publish-quarter.js';
 
@@ -23,6 +25,8 @@ export type Job = (deps: Deps, ctx: JobContext) => Promise<JobResult>;
 
 export const jobs = {
   'advance-horizon': advanceHorizon,
+  'idle-funds': idleFundsSweep,
+  'monthly-bulletin': monthlyBulletinJob,
   'overdue-sweep': overdueSweep,
   'publish-quarter': publishQuarter,
 } as const satisfies Record<string, Job>;

@@ -162,3 +162,155 @@ describe('monthly bulletins', () => {
     expect([bad.status, ((await bad.json()) as { field: string }).field]).toEqual([400, 'month']);
   });
 });
+
+interface Issued {
+  id: string;
+  month: string;
+  unitId: string;
+  issuedBy: { id: string; role: string };
+  contentHash: string;
+  content: Bulletin & {
+    funds: {
+      totals: { projects: number; unspentFen: number; idleProjects: number; idleFen: number };
+      rows: { unitId: string; projects: number; idleFen: number }[];
+    };
+  };
+  readAt?: string;
+}
+const body = async <T>(res: Response) => (await res.json()) as T;
+const WAN = 1_000_000;
+
+describe('issued bulletins and their read receipts', () => {
+  let supervisor: string;
+  let issued: Issued;
+
+  beforeAll(async () => {
+    supervisor = await h.token('supervisor');
+    const res = await h.call('POST', '/api/v1/fund-projects', {
+      token: supervisor,
+      body: {
+        unitId: 'ds-b',
+        name: '白石乡产业项目',
+        plannedCompletion: '2025-03-31',
+        allocatedFen: 15 * WAN,
+      },
+    });
+    expect(res.status).toBe(201);
+  });
+
+  it('freezes an ended month once, with its figures as of the month’s last day', async () => {
+    const res = await h.call('POST', '/api/v1/bulletins/2025-04/issue', { token: supervisor, body: {} });
+    expect(res.status).toBe(201);
+    issued = await body<Issued>(res);
+    expect([issued.id, issued.month, issued.unitId]).toEqual(['2025-04_ds', '2025-04', 'ds']);
+    expect(issued.content.asOf).toBe('2025-04-30T23:59:59+08:00');
+    // April: the Q2 plan of 易地搬迁 is 100 × 2/4 = 50, 40 reported → 80 %; the village's rectification is due
+    // on 30 April, not overdue by its end; two petitions received in April (pe-1, pe-2), none closed in it.
+    expect(issued.content.progress.indicators.map((i) => [i.plan, i.actual, i.completionBp])).toEqual([
+      [50, 40, 8000],
+    ]);
+    expect(issued.content.overdue).toEqual([]);
+    expect([issued.content.petitions.received, issued.content.satisfaction.overall.rateBp]).toEqual([
+      2,
+      null,
+    ]);
+    // Funds: 白石乡 holds 15 万元 past 31 March, above the 10 万元 threshold.
+    expect(issued.content.funds.totals).toMatchObject({
+      projects: 1,
+      unspentFen: 15 * WAN,
+      idleProjects: 1,
+      idleFen: 15 * WAN,
+    });
+    expect(issued.content.funds.rows.map((r) => [r.unitId, r.projects, r.idleFen])).toEqual([
+      ['ds-a', 0, 0],
+      ['ds-b', 1, 15 * WAN],
+      ['ds-c', 0, 0],
+      ['ds-fpb', 0, 0],
+    ]);
+    expect(issued.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    const again = await h.call('POST', '/api/v1/bulletins/2025-04/issue', { token: supervisor, body: {} });
+    const problem = await body<{ code: string; current: { id: string } }>(again);
+    expect([again.status, problem.code, problem.current.id]).toEqual([409, 'conflict.duplicate', issued.id]);
+    const running = await h.call('POST', '/api/v1/bulletins/2025-05/issue', { token: supervisor, body: {} });
+    expect([running.status, (await body<{ code: string }>(running)).code]).toEqual([
+      400,
+      'bulletin.monthNotEnded',
+    ]);
+    const draft = await body<{ issuedId: string | null }>(
+      await h.call('GET', '/api/v1/bulletins/2025-04', { token: supervisor }),
+    );
+    expect(draft.issuedId).toBe(issued.id);
+    const events = await body<{ items: { action: string }[] }>(
+      await h.call('GET', `/api/v1/bulletins/${issued.id}/events`, { token: supervisor }),
+    );
+    expect(events.items.map((e) => e.action)).toEqual(['bulletin.issue']);
+  });
+
+  it('records each reader once, at their first opening, and lists the readers to the issuer only', async () => {
+    const viewer = await h.token('viewer');
+    const inspector = await h.token('inspector');
+    h.setNow(Date.parse('2025-05-15T02:30:00Z'));
+    const first = await body<Issued>(
+      await h.call('GET', `/api/v1/bulletins/issued/${issued.id}`, { token: viewer }),
+    );
+    expect(first.readAt).toBe('2025-05-15T10:30:00+08:00');
+    expect(first.contentHash).toBe(issued.contentHash);
+    h.setNow(Date.parse('2025-05-15T03:00:00Z'));
+    const second = await body<Issued>(
+      await h.call('GET', `/api/v1/bulletins/issued/${issued.id}`, { token: viewer }),
+    );
+    expect(second.readAt).toBe(first.readAt);
+    await h.call('GET', `/api/v1/bulletins/issued/${issued.id}`, { token: inspector });
+    const officer = await h.token('unit_officer', 'ds-a');
+    expect((await h.call('GET', `/api/v1/bulletins/issued/${issued.id}`, { token: officer })).status).toBe(
+      404,
+    );
+    const west = await h.token('supervisor', 'xs');
+    expect((await h.call('GET', `/api/v1/bulletins/issued/${issued.id}`, { token: west })).status).toBe(404);
+
+    const reads = await body<{ count: number; reads: { name: string; readAt: string }[] }>(
+      await h.call('GET', `/api/v1/bulletins/issued/${issued.id}/reads`, { token: supervisor }),
+    );
+    expect(reads.count).toBe(2);
+    expect(reads.reads.map((r) => [r.name, r.readAt])).toEqual([
+      ['viewer ds', '2025-05-15T10:30:00+08:00'],
+      ['inspector ds', '2025-05-15T11:00:00+08:00'],
+    ]);
+    const otherSupervisor = await h.token('supervisor', 'city');
+    const refused = await h.call('GET', `/api/v1/bulletins/issued/${issued.id}/reads`, {
+      token: otherSupervisor,
+    });
+    expect([refused.status, (await body<{ code: string }>(refused)).code]).toEqual([403, 'auth.forbidden']);
+    expect(
+      (await h.call('GET', `/api/v1/bulletins/issued/${issued.id}/reads`, { token: viewer })).status,
+    ).toBe(403);
+
+    const listed = await body<{ items: { id: string; readAt: string | null }[] }>(
+      await h.call('GET', '/api/v1/bulletins', { token: viewer }),
+    );
+    expect(listed.items.map((i) => [i.id, i.readAt])).toEqual([[issued.id, first.readAt]]);
+    const unread = await body<{ items: { readAt: string | null }[] }>(
+      await h.call('GET', '/api/v1/bulletins?month=2025-04', { token: supervisor }),
+    );
+    expect(unread.items.map((i) => i.readAt)).toEqual([null]);
+  });
+
+  it('is issued by the monthly job on the scheme’s day for every city and county, once, catching up', async () => {
+    const { monthlyBulletinJob } = await import('../jobs/monthly-bulletin.js');
+    // 4 June: only April is due (May's day is 5 June); the county's April bulletin exists already.
+    const early = await monthlyBulletinJob(h.deps, { now: Date.parse('2025-06-04T02:00:00Z') });
+    expect(early.counts).toEqual({ months: 1, scopes: 3, issued: 2, alreadyIssued: 1 });
+    const june5 = Date.parse('2025-06-05T02:00:00Z');
+    const due = await monthlyBulletinJob(h.deps, { now: june5 });
+    expect(due.counts).toEqual({ months: 2, scopes: 6, issued: 3, alreadyIssued: 3 });
+    const again = await monthlyBulletinJob(h.deps, { now: june5 + 3_600_000 });
+    expect(again.counts).toEqual({ months: 2, scopes: 6, issued: 0, alreadyIssued: 6 });
+    const may = await body<Issued>(
+      await h.call('GET', '/api/v1/bulletins/issued/2025-05_ds', { token: supervisor }),
+    );
+    expect([may.issuedBy.role, may.content.asOf]).toEqual(['system', '2025-05-31T23:59:59+08:00']);
+    // The job issued it: the scope's supervisors see who read it.
+    const reads = await h.call('GET', '/api/v1/bulletins/issued/2025-05_ds/reads', { token: supervisor });
+    expect([reads.status, (await body<{ count: number }>(reads)).count]).toEqual([200, 1]);
+  });
+});

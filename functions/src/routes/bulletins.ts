@@ -1,21 +1,34 @@
-/** 通报: the monthly bulletin of a unit (your home unit by default), as JSON, computed on read. */
+/**
+ * 通报: the monthly bulletin of a unit (your home unit by default) computed on read as a draft; issued
+ * bulletins (frozen records) listed and opened — opening records who read it (已读), listed to the issuer.
+ */
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
+import {
+  issueBodySchema,
+  issueBulletinAs,
+  issuedListSchema,
+  listIssued,
+  openIssued,
+  readsOf,
+} from '../services/bulletin-issue.js';
 import { monthlyBulletin } from '../services/bulletins.js';
-import { json, problemResponses } from './common.js';
+import { idParam, json, problemResponses } from './common.js';
+
+const monthParam = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'a month like 2025-05' }),
+});
 
 const month = createRoute({
   method: 'get',
   path: '/api/v1/bulletins/{month}',
   tags: ['bulletins'],
   summary:
-    'The monthly bulletin: progress against targets, overdue rectifications, cards and proposals, petitions and signals, satisfaction',
+    'The monthly bulletin: progress against targets, overdue rectifications, cards and proposals, petitions and signals, satisfaction, funds',
   security: [{ bearer: [] }],
   request: {
-    params: z.object({
-      month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'a month like 2025-05' }),
-    }),
+    params: monthParam,
     query: z.strictObject({
       unitId: z
         .string()
@@ -24,17 +37,74 @@ const month = createRoute({
     }),
   },
   responses: {
-    200: { description: 'The bulletin', content: json(z.unknown()) },
+    200: {
+      description: 'The bulletin (a draft; issuedId names the issued one, if any)',
+      content: json(z.unknown()),
+    },
     ...problemResponses,
   },
 });
 
+const issue = createRoute({
+  method: 'post',
+  path: '/api/v1/bulletins/{month}/issue',
+  tags: ['bulletins'],
+  summary: 'Issue (freeze) the bulletin of an ended month for a unit (supervisor); once per month and unit',
+  security: [{ bearer: [] }],
+  request: { params: monthParam, body: { required: true, content: json(issueBodySchema) } },
+  responses: { 201: { description: 'Issued', content: json(z.unknown()) }, ...problemResponses },
+});
+
+const issued = createRoute({
+  method: 'get',
+  path: '/api/v1/bulletins',
+  tags: ['bulletins'],
+  summary: 'Issued bulletins in your jurisdiction, newest month first, with when you read each',
+  security: [{ bearer: [] }],
+  request: { query: issuedListSchema },
+  responses: { 200: { description: 'A page', content: json(z.unknown()) }, ...problemResponses },
+});
+
+const open = createRoute({
+  method: 'get',
+  path: '/api/v1/bulletins/issued/{id}',
+  tags: ['bulletins'],
+  summary: 'Open an issued bulletin; your first opening is recorded (已读)',
+  security: [{ bearer: [] }],
+  request: { params: idParam },
+  responses: { 200: { description: 'The issued bulletin', content: json(z.unknown()) }, ...problemResponses },
+});
+
+const reads = createRoute({
+  method: 'get',
+  path: '/api/v1/bulletins/issued/{id}/reads',
+  tags: ['bulletins'],
+  summary: 'Who has read an issued bulletin and when (its issuer; the scope’s supervisors for the job’s)',
+  security: [{ bearer: [] }],
+  request: { params: idParam },
+  responses: { 200: { description: 'Read receipts', content: json(z.unknown()) }, ...problemResponses },
+});
+
 export function bulletinRoutes(deps: Deps) {
   const r = newRouter();
+  r.openapi(issued, async (c) =>
+    c.json((await listIssued(deps, c.get('principal'), c.req.valid('query'))) as never, 200),
+  );
   r.openapi(month, async (c) => {
     const { month: m } = c.req.valid('param');
     const { unitId } = c.req.valid('query');
     return c.json((await monthlyBulletin(deps, c.get('principal'), m, unitId)) as never, 200);
   });
+  r.openapi(issue, async (c) => {
+    const { month: m } = c.req.valid('param');
+    const { unitId } = c.req.valid('json');
+    return c.json((await issueBulletinAs(deps, c.get('principal'), m, unitId)) as never, 201);
+  });
+  r.openapi(open, async (c) =>
+    c.json((await openIssued(deps, c.get('principal'), c.req.valid('param').id)) as never, 200),
+  );
+  r.openapi(reads, async (c) =>
+    c.json((await readsOf(deps, c.get('principal'), c.req.valid('param').id)) as never, 200),
+  );
   return r;
 }

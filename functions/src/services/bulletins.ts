@@ -1,17 +1,22 @@
 /**
- * 通报: the monthly bulletin of a unit's subtree (DESIGN §2, §3), computed on read: progress against
- * targets, rectifications overdue at the month's end, cards and proposals of the month, petitions and
- * opinion signals of the month, and the satisfaction rate (认可度) of petitions closed in it. Reads the
+ * 通报: the monthly bulletin of a unit's subtree (DESIGN §2, §3): progress against targets,
+ * rectifications overdue at the month's end, cards and proposals of the month, petitions and opinion
+ * signals of the month, the satisfaction rate (认可度) of petitions closed in it, and the project funds
+ * (资金趴账) at its end. Computed on read as a draft; bulletin-issue.ts freezes it as a record. Reads the
  * type lists restricted to the unit's path (a scan per type; fine at today's sizes).
  */
 import {
   type AccountabilityCase,
+  type BulletinContent,
   basisPoints,
   daysBetween,
+  emptyTotals,
   endOfLocalDay,
   formatInstant,
+  fundsView,
   type Indicator,
   instantMs,
+  lastDayOf,
   localDateOf,
   type Petition,
   quarterOfDate,
@@ -23,8 +28,10 @@ import {
 import type { Deps } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
 import type { RecordType } from '../store/keys.js';
+import { keys } from '../store/keys.js';
 import type { StoredRecord } from '../store/record-store.js';
 import type { CardRecord } from './cards.js';
+import { projectsUnder, ruleProject } from './funds.js';
 import { writableUnitPath } from './jurisdiction.js';
 
 const CASE_READERS = ['inspector', 'supervisor', 'viewer'];
@@ -50,26 +57,44 @@ async function listAll<T>(
   return out;
 }
 
-const lastDayOf = (month: string): string => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${month}-${String(days).padStart(2, '0')}`;
-};
-
 const completionBp = (plan: number, actual: number): number =>
   plan <= 0 ? 10_000 : Math.min(10_000, Math.round((actual * 10_000) / plan));
 
+/** Whether this reader's role sees accountability cases (the bulletin's proposals). */
+export const readsCases = (p: Principal): boolean => p.roles.some((r) => CASE_READERS.includes(r));
+
+/** The bulletin as this reader may see it: proposals only for roles that read cases. */
+export const bulletinFor = (p: Principal, b: BulletinContent): BulletinContent =>
+  readsCases(p) ? b : { ...b, proposals: null };
+
+/** The draft bulletin of a month for a unit (your home unit by default), with the issued one's id if any. */
 export async function monthlyBulletin(deps: Deps, p: Principal, month: string, unitId?: string) {
-  const scheme = await deps.scheme();
-  const tz = scheme.timeZone;
   const scopeUnit = unitId ?? p.unitId;
   const prefix = await writableUnitPath(deps, p, scopeUnit);
+  const content = bulletinFor(p, await computeBulletin(deps, scopeUnit, prefix, month));
+  const issued = await deps.store.getItem('bulletin', keys.bulletinId(month, scopeUnit), false);
+  return { ...content, issuedId: issued ? String(issued.id) : null };
+}
+
+/**
+ * The whole bulletin of a month for a scope unit whose subtree path is `prefix`, proposals included
+ * (callers redact them per reader with `bulletinFor`); as of the month's end, or now for a month under way.
+ */
+export async function computeBulletin(
+  deps: Deps,
+  scopeUnit: string,
+  prefix: string,
+  month: string,
+  nowMs: number = deps.clock(),
+): Promise<BulletinContent> {
+  const scheme = await deps.scheme();
+  const tz = scheme.timeZone;
   const tree = await deps.units.tree();
   const first = `${month}-01`;
   const last = lastDayOf(month);
   const inMonth = (instant: string) => localDateOf(instant, tz).slice(0, 7) === month;
   // As of the end of the month, or now for the month under way.
-  const asOfMs = Math.min(deps.clock(), endOfLocalDay(last, tz) - 1);
+  const asOfMs = Math.min(nowMs, endOfLocalDay(last, tz) - 1);
   const asOf = formatInstant(asOfMs, tz);
   const asOfDate = localDateOf(asOfMs, tz);
 
@@ -132,20 +157,18 @@ export async function monthlyBulletin(deps: Deps, p: Principal, month: string, u
   const cards = (await listAll<CardRecord>(deps, 'card', prefix, range))
     .map((s) => s.data)
     .filter((c) => inMonth(c.issuedAt));
-  const proposals = p.roles.some((r) => CASE_READERS.includes(r))
-    ? (await listAll<AccountabilityCase>(deps, 'case', prefix, range))
-        .map((s) => s.data)
-        .filter((c) => inMonth(c.proposedAt))
-        .map((c) => ({
-          id: c.id,
-          unitId: c.trigger.unitId,
-          trigger: c.trigger.kind,
-          triggerKey: c.triggerKey,
-          state: c.state,
-          proposedAt: c.proposedAt,
-          subjects: c.subjects.length,
-        }))
-    : null;
+  const proposals = (await listAll<AccountabilityCase>(deps, 'case', prefix, range))
+    .map((s) => s.data)
+    .filter((c) => inMonth(c.proposedAt))
+    .map((c) => ({
+      id: c.id,
+      unitId: c.trigger.unitId,
+      trigger: c.trigger.kind,
+      triggerKey: c.triggerKey,
+      state: c.state,
+      proposedAt: c.proposedAt,
+      subjects: c.subjects.length,
+    }));
 
   // Petitions received in the month, and the satisfaction of those closed in it.
   const petitions = (await listAll<Petition>(deps, 'petition', prefix)).map((s) => s.data);
@@ -217,5 +240,23 @@ export async function monthlyBulletin(deps: Deps, p: Principal, month: string, u
       items: signals,
     },
     satisfaction: { overall, byUnit },
+    funds: await fundsSection(deps, tree, scopeUnit, prefix, asOfDate, scheme),
+  };
+}
+
+/** Project funds of the subtree as of a day: totals, and a row per direct sub-unit (and the unit's own). */
+async function fundsSection(
+  deps: Deps,
+  tree: Awaited<ReturnType<Deps['units']['tree']>>,
+  scopeUnit: string,
+  prefix: string,
+  asOfDate: string,
+  scheme: Awaited<ReturnType<Deps['scheme']>>,
+): Promise<BulletinContent['funds']> {
+  const projects = (await projectsUnder(deps, prefix)).map((s) => ruleProject(s.data));
+  const v = fundsView(projects, tree, scopeUnit, asOfDate, scheme);
+  return {
+    totals: { unitId: scopeUnit, ...(v.totals ?? emptyTotals()) },
+    rows: v.rows.map((r) => ({ unitId: r.unitId, ...r.totals })),
   };
 }

@@ -20,7 +20,9 @@ export type RecordType =
   | 'alert'
   | 'case'
   | 'fund'
-  | 'bulletin';
+  | 'bulletin'
+  | 'fund_entry'
+  | 'bulletin_read';
 
 export const STATE_SK = 'A';
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
@@ -105,4 +107,20 @@ export const keys = {
    * (repeat detection reads the key's petitions, then writes; the loser retries).
    */
   petitionerGuard: (petitionerKey: string) => ({ pk: `PKG#${petitionerKey}`, sk: 'PKG' }),
+  /** gsi3: the ledger entries of one fund project, by date. */
+  fundEntriesOf: (projectId: string, date: string, id: string) => ({
+    gsi3pk: `FE#${projectId}`,
+    gsi3sk: `${date}#${id}`,
+  }),
+  fundEntriesPartition: (projectId: string) => `FE#${projectId}`,
+  /** The id of the bulletin issued for a month and scope unit: one per pair, put only if new. */
+  bulletinId: (month: string, unitId: string) => `${month}_${unitId}`,
+  /** The read receipt (已读) of one user on one bulletin: a record put only if new, once per user. */
+  bulletinReadId: (bulletinId: string, userId: string) => `${bulletinId}_${userId}`,
+  /** gsi3: the read receipts of one bulletin, by read time. */
+  bulletinReadsOf: (bulletinId: string, readAt: string, userId: string) => ({
+    gsi3pk: `BR#${bulletinId}`,
+    gsi3sk: `${readAt}#${userId}`,
+  }),
+  bulletinReadsPartition: (bulletinId: string) => `BR#${bulletinId}`,
 } as const;

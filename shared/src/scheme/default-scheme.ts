@@ -60,4 +60,5 @@ export const DEFAULT_SCHEME: Scheme = {
   signals: { firstResponse: { days: 1, count: 'calendar', rollOffNonWorking: false } },
   publishing: { autoPublishDelayDays: 10 },
   funds: { idleThresholdFen: 10_000_000, idleGraceDays: 0 },
+  bulletins: { dayOfMonth: 5 },
 };

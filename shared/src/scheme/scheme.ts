@@ -91,6 +91,8 @@ export const schemeSchema = z.strictObject({
     /** … once this many days have passed after the planned completion date. */
     idleGraceDays: count,
   }),
+  /** The monthly bulletin (通报) of a month is issued on this day of the next month (1–28). */
+  bulletins: z.strictObject({ dayOfMonth: z.number().int().min(1).max(28) }).default({ dayOfMonth: 5 }),
 });
 
 export type Scheme = z.infer<typeof schemeSchema>;

@@ -1,0 +1,57 @@
+/**
+ * The daily idle-funds sweep (资金趴账, DESIGN §4.6, seed 001): every fund project past its planned
+ * completion (plus the scheme's grace days) whose unspent balance is above the scheme's threshold raises
+ * one alert for the project's life. The alert is written with its trigger marker (`keys.trigger`, put
+ * only if new), so a second run, a concurrent run or a retry after a crash raises nothing twice.
+ */
+import { type Alert, addDays, fenToWan, formatInstant, idleFundsAlert, localDateOf } from '@jiandu/shared';
+import type { Deps } from '../app/deps.js';
+import { writeAlert } from '../services/alerts.js';
+import { projectsUnder, ruleProject } from '../services/funds.js';
+import { triggerRaised } from '../services/triggers.js';
+import { SYSTEM_ACTOR } from '../store/record-store.js';
+import { Tx, TxCancelled } from '../store/tx.js';
+import type { JobContext, JobResult } from './index.js';
+
+export async function idleFundsSweep(deps: Deps, { now }: JobContext): Promise<JobResult> {
+  const scheme = await deps.scheme();
+  const at = formatInstant(now, scheme.timeZone);
+  const today = localDateOf(now, scheme.timeZone);
+  const counts = { scanned: 0, idle: 0, alertsRaised: 0, alreadyRaised: 0 };
+  // Only projects whose planned completion + grace lies before today can be idle: a range of the list.
+  const lastIdleCompletion = addDays(today, -(scheme.funds.idleGraceDays + 1));
+  for (const stored of await projectsUnder(deps, undefined, { from: '0', to: lastIdleCompletion })) {
+    counts.scanned++;
+    const draft = idleFundsAlert(ruleProject(stored.data), today, scheme);
+    if (!draft) continue;
+    counts.idle++;
+    if (await triggerRaised(deps, 'alert', draft.key)) {
+      counts.alreadyRaised++;
+      continue;
+    }
+    const p = stored.data;
+    const alert: Alert = {
+      id: deps.newId(),
+      rule: draft.rule,
+      alertKey: draft.key,
+      subject: draft.subject,
+      unitId: draft.unitId,
+      notifyUnitId: draft.unitId,
+      severity: 'warning',
+      state: 'open',
+      message: `资金趴账：${p.name}结余${fenToWan(draft.unspentFen)}万元，计划完工日期${p.plannedCompletion}已过`,
+      raisedAt: at,
+      version: 1,
+    };
+    const tx = new Tx(deps.tableName);
+    writeAlert(deps, tx, alert, stored.unitPath ?? '', SYSTEM_ACTOR, at);
+    try {
+      await tx.commit(deps.doc);
+      counts.alertsRaised++;
+    } catch (e) {
+      if (!(e instanceof TxCancelled && e.failedLabels().includes(`trigger:${draft.key}`))) throw e;
+      counts.alreadyRaised++;
+    }
+  }
+  return { job: 'idle-funds', counts };
+}

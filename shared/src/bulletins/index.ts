@@ -1,0 +1,3 @@
+export * from './content.js';
+export * from './month.js';
+export * from './rows.js';
