@@ -45,6 +45,7 @@ export const router = createBrowserRouter([
               { path: 'rectifications/:id', lazy: screen(() => import('./routes/rectification.js')) },
               { path: 'rankings', lazy: screen(() => import('./routes/rankings.js')) },
               { path: 'rankings/units/:id', lazy: screen(() => import('./routes/ranking-history.js')) },
+              { path: 'indicators', lazy: screen(() => import('./routes/indicators.js')) },
               { path: 'cases', lazy: screen(() => import('./routes/cases.js')) },
               { path: 'cases/:id', lazy: screen(() => import('./routes/case.js')) },
               { path: 'alerts', lazy: screen(() => import('./routes/alerts.js')) },

@@ -26,6 +26,18 @@ export const en: Record<MessageKey, string> = {
   'nav.alerts': 'Alerts',
   'nav.bulletins': 'Bulletins',
   'nav.admin': 'Administration',
+  'nav.indicators': 'Indicators',
+  'ind.title': 'Indicators · task completion',
+  'ind.hint':
+    'Cumulative values at the end of {quarter}: the plan defaults to the annual target × quarter/4; completion = min(1, actual ÷ plan), as the task score counts it.',
+  'ind.empty': 'No indicators for {year} in your jurisdiction yet; the supervision office sets them.',
+  'ind.name': 'Indicator',
+  'ind.measure': 'Measure',
+  'ind.target': 'Annual target',
+  'ind.plan': 'Cumulative plan',
+  'ind.actual': 'Cumulative actual',
+  'ind.completion': 'Completion',
+  'ind.loadMore': 'Load more',
 
   'common.loading': 'Loading…',
   'common.retry': 'Retry',
@@ -258,6 +270,7 @@ export const en: Record<MessageKey, string> = {
   'rank.petitions': 'Petitions',
   'rank.opinion': 'Opinion',
   'rank.card': 'Pre-yellow card',
+  'rank.cardIfPublished': 'Card once published',
   'rank.publish': 'Publish',
   'rank.publishConfirm':
     'Publish the {quarter} ranking of {group}? It cannot be edited afterwards, and cards and case proposals are issued.',

@@ -5,6 +5,7 @@ import {
   BarChartOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FundOutlined,
   HomeOutlined,
   MenuOutlined,
   MessageOutlined,
@@ -25,6 +26,7 @@ import { type MessageKey, useI18n } from '../../i18n/index.js';
 import { outbox } from '../../lib/outbox-idb.js';
 import { session } from '../../lib/session.js';
 import { useUser } from '../../lib/use-session.js';
+import './shell.css';
 
 interface NavItem {
   path: string;
@@ -45,6 +47,7 @@ export const NAV: NavItem[] = [
   },
   { path: '/opinion', label: 'nav.opinion', icon: <MessageOutlined /> },
   { path: '/rankings', label: 'nav.rankings', icon: <BarChartOutlined /> },
+  { path: '/indicators', label: 'nav.indicators', icon: <FundOutlined /> },
   {
     path: '/cases',
     label: 'nav.cases',

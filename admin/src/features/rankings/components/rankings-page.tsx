@@ -20,7 +20,16 @@ import { useUser } from '../../../lib/use-session.js';
 import { useAmend, useDraft, usePublish, useSnapshot, useSnapshots } from '../api/rankings.js';
 import { ScoreBreakdownView } from './score-breakdown.js';
 
-function RankingTable({ ranking, myUnits }: { ranking: Ranking; myUnits: Set<string> }) {
+function RankingTable({
+  ranking,
+  myUnits,
+  published,
+}: {
+  ranking: Ranking;
+  myUnits: Set<string>;
+  /** A draft marks who would be carded; only a published snapshot has issued the cards. */
+  published: boolean;
+}) {
   const { t } = useI18n();
   const units = useUnits();
   const dim = (key: 'task' | 'rectification' | 'findings' | 'petitions' | 'opinion') => ({
@@ -52,9 +61,15 @@ function RankingTable({ ranking, myUnits }: { ranking: Ranking; myUnits: Set<str
               <Link to={`/rankings/units/${r.unitId}`}>{units.name(r.unitId)}</Link>{' '}
               {myUnits.has(r.unitId) ? <Tag color="blue">{t('rank.myUnit')}</Tag> : null}
               {r.carded ? (
-                <Tag color="gold" data-testid="card-mark">
-                  {t('rank.card')}
-                </Tag>
+                published ? (
+                  <Tag color="gold" data-testid="card-mark">
+                    {t('rank.card')}
+                  </Tag>
+                ) : (
+                  <Tag color="default" data-testid="card-draft-mark">
+                    {t('rank.cardIfPublished')}
+                  </Tag>
+                )
               ) : null}
             </span>
           ),
@@ -239,7 +254,7 @@ export function RankingsPage() {
           {myRow && user.roles.includes('unit_officer') ? (
             <Neighbours ranking={ranking} unitId={myRow.unitId} />
           ) : null}
-          <RankingTable ranking={ranking} myUnits={myUnits} />
+          <RankingTable ranking={ranking} myUnits={myUnits} published={mode === 'published'} />
         </>
       ) : (
         <EmptyState hint={t('rank.pickGroup')} />

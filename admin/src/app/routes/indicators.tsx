@@ -1,0 +1,1 @@
+export { IndicatorsPage as default } from '../../features/indicators/components/indicators-page.js';
