@@ -133,6 +133,13 @@ beforeAll(async () => {
     },
   });
   ids.petitions = ((await p.json()) as { id: string }).id;
+  const fp = await h.call('POST', '/api/v1/fund-projects', {
+    token: sup,
+    body: { unitId: 'ds-a', name: '矩阵测试项目', plannedCompletion: '2025-03-31', allocatedFen: 100 },
+  });
+  ids['fund-projects'] = ((await fp.json()) as { id: string }).id;
+  const issued = await h.call('POST', '/api/v1/bulletins/2025-04/issue', { token: sup, body: {} });
+  ids.bulletins = ((await issued.json()) as { id: string }).id;
 });
 afterAll(() => h.close());
 
