@@ -29,9 +29,27 @@ const envSchema = z.object({
   EVIDENCE_BUCKET: z.string().min(1).optional(),
   /** The verified SES identity mail is sent from (AWS); absent: no email. */
   MAIL_FROM: z.string().min(1).optional(),
+  /** DingTalk group robot (钉钉自定义机器人): its webhook URL and signing secret; absent: not used. */
+  DINGTALK_WEBHOOK_URL: z.url().optional(),
+  DINGTALK_SECRET: z.string().min(1).optional(),
+  /** WeCom group robot (企业微信群机器人) webhook URL; absent: not used. */
+  WECOM_WEBHOOK_URL: z.url().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** The group robots the environment configures (outbox channels). */
+export const webhookTargetsOf = (env: Env) => ({
+  ...(env.DINGTALK_WEBHOOK_URL
+    ? {
+        dingtalk: {
+          url: env.DINGTALK_WEBHOOK_URL,
+          ...(env.DINGTALK_SECRET ? { secret: env.DINGTALK_SECRET } : {}),
+        },
+      }
+    : {}),
+  ...(env.WECOM_WEBHOOK_URL ? { wecom: { url: env.WECOM_WEBHOOK_URL } } : {}),
+});
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const r = envSchema.safeParse(source);

@@ -22,12 +22,20 @@ import { Construct } from 'constructs';
 import { idOf } from './functions.js';
 
 /** Local time of day of each scheduled function: the horizon first, then the sweep that reads it. */
-export const SCHEDULE_TIMES: Record<Exclude<HandlerName, 'api'>, { hour: number; minute: number }> = {
+export const SCHEDULE_TIMES: Record<
+  Exclude<HandlerName, 'api' | keyof typeof SCHEDULE_RATES>,
+  { hour: number; minute: number }
+> = {
   'advance-horizon': { hour: 0, minute: 5 },
   'overdue-sweep': { hour: 0, minute: 30 },
   'publish-quarter': { hour: 1, minute: 0 },
   'verify-digest': { hour: 3, minute: 0 },
 };
+
+/** Functions run at a fixed rate instead (the outbox dispatcher: every minute), in minutes. */
+export const SCHEDULE_RATES = { 'outbox-dispatcher': 1 } as const satisfies Partial<
+  Record<HandlerName, number>
+>;
 
 export const SCHEDULE_TIME_ZONE = DEFAULT_SCHEME.timeZone;
 
@@ -42,8 +50,13 @@ export class Schedules extends Construct {
   constructor(scope: Construct, id: string, props: SchedulesProps) {
     super(scope, id);
     const timeZone = TimeZone.of(SCHEDULE_TIME_ZONE);
-    for (const name of Object.keys(SCHEDULE_TIMES) as (keyof typeof SCHEDULE_TIMES)[]) {
-      const at = SCHEDULE_TIMES[name];
+    const names = [
+      ...(Object.keys(SCHEDULE_TIMES) as (keyof typeof SCHEDULE_TIMES)[]),
+      ...(Object.keys(SCHEDULE_RATES) as (keyof typeof SCHEDULE_RATES)[]),
+    ];
+    for (const name of names) {
+      const rate = name in SCHEDULE_RATES ? SCHEDULE_RATES[name as keyof typeof SCHEDULE_RATES] : null;
+      const at = rate === null ? SCHEDULE_TIMES[name as keyof typeof SCHEDULE_TIMES] : null;
       const dlq = props.deadLetterQueues[name];
       const fn = props.functions[name];
       // Our own role (a stable path for its acknowledgement), trusted by the scheduler of this account only.
@@ -55,8 +68,12 @@ export class Schedules extends Construct {
       });
       this.invokers.push({ role, fn });
       new Schedule(this, idOf(name), {
-        description: `Jiandu ${name}, daily at ${at.hour}:${String(at.minute).padStart(2, '0')} ${SCHEDULE_TIME_ZONE}`,
-        schedule: ScheduleExpression.cron({ hour: String(at.hour), minute: String(at.minute), timeZone }),
+        description: at
+          ? `Jiandu ${name}, daily at ${at.hour}:${String(at.minute).padStart(2, '0')} ${SCHEDULE_TIME_ZONE}`
+          : `Jiandu ${name}, every ${rate} minute(s)`,
+        schedule: at
+          ? ScheduleExpression.cron({ hour: String(at.hour), minute: String(at.minute), timeZone })
+          : ScheduleExpression.rate(Duration.minutes(rate ?? 1)),
         target: new LambdaInvoke(fn, {
           role,
           input: ScheduleTargetInput.fromObject({ scheduledTime: ContextAttribute.scheduledTime }),

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { COGNITO_ROLES_CLAIM, COGNITO_UNIT_CLAIM } from './auth.js';
 import { idOf } from './functions.js';
 import { PROTECTED_ROUTE, PUBLIC_ROUTES } from './http-api.js';
-import { SCHEDULE_TIME_ZONE, SCHEDULE_TIMES } from './schedules.js';
+import { SCHEDULE_RATES, SCHEDULE_TIME_ZONE, SCHEDULE_TIMES } from './schedules.js';
 import { rendered, resourcesOf, type Synthesized, statementsOf, synthesize } from './testing/synth.js';
 
 let s: Synthesized;
@@ -176,7 +176,7 @@ describe('the schedules', () => {
     const schedules = Object.values(resourcesOf(s.template, 'AWS::Scheduler::Schedule')).map(
       (r) => r.Properties!,
     );
-    expect(schedules).toHaveLength(Object.keys(SCHEDULE_TIMES).length);
+    expect(schedules).toHaveLength(Object.keys(SCHEDULE_TIMES).length + Object.keys(SCHEDULE_RATES).length);
     for (const [name, at] of Object.entries(SCHEDULE_TIMES)) {
       const { id } = fnOf(name);
       const sch = schedules.find(
@@ -194,6 +194,21 @@ describe('the schedules', () => {
         },
       });
     }
+  });
+
+  it('runs the outbox dispatcher every minute, with its scheduled time and a dead-letter queue', () => {
+    const schedules = Object.values(resourcesOf(s.template, 'AWS::Scheduler::Schedule')).map(
+      (r) => r.Properties!,
+    );
+    const { id } = fnOf('outbox-dispatcher');
+    const sch = schedules.find(
+      (x) =>
+        JSON.stringify((x.Target as { Arn: unknown }).Arn) === JSON.stringify({ 'Fn::GetAtt': [id, 'Arn'] }),
+    );
+    expect(sch).toMatchObject({
+      ScheduleExpression: 'rate(1 minute)',
+      Target: { DeadLetterConfig: { Arn: expect.anything() } },
+    });
   });
 });
 

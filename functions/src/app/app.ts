@@ -15,7 +15,10 @@ import { exportRoutes } from '../routes/exports.js';
 import { findingRoutes } from '../routes/findings.js';
 import { fundRoutes } from '../routes/funds.js';
 import { importRoutes, UPLOAD_PREFIX } from '../routes/imports.js';
+import { inboxRoutes } from '../routes/inbox.js';
 import { indicatorRoutes } from '../routes/indicators.js';
+import { jobRunRoutes } from '../routes/job-runs.js';
+import { notificationRoutes } from '../routes/notifications.js';
 import { operationLogRoutes } from '../routes/operation-log.js';
 import { orgRoutes } from '../routes/org.js';
 import { petitionRoutes } from '../routes/petitions.js';
@@ -106,6 +109,9 @@ export function createApp(deps: Deps, opts: { log?: (e: unknown) => void } = {})
   app.route('/', importRoutes(deps));
   app.route('/', exportRoutes(deps));
   app.route('/', operationLogRoutes(deps));
+  app.route('/', jobRunRoutes(deps));
+  app.route('/', inboxRoutes(deps));
+  app.route('/', notificationRoutes(deps));
   app.route('/', recordRoutes(deps));
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -14,6 +14,7 @@ export type EdgeCode =
   | 'cursor.invalid'
   | 'unit.outsideJurisdiction'
   | 'unit.notFound'
+  | 'delivery.notDead'
   | 'evidence.notUploaded'
   | 'import.noHeader'
   | 'import.missingColumns'

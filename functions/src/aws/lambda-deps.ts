@@ -9,8 +9,9 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type Deps, makeDeps } from '../app/deps.js';
 import { createPiiCipher } from '../crypto/pii.js';
-import type { AwsEnv } from '../env.js';
+import { type AwsEnv, webhookTargetsOf } from '../env.js';
 import { type EvidenceStore, lazyEvidence } from '../evidence/evidence-store.js';
+import type { Mailer } from '../outbox/mail.js';
 import { type KmsPort, kmsKeyWrapper } from './kms-key-wrapper.js';
 import { loadPiiHmacKey } from './pii-hmac-key.js';
 
@@ -22,6 +23,8 @@ export interface LambdaDepsOptions {
   kms?: KmsPort;
   /** Evidence storage of another kind (tests: a local folder). */
   evidence?: EvidenceStore;
+  /** Email of the outbox (the dispatcher passes its SES mailer, outbox/ses-mailer.ts). */
+  mailer?: Mailer;
   clock?: () => number;
 }
 
@@ -42,6 +45,8 @@ export async function lambdaDeps(env: AwsEnv, options: LambdaDepsOptions = {}): 
     verify: options.verify ?? refuse,
     pii: createPiiCipher(wrapper, hmacKey),
     evidence: options.evidence ?? s3EvidenceOf(env.EVIDENCE_BUCKET),
+    ...(options.mailer ? { mailer: options.mailer } : {}),
+    webhooks: webhookTargetsOf(env),
   });
 }
 

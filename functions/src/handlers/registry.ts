@@ -18,6 +18,7 @@ export const HANDLERS = {
   'advance-horizon': { kind: 'scheduled', env: [] },
   'publish-quarter': { kind: 'scheduled', env: [] },
   'verify-digest': { kind: 'scheduled', env: ['DIGEST_BUCKET'] },
+  'outbox-dispatcher': { kind: 'scheduled', env: [] },
 } as const satisfies Record<string, HandlerSpec>;
 
 export type HandlerName = keyof typeof HANDLERS;

@@ -5,10 +5,14 @@
  */
 import type { Deps } from '../app/deps.js';
 import { advanceHorizon } from './advance-horizon.js';
+import { dailyDigest } from './daily-digest.js';
 import { idleFundsSweep } from './idle-funds.js';
 import { monthlyBulletinJob } from './monthly-bulletin.js';
+import { outboxDispatch } from './outbox-dispatch.js';
 import { overdueSweep } from './overdue-sweep.js';
+import { petitionSlaSweep } from './petition-sla-sweep.js';
 import { publishQuarter } from './publish-quarter.js';
+import { signalResponseSweep } from './signal-response-sweep.js';
 
 export interface JobContext {
   /** The time the run is for, in milliseconds since the epoch (the caller reads deps.clock()). */
@@ -25,10 +29,14 @@ export type Job = (deps: Deps, ctx: JobContext) => Promise<JobResult>;
 
 export const jobs = {
   'advance-horizon': advanceHorizon,
+  'daily-digest': dailyDigest,
   'idle-funds': idleFundsSweep,
   'monthly-bulletin': monthlyBulletinJob,
   'overdue-sweep': overdueSweep,
+  'outbox-dispatch': outboxDispatch,
+  'petition-sla-sweep': petitionSlaSweep,
   'publish-quarter': publishQuarter,
+  'signal-response-sweep': signalResponseSweep,
 } as const satisfies Record<string, Job>;
 
 export type JobName = keyof typeof jobs;

@@ -1,8 +1,8 @@
 /**
  * The daily overdue sweep (DESIGN §4.4): for every open rectification, the core's `overdueActions` says
  * which levels it has reached; each level is raised once for the record's life — the alert or case is
- * written in the same transaction as its trigger marker (`keys.trigger`, put only if new), so a second
- * run, a concurrent run, or a retry after a crash raises nothing twice.
+ * written in the same transaction as its trigger marker (`keys.trigger`, put only if new) and its outbox
+ * notification, so a second run, a concurrent run, or a retry after a crash raises nothing twice.
  */
 import {
   formatInstant,
@@ -12,18 +12,20 @@ import {
   type Tenure,
 } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
-import { alertIndex } from '../services/alerts.js';
-import { caseIndex } from '../services/cases.js';
+import { writeAlert } from '../services/alerts.js';
+import { writeCaseProposal } from '../services/cases.js';
 import { tenuresOf } from '../services/org.js';
 import { overdueAlert, overdueCase } from '../services/rectification-overdue.js';
 import { openRectifications } from '../services/rectification-read.js';
 import { triggerRaised } from '../services/triggers.js';
-import { keys } from '../store/keys.js';
 import { type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import type { JobContext, JobResult } from './index.js';
 
-/** Writes the alert or case of one draft with its trigger marker; false when the marker already existed. */
+/**
+ * Writes the alert or case of one draft with its trigger marker and its notification (writeAlert,
+ * writeCaseProposal); false when the marker already existed.
+ */
 async function raise(
   deps: Deps,
   a: OverdueAction,
@@ -35,36 +37,22 @@ async function raise(
   const id = deps.newId();
   const unitPath = rect.unitPath ?? '';
   if (a.kind === 'alert') {
-    const alert = overdueAlert(a, rect.data, await deps.units.tree(), { id, at });
-    deps.store.write(tx, {
-      type: 'alert',
-      id,
-      before: null,
-      data: alert,
-      index: alertIndex(alert, unitPath),
-      actor: SYSTEM_ACTOR,
+    writeAlert(
+      deps,
+      tx,
+      overdueAlert(a, rect.data, await deps.units.tree(), { id, at }),
+      unitPath,
+      SYSTEM_ACTOR,
       at,
-      action: 'alert.raise',
-    });
+    );
   } else {
-    const proposal = overdueCase(a, await tenures(), { id, at });
-    deps.store.write(tx, {
-      type: 'case',
-      id,
-      before: null,
-      data: proposal,
-      index: caseIndex(proposal, unitPath),
-      actor: SYSTEM_ACTOR,
-      at,
-      action: 'case.propose',
-    });
+    writeCaseProposal(deps, tx, overdueCase(a, await tenures(), { id, at }), unitPath, SYSTEM_ACTOR, at);
   }
-  tx.putNew('trigger', { ...keys.trigger(a.kind, a.key), recordId: id, at });
   try {
     await tx.commit(deps.doc);
     return true;
   } catch (e) {
-    if (e instanceof TxCancelled && e.failedLabels().includes('trigger')) return false;
+    if (e instanceof TxCancelled && e.failedLabels().some((l) => l.startsWith('trigger:'))) return false;
     throw e;
   }
 }

@@ -9,8 +9,10 @@ import { type Deps, makeDeps } from '../app/deps.js';
 import { loadOrCreateSigningKey } from '../auth/signing-key.js';
 import { createVerifier, jwksOf } from '../auth/tokens.js';
 import { loadOrCreateKeyFile, localPiiCipher } from '../crypto/pii.js';
-import type { Env } from '../env.js';
+import { type Env, webhookTargetsOf } from '../env.js';
 import { localEvidence } from '../evidence/local-evidence.js';
+import { localDigestWriter } from '../jobs/digest-writer.js';
+import { emlMailer } from '../outbox/mail.js';
 import { tableNamed } from '../store/table.js';
 import { ensureTable } from '../store/table-bootstrap.js';
 import { dynamoClient } from './client.js';
@@ -64,6 +66,9 @@ export async function startLocalStack(env: Env, opts: LocalStackOptions = {}): P
       join(dataDir, 'evidence'),
       loadOrCreateKeyFile(join(dataDir, 'keys', 'evidence-url.key')),
     ),
+    mailer: emlMailer(join(dataDir, 'mail'), env.MAIL_FROM ?? 'jiandu@localhost', clock),
+    webhooks: webhookTargetsOf(env),
+    digests: localDigestWriter(join(dataDir, 'digests')),
   });
   return {
     deps,

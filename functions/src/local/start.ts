@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '../app/app.js';
 import { readEnv } from '../env.js';
+import { startScheduler } from '../scheduler/local-scheduler.js';
 import { isSeeded, seedDemo } from '../seed/demo.js';
 import { startLocalStack } from './stack.js';
 import { mountStatic } from './static.js';
@@ -26,6 +27,8 @@ async function main() {
     await seedDemo(deps, app, { set: (ms) => (seedNow = ms) }, (s) => say(`  ${s}`));
     say(`Jiandu: demo seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
+  // Schedules run in-process (croner, the scheme's zone); at start every missed occurrence is caught up.
+  const scheduler = await startScheduler(deps, { log: (s) => say(`Jiandu: ${s}`) });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: '127.0.0.1' }, (info) => {
     say('');
     say(`Jiandu is running: http://localhost:${info.port}/`);
@@ -44,6 +47,7 @@ async function main() {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    scheduler.stop();
     say('\nJiandu: stopping …');
     await new Promise<void>((r) => server.close(() => r()));
     await stack.stop();

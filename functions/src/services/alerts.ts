@@ -7,6 +7,7 @@ import { z } from '@hono/zod-openapi';
 import { ALERT_STATE_ORDER, type Alert, type AlertAction, applyAlertAction } from '@jiandu/shared';
 import { type Deps, nowIso } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
+import { addToOutbox, alertNotification, OUTBOX_TX_ITEMS } from '../outbox/notification.js';
 import { BadCursor, decodeCursor, encodeCursor } from '../store/cursor.js';
 import { keys } from '../store/keys.js';
 import { type Actor, type RecordIndex, RecordStore } from '../store/record-store.js';
@@ -27,8 +28,8 @@ export const alertIndex = (a: Alert, unitPath: string): RecordIndex => ({
   extra: { state: a.state, severity: a.severity, rule: a.rule },
 });
 
-/** Transaction items a raised alert adds (record, event, trigger marker). */
-export const ALERT_TX_ITEMS = 3;
+/** Transaction items a raised alert adds (record, event, trigger marker, its notification). */
+export const ALERT_TX_ITEMS = 3 + OUTBOX_TX_ITEMS;
 
 /** Adds a new alert to `tx` with its trigger marker (put only if absent: an alert key raises once). */
 export function writeAlert(
@@ -52,6 +53,7 @@ export function writeAlert(
     labelPrefix,
   });
   tx.putNew(`${labelPrefix}trigger:${a.alertKey}`, { ...keys.trigger('alert', a.alertKey), alertId: a.id });
+  addToOutbox(tx, alertNotification(a), labelPrefix);
 }
 
 export const alertListSchema = z.strictObject({

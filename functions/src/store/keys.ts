@@ -22,7 +22,11 @@ export type RecordType =
   | 'fund'
   | 'bulletin'
   | 'fund_entry'
-  | 'bulletin_read';
+  | 'bulletin_read'
+  | 'jobrun'
+  | 'delivery'
+  | 'setting'
+  | 'inboxread';
 
 export const STATE_SK = 'A';
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
@@ -107,6 +111,34 @@ export const keys = {
    * (repeat detection reads the key's petitions, then writes; the loser retries).
    */
   petitionerGuard: (petitionerKey: string) => ({ pk: `PKG#${petitionerKey}`, sk: 'PKG' }),
+  /** The last occurrence a scheduled job completed: the scheduler's catch-up starts after it. */
+  jobCursor: (job: string) => ({ pk: `JOBCUR#${job}`, sk: 'JOBCUR' }),
+  /** gsi3: the runs of one job, by the occurrence they ran for. */
+  jobRunsOf: (job: string, forTime: string, id: string) => ({
+    gsi3pk: `JR#${job}`,
+    gsi3sk: `${forTime}#${id}`,
+  }),
+  jobRunsPartition: (job: string) => `JR#${job}`,
+  /**
+   * The outbox: one notification per cause, put (only if new) in the transaction of the change that
+   * causes it; on gsi2's pending partition until the dispatcher has made its deliveries.
+   */
+  outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
+  outboxPending: (at: string, id: string) => ({ gsi2pk: 'OUTBOX#pending', gsi2sk: `${at}#${id}` }),
+  outboxPendingPartition: 'OUTBOX#pending',
+  /** The sort value of a delivery on its state partition: when it is next due (ms, zero-padded). */
+  deliveryDue: (ms: number) => pad(Math.max(0, Math.floor(ms)), 15),
+  /** An in-app notification of an audience (a role at a unit), put once per notification and audience. */
+  inboxEntry: (notificationId: string, role: string, unitId: string) => ({
+    pk: `INBOX#${notificationId}#${role}#${unitId}`,
+    sk: 'INBOX',
+  }),
+  /** gsi3: an audience's inbox, newest first. */
+  inboxIndex: (role: string, unitId: string, at: string, notificationId: string) => ({
+    gsi3pk: `INBOX#${role}#${unitId}`,
+    gsi3sk: `${at}#${notificationId}`,
+  }),
+  inboxPartition: (role: string, unitId: string) => `INBOX#${role}#${unitId}`,
   /** gsi3: the ledger entries of one fund project, by date. */
   fundEntriesOf: (projectId: string, date: string, id: string) => ({
     gsi3pk: `FE#${projectId}`,
@@ -123,4 +155,10 @@ export const keys = {
     gsi3sk: `${readAt}#${userId}`,
   }),
   bulletinReadsPartition: (bulletinId: string) => `BR#${bulletinId}`,
+  /** An uploaded spreadsheet kept for its annotated download (with a TTL): its description … */
+  uploadMeta: (id: string) => ({ pk: `UPLOAD#${id}`, sk: 'META' }),
+  /** … and its bytes, in chunks under DynamoDB's item size, in order. */
+  uploadChunk: (id: string, n: number) => ({ pk: `UPLOAD#${id}`, sk: `C#${pad(n, 4)}` }),
+  uploadPartition: (id: string) => `UPLOAD#${id}`,
+  uploadChunkPrefix: 'C#',
 } as const;

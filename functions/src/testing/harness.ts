@@ -14,7 +14,9 @@ import { generateSigningKey } from '../auth/signing-key.js';
 import { createVerifier, jwksOf } from '../auth/tokens.js';
 import { ephemeralPiiCipher } from '../crypto/pii.js';
 import { localEvidence } from '../evidence/local-evidence.js';
+import { localDigestWriter } from '../jobs/digest-writer.js';
 import { dynamoClient } from '../local/client.js';
+import { emlMailer } from '../outbox/mail.js';
 import { createUnit } from '../services/org.js';
 import { createUser } from '../services/users.js';
 import { tableNamed } from '../store/table.js';
@@ -70,6 +72,8 @@ export async function startHarness(
   const cfg = { issuer: 'jiandu-test', audience: 'jiandu' };
   let now = opts.now ?? Date.parse('2025-05-15T02:00:00Z');
   const evidenceDir = mkdtempSync(join(tmpdir(), 'jiandu-evidence-'));
+  /** The harness's DATA_DIR for mail (.eml) and daily digests. */
+  const outDir = mkdtempSync(join(tmpdir(), 'jiandu-out-'));
   const deps = makeDeps({
     doc: clients.doc,
     tableName: table.name,
@@ -79,6 +83,8 @@ export async function startHarness(
     scheme: opts.scheme ?? DEFAULT_SCHEME,
     pii: ephemeralPiiCipher(),
     evidence: localEvidence(evidenceDir, randomBytes(32)),
+    mailer: emlMailer(join(outDir, 'mail'), 'jiandu@test.invalid', () => now),
+    digests: localDigestWriter(join(outDir, 'digests')),
   });
   for (const u of TEST_UNITS) await createUnit(deps, null, u);
   const app = createApp(deps, { log: () => {} });
@@ -120,6 +126,7 @@ export async function startHarness(
     close() {
       clients.destroy();
       rmSync(evidenceDir, { recursive: true, force: true });
+      rmSync(outDir, { recursive: true, force: true });
     },
   };
 }

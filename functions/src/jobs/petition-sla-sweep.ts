@@ -1,0 +1,112 @@
+/**
+ * The daily petition SLA sweep (DESIGN §4.3, 信访工作条例): every petition still waiting for its
+ * acceptance decision past its acceptance due, or accepted and not handled past its handling due (with the
+ * approved extension, when there is one), raises one alert for the petition's unit — once for the
+ * petition's life (trigger marker in the same transaction, with its outbox notification).
+ * The §4.3 proposals (a repeated or escalated petition whose earlier one missed its SLA) are decided as
+ * of the later petition's receipt, so they are raised at its intake, in its own transaction
+ * (services/petition-prepare.ts); the sweep raises what no intake sees: an SLA running out with no new
+ * petition at all.
+ */
+import { type Alert, formatInstant, slaStatus } from '@jiandu/shared';
+import type { Deps } from '../app/deps.js';
+import { writeAlert } from '../services/alerts.js';
+import type { StoredPetition } from '../services/petition-records.js';
+import { triggerRaised } from '../services/triggers.js';
+import { type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
+import { Tx, TxCancelled } from '../store/tx.js';
+import type { JobContext, JobResult } from './index.js';
+
+export const PETITION_SLA_RULES = {
+  accept: 'petition.acceptOverdue',
+  handle: 'petition.handleOverdue',
+  extension: 'petition.extensionOverdue',
+} as const;
+
+/** Petitions whose SLA clocks still run: received (acceptance) and accepted (handling). */
+async function openPetitions(deps: Deps): Promise<StoredRecord<StoredPetition>[]> {
+  const out: StoredRecord<StoredPetition>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.store.list<StoredPetition>('petition', {
+      filters: [
+        {
+          expr: '#st IN (:received, :accepted)',
+          names: { '#st': 'state' },
+          values: { ':received': 'received', ':accepted': 'accepted' },
+        },
+      ],
+      limit: 500,
+      ...(cursor ? { cursor } : {}),
+    });
+    out.push(...page.items);
+    cursor = page.cursor ?? undefined;
+  } while (cursor);
+  return out;
+}
+
+type Draft = Pick<Alert, 'rule' | 'alertKey' | 'severity' | 'message'>;
+
+/** The alert an open petition's SLA calls for as of `at`, if any. */
+export function petitionSlaAlert(
+  p: StoredPetition,
+  at: string,
+  scheme: Parameters<typeof slaStatus>[2],
+): Draft | null {
+  const s = slaStatus(p, at, scheme);
+  if (p.state === 'received' && s.accept.status === 'missed') {
+    return {
+      rule: PETITION_SLA_RULES.accept,
+      alertKey: `${PETITION_SLA_RULES.accept}|${p.id}`,
+      severity: 'warning',
+      message: `信访件${p.id}受理超期：应于${s.accept.due}前作出受理决定，已超${s.accept.daysOver}天`,
+    };
+  }
+  if (p.state === 'accepted' && s.handle?.status === 'missed') {
+    const rule = p.extensionDays > 0 ? PETITION_SLA_RULES.extension : PETITION_SLA_RULES.handle;
+    const what = p.extensionDays > 0 ? `延期${p.extensionDays}天后仍未办结` : '办理超期';
+    return {
+      rule,
+      alertKey: `${rule}|${p.id}`,
+      severity: p.extensionDays > 0 ? 'critical' : 'warning',
+      message: `信访件${p.id}${what}：应于${s.handle.due}前办结，已超${s.handle.daysOver}天`,
+    };
+  }
+  return null;
+}
+
+export async function petitionSlaSweep(deps: Deps, { now }: JobContext): Promise<JobResult> {
+  const scheme = await deps.scheme();
+  const at = formatInstant(now, scheme.timeZone);
+  const counts = { scanned: 0, missed: 0, alertsRaised: 0, alreadyRaised: 0 };
+  for (const rec of await openPetitions(deps)) {
+    counts.scanned++;
+    const draft = petitionSlaAlert(rec.data, at, scheme);
+    if (!draft) continue;
+    counts.missed++;
+    if (await triggerRaised(deps, 'alert', draft.alertKey)) {
+      counts.alreadyRaised++;
+      continue;
+    }
+    const alert: Alert = {
+      ...draft,
+      id: deps.newId(),
+      subject: { kind: 'petition', id: rec.id },
+      unitId: rec.data.unitId,
+      notifyUnitId: rec.data.unitId,
+      state: 'open',
+      raisedAt: at,
+      version: 1,
+    };
+    const tx = new Tx(deps.tableName);
+    writeAlert(deps, tx, alert, rec.unitPath ?? '', SYSTEM_ACTOR, at);
+    try {
+      await tx.commit(deps.doc);
+      counts.alertsRaised++;
+    } catch (e) {
+      if (!(e instanceof TxCancelled)) throw e;
+      counts.alreadyRaised++;
+    }
+  }
+  return { job: 'petition-sla-sweep', counts };
+}

@@ -1,0 +1,85 @@
+/**
+ * Deliveries: one record per notification, channel and recipient, with its tries (attempt count, next
+ * try, last error) and its state — pending → sending → sent, or back to pending after a failure, or dead
+ * after the policy's last try. Every step is a RecordStore write conditioned on the version read, which
+ * is the claim: of two dispatchers that read the same pending delivery, one moves it to `sending` and the
+ * other's write fails, so it is sent once.
+ */
+import { createHash } from 'node:crypto';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from '@hono/zod-openapi';
+import type { Deps } from '../app/deps.js';
+import { keys } from '../store/keys.js';
+import { type RecordIndex, RecordStore, type StoredRecord } from '../store/record-store.js';
+import type { Notification } from './notification.js';
+import { CHANNELS, type Recipient } from './subscriptions.js';
+
+export const DELIVERY_STATES = ['pending', 'sending', 'sent', 'dead'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+export const deliverySchema = z
+  .object({
+    id: z.string(),
+    notificationId: z.string(),
+    channel: z.enum(CHANNELS),
+    to: z.string(),
+    state: z.enum(DELIVERY_STATES),
+    attempts: z.number().int(),
+    /** When the next try is due (pending), the claim ends (sending), or it died (dead); ms. */
+    dueMs: z.number(),
+    lastError: z.string().nullable(),
+    sentAt: z.string().nullable(),
+    notification: z.object({
+      id: z.string(),
+      kind: z.string(),
+      subject: z.object({ type: z.string(), id: z.string() }),
+      unitId: z.string(),
+      severity: z.string(),
+      title: z.string(),
+      text: z.string(),
+      at: z.string(),
+    }),
+  })
+  .openapi('Delivery');
+export type Delivery = z.infer<typeof deliverySchema> & { notification: Notification };
+
+/** One id per notification, channel and recipient: creating it twice fails its condition. */
+export const deliveryId = (notificationId: string, r: Recipient): string =>
+  `d${createHash('sha256').update(`${notificationId}\n${r.channel}\n${r.to}`).digest('hex').slice(0, 40)}`;
+
+export const deliveryIndex = (d: Delivery, unitPath: string | null): RecordIndex => ({
+  unitPath,
+  listSort: d.notification.at,
+  state: { state: d.state, sort: keys.deliveryDue(d.dueMs) },
+  extra: { channel: d.channel },
+});
+
+/** Deliveries of a state due by `nowMs` (all of them when `nowMs` is omitted), oldest due first. */
+export async function deliveriesDue(
+  deps: Deps,
+  state: DeliveryState,
+  nowMs: number | null,
+  limit: number,
+): Promise<StoredRecord<Delivery>[]> {
+  const out: StoredRecord<Delivery>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const r = await deps.doc.send(
+      new QueryCommand({
+        TableName: deps.tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: nowMs === null ? '#p = :p' : '#p = :p AND #s <= :due',
+        ExpressionAttributeNames: { '#p': 'gsi2pk', ...(nowMs === null ? {} : { '#s': 'gsi2sk' }) },
+        ExpressionAttributeValues: {
+          ':p': keys.statePartition('delivery', state),
+          ...(nowMs === null ? {} : { ':due': `${keys.deliveryDue(nowMs)}#\uffff` }),
+        },
+        Limit: limit - out.length,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of r.Items ?? []) out.push(RecordStore.fromItem<Delivery>(item));
+    start = r.LastEvaluatedKey;
+  } while (start && out.length < limit);
+  return out;
+}

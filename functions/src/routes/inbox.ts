@@ -1,0 +1,44 @@
+/** The in-app inbox (issue 7): every user's notifications, read / unread. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { newRouter } from '../app/app.js';
+import type { Deps } from '../app/deps.js';
+import { inboxItemSchema, inboxQuerySchema, listInbox, markRead } from '../outbox/inbox.js';
+import { idParam, json, problemResponses } from './common.js';
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/v1/inbox',
+  tags: ['inbox'],
+  summary: 'Your newest notifications (the audiences of your roles at your unit), with the unread count',
+  security: [{ bearer: [] }],
+  request: { query: inboxQuerySchema },
+  responses: {
+    200: {
+      description: 'Notifications, newest first',
+      content: json(z.object({ items: z.array(inboxItemSchema), unread: z.number() })),
+    },
+    ...problemResponses,
+  },
+});
+
+const read = createRoute({
+  method: 'post',
+  path: '/api/v1/inbox/{id}/read',
+  tags: ['inbox'],
+  summary: 'Mark one of your notifications read (reading it again changes nothing)',
+  security: [{ bearer: [] }],
+  request: { params: idParam, body: { required: true, content: json(z.strictObject({})) } },
+  responses: {
+    200: { description: 'The notification, read', content: json(inboxItemSchema) },
+    ...problemResponses,
+  },
+});
+
+export function inboxRoutes(deps: Deps) {
+  const r = newRouter();
+  r.openapi(list, async (c) => c.json(await listInbox(deps, c.get('principal'), c.req.valid('query')), 200));
+  r.openapi(read, async (c) =>
+    c.json(await markRead(deps, c.get('principal'), c.req.valid('param').id), 200),
+  );
+  return r;
+}

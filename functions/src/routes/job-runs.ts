@@ -1,0 +1,51 @@
+/** Job runs and schedules (issue 7): what the scheduled jobs did, for admins and supervisors. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { newRouter } from '../app/app.js';
+import type { Deps } from '../app/deps.js';
+import { scheduleStatus } from '../scheduler/catch-up.js';
+import { jobRunListSchema, jobRunSchema, listJobRuns } from '../scheduler/job-runs.js';
+import { json, pageOf, problemResponses } from './common.js';
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/v1/job-runs',
+  tags: ['jobs'],
+  summary: 'Runs of the scheduled jobs, newest first: the occurrence each ran for, start, end, counts, error',
+  security: [{ bearer: [] }],
+  request: { query: jobRunListSchema },
+  responses: {
+    200: { description: 'A page of runs', content: json(pageOf(jobRunSchema)) },
+    ...problemResponses,
+  },
+});
+
+const scheduleSchema = z
+  .object({
+    job: z.string(),
+    cron: z.string(),
+    timeZone: z.string(),
+    catchUp: z.enum(['every', 'latest']),
+    record: z.enum(['always', 'whenBusy']),
+    lastCompleted: z.string().nullable(),
+    nextRun: z.string().nullable(),
+  })
+  .openapi('Schedule');
+
+const schedules = createRoute({
+  method: 'get',
+  path: '/api/v1/job-runs/schedules',
+  tags: ['jobs'],
+  summary: "Each job's schedule (cron in the scheme's zone), its last completed occurrence and its next",
+  security: [{ bearer: [] }],
+  responses: {
+    200: { description: 'The schedules', content: json(z.object({ items: z.array(scheduleSchema) })) },
+    ...problemResponses,
+  },
+});
+
+export function jobRunRoutes(deps: Deps) {
+  const r = newRouter();
+  r.openapi(list, async (c) => c.json(await listJobRuns(deps, c.req.valid('query')), 200));
+  r.openapi(schedules, async (c) => c.json({ items: await scheduleStatus(deps) }, 200));
+  return r;
+}

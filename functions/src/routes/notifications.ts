@@ -1,0 +1,112 @@
+/**
+ * Notification settings and dead letters (issue 7), for admins: who gets what (subscription rules and the
+ * retry policy, replaced whole with the version read) and the deliveries that gave up, with a retry.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { newRouter } from '../app/app.js';
+import { type Deps, nowIso } from '../app/deps.js';
+import { deadLetterListSchema, listDeadLetters, retryBody, retryDeadLetter } from '../outbox/dead-letters.js';
+import { deliverySchema } from '../outbox/deliveries.js';
+import {
+  DEFAULT_SETTINGS,
+  type NotificationSettings,
+  notificationSettingsSchema,
+  readSettings,
+  SETTINGS_ID,
+  writeSettings,
+} from '../outbox/subscriptions.js';
+import { assertVersion, commitOrConflict } from '../services/record-conflict.js';
+import { idParam, json, pageOf, problemResponses } from './common.js';
+
+const settingsView = notificationSettingsSchema
+  .extend({ version: z.number().int() })
+  .openapi('NotificationSettingsView');
+const deliveryView = deliverySchema.extend({ version: z.number().int() }).openapi('DeliveryView');
+
+const getSettings = createRoute({
+  method: 'get',
+  path: '/api/v1/notifications/subscriptions',
+  tags: ['notifications'],
+  summary: 'Who gets which notification by which channel, and the retry policy (version 0: the defaults)',
+  security: [{ bearer: [] }],
+  responses: { 200: { description: 'The settings', content: json(settingsView) }, ...problemResponses },
+});
+
+const putSettings = createRoute({
+  method: 'put',
+  path: '/api/v1/notifications/subscriptions',
+  tags: ['notifications'],
+  summary:
+    'Replace the subscriptions and retry policy (expectedVersion: the version read; 0 for the defaults)',
+  security: [{ bearer: [] }],
+  request: {
+    body: {
+      required: true,
+      content: json(notificationSettingsSchema.extend({ expectedVersion: z.number().int().min(0) })),
+    },
+  },
+  responses: {
+    200: { description: 'The settings stored', content: json(settingsView) },
+    ...problemResponses,
+  },
+});
+
+const deadLetters = createRoute({
+  method: 'get',
+  path: '/api/v1/notifications/dead-letters',
+  tags: ['notifications'],
+  summary: 'Deliveries that failed every try, with their last error',
+  security: [{ bearer: [] }],
+  request: { query: deadLetterListSchema },
+  responses: { 200: { description: 'A page', content: json(pageOf(deliveryView)) }, ...problemResponses },
+});
+
+const retry = createRoute({
+  method: 'post',
+  path: '/api/v1/notifications/dead-letters/{id}/retry',
+  tags: ['notifications'],
+  summary: 'Send a dead letter again: back to pending, with a fresh count of tries',
+  security: [{ bearer: [] }],
+  request: { params: idParam, body: { required: true, content: json(retryBody) } },
+  responses: {
+    200: { description: 'The delivery, pending', content: json(deliveryView) },
+    ...problemResponses,
+  },
+});
+
+export function notificationRoutes(deps: Deps) {
+  const r = newRouter();
+  r.openapi(getSettings, async (c) => {
+    const { settings, version } = await readSettings(deps);
+    return c.json({ ...settings, version }, 200);
+  });
+  r.openapi(putSettings, async (c) => {
+    const { expectedVersion, ...settings } = c.req.valid('json');
+    const before = await deps.store.get<NotificationSettings>('setting', SETTINGS_ID);
+    const current = async () => {
+      const now = await readSettings(deps);
+      return { ...now.settings, version: now.version };
+    };
+    assertVersion(expectedVersion, { version: before?.version ?? 0 }, () =>
+      before ? { ...before.data, version: before.version } : { ...DEFAULT_SETTINGS, version: 0 },
+    );
+    const tx = writeSettings(deps, before, settings, c.get('principal'), await nowIso(deps));
+    await commitOrConflict(() => tx.commit(deps.doc), current);
+    return c.json({ ...settings, version: (before?.version ?? 0) + 1 }, 200);
+  });
+  r.openapi(deadLetters, async (c) =>
+    c.json(await listDeadLetters(deps, c.get('principal'), c.req.valid('query')), 200),
+  );
+  r.openapi(retry, async (c) =>
+    c.json(
+      await retryDeadLetter(
+        deps,
+        c.get('principal'),
+        c.req.valid('param').id,
+        c.req.valid('json').expectedVersion,
+      ),
+      200,
+    ),
+  );
+  return r;
+}
