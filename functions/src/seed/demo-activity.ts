@@ -11,6 +11,7 @@ import type { PublicUser } from '../services/users.js';
 import type { SeedClock } from './demo.js';
 import { Agenda, laneOf } from './demo-agenda.js';
 import { ApiClient } from './demo-api.js';
+import { planFunds } from './demo-funds.js';
 import { planIndicators } from './demo-indicators.js';
 import { planJobs } from './demo-jobs.js';
 import type { DemoOrg } from './demo-org.js';
@@ -165,6 +166,7 @@ export async function seedActivity(
   const signals = planSignals(agenda, api, both);
   const indicators = planIndicators(agenda, api, both);
   const rankings = planRankings(agenda, api, await deps.scheme());
+  planFunds(agenda, api, deps, dongshan, await deps.scheme(), log);
 
   for (let day = toEpochDay(DEMO_START); day <= toEpochDay(DEMO_END); day++) {
     const date = fromEpochDay(day);
