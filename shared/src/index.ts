@@ -12,5 +12,6 @@ export * from './rectification/index.js';
 export * from './schemas/index.js';
 export * from './scheme/index.js';
 export * from './scoring/index.js';
+export * from './sheets/index.js';
 export * from './signals/index.js';
 export * from './units/index.js';

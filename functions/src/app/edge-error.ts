@@ -18,6 +18,9 @@ export type EdgeCode =
   | 'evidence.notUploaded'
   | 'import.noHeader'
   | 'import.missingColumns'
+  | 'import.tooManyRows'
+  | 'import.noHeader'
+  | 'import.missingColumns'
   | 'import.tooManyRows';
 
 export class EdgeError extends Error {

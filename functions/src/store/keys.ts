@@ -26,7 +26,8 @@ export type RecordType =
   | 'jobrun'
   | 'delivery'
   | 'setting'
-  | 'inboxread';
+  | 'inboxread'
+  | 'oplog';
 
 export const STATE_SK = 'A';
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
@@ -155,6 +156,12 @@ export const keys = {
     gsi3sk: `${readAt}#${userId}`,
   }),
   bulletinReadsPartition: (bulletinId: string) => `BR#${bulletinId}`,
+  /** An uploaded spreadsheet kept for its annotated download (with a TTL): its description … */
+  uploadMeta: (id: string) => ({ pk: `UPLOAD#${id}`, sk: 'META' }),
+  /** … and its bytes, in chunks under DynamoDB's item size, in order. */
+  uploadChunk: (id: string, n: number) => ({ pk: `UPLOAD#${id}`, sk: `C#${pad(n, 4)}` }),
+  uploadPartition: (id: string) => `UPLOAD#${id}`,
+  uploadChunkPrefix: 'C#',
   /** An uploaded spreadsheet kept for its annotated download (with a TTL): its description … */
   uploadMeta: (id: string) => ({ pk: `UPLOAD#${id}`, sk: 'META' }),
   /** … and its bytes, in chunks under DynamoDB's item size, in order. */
