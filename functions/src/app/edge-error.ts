@@ -18,9 +18,6 @@ export type EdgeCode =
   | 'evidence.notUploaded'
   | 'import.noHeader'
   | 'import.missingColumns'
-  | 'import.tooManyRows'
-  | 'import.noHeader'
-  | 'import.missingColumns'
   | 'import.tooManyRows';
 
 export class EdgeError extends Error {

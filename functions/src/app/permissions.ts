@@ -98,6 +98,18 @@ export const ROUTE_ROLES: Record<string, Rule> = {
   // whoever can see the rectification (jurisdiction checked by reading it).
   'POST /api/v1/evidence/uploads': ['unit_officer'],
   'GET /api/v1/rectifications/{id}/evidence/{evidenceId}': ALL,
+  'POST /api/v1/imports/rectification-ledger': ['inspector', 'supervisor'],
+  'GET /api/v1/imports/{id}/annotated': ['inspector', 'supervisor'],
+  // An export is a read of its list: whoever may read the list may export it.
+  'GET /api/v1/exports/findings.xlsx': ALL,
+  'GET /api/v1/exports/rectifications.xlsx': ALL,
+  'GET /api/v1/exports/petitions.xlsx': PETITION_READERS,
+  'GET /api/v1/exports/signals.xlsx': ALL,
+  'GET /api/v1/exports/cases.xlsx': ['inspector', 'supervisor', 'viewer'],
+  'GET /api/v1/exports/alerts.xlsx': ALL,
+  'GET /api/v1/exports/ranking-snapshot.xlsx': ALL,
+  'GET /api/v1/exports/bulletin.xlsx': ALL,
+  'GET /api/v1/operation-log': ['admin', 'supervisor'],
   // The generic history and read routes take the roles of the collection they name.
   'GET /api/v1/{collection}/{id}/events': (p) => collectionReaders(p.collection),
   'GET /api/v1/{collection}/{id}': (p) => collectionReaders(p.collection),

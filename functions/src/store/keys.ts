@@ -162,10 +162,4 @@ export const keys = {
   uploadChunk: (id: string, n: number) => ({ pk: `UPLOAD#${id}`, sk: `C#${pad(n, 4)}` }),
   uploadPartition: (id: string) => `UPLOAD#${id}`,
   uploadChunkPrefix: 'C#',
-  /** An uploaded spreadsheet kept for its annotated download (with a TTL): its description … */
-  uploadMeta: (id: string) => ({ pk: `UPLOAD#${id}`, sk: 'META' }),
-  /** … and its bytes, in chunks under DynamoDB's item size, in order. */
-  uploadChunk: (id: string, n: number) => ({ pk: `UPLOAD#${id}`, sk: `C#${pad(n, 4)}` }),
-  uploadPartition: (id: string) => `UPLOAD#${id}`,
-  uploadChunkPrefix: 'C#',
 } as const;

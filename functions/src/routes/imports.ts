@@ -1,0 +1,168 @@
+/**
+ * 整改台账 import (DESIGN §7): POST a ledger (xlsx or csv; multipart with a `file` field, or the raw
+ * file with its content type) for a dry run (the default: a report of every row's problems, nothing
+ * written) or a commit (?dryRun=false: the valid rows written, idempotently); GET the same file back
+ * with a 问题说明 column.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { newRouter } from '../app/app.js';
+import type { Deps } from '../app/deps.js';
+import { EdgeError } from '../app/edge-error.js';
+import { problemResponse } from '../app/errors.js';
+import { problem } from '../app/problem.js';
+import { annotatedLedger } from '../sheets/annotated.js';
+import { importerRole, importLedger, MAX_IMPORT_BYTES } from '../sheets/ledger-import.js';
+import { idParam, json, problemResponses } from './common.js';
+
+/** Paths under it take file bodies: the app's JSON-only gate and JSON size cap let them through. */
+export const UPLOAD_PREFIX = '/api/v1/imports/';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Room for the multipart envelope around a file of the maximum size. */
+const ENVELOPE_BYTES = 64 * 1024;
+
+const problemSchema = z.object({ field: z.string(), code: z.string() });
+
+const reportSchema = z
+  .object({
+    id: z.string(),
+    dryRun: z.boolean(),
+    fileName: z.string(),
+    format: z.enum(['xlsx', 'csv']),
+    encoding: z.string(),
+    sheet: z.string(),
+    headerRow: z.number(),
+    columns: z.record(z.string(), z.string()),
+    ignoredColumns: z.array(z.string()),
+    counts: z.object({
+      rows: z.number(),
+      valid: z.number(),
+      problems: z.number(),
+      created: z.number(),
+      duplicate: z.number(),
+    }),
+    rows: z.array(
+      z.object({
+        line: z.number(),
+        status: z.enum(['valid', 'problem', 'created', 'duplicate', 'conflict']),
+        problems: z.array(problemSchema),
+        unitId: z.string().optional(),
+        rectificationId: z.string().optional(),
+      }),
+    ),
+    annotated: z.string(),
+  })
+  .openapi('LedgerImportReport');
+
+const importRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/imports/rectification-ledger',
+  tags: ['imports'],
+  summary: 'Import a rectification ledger (整改台账): a dry run by default, or a commit',
+  description:
+    'The body is the file: multipart/form-data with a `file` field, or the raw xlsx/csv with its content type ' +
+    '(and its name percent-encoded in `x-file-name`). At most 4 MiB and 10,000 rows. csv may be UTF-8 (with or ' +
+    'without BOM) or GBK/GB18030. A commit writes every valid row once: importing the same file again reports ' +
+    'each row as a duplicate of the first import.',
+  security: [{ bearer: [] }],
+  request: {
+    query: z.object({
+      dryRun: z
+        .enum(['true', 'false'])
+        .default('true')
+        .openapi({ description: 'true (default): check only; false: write the valid rows' }),
+    }),
+    body: {
+      required: true,
+      content: {
+        [XLSX_TYPE]: { schema: z.any() },
+        'text/csv': { schema: z.any() },
+        'application/octet-stream': { schema: z.any() },
+      },
+    },
+  },
+  responses: {
+    200: { description: 'The report, row by row', content: json(reportSchema) },
+    413: { description: 'The file exceeds 4 MiB', content: json(z.unknown()) },
+    ...problemResponses,
+  },
+});
+
+const annotatedRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/imports/{id}/annotated',
+  tags: ['imports'],
+  summary: 'The imported file with a 问题说明 column naming each row’s problems (xlsx)',
+  security: [{ bearer: [] }],
+  request: { params: idParam },
+  responses: {
+    200: { description: 'The annotated workbook', content: { [XLSX_TYPE]: { schema: z.any() } } },
+    ...problemResponses,
+  },
+});
+
+const fileNameOf = (raw: string | undefined, fallback: string): string => {
+  if (!raw) return fallback;
+  try {
+    return decodeURIComponent(raw).slice(0, 200) || fallback;
+  } catch {
+    return fallback;
+  }
+};
+
+export const attachment = (fileName: string) =>
+  `attachment; filename="${fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+
+export function importRoutes(deps: Deps) {
+  const r = newRouter();
+  r.use(
+    '/api/v1/imports/*',
+    bodyLimit({
+      maxSize: MAX_IMPORT_BYTES + ENVELOPE_BYTES,
+      onError: (c) =>
+        problemResponse(
+          c,
+          problem(413, 'request.tooLarge', `the file exceeds ${MAX_IMPORT_BYTES} bytes`, { field: 'file' }),
+        ),
+    }),
+  );
+  r.openapi(importRoute, async (c) => {
+    const p = c.get('principal');
+    importerRole(p);
+    const ct = c.req.header('content-type') ?? '';
+    let bytes: Uint8Array;
+    let fileName: string;
+    if (/^multipart\/form-data/i.test(ct)) {
+      const form = await c.req.parseBody();
+      const file = form.file;
+      if (!(file instanceof File)) {
+        throw new EdgeError('request.invalid', 'send the ledger in a `file` field', { field: 'file' });
+      }
+      bytes = new Uint8Array(await file.arrayBuffer());
+      fileName = file.name || 'ledger';
+    } else {
+      bytes = new Uint8Array(await c.req.arrayBuffer());
+      fileName = fileNameOf(c.req.header('x-file-name'), /csv/i.test(ct) ? 'ledger.csv' : 'ledger.xlsx');
+    }
+    if (bytes.length > MAX_IMPORT_BYTES) {
+      throw new EdgeError('request.tooLarge', `the file exceeds ${MAX_IMPORT_BYTES} bytes`, {
+        field: 'file',
+        status: 413,
+      });
+    }
+    const { dryRun } = c.req.valid('query');
+    const report = await importLedger(deps, p, { bytes, fileName }, dryRun !== 'false');
+    return c.json(report, 200);
+  });
+  r.openapi(annotatedRoute, async (c) => {
+    const p = c.get('principal');
+    importerRole(p);
+    const { fileName, bytes } = await annotatedLedger(deps, p, c.req.valid('param').id);
+    return c.body(bytes as unknown as ArrayBuffer, 200, {
+      'content-type': XLSX_TYPE,
+      'content-disposition': attachment(fileName),
+    }) as never;
+  });
+  return r;
+}

@@ -1,0 +1,27 @@
+/** 操作日志: the operation log of exports and imports, for admins and supervisors, in their jurisdiction. */
+import { createRoute } from '@hono/zod-openapi';
+import { newRouter } from '../app/app.js';
+import type { Deps } from '../app/deps.js';
+import { listOperations, operationEntrySchema, operationLogQuerySchema } from '../sheets/oplog.js';
+import { json, pageOf, problemResponses } from './common.js';
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/v1/operation-log',
+  tags: ['operation-log'],
+  summary: 'Exports and imports (who, what, which filter, how many rows), newest first',
+  security: [{ bearer: [] }],
+  request: { query: operationLogQuerySchema },
+  responses: {
+    200: { description: 'A page', content: json(pageOf(operationEntrySchema)) },
+    ...problemResponses,
+  },
+});
+
+export function operationLogRoutes(deps: Deps) {
+  const r = newRouter();
+  r.openapi(list, async (c) =>
+    c.json(await listOperations(deps, c.get('principal'), c.req.valid('query')), 200),
+  );
+  return r;
+}

@@ -1,0 +1,297 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, startHarness } from '../testing/harness.js';
+import type { ImportReport } from './ledger-import.js';
+import { gbkCsv, HEADERS, type Row, upload, utf8BomCsv, xlsxOf } from './test-files.js';
+
+let h: Harness;
+let inspector: string;
+beforeAll(async () => {
+  h = await startHarness();
+  inspector = await h.token('inspector');
+});
+afterAll(() => h.close());
+
+/** Rows in every date and amount form people type, then rows with one problem each. */
+const GOOD: Row[] = [
+  [
+    1,
+    '2018年审计',
+    '资金趴账',
+    '扶贫项目资金滞留未拨付',
+    '青松镇',
+    '王某',
+    '限期拨付',
+    43281,
+    '已拨付50%',
+    '整改中',
+    412.45,
+  ],
+  [
+    2,
+    '2018年审计',
+    '挪用',
+    '挪用危房改造资金',
+    '白石乡',
+    '李某',
+    '追回资金',
+    new Date(Date.UTC(2018, 5, 30)),
+    '',
+    '已销号',
+    '1,234.5',
+  ],
+  [
+    3,
+    '督查巡查',
+    '形式主义',
+    '扶贫台账填报流于形式',
+    '红岭镇',
+    null,
+    '重新核实',
+    '2018-06-30',
+    null,
+    null,
+    '０.５',
+  ],
+  [4, '督查巡查', '慢作为', '项目推进缓慢', 'DS-A', null, null, '2018/6/30', null, '否', '12万元'],
+  [5, '明察暗访', '不作为', '群众反映问题未回应', '柳溪村', null, null, '2018.6.30', null, null, null],
+  [
+    6,
+    '明察暗访',
+    '虚报冒领',
+    '虚报贫困人口',
+    '东山县扶贫办',
+    null,
+    null,
+    '2018年6月30日',
+    null,
+    null,
+    '0.000001',
+  ],
+];
+const BAD: Row[] = [
+  [7, '审计', '挪用', '外县的问题', '龙门镇', null, null, '2018-06-30', null, null, 1],
+  [8, '审计', '挪用', '不存在的单位', '不存在镇', null, null, '2018-06-30', null, null, 1],
+  [9, '审计', '挪用', '日期写错', '青松镇', null, null, '六月底', null, null, 1],
+  [10, '审计', '挪用', '金额写错', '青松镇', null, null, '2018-06-30', null, null, '约5万'],
+  [11, '审计', '挪用', null, '青松镇', null, null, '2018-06-30', null, null, '-3'],
+];
+
+const report = async (res: Response) => {
+  expect(res.status).toBe(200);
+  return (await res.json()) as ImportReport;
+};
+const rectCount = async () => {
+  const res = await h.call('GET', '/api/v1/rectifications?limit=500', { token: inspector });
+  return ((await res.json()) as { items: unknown[] }).items.length;
+};
+
+describe('importing a rectification ledger (整改台账)', () => {
+  it('dry-runs an xlsx: every date and amount form read, every problem named by field and code, nothing written', async () => {
+    const before = await rectCount();
+    const r = await report(
+      await upload(h, inspector, await xlsxOf([...GOOD, ...BAD], { title: '东山县审计整改台账' })),
+    );
+    expect(r.dryRun).toBe(true);
+    expect(r.format).toBe('xlsx');
+    expect(r.headerRow).toBe(2);
+    expect(r.counts).toEqual({ rows: 11, valid: 6, problems: 5, created: 0, duplicate: 0 });
+    expect(r.rows.slice(0, 6).map((x) => [x.line, x.status, x.unitId])).toEqual([
+      [3, 'valid', 'ds-a'],
+      [4, 'valid', 'ds-b'],
+      [5, 'valid', 'ds-c'],
+      [6, 'valid', 'ds-a'],
+      [7, 'valid', 'ds-a-1'],
+      [8, 'valid', 'ds-fpb'],
+    ]);
+    expect(r.rows.slice(6).map((x) => x.problems)).toEqual([
+      [{ field: 'unit', code: 'unit.unknown' }],
+      [{ field: 'unit', code: 'unit.unknown' }],
+      [{ field: 'deadline', code: 'date.invalid' }],
+      [{ field: 'amount', code: 'amount.invalid' }],
+      [
+        { field: 'description', code: 'field.missing' },
+        { field: 'amount', code: 'amount.negative' },
+      ],
+    ]);
+    expect(await rectCount()).toBe(before);
+  });
+
+  it('commits the valid rows once: deadlines and fen exact, a closed claim kept as a note, and a second commit adds nothing', async () => {
+    const file = await xlsxOf([...GOOD, ...BAD]);
+    const before = await rectCount();
+    const first = await report(await upload(h, inspector, file, { dryRun: false }));
+    expect(first.counts).toMatchObject({ rows: 11, valid: 6, problems: 5, created: 6, duplicate: 0 });
+    expect(await rectCount()).toBe(before + 6);
+    const ids = first.rows.slice(0, 6).map((x) => x.rectificationId!);
+    const recs = await Promise.all(
+      ids.map(async (id) =>
+        (await h.call('GET', `/api/v1/rectifications/${id}`, { token: inspector })).json(),
+      ),
+    );
+    const got = recs as {
+      deadline: string;
+      amountFen: number;
+      state: string;
+      progress: { text: string }[];
+      source: { kind: string };
+    }[];
+    expect(got.map((x) => x.deadline)).toEqual(Array(6).fill('2018-06-30'));
+    expect(got.map((x) => x.amountFen)).toEqual([412_450_000, 1_234_500_000, 500_000, 12_000_000, 0, 1]);
+    expect(got.map((x) => x.state)).toEqual([
+      'in_progress',
+      'in_progress',
+      'assigned',
+      'assigned',
+      'assigned',
+      'assigned',
+    ]);
+    expect(got[1]!.progress.map((n) => n.text)).toEqual(['台账记载：已销号']);
+    expect(got.every((x) => x.source.kind === 'import')).toBe(true);
+
+    const again = await report(await upload(h, inspector, file, { dryRun: false }));
+    expect(again.counts).toMatchObject({ created: 0, duplicate: 6, problems: 5 });
+    expect(again.rows.slice(0, 6).map((x) => x.rectificationId)).toEqual(ids);
+    expect(await rectCount()).toBe(before + 6);
+
+    const log = await h.call('GET', '/api/v1/operation-log?action=import', {
+      token: await h.token('supervisor'),
+    });
+    const entries = ((await log.json()) as { items: { target: string; rows: number; actorId: string }[] })
+      .items;
+    expect(entries.map((e) => [e.target, e.rows])).toEqual([
+      ['rectification-ledger', 0],
+      ['rectification-ledger', 6],
+    ]);
+  });
+
+  it('offers the same spreadsheet back with a 问题说明 column on the rows with problems', async () => {
+    const r = await report(await upload(h, inspector, await xlsxOf([...GOOD, ...BAD], { title: '台账' })));
+    const res = await h.call('GET', r.annotated, { token: inspector });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/spreadsheetml/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const ws = wb.worksheets[0]!;
+    const col = HEADERS.length + 1;
+    expect(ws.getRow(1).getCell(1).value).toBe('台账');
+    expect(ws.getRow(2).getCell(col).value).toBe('问题说明');
+    expect(ws.getRow(3).getCell(col).value).toBeNull();
+    expect(String(ws.getRow(9).getCell(col).value)).toContain('责任单位');
+    expect(String(ws.getRow(13).getCell(col).value)).toContain('问题描述');
+    // Someone else's upload is not theirs to read.
+    const other = await h.call('GET', r.annotated, { token: await h.token('supervisor') });
+    expect(other.status).toBe(404);
+  });
+
+  it('reads a GBK csv as Excel in China saves it, and a UTF-8 csv with BOM, with the common header variants', async () => {
+    const headers = [
+      '序号',
+      '问题来源',
+      '问题类别',
+      '存在问题',
+      '牵头单位',
+      '责任人',
+      '整改措施',
+      '完成时限',
+      '完成情况',
+      '是否销号',
+      '金额（万元）',
+    ];
+    const rows: Row[] = [
+      [
+        1,
+        '信访转办',
+        '截留',
+        'GBK 编码的问题一',
+        '青松镇',
+        '赵某',
+        '退还群众',
+        '2019年3月1日',
+        '已退还',
+        '是',
+        '3.25',
+      ],
+      [2, '信访转办', '截留', 'GBK 编码的问题二', '东山县白石乡', null, null, '43525', null, null, '1,000'],
+      [3, '信访转办', '截留', '外县', '西川县龙门镇', null, null, '2019/3/1', null, null, '1'],
+    ];
+    for (const [bytes, encoding] of [
+      [gbkCsv(rows, headers), 'gb18030'],
+      [utf8BomCsv(rows, headers), 'utf-8'],
+    ] as const) {
+      const r = await report(await upload(h, inspector, bytes, { raw: 'text/csv', name: '台账.csv' }));
+      expect(r.format).toBe('csv');
+      expect(r.encoding).toBe(encoding);
+      expect(r.fileName).toBe('台账.csv');
+      expect(r.rows.map((x) => [x.status, x.unitId ?? x.problems[0]?.code])).toEqual([
+        ['valid', 'ds-a'],
+        ['valid', 'ds-b'],
+        ['problem', 'unit.unknown'],
+      ]);
+    }
+    const committed = await report(
+      await upload(h, inspector, gbkCsv(rows, headers), { raw: 'text/csv', dryRun: false }),
+    );
+    expect(committed.counts).toMatchObject({ created: 2 });
+    const bom = await report(
+      await upload(h, inspector, utf8BomCsv(rows, headers), { raw: 'text/csv', dryRun: false }),
+    );
+    expect(bom.counts).toMatchObject({ created: 0, duplicate: 2 });
+    const rec = await (
+      await h.call('GET', `/api/v1/rectifications/${committed.rows[1]!.rectificationId}`, {
+        token: inspector,
+      })
+    ).json();
+    expect(rec).toMatchObject({ deadline: '2019-03-01', amountFen: 1_000_000_000 });
+  });
+
+  it('accepts 10,000 rows, and refuses 10,001 rows and a file over the size cap', async () => {
+    const units = ['青松镇', '白石乡', '红岭镇', '柳溪村'];
+    const many = (n: number): Row[] =>
+      Array.from({ length: n }, (_, i) => [
+        i + 1,
+        '审计',
+        '挪用',
+        `第${i + 1}号问题`,
+        units[i % 4]!,
+        null,
+        null,
+        45838 + (i % 60),
+        null,
+        null,
+        (i % 1000) / 100,
+      ]);
+    const t0 = Date.now();
+    const r = await report(await upload(h, inspector, await xlsxOf(many(10_000)), { dryRun: false }));
+    console.info(`10,000-row xlsx import committed in ${Date.now() - t0} ms`);
+    expect(r.counts).toMatchObject({ rows: 10_000, valid: 10_000, created: 10_000 });
+    const tooMany = await upload(h, inspector, await xlsxOf(many(10_001)));
+    expect(tooMany.status).toBe(400);
+    expect(((await tooMany.json()) as { code: string }).code).toBe('import.tooManyRows');
+    const huge = await upload(h, inspector, new Uint8Array(5 * 1024 * 1024).fill(0x41), { raw: 'text/csv' });
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { code: string }).code).toBe('request.tooLarge');
+  }, 300_000);
+
+  it('refuses roles that do not assign rectifications, files without ledger headers, and old .xls workbooks', async () => {
+    const officer = await upload(h, await h.token('unit_officer', 'ds-a'), await xlsxOf(GOOD));
+    expect(officer.status).toBe(403);
+    const noHeader = await upload(h, inspector, await xlsxOf([['a', 'b']], { headers: ['姓名', '电话'] }));
+    expect(noHeader.status).toBe(400);
+    expect(((await noHeader.json()) as { code: string }).code).toBe('import.noHeader');
+    const missing = await upload(
+      h,
+      inspector,
+      await xlsxOf([], { headers: ['序号', '问题描述', '责任单位'] }),
+    );
+    expect(await missing.json()).toMatchObject({
+      status: 400,
+      code: 'import.missingColumns',
+      field: 'deadline',
+    });
+    const xls = await upload(h, inspector, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), {
+      raw: 'application/vnd.ms-excel',
+    });
+    expect(xls.status).toBe(415);
+  });
+});

@@ -1,0 +1,174 @@
+/**
+ * Import of a rectification ledger (整改台账, DESIGN §7): read the file, find the ledger's header row,
+ * check every row (nothing is written on a dry run), keep the upload for its annotated download, and on
+ * commit write the valid rows through the idempotent ingestion (ledger-ingest.ts). The answer is a
+ * report, row by row.
+ */
+import {
+  type HeaderMatch,
+  type LedgerField,
+  localDateOf,
+  matchLedgerHeaders,
+  type Role,
+} from '@jiandu/shared';
+import { type Deps, nowIso } from '../app/deps.js';
+import { EdgeError } from '../app/edge-error.js';
+import type { Principal } from '../auth/principal.js';
+import { scopeOf } from '../services/jurisdiction.js';
+import { ingestLedgerRows } from './ledger-ingest.js';
+import { type CheckedRow, checkRows, dataRowCount, type RowProblem } from './ledger-rows.js';
+import { logOperation } from './oplog.js';
+import { type Cell, type ReadFile, readSpreadsheet } from './read-rows.js';
+import { UnitMatcher } from './unit-matcher.js';
+import { keepUpload } from './uploads.js';
+
+export const MAX_IMPORT_ROWS = 10_000;
+/**
+ * The size cap of an upload. A Lambda invocation's payload is at most 6 MB and API Gateway passes a
+ * binary body base64-encoded (4/3 larger), so 4 MiB is what fits in AWS; 10,000 ledger rows of usual
+ * length fit in it as xlsx or csv.
+ */
+export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
+
+/** Who may import: those who assign rectifications (inspectors and supervisors). */
+const IMPORTERS: readonly Role[] = ['inspector', 'supervisor'];
+
+export type RowStatus = 'valid' | 'problem' | 'created' | 'duplicate' | 'conflict';
+
+export interface ReportRow {
+  line: number;
+  status: RowStatus;
+  problems: RowProblem[];
+  unitId?: string;
+  rectificationId?: string;
+}
+
+export interface ImportReport {
+  id: string;
+  dryRun: boolean;
+  fileName: string;
+  format: ReadFile['format'];
+  encoding: ReadFile['encoding'];
+  sheet: string;
+  headerRow: number;
+  columns: Partial<Record<LedgerField, string>>;
+  ignoredColumns: string[];
+  counts: { rows: number; valid: number; problems: number; created: number; duplicate: number };
+  rows: ReportRow[];
+  annotated: string;
+}
+
+export function importerRole(p: Principal): Role {
+  const role = IMPORTERS.find((r) => p.roles.includes(r));
+  if (!role) throw new EdgeError('auth.forbidden', 'only inspectors and supervisors import ledgers');
+  return role;
+}
+
+/** The sheet holding the ledger: the first whose header row names the ledger's columns. */
+export function ledgerSheet(file: ReadFile): { name: string; rows: Cell[][]; header: HeaderMatch } {
+  for (const s of file.sheets) {
+    const header = matchLedgerHeaders(s.rows);
+    if (header) return { name: s.name, rows: s.rows, header };
+  }
+  throw new EdgeError('import.noHeader', 'no row names the ledger columns (问题描述, 责任单位, 整改时限 …)', {
+    field: 'file',
+    status: 400,
+  });
+}
+
+/** The file read and every row checked against the caller's jurisdiction. */
+export async function checkLedger(deps: Deps, p: Principal, bytes: Uint8Array) {
+  const file = await readSpreadsheet(bytes);
+  const sheet = ledgerSheet(file);
+  const { header } = sheet;
+  if (header.missing.length > 0) {
+    throw new EdgeError('import.missingColumns', `the ledger has no column ${header.missing.join(', ')}`, {
+      field: header.missing[0]!,
+      status: 400,
+      extra: { missing: header.missing },
+    });
+  }
+  const count = dataRowCount(sheet.rows, header.headerRow);
+  if (count > MAX_IMPORT_ROWS) {
+    throw new EdgeError('import.tooManyRows', `${count} rows: at most ${MAX_IMPORT_ROWS} a file`, {
+      field: 'file',
+      status: 400,
+    });
+  }
+  const tree = await deps.units.tree();
+  const paths = new Map<string, string>();
+  for (const id of tree.byId.keys()) {
+    const path = await deps.units.pathOf(id);
+    if (path) paths.set(id, path);
+  }
+  const matcher = new UnitMatcher(tree, paths, await scopeOf(deps, p));
+  return { file, sheet, checked: checkRows(sheet.rows, header, matcher), paths };
+}
+
+export async function importLedger(
+  deps: Deps,
+  p: Principal,
+  upload: { bytes: Uint8Array; fileName: string },
+  dryRun: boolean,
+): Promise<ImportReport> {
+  const role = importerRole(p);
+  const { file, sheet, checked, paths } = await checkLedger(deps, p, upload.bytes);
+  const at = await nowIso(deps);
+  const kept = await keepUpload(deps, p, upload.bytes, upload.fileName, at);
+  const rows: ReportRow[] = checked.map((c: CheckedRow) => ({
+    line: c.line,
+    status: c.row ? 'valid' : 'problem',
+    problems: c.problems,
+    ...(c.row ? { unitId: c.row.unitId } : {}),
+  }));
+  if (!dryRun) {
+    const valid = checked.flatMap((c, i) =>
+      c.row ? [{ i, row: c.row, unitPath: paths.get(c.row.unitId)! }] : [],
+    );
+    const today = localDateOf(at, (await deps.scheme()).timeZone);
+    const outcomes = await ingestLedgerRows(deps, p, role, valid, at, today);
+    valid.forEach((v, k) => {
+      const o = outcomes[k]!;
+      rows[v.i] = {
+        ...rows[v.i]!,
+        status: o.status,
+        ...(o.status !== 'conflict' ? { rectificationId: o.id } : {}),
+      };
+    });
+    await logOperation(deps, p, role, {
+      at,
+      action: 'import',
+      target: 'rectification-ledger',
+      filter: { fileName: upload.fileName },
+      rows: outcomes.filter((o) => o.status === 'created').length,
+      outcome: 'complete',
+      scopeUnitId: p.unitId,
+    });
+  }
+  const count = (s: RowStatus) => rows.filter((r) => r.status === s).length;
+  const { header } = sheet;
+  const headerCells = sheet.rows[header.headerRow] ?? [];
+  const columns: Partial<Record<LedgerField, string>> = {};
+  for (const [f, c] of Object.entries(header.columns))
+    columns[f as LedgerField] = String(headerCells[c] ?? '').trim();
+  return {
+    id: kept.id,
+    dryRun,
+    fileName: upload.fileName,
+    format: file.format,
+    encoding: file.encoding,
+    sheet: sheet.name,
+    headerRow: header.headerRow + 1,
+    columns,
+    ignoredColumns: header.unknown,
+    counts: {
+      rows: rows.length,
+      valid: rows.length - count('problem'),
+      problems: count('problem'),
+      created: count('created'),
+      duplicate: count('duplicate'),
+    },
+    rows,
+    annotated: `/api/v1/imports/${kept.id}/annotated`,
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * Every list as an xlsx (DESIGN §7): the same list services as the JSON lists — so the same filters,
+ * the caller's jurisdiction and the same masking of petitioner identity — read page by page, each record
+ * one row, codes shown with their Chinese labels and units by name.
+ */
+import type { z } from '@hono/zod-openapi';
+import {
+  type AccountabilityCase,
+  type Alert,
+  accountabilityForm,
+  alertSeverity,
+  alertState,
+  caseState,
+  type Finding,
+  findingSeverity,
+  findingSource,
+  formatFen,
+  govLevel,
+  petitionChannel,
+  petitionState,
+  polarity,
+  problemCategory,
+  type Rectification,
+  rectificationSourceKind,
+  rectificationState,
+  type Signal,
+  satisfaction,
+  signalSeverity,
+} from '@jiandu/shared';
+import type { Deps } from '../app/deps.js';
+import type { Principal } from '../auth/principal.js';
+import { alertListSchema, listAlerts } from '../services/alerts.js';
+import { listCases } from '../services/cases.js';
+import { listQuerySchema, listRecords } from '../services/lists.js';
+import type { PetitionView } from '../services/petition-records.js';
+import { listPetitions, petitionListQuerySchema } from '../services/petitions.js';
+import { listRectifications, rectificationListQuerySchema } from '../services/rectification-list.js';
+import { listSignals, signalListQuerySchema } from '../services/signals.js';
+import type { Column } from './xlsx-stream.js';
+
+/** Rows read a page at a time (the list services allow up to 500). */
+export const EXPORT_PAGE = 500;
+
+type Labels = { labels: Record<string, { zh: string }> };
+const zh = (e: Labels, code: string | null | undefined): string | null =>
+  code == null ? null : (e.labels[code]?.zh ?? code);
+
+/** Unit names of the caller's world (the tree is cached). */
+export type UnitNames = (id: string | null | undefined) => string | null;
+
+type Page<T> = { items: readonly T[]; cursor: string | null };
+
+export interface ListExport<S extends z.ZodObject, T> {
+  /** The path segment: GET /api/v1/exports/{name}.xlsx */
+  name: string;
+  /** The sheet's (and the file's) name. */
+  title: string;
+  /** The list's filters (its query without limit and cursor). */
+  query: S;
+  page: (deps: Deps, p: Principal, q: z.output<S>, cursor: string | undefined) => Promise<Page<T>>;
+  columns: (unit: UnitNames) => Column<T>[];
+}
+
+const withoutPaging = <S extends z.ZodObject>(s: S) => s.omit({ limit: true, cursor: true } as never) as S;
+const paged = <Q>(q: Q, cursor: string | undefined) => ({
+  ...q,
+  limit: EXPORT_PAGE,
+  ...(cursor ? { cursor } : {}),
+});
+const yesNo = (b: boolean | null | undefined) => (b == null ? null : b ? '是' : '否');
+const money = (fen: number | null | undefined) => (fen == null ? null : Number(formatFen(fen)));
+
+const findings: ListExport<typeof listQuerySchema, Finding> = {
+  name: 'findings',
+  title: '督查发现问题',
+  query: withoutPaging(listQuerySchema),
+  page: (deps, p, q, cursor) => listRecords<Finding>(deps, p, 'finding', paged(q, cursor)),
+  columns: (unit) => [
+    { header: '编号', value: (f) => f.id, width: 28 },
+    { header: '发现日期', value: (f) => f.discoveredOn, width: 12 },
+    { header: '责任单位', value: (f) => unit(f.unitId), width: 18 },
+    { header: '问题来源', value: (f) => zh(findingSource, f.source) },
+    { header: '问题类别', value: (f) => zh(problemCategory, f.category) },
+    { header: '严重程度', value: (f) => zh(findingSeverity, f.severity), width: 10 },
+    { header: '问题描述', value: (f) => f.description, width: 60 },
+    { header: '涉及金额(万元)', value: (f) => money(f.amountFen) },
+    { header: '整改时限', value: (f) => f.deadline ?? null, width: 12 },
+    { header: '整改编号', value: (f) => f.rectificationId, width: 28 },
+  ],
+};
+
+type RectRow = Rectification & { daysOverdue: number | null };
+const lastNote = (notes: readonly { text: string }[]) => notes.at(-1)?.text ?? null;
+
+const rectifications: ListExport<typeof rectificationListQuerySchema, RectRow> = {
+  name: 'rectifications',
+  title: '整改台账',
+  query: withoutPaging(rectificationListQuerySchema),
+  page: (deps, p, q, cursor) => listRectifications(deps, p, paged(q, cursor)) as Promise<Page<RectRow>>,
+  columns: (unit) => [
+    { header: '编号', value: (r) => r.id, width: 28 },
+    { header: '问题来源', value: (r) => zh(rectificationSourceKind, r.source.kind) },
+    { header: '问题描述', value: (r) => r.title, width: 60 },
+    { header: '责任单位', value: (r) => unit(r.unitId), width: 18 },
+    { header: '责任人', value: (r) => r.responsiblePerson ?? null },
+    { header: '整改措施', value: (r) => lastNote(r.measures), width: 40 },
+    { header: '整改时限', value: (r) => r.deadline, width: 12 },
+    { header: '整改进展', value: (r) => lastNote(r.progress), width: 40 },
+    { header: '整改状态', value: (r) => zh(rectificationState, r.state), width: 10 },
+    { header: '逾期天数', value: (r) => r.daysOverdue ?? null, width: 10 },
+    { header: '涉及金额(万元)', value: (r) => money(r.amountFen) },
+    { header: '销号时间', value: (r) => r.closedAt, width: 26 },
+  ],
+};
+
+const petitions: ListExport<typeof petitionListQuerySchema, PetitionView> = {
+  name: 'petitions',
+  title: '信访件',
+  query: withoutPaging(petitionListQuerySchema),
+  page: (deps, p, q, cursor) => listPetitions(deps, p, paged(q, cursor)),
+  columns: (unit) => [
+    { header: '编号', value: (x) => x.id, width: 28 },
+    { header: '收到时间', value: (x) => x.receivedAt, width: 26 },
+    // Identity as every response shows it: masked (DESIGN §6); a reveal is a logged, separate act.
+    { header: '信访人(脱敏)', value: (x) => x.petitioner.name },
+    { header: '联系电话(脱敏)', value: (x) => x.petitioner.phone ?? null },
+    { header: '信访渠道', value: (x) => zh(petitionChannel, x.channel) },
+    { header: '受理层级', value: (x) => zh(govLevel, x.levelReceived) },
+    { header: '责任单位', value: (x) => unit(x.unitId), width: 18 },
+    { header: '问题类别', value: (x) => zh(problemCategory, x.category) },
+    { header: '信访事项', value: (x) => x.matter, width: 60 },
+    { header: '状态', value: (x) => zh(petitionState, x.state), width: 10 },
+    { header: '重复信访', value: (x) => yesNo(x.repeatOf !== null), width: 10 },
+    { header: '越级信访', value: (x) => yesNo(x.escalated), width: 10 },
+    { header: '受理期限', value: (x) => x.acceptDue, width: 12 },
+    { header: '办理期限', value: (x) => x.handleDue, width: 12 },
+    { header: '满意度', value: (x) => zh(satisfaction, x.satisfaction) },
+  ],
+};
+
+const signals: ListExport<typeof signalListQuerySchema, Signal & Record<string, unknown>> = {
+  name: 'signals',
+  title: '舆情',
+  query: withoutPaging(signalListQuerySchema),
+  page: (deps, p, q, cursor) =>
+    listSignals(deps, p, paged(q, cursor)) as Promise<Page<Signal & Record<string, unknown>>>,
+  columns: (unit) => [
+    { header: '编号', value: (s) => s.id, width: 28 },
+    { header: '发布时间', value: (s) => s.publishedAt, width: 26 },
+    { header: '平台', value: (s) => s.platform },
+    { header: '标题', value: (s) => s.title, width: 50 },
+    { header: '链接', value: (s) => s.url, width: 40 },
+    { header: '倾向', value: (s) => zh(polarity, s.polarity), width: 10 },
+    { header: '等级', value: (s) => zh(signalSeverity, s.severity), width: 10 },
+    { header: '涉及单位', value: (s) => unit(s.unitId), width: 18 },
+    { header: '阅读', value: (s) => s.reach.reads, width: 10 },
+    { header: '转发', value: (s) => s.reach.reposts, width: 10 },
+    { header: '评论', value: (s) => s.reach.comments, width: 10 },
+    { header: '重复转载', value: (s) => s.repostCount, width: 10 },
+  ],
+};
+
+const cases: ListExport<typeof listQuerySchema, AccountabilityCase> = {
+  name: 'cases',
+  title: '问责',
+  query: withoutPaging(listQuerySchema),
+  page: (deps, p, q, cursor) => listCases(deps, p, paged(q, cursor)),
+  columns: (unit) => [
+    { header: '编号', value: (c) => c.id, width: 28 },
+    { header: '提出时间', value: (c) => c.proposedAt, width: 26 },
+    { header: '触发', value: (c) => c.trigger.kind, width: 22 },
+    { header: '单位', value: (c) => unit(c.trigger.unitId), width: 18 },
+    { header: '问责对象人数', value: (c) => c.subjects.length, width: 12 },
+    { header: '状态', value: (c) => zh(caseState, c.state), width: 10 },
+    { header: '问责方式', value: (c) => zh(accountabilityForm, c.form) },
+    { header: '决定说明', value: (c) => c.decisionNote, width: 40 },
+    { header: '不予问责理由', value: (c) => c.dismissReason, width: 40 },
+  ],
+};
+
+const alerts: ListExport<typeof alertListSchema, Alert> = {
+  name: 'alerts',
+  title: '预警',
+  query: withoutPaging(alertListSchema),
+  page: (deps, p, q, cursor) => listAlerts(deps, p, paged(q, cursor)) as Promise<Page<Alert>>,
+  columns: (unit) => [
+    { header: '编号', value: (a) => a.id, width: 28 },
+    { header: '预警时间', value: (a) => a.raisedAt, width: 26 },
+    { header: '规则', value: (a) => a.rule, width: 26 },
+    { header: '单位', value: (a) => unit(a.unitId), width: 18 },
+    { header: '通知单位', value: (a) => unit(a.notifyUnitId), width: 18 },
+    { header: '级别', value: (a) => zh(alertSeverity, a.severity), width: 10 },
+    { header: '状态', value: (a) => zh(alertState, a.state), width: 10 },
+    { header: '内容', value: (a) => a.message, width: 60 },
+  ],
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: a table of differently typed exports
+export const LIST_EXPORTS: readonly ListExport<any, any>[] = [
+  findings,
+  rectifications,
+  petitions,
+  signals,
+  cases,
+  alerts,
+];

@@ -1,0 +1,4 @@
+export * from './amount.js';
+export * from './date.js';
+export * from './headers.js';
+export * from './status.js';
