@@ -50,6 +50,7 @@ export const router = createBrowserRouter([
               { path: 'cases/:id', lazy: screen(() => import('./routes/case.js')) },
               { path: 'alerts', lazy: screen(() => import('./routes/alerts.js')) },
               { path: 'bulletins', lazy: screen(() => import('./routes/bulletins.js')) },
+              { path: 'funds', lazy: screen(() => import('./routes/funds.js')) },
               { path: 'admin', element: <Navigate to="/admin/units" replace /> },
               { path: 'admin/:section', lazy: screen(() => import('./routes/admin.js')) },
               { path: '*', lazy: screen(() => import('./routes/not-found.js')) },

@@ -1,5 +1,6 @@
 /** The signed-in shell: navigation for the user's roles, the language switch, offline state, sign-out. */
 import {
+  AccountBookOutlined,
   AlertOutlined,
   AuditOutlined,
   BarChartOutlined,
@@ -56,6 +57,7 @@ export const NAV: NavItem[] = [
   },
   { path: '/alerts', label: 'nav.alerts', icon: <AlertOutlined /> },
   { path: '/bulletins', label: 'nav.bulletins', icon: <FileTextOutlined /> },
+  { path: '/funds', label: 'nav.funds', icon: <AccountBookOutlined /> },
   { path: '/admin/units', label: 'nav.admin', icon: <SettingOutlined />, roles: ['admin'] },
 ];
 

@@ -1,6 +1,16 @@
-/** 通报: the monthly bulletin of a scope unit (computed by the API on read). */
-import { queryOptions, useQuery } from '@tanstack/react-query';
+/** 通报: the monthly bulletin of a scope unit (a draft computed on read), and issued (frozen) bulletins. */
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { API, api } from '../../../lib/api.js';
+
+export interface FundsLine {
+  unitId: string;
+  projects: number;
+  allocatedFen: number;
+  disbursedFen: number;
+  unspentFen: number;
+  idleProjects: number;
+  idleFen: number;
+}
 
 export interface Bulletin {
   month: string;
@@ -16,7 +26,7 @@ export interface Bulletin {
       unitId: string;
       name: string;
       measure: string | null;
-      target: number;
+      target: number | null;
       plan: number | null;
       actual: number | null;
       completionBp: number | null;
@@ -62,16 +72,90 @@ export interface Bulletin {
     };
     byUnit: { unitId: string; closed: number; rateBp: number | null }[];
   };
+  /** Absent in bulletins issued before funds were reported. */
+  funds?: { totals: FundsLine; rows: FundsLine[] };
+}
+
+/** A draft as the API computes it: the issued one's id when the month was issued for this unit. */
+export type DraftBulletin = Bulletin & { issuedId?: string | null };
+
+export interface IssuedSummary {
+  id: string;
+  month: string;
+  unitId: string;
+  unitName: string;
+  issuedAt: string;
+  issuedBy: { id: string; name: string; role: string };
+  contentHash: string;
+  /** When you first opened it (已读), or null. */
+  readAt: string | null;
+}
+
+export interface IssuedBulletin extends Omit<IssuedSummary, 'readAt'> {
+  content: Bulletin;
+  readAt: string;
+}
+
+export interface BulletinReads {
+  bulletinId: string;
+  count: number;
+  reads: { userId: string; name: string; roles: string[]; unitId: string; readAt: string }[];
 }
 
 export const bulletinKeys = {
+  all: ['bulletins'] as const,
   one: (month: string, unitId?: string) => ['bulletins', month, unitId ?? ''] as const,
+  issued: (unitId: string) => ['bulletins', 'issued', 'list', unitId] as const,
+  issuedOne: (id: string) => ['bulletins', 'issued', id] as const,
+  reads: (id: string) => ['bulletins', 'issued', id, 'reads'] as const,
 };
 
 export const bulletinQuery = (month: string, unitId?: string) =>
   queryOptions({
     queryKey: bulletinKeys.one(month, unitId),
-    queryFn: ({ signal }) => api.get<Bulletin>(`${API}/bulletins/${month}`, { unitId }, signal),
+    queryFn: ({ signal }) => api.get<DraftBulletin>(`${API}/bulletins/${month}`, { unitId }, signal),
   });
 
-export const useBulletin = (month: string, unitId?: string) => useQuery(bulletinQuery(month, unitId));
+export const useBulletin = (month: string, unitId?: string, enabled = true) =>
+  useQuery({ ...bulletinQuery(month, unitId), enabled });
+
+export const useIssuedBulletins = (unitId: string) =>
+  useQuery({
+    queryKey: bulletinKeys.issued(unitId),
+    queryFn: ({ signal }) =>
+      api.get<{ items: IssuedSummary[]; cursor: string | null }>(
+        `${API}/bulletins`,
+        { unitId, limit: 24 },
+        signal,
+      ),
+  });
+
+/** Opening an issued bulletin records that you read it (once): the list's read state is refreshed after. */
+export function useIssuedBulletin(id: string | undefined) {
+  const qc = useQueryClient();
+  return useQuery({
+    queryKey: bulletinKeys.issuedOne(id ?? ''),
+    enabled: Boolean(id),
+    queryFn: async ({ signal }) => {
+      const b = await api.get<IssuedBulletin>(`${API}/bulletins/issued/${id}`, undefined, signal);
+      void qc.invalidateQueries({ queryKey: ['bulletins', 'issued', 'list'] });
+      return b;
+    },
+  });
+}
+
+export const useBulletinReads = (id: string | null) =>
+  useQuery({
+    queryKey: bulletinKeys.reads(id ?? ''),
+    enabled: Boolean(id),
+    queryFn: ({ signal }) => api.get<BulletinReads>(`${API}/bulletins/issued/${id}/reads`, undefined, signal),
+  });
+
+export function useIssueBulletin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ month, unitId }: { month: string; unitId: string }) =>
+      api.post<IssuedBulletin>(`${API}/bulletins/${month}/issue`, { unitId }),
+    onSettled: () => void qc.invalidateQueries({ queryKey: bulletinKeys.all }),
+  });
+}

@@ -1,6 +1,11 @@
-/** The bulletin as a document: the same markup on screen and on the A4 print page. */
+/**
+ * The bulletin as a document: the same markup on screen and on the A4 print page (bulletin-print.css:
+ * @page A4, tables and rows kept whole, headers repeated on every page). An issued bulletin shows who
+ * issued it and the hash of its frozen content.
+ */
 import {
   caseState,
+  fenToWan,
   petitionState,
   problemCategory,
   rectificationState,
@@ -8,10 +13,11 @@ import {
 } from '@jiandu/shared';
 import { useUnits } from '../../../api/units.js';
 import { useI18n } from '../../../i18n/index.js';
-import { fmtInstant, percentBp } from '../../../lib/format.js';
-import type { Bulletin } from '../api/bulletin.js';
+import { fmtInstant, percentBp, shortHash } from '../../../lib/format.js';
+import type { Bulletin, IssuedBulletin } from '../api/bulletin.js';
+import './bulletin-print.css';
 
-export function BulletinDocument({ b }: { b: Bulletin }) {
+export function BulletinDocument({ b, issued }: { b: Bulletin; issued?: IssuedBulletin }) {
   const { t, label } = useI18n();
   const units = useUnits();
   const none = <p>{t('bulletins.nothing')}</p>;
@@ -20,6 +26,17 @@ export function BulletinDocument({ b }: { b: Bulletin }) {
     <article className="print-page" data-testid="bulletin">
       <h1>{t('bulletins.heading', { unit: b.unitName, month: b.month })}</h1>
       <p className="muted">{t('bulletins.asOf', { at: fmtInstant(b.asOf) })}</p>
+      {issued ? (
+        <p className="muted" data-testid="bulletin-issued">
+          {t('bulletins.issuedLine', {
+            at: fmtInstant(issued.issuedAt),
+            by: issued.issuedBy.role === 'system' ? t('bulletins.bySchedule') : issued.issuedBy.name,
+            hash: shortHash(issued.contentHash),
+          })}
+        </p>
+      ) : (
+        <p className="muted no-print">{t('bulletins.draftLine')}</p>
+      )}
       <h2>{t('bulletins.progress')}</h2>
       <p>
         {t('bulletins.progressSummary', {
@@ -160,6 +177,47 @@ export function BulletinDocument({ b }: { b: Bulletin }) {
           rate: percentBp(s.rateBp),
         })}
       </p>
+      {b.funds ? (
+        <>
+          <h2>{t('bulletins.funds')}</h2>
+          <p>
+            {t('bulletins.fundsSummary', {
+              n: b.funds.totals.projects,
+              unspent: fenToWan(b.funds.totals.unspentFen),
+              idle: b.funds.totals.idleProjects,
+              idleMoney: fenToWan(b.funds.totals.idleFen),
+            })}
+          </p>
+          {b.funds.rows.some((r) => r.projects > 0) ? (
+            <table data-testid="bulletin-funds">
+              <thead>
+                <tr>
+                  <th>{t('common.unit')}</th>
+                  <th>{t('funds.projects')}</th>
+                  <th>{t('funds.allocated')}</th>
+                  <th>{t('funds.disbursed')}</th>
+                  <th>{t('funds.unspent')}</th>
+                  <th>{t('funds.idleMoney')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {b.funds.rows
+                  .filter((r) => r.projects > 0)
+                  .map((r) => (
+                    <tr key={r.unitId}>
+                      <td>{units.name(r.unitId)}</td>
+                      <td>{r.projects}</td>
+                      <td className="nowrap">{fenToWan(r.allocatedFen)}</td>
+                      <td className="nowrap">{fenToWan(r.disbursedFen)}</td>
+                      <td className="nowrap">{fenToWan(r.unspentFen)}</td>
+                      <td className="nowrap">{r.idleProjects ? fenToWan(r.idleFen) : '—'}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          ) : null}
+        </>
+      ) : null}
     </article>
   );
 }

@@ -1,0 +1,1 @@
+export { FundsPage as default } from '../../features/funds/components/funds-page.js';
