@@ -1,0 +1,280 @@
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Finding } from '@jiandu/shared';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, startHarness } from '../testing/harness.js';
+
+let h: Harness;
+let inspector: string;
+let supervisor: string;
+beforeAll(async () => {
+  h = await startHarness();
+  inspector = await h.token('inspector', 'city');
+  supervisor = await h.token('supervisor');
+});
+afterAll(() => h.close());
+
+const finding = (over: Record<string, unknown>) => ({
+  unitId: 'ds-a',
+  category: 'formalism',
+  severity: 'serious',
+  source: 'inspection',
+  description: '扶贫台账填报流于形式',
+  amountFen: 412_450_000,
+  discoveredOn: '2025-05-10',
+  ...over,
+});
+
+async function sheetRows(res: Response): Promise<Map<string, unknown[][]>> {
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/spreadsheetml/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(await res.arrayBuffer());
+  const out = new Map<string, unknown[][]>();
+  for (const ws of wb.worksheets) {
+    const rows: unknown[][] = [];
+    ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    out.set(ws.name, rows);
+  }
+  return out;
+}
+
+interface Entry {
+  action: string;
+  target: string;
+  filter: Record<string, string>;
+  rows: number;
+  outcome: string;
+  actorId: string;
+}
+
+/** The log is written once the stream has ended: poll briefly for it. */
+async function logEntries(token: string, query = ''): Promise<Entry[]> {
+  for (let i = 0; i < 50; i++) {
+    const res = await h.call('GET', `/api/v1/operation-log${query}`, { token });
+    expect(res.status).toBe(200);
+    const items = ((await res.json()) as { items: Entry[] }).items;
+    if (items.length > 0) return items;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return [];
+}
+
+describe('exports to xlsx and the operation log (操作日志)', () => {
+  it('exports a list with its filters inside the caller’s jurisdiction, and logs who, what, which filter and how many rows', async () => {
+    for (const [unitId, severity] of [
+      ['ds-a', 'serious'],
+      ['ds-b', 'serious'],
+      ['ds-b', 'general'],
+      ['xs-a', 'serious'],
+    ] as const) {
+      const res = await h.call('POST', '/api/v1/findings', {
+        token: inspector,
+        body: finding({ unitId, severity }),
+      });
+      expect(res.status).toBe(201);
+    }
+    const county = await h.token('inspector');
+    const sheets = await sheetRows(
+      await h.call('GET', '/api/v1/exports/findings.xlsx?severity=serious', { token: county }),
+    );
+    const rows = sheets.get('督查发现问题')!;
+    expect(rows[0]).toContain('涉及金额(万元)');
+    expect(rows.slice(1).map((r) => [r[2], r[5], r[7]])).toEqual([
+      ['白石乡', '较重', 412.45],
+      ['青松镇', '较重', 412.45],
+    ]);
+    const log = await logEntries(supervisor, '?action=export');
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({
+      target: 'findings',
+      filter: { severity: 'serious' },
+      rows: 2,
+      outcome: 'complete',
+    });
+    // A supervisor of the next county sees nothing of it; a unit officer may not read the log at all.
+    expect(await logEntries(await h.token('supervisor', 'xs'))).toEqual([]);
+    const officer = await h.call('GET', '/api/v1/operation-log', {
+      token: await h.token('unit_officer', 'ds-a'),
+    });
+    expect(officer.status).toBe(403);
+  });
+
+  it('masks petitioner identity in the petitions export, and refuses it to roles that may not read petitions', async () => {
+    const res = await h.call('POST', '/api/v1/petitions', {
+      token: supervisor,
+      body: {
+        petitioner: { name: '张三丰', phone: '13812345678', idNumber: '11010519491231002X' },
+        channel: 'visit',
+        levelReceived: 'county',
+        unitId: 'ds-a',
+        category: 'embezzling',
+        matter: '低保金被截留',
+        receivedAt: '2025-05-10T09:00:00+08:00',
+      },
+    });
+    expect(res.status).toBe(201);
+    const xlsx = await h.call('GET', '/api/v1/exports/petitions.xlsx', { token: supervisor });
+    const bytes = Buffer.from(await xlsx.clone().arrayBuffer());
+    const rows = (await sheetRows(xlsx)).get('信访件')!;
+    expect(rows).toHaveLength(2);
+    expect(rows[1]![2]).toBe('张**');
+    expect(String(rows[1]![3])).toMatch(/^138\*+5678$/);
+    // Not in the sheet XML either (zipped: look inside the workbook's strings).
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes);
+    expect(JSON.stringify(wb.worksheets[0]!.getSheetValues())).not.toMatch(
+      /张三丰|13812345678|11010519491231002X/,
+    );
+    const viewer = await h.call('GET', '/api/v1/exports/petitions.xlsx', { token: await h.token('viewer') });
+    expect(viewer.status).toBe(403);
+  });
+
+  it('refuses a bad filter and a unit outside the jurisdiction with problem+json before any byte is streamed', async () => {
+    const bad = await h.call('GET', '/api/v1/exports/rectifications.xlsx?state=nonsense', {
+      token: supervisor,
+    });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { field: string }).field).toBe('state');
+    const outside = await h.call('GET', '/api/v1/exports/rectifications.xlsx?unitId=xs-a', {
+      token: supervisor,
+    });
+    expect(outside.status).toBe(422);
+    const unknown = await h.call('GET', '/api/v1/exports/findings.xlsx?limit=5', { token: supervisor });
+    expect(unknown.status).toBe(400);
+  });
+
+  it('exports a published ranking snapshot with every dimension and input count, and a monthly bulletin', async () => {
+    const pub = await h.call('POST', '/api/v1/rankings/publish', {
+      token: supervisor,
+      body: { quarter: '2025Q1', groupKey: 'county-townships@ds' },
+    });
+    expect(pub.status).toBe(201);
+    const { snapshot } = (await pub.json()) as { snapshot: { id: string } };
+    const sheets = await sheetRows(
+      await h.call('GET', `/api/v1/exports/ranking-snapshot.xlsx?id=${snapshot.id}`, { token: supervisor }),
+    );
+    const ranking = sheets.get('排名与得分明细')!;
+    expect(ranking[0]).toEqual(
+      expect.arrayContaining(['总分', '本季到期整改数', '逾期未销号数', '重复信访数', '重大负面舆情数']),
+    );
+    expect(
+      ranking
+        .slice(1)
+        .map((r) => r[1])
+        .sort(),
+    ).toEqual(['白石乡', '红岭镇', '青松镇']);
+    expect(sheets.get('快照信息')!.flat()).toContain('内容哈希 (SHA-256)');
+    const bulletin = await sheetRows(
+      await h.call('GET', '/api/v1/exports/bulletin.xlsx?month=2025-05', { token: supervisor }),
+    );
+    expect([...bulletin.keys()]).toEqual(
+      expect.arrayContaining(['概况', '任务进度', '逾期整改', '信访', '舆情', '认可度']),
+    );
+    expect(bulletin.get('信访')!).toHaveLength(2);
+    const log = await logEntries(supervisor, '?target=bulletin');
+    expect(log[0]).toMatchObject({ action: 'export', filter: { month: '2025-05' } });
+  });
+
+  it('streams 100,000 rows with bounded memory', async () => {
+    const N = 100_000;
+    const head = { recordKey: 'x', seq: 1, hash: '0'.repeat(64) };
+    const items = (from: number, n: number) =>
+      Array.from({ length: n }, (_, k) => {
+        const i = from + k;
+        const id = `bulk${String(i).padStart(7, '0')}`;
+        const f: Finding = {
+          ...finding({
+            unitId: i % 2 ? 'ds-b' : 'ds-c',
+            description: `批量问题第${i}条：扶贫资金拨付不及时`,
+          }),
+          id,
+          inspectorId: 'bulk',
+          createdAt: '2025-05-10T09:00:00+08:00',
+          rectificationId: null,
+        } as Finding;
+        return h.deps.store.itemOf(
+          {
+            type: 'finding',
+            id,
+            before: null,
+            data: f,
+            index: { unitPath: `/city/ds/${f.unitId}/`, listSort: '2025-04-01' },
+            actor: { id: 'bulk', role: 'inspector' },
+            at: f.createdAt,
+            action: 'finding.create',
+          },
+          1,
+          { ...head, recordKey: `finding#${id}` },
+        );
+      });
+    const t0 = Date.now();
+    let next = 0;
+    const writer = async () => {
+      while (next < N) {
+        const from = next;
+        next += 25;
+        let req: Record<string, unknown>[] | undefined = items(from, Math.min(25, N - from)).map((Item) => ({
+          PutRequest: { Item },
+        }));
+        while (req?.length) {
+          const r = await h.deps.doc.send(
+            new BatchWriteCommand({ RequestItems: { [h.deps.tableName]: req as never } }),
+          );
+          req = r.UnprocessedItems?.[h.deps.tableName] as Record<string, unknown>[] | undefined;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, writer));
+    const loadMs = Date.now() - t0;
+
+    const base = process.memoryUsage();
+    let peakHeap = base.heapUsed;
+    let peakRss = base.rss;
+    const sample = setInterval(() => {
+      const m = process.memoryUsage();
+      peakHeap = Math.max(peakHeap, m.heapUsed);
+      peakRss = Math.max(peakRss, m.rss);
+    }, 50);
+    const t1 = Date.now();
+    const res = await h.call('GET', '/api/v1/exports/findings.xlsx?from=2025-04-01&to=2025-04-01', {
+      token: supervisor,
+    });
+    expect(res.status).toBe(200);
+    const chunks: Uint8Array[] = [];
+    let bytes = 0;
+    const reader = res.body!.getReader();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      bytes += r.value.length;
+      chunks.push(r.value);
+    }
+    clearInterval(sample);
+    const exportMs = Date.now() - t1;
+    const mb = (n: number) => Math.round(n / 1024 / 1024);
+    console.info(
+      `100,000-row export: ${mb(bytes)} MB xlsx in ${exportMs} ms (load ${loadMs} ms); ` +
+        `heap growth ${mb(peakHeap - base.heapUsed)} MB, rss growth ${mb(peakRss - base.rss)} MB`,
+    );
+    // Bounded: a page of rows and the zip's buffers, not 100,000 rows (which take over 300 MB as objects).
+    expect(peakHeap - base.heapUsed).toBeLessThan(160 * 1024 * 1024);
+
+    let count = 0;
+    const wb = new ExcelJS.stream.xlsx.WorkbookReader(
+      (await import('node:stream')).Readable.from(chunks.map((c) => Buffer.from(c))),
+      {
+        sharedStrings: 'ignore',
+        worksheets: 'emit',
+        hyperlinks: 'ignore',
+        styles: 'ignore',
+        entries: 'ignore',
+      },
+    );
+    for await (const ws of wb) for await (const _row of ws) count++;
+    expect(count).toBe(N + 1);
+    const log = await logEntries(supervisor, '?target=findings&from=2025-05-15');
+    expect(log.find((e) => e.rows === N)).toMatchObject({
+      outcome: 'complete',
+      filter: { from: '2025-04-01' },
+    });
+  }, 600_000);
+});
