@@ -4,12 +4,14 @@ import {
   AlertOutlined,
   AuditOutlined,
   BarChartOutlined,
+  BellOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   FundOutlined,
   HomeOutlined,
   MenuOutlined,
   MessageOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   SolutionOutlined,
   ToolOutlined,
@@ -23,6 +25,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useCurrentScheme } from '../../api/scheme.js';
 import { useUnits } from '../../api/units.js';
 import { Loading } from '../../components/ui/states.js';
+import { InboxBell } from '../../features/inbox/components/inbox-bell.js';
 import { type MessageKey, useI18n } from '../../i18n/index.js';
 import { outbox } from '../../lib/outbox-idb.js';
 import { session } from '../../lib/session.js';
@@ -58,6 +61,8 @@ export const NAV: NavItem[] = [
   { path: '/alerts', label: 'nav.alerts', icon: <AlertOutlined /> },
   { path: '/bulletins', label: 'nav.bulletins', icon: <FileTextOutlined /> },
   { path: '/funds', label: 'nav.funds', icon: <AccountBookOutlined /> },
+  { path: '/inbox', label: 'nav.inbox', icon: <BellOutlined /> },
+  { path: '/jobs', label: 'nav.jobs', icon: <ScheduleOutlined />, roles: ['admin', 'supervisor'] },
   { path: '/admin/units', label: 'nav.admin', icon: <SettingOutlined />, roles: ['admin'] },
 ];
 
@@ -144,6 +149,7 @@ export default function Shell() {
             {lang === 'en' ? 'Offline' : '离线'}
           </Tag>
         ) : null}
+        <InboxBell />
         <span className="who" data-testid="current-user">
           {user.name}
           {narrow ? null : (

@@ -1,0 +1,1 @@
+export { JobsPage as default } from '../../features/jobs/components/jobs-page.js';

@@ -1,0 +1,72 @@
+/** 定时任务: job runs, the schedules, and the outbox's dead letters with their retry. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { API, api } from '../../../lib/api.js';
+import { type Page, useCursorList } from '../../../lib/cursor-list.js';
+
+export interface JobRun {
+  id: string;
+  job: string;
+  forTime: string;
+  startedAt: string;
+  endedAt: string | null;
+  status: 'running' | 'succeeded' | 'failed';
+  counts: Record<string, number>;
+  error: string | null;
+  attempt: number;
+}
+
+export interface Schedule {
+  job: string;
+  cron: string;
+  timeZone: string;
+  catchUp: 'every' | 'latest';
+  lastCompleted: string | null;
+  nextRun: string | null;
+}
+
+export interface DeadLetter {
+  id: string;
+  channel: string;
+  to: string;
+  attempts: number;
+  lastError: string | null;
+  version: number;
+  notification: { title: string; at: string; kind: string };
+}
+
+export type RunFilters = { job?: string; status?: string };
+
+export const jobKeys = {
+  all: ['jobs'] as const,
+  runs: (f: RunFilters) => ['jobs', 'runs', f] as const,
+  schedules: ['jobs', 'schedules'] as const,
+  dead: ['jobs', 'dead-letters'] as const,
+};
+
+export const useJobRuns = (f: RunFilters) =>
+  useCursorList(jobKeys.runs(f), (cursor, signal) =>
+    api.get<Page<JobRun>>(`${API}/job-runs`, { ...f, cursor, limit: 100 }, signal),
+  );
+
+export const useSchedules = () =>
+  useQuery({
+    queryKey: jobKeys.schedules,
+    queryFn: ({ signal }) => api.get<{ items: Schedule[] }>(`${API}/job-runs/schedules`, undefined, signal),
+  });
+
+export const useDeadLetters = (enabled: boolean) =>
+  useCursorList(
+    jobKeys.dead,
+    (cursor, signal) =>
+      api.get<Page<DeadLetter>>(`${API}/notifications/dead-letters`, { cursor, limit: 100 }, signal),
+    { enabled },
+  );
+
+export function useRetryDeadLetter() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (d: DeadLetter) =>
+      api.post<DeadLetter>(`${API}/notifications/dead-letters/${d.id}/retry`, { expectedVersion: d.version }),
+    onSettled: () => void qc.invalidateQueries({ queryKey: jobKeys.dead }),
+  });
+}
