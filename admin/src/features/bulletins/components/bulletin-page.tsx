@@ -64,7 +64,7 @@ function IssuedList({
   isSupervisor,
 }: {
   unitId: string;
-  onOpen: (id: string) => void;
+  onOpen: (id: string, month: string, unitId: string) => void;
   isSupervisor: boolean;
 }) {
   const { t } = useI18n();
@@ -115,7 +115,11 @@ function IssuedList({
               dataIndex: 'id',
               render: (id: string, b) => (
                 <Space>
-                  <Button size="small" onClick={() => onOpen(id)} data-testid={`bulletin-open-${id}`}>
+                  <Button
+                    size="small"
+                    onClick={() => onOpen(id, b.month, b.unitId)}
+                    data-testid={`bulletin-open-${id}`}
+                  >
                     {t('common.open')}
                   </Button>
                   {isSupervisor && (b.issuedBy.id === user.id || b.issuedBy.role === 'system') ? (
@@ -138,10 +142,11 @@ export function BulletinPage() {
   const { t } = useI18n();
   const user = useUser();
   const [f, setF] = useUrlFilters(['month', 'unitId', 'id'] as const);
-  const month = f.month ?? recentMonths(1)[0]!;
-  const unitId = f.unitId ?? user.unitId;
-  const draft = useBulletin(month, unitId, !f.id);
   const issued = useIssuedBulletin(f.id);
+  // An issued bulletin opened by its id sets the month and scope shown.
+  const month = (f.id ? issued.data?.month : undefined) ?? f.month ?? recentMonths(1)[0]!;
+  const unitId = (f.id ? issued.data?.unitId : undefined) ?? f.unitId ?? user.unitId;
+  const draft = useBulletin(month, unitId, !f.id);
   const issue = useIssueBulletin();
   const isSupervisor = user.roles.includes('supervisor');
   const ended = month < (recentMonths(1)[0] ?? month);
@@ -223,7 +228,11 @@ export function BulletinPage() {
       ) : draft.data ? (
         <BulletinDocument b={draft.data} />
       ) : null}
-      <IssuedList unitId={unitId} onOpen={(id) => setF({ id })} isSupervisor={isSupervisor} />
+      <IssuedList
+        unitId={unitId}
+        onOpen={(id, m, u) => setF({ id, month: m, unitId: u })}
+        isSupervisor={isSupervisor}
+      />
     </Page>
   );
 }

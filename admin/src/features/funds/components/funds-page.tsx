@@ -130,7 +130,7 @@ export function FundsPage() {
                 size="small"
                 rowKey="unitId"
                 pagination={false}
-                scroll={{ x: true }}
+                scroll={{ x: 'max-content' }}
                 dataSource={q.data.rows}
                 rowClassName={(r) => (r.totals.idleProjects ? 'funds-idle-row' : '')}
                 columns={[
@@ -156,14 +156,23 @@ export function FundsPage() {
               <Table<FundProjectLine>
                 size="small"
                 rowKey="id"
-                scroll={{ x: true }}
+                scroll={{ x: 'max-content' }}
                 pagination={{ pageSize: 50, hideOnSinglePage: true }}
                 dataSource={q.data.projects}
                 expandable={{ expandedRowRender: (p) => <Ledger id={p.id} /> }}
                 columns={[
-                  { title: t('funds.project'), dataIndex: 'name' },
-                  { title: t('common.unit'), dataIndex: 'unitId', render: (id: string) => units.name(id) },
-                  { title: t('funds.plannedCompletion'), dataIndex: 'plannedCompletion' },
+                  { title: t('funds.project'), dataIndex: 'name', className: 'nowrap' },
+                  {
+                    title: t('common.unit'),
+                    dataIndex: 'unitId',
+                    className: 'nowrap',
+                    render: (id: string) => units.name(id),
+                  },
+                  {
+                    title: t('funds.plannedCompletion'),
+                    dataIndex: 'plannedCompletion',
+                    className: 'nowrap',
+                  },
                   { title: t('funds.allocated'), dataIndex: 'allocatedFen', align: 'right', render: wan },
                   { title: t('funds.disbursed'), dataIndex: 'disbursedFen', align: 'right', render: wan },
                   { title: t('funds.unspent'), dataIndex: 'unspentFen', align: 'right', render: wan },
