@@ -4,7 +4,7 @@
  * (`alert.raised-<alert id>`), and it is put only if new: one cause, one notification. The dispatcher
  * turns it into deliveries (dispatcher.ts); who gets what is the subscriptions' business.
  */
-import type { AccountabilityCase, Alert } from '@jiandu/shared';
+import type { AccountabilityCase, Alert, Rectification } from '@jiandu/shared';
 import { keys } from '../store/keys.js';
 import type { Tx } from '../store/tx.js';
 
@@ -80,5 +80,36 @@ export function caseNotification(c: AccountabilityCase): Notification {
     title: `【问责建议】${why}`,
     text: `系统依规则提出问责建议：${why}，涉及${c.subjects.length}名责任人，请审查。`,
     at: c.proposedAt,
+  };
+}
+
+const RECT_STEP = {
+  assigned: { kind: 'rectification.assigned', zh: '整改任务交办', severity: 'info' },
+  submitted: { kind: 'rectification.submitted', zh: '整改已提交，待复核', severity: 'info' },
+  rejected: { kind: 'rectification.rejected', zh: '整改复核未通过，已退回', severity: 'warning' },
+} as const;
+
+/**
+ * A rectification step the people concerned should hear of: assigned (the unit's officers), submitted
+ * (the reviewers), rejected (the officers again). `causeId` names the change (the record's id and its
+ * version after the write), so each step notifies once.
+ */
+export function rectificationNotification(
+  r: Pick<Rectification, 'id' | 'unitId' | 'title' | 'deadline'>,
+  step: keyof typeof RECT_STEP,
+  causeId: string,
+  at: string,
+  reason: string | null = null,
+): Notification {
+  const s = RECT_STEP[step];
+  return {
+    id: notificationId(s.kind, causeId),
+    kind: s.kind,
+    subject: { type: 'rectification', id: r.id },
+    unitId: r.unitId,
+    severity: s.severity,
+    title: cut(`【${s.zh}】${r.title}`, 120),
+    text: `${s.zh}：${r.title}（整改时限 ${r.deadline}）${reason ? `。原因：${reason}` : ''}`,
+    at,
   };
 }

@@ -312,6 +312,45 @@ describe('the outbox', () => {
     expect(received).toHaveLength(10);
   });
 
+  it('tells the unit officers of an assigned rectification, then the reviewers when it is submitted', async () => {
+    await configure(DEFAULT_SETTINGS);
+    const sup = await h.token('supervisor', 'ds');
+    const created = await h.call('POST', '/api/v1/rectifications', {
+      token: sup,
+      body: {
+        source: { kind: 'import', id: null },
+        unitId: 'ds-a',
+        title: '危房改造资料补齐',
+        deadline: '2025-06-30',
+      },
+    });
+    expect(created.status).toBe(201);
+    const rect = (await created.json()) as { id: string; version: number };
+    await dispatchOutbox(h.deps, NOW + 5 * 3_600_000);
+    const officer = await h.token('unit_officer', 'ds-a');
+    const inboxOf = async (token: string) =>
+      (
+        (await (await h.call('GET', '/api/v1/inbox', { token })).json()) as {
+          items: { kind: string; subject: { id: string } }[];
+        }
+      ).items
+        .filter((i) => i.subject.id === rect.id)
+        .map((i) => i.kind);
+    expect(await inboxOf(officer)).toEqual(['rectification.assigned']);
+    let version = rect.version;
+    for (const action of [{ type: 'start' }, { type: 'submit' }]) {
+      const res = await h.call('POST', `/api/v1/rectifications/${rect.id}/actions`, {
+        token: officer,
+        body: { action, expectedVersion: version },
+      });
+      expect(res.status).toBe(200);
+      version = ((await res.json()) as { version: number }).version;
+    }
+    await dispatchOutbox(h.deps, NOW + 5 * 3_600_000);
+    expect(await inboxOf(await h.token('reviewer', 'ds'))).toEqual(['rectification.submitted']);
+    expect(await inboxOf(officer)).toEqual(['rectification.assigned']);
+  });
+
   it('refuses bad settings with the field named, and stores nothing', async () => {
     const admin = await h.token('admin', 'city');
     const cur = (await (

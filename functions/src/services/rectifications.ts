@@ -18,6 +18,7 @@ import {
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError, notFound } from '../app/edge-error.js';
 import type { Principal } from '../auth/principal.js';
+import { addToOutbox, rectificationNotification } from '../outbox/notification.js';
 import type { RecordType } from '../store/keys.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import { commitOne } from './commit.js';
@@ -90,6 +91,7 @@ export async function createRectification(
     at,
     action: 'rectification.create',
   });
+  addToOutbox(tx, rectificationNotification(rect, 'assigned', `${rect.id}-1`, at));
   if (nk) putNaturalKey(tx, 'nk', 'rectification', nk.source, nk.externalId, rect.id);
   const response: StoredResponse = { status: 201, body: await viewOf(deps, p, rect) };
   const changes = [{ before: null, after: rectificationFacts(rect, horizon) }];
@@ -203,6 +205,12 @@ async function tryAction(
     eventBefore: { ...event.before, ...(moved ? { horizon: cur.horizon } : {}) },
     eventAfter: { ...event.after, ...(moved ? { horizon } : {}) },
   });
+  const step = event.action === 'submit' ? 'submitted' : event.action === 'reject' ? 'rejected' : null;
+  if (step)
+    addToOutbox(
+      tx,
+      rectificationNotification(next, step, `${before.id}-${before.version + 1}`, at, event.reason),
+    );
   try {
     await commitOne(deps, tx, [
       { before: rectificationFacts(before.data, cur.horizon), after: rectificationFacts(next, horizon) },
