@@ -38,6 +38,7 @@ export const en: Record<MessageKey, string> = {
   'ind.actual': 'Cumulative actual',
   'ind.completion': 'Completion',
   'ind.loadMore': 'Load more',
+  'event.system': 'System',
 
   'common.loading': 'Loading…',
   'common.retry': 'Retry',
@@ -271,6 +272,7 @@ export const en: Record<MessageKey, string> = {
   'rank.opinion': 'Opinion',
   'rank.card': 'Pre-yellow card',
   'rank.cardIfPublished': 'Card once published',
+  'rank.notEnded': 'Can be published once the quarter has ended',
   'rank.publish': 'Publish',
   'rank.publishConfirm':
     'Publish the {quarter} ranking of {group}? It cannot be edited afterwards, and cards and case proposals are issued.',

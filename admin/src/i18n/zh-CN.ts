@@ -36,6 +36,7 @@ export const zhCN = {
   'ind.actual': '累计实际',
   'ind.completion': '完成率',
   'ind.loadMore': '加载更多',
+  'event.system': '系统',
 
   'common.loading': '加载中…',
   'common.retry': '重试',
@@ -268,6 +269,7 @@ export const zhCN = {
   'rank.opinion': '舆情',
   'rank.card': '预黄牌',
   'rank.cardIfPublished': '预黄牌（发布后生效）',
+  'rank.notEnded': '本季度结束后方可发布',
   'rank.publish': '发布',
   'rank.publishConfirm': '发布 {quarter} {group} 的排名？发布后不可修改，并将发出预黄牌和问责建议。',
   'rank.publishedOk': '已发布：{cards} 张预黄牌，{cases} 个问责建议',
