@@ -11,10 +11,12 @@ import {
   HomeOutlined,
   MenuOutlined,
   MessageOutlined,
+  ProfileOutlined,
   ScheduleOutlined,
   SettingOutlined,
   SolutionOutlined,
   ToolOutlined,
+  UploadOutlined,
   WifiOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@jiandu/shared';
@@ -62,6 +64,13 @@ export const NAV: NavItem[] = [
   { path: '/bulletins', label: 'nav.bulletins', icon: <FileTextOutlined /> },
   { path: '/funds', label: 'nav.funds', icon: <AccountBookOutlined /> },
   { path: '/inbox', label: 'nav.inbox', icon: <BellOutlined /> },
+  { path: '/imports', label: 'nav.imports', icon: <UploadOutlined />, roles: ['inspector', 'supervisor'] },
+  {
+    path: '/operation-log',
+    label: 'nav.operationLog',
+    icon: <ProfileOutlined />,
+    roles: ['admin', 'supervisor'],
+  },
   { path: '/jobs', label: 'nav.jobs', icon: <ScheduleOutlined />, roles: ['admin', 'supervisor'] },
   { path: '/admin/units', label: 'nav.admin', icon: <SettingOutlined />, roles: ['admin'] },
 ];

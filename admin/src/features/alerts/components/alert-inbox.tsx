@@ -2,6 +2,7 @@ import { type Alert, alertSeverity, alertState } from '@jiandu/shared';
 import { App, Button, Select, Tag } from 'antd';
 import { Link } from 'react-router';
 import { useUnits } from '../../../api/units.js';
+import { ExportButton } from '../../../components/ui/export-button.js';
 import { Page } from '../../../components/ui/page.js';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.js';
 import { UnitPicker } from '../../../components/ui/unit-picker.js';
@@ -93,7 +94,7 @@ export function AlertInbox() {
   ];
   const filtered = Object.keys(f).length > 0;
   return (
-    <Page title={t('alerts.title')}>
+    <Page title={t('alerts.title')} extra={<ExportButton list="alerts" query={f} />}>
       <search className="filters" aria-label={t('common.filters')}>
         <UnitPicker value={f.unitId ?? null} onChange={(v) => setF({ unitId: v })} testId="filter-unit" />
         <Select

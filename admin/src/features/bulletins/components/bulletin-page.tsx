@@ -8,6 +8,7 @@ import { Alert, Button, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useUnits } from '../../../api/units.js';
+import { ExportButton } from '../../../components/ui/export-button.js';
 import { Page } from '../../../components/ui/page.js';
 import { Panel } from '../../../components/ui/panel.js';
 import { ErrorAlert } from '../../../components/ui/server-errors.js';
@@ -170,6 +171,7 @@ export function BulletinPage() {
               </Button>
             </Popconfirm>
           ) : null}
+          <ExportButton list="bulletin" query={{ month, unitId }} />
           <Link to={printHref} target="_blank" data-testid="bulletin-print-link">
             <Button icon={<PrinterOutlined />}>{t('bulletins.printable')}</Button>
           </Link>

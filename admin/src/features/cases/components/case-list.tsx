@@ -1,6 +1,7 @@
 import { caseState } from '@jiandu/shared';
 import { Button, Select, Tag } from 'antd';
 import { useUnits } from '../../../api/units.js';
+import { ExportButton } from '../../../components/ui/export-button.js';
 import { Page } from '../../../components/ui/page.js';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.js';
 import { UnitPicker } from '../../../components/ui/unit-picker.js';
@@ -24,12 +25,7 @@ export function CaseList() {
       render: (c) => <TriggerText trigger={c.trigger} />,
     },
     { key: 'unit', title: t('common.unit'), width: '1.2fr', render: (c) => units.name(c.trigger.unitId) },
-    {
-      key: 'subjects',
-      title: t('cases.subjects'),
-      width: '1.2fr',
-      render: (c) => c.subjects.map((s) => s.personName ?? s.personId).join('、') || '—',
-    },
+    { key: 'subjects', title: t('cases.subjects'), width: '80px', render: (c) => c.subjects.length },
     {
       key: 'state',
       title: t('common.state'),
@@ -46,7 +42,7 @@ export function CaseList() {
   ];
   const filtered = Object.keys(f).length > 0;
   return (
-    <Page title={t('cases.title')}>
+    <Page title={t('cases.title')} extra={<ExportButton list="cases" query={f} />}>
       <search className="filters" aria-label={t('common.filters')}>
         <UnitPicker value={f.unitId ?? null} onChange={(v) => setF({ unitId: v })} testId="filter-unit" />
         <Select

@@ -3,6 +3,7 @@ import { type Finding, findingSeverity, findingSource, problemCategory } from '@
 import { Button, Input, Select, Tag } from 'antd';
 import { Link } from 'react-router';
 import { useUnits } from '../../../api/units.js';
+import { ExportButton } from '../../../components/ui/export-button.js';
 import { Page } from '../../../components/ui/page.js';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.js';
 import { UnitPicker } from '../../../components/ui/unit-picker.js';
@@ -60,13 +61,16 @@ export function FindingsList() {
     <Page
       title={t('findings.title')}
       extra={
-        user.roles.includes('inspector') ? (
-          <Link to="/findings/new">
-            <Button type="primary" icon={<PlusOutlined />} data-testid="finding-new">
-              {t('findings.new')}
-            </Button>
-          </Link>
-        ) : null
+        <>
+          <ExportButton list="findings" query={f} />
+          {user.roles.includes('inspector') ? (
+            <Link to="/findings/new">
+              <Button type="primary" icon={<PlusOutlined />} data-testid="finding-new">
+                {t('findings.new')}
+              </Button>
+            </Link>
+          ) : null}
+        </>
       }
     >
       <OutboxPanel />

@@ -3,6 +3,7 @@ import { polarity, signalSeverity } from '@jiandu/shared';
 import { Alert, App, Button, Input, Modal, Select, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useUnits } from '../../../api/units.js';
+import { ExportButton } from '../../../components/ui/export-button.js';
 import { Page } from '../../../components/ui/page.js';
 import { ErrorAlert } from '../../../components/ui/server-errors.js';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.js';
@@ -214,6 +215,7 @@ function SignalList() {
           style={{ width: 150 }}
         />
         {filtered ? <Button onClick={clear}>{t('common.clearFilters')}</Button> : null}
+        <ExportButton list="signals" query={f} />
       </search>
       {pinnedIds.size > 0 ? (
         <Alert type="error" showIcon title={t('opinion.majorNegativeHint')} className="banner" />

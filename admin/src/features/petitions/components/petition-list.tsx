@@ -3,6 +3,7 @@ import { petitionState, problemCategory } from '@jiandu/shared';
 import { Button, Input, Select } from 'antd';
 import { Link } from 'react-router';
 import { useUnits } from '../../../api/units.js';
+import { ExportButton } from '../../../components/ui/export-button.js';
 import { Page } from '../../../components/ui/page.js';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.js';
 import { UnitPicker } from '../../../components/ui/unit-picker.js';
@@ -50,13 +51,16 @@ export function PetitionList() {
     <Page
       title={t('petitions.title')}
       extra={
-        user.roles.includes('supervisor') ? (
-          <Link to="/petitions/new">
-            <Button type="primary" icon={<PlusOutlined />} data-testid="petition-new">
-              {t('petitions.new')}
-            </Button>
-          </Link>
-        ) : null
+        <>
+          <ExportButton list="petitions" query={f} />
+          {user.roles.includes('supervisor') ? (
+            <Link to="/petitions/new">
+              <Button type="primary" icon={<PlusOutlined />} data-testid="petition-new">
+                {t('petitions.new')}
+              </Button>
+            </Link>
+          ) : null}
+        </>
       }
     >
       <search className="filters" aria-label={t('common.filters')}>

@@ -2,6 +2,7 @@
 import { rectificationState } from '@jiandu/shared';
 import { Button, Segmented, Switch, Tag } from 'antd';
 import { useUnits } from '../../../api/units.js';
+import { ExportButton } from '../../../components/ui/export-button.js';
 import { Page } from '../../../components/ui/page.js';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.js';
 import { UnitPicker } from '../../../components/ui/unit-picker.js';
@@ -54,6 +55,7 @@ export function RectList() {
           ? t('rect.reviewQueue')
           : t('rect.workbench')
       }
+      extra={<ExportButton list="rectifications" query={f} />}
     >
       <search className="filters" aria-label={t('common.filters')}>
         <Segmented

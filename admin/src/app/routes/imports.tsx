@@ -1,0 +1,1 @@
+export { ImportPage as default } from '../../features/imports/components/import-page.js';

@@ -1,0 +1,1 @@
+export { OperationLogPage as default } from '../../features/imports/components/operation-log-page.js';

@@ -1,0 +1,160 @@
+/**
+ * 台账导入: choose a ledger (xlsx or csv), check it (a dry run: nothing is written), see every row's
+ * problems, download the same file with a 问题说明 column to fix it, then import the valid rows. Importing
+ * the same file again adds nothing: its rows are reported as already imported.
+ */
+import { InboxOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Descriptions, Space, Table, Tag, Upload } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useUnits } from '../../../api/units.js';
+import { downloadFile } from '../../../components/ui/export-button.js';
+import { Page } from '../../../components/ui/page.js';
+import { ErrorAlert } from '../../../components/ui/server-errors.js';
+import { useI18n } from '../../../i18n/index.js';
+import { type ImportReport, type ReportRow, useImportLedger } from '../api/import-ledger.js';
+
+const STATUS_COLOR: Record<ReportRow['status'], string> = {
+  valid: 'blue',
+  problem: 'red',
+  created: 'green',
+  duplicate: 'default',
+  conflict: 'orange',
+};
+
+function Report({ report }: { report: ImportReport }) {
+  const { t } = useI18n();
+  const units = useUnits();
+  const { message } = App.useApp();
+  const [onlyProblems, setOnlyProblems] = useState(true);
+  const rows = onlyProblems ? report.rows.filter((r) => r.status === 'problem') : report.rows;
+  const c = report.counts;
+  return (
+    <section className="import-report" data-testid="import-report">
+      <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }} bordered>
+        <Descriptions.Item label={t('imports.file')}>{report.fileName}</Descriptions.Item>
+        <Descriptions.Item label={t('imports.format')}>
+          {report.format} · {report.encoding} · {t('imports.headerRow', { n: report.headerRow })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('imports.rows')}>{c.rows}</Descriptions.Item>
+        <Descriptions.Item label={t('imports.valid')}>{c.valid}</Descriptions.Item>
+        <Descriptions.Item label={t('imports.problems')}>
+          <span data-testid="import-problems">{c.problems}</span>
+        </Descriptions.Item>
+        {report.dryRun ? null : (
+          <Descriptions.Item label={t('imports.result')}>
+            <span data-testid="import-result">
+              {t('imports.resultText', { created: c.created, duplicate: c.duplicate })}
+            </span>
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+      {report.ignoredColumns.length ? (
+        <p className="muted">{t('imports.ignored', { columns: report.ignoredColumns.join('、') })}</p>
+      ) : null}
+      <Space wrap style={{ margin: '12px 0' }}>
+        {c.problems > 0 ? (
+          <Button
+            data-testid="import-annotated"
+            onClick={() =>
+              downloadFile(report.annotated, `${report.fileName}-问题说明.xlsx`).catch((e: unknown) =>
+                message.error(String((e as Error).message)),
+              )
+            }
+          >
+            {t('imports.downloadAnnotated')}
+          </Button>
+        ) : null}
+        <Button onClick={() => setOnlyProblems(!onlyProblems)} data-testid="import-toggle-rows">
+          {onlyProblems ? t('imports.showAll') : t('imports.showProblems')}
+        </Button>
+      </Space>
+      <Table<ReportRow>
+        size="small"
+        rowKey="line"
+        dataSource={rows}
+        pagination={{ pageSize: 50, showSizeChanger: false }}
+        columns={[
+          { key: 'line', title: t('imports.line'), dataIndex: 'line', width: 80 },
+          {
+            key: 'status',
+            title: t('common.state'),
+            width: 110,
+            render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{t(`imports.status.${r.status}`)}</Tag>,
+          },
+          { key: 'unit', title: t('common.unit'), render: (_, r) => units.name(r.unitId) },
+          {
+            key: 'problems',
+            title: t('imports.problemColumn'),
+            render: (_, r) =>
+              r.problems
+                .map((p) => `${t(`imports.field.${p.field}`)}：${t(`imports.code.${p.code}`)}`)
+                .join('；'),
+          },
+          {
+            key: 'rect',
+            title: t('imports.record'),
+            render: (_, r) =>
+              r.rectificationId ? (
+                <Link to={`/rectifications/${r.rectificationId}`}>{t('imports.open')}</Link>
+              ) : null,
+          },
+        ]}
+      />
+    </section>
+  );
+}
+
+export function ImportPage() {
+  const { t } = useI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const run = useImportLedger();
+  const report = run.data ?? null;
+  const checked = report?.dryRun && report.fileName === file?.name;
+  return (
+    <Page title={t('imports.title')}>
+      <Alert type="info" showIcon title={t('imports.hint')} style={{ marginBottom: 12 }} />
+      <Upload.Dragger
+        accept=".xlsx,.csv"
+        maxCount={1}
+        beforeUpload={(f) => {
+          setFile(f);
+          run.reset();
+          return false;
+        }}
+        onRemove={() => {
+          setFile(null);
+          run.reset();
+        }}
+        data-testid="import-file"
+      >
+        <p className="ant-upload-drag-icon">
+          <InboxOutlined />
+        </p>
+        <p>{t('imports.choose')}</p>
+        <p className="muted">{t('imports.limits')}</p>
+      </Upload.Dragger>
+      <Space wrap style={{ margin: '12px 0' }}>
+        <Button
+          disabled={!file}
+          loading={run.isPending && run.variables?.dryRun}
+          onClick={() => file && run.mutate({ file, dryRun: true })}
+          data-testid="import-check"
+        >
+          {t('imports.check')}
+        </Button>
+        <Button
+          type="primary"
+          disabled={!file || !checked || (report?.counts.valid ?? 0) === 0}
+          loading={run.isPending && run.variables?.dryRun === false}
+          onClick={() => file && run.mutate({ file, dryRun: false })}
+          data-testid="import-commit"
+        >
+          {t('imports.commit', { n: report?.counts.valid ?? 0 })}
+        </Button>
+      </Space>
+      {run.error ? <ErrorAlert error={run.error} onClose={() => run.reset()} /> : null}
+      {report ? <Report report={report} /> : null}
+    </Page>
+  );
+}
