@@ -5,6 +5,9 @@ import { API, api } from '../lib/api.js';
 
 export type HistoryCollection = 'findings' | 'petitions' | 'signals' | 'rectifications' | 'cases' | 'alerts';
 
+/** An event as the history answers it: the chained event, and the acting user's current name beside it. */
+export type HistoryEvent = LedgerEvent & { actorName?: string | null };
+
 export const eventKeys = {
   of: (collection: HistoryCollection, id: string) => [collection, id, 'events'] as const,
 };
@@ -13,7 +16,7 @@ export const eventsQuery = (collection: HistoryCollection, id: string) =>
   queryOptions({
     queryKey: eventKeys.of(collection, id),
     queryFn: ({ signal }) =>
-      api.get<{ items: LedgerEvent[] }>(`${API}/${collection}/${id}/events`, undefined, signal),
+      api.get<{ items: HistoryEvent[] }>(`${API}/${collection}/${id}/events`, undefined, signal),
   });
 
 export const useEvents = (collection: HistoryCollection, id: string) => useQuery(eventsQuery(collection, id));

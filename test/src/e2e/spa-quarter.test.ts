@@ -1,5 +1,7 @@
 /**
- * 季度排名 → 预黄牌 → 问责 in the browser: a supervisor publishes a past quarter's ranking of a peer group
+ * The quarter's work in the browser. 指标: a unit officer reports a quarter's cumulative actual, and when a
+ * supervisor changed the indicator meanwhile, sees it as it is now and retries on it.
+ * 季度排名 → 预黄牌 → 问责: a supervisor publishes a past quarter's ranking of a peer group
  * in which one township was already carded the quarter before, confirms in the dialog and sees the card on
  * the township's row; an inspector then finds the proposed accountability case, its trigger and the
  * township's leaders as subjects. The data is prepared through the API in a county of its own (南湖县), so
@@ -10,7 +12,60 @@ import { e2eSuite, look, prepareCardedCounty } from './helpers.js';
 
 const e = e2eSuite();
 
-describe('publishing a ranking in the browser', () => {
+describe('the quarter’s indicators and ranking in the browser', () => {
+  it('reports an indicator’s actual as the unit officer, and retries on the current state after a 409', async () => {
+    const { stack } = e;
+    const nh = await prepareCardedCounty(e);
+    const qi = Number(nh.second.slice(5));
+    const created = await stack.api<{ id: string }>(nh.supervisor, 'POST', '/api/v1/indicators', {
+      unitId: nh.c,
+      year: Number(nh.second.slice(0, 4)),
+      name: '易地搬迁入住率',
+      measure: '%',
+      target: 100,
+      actuals: [null, null, null, null],
+    });
+    expect(created.status).toBe(201);
+    const { id } = created.body;
+    const actualOf = async () => {
+      const r = await stack.api<{ actuals: (number | null)[]; version: number }>(
+        nh.supervisor,
+        'GET',
+        `/api/v1/indicators/${id}`,
+      );
+      return r.body;
+    };
+    const officer = (await stack.user('unit_officer', nh.c)).session;
+    const o = await e.openAs(officer, `/indicators?quarter=${nh.second}`);
+    const input = o.page.locator(
+      `input[data-testid="indicator-actual-${id}"], [data-testid="indicator-actual-${id}"] input`,
+    );
+    await input.waitFor();
+    await input.fill('60');
+    await o.page.getByTestId(`indicator-save-${id}`).click();
+    await expect.poll(async () => (await actualOf()).actuals[qi - 1], { timeout: 60_000 }).toBe(60);
+    await expect.poll(() => o.page.getByTestId(`indicator-completion-${id}`).textContent()).not.toBe('0.0%');
+    await look(o.page, 'indicators-reported');
+    // The supervisor renames the indicator meanwhile: the officer's screen still holds the old version.
+    const before = await actualOf();
+    const renamed = await stack.api(nh.supervisor, 'PUT', `/api/v1/indicators/${id}`, {
+      expectedVersion: before.version,
+      name: '易地搬迁安置入住率',
+    });
+    expect(renamed.status).toBe(200);
+    await input.fill('70');
+    await o.page.getByTestId(`indicator-save-${id}`).click();
+    await o.page.getByTestId('conflict-notice').waitFor();
+    expect(await o.page.getByTestId('indicator-current').textContent()).toContain('易地搬迁安置入住率');
+    await look(o.page, 'indicators-conflict');
+    expect((await actualOf()).actuals[qi - 1]).toBe(60);
+    await o.page.getByTestId('conflict-retry').click();
+    await expect.poll(async () => (await actualOf()).actuals[qi - 1], { timeout: 60_000 }).toBe(70);
+    await o.page.getByTestId('conflict-notice').waitFor({ state: 'detached' });
+    expect(o.errors).toEqual([]);
+    await o.ctx.close();
+  });
+
   it('publishes a past quarter with confirmation, marks the card on the last unit, and proposes a case an inspector sees', async () => {
     const { stack } = e;
     const { a, c, first, second, groupKey, supervisor, inspector } = await prepareCardedCounty(e);
@@ -45,7 +100,9 @@ describe('publishing a ranking in the browser', () => {
     const i = await e.openAs(inspector, '/cases');
     const listed = i.page.locator(`a[href="/cases/${caseId}"]`).first();
     await listed.waitFor();
-    expect(await i.page.getByTestId('cases').textContent()).toContain('连续两个季度预黄牌');
+    const listedText = (await i.page.getByTestId('cases').textContent()) ?? '';
+    expect(listedText).toContain('连续两个季度预黄牌');
+    expect(listedText).toContain('周明远');
     await look(i.page, 'cases-proposed');
     await listed.click();
     await i.page.getByTestId('case-detail').waitFor();
@@ -60,6 +117,9 @@ describe('publishing a ranking in the browser', () => {
     expect(table).toContain('主要负责人');
     expect(table).toContain('分管负责人');
     expect(table).toContain('云岭镇');
+    // People by name, not by id: the answer carries each subject's name, the list shows them too.
+    expect(table).toContain('周明远');
+    expect(table).toContain('吴晓芳');
     await look(i.page, 'case-proposed-detail');
     expect(i.errors).toEqual([]);
     await i.ctx.close();

@@ -90,6 +90,12 @@ export async function visit(page: Page, name: string): Promise<AxeViolation[]> {
       timeout: 15_000,
     })
     .catch(() => {});
+  // …and let dialogs and menus finish their motion: mid-fade colours are not what a person reads.
+  await page
+    .waitForFunction("document.getAnimations().every((a) => a.playState !== 'running')", null, {
+      timeout: 5_000,
+    })
+    .catch(() => {});
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
   if (!(await page.evaluate("'axe' in window"))) await page.addScriptTag({ path: AXE_SOURCE });
   const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as {

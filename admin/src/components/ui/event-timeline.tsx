@@ -1,4 +1,7 @@
-/** A record's history: every event with who, when, what, the reason, and its place in the hash chain. */
+/**
+ * A record's history: every event with who (the user's current name, which the answer carries beside the
+ * chained id), when, what, the reason, and its place in the hash chain.
+ */
 import { role } from '@jiandu/shared';
 import { Timeline, Typography } from 'antd';
 import { type HistoryCollection, useEvents } from '../../api/events.js';
@@ -31,7 +34,10 @@ export function EventTimeline({
           <div className="event" data-testid="event" data-action={e.action}>
             <div>
               <strong>{e.action}</strong> · {fmtInstant(e.at)} ·{' '}
-              {actorName?.(e.actorId) ?? (e.actorId === me?.id ? me.name : e.actorId)}
+              {actorName?.(e.actorId) ??
+                (e.role === 'system'
+                  ? t('event.system')
+                  : (e.actorName ?? (e.actorId === me?.id ? me.name : e.actorId)))}
               {e.role !== 'system' ? ` (${label(role, e.role)})` : ''}
             </div>
             {e.reason ? (

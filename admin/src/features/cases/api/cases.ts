@@ -4,7 +4,11 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { API, api } from '../../../lib/api.js';
 import { type Page, useCursorList } from '../../../lib/cursor-list.js';
 
-export type CaseView = AccountabilityCase & { allowedActions: string[] };
+/** A case as answered: its subjects carry the person's current name beside the id (null if unknown). */
+export type CaseView = Omit<AccountabilityCase, 'subjects'> & {
+  subjects: (AccountabilityCase['subjects'][number] & { personName: string | null })[];
+  allowedActions: string[];
+};
 
 export const CASE_FILTERS = ['unitId', 'state', 'from', 'to'] as const;
 export type CaseFilters = Partial<Record<(typeof CASE_FILTERS)[number], string>>;

@@ -134,6 +134,7 @@ export function CaseDetail() {
       </Card>
       <Card title={t('cases.subjects')} style={{ marginTop: 12 }}>
         <Table
+          className="nowrap-table"
           data-testid="case-subjects"
           size="small"
           pagination={false}
@@ -141,7 +142,11 @@ export function CaseDetail() {
           dataSource={c.subjects}
           scroll={{ x: true }}
           columns={[
-            { key: 'p', title: t('cases.person'), dataIndex: 'personId' },
+            {
+              key: 'p',
+              title: t('cases.person'),
+              render: (_, s) => <span title={s.personId}>{s.personName ?? s.personId}</span>,
+            },
             { key: 'u', title: t('common.unit'), render: (_, s) => units.name(s.unitId) },
             { key: 'post', title: t('cases.post'), render: (_, s) => label(postKind, s.post) },
             ...quarters.map((qk) => ({

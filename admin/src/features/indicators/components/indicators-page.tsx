@@ -4,7 +4,7 @@
  * Supervisors and the unit's officers report the quarter's actual; a 409 shows the indicator as it is now
  * and retries the same value on it.
  */
-import { Button, InputNumber, Select, Table } from 'antd';
+import { Button, Card, Grid, InputNumber, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useUnits } from '../../../api/units.js';
 import { Page } from '../../../components/ui/page.js';
@@ -23,6 +23,7 @@ import {
   useReportActual,
   withActual,
 } from '../api/indicators.js';
+import './indicators.css';
 
 /** The cumulative plan at the end of quarter `qi`: the plan's entry, else target × qi/4; null without a target. */
 export function planOf(ind: IndicatorView, qi: number): number | null {
@@ -62,11 +63,10 @@ function ActualEditor({
   const stored = ind.actuals[qi - 1] ?? null;
   const [value, setValue] = useState<number | null>(stored);
   return (
-    <span className="indicator-editor">
+    <Space.Compact className="indicator-editor">
       <InputNumber<number>
         min={0}
         max={1e12}
-        precision={undefined}
         step={1}
         value={value}
         onChange={(v) => setValue(v ?? null)}
@@ -75,7 +75,6 @@ function ActualEditor({
         style={{ width: 120 }}
       />
       <Button
-        size="small"
         onClick={() => onSave(ind, value)}
         disabled={value === stored}
         loading={saving}
@@ -83,7 +82,7 @@ function ActualEditor({
       >
         {t('common.save')}
       </Button>
-    </span>
+    </Space.Compact>
   );
 }
 
@@ -117,6 +116,22 @@ export function IndicatorsPage() {
   };
   const conflict = failed?.error instanceof ApiError && failed.error.isConflict ? failed.error : null;
   const filtered = !!f.unitId;
+  const narrow = !Grid.useBreakpoint().md;
+  const actualOf = (r: IndicatorView) =>
+    canReport ? (
+      <ActualEditor
+        key={`${r.id}:${r.version}:${qi}`}
+        ind={r}
+        qi={qi}
+        onSave={save}
+        saving={savingId === r.id}
+      />
+    ) : (
+      num(r.actuals[qi - 1])
+    );
+  const completion = (r: IndicatorView) => (
+    <span data-testid={`indicator-completion-${r.id}`}>{completionOf(r, qi)}</span>
+  );
   return (
     <Page title={t('ind.title')}>
       <search className="filters" aria-label={t('common.filters')}>
@@ -171,45 +186,57 @@ export function IndicatorsPage() {
         />
       ) : (
         <>
-          <Table<IndicatorView>
-            data-testid="indicators"
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={q.items}
-            scroll={{ x: true }}
-            onRow={(r) => ({ 'data-testid': 'indicator-row', 'data-id': r.id }) as never}
-            columns={[
-              { key: 'unit', title: t('common.unit'), render: (_, r) => units.name(r.unitId) },
-              { key: 'name', title: t('ind.name'), dataIndex: 'name' },
-              { key: 'measure', title: t('ind.measure'), render: (_, r) => r.measure ?? '—' },
-              { key: 'target', title: t('ind.target'), render: (_, r) => num(r.target) },
-              { key: 'plan', title: `${t('ind.plan')} ${quarter}`, render: (_, r) => num(planOf(r, qi)) },
-              {
-                key: 'actual',
-                title: `${t('ind.actual')} ${quarter}`,
-                render: (_, r) =>
-                  canReport ? (
-                    <ActualEditor
-                      key={`${r.id}:${r.version}:${qi}`}
-                      ind={r}
-                      qi={qi}
-                      onSave={save}
-                      saving={savingId === r.id}
-                    />
-                  ) : (
-                    num(r.actuals[qi - 1])
-                  ),
-              },
-              {
-                key: 'completion',
-                title: t('ind.completion'),
-                render: (_, r) => (
-                  <span data-testid={`indicator-completion-${r.id}`}>{completionOf(r, qi)}</span>
-                ),
-              },
-            ]}
-          />
+          {narrow ? (
+            <div className="indicator-cards" data-testid="indicators">
+              {q.items.map((r) => (
+                <Card
+                  key={r.id}
+                  size="small"
+                  title={r.name}
+                  extra={units.name(r.unitId)}
+                  data-testid="indicator-row"
+                  data-id={r.id}
+                  className="banner"
+                >
+                  <dl className="indicator-facts">
+                    <dt>{t('ind.target')}</dt>
+                    <dd>
+                      {num(r.target)} {r.measure ?? ''}
+                    </dd>
+                    <dt>
+                      {t('ind.plan')} {quarter}
+                    </dt>
+                    <dd>{num(planOf(r, qi))}</dd>
+                    <dt>{t('ind.completion')}</dt>
+                    <dd>{completion(r)}</dd>
+                    <dt>
+                      {t('ind.actual')} {quarter}
+                    </dt>
+                    <dd>{actualOf(r)}</dd>
+                  </dl>
+                </Card>
+              ))}
+            </div>
+          ) : (
+            <Table<IndicatorView>
+              data-testid="indicators"
+              rowKey="id"
+              size="small"
+              pagination={false}
+              dataSource={q.items}
+              scroll={{ x: true }}
+              onRow={(r) => ({ 'data-testid': 'indicator-row', 'data-id': r.id }) as never}
+              columns={[
+                { key: 'unit', title: t('common.unit'), render: (_, r) => units.name(r.unitId) },
+                { key: 'name', title: t('ind.name'), dataIndex: 'name' },
+                { key: 'measure', title: t('ind.measure'), render: (_, r) => r.measure ?? '—' },
+                { key: 'target', title: t('ind.target'), render: (_, r) => num(r.target) },
+                { key: 'plan', title: `${t('ind.plan')} ${quarter}`, render: (_, r) => num(planOf(r, qi)) },
+                { key: 'actual', title: `${t('ind.actual')} ${quarter}`, render: (_, r) => actualOf(r) },
+                { key: 'completion', title: t('ind.completion'), render: (_, r) => completion(r) },
+              ]}
+            />
+          )}
           {q.hasNextPage ? (
             <Button
               style={{ marginTop: 8 }}

@@ -9,6 +9,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useCurrentScheme } from '../../../api/scheme.js';
 import { useUnits } from '../../../api/units.js';
+import { ExportButton } from '../../../components/ui/export-button.js';
 import { Page } from '../../../components/ui/page.js';
 import { ReasonModal } from '../../../components/ui/reason-modal.js';
 import { ErrorAlert } from '../../../components/ui/server-errors.js';
@@ -85,7 +86,15 @@ function RankingTable({
   );
 }
 
-function Neighbours({ ranking, unitId }: { ranking: Ranking; unitId: string }) {
+function Neighbours({
+  ranking,
+  unitId,
+  published,
+}: {
+  ranking: Ranking;
+  unitId: string;
+  published: boolean;
+}) {
   const { t } = useI18n();
   const units = useUnits();
   const i = ranking.rows.findIndex((r) => r.unitId === unitId);
@@ -103,7 +112,7 @@ function Neighbours({ ranking, unitId }: { ranking: Ranking; unitId: string }) {
         {rows.map((r) => (
           <li key={r.unitId} className={r.unitId === unitId ? 'mine' : undefined} data-testid="neighbour">
             {r.rank}. {units.name(r.unitId)} — {points(r.score.total)}{' '}
-            {r.carded ? `（${t('rank.card')}）` : ''}
+            {r.carded ? `（${t(published ? 'rank.card' : 'rank.cardIfPublished')}）` : ''}
           </li>
         ))}
       </ol>
@@ -137,12 +146,19 @@ export function RankingsPage() {
   const amend = useAmend();
   const [amending, setAmending] = useState(false);
   const supervisor = user.roles.includes('supervisor');
+  // A quarter is published once it has ended (the API refuses earlier): no button that can only fail.
+  const ended = quarter < currentQuarter();
   const groupLabel = (key: string) => {
     const g = groups.find((x) => x.groupKey === key)?.ranking.group;
     if (!g) return key;
     const rule = scheme.data?.peerGroups.find((p) => p.id === g.ruleId);
     const ruleLabel = rule ? (lang === 'en' ? (rule.labelEn ?? rule.label) : rule.label) : g.ruleId;
     return `${units.name(g.parentUnitId)} · ${ruleLabel}`;
+  };
+  /** A snapshot as people tell them apart: when it was published and the start of its content hash. */
+  const snapshotLabel = (id: string) => {
+    const s = snapshots.data?.items.find((x) => x.id === id);
+    return s ? `${fmtInstant(s.publishedAt)} · ${s.contentHash.slice(0, 12)}` : id;
   };
   const ranking =
     mode === 'draft' ? groups.find((g) => g.groupKey === groupKey)?.ranking : snapshot.data?.ranking;
@@ -165,17 +181,28 @@ export function RankingsPage() {
     <Page
       title={t('rank.title')}
       extra={
-        supervisor && groupKey ? (
-          mode === 'draft' ? (
-            <Button type="primary" onClick={doPublish} data-testid="publish">
-              {t('rank.publish')}
-            </Button>
-          ) : effective ? (
-            <Button onClick={() => setAmending(true)} data-testid="amend">
-              {t('rank.amend')}
-            </Button>
-          ) : null
-        ) : null
+        <>
+          {mode === 'published' && effective ? (
+            <ExportButton list="ranking-snapshot" query={{ id: effective.id }} />
+          ) : null}
+          {supervisor && groupKey ? (
+            mode === 'draft' ? (
+              ended ? (
+                <Button type="primary" onClick={doPublish} data-testid="publish">
+                  {t('rank.publish')}
+                </Button>
+              ) : (
+                <span className="muted" data-testid="publish-not-yet">
+                  {t('rank.notEnded')}
+                </span>
+              )
+            ) : effective ? (
+              <Button onClick={() => setAmending(true)} data-testid="amend">
+                {t('rank.amend')}
+              </Button>
+            ) : null
+          ) : null}
+        </>
       }
     >
       <search className="filters" aria-label={t('common.filters')}>
@@ -233,15 +260,17 @@ export function RankingsPage() {
               </div>
               {snapshot.data.supersedes ? (
                 <div>
-                  {t('rank.supersedes', { id: snapshot.data.supersedes, reason: snapshot.data.reason ?? '' })}
+                  {t('rank.supersedes', {
+                    id: snapshotLabel(snapshot.data.supersedes),
+                    reason: snapshot.data.reason ?? '',
+                  })}
                 </div>
               ) : null}
               {snapshots.data?.items
                 .filter((s) => !s.effective)
                 .map((s) => (
                   <div key={s.id} className="muted small">
-                    <Tag>{t('rank.superseded')}</Tag> {s.id} · {fmtInstant(s.publishedAt)} ·{' '}
-                    {s.contentHash.slice(0, 12)}
+                    <Tag>{t('rank.superseded')}</Tag> {snapshotLabel(s.id)}
                   </div>
                 ))}
             </Card>
@@ -252,7 +281,7 @@ export function RankingsPage() {
           )}
           {ranking.noCardReason ? <p className="muted">{t(`rank.noCard.${ranking.noCardReason}`)}</p> : null}
           {myRow && user.roles.includes('unit_officer') ? (
-            <Neighbours ranking={ranking} unitId={myRow.unitId} />
+            <Neighbours ranking={ranking} unitId={myRow.unitId} published={mode === 'published'} />
           ) : null}
           <RankingTable ranking={ranking} myUnits={myUnits} published={mode === 'published'} />
         </>
