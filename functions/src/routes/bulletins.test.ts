@@ -183,6 +183,7 @@ const WAN = 1_000_000;
 describe('issued bulletins and their read receipts', () => {
   let supervisor: string;
   let issued: Issued;
+  let projectId: string;
 
   beforeAll(async () => {
     supervisor = await h.token('supervisor');
@@ -196,6 +197,7 @@ describe('issued bulletins and their read receipts', () => {
       },
     });
     expect(res.status).toBe(201);
+    projectId = ((await res.json()) as { id: string }).id;
   });
 
   it('freezes an ended month once, with its figures as of the month’s last day', async () => {
@@ -246,6 +248,30 @@ describe('issued bulletins and their read receipts', () => {
     expect(events.items.map((e) => e.action)).toEqual(['bulletin.issue']);
   });
 
+  it('counts ledger entries by the day the money moved, and keeps an issued bulletin as it was issued', async () => {
+    const pay = (amountFen: number, date: string) =>
+      h.call('POST', '/api/v1/fund-entries', {
+        token: supervisor,
+        body: { projectId, kind: 'disbursement', amountFen, date },
+      });
+    expect((await pay(8 * WAN, '2025-05-02')).status).toBe(201);
+    expect((await pay(WAN, '2025-04-20')).status).toBe(201);
+    type Draft = { funds: Issued['content']['funds'] };
+    const april = await body<Draft>(await h.call('GET', '/api/v1/bulletins/2025-04', { token: supervisor }));
+    // April: 15 − 1 (paid on 20 April, recorded in May) = 14 万元, still idle; the May payment does not count.
+    expect(april.funds.totals).toMatchObject({ unspentFen: 14 * WAN, idleFen: 14 * WAN });
+    const may = await body<Draft>(await h.call('GET', '/api/v1/bulletins/2025-05', { token: supervisor }));
+    // May: 15 − 1 − 8 = 6 万元, under the 10 万元 threshold.
+    expect(may.funds.totals).toMatchObject({ unspentFen: 6 * WAN, idleProjects: 0, idleFen: 0 });
+    const frozen = await body<Issued>(
+      await h.call('GET', `/api/v1/bulletins/issued/${issued.id}`, { token: supervisor }),
+    );
+    expect([frozen.content.funds.totals.unspentFen, frozen.contentHash]).toEqual([
+      15 * WAN,
+      issued.contentHash,
+    ]);
+  });
+
   it('records each reader once, at their first opening, and lists the readers to the issuer only', async () => {
     const viewer = await h.token('viewer');
     const inspector = await h.token('inspector');
@@ -271,8 +297,9 @@ describe('issued bulletins and their read receipts', () => {
     const reads = await body<{ count: number; reads: { name: string; readAt: string }[] }>(
       await h.call('GET', `/api/v1/bulletins/issued/${issued.id}/reads`, { token: supervisor }),
     );
-    expect(reads.count).toBe(2);
+    expect(reads.count).toBe(3);
     expect(reads.reads.map((r) => [r.name, r.readAt])).toEqual([
+      ['supervisor ds', '2025-05-15T10:00:00+08:00'], // the issuer, checking the frozen copy above
       ['viewer ds', '2025-05-15T10:30:00+08:00'],
       ['inspector ds', '2025-05-15T11:00:00+08:00'],
     ]);
@@ -290,7 +317,7 @@ describe('issued bulletins and their read receipts', () => {
     );
     expect(listed.items.map((i) => [i.id, i.readAt])).toEqual([[issued.id, first.readAt]]);
     const unread = await body<{ items: { readAt: string | null }[] }>(
-      await h.call('GET', '/api/v1/bulletins?month=2025-04', { token: supervisor }),
+      await h.call('GET', '/api/v1/bulletins?month=2025-04', { token: otherSupervisor }),
     );
     expect(unread.items.map((i) => i.readAt)).toEqual([null]);
   });

@@ -31,7 +31,7 @@ import type { RecordType } from '../store/keys.js';
 import { keys } from '../store/keys.js';
 import type { StoredRecord } from '../store/record-store.js';
 import type { CardRecord } from './cards.js';
-import { projectsUnder, ruleProject } from './funds.js';
+import { projectsAsOf } from './funds.js';
 import { writableUnitPath } from './jurisdiction.js';
 
 const CASE_READERS = ['inspector', 'supervisor', 'viewer'];
@@ -244,7 +244,10 @@ export async function computeBulletin(
   };
 }
 
-/** Project funds of the subtree as of a day: totals, and a row per direct sub-unit (and the unit's own). */
+/**
+ * Project funds of the subtree as the ledger stood at the end of the bulletin's day: totals, and a row
+ * per direct sub-unit (and the unit's own).
+ */
 async function fundsSection(
   deps: Deps,
   tree: Awaited<ReturnType<Deps['units']['tree']>>,
@@ -253,7 +256,7 @@ async function fundsSection(
   asOfDate: string,
   scheme: Awaited<ReturnType<Deps['scheme']>>,
 ): Promise<BulletinContent['funds']> {
-  const projects = (await projectsUnder(deps, prefix)).map((s) => ruleProject(s.data));
+  const projects = await projectsAsOf(deps, prefix, asOfDate);
   const v = fundsView(projects, tree, scopeUnit, asOfDate, scheme);
   return {
     totals: { unitId: scopeUnit, ...(v.totals ?? emptyTotals()) },

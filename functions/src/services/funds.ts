@@ -369,6 +369,39 @@ export async function projectsUnder(
   return out;
 }
 
+/**
+ * The projects of a subtree as their ledger stood at the end of a day: the opening allocation, plus
+ * the entries dated on or before it (an entry counts by the day the money moved, whenever it was
+ * recorded). For a bulletin of a past month, so later payments do not change its figures.
+ */
+export async function projectsAsOf(deps: Deps, unitPathPrefix: string, asOf: string): Promise<FundProject[]> {
+  const projects = await projectsUnder(deps, unitPathPrefix);
+  const entries = new Map<string, FundEntry[]>();
+  let cursor: string | undefined;
+  do {
+    const page = await deps.store.list<FundEntry>('fund_entry', {
+      unitPathPrefix,
+      limit: 1000,
+      ...(cursor ? { cursor } : {}),
+    });
+    for (const e of page.items)
+      entries.set(e.data.projectId, [...(entries.get(e.data.projectId) ?? []), e.data]);
+    cursor = page.cursor ?? undefined;
+  } while (cursor);
+  const sum = (es: FundEntry[], kind: FundEntry['kind']) =>
+    es.filter((e) => e.kind === kind).reduce((n, e) => n + e.amountFen, 0);
+  return projects.map((s) => {
+    const all = entries.get(s.id) ?? [];
+    const upto = all.filter((e) => e.date <= asOf);
+    const opening = s.data.allocatedFen - sum(all, 'allocation');
+    return {
+      ...ruleProject(s.data),
+      allocatedFen: opening + sum(upto, 'allocation'),
+      disbursedFen: sum(upto, 'disbursement'),
+    };
+  });
+}
+
 export const fundsViewQuerySchema = z.strictObject({
   unitId: z
     .string()
