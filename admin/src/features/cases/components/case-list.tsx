@@ -25,7 +25,12 @@ export function CaseList() {
       render: (c) => <TriggerText trigger={c.trigger} />,
     },
     { key: 'unit', title: t('common.unit'), width: '1.2fr', render: (c) => units.name(c.trigger.unitId) },
-    { key: 'subjects', title: t('cases.subjects'), width: '80px', render: (c) => c.subjects.length },
+    {
+      key: 'subjects',
+      title: t('cases.subjects'),
+      width: '1.2fr',
+      render: (c) => c.subjects.map((s) => s.personName ?? s.personId).join('、') || '—',
+    },
     {
       key: 'state',
       title: t('common.state'),
