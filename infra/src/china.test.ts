@@ -46,8 +46,8 @@ describe('the stack for the China regions (aws-cn)', () => {
   it('leaves the SPA to a web server of its own (no CloudFront there) but keeps every other part', () => {
     s.template.resourceCountIs('AWS::CloudFront::Distribution', 0);
     s.template.resourceCountIs('AWS::DynamoDB::Table', 1);
-    // The four daily jobs and the every-minute outbox dispatcher.
-    s.template.resourceCountIs('AWS::Scheduler::Schedule', 5);
+    // The four daily jobs, the every-minute outbox dispatcher and the 15-minute catch-up scheduler.
+    s.template.resourceCountIs('AWS::Scheduler::Schedule', 6);
     s.template.hasResourceProperties('AWS::S3::Bucket', {
       ObjectLockConfiguration: { Rule: { DefaultRetention: { Mode: 'COMPLIANCE' } } },
     });

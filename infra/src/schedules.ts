@@ -33,7 +33,7 @@ export const SCHEDULE_TIMES: Record<
 };
 
 /** Functions run at a fixed rate instead (the outbox dispatcher: every minute), in minutes. */
-export const SCHEDULE_RATES = { 'outbox-dispatcher': 1 } as const satisfies Partial<
+export const SCHEDULE_RATES = { 'outbox-dispatcher': 1, scheduler: 15 } as const satisfies Partial<
   Record<HandlerName, number>
 >;
 

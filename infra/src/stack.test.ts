@@ -196,18 +196,24 @@ describe('the schedules', () => {
     }
   });
 
-  it('runs the outbox dispatcher every minute, with its scheduled time and a dead-letter queue', () => {
+  it.each([
+    ['outbox-dispatcher', 'rate(1 minute)'],
+    ['scheduler', 'rate(15 minutes)'],
+  ])('runs %s at %s, with its scheduled time and a dead-letter queue', (name, expression) => {
     const schedules = Object.values(resourcesOf(s.template, 'AWS::Scheduler::Schedule')).map(
       (r) => r.Properties!,
     );
-    const { id } = fnOf('outbox-dispatcher');
+    const { id } = fnOf(name);
     const sch = schedules.find(
       (x) =>
         JSON.stringify((x.Target as { Arn: unknown }).Arn) === JSON.stringify({ 'Fn::GetAtt': [id, 'Arn'] }),
     );
     expect(sch).toMatchObject({
-      ScheduleExpression: 'rate(1 minute)',
-      Target: { DeadLetterConfig: { Arn: expect.anything() } },
+      ScheduleExpression: expression,
+      Target: {
+        Input: JSON.stringify({ scheduledTime: '<aws.scheduler.scheduled-time>' }),
+        DeadLetterConfig: { Arn: expect.anything() },
+      },
     });
   });
 });

@@ -19,6 +19,7 @@ export const HANDLERS = {
   'publish-quarter': { kind: 'scheduled', env: [] },
   'verify-digest': { kind: 'scheduled', env: ['DIGEST_BUCKET'] },
   'outbox-dispatcher': { kind: 'scheduled', env: [] },
+  scheduler: { kind: 'scheduled', env: [] },
 } as const satisfies Record<string, HandlerSpec>;
 
 export type HandlerName = keyof typeof HANDLERS;
