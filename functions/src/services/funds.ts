@@ -20,7 +20,7 @@ import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import type { Principal } from '../auth/principal.js';
 import { keys } from '../store/keys.js';
-import type { RecordIndex, StoredRecord } from '../store/record-store.js';
+import type { Actor, RecordIndex, StoredRecord } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import { commitBatch, type ItemWrite } from './commit.js';
 import { type IdemRef, replay, type StoredResponse } from './idempotency.js';
@@ -74,9 +74,10 @@ function assertRole(p: Principal, allowed: string[], what: string) {
     throw new EdgeError('auth.forbidden', `your role may not ${what}`);
 }
 
-const actorOf = (p: Principal, allowed: string[]) => ({
+/** The event's actor: the caller in the role that allowed the write. */
+const actorOf = (p: Principal, allowed: string[]): Actor => ({
   id: p.id,
-  role: (p.roles.find((r) => allowed.includes(r)) ?? p.roles[0] ?? 'supervisor') as 'supervisor',
+  role: p.roles.find((r) => allowed.includes(r)) ?? p.roles[0] ?? 'viewer',
 });
 
 /* ------------------------------------------------------------------ projects */
