@@ -368,6 +368,16 @@ describe('the outbox', () => {
     });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { field: string }).field).toContain('channels');
+    const unknownUnit = await h.call('PUT', '/api/v1/notifications/subscriptions', {
+      token: admin,
+      body: {
+        ...robotsOnly(),
+        rules: [{ ...robotsOnly().rules[0]!, unitId: 'nowhere' }],
+        expectedVersion: cur.version,
+      },
+    });
+    expect(unknownUnit.status).toBe(422);
+    expect(((await unknownUnit.json()) as { field: string }).field).toBe('rules/0/unitId');
     const stale = await h.call('PUT', '/api/v1/notifications/subscriptions', {
       token: admin,
       body: { ...robotsOnly(), expectedVersion: cur.version - 1 },

@@ -5,6 +5,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../app/app.js';
 import { type Deps, nowIso } from '../app/deps.js';
+import { EdgeError } from '../app/edge-error.js';
 import { deadLetterListSchema, listDeadLetters, retryBody, retryDeadLetter } from '../outbox/dead-letters.js';
 import { deliverySchema } from '../outbox/deliveries.js';
 import {
@@ -82,6 +83,13 @@ export function notificationRoutes(deps: Deps) {
   });
   r.openapi(putSettings, async (c) => {
     const { expectedVersion, ...settings } = c.req.valid('json');
+    for (const [i, rule] of settings.rules.entries()) {
+      if (rule.unitId !== null && (await deps.units.pathOf(rule.unitId)) === null)
+        throw new EdgeError('unit.notFound', `no unit ${rule.unitId}`, {
+          field: `rules/${i}/unitId`,
+          status: 422,
+        });
+    }
     const before = await deps.store.get<NotificationSettings>('setting', SETTINGS_ID);
     const current = async () => {
       const now = await readSettings(deps);
