@@ -75,7 +75,12 @@ export async function buildBundle(name: HandlerName, outDir = DEFAULT_BUNDLE_DIR
   const file = join(dir, BUNDLE_FILE);
   await build({
     entryPoints: [join(here, 'handlers', `${name}.ts`)],
-    outfile: file,
+    // index.mjs, plus a chunk per dynamic import (the spreadsheet libraries load only when used).
+    outdir: dir,
+    entryNames: 'index',
+    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
     bundle: true,
     platform: 'node',
     format: 'esm',

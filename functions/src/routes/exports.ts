@@ -55,7 +55,7 @@ async function respond(
 ) {
   const p: Principal = c.get('principal');
   const filter = filterOf(c);
-  const body = streamWorkbook(sheets, async (rows, ok) => {
+  const body = await streamWorkbook(sheets, async (rows, ok) => {
     await logOperation(deps, p, p.roles[0] as Role, {
       at: await nowIso(deps),
       action: 'export',

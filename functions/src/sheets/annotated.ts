@@ -4,11 +4,12 @@
  * problem cells shaded; a csv comes back as an xlsx of the same rows. Rows are checked again on
  * download, against the jurisdiction as it is then.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Deps } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
 import { checkLedger } from './ledger-import.js';
 import { problemText } from './ledger-rows.js';
+import { loadExcel } from './libs.js';
 import { readUpload } from './uploads.js';
 
 export const PROBLEM_COLUMN = '问题说明';
@@ -21,7 +22,7 @@ export async function annotatedLedger(
 ): Promise<{ fileName: string; bytes: Uint8Array }> {
   const { meta, bytes } = await readUpload(deps, p, uploadId);
   const { file, sheet, checked } = await checkLedger(deps, p, bytes);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   let ws: ExcelJS.Worksheet;
   if (file.format === 'xlsx') {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);

@@ -245,34 +245,6 @@ describe('importing a rectification ledger (整改台账)', () => {
     expect(rec).toMatchObject({ deadline: '2019-03-01', amountFen: 1_000_000_000 });
   });
 
-  it('accepts 10,000 rows, and refuses 10,001 rows and a file over the size cap', async () => {
-    const units = ['青松镇', '白石乡', '红岭镇', '柳溪村'];
-    const many = (n: number): Row[] =>
-      Array.from({ length: n }, (_, i) => [
-        i + 1,
-        '审计',
-        '挪用',
-        `第${i + 1}号问题`,
-        units[i % 4]!,
-        null,
-        null,
-        45838 + (i % 60),
-        null,
-        null,
-        (i % 1000) / 100,
-      ]);
-    const t0 = Date.now();
-    const r = await report(await upload(h, inspector, await xlsxOf(many(10_000)), { dryRun: false }));
-    console.info(`10,000-row xlsx import committed in ${Date.now() - t0} ms`);
-    expect(r.counts).toMatchObject({ rows: 10_000, valid: 10_000, created: 10_000 });
-    const tooMany = await upload(h, inspector, await xlsxOf(many(10_001)));
-    expect(tooMany.status).toBe(400);
-    expect(((await tooMany.json()) as { code: string }).code).toBe('import.tooManyRows');
-    const huge = await upload(h, inspector, new Uint8Array(5 * 1024 * 1024).fill(0x41), { raw: 'text/csv' });
-    expect(huge.status).toBe(413);
-    expect(((await huge.json()) as { code: string }).code).toBe('request.tooLarge');
-  }, 300_000);
-
   it('refuses roles that do not assign rectifications, files without ledger headers, and old .xls workbooks', async () => {
     const officer = await upload(h, await h.token('unit_officer', 'ds-a'), await xlsxOf(GOOD));
     expect(officer.status).toBe(403);

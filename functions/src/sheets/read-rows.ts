@@ -4,10 +4,9 @@
  * "Unicode text", tab separated) or GBK/GB18030 — a file that is not valid UTF-8 is read as GB18030,
  * which Excel in China writes and which contains GBK.
  */
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
+import type ExcelJS from 'exceljs';
 import { EdgeError } from '../app/edge-error.js';
+import { loadCsvParse, loadExcel, loadIconv } from './libs.js';
 
 /** A cell as the ledger rules read it. */
 export type Cell = string | number | Date | null;
@@ -45,7 +44,7 @@ export function cellOf(v: ExcelJS.CellValue | undefined): Cell {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<ReadFile> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   } catch {
@@ -66,7 +65,9 @@ async function readXlsx(bytes: Uint8Array): Promise<ReadFile> {
 }
 
 /** Bytes of a csv as text: BOMs honoured, valid UTF-8 as UTF-8, anything else as GB18030. */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: ReadFile['encoding'] } {
+export async function decodeText(
+  bytes: Uint8Array,
+): Promise<{ text: string; encoding: ReadFile['encoding'] }> {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
   }
@@ -76,12 +77,13 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: ReadFil
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'gb18030' };
+    return { text: (await loadIconv()).decode(Buffer.from(bytes), 'gb18030'), encoding: 'gb18030' };
   }
 }
 
-function readCsv(bytes: Uint8Array): ReadFile {
-  const { text, encoding } = decodeText(bytes);
+async function readCsv(bytes: Uint8Array): Promise<ReadFile> {
+  const { text, encoding } = await decodeText(bytes);
+  const parse = await loadCsvParse();
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? '\t' : ',';
   let records: string[][];

@@ -5,7 +5,7 @@
  * read, so memory holds about one page and the zip's buffers, whatever the row count.
  */
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcel } from './libs.js';
 
 export type CellValue = string | number | boolean | Date | null;
 
@@ -40,11 +40,12 @@ function drained(out: PassThrough): Promise<void> {
  * The workbook as a web stream. `onEnd` is called once after the last byte was handed on (ok) or the
  * stream broke off (not ok), with the number of data rows written.
  */
-export function streamWorkbook(
+export async function streamWorkbook(
   // biome-ignore lint/suspicious/noExplicitAny: each sheet has its own row type
   sheets: readonly SheetSource<any>[],
   onEnd: (rows: number, ok: boolean) => Promise<void>,
-): ReadableStream<Uint8Array> {
+): Promise<ReadableStream<Uint8Array>> {
+  const ExcelJS = await loadExcel();
   const out = new PassThrough({ highWaterMark: 64 * 1024 });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
