@@ -17,7 +17,13 @@ import { Tx, TxCancelled } from '../store/tx.js';
 import { CHANNEL_IMPLS } from './channels.js';
 import { type Delivery, deliveriesDue, deliveryId, deliveryIndex } from './deliveries.js';
 import type { Notification } from './notification.js';
-import { backoffMs, type RetryPolicy, readSettings, recipientsOf } from './subscriptions.js';
+import {
+  backoffMs,
+  type NotificationSettings,
+  type RetryPolicy,
+  readSettings,
+  recipientsOf,
+} from './subscriptions.js';
 
 /** How long a claimed delivery is left to its dispatcher before another may take it over. */
 export const CLAIM_LEASE_MS = 5 * 60_000;
@@ -48,8 +54,13 @@ async function pendingNotifications(deps: Deps, limit: number): Promise<Notifica
   return (r.Items ?? []).map((i) => i.notification as Notification);
 }
 
-async function expand(deps: Deps, n: Notification, nowMs: number, counts: DispatchCounts): Promise<void> {
-  const { settings } = await readSettings(deps);
+async function expand(
+  deps: Deps,
+  n: Notification,
+  settings: NotificationSettings,
+  nowMs: number,
+  counts: DispatchCounts,
+): Promise<void> {
   const tree = await deps.units.tree();
   const unitPath = (await deps.units.pathOf(n.unitId)) ?? null;
   const at = formatInstant(nowMs, (await deps.scheme()).timeZone);
@@ -206,8 +217,8 @@ export async function dispatchOutbox(
     deadLettered: 0,
     raced: 0,
   };
-  for (const n of await pendingNotifications(deps, batch)) await expand(deps, n, nowMs, counts);
   const { settings } = await readSettings(deps);
+  for (const n of await pendingNotifications(deps, batch)) await expand(deps, n, settings, nowMs, counts);
   const due = [
     ...(await deliveriesDue(deps, 'pending', nowMs, batch)),
     ...(await deliveriesDue(deps, 'sending', nowMs, batch)),

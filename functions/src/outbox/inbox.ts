@@ -62,11 +62,10 @@ async function audienceItems(deps: Deps, p: Principal, limit: number): Promise<N
 /** The caller's newest notifications (up to `limit`), read or not, and how many of them are unread. */
 export async function listInbox(deps: Deps, p: Principal, q: z.output<typeof inboxQuerySchema>) {
   const items = await audienceItems(deps, p, q.limit);
-  const read = await deps.store.getMany(
-    'inboxread',
-    items.map((n) => readId(p.id, n.id)),
-  );
-  const all: InboxItem[] = items.map((n) => ({ ...n, read: read.has(readId(p.id, n.id)) }));
+  // Read consistently: a notification just marked read shows as read.
+  const read = await deps.store.itemsByKey(items.map((n) => keys.record('inboxread', readId(p.id, n.id))));
+  const isRead = (n: Notification) => read.has(keys.recordKey('inboxread', readId(p.id, n.id)));
+  const all: InboxItem[] = items.map((n) => ({ ...n, read: isRead(n) }));
   const unread = all.filter((n) => !n.read).length;
   const shown =
     q.unread === 'true' ? all.filter((n) => !n.read) : q.unread === 'false' ? all.filter((n) => n.read) : all;

@@ -351,6 +351,29 @@ describe('the outbox', () => {
     expect(await inboxOf(officer)).toEqual(['rectification.assigned']);
   });
 
+  it("tells the unit officers of the rectification a finding opens, in the finding's transaction", async () => {
+    const res = await h.call('POST', '/api/v1/findings', {
+      token: await h.token('inspector', 'ds'),
+      body: {
+        unitId: 'ds-b',
+        category: 'inaction',
+        severity: 'serious',
+        source: 'inspection',
+        description: '白石乡危房改造台账不全',
+        discoveredOn: '2025-05-10',
+      },
+    });
+    expect(res.status).toBe(201);
+    const { rectificationId } = (await res.json()) as { rectificationId: string };
+    expect(
+      await h.deps.store.item(keys.outbox(`rectification_assigned-${rectificationId}-1`)),
+    ).not.toBeNull();
+    await dispatchOutbox(h.deps, NOW + 5 * 3_600_000);
+    const inbox = await h.call('GET', '/api/v1/inbox', { token: await h.token('unit_officer', 'ds-b') });
+    const items = ((await inbox.json()) as { items: { kind: string; subject: { id: string } }[] }).items;
+    expect(items.map((i) => [i.kind, i.subject.id])).toEqual([['rectification.assigned', rectificationId]]);
+  });
+
   it('refuses bad settings with the field named, and stores nothing', async () => {
     const admin = await h.token('admin', 'city');
     const cur = (await (

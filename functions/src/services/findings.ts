@@ -21,6 +21,7 @@ import type { z } from 'zod';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import type { Principal } from '../auth/principal.js';
+import { addToOutbox, OUTBOX_TX_ITEMS, rectificationNotification } from '../outbox/notification.js';
 import { Tx } from '../store/tx.js';
 import { commitBatch, type ItemWrite } from './commit.js';
 import { type IdemRef, replay, type StoredResponse } from './idempotency.js';
@@ -78,7 +79,7 @@ function prepare(
   return {
     rect,
     result: finding,
-    size: 4 + (input.externalId ? 1 : 0),
+    size: 4 + OUTBOX_TX_ITEMS + (input.externalId ? 1 : 0),
     changes: [
       { before: null, after: findingFacts(finding) },
       { before: null, after: rectificationFacts(rect, horizon) },
@@ -106,6 +107,7 @@ function prepare(
         action: 'rectification.create',
         labelPrefix: prefix,
       });
+      addToOutbox(tx, rectificationNotification(rect, 'assigned', `${rectId}-1`, at), prefix);
       if (input.externalId) {
         putNaturalKey(tx, `${prefix}nk`, 'finding', input.source, input.externalId, id);
       }

@@ -21,6 +21,7 @@ import {
   sha256Hex,
 } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
+import { addToOutbox, OUTBOX_TX_ITEMS, rectificationNotification } from '../outbox/notification.js';
 import { keys } from '../store/keys.js';
 import { type Actor, type RecordIndex, type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
 import type { Tx } from '../store/tx.js';
@@ -143,7 +144,7 @@ export function signalFollowUp(
   return {
     alert,
     rect,
-    size: (alert ? ALERT_TX_ITEMS : 0) + (rect ? 2 : 0),
+    size: (alert ? ALERT_TX_ITEMS : 0) + (rect ? 2 + OUTBOX_TX_ITEMS : 0),
     changes: rect ? [{ before: null, after: rectificationFacts(rect.rect, rect.horizon) }] : [],
     write: (tx, prefix) => {
       if (alert) writeAlert(deps, tx, alert, unitPath, SYSTEM_ACTOR, at, `${prefix}alert:`);
@@ -159,6 +160,7 @@ export function signalFollowUp(
           action: 'rectification.create',
           labelPrefix: prefix,
         });
+        addToOutbox(tx, rectificationNotification(rect.rect, 'assigned', `${rect.rect.id}-1`, at), prefix);
       }
     },
   };
