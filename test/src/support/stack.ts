@@ -1,10 +1,13 @@
 /**
  * The real local stack for the browser tests: a fresh table in the run's DynamoDB Local (vitest
  * globalSetup), the app with the test harness's small fictional unit tree, the built admin SPA
- * (admin/dist) mounted as `npm start` mounts it, served on 127.0.0.1 and a free port.
+ * (a copy of admin/dist, taken at the start) mounted as `npm start` mounts it, served on 127.0.0.1 and a
+ * free port.
  */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { mountStatic } from '@jiandu/functions/local';
 import { type Harness, startHarness } from '@jiandu/functions/testing';
@@ -38,7 +41,11 @@ export interface BrowserStack {
 export async function startBrowserStack(): Promise<BrowserStack> {
   // The clock stands at the real time the suite starts: the SPA compares token expiry with the browser's.
   const h = await startHarness({ now: Date.now() });
-  mountStatic(h.app, ADMIN_DIST);
+  // Served from a copy: a rebuild of admin/dist during the run (vite empties it and writes new chunk
+  // names) would otherwise leave the open pages asking for chunks that are gone.
+  const dist = join(mkdtempSync(join(tmpdir(), 'jiandu-spa-')), 'dist');
+  cpSync(ADMIN_DIST, dist, { recursive: true });
+  mountStatic(h.app, dist);
   const server = serve({ fetch: h.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((ok, fail) => {
     if (server.listening) ok();
@@ -72,6 +79,7 @@ export async function startBrowserStack(): Promise<BrowserStack> {
     async stop() {
       await new Promise<void>((r) => server.close(() => r()));
       h.close();
+      rmSync(resolve(dist, '..'), { recursive: true, force: true });
     },
   };
 }

@@ -9,6 +9,7 @@ import {
   FileTextOutlined,
   FundOutlined,
   HomeOutlined,
+  LogoutOutlined,
   MenuOutlined,
   MessageOutlined,
   ProfileOutlined,
@@ -121,6 +122,8 @@ export default function Shell() {
       </Link>
     ),
   }));
+  // On a phone the switch shows the other language's short name (its accessible name starts with it).
+  const langShort = lang === 'en' ? '中' : 'EN';
   const top = `/${loc.pathname.split('/')[1] ?? ''}`;
   const selected = top === '/admin' ? '/admin/units' : top;
   // Following a link closes the phone menu.
@@ -172,11 +175,11 @@ export default function Shell() {
           type="text"
           className="header-btn"
           onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}
-          aria-label={`${t('app.language')} · ${t('app.languageLabel')}`}
+          aria-label={`${narrow ? `${langShort} · ` : ''}${t('app.language')} · ${t('app.languageLabel')}`}
           data-testid="lang-switch"
           lang={lang === 'en' ? 'zh-CN' : 'en'}
         >
-          {t('app.language')}
+          {narrow ? langShort : t('app.language')}
         </Button>
         <Button
           type="text"
@@ -186,8 +189,12 @@ export default function Shell() {
             navigate('/signin');
           }}
           data-testid="sign-out"
+          // On a phone the header keeps room for the user's name: sign-out is an icon with its name.
+          icon={narrow ? <LogoutOutlined /> : undefined}
+          aria-label={narrow ? t('app.signOut') : undefined}
+          title={narrow ? t('app.signOut') : undefined}
         >
-          {t('app.signOut')}
+          {narrow ? null : t('app.signOut')}
         </Button>
       </Layout.Header>
       <Layout>

@@ -5,7 +5,7 @@
 import { role } from '@jiandu/shared';
 import { Timeline, Typography } from 'antd';
 import { type HistoryCollection, useEvents } from '../../api/events.js';
-import { useI18n } from '../../i18n/index.js';
+import { catalogues, type MessageKey, useI18n } from '../../i18n/index.js';
 import { fmtInstant, shortHash } from '../../lib/format.js';
 import { useSession } from '../../lib/use-session.js';
 import { ErrorState, Loading } from './states.js';
@@ -19,8 +19,13 @@ export function EventTimeline({
   id: string;
   actorName?: (id: string) => string;
 }) {
-  const { t, label } = useI18n();
+  const { t, label, lang } = useI18n();
   const q = useEvents(collection, id);
+  // Each action by its name in the user's language; the code stays beside it (it is what the chain holds).
+  const actionLabel = (action: string) => {
+    const key = `action.${action}`;
+    return key in catalogues[lang] ? t(key as MessageKey) : action;
+  };
   const me = useSession()?.user;
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
@@ -33,7 +38,8 @@ export function EventTimeline({
         content: (
           <div className="event" data-testid="event" data-action={e.action}>
             <div>
-              <strong>{e.action}</strong> · {fmtInstant(e.at)} ·{' '}
+              <strong>{actionLabel(e.action)}</strong> <code className="muted small">{e.action}</code> ·{' '}
+              {fmtInstant(e.at)} ·{' '}
               {actorName?.(e.actorId) ??
                 (e.role === 'system'
                   ? t('event.system')

@@ -7,6 +7,7 @@ import { useUnits } from '../../../api/units.js';
 import { EventTimeline } from '../../../components/ui/event-timeline.js';
 import { Page } from '../../../components/ui/page.js';
 import { ReasonModal } from '../../../components/ui/reason-modal.js';
+import { ScrollRegion } from '../../../components/ui/scroll-region.js';
 import { ConflictNotice, ErrorAlert } from '../../../components/ui/server-errors.js';
 import { ErrorState, Loading } from '../../../components/ui/states.js';
 import { useI18n } from '../../../i18n/index.js';
@@ -133,29 +134,30 @@ export function CaseDetail() {
         ) : null}
       </Card>
       <Card title={t('cases.subjects')} style={{ marginTop: 12 }}>
-        <Table
-          className="nowrap-table"
-          data-testid="case-subjects"
-          size="small"
-          pagination={false}
-          rowKey={(s) => `${s.personId}:${s.post}:${s.unitId}`}
-          dataSource={c.subjects}
-          scroll={{ x: true }}
-          columns={[
-            {
-              key: 'p',
-              title: t('cases.person'),
-              render: (_, s) => <span title={s.personId}>{s.personName ?? s.personId}</span>,
-            },
-            { key: 'u', title: t('common.unit'), render: (_, s) => units.name(s.unitId) },
-            { key: 'post', title: t('cases.post'), render: (_, s) => label(postKind, s.post) },
-            ...quarters.map((qk) => ({
-              key: qk,
-              title: `${t('cases.daysInPost')} ${qk}`,
-              render: (_: unknown, s: CaseView['subjects'][number]) => s.daysInPost[qk] ?? 0,
-            })),
-          ]}
-        />
+        <ScrollRegion label={t('cases.subjects')}>
+          <Table
+            className="nowrap-table"
+            data-testid="case-subjects"
+            size="small"
+            pagination={false}
+            rowKey={(s) => `${s.personId}:${s.post}:${s.unitId}`}
+            dataSource={c.subjects}
+            columns={[
+              {
+                key: 'p',
+                title: t('cases.person'),
+                render: (_, s) => <span title={s.personId}>{s.personName ?? s.personId}</span>,
+              },
+              { key: 'u', title: t('common.unit'), render: (_, s) => units.name(s.unitId) },
+              { key: 'post', title: t('cases.post'), render: (_, s) => label(postKind, s.post) },
+              ...quarters.map((qk) => ({
+                key: qk,
+                title: `${t('cases.daysInPost')} ${qk}`,
+                render: (_: unknown, s: CaseView['subjects'][number]) => s.daysInPost[qk] ?? 0,
+              })),
+            ]}
+          />
+        </ScrollRegion>
       </Card>
       <Card title={t('common.history')} style={{ marginTop: 12 }}>
         <EventTimeline collection="cases" id={c.id} />

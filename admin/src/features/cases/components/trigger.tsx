@@ -1,3 +1,4 @@
+/** What raised a case, in words; with links to the records behind it (named by what they are, not by id). */
 import type { CaseTrigger } from '@jiandu/shared';
 import { Link } from 'react-router';
 import { useI18n } from '../../../i18n/index.js';
@@ -17,7 +18,7 @@ export function TriggerText({ trigger, withLinks = false }: { trigger: CaseTrigg
         {withLinks ? (
           <>
             {' '}
-            · <Link to={`/rectifications/${trigger.rectificationId}`}>{trigger.rectificationId}</Link>
+            · <Link to={`/rectifications/${trigger.rectificationId}`}>{t('cases.link.rectification')}</Link>
           </>
         ) : null}
       </span>
@@ -28,8 +29,8 @@ export function TriggerText({ trigger, withLinks = false }: { trigger: CaseTrigg
       {withLinks ? (
         <>
           {' '}
-          · <Link to={`/petitions/${trigger.petitionId}`}>{trigger.petitionId}</Link> ←{' '}
-          <Link to={`/petitions/${trigger.earlierPetitionId}`}>{trigger.earlierPetitionId}</Link>
+          · <Link to={`/petitions/${trigger.petitionId}`}>{t('cases.link.petition')}</Link> ←{' '}
+          <Link to={`/petitions/${trigger.earlierPetitionId}`}>{t('cases.link.earlierPetition')}</Link>
         </>
       ) : null}
     </span>
