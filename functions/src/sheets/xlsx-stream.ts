@@ -5,6 +5,7 @@
  * read, so memory holds about one page and the zip's buffers, whatever the row count.
  */
 import { PassThrough, Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { loadExcel } from './libs.js';
 
 export type CellValue = string | number | boolean | Date | null;
@@ -37,8 +38,10 @@ function drained(out: PassThrough): Promise<void> {
 }
 
 /**
- * The workbook as a web stream. `onEnd` is called once after the last byte was handed on (ok) or the
- * stream broke off (not ok), with the number of data rows written.
+ * The workbook as a web stream. `onEnd` is called once, with the number of data rows written: after the
+ * last byte of the workbook was handed on and before the response ends (ok) — so a Lambda, which
+ * returns once the body has ended, has written the operation log by then — or when the stream broke off
+ * (not ok). An export whose log cannot be written is not completed: the log is the record of it.
  */
 export async function streamWorkbook(
   // biome-ignore lint/suspicious/noExplicitAny: each sheet has its own row type
@@ -46,9 +49,12 @@ export async function streamWorkbook(
   onEnd: (rows: number, ok: boolean) => Promise<void>,
 ): Promise<ReadableStream<Uint8Array>> {
   const ExcelJS = await loadExcel();
+  // exceljs ends the stream it writes to; the response must outlive it until the log is written.
+  const zip = new PassThrough();
   const out = new PassThrough({ highWaterMark: 64 * 1024 });
+  zip.pipe(out, { end: false });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
+    stream: zip,
     useStyles: false,
     useSharedStrings: false,
   });
@@ -68,17 +74,19 @@ export async function streamWorkbook(
       ws.commit();
     }
     await wb.commit();
+    await finished(zip);
+  };
+  const fail = async (e: unknown) => {
+    zip.destroy();
+    out.destroy(e instanceof Error ? e : new Error(String(e)));
+    await onEnd(rows, false);
   };
   produce()
-    .then(
-      () => onEnd(rows, true),
-      (e: unknown) => {
-        out.destroy(e instanceof Error ? e : new Error(String(e)));
-        return onEnd(rows, false);
-      },
-    )
-    // The operation log could not be written: the export itself was delivered; say so in the logs.
-    .catch((e: unknown) => console.error('export log failed', e));
+    .then(async () => {
+      await onEnd(rows, true);
+      out.end();
+    }, fail)
+    .catch((e: unknown) => fail(e).catch(() => undefined));
   return Readable.toWeb(out) as ReadableStream<Uint8Array>;
 }
 
