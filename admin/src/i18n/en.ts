@@ -515,6 +515,9 @@ export const en: Record<MessageKey, string> = {
   'jobs.retry': 'Retry',
   'jobs.retried': 'Queued for delivery again',
   'jobs.noDeadLetters': 'No failed deliveries',
+  'jobs.subscriptions': 'Subscriptions',
+  'jobs.subscriptionsHint':
+  'jobs.editSubscriptions': 'Edit',
   'nav.imports': 'Ledger import',
   'nav.operationLog': 'Operation log',
   'export.xlsx': 'Export to Excel',

@@ -506,6 +506,9 @@ export const zhCN = {
   'jobs.retry': '重试',
   'jobs.retried': '已重新排队投递',
   'jobs.noDeadLetters': '没有投递失败的通知',
+  'jobs.subscriptions': '通知订阅',
+  'jobs.subscriptionsHint':
+  'jobs.editSubscriptions': '编辑',
   'nav.imports': '台账导入',
   'nav.operationLog': '操作日志',
   'export.xlsx': '导出 Excel',

@@ -70,3 +70,29 @@ export function useRetryDeadLetter() {
     onSettled: () => void qc.invalidateQueries({ queryKey: jobKeys.dead }),
   });
 }
+
+/** Who gets what (subscription rules) and the retry policy; version 0 while the defaults apply. */
+export interface NotificationSettings {
+  rules: unknown[];
+  retry: { maxAttempts: number; baseDelaySeconds: number; maxDelaySeconds: number };
+  version: number;
+}
+
+const subscriptionsKey = ['jobs', 'subscriptions'] as const;
+
+export const useSubscriptions = (enabled: boolean) =>
+  useQuery({
+    queryKey: subscriptionsKey,
+    queryFn: ({ signal }) =>
+      api.get<NotificationSettings>(`${API}/notifications/subscriptions`, undefined, signal),
+    enabled,
+  });
+
+export function useSaveSubscriptions() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Omit<NotificationSettings, 'version'> & { expectedVersion: number }) =>
+      api.request<NotificationSettings>('PUT', `${API}/notifications/subscriptions`, { body }),
+    onSettled: () => void qc.invalidateQueries({ queryKey: subscriptionsKey }),
+  });
+}

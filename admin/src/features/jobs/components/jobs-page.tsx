@@ -17,6 +17,7 @@ import {
   useRetryDeadLetter,
   useSchedules,
 } from '../api/jobs.js';
+import { SubscriptionsPanel } from './subscriptions-panel.js';
 
 const STATUS_COLOR: Record<string, string> = { running: 'blue', succeeded: 'green', failed: 'red' };
 const counts = (c: Record<string, number>) =>
@@ -200,7 +201,12 @@ export function JobsPage() {
         items={[
           { key: 'runs', label: t('jobs.runs'), children: <Runs /> },
           { key: 'schedules', label: t('jobs.schedules'), children: <Schedules /> },
-          ...(admin ? [{ key: 'dead', label: t('jobs.deadLetters'), children: <DeadLetters /> }] : []),
+          ...(admin
+            ? [
+                { key: 'dead', label: t('jobs.deadLetters'), children: <DeadLetters /> },
+                { key: 'subscriptions', label: t('jobs.subscriptions'), children: <SubscriptionsPanel /> },
+              ]
+            : []),
         ]}
       />
     </Page>
