@@ -19,6 +19,15 @@ import { idParam, json, problemResponses } from './common.js';
 export const UPLOAD_PREFIX = '/api/v1/imports/';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The bodies an upload may have: a form with the file, or the file itself (as browsers label csv and xlsx). */
+const UPLOAD_TYPES = [
+  'multipart/form-data',
+  XLSX_TYPE,
+  'text/csv',
+  'application/vnd.ms-excel',
+  'text/plain',
+  'application/octet-stream',
+];
 /** Room for the multipart envelope around a file of the maximum size. */
 const ENVELOPE_BYTES = 64 * 1024;
 
@@ -133,8 +142,16 @@ export function importRoutes(deps: Deps) {
     const ct = c.req.header('content-type') ?? '';
     let bytes: Uint8Array;
     let fileName: string;
+    if (!UPLOAD_TYPES.some((t) => ct.toLowerCase().startsWith(t))) {
+      throw new EdgeError('request.unsupportedMediaType', `send the ledger as ${UPLOAD_TYPES.join(', ')}`, {
+        field: 'content-type',
+        status: 415,
+      });
+    }
     if (/^multipart\/form-data/i.test(ct)) {
-      const form = await c.req.parseBody();
+      const form = await c.req.parseBody().catch(() => {
+        throw new EdgeError('request.invalid', 'the multipart body cannot be read', { field: 'file' });
+      });
       const file = form.file;
       if (!(file instanceof File)) {
         throw new EdgeError('request.invalid', 'send the ledger in a `file` field', { field: 'file' });

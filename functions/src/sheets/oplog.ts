@@ -5,7 +5,7 @@
  * supervisor sees the operations on their subtree and an admin at the root sees all.
  */
 import { z } from '@hono/zod-openapi';
-import type { Role } from '@jiandu/shared';
+import { localDateSchema, type Role } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
 import { listScope } from '../services/jurisdiction.js';
@@ -79,14 +79,8 @@ export const operationLogQuerySchema = z.strictObject({
     .string()
     .regex(/^[a-z-]{1,40}$/)
     .optional(),
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
+  from: localDateSchema.optional(),
+  to: localDateSchema.optional(),
 });
 export type OperationLogQuery = z.infer<typeof operationLogQuerySchema>;
 
