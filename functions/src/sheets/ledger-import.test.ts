@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../testing/harness.js';
+import { storedAndRebuilt } from '../testing/stored.js';
 import type { ImportReport } from './ledger-import.js';
 import { gbkCsv, HEADERS, type Row, upload, utf8BomCsv, xlsxOf } from './test-files.js';
 
@@ -153,6 +154,8 @@ describe('importing a rectification ledger (整改台账)', () => {
     expect(again.counts).toMatchObject({ created: 0, duplicate: 6, problems: 5 });
     expect(again.rows.slice(0, 6).map((x) => x.rectificationId)).toEqual(ids);
     expect(await rectCount()).toBe(before + 6);
+    const { stored, rebuilt } = await storedAndRebuilt(h.deps);
+    expect(stored).toEqual(rebuilt);
 
     const log = await h.call('GET', '/api/v1/operation-log?action=import', {
       token: await h.token('supervisor'),
