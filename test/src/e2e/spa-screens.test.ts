@@ -202,15 +202,16 @@ const UNTRANSLATED = `(() => {
 
 describe('every screen in the browser', () => {
   let screens: Screen[] = [];
+  // About 30 screens × 2 viewports, each with axe: minutes on a busy machine.
   beforeAll(async () => {
     screens = await screensToVisit();
-  });
+  }, 600_000);
 
   it('opens every screen of every role’s menu at 1280 and 375 px in Chinese with no axe finding, no sideways scroll and no console error', async () => {
     expect(await visitAll(screens, [DESKTOP, PHONE], 'zh-CN')).toEqual([]);
-  });
+  }, 600_000);
 
   it('opens every screen in English at 1280 px with every string translated', async () => {
     expect(await visitAll(screens, [DESKTOP], 'en')).toEqual([]);
-  });
+  }, 600_000);
 });
