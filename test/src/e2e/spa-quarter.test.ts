@@ -66,7 +66,7 @@ describe('the quarter’s indicators and ranking in the browser', () => {
     await o.ctx.close();
   });
 
-  it('publishes a past quarter with confirmation, marks the card on the last unit, and proposes a case an inspector sees', async () => {
+  it('publishes a past quarter with confirmation, marks the card on the last unit, and proposes a case an inspector reviews, decides and closes', async () => {
     const { stack } = e;
     const { a, c, first, second, groupKey, supervisor, inspector } = await prepareCardedCounty(e);
     // The supervisor publishes the second quarter in the browser.
@@ -121,6 +121,23 @@ describe('the quarter’s indicators and ranking in the browser', () => {
     expect(table).toContain('周明远');
     expect(table).toContain('吴晓芳');
     await look(i.page, 'case-proposed-detail');
+    // The inspector takes it under review, decides 诫勉谈话 with a note, and closes it.
+    const state = () => i.page.getByTestId('case-detail').getAttribute('data-state');
+    await i.page.getByTestId('action-review').click();
+    await expect.poll(state, { timeout: 60_000 }).toBe('under_review');
+    await i.page.getByTestId('action-decide').click();
+    await i.page.getByTestId('decide-form').click();
+    await i.page.keyboard.type('诫勉');
+    await i.page.locator('.ant-select-item-option-active').filter({ hasText: '诫勉谈话' }).waitFor();
+    await i.page.keyboard.press('Enter');
+    await look(i.page, 'case-decide-dialog');
+    await i.page.getByTestId('decide-ok').click();
+    await expect.poll(state, { timeout: 60_000 }).toBe('decided');
+    expect(await i.page.getByTestId('case-detail').textContent()).toContain('诫勉谈话');
+    await i.page.getByTestId('action-close').click();
+    await expect.poll(state, { timeout: 60_000 }).toBe('closed');
+    await expect.poll(() => i.page.getByTestId('event').count(), { timeout: 30_000 }).toBe(4);
+    await look(i.page, 'case-closed');
     expect(i.errors).toEqual([]);
     await i.ctx.close();
   });
