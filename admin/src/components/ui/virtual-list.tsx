@@ -37,7 +37,7 @@ export interface Column<T> {
   secondary?: boolean;
 }
 
-interface Props<T> {
+export interface VirtualListProps<T> {
   items: T[];
   columns: Column<T>[];
   rowKey: (row: T) => string;
@@ -99,7 +99,7 @@ const Row = memo(function Row<T>(p: RowProps<T>) {
   );
 }) as <T>(p: RowProps<T>) => ReactNode;
 
-export function VirtualList<T>(props: Props<T>) {
+export function VirtualList<T>(props: VirtualListProps<T>) {
   const { items, columns, rowKey, rowHref, testId, label } = props;
   const t = useT();
   const parentRef = useRef<HTMLDivElement>(null);

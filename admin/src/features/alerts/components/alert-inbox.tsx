@@ -1,12 +1,12 @@
 import { type Alert, alertSeverity, alertState } from '@jiandu/shared';
-import { App, Button, Select, Tag } from 'antd';
+import { App, Button, Tag } from 'antd';
 import { Link } from 'react-router';
 import { useUnits } from '../../../api/units.js';
 import { ExportButton } from '../../../components/ui/export-button.js';
+import { EnumFilter, FilterBar } from '../../../components/ui/filters.js';
+import { ListBody } from '../../../components/ui/list-body.js';
 import { Page } from '../../../components/ui/page.js';
-import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.js';
-import { UnitPicker } from '../../../components/ui/unit-picker.js';
-import { type Column, VirtualList } from '../../../components/ui/virtual-list.js';
+import type { Column } from '../../../components/ui/virtual-list.js';
 import { useI18n } from '../../../i18n/index.js';
 import { ApiError } from '../../../lib/api-client.js';
 import { fmtInstant } from '../../../lib/format.js';
@@ -95,37 +95,24 @@ export function AlertInbox() {
   const filtered = Object.keys(f).length > 0;
   return (
     <Page title={t('alerts.title')} extra={<ExportButton list="alerts" query={f} />}>
-      <search className="filters" aria-label={t('common.filters')}>
-        <UnitPicker value={f.unitId ?? null} onChange={(v) => setF({ unitId: v })} testId="filter-unit" />
-        <Select
-          allowClear
+      <FilterBar unitId={f.unitId} onUnit={(v) => setF({ unitId: v })} filtered={filtered} onClear={clear}>
+        <EnumFilter
+          e={alertState}
           placeholder={t('common.state')}
-          aria-label={t('common.state')}
           value={f.state}
           onChange={(v) => setF({ state: v })}
-          options={alertState.codes.map((c) => ({ value: c, label: label(alertState, c) }))}
-          data-testid="filter-state"
+          testId="filter-state"
         />
-        {filtered ? <Button onClick={clear}>{t('common.clearFilters')}</Button> : null}
-      </search>
-      {q.isLoading ? (
-        <Loading />
-      ) : q.error ? (
-        <ErrorState error={q.error} onRetry={() => q.refetch()} />
-      ) : q.items.length === 0 ? (
-        <EmptyState filtered={filtered} onClear={clear} />
-      ) : (
-        <VirtualList
-          testId="alerts"
-          label={t('alerts.title')}
-          items={q.items}
-          columns={columns}
-          rowKey={(a) => a.id}
-          hasNextPage={q.hasNextPage}
-          isFetchingNextPage={q.isFetchingNextPage}
-          fetchNextPage={() => void q.fetchNextPage()}
-        />
-      )}
+      </FilterBar>
+      <ListBody
+        q={q}
+        filtered={filtered}
+        onClear={clear}
+        testId="alerts"
+        label={t('alerts.title')}
+        columns={columns}
+        rowKey={(a) => a.id}
+      />
     </Page>
   );
 }

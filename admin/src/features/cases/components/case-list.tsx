@@ -1,11 +1,11 @@
 import { caseState } from '@jiandu/shared';
-import { Button, Select, Tag } from 'antd';
+import { Tag } from 'antd';
 import { useUnits } from '../../../api/units.js';
 import { ExportButton } from '../../../components/ui/export-button.js';
+import { EnumFilter, FilterBar } from '../../../components/ui/filters.js';
+import { ListBody } from '../../../components/ui/list-body.js';
 import { Page } from '../../../components/ui/page.js';
-import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.js';
-import { UnitPicker } from '../../../components/ui/unit-picker.js';
-import { type Column, VirtualList } from '../../../components/ui/virtual-list.js';
+import type { Column } from '../../../components/ui/virtual-list.js';
 import { useI18n } from '../../../i18n/index.js';
 import { fmtInstant } from '../../../lib/format.js';
 import { useUrlFilters } from '../../../lib/url-filters.js';
@@ -48,38 +48,25 @@ export function CaseList() {
   const filtered = Object.keys(f).length > 0;
   return (
     <Page title={t('cases.title')} extra={<ExportButton list="cases" query={f} />}>
-      <search className="filters" aria-label={t('common.filters')}>
-        <UnitPicker value={f.unitId ?? null} onChange={(v) => setF({ unitId: v })} testId="filter-unit" />
-        <Select
-          allowClear
+      <FilterBar unitId={f.unitId} onUnit={(v) => setF({ unitId: v })} filtered={filtered} onClear={clear}>
+        <EnumFilter
+          e={caseState}
           placeholder={t('common.state')}
-          aria-label={t('common.state')}
           value={f.state}
           onChange={(v) => setF({ state: v })}
-          options={caseState.codes.map((c) => ({ value: c, label: label(caseState, c) }))}
-          data-testid="filter-state"
+          testId="filter-state"
         />
-        {filtered ? <Button onClick={clear}>{t('common.clearFilters')}</Button> : null}
-      </search>
-      {q.isLoading ? (
-        <Loading />
-      ) : q.error ? (
-        <ErrorState error={q.error} onRetry={() => q.refetch()} />
-      ) : q.items.length === 0 ? (
-        <EmptyState filtered={filtered} onClear={clear} />
-      ) : (
-        <VirtualList
-          testId="cases"
-          label={t('cases.title')}
-          items={q.items}
-          columns={columns}
-          rowKey={(c) => c.id}
-          rowHref={(c) => `/cases/${c.id}`}
-          hasNextPage={q.hasNextPage}
-          isFetchingNextPage={q.isFetchingNextPage}
-          fetchNextPage={() => void q.fetchNextPage()}
-        />
-      )}
+      </FilterBar>
+      <ListBody
+        q={q}
+        filtered={filtered}
+        onClear={clear}
+        testId="cases"
+        label={t('cases.title')}
+        columns={columns}
+        rowKey={(c) => c.id}
+        rowHref={(c) => `/cases/${c.id}`}
+      />
     </Page>
   );
 }

@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { type Finding, findingSeverity, findingSource, problemCategory } from '@jiandu/shared';
-import { Button, Input, Select, Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import { Link } from 'react-router';
 import { useUnits } from '../../../api/units.js';
 import { ExportButton } from '../../../components/ui/export-button.js';
+import { DateRangeFilter, EnumFilter, FilterBar } from '../../../components/ui/filters.js';
+import { ListBody } from '../../../components/ui/list-body.js';
 import { Page } from '../../../components/ui/page.js';
-import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.js';
-import { UnitPicker } from '../../../components/ui/unit-picker.js';
-import { type Column, VirtualList } from '../../../components/ui/virtual-list.js';
+import type { Column } from '../../../components/ui/virtual-list.js';
 import { useI18n } from '../../../i18n/index.js';
 import { fenToYuan } from '../../../lib/format.js';
 import { useUrlFilters } from '../../../lib/url-filters.js';
@@ -23,8 +23,6 @@ export function FindingsList() {
   const [f, setF, clear] = useUrlFilters(FINDING_FILTERS);
   const q = useFindings(f);
   const units = useUnits();
-  const enumOptions = (e: { codes: readonly string[]; labels: Record<string, { zh: string; en: string }> }) =>
-    e.codes.map((c) => ({ value: c, label: label(e, c) }));
   const columns: Column<Finding>[] = [
     { key: 'desc', title: t('common.description'), width: '3fr', render: (r) => r.description },
     { key: 'unit', title: t('common.unit'), width: '1.3fr', render: (r) => units.name(r.unitId) },
@@ -74,63 +72,33 @@ export function FindingsList() {
       }
     >
       <OutboxPanel />
-      <search className="filters" aria-label={t('common.filters')}>
-        <UnitPicker value={f.unitId ?? null} onChange={(v) => setF({ unitId: v })} testId="filter-unit" />
-        <Select
-          allowClear
+      <FilterBar unitId={f.unitId} onUnit={(v) => setF({ unitId: v })} filtered={filtered} onClear={clear}>
+        <EnumFilter
+          e={problemCategory}
           placeholder={t('common.category')}
-          aria-label={t('common.category')}
           value={f.category}
           onChange={(v) => setF({ category: v })}
-          options={enumOptions(problemCategory)}
-          data-testid="filter-category"
+          testId="filter-category"
         />
-        <Select
-          allowClear
+        <EnumFilter
+          e={findingSeverity}
           placeholder={t('common.severity')}
-          aria-label={t('common.severity')}
           value={f.severity}
           onChange={(v) => setF({ severity: v })}
-          options={enumOptions(findingSeverity)}
-          data-testid="filter-severity"
+          testId="filter-severity"
         />
-        <Input
-          type="date"
-          aria-label={t('common.from')}
-          value={f.from ?? ''}
-          onChange={(e) => setF({ from: e.target.value })}
-          data-testid="filter-from"
-          style={{ width: 150 }}
-        />
-        <Input
-          type="date"
-          aria-label={t('common.to')}
-          value={f.to ?? ''}
-          onChange={(e) => setF({ to: e.target.value })}
-          data-testid="filter-to"
-          style={{ width: 150 }}
-        />
-        {filtered ? <Button onClick={clear}>{t('common.clearFilters')}</Button> : null}
-      </search>
-      {q.isLoading ? (
-        <Loading />
-      ) : q.error ? (
-        <ErrorState error={q.error} onRetry={() => q.refetch()} />
-      ) : q.items.length === 0 ? (
-        <EmptyState filtered={filtered} onClear={clear} />
-      ) : (
-        <VirtualList
-          testId="findings"
-          label={t('findings.title')}
-          items={q.items}
-          columns={columns}
-          rowKey={(r) => r.id}
-          rowHref={(r) => `/findings/${r.id}`}
-          hasNextPage={q.hasNextPage}
-          isFetchingNextPage={q.isFetchingNextPage}
-          fetchNextPage={() => void q.fetchNextPage()}
-        />
-      )}
+        <DateRangeFilter from={f.from} to={f.to} onChange={setF} />
+      </FilterBar>
+      <ListBody
+        q={q}
+        filtered={filtered}
+        onClear={clear}
+        testId="findings"
+        label={t('findings.title')}
+        columns={columns}
+        rowKey={(r) => r.id}
+        rowHref={(r) => `/findings/${r.id}`}
+      />
     </Page>
   );
 }

@@ -1,9 +1,11 @@
 /** 舆情: the triage queue (assign a unit) and the list, major negative signals on top. */
 import { polarity, signalSeverity } from '@jiandu/shared';
-import { Alert, App, Button, Input, Modal, Select, Tabs, Tag } from 'antd';
+import { Alert, App, Button, Modal, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useUnits } from '../../../api/units.js';
 import { ExportButton } from '../../../components/ui/export-button.js';
+import { DateRangeFilter, EnumFilter } from '../../../components/ui/filters.js';
+import { ListBody } from '../../../components/ui/list-body.js';
 import { Page } from '../../../components/ui/page.js';
 import { ErrorAlert } from '../../../components/ui/server-errors.js';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.js';
@@ -165,7 +167,7 @@ function TriageQueue() {
 }
 
 function SignalList() {
-  const { t, label } = useI18n();
+  const { t } = useI18n();
   const [f, setF, clear] = useUrlFilters(SIGNAL_FILTERS);
   const q = useSignals(f);
   // Major negative signals of the same filter are pinned on top, whatever their date.
@@ -175,70 +177,42 @@ function SignalList() {
   const columns = useColumns();
   const pinnedIds = new Set(showPinned ? pinned.items.map((s) => s.id) : []);
   const items = [...(showPinned ? pinned.items : []), ...q.items.filter((s) => !pinnedIds.has(s.id))];
-  const opts = (e: { codes: readonly string[]; labels: Record<string, { zh: string; en: string }> }) =>
-    e.codes.map((c) => ({ value: c, label: label(e, c) }));
   const filtered = Object.keys(f).length > 0;
   return (
     <>
       <search className="filters" aria-label={t('common.filters')}>
         <UnitPicker value={f.unitId ?? null} onChange={(v) => setF({ unitId: v })} testId="filter-unit" />
-        <Select
-          allowClear
+        <EnumFilter
+          e={signalSeverity}
           placeholder={t('common.severity')}
-          aria-label={t('common.severity')}
           value={f.severity}
           onChange={(v) => setF({ severity: v })}
-          options={opts(signalSeverity)}
-          data-testid="filter-severity"
+          testId="filter-severity"
         />
-        <Select
-          allowClear
+        <EnumFilter
+          e={polarity}
           placeholder={t('opinion.polarity')}
-          aria-label={t('opinion.polarity')}
           value={f.polarity}
           onChange={(v) => setF({ polarity: v })}
-          options={opts(polarity)}
-          data-testid="filter-polarity"
+          testId="filter-polarity"
         />
-        <Input
-          type="date"
-          aria-label={t('common.from')}
-          value={f.from ?? ''}
-          onChange={(e) => setF({ from: e.target.value })}
-          style={{ width: 150 }}
-        />
-        <Input
-          type="date"
-          aria-label={t('common.to')}
-          value={f.to ?? ''}
-          onChange={(e) => setF({ to: e.target.value })}
-          style={{ width: 150 }}
-        />
+        <DateRangeFilter from={f.from} to={f.to} onChange={setF} />
         {filtered ? <Button onClick={clear}>{t('common.clearFilters')}</Button> : null}
         <ExportButton list="signals" query={f} />
       </search>
       {pinnedIds.size > 0 ? (
         <Alert type="error" showIcon title={t('opinion.majorNegativeHint')} className="banner" />
       ) : null}
-      {q.isLoading ? (
-        <Loading />
-      ) : q.error ? (
-        <ErrorState error={q.error} onRetry={() => q.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState filtered={filtered} onClear={clear} />
-      ) : (
-        <VirtualList
-          testId="signals"
-          label={t('opinion.list')}
-          items={items}
-          columns={columns}
-          rowKey={(s) => s.id}
-          rowClassName={(s) => (isMajorNegative(s) ? 'major-negative' : undefined)}
-          hasNextPage={q.hasNextPage}
-          isFetchingNextPage={q.isFetchingNextPage}
-          fetchNextPage={() => void q.fetchNextPage()}
-        />
-      )}
+      <ListBody
+        q={{ ...q, items }}
+        filtered={filtered}
+        onClear={clear}
+        testId="signals"
+        label={t('opinion.list')}
+        columns={columns}
+        rowKey={(s) => s.id}
+        rowClassName={(s) => (isMajorNegative(s) ? 'major-negative' : undefined)}
+      />
     </>
   );
 }
