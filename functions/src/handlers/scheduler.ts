@@ -10,7 +10,6 @@ import { lambdaDeps, once } from '../aws/lambda-deps.js';
 import { observability } from '../aws/observability.js';
 import { readAwsEnv } from '../env.js';
 import { sesMailer } from '../outbox/ses-mailer.js';
-import { runDueJobs } from '../scheduler/catch-up.js';
 import { scheduledHandler } from './job-handler.js';
 import { HANDLERS } from './registry.js';
 
@@ -19,6 +18,8 @@ const obs = observability('scheduler', env.LOG_LEVEL);
 
 export const handler = scheduledHandler(
   async (deps, now) => {
+    // The schedule table, croner and the catch-up load on the first run: a chunk of their own.
+    const { runDueJobs } = await import('../scheduler/catch-up.js');
     const runs = await runDueJobs(deps, { now });
     const failed = runs.filter((r) => r.status === 'failed');
     if (failed.length > 0)

@@ -5,7 +5,6 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 
 export interface Mail {
   to: string[];
@@ -21,8 +20,12 @@ export interface Mailer {
   send(mail: Mail): Promise<void>;
 }
 
-/** The raw message (UTF-8 subject and body, encoded as mail requires). */
-export function composeMail(from: string, mail: Mail, date: Date): Promise<Buffer> {
+/**
+ * The raw message (UTF-8 subject and body, encoded as mail requires). nodemailer's composer (~125 KB) is
+ * imported on first use: in a Lambda bundle it is a chunk of its own, read only when mail is sent.
+ */
+export async function composeMail(from: string, mail: Mail, date: Date): Promise<Buffer> {
+  const { default: MailComposer } = await import('nodemailer/lib/mail-composer/index.js');
   return new MailComposer({
     from,
     to: mail.to,

@@ -2,7 +2,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
-import { scheduleStatus } from '../scheduler/catch-up.js';
 import { jobRunListSchema, jobRunSchema, listJobRuns } from '../scheduler/job-runs.js';
 import { json, pageOf, problemResponses } from './common.js';
 
@@ -46,6 +45,10 @@ const schedules = createRoute({
 export function jobRunRoutes(deps: Deps) {
   const r = newRouter();
   r.openapi(list, async (c) => c.json(await listJobRuns(deps, c.req.valid('query')), 200));
-  r.openapi(schedules, async (c) => c.json({ items: await scheduleStatus(deps) }, 200));
+  // croner and the job registry load when the schedules are asked for, not at every cold start.
+  r.openapi(schedules, async (c) => {
+    const { scheduleStatus } = await import('../scheduler/catch-up.js');
+    return c.json({ items: await scheduleStatus(deps) }, 200);
+  });
   return r;
 }
