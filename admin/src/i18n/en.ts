@@ -580,4 +580,13 @@ export const en: Record<MessageKey, string> = {
   'oplog.filter': 'Filter',
   'oplog.rows': 'Rows',
   'oplog.failed': 'incomplete',
+  'oplog.target.findings': 'Findings',
+  'oplog.target.rectifications': 'Rectifications',
+  'oplog.target.petitions': 'Petitions',
+  'oplog.target.signals': 'Opinion',
+  'oplog.target.cases': 'Cases',
+  'oplog.target.alerts': 'Alerts',
+  'oplog.target.ranking-snapshot': 'Ranking snapshot',
+  'oplog.target.bulletin': 'Bulletin',
+  'oplog.target.rectification-ledger': 'Rectification ledger',
 };

@@ -571,6 +571,15 @@ export const zhCN = {
   'oplog.filter': '筛选条件',
   'oplog.rows': '行数',
   'oplog.failed': '未完成',
+  'oplog.target.findings': '督查发现',
+  'oplog.target.rectifications': '整改',
+  'oplog.target.petitions': '信访',
+  'oplog.target.signals': '舆情',
+  'oplog.target.cases': '问责',
+  'oplog.target.alerts': '预警',
+  'oplog.target.ranking-snapshot': '季度排名',
+  'oplog.target.bulletin': '通报',
+  'oplog.target.rectification-ledger': '整改台账',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

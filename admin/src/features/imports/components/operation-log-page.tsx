@@ -10,6 +10,19 @@ import { fmtInstant } from '../../../lib/format.js';
 import { useUrlFilters } from '../../../lib/url-filters.js';
 import { OPLOG_FILTERS, type OperationEntry, useOperationLog } from '../api/operation-log.js';
 
+const TARGETS = [
+  'findings',
+  'rectifications',
+  'petitions',
+  'signals',
+  'cases',
+  'alerts',
+  'ranking-snapshot',
+  'bulletin',
+  'rectification-ledger',
+] as const;
+type Target = (typeof TARGETS)[number];
+
 const filterText = (f: Record<string, string>) =>
   Object.entries(f)
     .map(([k, v]) => `${k}=${v}`)
@@ -31,7 +44,15 @@ export function OperationLogPage() {
         <Tag color={e.action === 'export' ? 'blue' : 'green'}>{t(`oplog.action.${e.action}`)}</Tag>
       ),
     },
-    { key: 'target', title: t('oplog.target'), width: '1fr', render: (e) => e.target },
+    {
+      key: 'target',
+      title: t('oplog.target'),
+      width: '1fr',
+      render: (e) =>
+        (TARGETS as readonly string[]).includes(e.target)
+          ? t(`oplog.target.${e.target as Target}`)
+          : e.target,
+    },
     { key: 'scope', title: t('common.unit'), width: '1fr', render: (e) => units.name(e.scopeUnitId) },
     {
       key: 'filter',
