@@ -1,0 +1,58 @@
+/**
+ * The ledger import and the exports through the SPA: a supervisor checks a csv ledger (one row with a
+ * problem), downloads it back with the 问题说明 column, imports the valid rows, exports the findings list
+ * with the screen's filter, and finds both operations in the operation log (操作日志).
+ */
+import { describe, expect, it } from 'vitest';
+import { e2eSuite, look } from './helpers.js';
+
+const e = e2eSuite();
+
+const CSV = [
+  '序号,问题来源,问题类别,问题描述,责任单位,责任人,整改措施,整改时限,整改进展,整改状态,涉及金额(万元)',
+  '1,2018年审计,资金趴账,浏览器导入的问题一,青松镇,王某,限期拨付,2018/6/30,,整改中,412.45',
+  '2,2018年审计,挪用,浏览器导入的问题二,白石乡,,,2018年6月30日,,,1.5',
+  '3,2018年审计,挪用,外县单位的问题,龙门镇,,,2018-06-30,,,1',
+].join('\r\n');
+
+describe('spreadsheets in the SPA', () => {
+  it('checks a ledger, gives back its problems, imports it once, exports a list, and logs both', async () => {
+    const { session } = await e.stack.user('supervisor');
+    const inspector = await e.stack.user('inspector');
+    await e.createFinding(inspector.session, 'ds-a', '导出用的问题', { severity: 'serious' });
+    const { ctx, page, errors } = await e.openAs(session, '/imports');
+    await page.getByTestId('import-check').waitFor();
+    await page.locator('input[type=file]').setInputFiles({
+      name: '东山县台账.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(CSV, 'utf8'),
+    });
+    await page.getByTestId('import-check').click();
+    await expect.poll(() => page.getByTestId('import-problems').textContent()).toBe('1');
+    await look(page, 'imports-checked');
+
+    const [annotated] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('import-annotated').click(),
+    ]);
+    expect(annotated.suggestedFilename()).toBe('东山县台账-问题说明.xlsx');
+
+    await page.getByTestId('import-commit').click();
+    await expect.poll(() => page.getByTestId('import-result').textContent()).toContain('新增 2 条');
+
+    await page.goto(`${e.stack.base}/findings?severity=serious`);
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-findings').click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toMatch(/^督查发现问题-\d{4}-\d{2}-\d{2}\.xlsx$/);
+
+    await page.goto(`${e.stack.base}/operation-log`);
+    const log = page.getByTestId('operation-log');
+    await expect.poll(() => log.textContent()).toContain('rectification-ledger');
+    expect(await log.textContent()).toContain('findings');
+    await look(page, 'operation-log');
+    expect(errors).toEqual([]);
+    await ctx.close();
+  }, 240_000);
+});
