@@ -62,6 +62,14 @@ describe('the quarter’s indicators and ranking in the browser', () => {
     await o.page.getByTestId('conflict-retry').click();
     await expect.poll(async () => (await actualOf()).actuals[qi - 1], { timeout: 60_000 }).toBe(70);
     await o.page.getByTestId('conflict-notice').waitFor({ state: 'detached' });
+    // The quarter's draft ranking counts it: the township's breakdown names the indicator, 70 of 75.
+    await o.page.goto(`${stack.base}/rankings?quarter=${nh.second}&group=${encodeURIComponent(nh.groupKey)}`);
+    const row = o.page.locator(`[data-testid=ranking-row][data-unit="${nh.c}"]`);
+    await row.locator('.ant-table-row-expand-icon').click();
+    const breakdown = o.page.getByTestId('score-breakdown');
+    await expect.poll(() => breakdown.textContent(), { timeout: 30_000 }).toContain('易地搬迁安置入住率');
+    expect(await breakdown.textContent()).toContain('70');
+    await look(o.page, 'ranking-breakdown-officer');
     expect(o.errors).toEqual([]);
     await o.ctx.close();
   });

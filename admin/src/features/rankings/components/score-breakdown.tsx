@@ -3,9 +3,11 @@ import type { ScoreBreakdown } from '@jiandu/shared';
 import { Card } from 'antd';
 import { useI18n } from '../../../i18n/index.js';
 import { points } from '../../../lib/format.js';
+import { useIndicatorNames } from '../api/indicator-names.js';
 
 export function ScoreBreakdownView({ s }: { s: ScoreBreakdown }) {
   const { t } = useI18n();
+  const names = useIndicatorNames(s.task.indicators.map((i) => i.indicatorId));
   const pts = (h: number) => t('rank.points', { p: points(h) });
   const head = (key: Parameters<typeof t>[0], p: number, max: number) =>
     `${t(key)} ${points(p)} / ${points(max)}`;
@@ -27,7 +29,7 @@ export function ScoreBreakdownView({ s }: { s: ScoreBreakdown }) {
             <tbody>
               {s.task.indicators.map((i) => (
                 <tr key={i.indicatorId}>
-                  <td>{i.indicatorId}</td>
+                  <td title={i.indicatorId}>{names.get(i.indicatorId) ?? i.indicatorId}</td>
                   <td>{i.plan}</td>
                   <td>{i.actual}</td>
                   <td>{i.completion}</td>
