@@ -108,6 +108,8 @@ const SPEC: Record<string, string> = {
   'GET /api/v1/exports/ranking-snapshot.xlsx': '*',
   'GET /api/v1/exports/bulletin.xlsx': '*',
   'GET /api/v1/operation-log': 'sa',
+  'POST /api/v1/evidence/uploads': 'u',
+  'GET /api/v1/rectifications/{id}/evidence/{evidenceId}': '*',
   'GET /api/v1/{collection}/{id}/events': '*',
   'GET /api/v1/{collection}/{id}': '*',
 };
