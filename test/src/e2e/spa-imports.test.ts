@@ -4,16 +4,19 @@
  * with the screen's filter, and finds both operations in the operation log (操作日志).
  */
 import { describe, expect, it } from 'vitest';
+import { PHONE, scrollWidth } from '../support/browser.js';
 import { e2eSuite, look } from './helpers.js';
 
 const e = e2eSuite();
 
-const CSV = [
-  '序号,问题来源,问题类别,问题描述,责任单位,责任人,整改措施,整改时限,整改进展,整改状态,涉及金额(万元)',
-  '1,2018年审计,资金趴账,浏览器导入的问题一,青松镇,王某,限期拨付,2018/6/30,,整改中,412.45',
-  '2,2018年审计,挪用,浏览器导入的问题二,白石乡,,,2018年6月30日,,,1.5',
-  '3,2018年审计,挪用,外县单位的问题,龙门镇,,,2018-06-30,,,1',
-].join('\r\n');
+/** Unique per attempt: the suite retries once, and a second import of the same rows adds nothing. */
+const csv = (run = Date.now().toString(36)) =>
+  [
+    '序号,问题来源,问题类别,问题描述,责任单位,责任人,整改措施,整改时限,整改进展,整改状态,涉及金额(万元)',
+    `1,2018年审计,资金趴账,浏览器导入的问题一 ${run},青松镇,王某,限期拨付,2018/6/30,,整改中,412.45`,
+    `2,2018年审计,挪用,浏览器导入的问题二 ${run},白石乡,,,2018年6月30日,,,1.5`,
+    '3,2018年审计,挪用,外县单位的问题,龙门镇,,,2018-06-30,,,1',
+  ].join('\r\n');
 
 describe('spreadsheets in the SPA', () => {
   it('checks a ledger, gives back its problems, imports it once, exports a list, and logs both', async () => {
@@ -25,7 +28,7 @@ describe('spreadsheets in the SPA', () => {
     await page.locator('input[type=file]').setInputFiles({
       name: '东山县台账.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from(CSV, 'utf8'),
+      buffer: Buffer.from(csv(), 'utf8'),
     });
     await page.getByTestId('import-check').click();
     await expect.poll(() => page.getByTestId('import-problems').textContent()).toBe('1');
@@ -49,9 +52,30 @@ describe('spreadsheets in the SPA', () => {
 
     await page.goto(`${e.stack.base}/operation-log`);
     const log = page.getByTestId('operation-log');
-    await expect.poll(() => log.textContent()).toContain('rectification-ledger');
-    expect(await log.textContent()).toContain('findings');
+    await expect.poll(() => log.textContent()).toContain('整改台账');
+    expect(await log.textContent()).toContain('督查发现');
     await look(page, 'operation-log');
+    expect(errors).toEqual([]);
+    await ctx.close();
+  }, 240_000);
+
+  it('fits a phone: the import report and the log never scroll sideways', async () => {
+    const { session } = await e.stack.user('supervisor');
+    const { ctx, page, errors } = await e.openAs(session, '/imports', { viewport: PHONE });
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'phone.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv(), 'utf8'),
+    });
+    await page.getByTestId('import-check').click();
+    await page.getByTestId('import-report').waitFor();
+    await page.getByTestId('import-toggle-rows').click();
+    await look(page, 'imports-phone');
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    await page.goto(`${e.stack.base}/operation-log`);
+    await page.getByTestId('operation-log').waitFor();
+    await look(page, 'operation-log-phone');
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     expect(errors).toEqual([]);
     await ctx.close();
   }, 240_000);
