@@ -5,7 +5,7 @@
  * (`<outDir>/<name>/index.mjs`), the asset the CDK stack deploys. No Docker: esbuild runs here.
  */
 
-import { mkdir, rm, stat, symlink } from 'node:fs/promises';
+import { mkdir, rm, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,14 @@ export interface Bundle {
   name: HandlerName;
   dir: string;
   file: string;
+  /**
+   * What a cold start loads: index.mjs and every chunk it imports statically, transitively (the size the
+   * DESIGN §8 bar is about). Chunks reached only by a dynamic import() load on first use: `lazyBytes`.
+   */
   bytes: number;
+  lazyBytes: number;
+  /** The files a cold start loads (index.mjs first). */
+  initFiles: string[];
 }
 
 /** Some dependencies are CommonJS and call require(): give the ESM bundle one. */
@@ -73,7 +80,8 @@ export async function buildBundle(name: HandlerName, outDir = DEFAULT_BUNDLE_DIR
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const file = join(dir, BUNDLE_FILE);
-  await build({
+  const result = await build({
+    metafile: true,
     entryPoints: [join(here, 'handlers', `${name}.ts`)],
     // index.mjs, plus a chunk per dynamic import (the spreadsheet libraries load only when used).
     outdir: dir,
@@ -95,7 +103,25 @@ export async function buildBundle(name: HandlerName, outDir = DEFAULT_BUNDLE_DIR
     plugins: [zodTrim],
     logLevel: 'warning',
   });
-  return { name, dir, file, bytes: (await stat(file)).size };
+  const outputs = result.metafile.outputs;
+  const entry = Object.keys(outputs).find((o) => resolve(o) === file);
+  if (!entry) throw new Error(`esbuild wrote no ${file}`);
+  const atInit = new Set<string>();
+  const visit = (o: string) => {
+    if (atInit.has(o)) return;
+    atInit.add(o);
+    for (const i of outputs[o]?.imports ?? [])
+      if (i.kind === 'import-statement' && i.path in outputs) visit(i.path);
+  };
+  visit(entry);
+  let bytes = 0;
+  let lazyBytes = 0;
+  for (const [o, out] of Object.entries(outputs)) {
+    if (!o.endsWith('.mjs')) continue;
+    if (atInit.has(o)) bytes += out.bytes;
+    else lazyBytes += out.bytes;
+  }
+  return { name, dir, file, bytes, lazyBytes, initFiles: [...atInit].map((o) => resolve(o)) };
 }
 
 export async function buildBundles(outDir = DEFAULT_BUNDLE_DIR): Promise<Bundle[]> {
