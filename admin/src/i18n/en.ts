@@ -537,6 +537,8 @@ export const en: Record<MessageKey, string> = {
   'imports.problems': 'With problems',
   'imports.result': 'Result',
   'imports.resultText': '{created} added, {duplicate} imported before',
+  'imports.pastDeadline':
+    '{n} valid rows are past their deadline: they are overdue once imported and alerts follow until they are closed (submit the ones already closed for review soon).',
   'imports.ignored': 'Columns not recognised (ignored): {columns}',
   'imports.downloadAnnotated': 'Download the file with problems marked',
   'imports.showAll': 'Show all rows',

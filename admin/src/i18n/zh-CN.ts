@@ -528,6 +528,8 @@ export const zhCN = {
   'imports.problems': '有问题',
   'imports.result': '导入结果',
   'imports.resultText': '新增 {created} 条，已导入过 {duplicate} 条',
+  'imports.pastDeadline':
+    '{n} 条有效记录的整改时限已过：导入后即为逾期，将按规则预警，直至整改销号（已销号的请尽快提交复核）。',
   'imports.ignored': '未识别的列（已忽略）：{columns}',
   'imports.downloadAnnotated': '下载问题标注文件',
   'imports.showAll': '显示全部行',

@@ -50,6 +50,9 @@ const reportSchema = z
       problems: z.number(),
       created: z.number(),
       duplicate: z.number(),
+      pastDeadline: z
+        .number()
+        .openapi({ description: 'Valid rows already past their deadline (overdue once imported)' }),
     }),
     rows: z.array(
       z.object({

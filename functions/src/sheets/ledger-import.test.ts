@@ -96,7 +96,7 @@ describe('importing a rectification ledger (整改台账)', () => {
     expect(r.dryRun).toBe(true);
     expect(r.format).toBe('xlsx');
     expect(r.headerRow).toBe(2);
-    expect(r.counts).toEqual({ rows: 11, valid: 6, problems: 5, created: 0, duplicate: 0 });
+    expect(r.counts).toEqual({ rows: 11, valid: 6, problems: 5, created: 0, duplicate: 0, pastDeadline: 6 });
     expect(r.rows.slice(0, 6).map((x) => [x.line, x.status, x.unitId])).toEqual([
       [3, 'valid', 'ds-a'],
       [4, 'valid', 'ds-b'],

@@ -53,7 +53,15 @@ export interface ImportReport {
   headerRow: number;
   columns: Partial<Record<LedgerField, string>>;
   ignoredColumns: string[];
-  counts: { rows: number; valid: number; problems: number; created: number; duplicate: number };
+  counts: {
+    rows: number;
+    valid: number;
+    problems: number;
+    created: number;
+    duplicate: number;
+    /** Valid rows whose deadline has passed: overdue from the day they are imported (alerts follow). */
+    pastDeadline: number;
+  };
   rows: ReportRow[];
   annotated: string;
 }
@@ -121,11 +129,12 @@ export async function importLedger(
     problems: c.problems,
     ...(c.row ? { unitId: c.row.unitId } : {}),
   }));
+  const today = localDateOf(at, (await deps.scheme()).timeZone);
+  const pastDeadline = checked.filter((c) => c.row && c.row.deadline < today).length;
   if (!dryRun) {
     const valid = checked.flatMap((c, i) =>
       c.row ? [{ i, row: c.row, unitPath: paths.get(c.row.unitId)! }] : [],
     );
-    const today = localDateOf(at, (await deps.scheme()).timeZone);
     const outcomes = await ingestLedgerRows(deps, p, role, valid, at, today);
     valid.forEach((v, k) => {
       const o = outcomes[k]!;
@@ -167,6 +176,7 @@ export async function importLedger(
       problems: count('problem'),
       created: count('created'),
       duplicate: count('duplicate'),
+      pastDeadline,
     },
     rows,
     annotated: `/api/v1/imports/${kept.id}/annotated`,

@@ -46,7 +46,14 @@ export interface ImportReport {
   headerRow: number;
   columns: Partial<Record<LedgerField, string>>;
   ignoredColumns: string[];
-  counts: { rows: number; valid: number; problems: number; created: number; duplicate: number };
+  counts: {
+    rows: number;
+    valid: number;
+    problems: number;
+    created: number;
+    duplicate: number;
+    pastDeadline: number;
+  };
   rows: ReportRow[];
   annotated: string;
 }

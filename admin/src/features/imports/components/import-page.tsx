@@ -49,6 +49,15 @@ function Report({ report }: { report: ImportReport }) {
           </Descriptions.Item>
         )}
       </Descriptions>
+      {c.pastDeadline > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 12 }}
+          data-testid="import-past-deadline"
+          title={t('imports.pastDeadline', { n: c.pastDeadline })}
+        />
+      ) : null}
       {report.ignoredColumns.length ? (
         <p className="muted">{t('imports.ignored', { columns: report.ignoredColumns.join('、') })}</p>
       ) : null}
