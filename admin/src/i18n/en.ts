@@ -517,6 +517,7 @@ export const en: Record<MessageKey, string> = {
   'jobs.noDeadLetters': 'No failed deliveries',
   'jobs.subscriptions': 'Subscriptions',
   'jobs.subscriptionsHint':
+    'Who gets which notification by which channel, and the retry policy (version {v}; 0 means the defaults). Edit the whole and save.',
   'jobs.editSubscriptions': 'Edit',
   'nav.imports': 'Ledger import',
   'nav.operationLog': 'Operation log',

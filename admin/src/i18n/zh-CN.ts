@@ -508,6 +508,7 @@ export const zhCN = {
   'jobs.noDeadLetters': '没有投递失败的通知',
   'jobs.subscriptions': '通知订阅',
   'jobs.subscriptionsHint':
+    '谁通过哪个渠道收到哪类通知，以及重试策略（版本 {v}；0 表示使用默认设置）。整体编辑后保存。',
   'jobs.editSubscriptions': '编辑',
   'nav.imports': '台账导入',
   'nav.operationLog': '操作日志',
