@@ -18,6 +18,7 @@ interface View {
   secondReviewerId: string | null;
   lastRejection: { reason: string } | null;
   evidence: { id: string; sha256: string }[];
+  names: Record<string, string>;
 }
 interface Problem {
   status: number;
@@ -116,6 +117,12 @@ describe('the rectification lifecycle through the API', () => {
     r = await ok(r, reviewerB, { type: 'approve' });
     expect([r.state, r.version, r.allowedActions]).toEqual(['closed', 7, []]);
     expect(r.firstReviewerId).not.toBe(r.secondReviewerId);
+    // The view names the people behind the ids it carries.
+    expect([r.names[r.firstReviewerId!], r.names[r.secondReviewerId!], r.names[r.submittedBy!]]).toEqual([
+      'reviewer ds',
+      'reviewer city',
+      'unit_officer ds-a',
+    ]);
     const events = await history(r.id);
     expect(events.map((e) => e.action)).toEqual([
       'rectification.create',

@@ -22,6 +22,8 @@ const viewSchema = rectificationSchema
   .extend({
     allowedActions: z.array(z.enum(rectificationActionTypes)),
     daysOverdue: z.number().int().min(0),
+    /** The current names of the users the record names, by id. */
+    names: z.record(z.string(), z.string()),
   })
   .openapi('RectificationView');
 

@@ -3,6 +3,7 @@
  * rectification index keeps on the state item (the last quarter its open-and-overdue count is
  * materialized for), and the view a caller gets (the record plus what is derived for them).
  */
+
 import {
   allowedActions,
   compareQuarters,
@@ -20,6 +21,7 @@ import type { Deps } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
 import { keys } from '../store/keys.js';
 import { RecordStore, type StoredRecord } from '../store/record-store.js';
+import { namesOf } from './names.js';
 
 export interface StoredRectification {
   stored: StoredRecord<Rectification>;
@@ -32,7 +34,18 @@ export interface RectificationView extends Rectification {
   allowedActions: RectificationActionType[];
   /** Whole local days past the deadline day (0 when not overdue or closed); derived, never stored. */
   daysOverdue: number;
+  /** The current names of the users the record names (notes, evidence, reviewers, extensions), by id. */
+  names: Record<string, string>;
 }
+
+/** Every user id a rectification names. */
+const peopleOf = (r: Rectification): string[] => [
+  ...[...r.measures, ...r.progress, ...r.evidence].map((x) => x.by),
+  ...[r.submittedBy, r.firstReviewerId, r.secondReviewerId, r.lastRejection?.by].filter(
+    (x): x is string => typeof x === 'string',
+  ),
+  ...r.extensions.flatMap((e) => [e.requestedBy, ...(e.decidedBy ? [e.decidedBy] : [])]),
+];
 
 const fromItem = (item: Record<string, unknown>): StoredRectification => ({
   stored: RecordStore.fromItem<Rectification>(item),
@@ -69,6 +82,7 @@ export async function viewOf(deps: Deps, p: Principal, rect: Rectification): Pro
     ...rect,
     allowedActions: allowedActions(rect, p),
     daysOverdue: daysOverdue(rect, formatInstant(deps.clock(), scheme.timeZone), scheme.timeZone),
+    names: Object.fromEntries(await namesOf(deps, 'user', peopleOf(rect))),
   };
 }
 
