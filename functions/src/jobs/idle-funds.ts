@@ -6,11 +6,9 @@
  */
 import { type Alert, addDays, fenToWan, formatInstant, idleFundsAlert, localDateOf } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
-import { writeAlert } from '../services/alerts.js';
+import { raiseAlertOnce } from '../services/alerts.js';
 import { projectsUnder, ruleProject } from '../services/funds.js';
 import { triggerRaised } from '../services/triggers.js';
-import { SYSTEM_ACTOR } from '../store/record-store.js';
-import { Tx, TxCancelled } from '../store/tx.js';
 import type { JobContext, JobResult } from './index.js';
 
 export async function idleFundsSweep(deps: Deps, { now }: JobContext): Promise<JobResult> {
@@ -43,15 +41,8 @@ export async function idleFundsSweep(deps: Deps, { now }: JobContext): Promise<J
       raisedAt: at,
       version: 1,
     };
-    const tx = new Tx(deps.tableName);
-    writeAlert(deps, tx, alert, stored.unitPath ?? '', SYSTEM_ACTOR, at);
-    try {
-      await tx.commit(deps.doc);
-      counts.alertsRaised++;
-    } catch (e) {
-      if (!(e instanceof TxCancelled && e.failedLabels().includes(`trigger:${draft.key}`))) throw e;
-      counts.alreadyRaised++;
-    }
+    if (await raiseAlertOnce(deps, alert, stored.unitPath ?? '', at)) counts.alertsRaised++;
+    else counts.alreadyRaised++;
   }
   return { job: 'idle-funds', counts };
 }

@@ -10,11 +10,10 @@
  */
 import { type Alert, formatInstant, slaStatus } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
-import { writeAlert } from '../services/alerts.js';
+import { raiseAlertOnce } from '../services/alerts.js';
 import type { StoredPetition } from '../services/petition-records.js';
 import { triggerRaised } from '../services/triggers.js';
-import { type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
-import { Tx, TxCancelled } from '../store/tx.js';
+import type { StoredRecord } from '../store/record-store.js';
 import type { JobContext, JobResult } from './index.js';
 
 export const PETITION_SLA_RULES = {
@@ -98,15 +97,8 @@ export async function petitionSlaSweep(deps: Deps, { now }: JobContext): Promise
       raisedAt: at,
       version: 1,
     };
-    const tx = new Tx(deps.tableName);
-    writeAlert(deps, tx, alert, rec.unitPath ?? '', SYSTEM_ACTOR, at);
-    try {
-      await tx.commit(deps.doc);
-      counts.alertsRaised++;
-    } catch (e) {
-      if (!(e instanceof TxCancelled)) throw e;
-      counts.alreadyRaised++;
-    }
+    if (await raiseAlertOnce(deps, alert, rec.unitPath ?? '', at)) counts.alertsRaised++;
+    else counts.alreadyRaised++;
   }
   return { job: 'petition-sla-sweep', counts };
 }

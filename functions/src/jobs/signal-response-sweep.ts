@@ -8,11 +8,9 @@
  */
 import { type Alert, endOfLocalDay, formatInstant } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
-import { writeAlert } from '../services/alerts.js';
+import { raiseAlertOnce } from '../services/alerts.js';
 import { openRectifications } from '../services/rectification-read.js';
 import { triggerRaised } from '../services/triggers.js';
-import { SYSTEM_ACTOR } from '../store/record-store.js';
-import { Tx, TxCancelled } from '../store/tx.js';
 import type { JobContext, JobResult } from './index.js';
 
 export const FIRST_RESPONSE_RULE = 'signal.firstResponseMissed';
@@ -47,15 +45,8 @@ export async function signalResponseSweep(deps: Deps, { now }: JobContext): Prom
       raisedAt: at,
       version: 1,
     };
-    const tx = new Tx(deps.tableName);
-    writeAlert(deps, tx, alert, stored.unitPath ?? '', SYSTEM_ACTOR, at);
-    try {
-      await tx.commit(deps.doc);
-      counts.alertsRaised++;
-    } catch (e) {
-      if (!(e instanceof TxCancelled)) throw e;
-      counts.alreadyRaised++;
-    }
+    if (await raiseAlertOnce(deps, alert, stored.unitPath ?? '', at)) counts.alertsRaised++;
+    else counts.alreadyRaised++;
   }
   return { job: 'signal-response-sweep', counts };
 }

@@ -10,8 +10,8 @@ import type { Principal } from '../auth/principal.js';
 import { addToOutbox, alertNotification, OUTBOX_TX_ITEMS } from '../outbox/notification.js';
 import { BadCursor, decodeCursor, encodeCursor } from '../store/cursor.js';
 import { keys } from '../store/keys.js';
-import { type Actor, type RecordIndex, RecordStore } from '../store/record-store.js';
-import { Tx } from '../store/tx.js';
+import { type Actor, type RecordIndex, RecordStore, SYSTEM_ACTOR } from '../store/record-store.js';
+import { Tx, TxCancelled } from '../store/tx.js';
 import { listScope, readVisible } from './jurisdiction.js';
 import { unitPageFields } from './lists.js';
 import { assertVersion, commitOrConflict } from './record-conflict.js';
@@ -54,6 +54,22 @@ export function writeAlert(
   });
   tx.putNew(`${labelPrefix}trigger:${a.alertKey}`, { ...keys.trigger('alert', a.alertKey), alertId: a.id });
   addToOutbox(tx, alertNotification(a), labelPrefix);
+}
+
+/**
+ * Raises one alert by the system in a transaction of its own: true when raised, false when its trigger
+ * marker shows it was raised before (a second sweep, a concurrent one). Any other refusal is thrown.
+ */
+export async function raiseAlertOnce(deps: Deps, a: Alert, unitPath: string, at: string): Promise<boolean> {
+  const tx = new Tx(deps.tableName);
+  writeAlert(deps, tx, a, unitPath, SYSTEM_ACTOR, at);
+  try {
+    await tx.commit(deps.doc);
+    return true;
+  } catch (e) {
+    if (e instanceof TxCancelled && e.failedLabels().includes(`trigger:${a.alertKey}`)) return false;
+    throw e;
+  }
 }
 
 export const alertListSchema = z.strictObject({
