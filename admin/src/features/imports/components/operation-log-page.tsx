@@ -1,10 +1,11 @@
 /** 操作日志: who exported or imported what, with which filter and how many rows (admins and supervisors). */
-import { Input, Select, Tag } from 'antd';
+import { Select, Tag } from 'antd';
 import { useUnits } from '../../../api/units.js';
+import { DateRangeFilter } from '../../../components/ui/filters.js';
+import { ListBody } from '../../../components/ui/list-body.js';
 import { Page } from '../../../components/ui/page.js';
-import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.js';
 import { UnitPicker } from '../../../components/ui/unit-picker.js';
-import { type Column, VirtualList } from '../../../components/ui/virtual-list.js';
+import type { Column } from '../../../components/ui/virtual-list.js';
 import { useI18n } from '../../../i18n/index.js';
 import { fmtInstant } from '../../../lib/format.js';
 import { useUrlFilters } from '../../../lib/url-filters.js';
@@ -81,41 +82,15 @@ export function OperationLogPage() {
           options={(['export', 'import'] as const).map((a) => ({ value: a, label: t(`oplog.action.${a}`) }))}
           data-testid="filter-action"
         />
-        <Input
-          type="date"
-          aria-label={t('common.from')}
-          value={f.from ?? ''}
-          onChange={(e) => setF({ from: e.target.value })}
-          data-testid="filter-from"
-          style={{ width: 150 }}
-        />
-        <Input
-          type="date"
-          aria-label={t('common.to')}
-          value={f.to ?? ''}
-          onChange={(e) => setF({ to: e.target.value })}
-          data-testid="filter-to"
-          style={{ width: 150 }}
-        />
+        <DateRangeFilter from={f.from} to={f.to} onChange={setF} />
       </search>
-      {q.isLoading ? (
-        <Loading />
-      ) : q.error ? (
-        <ErrorState error={q.error} onRetry={() => q.refetch()} />
-      ) : q.items.length === 0 ? (
-        <EmptyState />
-      ) : (
-        <VirtualList
-          testId="operation-log"
-          label={t('oplog.title')}
-          items={q.items}
-          columns={columns}
-          rowKey={(e) => e.id}
-          hasNextPage={q.hasNextPage}
-          isFetchingNextPage={q.isFetchingNextPage}
-          fetchNextPage={() => void q.fetchNextPage()}
-        />
-      )}
+      <ListBody
+        q={q}
+        testId="operation-log"
+        label={t('oplog.title')}
+        columns={columns}
+        rowKey={(e) => e.id}
+      />
     </Page>
   );
 }

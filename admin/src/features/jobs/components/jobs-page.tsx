@@ -1,6 +1,7 @@
 /** 定时任务: each job's schedule, its recorded runs (counts, errors), and — for admins — dead letters. */
 import { App, Button, Select, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
+import { ListBody } from '../../../components/ui/list-body.js';
 import { Page } from '../../../components/ui/page.js';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.js';
 import { type Column, VirtualList } from '../../../components/ui/virtual-list.js';
@@ -110,24 +111,7 @@ function Runs() {
           data-testid="filter-status"
         />
       </search>
-      {q.isLoading ? (
-        <Loading />
-      ) : q.error ? (
-        <ErrorState error={q.error} onRetry={() => q.refetch()} />
-      ) : q.items.length === 0 ? (
-        <EmptyState />
-      ) : (
-        <VirtualList
-          testId="job-runs"
-          label={t('jobs.runs')}
-          items={q.items}
-          columns={columns}
-          rowKey={(r) => r.id}
-          hasNextPage={q.hasNextPage}
-          isFetchingNextPage={q.isFetchingNextPage}
-          fetchNextPage={() => void q.fetchNextPage()}
-        />
-      )}
+      <ListBody q={q} testId="job-runs" label={t('jobs.runs')} columns={columns} rowKey={(r) => r.id} />
     </>
   );
 }
