@@ -135,7 +135,8 @@ export function allowedRoles(
 
 export function requireRole(routes: RouteTable): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const hit = routes.match(c.req.method, new URL(c.req.url).pathname);
+    // The path the router matches (Hono decodes it: /%61pi/… routes as /api/…), never the raw URL's.
+    const hit = routes.match(c.req.method, c.req.path);
     if (hit) {
       const allowed = allowedRoles(hit.route.method, hit.route.template, hit.params);
       const p = c.get('principal');

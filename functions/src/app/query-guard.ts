@@ -11,7 +11,7 @@ export function queryGuard(routes: RouteTable): MiddlewareHandler {
   return async (c, next) => {
     const url = new URL(c.req.url);
     if (url.search) {
-      const hit = routes.match(c.req.method, url.pathname);
+      const hit = routes.match(c.req.method, c.req.path);
       if (hit) {
         for (const name of url.searchParams.keys()) {
           if (!hit.route.queryNames.has(name)) {
