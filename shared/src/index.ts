@@ -1,3 +1,4 @@
+export * from './access/index.js';
 export * from './aggregates/index.js';
 export * from './bulletins/index.js';
 export * from './calendar/index.js';

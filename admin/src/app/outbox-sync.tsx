@@ -1,4 +1,5 @@
 /** Sends the offline outbox on app start and whenever the connection returns. */
+import { can } from '@jiandu/shared/access';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { api } from '../lib/api.js';
@@ -18,7 +19,7 @@ export function OutboxSync() {
     // Inspectors work in the field: 20 s after the app starts (the first screens have loaded), the
     // service worker keeps every screen's code on the device, so the app opens offline too.
     const precache = window.setTimeout(() => {
-      if (!session.get()?.user.roles.includes('inspector')) return;
+      if (!can(session.get()?.user.roles ?? [], 'finding.create')) return;
       void navigator.serviceWorker?.ready.then((r) => r.active?.postMessage('precache'));
     }, 20_000);
     const unsub = session.subscribe(() => void flush());

@@ -153,6 +153,8 @@ export const en: Record<MessageKey, string> = {
 
   'home.title': 'Home',
   'home.welcome': 'Hello, {name}',
+  'home.administrator':
+    'Your role administers the system; it reads no programme records (separation of duties).',
   'home.myWork': 'My work',
   'home.toAct': 'Rectifications for me to act on',
   'home.toReview': 'Rectifications waiting for my review',

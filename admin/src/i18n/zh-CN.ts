@@ -151,6 +151,7 @@ export const zhCN = {
 
   'home.title': '工作台',
   'home.welcome': '{name}，您好',
+  'home.administrator': '您的角色负责系统管理，不查阅业务记录（三员分立）。',
   'home.myWork': '我的待办',
   'home.toAct': '待我处理的整改',
   'home.toReview': '待我复核的整改',

@@ -27,6 +27,7 @@ const STATUS_BY_PREFIX: [RegExp, number][] = [
   ],
   [/^ranking\.(alreadyPublished|alreadySuperseded)$/, 409],
   [/^conflict\./, 409],
+  [/^access\./, 422],
   [/^request\.tooLarge$/, 413],
   [/^request\.unsupportedMediaType$/, 415],
 ];

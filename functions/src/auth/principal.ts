@@ -1,5 +1,6 @@
 /** Who is calling: the verified token's subject, roles and home unit. */
-import type { Role } from '@jiandu/shared';
+import { type Capability, can, type Role, roleWithCapability } from '@jiandu/shared';
+import { EdgeError } from '../app/edge-error.js';
 
 export interface Principal {
   id: string;
@@ -9,4 +10,18 @@ export interface Principal {
   unitId: string;
 }
 
-export const hasRole = (p: Principal, ...roles: Role[]): boolean => roles.some((r) => p.roles.includes(r));
+/** Whether the caller holds `capability` (access/capabilities.ts in the core is the one table). */
+export const holds = (p: Principal, capability: Capability): boolean => can(p.roles, capability);
+
+/** Refuses (403 auth.forbidden) a caller without `capability`. */
+export function assertCan(p: Principal, capability: Capability): void {
+  if (!can(p.roles, capability))
+    throw new EdgeError('auth.forbidden', `your role may not do this (${capability})`);
+}
+
+/** The caller's role that grants `capability` (the role an event is recorded under); refuses without one. */
+export function actingRole(p: Principal, capability: Capability): Role {
+  const role = roleWithCapability(p.roles, capability);
+  if (!role) throw new EdgeError('auth.forbidden', `your role may not do this (${capability})`);
+  return role;
+}

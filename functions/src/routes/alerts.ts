@@ -6,16 +6,20 @@ import { actOnAlert, alertActionBody, alertListSchema, getAlert, listAlerts } fr
 import { actionRoute, listRoute, readRoute } from './common.js';
 
 const list = listRoute(
+  'alert.read',
   'alerts',
   alertListSchema,
   alertSchema,
   'Alerts in your jurisdiction: open first, then acknowledged, then resolved; newest first in each',
 );
 
-const read = readRoute('alerts', alertSchema, 'Read one alert', 'The alert');
+const read = readRoute('alert.read', 'alerts', alertSchema, 'Read one alert', 'The alert');
 
 const step = (action: 'acknowledge' | 'resolve', summary: string) =>
-  actionRoute('alerts', action, alertActionBody, alertSchema, { summary, after: 'The alert after the step' });
+  actionRoute('alert.act', 'alerts', action, alertActionBody, alertSchema, {
+    summary,
+    after: 'The alert after the step',
+  });
 
 export function alertRoutes(deps: Deps) {
   const r = newRouter();

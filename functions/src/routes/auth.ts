@@ -1,12 +1,13 @@
 /** Sign-in with the built-in issuer (local), and its JWKS. Public routes. */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { newRouter } from '../app/app.js';
+import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import { jwksOf } from '../auth/tokens.js';
 import { signIn } from '../services/users.js';
 
-const signInRoute = createRoute({
+const signInRoute = defineRoute('public', {
   method: 'post',
   path: '/api/v1/auth/sign-in',
   tags: ['auth'],

@@ -2,8 +2,9 @@
  * 通报: the monthly bulletin of a unit (your home unit by default) computed on read as a draft; issued
  * bulletins (frozen records) listed and opened — opening records who read it (已读), listed to the issuer.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { newRouter } from '../app/app.js';
+import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import {
   issueBodySchema,
@@ -20,7 +21,7 @@ const monthParam = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'a month like 2025-05' }),
 });
 
-const month = createRoute({
+const month = defineRoute('bulletin.read', {
   method: 'get',
   path: '/api/v1/bulletins/{month}',
   tags: ['bulletins'],
@@ -45,7 +46,7 @@ const month = createRoute({
   },
 });
 
-const issue = createRoute({
+const issue = defineRoute('bulletin.issue', {
   method: 'post',
   path: '/api/v1/bulletins/{month}/issue',
   tags: ['bulletins'],
@@ -55,7 +56,7 @@ const issue = createRoute({
   responses: { 201: { description: 'Issued', content: json(z.unknown()) }, ...problemResponses },
 });
 
-const issued = createRoute({
+const issued = defineRoute('bulletin.read', {
   method: 'get',
   path: '/api/v1/bulletins',
   tags: ['bulletins'],
@@ -65,7 +66,7 @@ const issued = createRoute({
   responses: { 200: { description: 'A page', content: json(z.unknown()) }, ...problemResponses },
 });
 
-const open = createRoute({
+const open = defineRoute('bulletin.read', {
   method: 'get',
   path: '/api/v1/bulletins/issued/{id}',
   tags: ['bulletins'],
@@ -75,7 +76,7 @@ const open = createRoute({
   responses: { 200: { description: 'The issued bulletin', content: json(z.unknown()) }, ...problemResponses },
 });
 
-const reads = createRoute({
+const reads = defineRoute('bulletin.issue', {
   method: 'get',
   path: '/api/v1/bulletins/issued/{id}/reads',
   tags: ['bulletins'],

@@ -14,6 +14,7 @@ const caseView = accountabilityCaseSchema.extend({
 });
 
 const list = listRoute(
+  'case.read',
   'cases',
   listQuerySchema,
   caseView,
@@ -21,6 +22,7 @@ const list = listRoute(
 );
 
 const read = readRoute(
+  'case.read',
   'cases',
   caseView,
   'Read one case: trigger, subjects with their days in post, state',
@@ -28,7 +30,7 @@ const read = readRoute(
 );
 
 const step = <T extends z.ZodType>(action: string, body: T, summary: string) =>
-  actionRoute('cases', action, body, caseView, { summary, after: 'The case after the step' });
+  actionRoute('case.act', 'cases', action, body, caseView, { summary, after: 'The case after the step' });
 
 export function caseRoutes(deps: Deps) {
   const r = newRouter();

@@ -3,8 +3,9 @@
  * content, pages, and the routes that are the same for every collection (list, read, ingest one or a
  * batch).
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { ApiApp } from '../app/app.js';
+import { type AccessRule, defineRoute } from '../app/authorize.js';
 import type { Principal } from '../auth/principal.js';
 import type { StoredResponse } from '../services/idempotency.js';
 import type { BatchItemResult } from '../services/ingest.js';
@@ -69,12 +70,13 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 
 /** GET /api/v1/{collection}: a page of the collection, in the caller's jurisdiction. */
 export const listRoute = <Q extends z.ZodObject, T extends z.ZodType>(
+  access: AccessRule,
   collection: string,
   query: Q,
   item: T,
   summary: string,
 ) =>
-  createRoute({
+  defineRoute(access, {
     method: 'get',
     path: `/api/v1/${collection}`,
     tags: [collection],
@@ -86,12 +88,13 @@ export const listRoute = <Q extends z.ZodObject, T extends z.ZodType>(
 
 /** GET /api/v1/{collection}/{id}: one record (404 outside the caller's jurisdiction). */
 export const readRoute = <T extends z.ZodType>(
+  access: AccessRule,
   collection: string,
   view: T,
   summary: string,
   description: string,
 ) =>
-  createRoute({
+  defineRoute(access, {
     method: 'get',
     path: `/api/v1/${collection}/{id}`,
     tags: [collection],
@@ -106,13 +109,14 @@ export const readRoute = <T extends z.ZodType>(
  * `after` describes that answer; `description` is the operation's longer text, if any.
  */
 export const actionRoute = <B extends z.ZodType, V extends z.ZodType>(
+  access: AccessRule,
   collection: string,
   action: string,
   body: B,
   view: V,
   docs: { summary: string; after: string; description?: string },
 ) =>
-  createRoute({
+  defineRoute(access, {
     method: 'post',
     path: `/api/v1/${collection}/{id}/${action}`,
     tags: [collection],
@@ -125,6 +129,8 @@ export const actionRoute = <B extends z.ZodType, V extends z.ZodType>(
 
 /** What the two ingest routes of a collection say in the OpenAPI document. */
 export interface IngestDocs<I extends z.ZodType, V extends z.ZodType> {
+  /** Who may ingest, one or a batch. */
+  access: AccessRule;
   collection: string;
   input: I;
   view: V;
@@ -152,7 +158,7 @@ export function ingestRoutes<I extends z.ZodType, V extends z.ZodType>(
   },
 ): void {
   const { collection } = docs;
-  const create = createRoute({
+  const create = defineRoute(docs.access, {
     method: 'post',
     path: `/api/v1/${collection}`,
     tags: [collection],
@@ -165,7 +171,7 @@ export function ingestRoutes<I extends z.ZodType, V extends z.ZodType>(
       ...problemResponses,
     },
   });
-  const batch = createRoute({
+  const batch = defineRoute(docs.access, {
     method: 'post',
     path: `/api/v1/${collection}/batch`,
     tags: [collection],

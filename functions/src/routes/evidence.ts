@@ -4,9 +4,10 @@
  * `addEvidence` action names their hash, which the workflow accepts only once they are stored); a
  * download URL is given only for a file of a rectification the caller can see — anything else is 404.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { evidenceSchema } from '@jiandu/shared';
 import { newRouter } from '../app/app.js';
+import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { notFound } from '../app/edge-error.js';
 import { getRectification } from '../services/rectifications.js';
@@ -26,7 +27,7 @@ const uploadBodySchema = evidenceSchema
   .strict()
   .openapi('EvidenceUploadRequest');
 
-const upload = createRoute({
+const upload = defineRoute('rectification.work', {
   method: 'post',
   path: '/api/v1/evidence/uploads',
   tags: ['evidence'],
@@ -38,7 +39,7 @@ const upload = createRoute({
   responses: { 200: { description: 'Where to upload', content: json(signedUrlSchema) }, ...problemResponses },
 });
 
-const download = createRoute({
+const download = defineRoute('evidence.read', {
   method: 'get',
   path: '/api/v1/rectifications/{id}/evidence/{evidenceId}',
   tags: ['evidence'],

@@ -4,11 +4,12 @@
  * page; each export becomes an operation-log entry once its last row is sent (who, what, which filter,
  * how many rows).
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Role } from '@jiandu/shared';
 import type { Context } from 'hono';
 import { newRouter } from '../app/app.js';
 import type { AppEnv } from '../app/auth-middleware.js';
+import { type AccessRule, defineRoute } from '../app/authorize.js';
 import { type Deps, nowIso } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
 import { LIST_EXPORTS, type UnitNames } from '../sheets/list-exports.js';
@@ -22,8 +23,8 @@ const xlsxResponse = {
   200: { description: 'The workbook (xlsx)', content: { [XLSX_TYPE]: { schema: z.any() } } },
 };
 
-const exportRoute = <Q extends z.ZodObject>(path: string, summary: string, query: Q) =>
-  createRoute({
+const exportRoute = <Q extends z.ZodObject>(access: AccessRule, path: string, summary: string, query: Q) =>
+  defineRoute(access, {
     method: 'get',
     path: `/api/v1/exports/${path}.xlsx`,
     tags: ['exports'],
@@ -91,6 +92,7 @@ export function exportRoutes(deps: Deps) {
   const r = newRouter();
   for (const def of LIST_EXPORTS) {
     const route = exportRoute(
+      def.access,
       def.name,
       `${def.title}: the list with its filters, as xlsx (streamed)`,
       def.query,
@@ -112,6 +114,7 @@ export function exportRoutes(deps: Deps) {
   }
   r.openapi(
     exportRoute(
+      'ranking.read',
       'ranking-snapshot',
       'A published ranking snapshot with every dimension and input count',
       snapshotQuery,
@@ -130,7 +133,7 @@ export function exportRoutes(deps: Deps) {
     },
   );
   r.openapi(
-    exportRoute('bulletin', 'A monthly bulletin (通报), a sheet per section', bulletinQuery),
+    exportRoute('bulletin.read', 'bulletin', 'A monthly bulletin (通报), a sheet per section', bulletinQuery),
     async (c) => {
       const { month, unitId } = c.req.valid('query');
       const p = c.get('principal');

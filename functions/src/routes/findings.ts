@@ -8,6 +8,7 @@ import { listQuerySchema, listRecords } from '../services/lists.js';
 import { ingestRoutes, listRoute } from './common.js';
 
 const list = listRoute(
+  'finding.read',
   'findings',
   listQuerySchema,
   findingSchema,
@@ -19,6 +20,7 @@ export function findingRoutes(deps: Deps) {
   ingestRoutes(
     r,
     {
+      access: 'finding.create',
       collection: 'findings',
       input: findingInputSchema,
       view: findingSchema,

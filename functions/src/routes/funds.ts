@@ -1,5 +1,5 @@
 /** 资金: fund projects and their ledger entries (one, or a batch), a project with its ledger, the funds view. */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
   fundEntryInputSchema,
   fundEntrySchema,
@@ -7,6 +7,7 @@ import {
   fundProjectRecordSchema,
 } from '@jiandu/shared';
 import { newRouter } from '../app/app.js';
+import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import {
   createFundEntry,
@@ -58,7 +59,7 @@ const fundsViewSchema = z.object({
   ),
 });
 
-const view = createRoute({
+const view = defineRoute('fund.read', {
   method: 'get',
   path: '/api/v1/funds',
   tags: ['funds'],
@@ -70,6 +71,7 @@ const view = createRoute({
 });
 
 const list = listRoute(
+  'fund.read',
   'fund-projects',
   fundProjectListSchema,
   projectView,
@@ -77,6 +79,7 @@ const list = listRoute(
 );
 
 const read = readRoute(
+  'fund.read',
   'fund-projects',
   projectWithLedger,
   'Read one fund project',
@@ -91,6 +94,7 @@ export function fundRoutes(deps: Deps) {
   ingestRoutes(
     r,
     {
+      access: 'fund.project.manage',
       collection: 'fund-projects',
       input: fundProjectInputSchema,
       view: projectView,
@@ -107,6 +111,7 @@ export function fundRoutes(deps: Deps) {
   ingestRoutes(
     r,
     {
+      access: 'fund.entry.create',
       collection: 'fund-entries',
       input: fundEntryInputSchema,
       view: fundEntrySchema,

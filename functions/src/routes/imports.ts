@@ -4,9 +4,10 @@
  * written) or a commit (?dryRun=false: the valid rows written, idempotently); GET the same file back
  * with a 问题说明 column.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { newRouter } from '../app/app.js';
+import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import { problemResponse } from '../app/errors.js';
@@ -67,7 +68,7 @@ const reportSchema = z
   })
   .openapi('LedgerImportReport');
 
-const importRoute = createRoute({
+const importRoute = defineRoute('ledger.import', {
   method: 'post',
   path: '/api/v1/imports/rectification-ledger',
   tags: ['imports'],
@@ -101,7 +102,7 @@ const importRoute = createRoute({
   },
 });
 
-const annotatedRoute = createRoute({
+const annotatedRoute = defineRoute('ledger.import', {
   method: 'get',
   path: '/api/v1/imports/{id}/annotated',
   tags: ['imports'],

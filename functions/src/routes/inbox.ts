@@ -1,11 +1,12 @@
 /** The in-app inbox (issue 7): every user's notifications, read / unread. */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { newRouter } from '../app/app.js';
+import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { inboxItemSchema, inboxQuerySchema, listInbox, markRead } from '../outbox/inbox.js';
 import { idParam, json, problemResponses } from './common.js';
 
-const list = createRoute({
+const list = defineRoute('self.inbox', {
   method: 'get',
   path: '/api/v1/inbox',
   tags: ['inbox'],
@@ -21,7 +22,7 @@ const list = createRoute({
   },
 });
 
-const read = createRoute({
+const read = defineRoute('self.inbox', {
   method: 'post',
   path: '/api/v1/inbox/{id}/read',
   tags: ['inbox'],

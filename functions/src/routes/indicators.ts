@@ -1,6 +1,7 @@
 /** 考核指标: targets (supervisors), plans and actuals (unit officers report their own), listed by year. */
-import { createRoute } from '@hono/zod-openapi';
+
 import { newRouter } from '../app/app.js';
+import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { idemRef } from '../services/idempotency.js';
 import {
@@ -15,7 +16,7 @@ import {
 } from '../services/indicators.js';
 import { idempotencyHeader, idParam, json, listRoute, problemResponses, readRoute } from './common.js';
 
-const create = createRoute({
+const create = defineRoute('indicator.manage', {
   method: 'post',
   path: '/api/v1/indicators',
   tags: ['indicators'],
@@ -25,7 +26,7 @@ const create = createRoute({
   responses: { 201: { description: 'Created', content: json(indicatorViewSchema) }, ...problemResponses },
 });
 
-const change = createRoute({
+const change = defineRoute('indicator.report', {
   method: 'put',
   path: '/api/v1/indicators/{id}',
   tags: ['indicators'],
@@ -35,9 +36,16 @@ const change = createRoute({
   responses: { 200: { description: 'Changed', content: json(indicatorViewSchema) }, ...problemResponses },
 });
 
-const read = readRoute('indicators', indicatorViewSchema, 'Read one indicator', 'The indicator');
+const read = readRoute(
+  'indicator.read',
+  'indicators',
+  indicatorViewSchema,
+  'Read one indicator',
+  'The indicator',
+);
 
 const list = listRoute(
+  'indicator.read',
   'indicators',
   indicatorListSchema,
   indicatorViewSchema,

@@ -1,11 +1,12 @@
 /** Job runs and schedules (issue 7): what the scheduled jobs did, for admins and supervisors. */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { newRouter } from '../app/app.js';
+import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { jobRunListSchema, jobRunSchema, listJobRuns } from '../scheduler/job-runs.js';
 import { json, pageOf, problemResponses } from './common.js';
 
-const list = createRoute({
+const list = defineRoute('jobs.read', {
   method: 'get',
   path: '/api/v1/job-runs',
   tags: ['jobs'],
@@ -30,7 +31,7 @@ const scheduleSchema = z
   })
   .openapi('Schedule');
 
-const schedules = createRoute({
+const schedules = defineRoute('jobs.read', {
   method: 'get',
   path: '/api/v1/job-runs/schedules',
   tags: ['jobs'],

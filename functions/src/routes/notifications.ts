@@ -2,8 +2,9 @@
  * Notification settings and dead letters (issue 7), for admins: who gets what (subscription rules and the
  * retry policy, replaced whole with the version read) and the deliveries that gave up, with a retry.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { newRouter } from '../app/app.js';
+import { defineRoute } from '../app/authorize.js';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import { deadLetterListSchema, listDeadLetters, retryBody, retryDeadLetter } from '../outbox/dead-letters.js';
@@ -24,7 +25,7 @@ const settingsView = notificationSettingsSchema
   .openapi('NotificationSettingsView');
 const deliveryView = deliverySchema.extend({ version: z.number().int() }).openapi('DeliveryView');
 
-const getSettings = createRoute({
+const getSettings = defineRoute('notification.manage', {
   method: 'get',
   path: '/api/v1/notifications/subscriptions',
   tags: ['notifications'],
@@ -33,7 +34,7 @@ const getSettings = createRoute({
   responses: { 200: { description: 'The settings', content: json(settingsView) }, ...problemResponses },
 });
 
-const putSettings = createRoute({
+const putSettings = defineRoute('notification.manage', {
   method: 'put',
   path: '/api/v1/notifications/subscriptions',
   tags: ['notifications'],
@@ -52,7 +53,7 @@ const putSettings = createRoute({
   },
 });
 
-const deadLetters = createRoute({
+const deadLetters = defineRoute('notification.manage', {
   method: 'get',
   path: '/api/v1/notifications/dead-letters',
   tags: ['notifications'],
@@ -62,7 +63,7 @@ const deadLetters = createRoute({
   responses: { 200: { description: 'A page', content: json(pageOf(deliveryView)) }, ...problemResponses },
 });
 
-const retry = createRoute({
+const retry = defineRoute('notification.manage', {
   method: 'post',
   path: '/api/v1/notifications/dead-letters/{id}/retry',
   tags: ['notifications'],

@@ -1,11 +1,12 @@
 /** 操作日志: the operation log of exports and imports, for admins and supervisors, in their jurisdiction. */
-import { createRoute } from '@hono/zod-openapi';
+
 import { newRouter } from '../app/app.js';
+import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { listOperations, operationEntrySchema, operationLogQuerySchema } from '../sheets/oplog.js';
 import { json, pageOf, problemResponses } from './common.js';
 
-const list = createRoute({
+const list = defineRoute('oplog.read', {
   method: 'get',
   path: '/api/v1/operation-log',
   tags: ['operation-log'],

@@ -1,9 +1,11 @@
 /** People, posts (任职) and users: admins manage them; everyone reads posts in their jurisdiction. */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { role, tenureSchema } from '@jiandu/shared';
 import { newRouter } from '../app/app.js';
+import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
+import { actingRole } from '../auth/principal.js';
 import { writableUnitPath } from '../services/jurisdiction.js';
 import { createTenure, tenuresOf } from '../services/org.js';
 import { createUser, publicUser, type User } from '../services/users.js';
@@ -14,7 +16,7 @@ const tenureInput = z.strictObject({
   personName: z.string().trim().min(1).max(50),
 });
 
-const createTenureRoute = createRoute({
+const createTenureRoute = defineRoute('unit.manage', {
   method: 'post',
   path: '/api/v1/tenures',
   tags: ['org'],
@@ -27,7 +29,7 @@ const createTenureRoute = createRoute({
   },
 });
 
-const unitPosts = createRoute({
+const unitPosts = defineRoute('unit.read', {
   method: 'get',
   path: '/api/v1/units/{id}/tenures',
   tags: ['org'],
@@ -59,7 +61,7 @@ const publicUserSchema = z.object({
   unitId: z.string(),
 });
 
-const createUserRoute = createRoute({
+const createUserRoute = defineRoute('user.create', {
   method: 'post',
   path: '/api/v1/users',
   tags: ['org'],
@@ -72,7 +74,7 @@ const createUserRoute = createRoute({
   },
 });
 
-const listUsers = createRoute({
+const listUsers = defineRoute('user.read', {
   method: 'get',
   path: '/api/v1/users',
   tags: ['org'],
@@ -102,11 +104,10 @@ export function orgRoutes(deps: Deps) {
   });
   r.openapi(createUserRoute, async (c) => {
     const p = c.get('principal');
-    if (!p.roles.includes('admin')) throw new EdgeError('auth.forbidden', 'only administrators manage users');
     const input = c.req.valid('json');
     await writableUnitPath(deps, p, input.unitId);
     try {
-      return c.json(await createUser(deps, input, { id: p.id, role: 'admin' as never }), 201);
+      return c.json(await createUser(deps, input, { id: p.id, role: actingRole(p, 'user.create') }), 201);
     } catch (e) {
       if ((e as Error).name === 'TxCancelled') {
         throw new EdgeError('conflict.duplicate', 'that username is taken', {
@@ -119,7 +120,6 @@ export function orgRoutes(deps: Deps) {
   });
   r.openapi(listUsers, async (c) => {
     const p = c.get('principal');
-    if (!p.roles.includes('admin')) throw new EdgeError('auth.forbidden', 'only administrators manage users');
     const scope = await deps.units.pathOf(p.unitId);
     const page = await deps.store.list<User>('user', {
       limit: 1000,

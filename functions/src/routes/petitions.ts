@@ -1,7 +1,8 @@
 /** 信访: register one or a batch, list, read, the workflow (accept … close) and the logged reveal. */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { petitionInputSchema, petitionSchema, satisfaction } from '@jiandu/shared';
 import { newRouter } from '../app/app.js';
+import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import {
   actOnPetition,
@@ -47,13 +48,14 @@ export const petitionViewSchema = petitionSchema
   .openapi('Petition');
 
 const list = listRoute(
+  'petition.read',
   'petitions',
   petitionListQuerySchema,
   petitionViewSchema,
   'Petitions in your jurisdiction, newest receipt first, with their SLA clocks',
 );
 
-const read = readRoute('petitions', petitionViewSchema, 'One petition', 'The petition');
+const read = readRoute('petition.read', 'petitions', petitionViewSchema, 'One petition', 'The petition');
 
 const expectedVersion = z.number().int().min(1).openapi({ description: 'The version you read' });
 
@@ -81,12 +83,12 @@ const ACTIONS = [
 ] as const;
 
 const step = (path: string, summary: string, body: z.ZodType) =>
-  actionRoute('petitions', path, body, petitionViewSchema, {
+  actionRoute('petition.handle', 'petitions', path, body, petitionViewSchema, {
     summary: `${summary} (supervisor; 409 with the current state when expectedVersion is stale)`,
     after: 'The petition after it',
   });
 
-const reveal = createRoute({
+const reveal = defineRoute('petition.reveal', {
   method: 'post',
   path: '/api/v1/petitions/{id}/reveal',
   tags: [TAG],
@@ -119,6 +121,7 @@ export function petitionRoutes(deps: Deps) {
   ingestRoutes(
     r,
     {
+      access: 'petition.handle',
       collection: 'petitions',
       input: petitionInputSchema,
       view: petitionViewSchema,

@@ -2,9 +2,10 @@
  * 季度排名 and 预黄牌: compute a draft (anyone), publish and amend (supervisors), read snapshots, a
  * unit's history, and cards.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { quarterKeySchema, rankingSchema, rankingSnapshotSchema } from '@jiandu/shared';
 import { newRouter } from '../app/app.js';
+import { defineRoute } from '../app/authorize.js';
 import { type Deps, nowIso } from '../app/deps.js';
 import { cardListSchema, cardRecordSchema, listCards } from '../services/cards.js';
 import {
@@ -47,7 +48,7 @@ const publicationSchema = z.object({
   proposedCaseIds: z.array(z.string()),
 });
 
-const compute = createRoute({
+const compute = defineRoute('ranking.read', {
   method: 'post',
   path: '/api/v1/rankings/compute',
   tags: ['rankings'],
@@ -57,7 +58,7 @@ const compute = createRoute({
   responses: { 200: { description: 'Draft rankings', content: json(draftResponse) }, ...problemResponses },
 });
 
-const draft = createRoute({
+const draft = defineRoute('ranking.read', {
   method: 'get',
   path: '/api/v1/rankings/draft',
   tags: ['rankings'],
@@ -67,7 +68,7 @@ const draft = createRoute({
   responses: { 200: { description: 'Draft rankings', content: json(draftResponse) }, ...problemResponses },
 });
 
-const publish = createRoute({
+const publish = defineRoute('ranking.publish', {
   method: 'post',
   path: '/api/v1/rankings/publish',
   tags: ['rankings'],
@@ -79,7 +80,7 @@ const publish = createRoute({
   responses: { 201: { description: 'Published', content: json(publicationSchema) }, ...problemResponses },
 });
 
-const amend = createRoute({
+const amend = defineRoute('ranking.publish', {
   method: 'post',
   path: '/api/v1/rankings/amend',
   tags: ['rankings'],
@@ -99,7 +100,7 @@ const amend = createRoute({
   responses: { 201: { description: 'Amended', content: json(publicationSchema) }, ...problemResponses },
 });
 
-const snapshots = createRoute({
+const snapshots = defineRoute('ranking.read', {
   method: 'get',
   path: '/api/v1/rankings/snapshots',
   tags: ['rankings'],
@@ -115,7 +116,7 @@ const snapshots = createRoute({
   },
 });
 
-const snapshot = createRoute({
+const snapshot = defineRoute('ranking.read', {
   method: 'get',
   path: '/api/v1/rankings/snapshots/{id}',
   tags: ['rankings'],
@@ -128,7 +129,7 @@ const snapshot = createRoute({
   },
 });
 
-const history = createRoute({
+const history = defineRoute('ranking.read', {
   method: 'get',
   path: '/api/v1/rankings/units/{id}/history',
   tags: ['rankings'],
@@ -160,7 +161,7 @@ const history = createRoute({
   },
 });
 
-const cards = createRoute({
+const cards = defineRoute('ranking.read', {
   method: 'get',
   path: '/api/v1/cards',
   tags: ['rankings'],

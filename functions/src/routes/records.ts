@@ -1,7 +1,8 @@
 /** Any record's event history (the timeline, with its hashes), inside the caller's jurisdiction. */
-import { createRoute, z } from '@hono/zod-openapi';
-import { ledgerEventSchema } from '@jiandu/shared';
+import { z } from '@hono/zod-openapi';
+import { type Capability, ledgerEventSchema } from '@jiandu/shared';
 import { newRouter } from '../app/app.js';
+import { type AccessRule, defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { readVisible } from '../services/jurisdiction.js';
 import { withActorNames } from '../services/names.js';
@@ -24,7 +25,28 @@ export const HISTORY_TYPES = {
   bulletins: 'bulletin',
 } as const satisfies Record<string, RecordType>;
 
-const history = createRoute({
+/** A record's history is read with the capability that reads its collection. */
+const historyAccess = {
+  param: 'collection',
+  of: {
+    findings: 'finding.read',
+    petitions: 'petition.read',
+    signals: 'signal.read',
+    rectifications: 'rectification.read',
+    cases: 'case.read',
+    alerts: 'alert.read',
+    units: 'unit.read',
+    indicators: 'indicator.read',
+    cards: 'ranking.read',
+    snapshots: 'ranking.read',
+    'fund-projects': 'fund.read',
+    bulletins: 'bulletin.read',
+  },
+} as const satisfies AccessRule & { of: Record<keyof typeof HISTORY_TYPES, Capability> };
+
+const readAccess = { param: 'collection', of: { findings: 'finding.read' } } as const satisfies AccessRule;
+
+const history = defineRoute(historyAccess, {
   method: 'get',
   path: '/api/v1/{collection}/{id}/events',
   tags: ['history'],
@@ -54,7 +76,7 @@ const history = createRoute({
   },
 });
 
-const read = createRoute({
+const read = defineRoute(readAccess, {
   method: 'get',
   path: '/api/v1/{collection}/{id}',
   tags: ['records'],

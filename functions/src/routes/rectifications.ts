@@ -1,5 +1,5 @@
 /** 整改: assign, list, read (with the caller's allowed actions), and every action of the workflow. */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
   rectificationActionSchema,
   rectificationActionTypes,
@@ -7,6 +7,7 @@ import {
   rectificationSchema,
 } from '@jiandu/shared';
 import { newRouter } from '../app/app.js';
+import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { idemRef } from '../services/idempotency.js';
 import { rectificationListQuerySchema } from '../services/rectification-list.js';
@@ -35,7 +36,7 @@ const actionBodySchema = z
   })
   .openapi('RectificationActionRequest');
 
-const create = createRoute({
+const create = defineRoute('rectification.assign', {
   method: 'post',
   path: '/api/v1/rectifications',
   tags: ['rectifications'],
@@ -55,7 +56,7 @@ const create = createRoute({
   },
 });
 
-const list = createRoute({
+const list = defineRoute('rectification.read', {
   method: 'get',
   path: '/api/v1/rectifications',
   tags: ['rectifications'],
@@ -72,23 +73,31 @@ const list = createRoute({
 });
 
 const read = readRoute(
+  'rectification.read',
   'rectifications',
   viewSchema,
   'One rectification, with the actions you may take now and its days overdue',
   'The rectification',
 );
 
-const act = actionRoute('rectifications', 'actions', actionBodySchema, viewSchema, {
-  summary: 'Apply one workflow action to the version you saw',
-  description: [
-    'Actions: start, addMeasure, addProgress, addEvidence (metadata of an uploaded file), submit (unit',
-    'officer); approve, reject with a reason (reviewers: two different ones, neither the submitter);',
-    'requestExtension with a reason (unit officer), decideExtension (supervisor); reopen with a reason',
-    '(inspector or supervisor). A stale `expectedVersion`, or losing a race, answers 409 `conflict.version`',
-    'with `current`: the record as it is now.',
-  ].join(' '),
-  after: 'The record after the action',
-});
+const act = actionRoute(
+  ['rectification.work', 'rectification.review', 'rectification.reopen', 'rectification.decideExtension'],
+  'rectifications',
+  'actions',
+  actionBodySchema,
+  viewSchema,
+  {
+    summary: 'Apply one workflow action to the version you saw',
+    description: [
+      'Actions: start, addMeasure, addProgress, addEvidence (metadata of an uploaded file), submit (unit',
+      'officer); approve, reject with a reason (reviewers: two different ones, neither the submitter);',
+      'requestExtension with a reason (unit officer), decideExtension (supervisor); reopen with a reason',
+      '(inspector or supervisor). A stale `expectedVersion`, or losing a race, answers 409 `conflict.version`',
+      'with `current`: the record as it is now.',
+    ].join(' '),
+    after: 'The record after the action',
+  },
+);
 
 export function rectificationRoutes(deps: Deps) {
   const r = newRouter();

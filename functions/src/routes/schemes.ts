@@ -1,12 +1,13 @@
 /** 考核方案: the scheme in force, its versions, and new versions (admin). */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { schemeSchema } from '@jiandu/shared';
 import { newRouter } from '../app/app.js';
+import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { schemeVersion, schemeVersions, storeScheme } from '../services/schemes.js';
 import { json, problemResponses } from './common.js';
 
-const current = createRoute({
+const current = defineRoute('scheme.read', {
   method: 'get',
   path: '/api/v1/schemes/current',
   tags: ['schemes'],
@@ -15,7 +16,7 @@ const current = createRoute({
   responses: { 200: { description: 'The scheme', content: json(schemeSchema) }, ...problemResponses },
 });
 
-const versions = createRoute({
+const versions = defineRoute('scheme.read', {
   method: 'get',
   path: '/api/v1/schemes',
   tags: ['schemes'],
@@ -42,7 +43,7 @@ const versions = createRoute({
   },
 });
 
-const one = createRoute({
+const one = defineRoute('scheme.read', {
   method: 'get',
   path: '/api/v1/schemes/{version}',
   tags: ['schemes'],
@@ -52,7 +53,7 @@ const one = createRoute({
   responses: { 200: { description: 'The scheme', content: json(schemeSchema) }, ...problemResponses },
 });
 
-const create = createRoute({
+const create = defineRoute('scheme.manage', {
   method: 'post',
   path: '/api/v1/schemes',
   tags: ['schemes'],

@@ -1,7 +1,8 @@
 /** 舆情: ingest one or a batch (reposts counted on the original), list, read, triage and assign. */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { idSchema, signalInputSchema, signalSchema } from '@jiandu/shared';
 import { newRouter } from '../app/app.js';
+import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { idemRef } from '../services/idempotency.js';
 import {
@@ -21,13 +22,14 @@ const TAG = 'signals';
 export const signalViewSchema = signalSchema.extend({ version: z.number().int() }).openapi('Signal');
 
 const list = listRoute(
+  'signal.read',
   'signals',
   signalListQuerySchema,
   signalViewSchema,
   'Signals in your jurisdiction, newest publication first (state: triage | assigned)',
 );
 
-const triage = createRoute({
+const triage = defineRoute('signal.triage.read', {
   method: 'get',
   path: '/api/v1/signals/triage',
   tags: [TAG],
@@ -37,9 +39,10 @@ const triage = createRoute({
   responses: { 200: { description: 'A page', content: json(pageOf(signalViewSchema)) }, ...problemResponses },
 });
 
-const read = readRoute('signals', signalViewSchema, 'One signal', 'The signal');
+const read = readRoute('signal.read', 'signals', signalViewSchema, 'One signal', 'The signal');
 
 const assign = actionRoute(
+  'signal.assign',
   'signals',
   'assign',
   z.strictObject({ unitId: idSchema, expectedVersion: z.number().int().min(1).optional() }),
@@ -55,6 +58,7 @@ export function signalRoutes(deps: Deps) {
   ingestRoutes(
     r,
     {
+      access: 'signal.ingest',
       collection: 'signals',
       input: signalInputSchema,
       view: signalViewSchema,

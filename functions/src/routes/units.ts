@@ -1,12 +1,13 @@
 /** 单位: the unit tree in your jurisdiction; admins add units. */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { unitSchema } from '@jiandu/shared';
 import { newRouter } from '../app/app.js';
+import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { createUnit, listUnits } from '../services/org.js';
 import { json, problemResponses } from './common.js';
 
-const list = createRoute({
+const list = defineRoute('unit.read', {
   method: 'get',
   path: '/api/v1/units',
   tags: ['units'],
@@ -21,7 +22,7 @@ const list = createRoute({
   },
 });
 
-const create = createRoute({
+const create = defineRoute('unit.manage', {
   method: 'post',
   path: '/api/v1/units',
   tags: ['units'],

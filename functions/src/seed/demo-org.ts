@@ -194,6 +194,8 @@ export function demoOrg(): DemoOrg {
   }
   const users: DemoOrg['users'] = [
     { username: 'admin', name: '系统管理员', roles: ['admin'], unitId: 'city' },
+    { username: 'security', name: '安全管理员', roles: ['security_admin'], unitId: 'city' },
+    { username: 'auditor', name: '审计管理员', roles: ['audit_admin'], unitId: 'city' },
     { username: 'leader', name: '市领导', roles: ['viewer'], unitId: 'city' },
     { username: 'city-supervisor', name: '市督查室', roles: ['supervisor'], unitId: 'city' },
     { username: 'supervisor', name: '东山县扶贫办督查室', roles: ['supervisor'], unitId: 'dongshan' },

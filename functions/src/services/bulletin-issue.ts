@@ -17,7 +17,7 @@ import {
 } from '@jiandu/shared';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
-import type { Principal } from '../auth/principal.js';
+import { assertCan, holds, type Principal } from '../auth/principal.js';
 import { keys } from '../store/keys.js';
 import { type Actor, type RecordIndex, type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
@@ -147,8 +147,7 @@ export async function issueBulletinAs(
   month: string,
   unitId: string | undefined,
 ): Promise<IssuedBulletin> {
-  if (!p.roles.includes('supervisor'))
-    throw new EdgeError('auth.forbidden', 'only supervisors issue bulletins');
+  assertCan(p, 'bulletin.issue');
   const scope = unitId ?? p.unitId;
   const unitPath = await writableUnitPath(deps, p, scope);
   const b = await issueBulletin(deps, { kind: 'person', principal: p }, month, scope, unitPath);
@@ -239,7 +238,7 @@ export async function openIssued(deps: Deps, p: Principal, id: string) {
 export async function readsOf(deps: Deps, p: Principal, id: string) {
   const b = await readVisible<IssuedBulletin>(deps, p, 'bulletin', id);
   const issuer = b.data.issuedBy.id;
-  const allowed = issuer === p.id || (issuer === SYSTEM_ACTOR.id && p.roles.includes('supervisor'));
+  const allowed = issuer === p.id || (issuer === SYSTEM_ACTOR.id && holds(p, 'bulletin.issue'));
   if (!allowed) throw new EdgeError('auth.forbidden', 'the read receipts are shown to the issuer');
   const reads = (await deps.store.queryIndex<BulletinRead>('gsi3', keys.bulletinReadsPartition(id)))
     .map((s) => s.data)

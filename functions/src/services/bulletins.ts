@@ -26,15 +26,13 @@ import {
   taskLine,
 } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
-import type { Principal } from '../auth/principal.js';
+import { holds, type Principal } from '../auth/principal.js';
 import type { RecordType } from '../store/keys.js';
 import { keys } from '../store/keys.js';
 import type { StoredRecord } from '../store/record-store.js';
 import type { CardRecord } from './cards.js';
 import { projectsAsOf } from './funds.js';
 import { writableUnitPath } from './jurisdiction.js';
-
-const CASE_READERS = ['inspector', 'supervisor', 'viewer'];
 
 async function listAll<T>(
   deps: Deps,
@@ -61,7 +59,7 @@ const completionBp = (plan: number, actual: number): number =>
   plan <= 0 ? 10_000 : Math.min(10_000, Math.round((actual * 10_000) / plan));
 
 /** Whether this reader's role sees accountability cases (the bulletin's proposals). */
-export const readsCases = (p: Principal): boolean => p.roles.some((r) => CASE_READERS.includes(r));
+export const readsCases = (p: Principal): boolean => holds(p, 'case.read');
 
 /** The bulletin as this reader may see it: proposals only for roles that read cases. */
 export const bulletinFor = (p: Principal, b: BulletinContent): BulletinContent =>

@@ -16,8 +16,7 @@ import {
   type CaseTrigger,
 } from '@jiandu/shared';
 import { type Deps, nowIso } from '../app/deps.js';
-import { EdgeError } from '../app/edge-error.js';
-import type { Principal } from '../auth/principal.js';
+import { assertCan, type Principal } from '../auth/principal.js';
 import { addToOutbox, caseNotification, OUTBOX_TX_ITEMS } from '../outbox/notification.js';
 import { keys } from '../store/keys.js';
 import type { Actor, RecordIndex, StoredRecord } from '../store/record-store.js';
@@ -26,9 +25,6 @@ import { readVisible } from './jurisdiction.js';
 import { type ListQuery, listRecords } from './lists.js';
 import { namesOf } from './names.js';
 import { assertVersion, commitOrConflict } from './record-conflict.js';
-
-/** Who reads cases: the people who open and follow them. Unit officers and reviewers do not. */
-const READERS = ['inspector', 'supervisor', 'viewer'] as const;
 
 export const caseIndex = (c: AccountabilityCase, unitPath: string): RecordIndex => ({
   unitPath,
@@ -111,10 +107,7 @@ const subjectNames = (deps: Deps, cases: readonly AccountabilityCase[]) =>
     cases.flatMap((c) => c.subjects.map((s) => s.personId)),
   );
 
-const assertReader = (p: Principal) => {
-  if (!p.roles.some((r) => (READERS as readonly string[]).includes(r)))
-    throw new EdgeError('auth.forbidden', 'accountability cases are for inspectors, supervisors and leaders');
-};
+const assertReader = (p: Principal) => assertCan(p, 'case.read');
 
 async function readCase(deps: Deps, p: Principal, id: string): Promise<StoredRecord<AccountabilityCase>> {
   assertReader(p);

@@ -20,7 +20,7 @@ import {
 import type { z } from 'zod';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
-import type { Principal } from '../auth/principal.js';
+import { assertCan, type Principal } from '../auth/principal.js';
 import { addToOutbox, OUTBOX_TX_ITEMS, rectificationNotification } from '../outbox/notification.js';
 import { Tx } from '../store/tx.js';
 import { commitBatch, type ItemWrite } from './commit.js';
@@ -115,9 +115,7 @@ function prepare(
   };
 }
 
-const assertInspector = (p: Principal) => {
-  if (!p.roles.includes('inspector')) throw new EdgeError('auth.forbidden', 'only inspectors log findings');
-};
+const assertInspector = (p: Principal) => assertCan(p, 'finding.create');
 
 export async function createFinding(
   deps: Deps,

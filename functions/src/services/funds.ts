@@ -8,6 +8,7 @@
 import { z } from '@hono/zod-openapi';
 import {
   applyFundEntry,
+  type Capability,
   type FundEntry,
   type FundProject,
   type FundProjectRecord,
@@ -18,7 +19,7 @@ import {
 } from '@jiandu/shared';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
-import type { Principal } from '../auth/principal.js';
+import { actingRole, assertCan, type Principal } from '../auth/principal.js';
 import { keys } from '../store/keys.js';
 import type { Actor, RecordIndex, StoredRecord } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
@@ -66,18 +67,17 @@ const entryIndex = (e: FundEntry, unitPath: string): RecordIndex => ({
   extra: { ...keys.fundEntriesOf(e.projectId, e.date, e.id), kind: e.kind },
 });
 
-const PROJECT_WRITERS = ['supervisor'];
-const ENTRY_WRITERS = ['supervisor', 'unit_officer'];
+const PROJECT_WRITERS = 'fund.project.manage';
+const ENTRY_WRITERS = 'fund.entry.create';
 
-function assertRole(p: Principal, allowed: string[], what: string) {
-  if (!p.roles.some((r) => allowed.includes(r)))
-    throw new EdgeError('auth.forbidden', `your role may not ${what}`);
+function assertRole(p: Principal, capability: Capability, _what: string) {
+  assertCan(p, capability);
 }
 
 /** The event's actor: the caller in the role that allowed the write. */
-const actorOf = (p: Principal, allowed: string[]): Actor => ({
+const actorOf = (p: Principal, capability: Capability): Actor => ({
   id: p.id,
-  role: p.roles.find((r) => allowed.includes(r)) ?? p.roles[0] ?? 'viewer',
+  role: actingRole(p, capability),
 });
 
 /* ------------------------------------------------------------------ projects */

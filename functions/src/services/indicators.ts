@@ -7,7 +7,7 @@ import { z } from '@hono/zod-openapi';
 import { type Indicator, indicatorFacts, indicatorSchema, indicatorValueSchema } from '@jiandu/shared';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
-import type { Principal } from '../auth/principal.js';
+import { assertCan, holds, type Principal } from '../auth/principal.js';
 import type { StoredRecord } from '../store/record-store.js';
 import { Tx } from '../store/tx.js';
 import { commitOne } from './commit.js';
@@ -52,9 +52,7 @@ const index = (i: Indicator, unitPath: string) => ({
   extra: { year: i.year },
 });
 
-const supervisorOnly = (p: Principal, what: string) => {
-  if (!p.roles.includes('supervisor')) throw new EdgeError('auth.forbidden', `only supervisors ${what}`);
-};
+const supervisorOnly = (p: Principal, _what: string) => assertCan(p, 'indicator.manage');
 
 export async function createIndicator(
   deps: Deps,
@@ -95,10 +93,10 @@ export async function changeIndicator(
 ): Promise<IndicatorView> {
   const before = await readVisible<Indicator>(deps, p, 'indicator', id);
   const { expectedVersion, ...fields } = change;
-  const isSupervisor = p.roles.includes('supervisor');
+  // Whoever manages indicators (sets targets) may change every field; others who report actuals, only those.
+  const isSupervisor = holds(p, 'indicator.manage');
   if (!isSupervisor) {
-    if (!p.roles.includes('unit_officer'))
-      throw new EdgeError('auth.forbidden', 'only supervisors and the unit’s officers change indicators');
+    assertCan(p, 'indicator.report');
     const other = (['name', 'measure', 'target', 'plan'] as const).find((f) => fields[f] !== undefined);
     if (other)
       throw new EdgeError('auth.forbidden', 'unit officers report actuals only; supervisors set targets', {

@@ -2,17 +2,14 @@
 import { type Tenure, type Unit, UnitTree } from '@jiandu/shared';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError, notFound } from '../app/edge-error.js';
-import type { Principal } from '../auth/principal.js';
+import { assertCan, type Principal } from '../auth/principal.js';
 import { keys } from '../store/keys.js';
 import { type Actor, SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx } from '../store/tx.js';
 import { scopeOf, writableUnitPath } from './jurisdiction.js';
 import { unitPath } from './units.js';
 
-const adminOnly = (p: Principal) => {
-  if (!p.roles.includes('admin'))
-    throw new EdgeError('auth.forbidden', 'only administrators change units and posts');
-};
+const adminOnly = (p: Principal) => assertCan(p, 'unit.manage');
 
 export async function createUnit(deps: Deps, p: Principal | null, unit: Unit): Promise<Unit> {
   if (p) adminOnly(p);

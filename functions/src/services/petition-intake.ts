@@ -17,7 +17,7 @@ import {
 import type { z } from 'zod';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
-import type { Principal } from '../auth/principal.js';
+import { assertCan, type Principal } from '../auth/principal.js';
 import type { SealedBlob } from '../crypto/pii.js';
 import { keys } from '../store/keys.js';
 import { Tx, TxCancelled } from '../store/tx.js';
@@ -46,8 +46,7 @@ const MAX_ATTEMPTS = 20;
 
 /** Only supervisors register petitions (DESIGN §1: the supervisor handles petitions). */
 export function assertPetitionWriter(p: Principal): void {
-  if (!p.roles.includes('supervisor'))
-    throw new EdgeError('auth.forbidden', 'only supervisors register petitions');
+  assertCan(p, 'petition.handle');
 }
 
 /**

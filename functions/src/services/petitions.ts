@@ -3,7 +3,7 @@
  * read them with their SLA clocks, move them through the workflow with optimistic concurrency, and
  * reveal a petitioner to a supervisor of the jurisdiction with a logged reason.
  *
- * Who (chosen where DESIGN is silent, and the same as the app's role table, app/permissions.ts):
+ * Who (chosen where DESIGN is silent; the capabilities are in the core, access/capabilities.ts):
  * supervisors register, act on and reveal; supervisors and inspectors (who see everything in their
  * jurisdiction, §1) read, always masked. Unit officers, reviewers, viewers and admins do not read
  * petitions: the unit a petition is about must not learn who complained (whistleblower protection, §6);
@@ -23,11 +23,12 @@ import {
   petitionFacts,
   petitionInputSchema,
   type Role,
+  roleWithCapability,
   type Satisfaction,
 } from '@jiandu/shared';
 import { type Deps, nowIso } from '../app/deps.js';
 import { forbidden, notFound } from '../app/edge-error.js';
-import { hasRole, type Principal } from '../auth/principal.js';
+import { assertCan, type Principal } from '../auth/principal.js';
 import type { ListFilter } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import { commitOne } from './commit.js';
@@ -52,10 +53,8 @@ import {
 } from './petition-records.js';
 import { versionConflict } from './record-conflict.js';
 
-const READERS: Role[] = ['supervisor', 'inspector'];
-
 export function assertPetitionReader(p: Principal): void {
-  if (!hasRole(p, ...READERS)) throw forbidden('only supervisors and inspectors read petitions');
+  assertCan(p, 'petition.read');
 }
 
 /**
@@ -161,7 +160,7 @@ const conflict = (current: PetitionView) => versionConflict(current, 'petition')
 
 /** The role a caller acts in: supervisor when they hold it (the core refuses any other). */
 const actingRole = (p: Principal): Role =>
-  p.roles.includes('supervisor') ? 'supervisor' : (p.roles[0] ?? 'viewer');
+  roleWithCapability(p.roles, 'petition.handle') ?? p.roles[0] ?? 'viewer';
 
 export async function actOnPetition(
   deps: Deps,
@@ -227,7 +226,7 @@ export async function revealPetitioner(
   id: string,
   reason: string,
 ): Promise<{ id: string; petitioner: Petitioner }> {
-  if (!p.roles.includes('supervisor')) throw forbidden('only supervisors may reveal a petitioner');
+  assertCan(p, 'petition.reveal');
   const scheme = await deps.scheme();
   for (let attempt = 0; ; attempt++) {
     const l = await visiblePetition(deps, p, id);

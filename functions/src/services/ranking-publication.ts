@@ -19,7 +19,7 @@ import {
 } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import { EdgeError, notFound } from '../app/edge-error.js';
-import type { Principal } from '../auth/principal.js';
+import { assertCan, type Principal } from '../auth/principal.js';
 import { keys } from '../store/keys.js';
 import { type Actor, type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
 import { MAX_TX_ITEMS, Tx, TxCancelled } from '../store/tx.js';
@@ -270,8 +270,7 @@ async function freezeAndIssue(deps: Deps, input: FreezeInput): Promise<Publicati
 async function publishableGroup(deps: Deps, p: Principal | null, groupKey: string): Promise<PeerGroup> {
   const g = await visibleGroup(deps, p, groupKey);
   if (p) {
-    if (!p.roles.includes('supervisor'))
-      throw new EdgeError('auth.forbidden', 'only supervisors publish rankings');
+    assertCan(p, 'ranking.publish');
     const parent = (await deps.units.pathOf(g.group.parentUnitId)) ?? '';
     if (!parent.startsWith(await scopeOf(deps, p)))
       throw new EdgeError('auth.forbidden', 'the group’s parent unit is outside your jurisdiction', {

@@ -17,7 +17,7 @@ import {
 } from '@jiandu/shared';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError, notFound } from '../app/edge-error.js';
-import type { Principal } from '../auth/principal.js';
+import { actingRole, type Principal } from '../auth/principal.js';
 import { addToOutbox, rectificationNotification } from '../outbox/notification.js';
 import type { RecordType } from '../store/keys.js';
 import { Tx, TxCancelled } from '../store/tx.js';
@@ -38,9 +38,6 @@ import {
 } from './rectification-read.js';
 
 export { listRectifications, type RectificationListQuery } from './rectification-list.js';
-
-/** Who may assign a rectification by hand (findings, petitions and signals also open them). */
-const ASSIGNERS = ['supervisor', 'inspector'] as const;
 
 /** Source kinds that name a stored record: the record must exist in the caller's jurisdiction. */
 const SOURCE_TYPES: Partial<Record<RectificationInput['source']['kind'], RecordType>> = {
@@ -70,8 +67,7 @@ export async function createRectification(
 ): Promise<StoredResponse> {
   const first = await replay(deps, idem);
   if (first) return first;
-  const role = ASSIGNERS.find((r) => p.roles.includes(r));
-  if (!role) throw new EdgeError('auth.forbidden', 'only supervisors and inspectors assign rectifications');
+  const role = actingRole(p, 'rectification.assign');
   const unitPath = await writableUnitPath(deps, p, input.unitId);
   await checkSource(deps, p, input.source);
   const nk = naturalKeyOf('rectification', input.source.kind, input.externalId);

@@ -6,7 +6,7 @@
 import { type Scheme, schemeSchema } from '@jiandu/shared';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError, notFound } from '../app/edge-error.js';
-import type { Principal } from '../auth/principal.js';
+import { assertCan, type Principal } from '../auth/principal.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import type { StoredScheme } from './scheme-directory.js';
 
@@ -48,8 +48,7 @@ export async function schemeVersion(deps: Deps, version: number): Promise<Scheme
 
 /** Stores a new version (admin): it must be newer than the one in force. */
 export async function storeScheme(deps: Deps, p: Principal, input: unknown): Promise<Scheme> {
-  if (!p.roles.includes('admin'))
-    throw new EdgeError('auth.forbidden', 'only administrators change the scheme');
+  assertCan(p, 'scheme.manage');
   const scheme = schemeSchema.parse(input);
   const current = await deps.scheme();
   if (scheme.version <= current.version)

@@ -23,7 +23,7 @@ import {
 import type { z } from 'zod';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
-import type { Principal } from '../auth/principal.js';
+import { assertCan, type Principal } from '../auth/principal.js';
 import { keys } from '../store/keys.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import { commitBatch, type ItemWrite } from './commit.js';
@@ -56,8 +56,7 @@ export interface SignalCandidate {
 
 /** Supervisors (who triage opinion, DESIGN §1) ingest signals. */
 export function assertSignalWriter(p: Principal): void {
-  if (!p.roles.includes('supervisor'))
-    throw new EdgeError('auth.forbidden', 'only supervisors ingest signals');
+  assertCan(p, 'signal.ingest');
 }
 
 export const actorOf = (p: Principal) => ({ id: p.id, role: 'supervisor' as const });

@@ -8,8 +8,8 @@
 import { z } from '@hono/zod-openapi';
 import { onUnitAssigned, polarity, type Signal, signalFacts, signalInputSchema } from '@jiandu/shared';
 import { type Deps, nowIso } from '../app/deps.js';
-import { forbidden, notFound } from '../app/edge-error.js';
-import type { Principal } from '../auth/principal.js';
+import { notFound } from '../app/edge-error.js';
+import { assertCan, type Principal } from '../auth/principal.js';
 import { keys } from '../store/keys.js';
 import { RecordStore } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
@@ -104,7 +104,7 @@ export async function assignSignal(
   id: string,
   body: { unitId: string; expectedVersion?: number | undefined },
 ): Promise<SignalView> {
-  if (!p.roles.includes('supervisor')) throw forbidden('only supervisors triage signals');
+  assertCan(p, 'signal.assign');
   const rec = await readVisible<Signal>(deps, p, 'signal', id);
   if (body.expectedVersion !== undefined && body.expectedVersion !== rec.version)
     throw conflict(signalView(rec));

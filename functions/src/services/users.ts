@@ -1,6 +1,6 @@
 /** Users of the built-in issuer: hashed passwords, roles and home unit. */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Role } from '@jiandu/shared';
+import { assertRoleSet, type Role } from '@jiandu/shared';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
@@ -27,6 +27,7 @@ export async function createUser(
   input: { username: string; name: string; roles: Role[]; unitId: string; password: string },
   actor: Actor = SYSTEM_ACTOR,
 ): Promise<PublicUser> {
+  assertRoleSet(input.roles);
   const id = deps.newId();
   const user: User = {
     id,

@@ -82,7 +82,7 @@ describe('exports to xlsx and the operation log (操作日志)', () => {
       ['白石乡', '较重', 412.45],
       ['青松镇', '较重', 412.45],
     ]);
-    const log = await logEntries(supervisor, '?action=export');
+    const log = await logEntries(await h.token('audit_admin'), '?action=export');
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({
       target: 'findings',
@@ -90,8 +90,13 @@ describe('exports to xlsx and the operation log (操作日志)', () => {
       rows: 2,
       outcome: 'complete',
     });
-    // A supervisor of the next county sees nothing of it; a unit officer may not read the log at all.
-    expect(await logEntries(await h.token('supervisor', 'xs'))).toEqual([]);
+    // The audit administrator of the next county sees nothing of it; nobody else may read the log at all
+    // (三员分立: the audit administrator alone).
+    expect(await logEntries(await h.token('audit_admin', 'xs'))).toEqual([]);
+    for (const role of ['supervisor', 'admin'] as const) {
+      const res = await h.call('GET', '/api/v1/operation-log', { token: await h.token(role) });
+      expect([role, res.status]).toEqual([role, 403]);
+    }
     const officer = await h.call('GET', '/api/v1/operation-log', {
       token: await h.token('unit_officer', 'ds-a'),
     });
@@ -170,7 +175,7 @@ describe('exports to xlsx and the operation log (操作日志)', () => {
       expect.arrayContaining(['概况', '任务进度', '逾期整改', '信访', '舆情', '认可度']),
     );
     expect(bulletin.get('信访')!).toHaveLength(2);
-    const log = await logEntries(supervisor, '?target=bulletin');
+    const log = await logEntries(await h.token('audit_admin'), '?target=bulletin');
     expect(log[0]).toMatchObject({ action: 'export', filter: { month: '2025-05' } });
   });
 });

@@ -158,7 +158,7 @@ describe('importing a rectification ledger (整改台账)', () => {
     expect(stored).toEqual(rebuilt);
 
     const log = await h.call('GET', '/api/v1/operation-log?action=import', {
-      token: await h.token('supervisor'),
+      token: await h.token('audit_admin'),
     });
     const entries = ((await log.json()) as { items: { target: string; rows: number; actorId: string }[] })
       .items;

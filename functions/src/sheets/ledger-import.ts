@@ -13,7 +13,7 @@ import {
 } from '@jiandu/shared';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
-import type { Principal } from '../auth/principal.js';
+import { actingRole, type Principal } from '../auth/principal.js';
 import { scopeOf } from '../services/jurisdiction.js';
 import { ingestLedgerRows } from './ledger-ingest.js';
 import { type CheckedRow, checkRows, dataRowCount, type RowProblem } from './ledger-rows.js';
@@ -29,9 +29,6 @@ export const MAX_IMPORT_ROWS = 10_000;
  * length fit in it as xlsx or csv.
  */
 export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
-
-/** Who may import: those who assign rectifications (inspectors and supervisors). */
-const IMPORTERS: readonly Role[] = ['inspector', 'supervisor'];
 
 export type RowStatus = 'valid' | 'problem' | 'created' | 'duplicate' | 'conflict';
 
@@ -67,9 +64,7 @@ export interface ImportReport {
 }
 
 export function importerRole(p: Principal): Role {
-  const role = IMPORTERS.find((r) => p.roles.includes(r));
-  if (!role) throw new EdgeError('auth.forbidden', 'only inspectors and supervisors import ledgers');
-  return role;
+  return actingRole(p, 'ledger.import');
 }
 
 /** The sheet holding the ledger: the first whose header row names the ledger's columns. */

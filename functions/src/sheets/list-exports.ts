@@ -10,6 +10,7 @@ import {
   accountabilityForm,
   alertSeverity,
   alertState,
+  type Capability,
   caseState,
   type Finding,
   findingSeverity,
@@ -53,6 +54,8 @@ type Page<T> = { items: readonly T[]; cursor: string | null };
 export interface ListExport<S extends z.ZodObject, T> {
   /** The path segment: GET /api/v1/exports/{name}.xlsx */
   name: string;
+  /** An export is a read of its list: whoever may read the list may export it. */
+  access: Capability;
   /** The sheet's (and the file's) name. */
   title: string;
   /** The list's filters (its query without limit and cursor). */
@@ -72,6 +75,7 @@ const money = (fen: number | null | undefined) => (fen == null ? null : Number(f
 
 const findings: ListExport<typeof listQuerySchema, Finding> = {
   name: 'findings',
+  access: 'finding.read',
   title: '督查发现问题',
   query: withoutPaging(listQuerySchema),
   page: (deps, p, q, cursor) => listRecords<Finding>(deps, p, 'finding', paged(q, cursor)),
@@ -94,6 +98,7 @@ const lastNote = (notes: readonly { text: string }[]) => notes.at(-1)?.text ?? n
 
 const rectifications: ListExport<typeof rectificationListQuerySchema, RectRow> = {
   name: 'rectifications',
+  access: 'rectification.read',
   title: '整改台账',
   query: withoutPaging(rectificationListQuerySchema),
   page: (deps, p, q, cursor) => listRectifications(deps, p, paged(q, cursor)) as Promise<Page<RectRow>>,
@@ -115,6 +120,7 @@ const rectifications: ListExport<typeof rectificationListQuerySchema, RectRow> =
 
 const petitions: ListExport<typeof petitionListQuerySchema, PetitionView> = {
   name: 'petitions',
+  access: 'petition.read',
   title: '信访件',
   query: withoutPaging(petitionListQuerySchema),
   page: (deps, p, q, cursor) => listPetitions(deps, p, paged(q, cursor)),
@@ -140,6 +146,7 @@ const petitions: ListExport<typeof petitionListQuerySchema, PetitionView> = {
 
 const signals: ListExport<typeof signalListQuerySchema, Signal & Record<string, unknown>> = {
   name: 'signals',
+  access: 'signal.read',
   title: '舆情',
   query: withoutPaging(signalListQuerySchema),
   page: (deps, p, q, cursor) =>
@@ -162,6 +169,7 @@ const signals: ListExport<typeof signalListQuerySchema, Signal & Record<string, 
 
 const cases: ListExport<typeof listQuerySchema, AccountabilityCase> = {
   name: 'cases',
+  access: 'case.read',
   title: '问责',
   query: withoutPaging(listQuerySchema),
   page: (deps, p, q, cursor) => listCases(deps, p, paged(q, cursor)),
@@ -180,6 +188,7 @@ const cases: ListExport<typeof listQuerySchema, AccountabilityCase> = {
 
 const alerts: ListExport<typeof alertListSchema, Alert> = {
   name: 'alerts',
+  access: 'alert.read',
   title: '预警',
   query: withoutPaging(alertListSchema),
   page: (deps, p, q, cursor) => listAlerts(deps, p, paged(q, cursor)) as Promise<Page<Alert>>,

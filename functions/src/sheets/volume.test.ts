@@ -177,7 +177,7 @@ describe('spreadsheets at volume', () => {
     });
     for await (const ws of wb) for await (const _row of ws) count++;
     expect(count).toBe(N + 1);
-    const log = await logEntries(supervisor, '?target=findings&from=2025-05-15');
+    const log = await logEntries(await h.token('audit_admin'), '?target=findings&from=2025-05-15');
     expect(log.find((e) => e.rows === N)).toMatchObject({
       outcome: 'complete',
       filter: { from: '2025-04-01' },

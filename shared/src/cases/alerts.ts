@@ -2,13 +2,12 @@
  * The alert state machine (DESIGN §3): open → acknowledged → resolved, or open → resolved directly.
  * Supervisors manage alerts (DESIGN §1). Every accepted action bumps `version` by exactly 1.
  */
+import { can } from '../access/capabilities.js';
 import { DomainError } from '../errors/index.js';
 import type { Alert } from '../schemas/accountability.js';
 import type { Role } from '../schemas/enums.js';
 
 export type AlertAction = 'acknowledge' | 'resolve';
-
-export const ALERT_ROLES: readonly Role[] = ['supervisor'];
 
 const FROM: Record<AlertAction, readonly Alert['state'][]> = {
   acknowledge: ['open'],
@@ -21,7 +20,7 @@ const TO: Record<AlertAction, Alert['state']> = { acknowledge: 'acknowledged', r
 export const ALERT_STATE_ORDER: readonly Alert['state'][] = ['open', 'acknowledged', 'resolved'];
 
 export function applyAlertAction(a: Alert, action: AlertAction, roles: readonly Role[]): Alert {
-  if (!roles.some((r) => ALERT_ROLES.includes(r)))
+  if (!can(roles, 'alert.act'))
     throw new DomainError('alert.forbiddenRole', 'only supervisors manage alerts');
   if (!FROM[action].includes(a.state))
     throw new DomainError('alert.invalidTransition', `cannot ${action} a ${a.state} alert`, {

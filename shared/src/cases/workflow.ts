@@ -4,6 +4,7 @@
  * accountability cases") move a case on. Pure: the actor's roles are passed in. Every accepted action
  * bumps `version` by exactly 1 (optimistic concurrency, DESIGN §5).
  */
+import { can } from '../access/capabilities.js';
 import { DomainError } from '../errors/index.js';
 import type { AccountabilityCase } from '../schemas/accountability.js';
 import type { Role } from '../schemas/enums.js';
@@ -18,9 +19,6 @@ export type CaseAction =
   | { type: 'close' };
 
 export type CaseActionType = CaseAction['type'];
-
-/** The roles that may act on a case. */
-export const CASE_ROLES: readonly Role[] = ['inspector'];
 
 /**
  * The states each action leaves from. Chosen: a proposal may be dismissed straight away (a proposal
@@ -40,7 +38,7 @@ const TO: Record<CaseActionType, CaseState> = {
   close: 'closed',
 };
 
-const mayAct = (roles: readonly Role[]) => roles.some((r) => CASE_ROLES.includes(r));
+const mayAct = (roles: readonly Role[]) => can(roles, 'case.act');
 
 /** The actions the roles may take on the case now (empty for a closed case or another role). */
 export function allowedCaseActions(

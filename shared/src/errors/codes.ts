@@ -7,6 +7,9 @@ export const errorCodes = [
   'calendar.invalidQuarter',
   // scheme
   'scheme.invalid',
+  // access (owner: access/)
+  'access.adminRolesExclusive',
+  'access.noRole',
   // units
   'unit.notFound',
   'unit.cycle',

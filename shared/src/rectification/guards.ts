@@ -6,6 +6,7 @@
  * Jurisdiction (a unit officer acts only on their own unit's subtree) is the API's job: the core sees
  * roles and person ids, not the unit tree.
  */
+import { type Capability, roleWithCapability as roleWith } from '../access/capabilities.js';
 import type { ErrorCode } from '../errors/index.js';
 import type { RectificationState, Role } from '../schemas/enums.js';
 import type { ExtensionRequest, Rectification } from '../schemas/rectification.js';
@@ -17,20 +18,21 @@ export interface Actor {
 }
 
 /**
- * Reopening (回头看) is done by an inspector or a supervisor: both run the look-back inspections of
- * seed 001 (纪检 and 扶贫办), and neither is the unit that did the work or a reviewer who closed it.
+ * The capability each action needs (access/capabilities.ts says which roles hold it). Reopening (回头看)
+ * is done by an inspector or a supervisor: both run the look-back inspections of seed 001 (纪检 and
+ * 扶贫办), and neither is the unit that did the work or a reviewer who closed it.
  */
-export const actionRoles: Readonly<Record<RectificationActionType, readonly Role[]>> = {
-  start: ['unit_officer'],
-  addMeasure: ['unit_officer'],
-  addProgress: ['unit_officer'],
-  addEvidence: ['unit_officer'],
-  submit: ['unit_officer'],
-  approve: ['reviewer'],
-  reject: ['reviewer'],
-  reopen: ['inspector', 'supervisor'],
-  requestExtension: ['unit_officer'],
-  decideExtension: ['supervisor'],
+export const actionCapability: Readonly<Record<RectificationActionType, Capability>> = {
+  start: 'rectification.work',
+  addMeasure: 'rectification.work',
+  addProgress: 'rectification.work',
+  addEvidence: 'rectification.work',
+  submit: 'rectification.work',
+  approve: 'rectification.review',
+  reject: 'rectification.review',
+  reopen: 'rectification.reopen',
+  requestExtension: 'rectification.work',
+  decideExtension: 'rectification.decideExtension',
 };
 
 const OPEN: readonly RectificationState[] = ['assigned', 'in_progress', 'submitted', 'first_approved'];
@@ -56,7 +58,7 @@ const fromStates: Readonly<Record<RectificationActionType, readonly Rectificatio
 
 /** The role under which `actor` may do `type` (for the ledger event), or null when none of theirs may. */
 export function roleFor(type: RectificationActionType, actor: Actor): Role | null {
-  return actionRoles[type].find((r) => actor.roles.includes(r)) ?? null;
+  return roleWith(actor.roles, actionCapability[type]);
 }
 
 export const pendingExtension = (rect: Rectification): ExtensionRequest | undefined =>

@@ -5,12 +5,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { can } from '../access/capabilities.js';
 import { addDays } from '../calendar/local-date.js';
 import { isDomainError } from '../errors/index.js';
 import { canonicalJson } from '../ledger/canonical.js';
 import { type Rectification, rectificationSchema } from '../schemas/rectification.js';
 import type { RectificationAction } from './actions.js';
-import { type Actor, actionRoles, allowedActions, guardError } from './guards.js';
+import { type Actor, actionCapability, allowedActions, guardError } from './guards.js';
 import {
   admin,
   fresh,
@@ -85,7 +86,7 @@ const action: fc.Arbitrary<RectificationAction> = fc.oneof(
 );
 /** Mostly an actor holding a role the action needs (so paths get far), sometimes anyone at all. */
 const actionAndActor = action.chain((a) => {
-  const fitting = actors.filter((x) => actionRoles[a.type].some((role) => x.roles.includes(role)));
+  const fitting = actors.filter((x) => can(x.roles, actionCapability[a.type]));
   return fc.record({
     action: fc.constant(a),
     actor: fc.oneof(

@@ -146,5 +146,7 @@ export const ROLE_LABELS = {
   reviewer: { zh: '复核人', en: 'Reviewer' },
   unit_officer: { zh: '责任单位联络员', en: 'Unit officer' },
   viewer: { zh: '领导', en: 'Viewer' },
-  admin: { zh: '系统管理员', en: 'Administrator' },
+  admin: { zh: '系统管理员', en: 'System administrator' },
+  security_admin: { zh: '安全管理员', en: 'Security administrator' },
+  audit_admin: { zh: '审计管理员', en: 'Audit administrator' },
 } as const;

@@ -5,6 +5,7 @@
  * scheme.signals.firstResponse) — 1 calendar day by default, not rolled. A signal without a unit waits in
  * the triage queue; the actions happen when a supervisor assigns its unit, counting from that moment.
  */
+import { can } from '../access/capabilities.js';
 import type { Instant } from '../calendar/local-date.js';
 import { localDateOf } from '../calendar/time-zone.js';
 import { computeDeadline } from '../calendar/working-days.js';
@@ -93,7 +94,7 @@ export function onUnitAssigned<S extends SignalForActions>(
   actor: { role: Role; at: Instant },
   scheme: Scheme,
 ): { signal: S; actions: SignalActions } {
-  if (actor.role !== 'supervisor')
+  if (!can([actor.role], 'signal.assign'))
     throw new DomainError('signal.forbiddenRole', `role ${actor.role} may not triage signals`, {
       field: 'role',
     });

@@ -50,13 +50,17 @@ describe('spreadsheets in the SPA', () => {
     ]);
     expect(xlsx.suggestedFilename()).toMatch(/^督查发现问题-\d{4}-\d{2}-\d{2}\.xlsx$/);
 
-    await page.goto(`${e.stack.base}/operation-log`);
-    const log = page.getByTestId('operation-log');
-    await expect.poll(() => log.textContent()).toContain('整改台账');
-    expect(await log.textContent()).toContain('督查发现');
-    await look(page, 'operation-log');
     expect(errors).toEqual([]);
     await ctx.close();
+
+    // 三员分立: the county's audit administrator reads the log of both.
+    const audit = await e.openAs((await e.stack.user('audit_admin')).session, '/operation-log');
+    const log = audit.page.getByTestId('operation-log');
+    await expect.poll(() => log.textContent()).toContain('整改台账');
+    expect(await log.textContent()).toContain('督查发现');
+    await look(audit.page, 'operation-log');
+    expect(audit.errors).toEqual([]);
+    await audit.ctx.close();
   }, 240_000);
 
   it('fits a phone: the import report and the log never scroll sideways', async () => {
@@ -76,11 +80,15 @@ describe('spreadsheets in the SPA', () => {
     await page.getByTestId('import-commit').click();
     await page.getByTestId('import-result').waitFor();
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
-    await page.goto(`${e.stack.base}/operation-log`);
-    await page.getByTestId('operation-log').waitFor();
-    await look(page, 'operation-log-phone');
-    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     expect(errors).toEqual([]);
     await ctx.close();
+    const audit = await e.openAs((await e.stack.user('audit_admin')).session, '/operation-log', {
+      viewport: PHONE,
+    });
+    await audit.page.getByTestId('operation-log').waitFor();
+    await look(audit.page, 'operation-log-phone');
+    expect(await scrollWidth(audit.page)).toBeLessThanOrEqual(PHONE.width);
+    expect(audit.errors).toEqual([]);
+    await audit.ctx.close();
   }, 240_000);
 });

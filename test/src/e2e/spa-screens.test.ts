@@ -106,6 +106,8 @@ async function screensToVisit(): Promise<Screen[]> {
     ['reviewer', nh.county],
     ['viewer', nh.county],
     ['admin', 'city'],
+    ['security_admin', 'city'],
+    ['audit_admin', nh.county],
   ];
   const sessions = new Map<Role, SignedIn>();
   for (const [role, unitId] of people) sessions.set(role, (await stack.user(role, unitId)).session);

@@ -9,7 +9,16 @@ import type { Role } from '@jiandu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillPath, type RouteInfo, routeTable } from '../support/routes.js';
 
-const ROLES: Role[] = ['inspector', 'supervisor', 'reviewer', 'unit_officer', 'viewer', 'admin'];
+const ROLES: Role[] = [
+  'inspector',
+  'supervisor',
+  'reviewer',
+  'unit_officer',
+  'viewer',
+  'admin',
+  'security_admin',
+  'audit_admin',
+];
 const R = {
   i: 'inspector',
   s: 'supervisor',
@@ -17,17 +26,29 @@ const R = {
   u: 'unit_officer',
   v: 'viewer',
   a: 'admin',
+  x: 'security_admin',
+  y: 'audit_admin',
 } as const;
-const roles = (letters: string): Role[] => [...letters].map((l) => R[l as keyof typeof R]);
+const roles = (letters: string): Role[] =>
+  letters === '**'
+    ? ROLES
+    : letters === '*'
+      ? roles('isruva')
+      : [...letters].map((l) => R[l as keyof typeof R]);
 
-/** The spec (DESIGN §1) restated route by route: who may call it. "*" = every role. */
+/**
+ * The spec (DESIGN §1) restated route by route: who may call it. "*" = every role that works on the
+ * programme's records (and the system administrator); "**" = every role, the security and audit
+ * administrators too (the org chart, the scheme, one's own inbox). 三员分立: the security administrator
+ * reads users, the audit administrator the operation log, and nothing else.
+ */
 const SPEC: Record<string, string> = {
-  'GET /api/v1/units': '*',
+  'GET /api/v1/units': '**',
   'POST /api/v1/units': 'a',
   'POST /api/v1/tenures': 'a',
-  'GET /api/v1/units/{id}/tenures': '*',
+  'GET /api/v1/units/{id}/tenures': '**',
   'POST /api/v1/users': 'a',
-  'GET /api/v1/users': 'a',
+  'GET /api/v1/users': 'ax',
   'POST /api/v1/findings': 'i',
   'POST /api/v1/findings/batch': 'i',
   'GET /api/v1/findings': '*',
@@ -73,10 +94,10 @@ const SPEC: Record<string, string> = {
   'GET /api/v1/alerts/{id}': '*',
   'POST /api/v1/alerts/{id}/acknowledge': 's',
   'POST /api/v1/alerts/{id}/resolve': 's',
-  'GET /api/v1/schemes/current': '*',
-  'GET /api/v1/schemes': '*',
+  'GET /api/v1/schemes/current': '**',
+  'GET /api/v1/schemes': '**',
   'POST /api/v1/schemes': 'a',
-  'GET /api/v1/schemes/{version}': '*',
+  'GET /api/v1/schemes/{version}': '**',
   'GET /api/v1/bulletins/{month}': '*',
   'GET /api/v1/bulletins': '*',
   'POST /api/v1/bulletins/{month}/issue': 's',
@@ -91,8 +112,8 @@ const SPEC: Record<string, string> = {
   'POST /api/v1/fund-entries/batch': 'su',
   'GET /api/v1/job-runs': 'sa',
   'GET /api/v1/job-runs/schedules': 'sa',
-  'GET /api/v1/inbox': '*',
-  'POST /api/v1/inbox/{id}/read': '*',
+  'GET /api/v1/inbox': '**',
+  'POST /api/v1/inbox/{id}/read': '**',
   'GET /api/v1/notifications/subscriptions': 'a',
   'PUT /api/v1/notifications/subscriptions': 'a',
   'GET /api/v1/notifications/dead-letters': 'a',
@@ -107,7 +128,7 @@ const SPEC: Record<string, string> = {
   'GET /api/v1/exports/alerts.xlsx': '*',
   'GET /api/v1/exports/ranking-snapshot.xlsx': '*',
   'GET /api/v1/exports/bulletin.xlsx': '*',
-  'GET /api/v1/operation-log': 'sa',
+  'GET /api/v1/operation-log': 'y',
   'POST /api/v1/evidence/uploads': 'u',
   'GET /api/v1/rectifications/{id}/evidence/{evidenceId}': '*',
   'GET /api/v1/{collection}/{id}/events': '*',
@@ -120,7 +141,12 @@ const CLEAR_FORMS = [CLEAR.name, CLEAR.phone, CLEAR.idNumber];
 let h: Harness;
 let routes: RouteInfo[];
 const ids: Record<string, string> = {};
-const home = (role: Role) => (role === 'unit_officer' ? 'ds-a' : role === 'admin' ? 'city' : 'ds');
+const home = (role: Role) =>
+  role === 'unit_officer'
+    ? 'ds-a'
+    : ['admin', 'security_admin', 'audit_admin'].includes(role)
+      ? 'city'
+      : 'ds';
 
 beforeAll(async () => {
   h = await startHarness();
@@ -188,7 +214,7 @@ describe('every role against every route', () => {
     for (const route of routes) {
       const key = `${route.method.toUpperCase()} ${route.path}`;
       const spec = SPEC[key] ?? '';
-      const allowed = spec === '*' ? ROLES : roles(spec);
+      const allowed = roles(spec);
       for (const role of ROLES) {
         const token = await h.token(role, home(role));
         const url = fillPath(route.path, (n) => idFor(route, n));
@@ -208,6 +234,53 @@ describe('every role against every route', () => {
     expect(leaks).toEqual([]);
   });
 
+  it('gives every spelling of a route the answer of its canonical path, and never more access', async () => {
+    /** Spellings the router must take as the same route (percent-encoded letters, slashes, dot segments). */
+    const same: [string, (url: string) => string][] = [
+      ['encoded letter', (u) => u.replace('/api/', '/%61pi/')],
+      ['encoded version', (u) => u.replace('/v1/', '/%76%31/')],
+      ['doubled slashes', (u) => u.replace('/api/v1/', '//api//v1//')],
+      ['trailing slash', (u) => `${u}/`],
+      ['dot segments', (u) => u.replace('/api/v1/', '/api/v1/x/../')],
+      ['encoded dot segments', (u) => u.replace('/api/v1/', '/api/v1/x/%2e%2e/')],
+    ];
+    /** Spellings that are another path: not found, or the same answer — never a success the canonical lacks. */
+    const other: [string, (url: string) => string][] = [
+      ['upper case', (u) => u.replace('/api/v1/', '/API/V1/')],
+      ['encoded slash', (u) => u.replace('/api/v1/', '/api%2Fv1/')],
+    ];
+    const wrong: string[] = [];
+    for (const route of routes) {
+      const key = `${route.method.toUpperCase()} ${route.path}`;
+      const allowed = roles(SPEC[key] ?? '');
+      const pick = [ROLES.find((r) => !allowed.includes(r)), ROLES.find((r) => allowed.includes(r))];
+      const url = fillPath(route.path, (n) => idFor(route, n));
+      const method = route.method.toUpperCase();
+      for (const role of pick.filter((r): r is Role => r !== undefined)) {
+        const token = await h.token(role, home(role));
+        const send = (u: string, m = method, headers: Record<string, string> = {}) =>
+          h.call(m, u, { token, headers, ...(m === 'GET' || m === 'HEAD' ? {} : { body: {} }) });
+        const canonical = (await send(url)).status;
+        const tries: [string, Promise<Response>][] = same.map(([name, f]) => [name, send(f(url))]);
+        tries.push([
+          'method override',
+          send(url, method, { 'x-http-method-override': 'DELETE', 'x-http-method': 'PUT' }),
+        ]);
+        if (method === 'GET') tries.push(['HEAD', send(url, 'HEAD')]);
+        for (const [name, res] of tries) {
+          const status = (await res).status;
+          if (status !== canonical) wrong.push(`${role} ${key} ${name}: ${status}, canonical ${canonical}`);
+        }
+        for (const [name, f] of other) {
+          const status = (await send(f(url))).status;
+          if (status !== canonical && status !== 404)
+            wrong.push(`${role} ${key} ${name}: ${status}, canonical ${canonical}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('answers 404 for a record of another county, the same as for a missing one', async () => {
     const reads = routes.filter((r) => r.method === 'get' && r.pathParams.includes('id'));
     expect(reads.length).toBeGreaterThan(5);
@@ -215,7 +288,7 @@ describe('every role against every route', () => {
     for (const route of reads) {
       const key = `GET ${route.path}`;
       const spec = SPEC[key] ?? '';
-      const role: Role = spec === '*' || spec.includes('s') ? 'supervisor' : 'inspector';
+      const role: Role = roles(spec).includes('supervisor') ? 'supervisor' : (roles(spec)[0] ?? 'inspector');
       const url = fillPath(route.path, (n) => idFor(route, n));
       const inside = await h.call('GET', url, { token: await h.token(role, 'ds') });
       const outside = await h.call('GET', url, { token: await h.token(role, 'xs') });

@@ -20,7 +20,7 @@ import {
   UploadOutlined,
   WifiOutlined,
 } from '@ant-design/icons';
-import type { Role } from '@jiandu/shared';
+import type { Capability } from '@jiandu/shared/access';
 import { ROLE_LABELS } from '@jiandu/shared/labels';
 import { Alert, Button, Drawer, Grid, Layout, Menu, Tag } from 'antd';
 import { type ReactNode, Suspense, useEffect, useState } from 'react';
@@ -32,6 +32,7 @@ import { InboxBell } from '../../features/inbox/components/inbox-bell.js';
 import { type MessageKey, useI18n } from '../../i18n/index.js';
 import { outbox } from '../../lib/outbox-idb.js';
 import { session } from '../../lib/session.js';
+import { useCan } from '../../lib/use-can.js';
 import { useUser } from '../../lib/use-session.js';
 import './shell.css';
 
@@ -39,41 +40,37 @@ interface NavItem {
   path: string;
   label: MessageKey;
   icon: ReactNode;
-  roles?: Role[];
+  /** Shown to users who hold it (none: everyone who works on the programme's records). */
+  capability?: Capability;
 }
 
 export const NAV: NavItem[] = [
-  { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
-  { path: '/findings', label: 'nav.findings', icon: <FileSearchOutlined /> },
-  { path: '/rectifications', label: 'nav.rectifications', icon: <ToolOutlined /> },
+  { path: '/', label: 'nav.home', icon: <HomeOutlined />, capability: 'self.inbox' },
+  { path: '/findings', label: 'nav.findings', icon: <FileSearchOutlined />, capability: 'finding.read' },
   {
-    path: '/petitions',
-    label: 'nav.petitions',
-    icon: <SolutionOutlined />,
-    roles: ['supervisor', 'inspector'],
+    path: '/rectifications',
+    label: 'nav.rectifications',
+    icon: <ToolOutlined />,
+    capability: 'rectification.read',
   },
-  { path: '/opinion', label: 'nav.opinion', icon: <MessageOutlined /> },
-  { path: '/rankings', label: 'nav.rankings', icon: <BarChartOutlined /> },
-  { path: '/indicators', label: 'nav.indicators', icon: <FundOutlined /> },
-  {
-    path: '/cases',
-    label: 'nav.cases',
-    icon: <AuditOutlined />,
-    roles: ['inspector', 'supervisor', 'viewer'],
-  },
-  { path: '/alerts', label: 'nav.alerts', icon: <AlertOutlined /> },
-  { path: '/bulletins', label: 'nav.bulletins', icon: <FileTextOutlined /> },
-  { path: '/funds', label: 'nav.funds', icon: <AccountBookOutlined /> },
-  { path: '/inbox', label: 'nav.inbox', icon: <BellOutlined /> },
-  { path: '/imports', label: 'nav.imports', icon: <UploadOutlined />, roles: ['inspector', 'supervisor'] },
+  { path: '/petitions', label: 'nav.petitions', icon: <SolutionOutlined />, capability: 'petition.read' },
+  { path: '/opinion', label: 'nav.opinion', icon: <MessageOutlined />, capability: 'signal.read' },
+  { path: '/rankings', label: 'nav.rankings', icon: <BarChartOutlined />, capability: 'ranking.read' },
+  { path: '/indicators', label: 'nav.indicators', icon: <FundOutlined />, capability: 'indicator.read' },
+  { path: '/cases', label: 'nav.cases', icon: <AuditOutlined />, capability: 'case.read' },
+  { path: '/alerts', label: 'nav.alerts', icon: <AlertOutlined />, capability: 'alert.read' },
+  { path: '/bulletins', label: 'nav.bulletins', icon: <FileTextOutlined />, capability: 'bulletin.read' },
+  { path: '/funds', label: 'nav.funds', icon: <AccountBookOutlined />, capability: 'fund.read' },
+  { path: '/inbox', label: 'nav.inbox', icon: <BellOutlined />, capability: 'self.inbox' },
+  { path: '/imports', label: 'nav.imports', icon: <UploadOutlined />, capability: 'ledger.import' },
   {
     path: '/operation-log',
     label: 'nav.operationLog',
     icon: <ProfileOutlined />,
-    roles: ['admin', 'supervisor'],
+    capability: 'oplog.read',
   },
-  { path: '/jobs', label: 'nav.jobs', icon: <ScheduleOutlined />, roles: ['admin', 'supervisor'] },
-  { path: '/admin/units', label: 'nav.admin', icon: <SettingOutlined />, roles: ['admin'] },
+  { path: '/jobs', label: 'nav.jobs', icon: <ScheduleOutlined />, capability: 'jobs.read' },
+  { path: '/admin/units', label: 'nav.admin', icon: <SettingOutlined />, capability: 'unit.manage' },
 ];
 
 function useOnline(): boolean {
@@ -113,7 +110,8 @@ export default function Shell() {
   const pending = usePendingCount();
   const units = useUnits();
   useCurrentScheme();
-  const items = NAV.filter((n) => !n.roles || n.roles.some((r) => user.roles.includes(r))).map((n) => ({
+  const can = useCan();
+  const items = NAV.filter((n) => !n.capability || can(n.capability)).map((n) => ({
     key: n.path,
     icon: n.icon,
     label: (

@@ -2,7 +2,7 @@ import { Tabs } from 'antd';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { Page } from '../../../components/ui/page.js';
 import { useI18n } from '../../../i18n/index.js';
-import { useUser } from '../../../lib/use-session.js';
+import { useCan } from '../../../lib/use-can.js';
 import { SchemesPanel } from './schemes-panel.js';
 import { UnitsPanel } from './units-panel.js';
 import { UsersPanel } from './users-panel.js';
@@ -11,8 +11,8 @@ export function AdminPage() {
   const { t } = useI18n();
   const { section = 'units' } = useParams();
   const navigate = useNavigate();
-  const user = useUser();
-  if (!user.roles.includes('admin')) return <Navigate to="/" replace />;
+  const can = useCan();
+  if (!can('unit.manage')) return <Navigate to="/" replace />;
   return (
     <Page title={t('admin.title')}>
       <Tabs

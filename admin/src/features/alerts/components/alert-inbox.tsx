@@ -11,7 +11,7 @@ import { useI18n } from '../../../i18n/index.js';
 import { ApiError } from '../../../lib/api-client.js';
 import { fmtInstant } from '../../../lib/format.js';
 import { useUrlFilters } from '../../../lib/url-filters.js';
-import { useUser } from '../../../lib/use-session.js';
+import { useCan } from '../../../lib/use-can.js';
 import { ALERT_FILTERS, useAlertStep, useAlerts } from '../api/alerts.js';
 
 const SEV: Record<string, string> = { info: 'blue', warning: 'orange', critical: 'red' };
@@ -25,12 +25,12 @@ const SUBJECT_PATH: Record<string, string> = {
 export function AlertInbox() {
   const { t, label } = useI18n();
   const { message } = App.useApp();
-  const user = useUser();
   const [f, setF, clear] = useUrlFilters(ALERT_FILTERS);
   const q = useAlerts(f);
   const step = useAlertStep();
   const units = useUnits();
-  const supervisor = user.roles.includes('supervisor');
+  const can = useCan();
+  const supervisor = can('alert.act');
   const act = (a: Alert, s: 'acknowledge' | 'resolve') =>
     step.mutate(
       { id: a.id, step: s, expectedVersion: a.version },

@@ -17,6 +17,7 @@ import { UnitPicker } from '../../../components/ui/unit-picker.js';
 import { useI18n } from '../../../i18n/index.js';
 import { fmtInstant, recentMonths } from '../../../lib/format.js';
 import { useUrlFilters } from '../../../lib/url-filters.js';
+import { useCan } from '../../../lib/use-can.js';
 import { useUser } from '../../../lib/use-session.js';
 import {
   type IssuedSummary,
@@ -149,7 +150,8 @@ export function BulletinPage() {
   const unitId = (f.id ? issued.data?.unitId : undefined) ?? f.unitId ?? user.unitId;
   const draft = useBulletin(month, unitId, !f.id);
   const issue = useIssueBulletin();
-  const isSupervisor = user.roles.includes('supervisor');
+  const can = useCan();
+  const isSupervisor = can('bulletin.issue');
   const ended = month < (recentMonths(1)[0] ?? month);
   const issuedId = draft.data?.issuedId ?? null;
   const printHref = f.id

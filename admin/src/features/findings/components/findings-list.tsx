@@ -11,7 +11,7 @@ import type { Column } from '../../../components/ui/virtual-list.js';
 import { useI18n } from '../../../i18n/index.js';
 import { fenToYuan } from '../../../lib/format.js';
 import { useUrlFilters } from '../../../lib/url-filters.js';
-import { useUser } from '../../../lib/use-session.js';
+import { useCan } from '../../../lib/use-can.js';
 import { FINDING_FILTERS, useFindings } from '../api/findings.js';
 import { OutboxPanel } from './outbox-panel.js';
 
@@ -19,7 +19,7 @@ const SEVERITY_COLOR: Record<string, string> = { general: 'default', serious: 'o
 
 export function FindingsList() {
   const { t, label } = useI18n();
-  const user = useUser();
+  const can = useCan();
   const [f, setF, clear] = useUrlFilters(FINDING_FILTERS);
   const q = useFindings(f);
   const units = useUnits();
@@ -61,7 +61,7 @@ export function FindingsList() {
       extra={
         <>
           <ExportButton list="findings" query={f} />
-          {user.roles.includes('inspector') ? (
+          {can('finding.create') ? (
             <Link to="/findings/new">
               <Button type="primary" icon={<PlusOutlined />} data-testid="finding-new">
                 {t('findings.new')}

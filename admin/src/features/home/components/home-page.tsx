@@ -10,6 +10,7 @@ import { Panel } from '../../../components/ui/panel.js';
 import { Loading } from '../../../components/ui/states.js';
 import { useI18n } from '../../../i18n/index.js';
 import { currentQuarter, points, recentMonths } from '../../../lib/format.js';
+import { useCan } from '../../../lib/use-can.js';
 import { useUser } from '../../../lib/use-session.js';
 import { type Count, useCount, useDraftRanking, useOpenAlerts, useRectQueue, useTrend } from '../api/home.js';
 
@@ -212,29 +213,62 @@ function TrendCard({ petitionReader }: { petitionReader: boolean }) {
   );
 }
 
+function AdministratorHome() {
+  const { t } = useI18n();
+  const user = useUser();
+  const can = useCan();
+  return (
+    <Page title={t('home.welcome', { name: user.name })}>
+      <p className="muted" data-testid="home-administrator">
+        {t('home.administrator')}
+      </p>
+      <ul>
+        {can('oplog.read') ? (
+          <li>
+            <Link to="/operation-log">{t('nav.operationLog')}</Link>
+          </li>
+        ) : null}
+        {can('user.read') ? (
+          <li>
+            <Link to="/admin/users">{t('nav.admin')}</Link>
+          </li>
+        ) : null}
+        <li>
+          <Link to="/inbox">{t('nav.inbox')}</Link>
+        </li>
+      </ul>
+    </Page>
+  );
+}
+
 export function HomePage() {
   const { t, label } = useI18n();
   const user = useUser();
-  const has = (...r: string[]) => user.roles.some((x) => r.includes(x));
-  const petitionReader = has('supervisor', 'inspector');
-  const overview = has('inspector', 'supervisor', 'viewer', 'admin', 'unit_officer', 'reviewer');
+  const can = useCan();
+  const petitionReader = can('petition.read');
+  const overview = can('rectification.read');
+  const works = can('rectification.work');
+  const reviews = can('rectification.review');
+  const myWork = works || reviews || can('alert.act');
   const open = useCount('/rectifications', { state: 'open' }, overview);
   const overdue = useCount('/rectifications', { overdue: 'true' }, overview);
   const pOver = useCount('/petitions', { sla: 'overdue' }, petitionReader);
   const pPend = useCount('/petitions', { sla: 'pending' }, petitionReader);
-  const sMajor = useCount('/signals', { severity: 'major' });
-  const sNotable = useCount('/signals', { severity: 'notable' });
-  const sOrdinary = useCount('/signals', { severity: 'ordinary' });
+  const sMajor = useCount('/signals', { severity: 'major' }, overview);
+  const sNotable = useCount('/signals', { severity: 'notable' }, overview);
+  const sOrdinary = useCount('/signals', { severity: 'ordinary' }, overview);
+  // The security and audit administrators read no programme records (三员分立): their home is their menu.
+  if (!overview) return <AdministratorHome />;
   return (
     <Page title={t('home.welcome', { name: user.name })}>
-      {has('unit_officer', 'reviewer', 'supervisor') ? (
+      {myWork ? (
         <>
           <h2 className="section-title">{t('home.myWork')}</h2>
           <div className="card-grid">
-            {has('unit_officer') ? (
+            {works ? (
               <RectQueue title={t('home.toAct')} states={['assigned', 'in_progress']} testId="home-to-act" />
             ) : null}
-            {has('reviewer') ? (
+            {reviews ? (
               <RectQueue
                 title={t('home.toReview')}
                 states={['submitted', 'first_approved']}
@@ -299,7 +333,7 @@ export function HomePage() {
       </div>
       <div className="card-grid wide">
         <RankCard />
-        {!has('unit_officer', 'reviewer', 'supervisor') ? <AlertsCard /> : null}
+        {!myWork ? <AlertsCard /> : null}
       </div>
       <TrendCard petitionReader={petitionReader} />
     </Page>

@@ -15,7 +15,7 @@ import { useI18n } from '../../../i18n/index.js';
 import { ApiError } from '../../../lib/api-client.js';
 import { currentQuarter, recentQuarters } from '../../../lib/format.js';
 import { useUrlFilters } from '../../../lib/url-filters.js';
-import { useUser } from '../../../lib/use-session.js';
+import { useCan } from '../../../lib/use-can.js';
 import {
   INDICATOR_FILTERS,
   type IndicatorView,
@@ -88,7 +88,6 @@ function ActualEditor({
 
 export function IndicatorsPage() {
   const { t } = useI18n();
-  const user = useUser();
   const units = useUnits();
   const [f, setF, clear] = useUrlFilters(INDICATOR_FILTERS);
   const quarter = f.quarter && /^\d{4}Q[1-4]$/.test(f.quarter) ? f.quarter : currentQuarter();
@@ -98,7 +97,8 @@ export function IndicatorsPage() {
   const report = useReportActual();
   const [failed, setFailed] = useState<Failed | null>(null);
   const [savingId, setSavingId] = useState<string | null>(null);
-  const canReport = user.roles.includes('supervisor') || user.roles.includes('unit_officer');
+  const can = useCan();
+  const canReport = can('indicator.report');
   const save = async (ind: IndicatorView, value: number | null) => {
     setFailed(null);
     setSavingId(ind.id);

@@ -8,7 +8,7 @@ import { type Column, VirtualList } from '../../../components/ui/virtual-list.js
 import { useI18n } from '../../../i18n/index.js';
 import { ApiError } from '../../../lib/api-client.js';
 import { fmtInstant } from '../../../lib/format.js';
-import { useUser } from '../../../lib/use-session.js';
+import { useCan } from '../../../lib/use-can.js';
 import {
   type DeadLetter,
   type JobRun,
@@ -177,8 +177,8 @@ function DeadLetters() {
 
 export function JobsPage() {
   const { t } = useI18n();
-  const user = useUser();
-  const admin = user.roles.includes('admin');
+  const can = useCan();
+  const admin = can('notification.manage');
   return (
     <Page title={t('jobs.title')}>
       <Tabs

@@ -14,7 +14,7 @@ import { type Column, VirtualList } from '../../../components/ui/virtual-list.js
 import { useI18n } from '../../../i18n/index.js';
 import { fmtInstant } from '../../../lib/format.js';
 import { useUrlFilters } from '../../../lib/url-filters.js';
-import { useUser } from '../../../lib/use-session.js';
+import { useCan } from '../../../lib/use-can.js';
 import { SIGNAL_FILTERS, type SignalView, useAssignSignal, useSignals, useTriage } from '../api/signals.js';
 
 const SEV_COLOR: Record<string, string> = { ordinary: 'default', notable: 'orange', major: 'red' };
@@ -140,9 +140,9 @@ function AssignButton({ s }: { s: SignalView }) {
 
 function TriageQueue() {
   const { t } = useI18n();
-  const user = useUser();
   const q = useTriage();
-  const canAssign = user.roles.includes('supervisor');
+  const can = useCan();
+  const canAssign = can('signal.assign');
   const columns = useColumns(
     canAssign
       ? { key: 'assign', title: t('common.actions'), width: '80px', render: (s) => <AssignButton s={s} /> }
@@ -219,9 +219,9 @@ function SignalList() {
 
 export function OpinionPage() {
   const { t } = useI18n();
-  const user = useUser();
   const [f, setF] = useUrlFilters(['tab'] as const);
-  const canTriage = user.roles.some((r) => r === 'supervisor' || r === 'inspector' || r === 'viewer');
+  const can = useCan();
+  const canTriage = can('signal.triage.read');
   const tab = canTriage ? (f.tab ?? 'triage') : 'list';
   return (
     <Page title={t('opinion.title')}>

@@ -12,7 +12,7 @@ import { ErrorState, Loading } from '../../../components/ui/states.js';
 import { useI18n } from '../../../i18n/index.js';
 import { ApiError } from '../../../lib/api-client.js';
 import { fmtInstant } from '../../../lib/format.js';
-import { useUser } from '../../../lib/use-session.js';
+import { useCan } from '../../../lib/use-can.js';
 import {
   type PetitionStep,
   type PetitionView,
@@ -28,17 +28,17 @@ export function PetitionDetail() {
   const { id = '' } = useParams();
   const { t, label } = useI18n();
   const { message } = App.useApp();
-  const user = useUser();
   const q = usePetition(id);
   const step = usePetitionStep(id);
   const reveal = useReveal(id);
   const units = useUnits();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [failed, setFailed] = useState<{ error: unknown; s: PetitionStep } | null>(null);
+  const can = useCan();
   if (q.isLoading) return <Loading />;
   if (q.error || !q.data) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   const p = q.data;
-  const supervisor = user.roles.includes('supervisor');
+  const supervisor = can('petition.handle');
   const run = async (s: PetitionStep, version = p.version) => {
     setFailed(null);
     try {

@@ -17,13 +17,13 @@ import type { Column } from '../../../components/ui/virtual-list.js';
 import { useI18n } from '../../../i18n/index.js';
 import { fmtInstant } from '../../../lib/format.js';
 import { useUrlFilters } from '../../../lib/url-filters.js';
-import { useUser } from '../../../lib/use-session.js';
+import { useCan } from '../../../lib/use-can.js';
 import { PETITION_FILTERS, type PetitionView, usePetitions } from '../api/petitions.js';
 import { CurrentSla, PetitionBadges } from './sla.js';
 
 export function PetitionList() {
   const { t, label } = useI18n();
-  const user = useUser();
+  const can = useCan();
   const [f, setF, clear] = useUrlFilters(PETITION_FILTERS);
   const q = usePetitions(f);
   const units = useUnits();
@@ -57,7 +57,7 @@ export function PetitionList() {
       extra={
         <>
           <ExportButton list="petitions" query={f} />
-          {user.roles.includes('supervisor') ? (
+          {can('petition.handle') ? (
             <Link to="/petitions/new">
               <Button type="primary" icon={<PlusOutlined />} data-testid="petition-new">
                 {t('petitions.new')}

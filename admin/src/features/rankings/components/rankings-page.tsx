@@ -17,6 +17,7 @@ import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.j
 import { useI18n } from '../../../i18n/index.js';
 import { currentQuarter, fmtInstant, points, recentQuarters } from '../../../lib/format.js';
 import { useUrlFilters } from '../../../lib/url-filters.js';
+import { useCan } from '../../../lib/use-can.js';
 import { useUser } from '../../../lib/use-session.js';
 import { useAmend, useDraft, usePublish, useSnapshot, useSnapshots } from '../api/rankings.js';
 import { ScoreBreakdownView } from './score-breakdown.js';
@@ -124,6 +125,7 @@ export function RankingsPage() {
   const { t, lang } = useI18n();
   const { message, modal } = App.useApp();
   const user = useUser();
+  const can = useCan();
   const units = useUnits();
   const scheme = useCurrentScheme();
   const [f, setF] = useUrlFilters(['quarter', 'group', 'mode'] as const);
@@ -145,7 +147,7 @@ export function RankingsPage() {
   const publish = usePublish();
   const amend = useAmend();
   const [amending, setAmending] = useState(false);
-  const supervisor = user.roles.includes('supervisor');
+  const supervisor = can('ranking.publish');
   // A quarter is published once it has ended (the API refuses earlier): no button that can only fail.
   const ended = quarter < currentQuarter();
   const groupLabel = (key: string) => {
@@ -280,7 +282,7 @@ export function RankingsPage() {
             </p>
           )}
           {ranking.noCardReason ? <p className="muted">{t(`rank.noCard.${ranking.noCardReason}`)}</p> : null}
-          {myRow && user.roles.includes('unit_officer') ? (
+          {myRow && can('ranking.ownUnit') ? (
             <Neighbours ranking={ranking} unitId={myRow.unitId} published={mode === 'published'} />
           ) : null}
           <RankingTable ranking={ranking} myUnits={myUnits} published={mode === 'published'} />

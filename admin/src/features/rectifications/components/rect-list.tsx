@@ -9,15 +9,15 @@ import { UnitPicker } from '../../../components/ui/unit-picker.js';
 import { type Column, VirtualList } from '../../../components/ui/virtual-list.js';
 import { useI18n } from '../../../i18n/index.js';
 import { useUrlFilters } from '../../../lib/url-filters.js';
-import { useUser } from '../../../lib/use-session.js';
+import { useCan } from '../../../lib/use-can.js';
 import { RECT_FILTERS, type RectRow, useRects } from '../api/rectifications.js';
 import { StateTag } from './state-tag.js';
 
 export function RectList() {
   const { t, label } = useI18n();
-  const user = useUser();
   const [f, setF, clear] = useUrlFilters(RECT_FILTERS);
-  const reviewer = user.roles.includes('reviewer') && !user.roles.includes('unit_officer');
+  const can = useCan();
+  const reviewer = can('rectification.review') && !can('rectification.work');
   // Reviewers start on their queue, everyone else on what is still open.
   const state = f.state ?? (reviewer ? 'submitted' : 'open');
   const filters = { ...f, state: state === 'all' ? undefined : state };

@@ -1,0 +1,65 @@
+/**
+ * Authorization is part of each route's declaration: `defineRoute(rule, config)` names the capability
+ * (access/capabilities.ts in the core says which roles hold it) and puts the check in the route's own
+ * middleware, so what is checked is by construction the route the router matched and runs — however
+ * the path was spelled. `assertEveryRouteDeclared` refuses to start an app with a route that names none.
+ */
+import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import { type Capability, can } from '@jiandu/shared';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './auth-middleware.js';
+import { EdgeError } from './edge-error.js';
+
+/**
+ * A capability; any of several (a route whose body says which step, e.g. a rectification action); or
+ * one chosen by a path parameter (the generic record routes, by collection); or `public` (sign-in).
+ */
+export type AccessRule =
+  | Capability
+  | readonly Capability[]
+  | { param: string; of: Readonly<Record<string, Capability>> }
+  | 'public';
+
+const describe = (rule: AccessRule): string =>
+  typeof rule === 'string'
+    ? rule
+    : Array.isArray(rule)
+      ? (rule as readonly Capability[]).join(' | ')
+      : `by ${(rule as { param: string }).param}`;
+
+function allows(
+  rule: Exclude<AccessRule, 'public'>,
+  roles: AppEnv['Variables']['principal']['roles'],
+  param: (name: string) => string | undefined,
+): boolean {
+  if (typeof rule === 'string') return can(roles, rule);
+  if (Array.isArray(rule)) return (rule as readonly Capability[]).some((c) => can(roles, c));
+  const { param: name, of } = rule as { param: string; of: Readonly<Record<string, Capability>> };
+  const cap = of[param(name) ?? ''];
+  return cap !== undefined && can(roles, cap);
+}
+
+export function authorize(rule: Exclude<AccessRule, 'public'>): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!allows(rule, c.get('principal').roles, (n) => c.req.param(n)))
+      throw new EdgeError('auth.forbidden', 'your role may not do this');
+    await next();
+  };
+}
+
+/** A route declaration that carries its access rule (also shown in the document as `x-capability`). */
+export const defineRoute = <const R extends RouteConfig>(rule: AccessRule, config: R) =>
+  createRoute({
+    ...config,
+    'x-capability': describe(rule),
+    ...(rule === 'public' ? {} : { middleware: authorize(rule) }),
+  } as R & { 'x-capability': string; middleware: MiddlewareHandler<AppEnv> });
+
+/** Fail closed: an app whose document lists a route without an access rule does not start. */
+export function assertEveryRouteDeclared(definitions: readonly unknown[]): void {
+  const missing = definitions
+    .map((d) => d as { type: string; route?: { method: string; path: string; 'x-capability'?: unknown } })
+    .filter((d) => d.type === 'route' && d.route && typeof d.route['x-capability'] !== 'string')
+    .map((d) => `${d.route!.method.toUpperCase()} ${d.route!.path}`);
+  if (missing.length > 0) throw new Error(`routes without an access rule: ${missing.join(', ')}`);
+}
