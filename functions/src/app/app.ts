@@ -125,8 +125,10 @@ export function createApp(deps: Deps, opts: { log?: (e: unknown) => void } = {})
   assertEveryRouteDeclared(app.openAPIRegistry.definitions);
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
+    servers: [{ url: '/', description: 'This deployment (the API is served under /api)' }],
     info: {
       title: 'Jiandu (监督) API',
+      license: { name: 'Proprietary' },
       version: '1.0.0',
       description: 'Supervision and accountability: findings, petitions, opinion, rectifications, rankings.',
     },

@@ -9,6 +9,7 @@ import { type Capability, can } from '@jiandu/shared';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './auth-middleware.js';
 import { EdgeError } from './edge-error.js';
+import { PROBLEM_RESPONSES, PUBLIC_PROBLEM_RESPONSES } from './problem-responses.js';
 
 /**
  * A capability; any of several (a route whose body says which step, e.g. a rectification action); or
@@ -47,10 +48,28 @@ export function authorize(rule: Exclude<AccessRule, 'public'>): MiddlewareHandle
   };
 }
 
-/** A route declaration that carries its access rule (also shown in the document as `x-capability`). */
+/** `GET /api/v1/rectifications/{id}/evidence/{evidenceId}` → `getRectificationsIdEvidenceEvidenceId`. */
+export const operationIdOf = (method: string, path: string): string =>
+  [
+    method.toLowerCase(),
+    ...path
+      .replace(/^\/api\/v1\//, '')
+      .split(/[^A-Za-z0-9]+/)
+      .filter(Boolean)
+      .map((w) => w[0]!.toUpperCase() + w.slice(1)),
+  ].join('');
+
+/**
+ * A route declaration that carries its access rule (also shown in the document as `x-capability`), its
+ * security (none for a public route, the bearer token otherwise), an operationId derived from method and
+ * path unless given, and every problem answer the API can give.
+ */
 export const defineRoute = <const R extends RouteConfig>(rule: AccessRule, config: R) =>
   createRoute({
+    operationId: operationIdOf(config.method, config.path),
     ...config,
+    security: rule === 'public' ? [] : [{ bearer: [] }],
+    responses: { ...(rule === 'public' ? PUBLIC_PROBLEM_RESPONSES : PROBLEM_RESPONSES), ...config.responses },
     'x-capability': describe(rule),
     ...(rule === 'public' ? {} : { middleware: authorize(rule) }),
   } as R & { 'x-capability': string; middleware: MiddlewareHandler<AppEnv> });

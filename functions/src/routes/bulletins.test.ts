@@ -264,7 +264,7 @@ describe('issued bulletins and their read receipts', () => {
     // May: 15 − 1 − 8 = 6 万元, under the 10 万元 threshold.
     expect(may.funds.totals).toMatchObject({ unspentFen: 6 * WAN, idleProjects: 0, idleFen: 0 });
     const frozen = await body<Issued>(
-      await h.call('GET', `/api/v1/bulletins/issued/${issued.id}`, { token: supervisor }),
+      await h.call('GET', `/api/v1/issued-bulletins/${issued.id}`, { token: supervisor }),
     );
     expect([frozen.content.funds.totals.unspentFen, frozen.contentHash]).toEqual([
       15 * WAN,
@@ -277,25 +277,25 @@ describe('issued bulletins and their read receipts', () => {
     const inspector = await h.token('inspector');
     h.setNow(Date.parse('2025-05-15T02:30:00Z'));
     const first = await body<Issued>(
-      await h.call('GET', `/api/v1/bulletins/issued/${issued.id}`, { token: viewer }),
+      await h.call('GET', `/api/v1/issued-bulletins/${issued.id}`, { token: viewer }),
     );
     expect(first.readAt).toBe('2025-05-15T10:30:00+08:00');
     expect(first.contentHash).toBe(issued.contentHash);
     h.setNow(Date.parse('2025-05-15T03:00:00Z'));
     const second = await body<Issued>(
-      await h.call('GET', `/api/v1/bulletins/issued/${issued.id}`, { token: viewer }),
+      await h.call('GET', `/api/v1/issued-bulletins/${issued.id}`, { token: viewer }),
     );
     expect(second.readAt).toBe(first.readAt);
-    await h.call('GET', `/api/v1/bulletins/issued/${issued.id}`, { token: inspector });
+    await h.call('GET', `/api/v1/issued-bulletins/${issued.id}`, { token: inspector });
     const officer = await h.token('unit_officer', 'ds-a');
-    expect((await h.call('GET', `/api/v1/bulletins/issued/${issued.id}`, { token: officer })).status).toBe(
+    expect((await h.call('GET', `/api/v1/issued-bulletins/${issued.id}`, { token: officer })).status).toBe(
       404,
     );
     const west = await h.token('supervisor', 'xs');
-    expect((await h.call('GET', `/api/v1/bulletins/issued/${issued.id}`, { token: west })).status).toBe(404);
+    expect((await h.call('GET', `/api/v1/issued-bulletins/${issued.id}`, { token: west })).status).toBe(404);
 
     const reads = await body<{ count: number; reads: { name: string; readAt: string }[] }>(
-      await h.call('GET', `/api/v1/bulletins/issued/${issued.id}/reads`, { token: supervisor }),
+      await h.call('GET', `/api/v1/issued-bulletins/${issued.id}/reads`, { token: supervisor }),
     );
     expect(reads.count).toBe(3);
     expect(reads.reads.map((r) => [r.name, r.readAt])).toEqual([
@@ -304,12 +304,12 @@ describe('issued bulletins and their read receipts', () => {
       ['inspector ds', '2025-05-15T11:00:00+08:00'],
     ]);
     const otherSupervisor = await h.token('supervisor', 'city');
-    const refused = await h.call('GET', `/api/v1/bulletins/issued/${issued.id}/reads`, {
+    const refused = await h.call('GET', `/api/v1/issued-bulletins/${issued.id}/reads`, {
       token: otherSupervisor,
     });
     expect([refused.status, (await body<{ code: string }>(refused)).code]).toEqual([403, 'auth.forbidden']);
     expect(
-      (await h.call('GET', `/api/v1/bulletins/issued/${issued.id}/reads`, { token: viewer })).status,
+      (await h.call('GET', `/api/v1/issued-bulletins/${issued.id}/reads`, { token: viewer })).status,
     ).toBe(403);
 
     const listed = await body<{ items: { id: string; readAt: string | null }[] }>(
@@ -333,11 +333,11 @@ describe('issued bulletins and their read receipts', () => {
     const again = await monthlyBulletinJob(h.deps, { now: june5 + 3_600_000 });
     expect(again.counts).toEqual({ months: 2, scopes: 6, issued: 0, alreadyIssued: 6 });
     const may = await body<Issued>(
-      await h.call('GET', '/api/v1/bulletins/issued/2025-05_ds', { token: supervisor }),
+      await h.call('GET', '/api/v1/issued-bulletins/2025-05_ds', { token: supervisor }),
     );
     expect([may.issuedBy.role, may.content.asOf]).toEqual(['system', '2025-05-31T23:59:59+08:00']);
     // The job issued it: the scope's supervisors see who read it.
-    const reads = await h.call('GET', '/api/v1/bulletins/issued/2025-05_ds/reads', { token: supervisor });
+    const reads = await h.call('GET', '/api/v1/issued-bulletins/2025-05_ds/reads', { token: supervisor });
     expect([reads.status, (await body<{ count: number }>(reads)).count]).toEqual([200, 1]);
   });
 });

@@ -68,7 +68,7 @@ const issued = defineRoute('bulletin.read', {
 
 const open = defineRoute('bulletin.read', {
   method: 'get',
-  path: '/api/v1/bulletins/issued/{id}',
+  path: '/api/v1/issued-bulletins/{id}',
   tags: ['bulletins'],
   summary: 'Open an issued bulletin; your first opening is recorded (已读)',
   security: [{ bearer: [] }],
@@ -78,7 +78,7 @@ const open = defineRoute('bulletin.read', {
 
 const reads = defineRoute('bulletin.issue', {
   method: 'get',
-  path: '/api/v1/bulletins/issued/{id}/reads',
+  path: '/api/v1/issued-bulletins/{id}/reads',
   tags: ['bulletins'],
   summary: 'Who has read an issued bulletin and when (its issuer; the scope’s supervisors for the job’s)',
   security: [{ bearer: [] }],

@@ -6,6 +6,7 @@
 import { z } from '@hono/zod-openapi';
 import type { ApiApp } from '../app/app.js';
 import { type AccessRule, defineRoute } from '../app/authorize.js';
+import { PROBLEM_RESPONSES } from '../app/problem-responses.js';
 import type { Principal } from '../auth/principal.js';
 import type { StoredResponse } from '../services/idempotency.js';
 import type { BatchItemResult } from '../services/ingest.js';
@@ -17,30 +18,8 @@ export const idempotencyHeader = z.object({
     .openapi({ description: 'Makes a retry return the first result (8–128 characters)' }),
 });
 
-const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number(),
-    code: z.string(),
-    detail: z.string().optional(),
-    field: z.string().optional(),
-  })
-  .openapi('Problem');
-
-const problemContent = { 'application/problem+json': { schema: problemSchema } };
-
-export const problemResponses = {
-  400: { description: 'Bad request (the field is named)', content: problemContent },
-  401: { description: 'No valid token', content: problemContent },
-  403: { description: 'Not allowed for this role', content: problemContent },
-  404: { description: 'Not found (or outside your jurisdiction)', content: problemContent },
-  409: {
-    description: 'Conflict: the record changed; the current state is included',
-    content: problemContent,
-  },
-  422: { description: 'A rule refused it (the code says which)', content: problemContent },
-} as const;
+/** Every problem answer, documented once (app/problem-responses.ts); `defineRoute` adds them to each route. */
+export const problemResponses = PROBLEM_RESPONSES;
 
 export const MAX_BATCH = 1000;
 

@@ -97,7 +97,6 @@ const importRoute = defineRoute('ledger.import', {
   },
   responses: {
     200: { description: 'The report, row by row', content: json(reportSchema) },
-    413: { description: 'The file exceeds 4 MiB', content: json(z.unknown()) },
     ...problemResponses,
   },
 });

@@ -158,7 +158,7 @@ export function planFunds(
   const lastDue = bulletinDueOn(months.at(-1)!, scheme);
   agenda.on(addDays(lastDue, 1), 'close', '', async () => {
     for (const who of ['leader', 'inspector']) {
-      const res = await api.call(who, 'GET', `/api/v1/bulletins/issued/${months.at(-1)}_dongshan`);
+      const res = await api.call(who, 'GET', `/api/v1/issued-bulletins/${months.at(-1)}_dongshan`);
       if (res.ok) tally.reads++;
     }
   });

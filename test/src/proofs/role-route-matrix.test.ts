@@ -101,8 +101,8 @@ const SPEC: Record<string, string> = {
   'GET /api/v1/bulletins/{month}': '*',
   'GET /api/v1/bulletins': '*',
   'POST /api/v1/bulletins/{month}/issue': 's',
-  'GET /api/v1/bulletins/issued/{id}': '*',
-  'GET /api/v1/bulletins/issued/{id}/reads': 's',
+  'GET /api/v1/issued-bulletins/{id}': '*',
+  'GET /api/v1/issued-bulletins/{id}/reads': 's',
   'GET /api/v1/funds': '*',
   'POST /api/v1/fund-projects': 's',
   'POST /api/v1/fund-projects/batch': 's',
@@ -187,6 +187,7 @@ beforeAll(async () => {
   ids['fund-projects'] = ((await fp.json()) as { id: string }).id;
   const issued = await h.call('POST', '/api/v1/bulletins/2025-04/issue', { token: sup, body: {} });
   ids.bulletins = ((await issued.json()) as { id: string }).id;
+  ids['issued-bulletins'] = ids.bulletins;
 });
 afterAll(() => h.close());
 

@@ -137,7 +137,7 @@ export function useIssuedBulletin(id: string | undefined) {
     queryKey: bulletinKeys.issuedOne(id ?? ''),
     enabled: Boolean(id),
     queryFn: async ({ signal }) => {
-      const b = await api.get<IssuedBulletin>(`${API}/bulletins/issued/${id}`, undefined, signal);
+      const b = await api.get<IssuedBulletin>(`${API}/issued-bulletins/${id}`, undefined, signal);
       void qc.invalidateQueries({ queryKey: ['bulletins', 'issued', 'list'] });
       return b;
     },
@@ -148,7 +148,7 @@ export const useBulletinReads = (id: string | null) =>
   useQuery({
     queryKey: bulletinKeys.reads(id ?? ''),
     enabled: Boolean(id),
-    queryFn: ({ signal }) => api.get<BulletinReads>(`${API}/bulletins/issued/${id}/reads`, undefined, signal),
+    queryFn: ({ signal }) => api.get<BulletinReads>(`${API}/issued-bulletins/${id}/reads`, undefined, signal),
   });
 
 export function useIssueBulletin() {
