@@ -36,6 +36,7 @@ import { onError, problemResponse, zodProblem } from './errors.js';
 import { problem } from './problem.js';
 import { queryGuard } from './query-guard.js';
 import { RouteTable } from './route-table.js';
+import { TAGS } from './tags.js';
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -126,6 +127,7 @@ export function createApp(deps: Deps, opts: { log?: (e: unknown) => void } = {})
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     servers: [{ url: '/', description: 'This deployment (the API is served under /api)' }],
+    tags: [...TAGS],
     info: {
       title: 'Jiandu (监督) API',
       license: { name: 'Proprietary' },

@@ -8,7 +8,11 @@ import { type Harness, startHarness } from '../testing/harness.js';
 
 let h: Harness;
 let doc: {
-  paths: Record<string, Record<string, { operationId?: string; security?: unknown[]; responses?: object }>>;
+  tags: { name: string; description?: string }[];
+  paths: Record<
+    string,
+    Record<string, { operationId?: string; security?: unknown[]; responses?: object; tags?: string[] }>
+  >;
 };
 beforeAll(async () => {
   h = await startHarness();
@@ -35,6 +39,14 @@ describe('the OpenAPI document', () => {
         expect(statuses, key).toEqual(expect.arrayContaining(['401', '403']));
     }
     expect(doc.paths['/api/v1/auth/sign-in']?.post?.security).toEqual([]);
+  });
+
+  it('tags every operation with a declared, described tag', () => {
+    const declared = new Map(doc.tags.map((t) => [t.name, t.description ?? '']));
+    for (const { key, op } of operations()) {
+      expect(op.tags?.length, key).toBeGreaterThan(0);
+      for (const t of op.tags ?? []) expect(declared.get(t), `${key} ${t}`).toMatch(/\S/);
+    }
   });
 
   it('passes Redocly’s recommended rules with no error', async () => {
