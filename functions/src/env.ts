@@ -2,6 +2,7 @@
  * The environment, parsed once with zod at start-up (STYLE: "environment once"). Nothing else reads
  * process.env. The CDK stack sets the same names on every function.
  */
+import { role } from '@jiandu/shared';
 import { z } from 'zod';
 
 const envSchema = z.object({
@@ -12,8 +13,27 @@ const envSchema = z.object({
   /** Token issuer and audience the API accepts. */
   AUTH_ISSUER: z.string().min(1).default('jiandu-local'),
   AUTH_AUDIENCE: z.string().min(1).default('jiandu'),
-  /** JWKS of the issuer (Cognito or any OIDC); absent locally, where the built-in issuer's keys are used. */
+  /**
+   * JWKS of the issuer. Absent: an issuer given as an http(s) URL (Cognito or any OIDC provider) is asked
+   * for its keys through its discovery document's `jwks_uri`; locally, the built-in issuer's keys are used.
+   */
   AUTH_JWKS_URL: z.url().optional(),
+  /**
+   * The provider's role or group names → Jiandu roles, as JSON (e.g. {"/jiandu/supervisor":"supervisor"});
+   * absent: role claims must hold Jiandu's role codes.
+   */
+  AUTH_ROLE_MAP: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s.trim() === '') return undefined;
+      const parsed = z.record(z.string(), role.schema).safeParse(JSON.parse(s));
+      if (!parsed.success) {
+        ctx.addIssue({ code: 'custom', message: 'a JSON object of provider names to Jiandu roles' });
+        return z.NEVER;
+      }
+      return parsed.data;
+    }),
   /** Claims holding roles and home unit (Cognito: cognito:groups, custom:unit). */
   AUTH_ROLES_CLAIM: z.string().min(1).default('roles'),
   AUTH_UNIT_CLAIM: z.string().min(1).default('unit'),
@@ -68,7 +88,6 @@ export const AWS_REQUIRED = [
   'TABLE_NAME',
   'AUTH_ISSUER',
   'AUTH_AUDIENCE',
-  'AUTH_JWKS_URL',
   'AUTH_ROLES_CLAIM',
   'AUTH_UNIT_CLAIM',
   'PII_KMS_KEY_ID',

@@ -3,7 +3,7 @@ import { isDomainError } from '@jiandu/shared';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
-import { InvalidToken } from '../auth/tokens.js';
+import { InvalidToken, IssuerUnavailable } from '../auth/tokens.js';
 import { BadCursor } from '../store/cursor.js';
 import { TxCancelled } from '../store/tx.js';
 import { EdgeError } from './edge-error.js';
@@ -44,6 +44,7 @@ export function toProblem(err: unknown): Problem {
   if (err instanceof ZodError) return zodProblem(err);
   if (err instanceof BadCursor) return problem(400, 'cursor.invalid', err.message, { field: 'cursor' });
   if (err instanceof InvalidToken) return problem(401, 'auth.unauthenticated', `the token is ${err.reason}`);
+  if (err instanceof IssuerUnavailable) return problem(503, 'auth.issuerUnavailable', err.message);
   if (err instanceof TxCancelled) {
     return problem(409, 'conflict.version', 'the record changed since it was read; reload and retry');
   }

@@ -3,7 +3,6 @@
  * The verifier only knows a JWKS, an issuer and an audience — exactly what Cognito or any other OIDC
  * issuer provides — so local and AWS verify the same way.
  */
-import { role as roleEnum } from '@jiandu/shared';
 import {
   createLocalJWKSet,
   createRemoteJWKSet,
@@ -13,6 +12,8 @@ import {
   jwtVerify,
   SignJWT,
 } from 'jose';
+import { type ClaimMapping, principalClaims } from './claims.js';
+import { DiscoveryError, discoveredKeySet } from './oidc.js';
 import type { Principal } from './principal.js';
 import type { SigningKey } from './signing-key.js';
 
@@ -43,15 +44,26 @@ export async function issueToken(
 
 export const jwksOf = (keys: SigningKey[]): JSONWebKeySet => ({ keys: keys.map((k) => k.publicJwk) });
 
-export interface VerifierConfig {
+export interface VerifierConfig extends ClaimMapping {
   issuer: string;
   audience: string;
-  /** A JWKS document (local issuer) or its URL (Cognito / OIDC). */
-  jwks: JSONWebKeySet | URL;
-  rolesClaim?: string;
-  unitClaim?: string;
+  /**
+   * A JWKS document (the local issuer), its URL, or `discover`: the `jwks_uri` of the issuer's OpenID
+   * discovery document (any OIDC provider; rotated keys are followed).
+   */
+  jwks: JSONWebKeySet | URL | 'discover';
+  /** Remote key sets: the least time between two refetches on an unknown kid (default 30 s). */
+  jwksCooldownMs?: number;
   /** Clock for exp/nbf checks, in seconds (tests pass one). */
   now?: () => number;
+}
+
+/** The identity provider's keys could not be had (discovery or the key set unreachable): not the caller's fault. */
+export class IssuerUnavailable extends Error {
+  constructor() {
+    super('the identity provider is not answering');
+    this.name = 'IssuerUnavailable';
+  }
 }
 
 export class InvalidToken extends Error {
@@ -61,12 +73,17 @@ export class InvalidToken extends Error {
   }
 }
 
-const knownRoles = new Set<string>(roleEnum.codes);
-
 export function createVerifier(cfg: VerifierConfig): (token: string) => Promise<Principal> {
-  const keySet = cfg.jwks instanceof URL ? createRemoteJWKSet(cfg.jwks) : createLocalJWKSet(cfg.jwks);
-  const rolesClaim = cfg.rolesClaim ?? 'roles';
-  const unitClaim = cfg.unitClaim ?? 'unit';
+  const cooldown = cfg.jwksCooldownMs === undefined ? {} : { cooldownMs: cfg.jwksCooldownMs };
+  const keySet =
+    cfg.jwks === 'discover'
+      ? discoveredKeySet(cfg.issuer, cooldown)
+      : cfg.jwks instanceof URL
+        ? createRemoteJWKSet(
+            cfg.jwks,
+            cfg.jwksCooldownMs === undefined ? {} : { cooldownDuration: cfg.jwksCooldownMs },
+          )
+        : createLocalJWKSet(cfg.jwks);
   return async (token) => {
     let payload: JWTPayload;
     try {
@@ -77,6 +94,14 @@ export function createVerifier(cfg: VerifierConfig): (token: string) => Promise<
         ...(cfg.now ? { currentDate: new Date(cfg.now() * 1000) } : {}),
       }));
     } catch (e) {
+      // A failure that is not jose's verdict on the token (discovery, a key set that cannot be fetched) is the
+      // provider's, not the caller's: 503, so clients retry rather than sign in again.
+      if (
+        e instanceof DiscoveryError ||
+        e instanceof joseErrors.JWKSTimeout ||
+        !(e instanceof joseErrors.JOSEError)
+      )
+        throw new IssuerUnavailable();
       if (e instanceof joseErrors.JWTExpired) throw new InvalidToken('expired');
       if (e instanceof joseErrors.JWTClaimValidationFailed) throw new InvalidToken('claims');
       if (
@@ -87,19 +112,12 @@ export function createVerifier(cfg: VerifierConfig): (token: string) => Promise<
       }
       throw new InvalidToken('malformed');
     }
-    const rawRoles = payload[rolesClaim];
-    const roles = (Array.isArray(rawRoles) ? rawRoles : []).filter(
-      (r): r is Principal['roles'][number] => typeof r === 'string' && knownRoles.has(r),
-    );
-    const unitId = payload[unitClaim];
-    if (typeof payload.sub !== 'string' || typeof unitId !== 'string' || roles.length === 0) {
-      throw new InvalidToken('claims');
-    }
+    const mapped = principalClaims(payload, cfg);
+    if (typeof payload.sub !== 'string' || !mapped) throw new InvalidToken('claims');
     return {
       id: payload.sub,
       name: typeof payload.name === 'string' ? payload.name : payload.sub,
-      roles,
-      unitId,
+      ...mapped,
     };
   };
 }

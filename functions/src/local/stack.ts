@@ -56,9 +56,15 @@ export async function startLocalStack(env: Env, opts: LocalStackOptions = {}): P
       ...cfg,
       // Tokens are checked against the app's clock, the one that issued them (the demo seed moves it).
       now: () => Math.floor(clock() / 1000),
-      jwks: env.AUTH_JWKS_URL ? new URL(env.AUTH_JWKS_URL) : jwksOf([key]),
+      // An OIDC provider's keys (given, or discovered from an http(s) issuer), else the built-in issuer's.
+      jwks: env.AUTH_JWKS_URL
+        ? new URL(env.AUTH_JWKS_URL)
+        : /^https?:\/\//.test(env.AUTH_ISSUER)
+          ? 'discover'
+          : jwksOf([key]),
       rolesClaim: env.AUTH_ROLES_CLAIM,
       unitClaim: env.AUTH_UNIT_CLAIM,
+      ...(env.AUTH_ROLE_MAP ? { roleMap: env.AUTH_ROLE_MAP } : {}),
     }),
     issuer: { key, cfg },
     pii: localPiiCipher(join(dataDir, 'keys')),

@@ -59,7 +59,15 @@ export interface Harness {
 }
 
 export async function startHarness(
-  opts: { scheme?: Scheme; now?: number; endpoint?: string; tableName?: string; maxAttempts?: number } = {},
+  opts: {
+    scheme?: Scheme;
+    now?: number;
+    endpoint?: string;
+    tableName?: string;
+    maxAttempts?: number;
+    /** Another token verifier (an OIDC provider's); default the harness's own issuer. */
+    verify?: Deps['verify'];
+  } = {},
 ): Promise<Harness> {
   const endpoint = opts.endpoint ?? inject('dynamoEndpoint');
   const clients = dynamoClient(
@@ -78,7 +86,7 @@ export async function startHarness(
     doc: clients.doc,
     tableName: table.name,
     clock: () => now,
-    verify: createVerifier({ ...cfg, jwks: jwksOf([key]), now: () => Math.floor(now / 1000) }),
+    verify: opts.verify ?? createVerifier({ ...cfg, jwks: jwksOf([key]), now: () => Math.floor(now / 1000) }),
     issuer: { key, cfg },
     scheme: opts.scheme ?? DEFAULT_SCHEME,
     pii: ephemeralPiiCipher(),
