@@ -47,8 +47,22 @@ const envSchema = z.object({
   DIGEST_BUCKET: z.string().min(1).optional(),
   /** AWS: the evidence bucket (presigned upload and download). */
   EVIDENCE_BUCKET: z.string().min(1).optional(),
-  /** The verified SES identity mail is sent from (AWS); absent: no email. */
+  /** The address mail is sent from; absent: no email. */
   MAIL_FROM: z.string().min(1).optional(),
+  /** AWS: how mail leaves — SMTP (both partitions; settings in SMTP_SECRET_ARN) or SES (global only). */
+  MAIL_TRANSPORT: z.enum(['smtp', 'ses']).default('smtp'),
+  /** AWS: the Secrets Manager secret with the SMTP settings (JSON: host, port, secure, user, pass). */
+  SMTP_SECRET_ARN: z.string().min(1).optional(),
+  /**
+   * AWS: the Secrets Manager secret with the group robots (JSON: {dingtalk?: {url, secret?}, wecom?: {url}}),
+   * read at run time and cached briefly, so a changed robot needs no deployment.
+   */
+  WEBHOOKS_SECRET_ARN: z.string().min(1).optional(),
+  /**
+   * AWS: the secret CloudFront sends as the X-Origin-Verify header; the API refuses a request without it
+   * (one that reached the execute-api endpoint directly). Absent: the API has no CloudFront in front.
+   */
+  ORIGIN_SECRET_ARN: z.string().min(1).optional(),
   /** DingTalk group robot (钉钉自定义机器人): its webhook URL and signing secret; absent: not used. */
   DINGTALK_WEBHOOK_URL: z.url().optional(),
   DINGTALK_SECRET: z.string().min(1).optional(),

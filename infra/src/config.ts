@@ -18,14 +18,28 @@ export interface StackConfig {
   account?: string;
   /** Another OIDC issuer instead of the Cognito user pool. */
   oidc?: OidcIssuer;
-  /** A verified SES identity (address or domain) to send mail from; absent: no email. */
-  mailFrom?: string;
+  /**
+   * Email: the address mail is sent from, and how — SMTP (both partitions; host, port and credentials in a
+   * Secrets Manager secret the stack makes, or an existing one) or SES (not offered in the China regions).
+   * Absent: no email.
+   */
+  mail?: MailConfig;
+  /** A production deployment: digests locked in compliance mode for `digestRetentionDays` (3,650 by default). */
+  production: boolean;
+  /**
+   * The SPA's origin when the stack does not host it (web=false): the evidence bucket's CORS rule and the
+   * sign-in callback name it. With web=true it is CloudFront's (or the custom domain).
+   */
+  appOrigin?: string;
   /** Where alarm notifications go (an email subscription to the alarm topic). */
   alarmEmail?: string;
   /** Reserve concurrency (1 per job, `apiMaxConcurrency` for the API); off for accounts at the 10 minimum. */
   reservedConcurrency: boolean;
-  apiMaxConcurrency?: number;
-  /** Object Lock retention of each daily digest, in days (compliance mode: not shortenable by anyone). */
+  apiMaxConcurrency: number;
+  /**
+   * Object Lock retention of each daily digest, in days: compliance mode in production (not shortenable by
+   * anyone), governance mode outside it (a short default, so a trial can be torn down).
+   */
   digestRetentionDays: number;
   /** The API p99 latency alarm threshold, in milliseconds. */
   apiP99Ms: number;
@@ -37,7 +51,28 @@ export interface StackConfig {
   bundleDir: string;
 }
 
+export interface MailConfig {
+  from: string;
+  transport: 'smtp' | 'ses';
+  /** An existing secret with the SMTP settings (JSON: host, port, secure, user, pass); absent: the stack makes one. */
+  smtpSecretArn?: string;
+}
+
 export type Context = (key: string) => unknown;
+
+/** The environment the CDK CLI runs the app in: a profile's region arrives as CDK_DEFAULT_REGION. */
+export type Environment = Record<string, string | undefined>;
+
+/** Where a region may come from, first found wins: context, then what the CLI or shell says. */
+export const REGION_SOURCES = ['CDK_DEFAULT_REGION', 'AWS_REGION', 'AWS_DEFAULT_REGION'] as const;
+
+/** Digest retention outside production: a day, in governance mode. */
+export const TRIAL_DIGEST_RETENTION_DAYS = 1;
+
+/** Reserved concurrency of the API function unless `apiMaxConcurrency` says otherwise. */
+export const DEFAULT_API_MAX_CONCURRENCY = 100;
+
+export const isChinaRegion = (region: string | undefined): boolean => region?.startsWith('cn-') ?? false;
 
 const str = (v: unknown): string | undefined =>
   v === undefined || v === null || v === '' ? undefined : String(v);
@@ -57,13 +92,19 @@ const int = (name: string, v: unknown, dflt: number): number => {
 
 export const CHINA_DEFAULT_REGION = 'cn-north-1';
 
-export function readConfig(ctx: Context): StackConfig {
+export function readConfig(ctx: Context, env: Environment = {}): StackConfig {
   const partition = str(ctx('partition'));
   if (partition !== undefined && partition !== 'aws' && partition !== 'aws-cn') {
     throw new Error(`context partition must be aws or aws-cn, got ${partition}`);
   }
-  const region = str(ctx('region')) ?? (partition === 'aws-cn' ? CHINA_DEFAULT_REGION : undefined);
-  if (partition && region && region.startsWith('cn-') !== (partition === 'aws-cn')) {
+  // The region however it is given: -c region, else the deploying profile's (the CLI passes it as
+  // CDK_DEFAULT_REGION) or the shell's. A China region pins the partition whichever way it came.
+  const fromEnv = REGION_SOURCES.map((k) => str(env[k])).find((r) => r !== undefined);
+  const region =
+    str(ctx('region')) ??
+    (partition === 'aws-cn' && !isChinaRegion(fromEnv) ? CHINA_DEFAULT_REGION : undefined) ??
+    (partition === 'aws' && isChinaRegion(fromEnv) ? undefined : fromEnv);
+  if (partition && region && isChinaRegion(region) !== (partition === 'aws-cn')) {
     throw new Error(`region ${region} is not in partition ${partition}`);
   }
   const issuer = str(ctx('authIssuer'));
@@ -71,10 +112,11 @@ export function readConfig(ctx: Context): StackConfig {
   if ((issuer === undefined) !== (audience === undefined)) {
     throw new Error('give authIssuer and authAudience together (another OIDC issuer), or neither (Cognito)');
   }
-  const china = region?.startsWith('cn-') ?? false;
-  // Facts of the China regions, from CDK's own CloudFormation resource data: no Cognito user pools, and
-  // CloudFront there has neither origin access control nor CloudFront Functions (and needs an ICP-filed
-  // domain). So a China deployment names its OIDC issuer, and serves the SPA from its own web server.
+  const china = isChinaRegion(region);
+  // Facts of the China regions, from CDK's own CloudFormation resource data and AWS's China documentation:
+  // no Cognito user pools, no SES, and CloudFront there has neither origin access control nor CloudFront
+  // Functions and serves only an ICP-filed domain. So a China deployment names its OIDC issuer, sends mail
+  // by SMTP, and serves the SPA from its own (ICP-filed) web server. Each is refused here, before synthesis.
   if (china && issuer === undefined) {
     throw new Error(
       `Cognito user pools are not offered in ${region}: give your OIDC issuer with -c authIssuer=… -c authAudience=…`,
@@ -82,14 +124,41 @@ export function readConfig(ctx: Context): StackConfig {
   }
   const web = bool(ctx('web'), !china);
   if (china && web) {
-    throw new Error(`CloudFront in ${region} has no origin access control: deploy with -c web=false`);
+    throw new Error(
+      `CloudFront in ${region} has no origin access control and serves only an ICP-filed domain: deploy with -c web=false and serve the SPA from your own web server (README "Deploying in China")`,
+    );
+  }
+  if (web && region === undefined) {
+    throw new Error(
+      'the SPA behind CloudFront needs a region (its web ACL is made in us-east-1 and referenced across regions): deploy with a profile that has one, or give -c region=…',
+    );
+  }
+  const appOrigin = str(ctx('appOrigin'));
+  if (appOrigin !== undefined && !/^https:\/\/[^/]+$/.test(appOrigin)) {
+    throw new Error(`context appOrigin must be an https origin without a path, got ${appOrigin}`);
+  }
+  if (!web && appOrigin === undefined) {
+    throw new Error(
+      'without web hosting, give the origin the SPA is served from with -c appOrigin=https://… (evidence uploads are cross-origin)',
+    );
   }
   const domain = str(ctx('webDomain'));
   const certificateArn = str(ctx('webCertificateArn'));
   if ((domain === undefined) !== (certificateArn === undefined)) {
     throw new Error('give webDomain and webCertificateArn together');
   }
-  const apiMax = str(ctx('apiMaxConcurrency'));
+  const mailFrom = str(ctx('mailFrom'));
+  const transport = str(ctx('mailTransport')) ?? 'smtp';
+  if (transport !== 'smtp' && transport !== 'ses') {
+    throw new Error(`context mailTransport must be smtp or ses, got ${transport}`);
+  }
+  if (mailFrom && transport === 'ses' && china) {
+    throw new Error(
+      `SES is not offered in ${region}: send mail by SMTP (-c mailTransport=smtp, the default)`,
+    );
+  }
+  const smtpSecretArn = str(ctx('smtpSecretArn'));
+  const production = bool(ctx('production'), true);
   return {
     ...(region ? { region } : {}),
     ...(str(ctx('account')) ? { account: str(ctx('account')) } : {}),
@@ -104,13 +173,27 @@ export function readConfig(ctx: Context): StackConfig {
           },
         }
       : {}),
-    ...(str(ctx('mailFrom')) ? { mailFrom: str(ctx('mailFrom')) } : {}),
+    ...(mailFrom
+      ? {
+          mail: {
+            from: mailFrom,
+            transport,
+            ...(transport === 'smtp' && smtpSecretArn ? { smtpSecretArn } : {}),
+          },
+        }
+      : {}),
     ...(str(ctx('alarmEmail')) ? { alarmEmail: str(ctx('alarmEmail')) } : {}),
     reservedConcurrency: bool(ctx('reservedConcurrency'), true),
-    ...(apiMax ? { apiMaxConcurrency: int('apiMaxConcurrency', apiMax, 1) } : {}),
-    digestRetentionDays: int('digestRetentionDays', ctx('digestRetentionDays'), 3650),
+    apiMaxConcurrency: int('apiMaxConcurrency', ctx('apiMaxConcurrency'), DEFAULT_API_MAX_CONCURRENCY),
+    production,
+    digestRetentionDays: int(
+      'digestRetentionDays',
+      ctx('digestRetentionDays'),
+      production ? 3650 : TRIAL_DIGEST_RETENTION_DAYS,
+    ),
     apiP99Ms: int('apiP99Ms', ctx('apiP99Ms'), 3000),
     web,
+    ...(appOrigin ? { appOrigin } : {}),
     ...(domain && certificateArn ? { webDomain: { name: domain, certificateArn } } : {}),
     bundleDir: str(ctx('bundleDir')) ?? DEFAULT_BUNDLE_DIR,
   };

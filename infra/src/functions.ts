@@ -1,8 +1,10 @@
 /**
  * One Lambda function per entry of functions/src/handlers/registry.ts: Node.js 24 on arm64, the
- * esbuild bundle of that entry as its code, active tracing, its own log group and its own role with
- * only what it uses (named resources, no managed policies), the environment its entry validates at
- * start, and — for scheduled ones — retries into a dead-letter queue and reserved concurrency of one.
+ * esbuild bundle of that entry as its code, active tracing where the partition offers X-Ray for Lambda
+ * (not aws-cn), its own log group and its own role with only what that function uses (ACCESS: table
+ * actions, key grants, mail and secrets — named resources, no managed policies), the environment its
+ * entry validates at start, a timeout below what calls it (TIMEOUTS), and — for scheduled ones —
+ * retries into a dead-letter queue and reserved concurrency of one.
  */
 import { join } from 'node:path';
 import { PII_ENCRYPTION_CONTEXT } from '@jiandu/functions/aws/kms-key-wrapper';
@@ -13,6 +15,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { Storage } from './storage.js';
@@ -28,38 +31,102 @@ export interface FunctionsProps {
   env: EnvValues;
   bundleDir: string;
   reservedConcurrency: boolean;
-  apiMaxConcurrency?: number;
-  /** The SES identity's ARN, when mail is configured. */
+  apiMaxConcurrency: number;
+  /** X-Ray active tracing (off in aws-cn, where Lambda has none). */
+  tracing: boolean;
+  /** The SES identity's ARN, when mail goes by SES. */
   mailIdentityArn?: string;
+  /** The secrets functions read at run time, each given to the functions that ACCESS says use it. */
+  secrets: { smtp?: ISecret; webhooks: ISecret; origin?: ISecret };
 }
 
+/** What one function may do; everything else its role does not grant. */
+export interface Access {
+  /** Table reads (GetItem, BatchGetItem, Query, DescribeTable), always. `write`: puts, updates, deletes. */
+  write: boolean;
+  /** Scan: the full verify only (the API and the jobs read by key and index). */
+  scan: boolean;
+  /** The PII key (petitioner identity): the API, and the catch-up scheduler whose petition sweep reads it. */
+  pii: boolean;
+  /** Sends notifications: mail (SES or SMTP secret) and the group robots' secret. */
+  notify: boolean;
+  /** Reads the origin secret (the API, when CloudFront is in front). */
+  origin: boolean;
+}
+
+export const ACCESS: Record<HandlerName, Access> = {
+  api: { write: true, scan: false, pii: true, notify: false, origin: true },
+  'overdue-sweep': { write: true, scan: false, pii: false, notify: false, origin: false },
+  'advance-horizon': { write: true, scan: false, pii: false, notify: false, origin: false },
+  'publish-quarter': { write: true, scan: false, pii: false, notify: false, origin: false },
+  // Writes its checkpoint of verified heads (the incremental verify) and nothing else.
+  'verify-digest': { write: true, scan: true, pii: false, notify: false, origin: false },
+  'outbox-dispatcher': { write: true, scan: false, pii: false, notify: true, origin: false },
+  // Runs every job of the schedule table (the petition SLA sweep, the outbox, the monthly bulletin …).
+  scheduler: { write: true, scan: false, pii: true, notify: true, origin: false },
+};
+
+/**
+ * Timeouts: the API's below the HTTP API's 29-second integration timeout (so Lambda, not the gateway,
+ * ends a slow request, and its error is logged); the outbox dispatcher's below its one-minute schedule
+ * (with concurrency one, a run that outlived it would make the next one throttle); the catch-up
+ * scheduler's below its 15 minutes; the daily jobs may take Lambda's maximum.
+ */
+export const INTEGRATION_TIMEOUT_SECONDS = 29;
+export const TIMEOUTS: Record<HandlerName, Duration> = {
+  api: Duration.seconds(25),
+  'overdue-sweep': Duration.minutes(15),
+  'advance-horizon': Duration.minutes(15),
+  'publish-quarter': Duration.minutes(15),
+  'verify-digest': Duration.minutes(15),
+  'outbox-dispatcher': Duration.seconds(50),
+  scheduler: Duration.minutes(10),
+};
+
 /** Names a function gets when the stack has a value, though its entry does not require them. */
-const OPTIONAL: readonly (keyof Env)[] = ['LOG_LEVEL', 'MAIL_FROM'];
+const OPTIONAL: readonly (keyof Env)[] = ['LOG_LEVEL'];
+/** … and the ones only the functions that notify (ACCESS.notify) get. */
+const NOTIFY: readonly (keyof Env)[] = [
+  'MAIL_FROM',
+  'MAIL_TRANSPORT',
+  'SMTP_SECRET_ARN',
+  'WEBHOOKS_SECRET_ARN',
+];
 
 /** The environment of one function: AWS_REQUIRED, the entry's own names, and the optional ones. */
 export function environmentOf(name: HandlerName, values: EnvValues): Record<string, string> {
   const required = [...AWS_REQUIRED, ...HANDLERS[name].env];
   const missing = required.filter((k) => values[k] === undefined);
   if (missing.length > 0) throw new Error(`function ${name}: no value for ${missing.join(', ')}`);
+  const access = ACCESS[name];
   const env: Record<string, string> = {};
-  for (const k of [...required, ...OPTIONAL]) {
+  const names = [
+    ...required,
+    ...OPTIONAL,
+    ...(access.notify ? NOTIFY : []),
+    ...(access.origin ? (['ORIGIN_SECRET_ARN'] as const) : []),
+  ];
+  for (const k of names) {
     const v = values[k];
     if (v !== undefined) env[k] = v;
   }
   return env;
 }
 
-const TABLE_ACTIONS = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:Scan',
+const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:DescribeTable'];
+const TABLE_WRITE = [
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
   'dynamodb:BatchWriteItem',
   'dynamodb:ConditionCheckItem',
-  'dynamodb:DescribeTable',
+];
+
+/** The table actions of one function's access. */
+export const tableActionsOf = (a: Access): string[] => [
+  ...TABLE_READ,
+  ...(a.scan ? ['dynamodb:Scan'] : []),
+  ...(a.write ? TABLE_WRITE : []),
 ];
 
 /** A construct id from a handler name: overdue-sweep → OverdueSweep. */
@@ -78,6 +145,7 @@ export class Functions extends Construct {
     const roles: Partial<Record<HandlerName, Role>> = {};
     for (const name of HANDLER_NAMES) {
       const spec = HANDLERS[name];
+      const access = ACCESS[name];
       const cid = idOf(name);
       const scheduled = spec.kind === 'scheduled';
       const role = new Role(this, `${cid}Role`, {
@@ -104,14 +172,12 @@ export class Functions extends Construct {
         handler: 'index.handler',
         code: Code.fromAsset(join(props.bundleDir, name)),
         memorySize: 1024,
-        timeout: scheduled ? Duration.minutes(15) : Duration.seconds(29),
+        timeout: TIMEOUTS[name],
         role,
         logGroup,
-        tracing: Tracing.ACTIVE,
+        tracing: props.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
         environment: environmentOf(name, props.env),
-        ...(props.reservedConcurrency && reserved !== undefined
-          ? { reservedConcurrentExecutions: reserved }
-          : {}),
+        ...(props.reservedConcurrency ? { reservedConcurrentExecutions: reserved } : {}),
         ...(dlq ? { deadLetterQueue: dlq, retryAttempts: 2, maxEventAge: Duration.hours(6) } : {}),
       });
       role.addToPolicy(
@@ -120,7 +186,7 @@ export class Functions extends Construct {
           resources: [logGroup.logGroupArn],
         }),
       );
-      this.grantStore(role, storage);
+      this.grantStore(role, storage, access);
       if (name === 'api') {
         role.addToPolicy(
           new PolicyStatement({
@@ -146,14 +212,19 @@ export class Functions extends Construct {
           }),
         );
       }
-      if (props.mailIdentityArn) {
-        role.addToPolicy(
-          new PolicyStatement({
-            actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-            resources: [props.mailIdentityArn],
-          }),
-        );
+      if (access.notify) {
+        if (props.mailIdentityArn) {
+          role.addToPolicy(
+            new PolicyStatement({
+              actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+              resources: [props.mailIdentityArn],
+            }),
+          );
+        }
+        props.secrets.smtp?.grantRead(role);
+        props.secrets.webhooks.grantRead(role);
       }
+      if (access.origin) props.secrets.origin?.grantRead(role);
       fns[name] = fn;
       roles[name] = role;
     }
@@ -161,21 +232,29 @@ export class Functions extends Construct {
     this.role = roles as Record<HandlerName, Role>;
   }
 
-  /** The table and its indexes, named one by one; the table's key; the PII key for PII only. */
-  private grantStore(role: Role, storage: Storage): void {
+  /**
+   * The table and its indexes, named one by one, with the actions `access` allows; the table's key
+   * (Decrypt to read, Encrypt and GenerateDataKey to write); the PII key only where PII is read.
+   */
+  private grantStore(role: Role, storage: Storage, access: Access): void {
     const tableArn = storage.table.tableArn;
     role.addToPolicy(
       new PolicyStatement({
-        actions: TABLE_ACTIONS,
+        actions: tableActionsOf(access),
         resources: [tableArn, ...TABLE.indexes.map((i) => `${tableArn}/index/${i.name}`)],
       }),
     );
     role.addToPolicy(
       new PolicyStatement({
-        actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'],
+        actions: [
+          'kms:Decrypt',
+          'kms:DescribeKey',
+          ...(access.write ? ['kms:Encrypt', 'kms:GenerateDataKey'] : []),
+        ],
         resources: [storage.dataKey.keyArn],
       }),
     );
+    if (!access.pii) return;
     role.addToPolicy(
       new PolicyStatement({
         actions: ['kms:GenerateDataKey', 'kms:Decrypt'],

@@ -7,6 +7,7 @@
 import { Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   HttpApi,
   HttpMethod,
   type HttpRoute,
@@ -23,6 +24,15 @@ import type { OidcIssuer } from './config.js';
 
 /** Reachable without a token (and only with GET). */
 export const PUBLIC_ROUTES = ['/api/health', '/api/openapi.json'] as const;
+
+/**
+ * The stage's ceiling for all routes together (batch ingestion sends up to 1000 items per request, so it
+ * is modest), and a much lower one per public route: anyone can call those, and neither needs more than
+ * a monitor's polling. Sign-in is not an API route in AWS (the user pool's, behind its own web ACL, or
+ * the OIDC provider's).
+ */
+export const STAGE_THROTTLE = { rateLimit: 200, burstLimit: 400 } as const;
+export const PUBLIC_ROUTE_THROTTLE = { rateLimit: 10, burstLimit: 20 } as const;
 
 /** Everything else the app serves: its REST API. */
 export const PROTECTED_ROUTE = '/api/v1/{proxy+}';
@@ -61,8 +71,7 @@ export class HttpApiFront extends Construct {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
-      // A ceiling for runaway clients; batch ingestion sends up to 1000 items per request, so it is modest.
-      throttle: { rateLimit: 200, burstLimit: 400 },
+      throttle: STAGE_THROTTLE,
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         format: AccessLogFormat.custom(
@@ -98,6 +107,18 @@ export class HttpApiFront extends Construct {
       integration,
       authorizer: this.authorizer,
     });
+    const stage = this.stage.node.defaultChild as CfnStage;
+    stage.routeSettings = Object.fromEntries(
+      PUBLIC_ROUTES.map((path) => [
+        `GET ${path}`,
+        {
+          throttlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit,
+          throttlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burstLimit,
+        },
+      ]),
+    );
+    // Route settings name routes that must exist first.
+    for (const route of this.publicRoutes) this.stage.node.addDependency(route);
   }
 
   /** The API's host name, for CloudFront's origin: the endpoint `https://<host>` split at its slashes. */

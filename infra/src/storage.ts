@@ -20,6 +20,11 @@ import { indexShapes, tableShape } from './table.js';
 
 export interface StorageProps {
   digestRetentionDays: number;
+  /**
+   * Production: every digest in compliance mode (no one, not even the account's root user, can shorten
+   * or remove it). Otherwise governance mode, which an administrator may bypass to tear a trial down.
+   */
+  production: boolean;
 }
 
 /** What every bucket here shares: private, TLS only, versioned, kept. */
@@ -88,13 +93,18 @@ export class Storage extends Construct {
       encryption: BucketEncryption.S3_MANAGED,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       objectLockEnabled: true,
-      objectLockDefaultRetention: ObjectLockRetention.compliance(Duration.days(props.digestRetentionDays)),
+      objectLockDefaultRetention: (props.production
+        ? ObjectLockRetention.compliance
+        : ObjectLockRetention.governance)(Duration.days(props.digestRetentionDays)),
       serverAccessLogsBucket: this.logs,
       serverAccessLogsPrefix: 'digests/',
     });
   }
 
-  /** Browsers upload evidence straight to S3 with presigned URLs, from the SPA's origin. */
+  /**
+   * Browsers upload evidence straight to S3 with presigned URLs, from the SPA's origin — CloudFront's, or
+   * the one configured (appOrigin) where the SPA is served by a web server of the operator's.
+   */
   allowUploadsFrom(origin: string): void {
     this.evidence.addCorsRule({
       allowedOrigins: [origin],

@@ -19,14 +19,16 @@ const main = async () => {
   for (const partition of PARTITIONS) {
     const outdir = join(outRoot, partition);
     rmSync(outdir, { recursive: true, force: true });
-    const { app, stack } = partitionApp(partition, { outdir });
-    const found = synthFindings(app, stack);
-    for (const f of found.errors) say(`ERROR ${partition} ${f.path}: ${f.message}`);
-    for (const f of found.warnings) say(`warning ${partition} ${f.path}: ${f.message}`);
-    say(
-      `${partition}: ${found.resources} resources, cdk-nag: ${found.errors.length} errors, ${found.warnings.length} warnings → ${outdir}`,
-    );
-    errors += found.errors.length;
+    const { app, stack, edge } = partitionApp(partition, { outdir });
+    for (const s of edge ? [edge, stack] : [stack]) {
+      const found = synthFindings(app, s);
+      for (const f of found.errors) say(`ERROR ${partition} ${f.path}: ${f.message}`);
+      for (const f of found.warnings) say(`warning ${partition} ${f.path}: ${f.message}`);
+      say(
+        `${partition} ${s.stackName}: ${found.resources} resources, cdk-nag: ${found.errors.length} errors, ${found.warnings.length} warnings → ${outdir}`,
+      );
+      errors += found.errors.length;
+    }
   }
   return errors === 0 ? 0 : 1;
 };

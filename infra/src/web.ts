@@ -42,6 +42,13 @@ export interface WebProps {
   apiDomainName: string;
   /** Origins the SPA talks to besides its own (the token issuer). */
   connectSources: string[];
+  /** The web ACL (CLOUDFRONT scope, made in us-east-1) every request passes first. */
+  webAclArn: string;
+  /**
+   * The header CloudFront adds to every request it sends the API, whose value only it and the API know:
+   * the API refuses requests without it, i.e. any that reached the execute-api endpoint directly.
+   */
+  originHeader: { name: string; value: string };
 }
 
 /** Paths whose last segment has no dot are the SPA's own routes: serve the shell. */
@@ -116,6 +123,7 @@ export class Web extends Construct {
     });
     this.distribution = new Distribution(this, 'Cdn', {
       comment: 'Jiandu admin SPA and API',
+      webAclId: props.webAclArn,
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
       ...(props.domain
@@ -138,7 +146,10 @@ export class Web extends Construct {
       },
       additionalBehaviors: {
         '/api/*': {
-          origin: new HttpOrigin(props.apiDomainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+          origin: new HttpOrigin(props.apiDomainName, {
+            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+            customHeaders: { [props.originHeader.name]: props.originHeader.value },
+          }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
