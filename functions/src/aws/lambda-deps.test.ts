@@ -124,6 +124,14 @@ describe('the Lambda deps (the stack’s environment, KMS, Cognito tokens)', () 
     await expect(deps.verify(await cognitoIdToken(['admin'], 'city'))).rejects.toThrow();
   });
 
+  it('asks KMS nothing in a function without PII access (its role has no grant on the PII key)', async () => {
+    const own = fakeKms('pii-key');
+    const deps = await lambdaDeps(env(), { doc: h.deps.doc, kms: own, pii: false });
+    expect(own.calls).toEqual([]);
+    await expect(deps.pii.seal({ name: '张三' })).rejects.toThrow(/no access to PII/);
+    expect(() => deps.pii.matchKey('张三')).toThrow(/no access to PII/);
+  });
+
   it('retries a failed cold start on the next invocation', async () => {
     let attempts = 0;
     const make = once(async () => {

@@ -8,7 +8,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type Deps, makeDeps } from '../app/deps.js';
-import { createPiiCipher } from '../crypto/pii.js';
+import { createPiiCipher, type PiiCipher } from '../crypto/pii.js';
 import { type AwsEnv, webhookTargetsOf } from '../env.js';
 import { type EvidenceStore, lazyEvidence } from '../evidence/evidence-store.js';
 import type { Mailer } from '../outbox/mail.js';
@@ -23,10 +23,24 @@ export interface LambdaDepsOptions {
   kms?: KmsPort;
   /** Evidence storage of another kind (tests: a local folder). */
   evidence?: EvidenceStore;
-  /** Email of the outbox (the dispatcher passes its SES mailer, outbox/ses-mailer.ts). */
+  /** Email of the outbox (the functions that notify pass theirs, aws/notify-deps.ts). */
   mailer?: Mailer;
+  /**
+   * Whether the function reads petitioner PII (default true). Without, the PII key is never asked for —
+   * the function's role has no grant on it — and any use of deps.pii fails.
+   */
+  pii?: boolean;
   clock?: () => number;
 }
+
+/** A function without PII access: its role may not use the PII key, so nothing here tries. */
+const noPii: PiiCipher = {
+  seal: () => Promise.reject(new Error('this function has no access to PII')),
+  open: () => Promise.reject(new Error('this function has no access to PII')),
+  matchKey: () => {
+    throw new Error('this function has no access to PII');
+  },
+};
 
 /** Jobs serve no HTTP: nothing asks them to verify a token. */
 const refuse: Deps['verify'] = () => Promise.reject(new Error('this function verifies no tokens'));
@@ -36,14 +50,18 @@ export async function lambdaDeps(env: AwsEnv, options: LambdaDepsOptions = {}): 
     options.doc ??
     DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } });
   const clock = options.clock ?? (() => Date.now());
-  const wrapper = kmsKeyWrapper(options.kms ?? new KMSClient({}), env.PII_KMS_KEY_ID);
-  const hmacKey = await loadPiiHmacKey(doc, env.TABLE_NAME, wrapper, new Date(clock()).toISOString());
+  let pii: PiiCipher = noPii;
+  if (options.pii ?? true) {
+    const wrapper = kmsKeyWrapper(options.kms ?? new KMSClient({}), env.PII_KMS_KEY_ID);
+    const hmacKey = await loadPiiHmacKey(doc, env.TABLE_NAME, wrapper, new Date(clock()).toISOString());
+    pii = createPiiCipher(wrapper, hmacKey);
+  }
   return makeDeps({
     doc,
     tableName: env.TABLE_NAME,
     clock,
     verify: options.verify ?? refuse,
-    pii: createPiiCipher(wrapper, hmacKey),
+    pii,
     evidence: options.evidence ?? s3EvidenceOf(env.EVIDENCE_BUCKET),
     ...(options.mailer ? { mailer: options.mailer } : {}),
     webhooks: webhookTargetsOf(env),

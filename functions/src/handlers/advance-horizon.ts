@@ -10,6 +10,6 @@ const obs = observability('advance-horizon', env.LOG_LEVEL);
 
 export const handler = jobHandler(
   'advance-horizon',
-  once(() => lambdaDeps(env)),
+  once(() => lambdaDeps(env, { pii: false })),
   obs,
 );

@@ -10,6 +10,6 @@ const obs = observability('overdue-sweep', env.LOG_LEVEL);
 
 export const handler = jobHandler(
   'overdue-sweep',
-  once(() => lambdaDeps(env)),
+  once(() => lambdaDeps(env, { pii: false })),
   obs,
 );

@@ -10,6 +10,6 @@ const obs = observability('publish-quarter', env.LOG_LEVEL);
 
 export const handler = jobHandler(
   'publish-quarter',
-  once(() => lambdaDeps(env)),
+  once(() => lambdaDeps(env, { pii: false })),
   obs,
 );

@@ -20,6 +20,6 @@ export const handler = scheduledHandler(
     if (r.broken.length > 0) obs.logger.error('broken hash chains', { broken: r.broken });
     return r;
   },
-  once(() => lambdaDeps(env)),
+  once(() => lambdaDeps(env, { pii: false })),
   obs,
 );
