@@ -112,8 +112,8 @@ export class HttpApiFront extends Construct {
       PUBLIC_ROUTES.map((path) => [
         `GET ${path}`,
         {
-          throttlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit,
-          throttlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burstLimit,
+          ThrottlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit,
+          ThrottlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burstLimit,
         },
       ]),
     );

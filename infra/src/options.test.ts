@@ -1,11 +1,15 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { TRIAL_DIGEST_RETENTION_DAYS } from './config.js';
 import { resourcesOf, type Synthesized, statementsOf, synthesize } from './testing/synth.js';
 
 let s: Synthesized;
 beforeAll(() => {
   s = synthesize('aws', {
+    // SES is not offered in every region (not in ap-east-1, where the default check runs).
+    region: 'eu-west-1',
     mailFrom: 'noreply@jiandu.example',
+    mailTransport: 'ses',
     alarmEmail: 'ops@jiandu.example',
     webDomain: 'jiandu.example',
     webCertificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/0000',
@@ -19,16 +23,33 @@ describe('a deployment with mail, an alarm address, its own domain and an API ce
     expect(s.findings.warnings).toEqual([]);
   });
 
-  it('sends mail from the SES identity, each function allowed that identity only', () => {
+  it('sends mail from the SES identity, only the functions that notify allowed that identity only', () => {
     s.template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'noreply@jiandu.example' });
     const fns = Object.values(resourcesOf(s.template, 'AWS::Lambda::Function'));
-    for (const f of fns) {
-      expect(f.Properties?.Environment).toMatchObject({ Variables: { MAIL_FROM: 'noreply@jiandu.example' } });
+    const notifying = fns.filter((f) =>
+      ['Jiandu outbox-dispatcher', 'Jiandu scheduler'].includes(String(f.Properties?.Description)),
+    );
+    expect(notifying).toHaveLength(2);
+    for (const f of notifying) {
+      expect(f.Properties?.Environment).toMatchObject({
+        Variables: { MAIL_FROM: 'noreply@jiandu.example', MAIL_TRANSPORT: 'ses' },
+      });
+      expect((f.Properties?.Environment as { Variables: object }).Variables).not.toHaveProperty(
+        'SMTP_SECRET_ARN',
+      );
     }
+    for (const f of fns.filter((x) => !notifying.includes(x))) {
+      expect((f.Properties?.Environment as { Variables: object }).Variables).not.toHaveProperty('MAIL_FROM');
+    }
+    s.template.resourcePropertiesCountIs(
+      'AWS::SecretsManager::Secret',
+      { Description: Match.stringLikeRegexp('SMTP') },
+      0,
+    );
     const ses = Object.values(resourcesOf(s.template, 'AWS::IAM::Policy'))
       .flatMap(statementsOf)
       .filter((st) => JSON.stringify(st.Action).includes('ses:'));
-    expect(ses).toHaveLength(fns.length);
+    expect(ses).toHaveLength(notifying.length);
     for (const st of ses) {
       expect(st.Action).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
       expect(JSON.stringify(st.Resource)).toContain('"AWS::Partition"');
@@ -52,6 +73,18 @@ describe('a deployment with mail, an alarm address, its own domain and an API ce
     s.template.hasResourceProperties('AWS::Lambda::Function', {
       Description: 'Jiandu api',
       ReservedConcurrentExecutions: 50,
+    });
+  });
+});
+
+describe('a trial deployment (production=false)', () => {
+  it('locks each digest a day in governance mode, so the trial can be torn down', () => {
+    const t = synthesize('aws', { production: 'false' }).template;
+    t.hasResourceProperties('AWS::S3::Bucket', {
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: TRIAL_DIGEST_RETENTION_DAYS } },
+      },
     });
   });
 });

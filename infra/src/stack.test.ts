@@ -5,7 +5,7 @@ import { role } from '@jiandu/shared';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COGNITO_ROLES_CLAIM, COGNITO_UNIT_CLAIM } from './auth.js';
-import { idOf } from './functions.js';
+import { ACCESS, idOf } from './functions.js';
 import { PROTECTED_ROUTE, PUBLIC_ROUTES } from './http-api.js';
 import { SCHEDULE_RATES, SCHEDULE_TIME_ZONE, SCHEDULE_TIMES } from './schedules.js';
 import { rendered, resourcesOf, type Synthesized, statementsOf, synthesize } from './testing/synth.js';
@@ -99,13 +99,24 @@ describe('the functions', () => {
     }
   });
 
-  it('may use the PII key only for data keys bound to the PII purpose', () => {
+  it('may use the PII key only where PII is read, and only for data keys bound to the PII purpose', () => {
     const policies = Object.values(resourcesOf(s.template, 'AWS::IAM::Policy'));
-    const piiStatements = policies
+    const withPii = policies.filter((p) =>
+      JSON.stringify(p.Properties?.PolicyDocument).includes('StoragePiiKey'),
+    );
+    const roles = withPii.map((p) => JSON.stringify(p.Properties?.Roles));
+    const piiFunctions = HANDLER_NAMES.filter((n) => ACCESS[n].pii);
+    expect(piiFunctions.sort()).toEqual(['api', 'scheduler']);
+    expect(roles).toHaveLength(piiFunctions.length);
+    for (const name of piiFunctions) {
+      expect(
+        roles.some((r) => r.includes(`Functions${idOf(name)}Role`)),
+        name,
+      ).toBe(true);
+    }
+    for (const st of withPii
       .flatMap(statementsOf)
-      .filter((st) => JSON.stringify(st.Resource).includes('StoragePiiKey'));
-    expect(piiStatements).toHaveLength(HANDLER_NAMES.length);
-    for (const st of piiStatements) {
+      .filter((x) => JSON.stringify(x.Resource).includes('StoragePiiKey'))) {
       expect(st).toMatchObject({
         Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
         Condition: { StringEquals: { 'kms:EncryptionContext:purpose': 'jiandu-pii' } },
@@ -306,7 +317,8 @@ describe('the alarms', () => {
   it('watch errors and throttles of every function, every dead-letter queue, the API p99 and broken chains', () => {
     const alarms = Object.values(resourcesOf(s.template, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties!);
     const dlqs = HANDLER_NAMES.filter((n) => HANDLERS[n].kind === 'scheduled').length;
-    expect(alarms).toHaveLength(HANDLER_NAMES.length * 2 + dlqs + 2);
+    // … plus the verify heartbeat, the API's 5xx and the table's read and write throttling.
+    expect(alarms).toHaveLength(HANDLER_NAMES.length * 2 + dlqs + 2 + 4);
     for (const a of alarms) expect(a.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^AlarmsTopic/) }]);
     expect(alarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(HANDLER_NAMES.length);
     expect(alarms.filter((a) => a.MetricName === 'Throttles')).toHaveLength(HANDLER_NAMES.length);

@@ -2,19 +2,37 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { inject } from 'vitest';
 import { type Partition, partitionApp } from '../build.js';
+import type { Environment } from '../config.js';
 import { type SynthFindings, synthFindings } from '../findings.js';
 import type { JianduStack } from '../stack.js';
+import type { EdgeStack } from '../waf.js';
 
 export interface Synthesized {
   stack: JianduStack;
   template: Template;
   findings: SynthFindings;
+  /** CloudFront's web ACL stack (us-east-1), when the stack hosts the SPA. */
+  edge?: { stack: EdgeStack; template: Template; findings: SynthFindings };
 }
 
-export function synthesize(partition: Partition, context: Record<string, string> = {}): Synthesized {
-  const { app, stack } = partitionApp(partition, { context: { bundleDir: inject('bundleDir'), ...context } });
+export function synthesize(
+  partition: Partition,
+  context: Record<string, string> = {},
+  env: Environment = {},
+): Synthesized {
+  const { app, stack, edge } = partitionApp(partition, {
+    context: { bundleDir: inject('bundleDir'), ...context },
+    env,
+  });
   const findings = synthFindings(app, stack);
-  return { stack, template: Template.fromStack(stack), findings };
+  return {
+    stack,
+    template: Template.fromStack(stack),
+    findings,
+    ...(edge
+      ? { edge: { stack: edge, template: Template.fromStack(edge), findings: synthFindings(app, edge) } }
+      : {}),
+  };
 }
 
 type Resources = Record<
