@@ -11,9 +11,24 @@ import { PII_ENCRYPTION_CONTEXT } from '@jiandu/functions/aws/kms-key-wrapper';
 import { AWS_REQUIRED, type Env } from '@jiandu/functions/env';
 import { HANDLER_NAMES, HANDLERS, type HandlerName } from '@jiandu/functions/handlers/registry';
 import { TABLE } from '@jiandu/functions/store/table';
+
+/** The sort keys of chain items (functions/src/store/keys.ts): the state item, and each event. */
+const STATE_SK = 'A';
+const EVENT_PREFIX = 'E#';
+
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import {
+  Architecture,
+  Code,
+  FilterCriteria,
+  FilterRule,
+  Function as LambdaFunction,
+  Runtime,
+  StartingPosition,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -64,6 +79,8 @@ export const ACCESS: Record<HandlerName, Access> = {
   'outbox-dispatcher': { write: true, scan: false, pii: false, notify: true, origin: false },
   // Runs every job of the schedule table (the petition SLA sweep, the outbox, the monthly bulletin …).
   scheduler: { write: true, scan: false, pii: true, notify: true, origin: false },
+  // Writes change markers from the table's stream (and reads the stream: granted by its event source).
+  'change-feed': { write: true, scan: false, pii: false, notify: false, origin: false },
 };
 
 /**
@@ -81,6 +98,7 @@ export const TIMEOUTS: Record<HandlerName, Duration> = {
   'verify-digest': Duration.minutes(15),
   'outbox-dispatcher': Duration.seconds(50),
   scheduler: Duration.minutes(10),
+  'change-feed': Duration.minutes(1),
 };
 
 /** Names a function gets when the stack has a value, though its entry does not require them. */
@@ -148,6 +166,7 @@ export class Functions extends Construct {
       const access = ACCESS[name];
       const cid = idOf(name);
       const scheduled = spec.kind === 'scheduled';
+      const stream = spec.kind === 'stream';
       const role = new Role(this, `${cid}Role`, {
         assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
         description: `Jiandu ${name} function`,
@@ -156,15 +175,17 @@ export class Functions extends Construct {
         retention: RetentionDays.ONE_YEAR,
         removalPolicy: RemovalPolicy.RETAIN,
       });
-      const dlq = scheduled
-        ? new Queue(this, `${cid}Dlq`, {
-            encryption: QueueEncryption.SQS_MANAGED,
-            enforceSSL: true,
-            retentionPeriod: Duration.days(14),
-          })
-        : undefined;
+      const dlq =
+        scheduled || stream
+          ? new Queue(this, `${cid}Dlq`, {
+              encryption: QueueEncryption.SQS_MANAGED,
+              enforceSSL: true,
+              retentionPeriod: Duration.days(14),
+            })
+          : undefined;
       if (dlq) this.dlq[name] = dlq;
-      const reserved = scheduled ? 1 : props.apiMaxConcurrency;
+      // The API's ceiling, one run at a time for each job; the stream's consumers follow its shards.
+      const reserved = scheduled ? 1 : stream ? undefined : props.apiMaxConcurrency;
       const fn = new LambdaFunction(this, cid, {
         description: `Jiandu ${name}`,
         runtime: RUNTIME,
@@ -177,9 +198,33 @@ export class Functions extends Construct {
         logGroup,
         tracing: props.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
         environment: environmentOf(name, props.env),
-        ...(props.reservedConcurrency ? { reservedConcurrentExecutions: reserved } : {}),
-        ...(dlq ? { deadLetterQueue: dlq, retryAttempts: 2, maxEventAge: Duration.hours(6) } : {}),
+        ...(props.reservedConcurrency && reserved !== undefined
+          ? { reservedConcurrentExecutions: reserved }
+          : {}),
+        ...(dlq && scheduled
+          ? { deadLetterQueue: dlq, retryAttempts: 2, maxEventAge: Duration.hours(6) }
+          : {}),
       });
+      if (stream && dlq) {
+        // Chain items only (state and events); a failing batch is halved and retried, then named in the queue.
+        fn.addEventSource(
+          new DynamoEventSource(storage.table, {
+            startingPosition: StartingPosition.TRIM_HORIZON,
+            batchSize: 100,
+            maxBatchingWindow: Duration.seconds(5),
+            bisectBatchOnError: true,
+            retryAttempts: 10,
+            maxRecordAge: Duration.hours(12),
+            onFailure: new SqsDlq(dlq),
+            filters: [
+              FilterCriteria.filter({ dynamodb: { Keys: { sk: { S: [STATE_SK] } } } }),
+              FilterCriteria.filter({
+                dynamodb: { Keys: { sk: { S: FilterRule.beginsWith(EVENT_PREFIX) } } },
+              }),
+            ],
+          }),
+        );
+      }
       role.addToPolicy(
         new PolicyStatement({
           actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],

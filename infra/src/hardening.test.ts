@@ -2,7 +2,7 @@
  * Issue 18 on the synthesized templates of both partitions: what China needs to work, and what the global
  * partition needs to be hardened, each point a test that fails if it regresses.
  */
-import { HANDLER_NAMES, type HandlerName } from '@jiandu/functions/handlers/registry';
+import { HANDLER_NAMES, HANDLERS, type HandlerName } from '@jiandu/functions/handlers/registry';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HEARTBEAT } from './alarms.js';
@@ -75,7 +75,7 @@ describe.each(PARTITIONS)('the %s stack', (partition) => {
 
   it(`reserves concurrency for the API by default (${DEFAULT_API_MAX_CONCURRENCY}) and one for each job`, () => {
     expect(fnOf(s(), 'api').props.ReservedConcurrentExecutions).toBe(DEFAULT_API_MAX_CONCURRENCY);
-    for (const n of HANDLER_NAMES.filter((x) => x !== 'api')) {
+    for (const n of HANDLER_NAMES.filter((x) => HANDLERS[x].kind === 'scheduled')) {
       expect(fnOf(s(), n).props.ReservedConcurrentExecutions, n).toBe(1);
     }
   });
@@ -106,7 +106,7 @@ describe.each(PARTITIONS)('the %s stack', (partition) => {
   it.each(HANDLER_NAMES)('grants %s only the table actions, keys, mail and secrets it uses', (name) => {
     const access = ACCESS[name];
     const statements = statementsOfRole(s(), name);
-    const table = statements.find((st) => actionsOf(st).some((a) => a.startsWith('dynamodb:')));
+    const table = statements.find((st) => actionsOf(st).includes('dynamodb:GetItem'));
     const tableActions = actionsOf(table ?? {});
     expect(tableActions.includes('dynamodb:Scan'), 'Scan').toBe(access.scan);
     expect(tableActions.includes('dynamodb:PutItem'), 'PutItem').toBe(access.write);
@@ -118,12 +118,11 @@ describe.each(PARTITIONS)('the %s stack', (partition) => {
     expect(text.includes('SmtpSecret'), 'SMTP secret').toBe(access.notify);
     // Mail goes by SMTP here: no function may send through SES.
     expect(text).not.toMatch(/ses:/);
-    // Nothing but X-Ray (which has no resource-level permissions) may name every resource.
+    // Nothing but X-Ray and ListStreams (no resource-level permissions) may name every resource.
+    const unscoped = (a: string) =>
+      a.startsWith('xray:') || (name === 'change-feed' && a === 'dynamodb:ListStreams');
     for (const st of statements.filter((x) => x.Resource === '*')) {
-      expect(
-        actionsOf(st).every((a) => a.startsWith('xray:')),
-        JSON.stringify(st),
-      ).toBe(true);
+      expect(actionsOf(st).every(unscoped), JSON.stringify(st)).toBe(true);
     }
   });
 
@@ -266,6 +265,38 @@ describe.each(PARTITIONS)('the %s stack', (partition) => {
       }),
     });
     s().template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 180 });
+  });
+});
+
+describe.each(PARTITIONS)('the %s change feed', (partition) => {
+  const s = () => synths[partition];
+
+  it('marks every chain item the table stream carries, failures halved, retried, then queued', () => {
+    const { id } = fnOf(s(), 'change-feed');
+    s().template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: id },
+      EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^StorageTable'), 'StreamArn'] },
+      StartingPosition: 'TRIM_HORIZON',
+      BisectBatchOnFunctionError: true,
+      DestinationConfig: {
+        OnFailure: {
+          Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^FunctionsChangeFeedDlq'), 'Arn'] },
+        },
+      },
+      FilterCriteria: {
+        Filters: [
+          { Pattern: JSON.stringify({ dynamodb: { Keys: { sk: { S: ['A'] } } } }) },
+          { Pattern: JSON.stringify({ dynamodb: { Keys: { sk: { S: [{ prefix: 'E#' }] } } } }) },
+        ],
+      },
+    });
+  });
+
+  it('gives the daily verify its incremental reads: Query of the markers, and the write of its checkpoint', () => {
+    const actions = statementsOfRole(s(), 'verify-digest').flatMap(actionsOf);
+    expect(actions).toEqual(
+      expect.arrayContaining(['dynamodb:Query', 'dynamodb:BatchWriteItem', 'dynamodb:PutItem']),
+    );
   });
 });
 

@@ -5,7 +5,7 @@
  * retry does the day's work, not the next one's. Every job is idempotent and daily: a missed day is made
  * up by the next run (publish-quarter looks back two quarters; advance-horizon moves to the current one).
  */
-import type { HandlerName } from '@jiandu/functions/handlers/registry';
+import type { HandlerName, ScheduledName } from '@jiandu/functions/handlers/registry';
 import { DEFAULT_SCHEME } from '@jiandu/shared';
 import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -23,7 +23,7 @@ import { idOf } from './functions.js';
 
 /** Local time of day of each scheduled function: the horizon first, then the sweep that reads it. */
 export const SCHEDULE_TIMES: Record<
-  Exclude<HandlerName, 'api' | keyof typeof SCHEDULE_RATES>,
+  Exclude<ScheduledName, keyof typeof SCHEDULE_RATES>,
   { hour: number; minute: number }
 > = {
   'advance-horizon': { hour: 0, minute: 5 },
@@ -40,7 +40,7 @@ export const SCHEDULE_RATES = { 'outbox-dispatcher': 1, scheduler: 15 } as const
 export const SCHEDULE_TIME_ZONE = DEFAULT_SCHEME.timeZone;
 
 export interface SchedulesProps {
-  functions: Record<Exclude<HandlerName, 'api'>, IFunction>;
+  functions: Record<ScheduledName, IFunction>;
   deadLetterQueues: Partial<Record<HandlerName, IQueue>>;
 }
 

@@ -316,7 +316,8 @@ describe('the SPA', () => {
 describe('the alarms', () => {
   it('watch errors and throttles of every function, every dead-letter queue, the API p99 and broken chains', () => {
     const alarms = Object.values(resourcesOf(s.template, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties!);
-    const dlqs = HANDLER_NAMES.filter((n) => HANDLERS[n].kind === 'scheduled').length;
+    // Scheduled functions' dead-letter queues and the change feed's failure queue.
+    const dlqs = HANDLER_NAMES.filter((n) => HANDLERS[n].kind !== 'http').length;
     // … plus the verify heartbeat, the API's 5xx and the table's read and write throttling.
     expect(alarms).toHaveLength(HANDLER_NAMES.length * 2 + dlqs + 2 + 4);
     for (const a of alarms) expect(a.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^AlarmsTopic/) }]);

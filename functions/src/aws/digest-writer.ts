@@ -7,7 +7,8 @@ import { PutObjectCommand, type PutObjectCommandOutput } from '@aws-sdk/client-s
 import { formatInstant, localDateOf } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import type { JobResult } from '../jobs/index.js';
-import { type BrokenLink, digestLine, type VerifyReport, verifyLedger } from '../services/verify.js';
+import { type BrokenLink, digestLine, type VerifyReport } from '../services/verify.js';
+import { type VerifyMode, verifyForDigest } from '../services/verify-checkpoint.js';
 
 export interface S3Port {
   send(command: PutObjectCommand): Promise<PutObjectCommandOutput>;
@@ -39,16 +40,20 @@ export async function writeDigest(
 }
 
 /**
- * The daily verify in AWS: every chain recomputed, the digest of the heads written to the locked bucket.
- * A broken chain does not stop the digest (the line records it); it is counted, logged and alarmed on.
+ * The daily verify in AWS: the chains recomputed — incrementally, only the records the change feed marked
+ * since the last run, unless a full run is due (services/verify-checkpoint.ts) — and the digest of all
+ * heads written to the locked bucket. A broken chain does not stop the digest (the line records it); it
+ * is counted, logged and alarmed on. `mode` 'full' forces a full run.
  */
 export async function verifyAndWriteDigest(
   deps: Deps,
   s3: S3Port,
   bucket: string,
   now: number,
-): Promise<JobResult & { key: string; digest: string; broken: BrokenLink[] }> {
-  const report = await verifyLedger(deps);
+  mode: VerifyMode | 'auto' = 'auto',
+): Promise<JobResult & { key: string; digest: string; broken: BrokenLink[]; mode: VerifyMode }> {
+  const run = await verifyForDigest(deps, now, { mode });
+  const report = run.report;
   const { key } = await writeDigest(s3, bucket, now, (await deps.scheme()).timeZone, report);
   return {
     job: 'verify-digest',
@@ -57,7 +62,10 @@ export async function verifyAndWriteDigest(
       events: report.events,
       heads: report.heads.length,
       brokenChains: report.broken.length,
+      recordsRead: run.changed,
+      incremental: run.mode === 'incremental' ? 1 : 0,
     },
+    mode: run.mode,
     key,
     digest: report.digest,
     broken: report.broken.slice(0, 10),

@@ -8,8 +8,11 @@ import type { Env } from '../env.js';
 export interface HandlerSpec {
   /** Names this function needs besides AWS_REQUIRED. */
   readonly env: readonly (keyof Env)[];
-  /** How it is invoked: by the HTTP API, or on a schedule (asynchronously, with a dead-letter queue). */
-  readonly kind: 'http' | 'scheduled';
+  /**
+   * How it is invoked: by the HTTP API, on a schedule (asynchronously, with a dead-letter queue), or by
+   * the table's stream (batches, with a dead-letter queue for the ones that fail every retry).
+   */
+  readonly kind: 'http' | 'scheduled' | 'stream';
 }
 
 export const HANDLERS = {
@@ -20,8 +23,14 @@ export const HANDLERS = {
   'verify-digest': { kind: 'scheduled', env: ['DIGEST_BUCKET'] },
   'outbox-dispatcher': { kind: 'scheduled', env: [] },
   scheduler: { kind: 'scheduled', env: [] },
+  'change-feed': { kind: 'stream', env: [] },
 } as const satisfies Record<string, HandlerSpec>;
 
 export type HandlerName = keyof typeof HANDLERS;
 
 export const HANDLER_NAMES = Object.keys(HANDLERS) as HandlerName[];
+
+/** The functions run on a schedule. */
+export type ScheduledName = {
+  [K in HandlerName]: (typeof HANDLERS)[K]['kind'] extends 'scheduled' ? K : never;
+}[HandlerName];

@@ -1,6 +1,7 @@
 /**
- * Lambda entry of the daily verify: every hash chain recomputed, the digest of all chain heads written
- * to the Object Lock bucket (locally `npm run verify` appends it to a file).
+ * Lambda entry of the daily verify: the hash chains the change feed marked since the last run recomputed
+ * (every chain once a week, or with no checkpoint), the digest of all chain heads written to the Object
+ * Lock bucket (locally `npm run verify` recomputes every chain and appends it to a file).
  */
 import { S3Client } from '@aws-sdk/client-s3';
 import { verifyAndWriteDigest } from '../aws/digest-writer.js';

@@ -3,6 +3,11 @@
  * item's head checked against its last event; the first broken link is named (record and seq). A digest
  * of all chain heads (the core's `digestOfHeads`) is appended, with the date, to an append-only file —
  * locally `<DATA_DIR>/digests.log` (S3 Object Lock in AWS).
+ *
+ * `verifyLedger` reads the whole table (`npm run verify`, and every full run). The daily verify in AWS is
+ * incremental (verify-checkpoint.ts): only the records the change feed marked since the last run are read
+ * and recomputed, the other heads carried from that run's checkpoint; `verifyRecords` is the part both
+ * share, so a chain is judged the same way in either mode.
  */
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -26,27 +31,58 @@ export interface VerifyReport {
   digest: string;
 }
 
-/** Scans every record partition and verifies each chain. */
-export async function verifyLedger(deps: Pick<Deps, 'doc' | 'tableName'>): Promise<VerifyReport> {
-  const events = new Map<string, { sk: string; event: LedgerEvent }[]>();
-  const states = new Map<string, { headSeq: number; headHash: string }>();
-  let eventCount = 0;
-  await scanTable(deps, (item) => {
+/** The chain items read so far, by record: its events and its state item's head. */
+export class ChainItems {
+  readonly events = new Map<string, { sk: string; event: LedgerEvent }[]>();
+  readonly states = new Map<string, { headSeq: number; headHash: string }>();
+  eventCount = 0;
+
+  /** Takes one item of the table (anything that is not a chain item is ignored). */
+  add(item: Record<string, unknown>): void {
     const pk = String(item.pk);
     const sk = String(item.sk);
     if (sk.startsWith(keys.eventPrefix)) {
       const { pk: _pk, sk: _sk, ...event } = item;
-      const list = events.get(pk) ?? [];
+      const list = this.events.get(pk) ?? [];
       list.push({ sk, event: event as LedgerEvent });
-      events.set(pk, list);
-      eventCount++;
+      this.events.set(pk, list);
+      this.eventCount++;
     } else if (sk === STATE_SK && item.headSeq !== undefined) {
-      states.set(pk, { headSeq: Number(item.headSeq), headHash: String(item.headHash) });
+      this.states.set(pk, { headSeq: Number(item.headSeq), headHash: String(item.headHash) });
     }
-  });
+  }
+
+  get recordKeys(): Set<string> {
+    return new Set([...this.events.keys(), ...this.states.keys()]);
+  }
+}
+
+/** Scans every record partition and verifies each chain. */
+export async function verifyLedger(deps: Pick<Deps, 'doc' | 'tableName'>): Promise<VerifyReport> {
+  const items = new ChainItems();
+  await scanTable(deps, (item) => items.add(item));
+  const { broken, heads } = verifyRecords(items, items.recordKeys);
+  return {
+    records: items.states.size,
+    events: items.eventCount,
+    broken: sortBroken(broken),
+    heads,
+    digest: digestOfHeads(heads),
+  };
+}
+
+export const sortBroken = (broken: BrokenLink[]): BrokenLink[] =>
+  broken.sort((a, b) => (a.recordKey < b.recordKey ? -1 : a.recordKey > b.recordKey ? 1 : a.seq - b.seq));
+
+/** Verifies the chains of `recordKeys` from the items read: each one's head, or its first broken link. */
+export function verifyRecords(
+  items: ChainItems,
+  recordKeys: Iterable<string>,
+): { broken: BrokenLink[]; heads: ChainHead[] } {
+  const { events, states } = items;
   const broken: BrokenLink[] = [];
   const heads: ChainHead[] = [];
-  for (const recordKey of new Set([...events.keys(), ...states.keys()])) {
+  for (const recordKey of recordKeys) {
     // In storage order (the sort key carries the seq the event was written under).
     const chain = (events.get(recordKey) ?? [])
       .sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0))
@@ -67,8 +103,7 @@ export async function verifyLedger(deps: Pick<Deps, 'doc' | 'tableName'>): Promi
     }
     if (v.head) heads.push(v.head);
   }
-  broken.sort((a, b) => (a.recordKey < b.recordKey ? -1 : a.recordKey > b.recordKey ? 1 : a.seq - b.seq));
-  return { records: states.size, events: eventCount, broken, heads, digest: digestOfHeads(heads) };
+  return { broken, heads };
 }
 
 /** One line of the digest log: date, digest, heads, verdict (tab-separated). */

@@ -162,4 +162,20 @@ export const keys = {
   uploadChunk: (id: string, n: number) => ({ pk: `UPLOAD#${id}`, sk: `C#${pad(n, 4)}` }),
   uploadPartition: (id: string) => `UPLOAD#${id}`,
   uploadChunkPrefix: 'C#',
+  /**
+   * The change feed (services/change-feed.ts, from the table's stream): one marker per record whose state
+   * or events were written on a UTC day, on one of CHANGE_SHARDS partitions by a hash of the record key —
+   * so no partition takes every write of the country — and read back by the incremental verify.
+   */
+  changed: (day: string, shard: number, recordKey: string) => ({
+    pk: `CHG#${day}#${pad(shard, 2)}`,
+    sk: recordKey,
+  }),
+  changedPartition: (day: string, shard: number) => `CHG#${day}#${pad(shard, 2)}`,
+  /** The heads the last verify found, one generation per run, in chunks under the item size limit. */
+  verifiedHeads: (generation: string, n: number) => ({ pk: `VHEADS#${generation}`, sk: `C#${pad(n, 5)}` }),
+  verifiedHeadsPartition: (generation: string) => `VHEADS#${generation}`,
 } as const;
+
+/** Partitions of the change feed per day. */
+export const CHANGE_SHARDS = 16;
