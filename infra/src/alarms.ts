@@ -31,6 +31,9 @@ export const HEARTBEAT = { period: Duration.hours(6), periods: 5 } as const;
 
 export const API_5XX_THRESHOLD = 5;
 
+/** How far behind the table's stream a consumer may fall before it is an alarm (ms). */
+export const STREAM_LAG_MS = 3_600_000;
+
 export interface AlarmsProps {
   key: Key;
   functions: Record<string, LambdaFunction>;
@@ -38,6 +41,8 @@ export interface AlarmsProps {
   api: HttpApi;
   apiP99Ms: number;
   table: Table;
+  /** Functions fed by the table's stream: alarmed when they fall behind it. */
+  streamConsumers: Record<string, LambdaFunction>;
   /** The metrics namespace of functions/src/aws/observability.ts. */
   namespace: string;
   email?: string;
@@ -96,6 +101,14 @@ export class Alarms extends Construct {
       props.apiP99Ms,
       `API p99 latency at or above ${props.apiP99Ms} ms`,
     );
+    for (const [name, fn] of Object.entries(props.streamConsumers)) {
+      alarm(
+        `${idOf(name)}IteratorAge`,
+        fn.metric('IteratorAge', { period, statistic: 'Maximum' }),
+        STREAM_LAG_MS,
+        `${name}: more than an hour behind the table's stream (which keeps 24 hours)`,
+      );
+    }
     alarm(
       'Api5xx',
       props.api.metricServerError({ period, statistic: 'Sum' }),

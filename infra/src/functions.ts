@@ -10,11 +10,8 @@ import { join } from 'node:path';
 import { PII_ENCRYPTION_CONTEXT } from '@jiandu/functions/aws/kms-key-wrapper';
 import { AWS_REQUIRED, type Env } from '@jiandu/functions/env';
 import { HANDLER_NAMES, HANDLERS, type HandlerName } from '@jiandu/functions/handlers/registry';
+import { keys, STATE_SK } from '@jiandu/functions/store/keys';
 import { TABLE } from '@jiandu/functions/store/table';
-
-/** The sort keys of chain items (functions/src/store/keys.ts): the state item, and each event. */
-const STATE_SK = 'A';
-const EVENT_PREFIX = 'E#';
 
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -219,7 +216,7 @@ export class Functions extends Construct {
             filters: [
               FilterCriteria.filter({ dynamodb: { Keys: { sk: { S: [STATE_SK] } } } }),
               FilterCriteria.filter({
-                dynamodb: { Keys: { sk: { S: FilterRule.beginsWith(EVENT_PREFIX) } } },
+                dynamodb: { Keys: { sk: { S: FilterRule.beginsWith(keys.eventPrefix) } } },
               }),
             ],
           }),

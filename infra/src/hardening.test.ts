@@ -5,7 +5,7 @@
 import { HANDLER_NAMES, HANDLERS, type HandlerName } from '@jiandu/functions/handlers/registry';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HEARTBEAT } from './alarms.js';
+import { HEARTBEAT, STREAM_LAG_MS } from './alarms.js';
 import { BACKUP_RETENTION, TRAIL_RETENTION_DAYS } from './audit.js';
 import { contextOf, PARTITIONS, type Partition } from './build.js';
 import { DEFAULT_API_MAX_CONCURRENCY } from './config.js';
@@ -289,6 +289,16 @@ describe.each(PARTITIONS)('the %s change feed', (partition) => {
           { Pattern: JSON.stringify({ dynamodb: { Keys: { sk: { S: [{ prefix: 'E#' }] } } } }) },
         ],
       },
+    });
+  });
+
+  it('alarms when the change feed falls an hour behind the stream', () => {
+    s().template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'IteratorAge',
+      Namespace: 'AWS/Lambda',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: fnOf(s(), 'change-feed').id } }],
+      Statistic: 'Maximum',
+      Threshold: STREAM_LAG_MS,
     });
   });
 

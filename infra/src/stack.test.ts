@@ -318,8 +318,9 @@ describe('the alarms', () => {
     const alarms = Object.values(resourcesOf(s.template, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties!);
     // Scheduled functions' dead-letter queues and the change feed's failure queue.
     const dlqs = HANDLER_NAMES.filter((n) => HANDLERS[n].kind !== 'http').length;
-    // … plus the verify heartbeat, the API's 5xx and the table's read and write throttling.
-    expect(alarms).toHaveLength(HANDLER_NAMES.length * 2 + dlqs + 2 + 4);
+    // … plus the verify heartbeat, the API's 5xx, the table's read and write throttling, and the change
+    // feed's lag behind the stream.
+    expect(alarms).toHaveLength(HANDLER_NAMES.length * 2 + dlqs + 2 + 5);
     for (const a of alarms) expect(a.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^AlarmsTopic/) }]);
     expect(alarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(HANDLER_NAMES.length);
     expect(alarms.filter((a) => a.MetricName === 'Throttles')).toHaveLength(HANDLER_NAMES.length);

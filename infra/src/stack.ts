@@ -166,6 +166,7 @@ export class JianduStack extends Stack {
       api: this.http.api,
       apiP99Ms: config.apiP99Ms,
       table: this.storage.table,
+      streamConsumers: { 'change-feed': this.functions.fn['change-feed'] },
       namespace: METRICS_NAMESPACE,
       ...(config.alarmEmail ? { email: config.alarmEmail } : {}),
     });
