@@ -99,7 +99,7 @@ export const TIMEOUTS: Record<HandlerName, Duration> = {
 };
 
 /** Names a function gets when the stack has a value, though its entry does not require them. */
-const OPTIONAL: readonly (keyof Env)[] = ['LOG_LEVEL'];
+const OPTIONAL: readonly (keyof Env)[] = ['LOG_LEVEL', 'AUTH_JWKS_URL', 'AUTH_ROLE_MAP'];
 /** … and the ones only the functions that notify (ACCESS.notify) get. */
 const NOTIFY: readonly (keyof Env)[] = [
   'MAIL_FROM',
