@@ -61,3 +61,25 @@ describe('the stack for the China regions (aws-cn)', () => {
     });
   });
 });
+
+describe('a China profile (the region from the CLI, no -c region or partition)', () => {
+  it("synthesizes the China stack in the profile's region: no X-Ray, no CloudFront, no SES", () => {
+    const p = synthesize('aws-cn', { partition: '' }, { CDK_DEFAULT_REGION: 'cn-northwest-1' });
+    expect(p.stack.region).toBe('cn-northwest-1');
+    expect(p.findings.errors).toEqual([]);
+    p.template.resourceCountIs('AWS::CloudFront::Distribution', 0);
+    p.template.resourceCountIs('AWS::SES::EmailIdentity', 0);
+    for (const f of Object.values(resourcesOf(p.template, 'AWS::Lambda::Function'))) {
+      expect(f.Properties?.TracingConfig).toBeUndefined();
+    }
+  });
+
+  it('fails before synthesizing when the profile cannot deploy what the context asks', () => {
+    const cn = { CDK_DEFAULT_REGION: 'cn-north-1' };
+    expect(() => synthesize('aws', { region: '' }, cn)).toThrow(/OIDC issuer/);
+    expect(() => synthesize('aws-cn', { partition: '', web: 'true' }, cn)).toThrow(/ICP-filed domain/);
+    expect(() =>
+      synthesize('aws-cn', { partition: '', mailFrom: 'a@example.gov.cn', mailTransport: 'ses' }, cn),
+    ).toThrow(/SES is not offered/);
+  });
+});

@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PARTITIONS } from './build.js';
 import { TRIAL_DIGEST_RETENTION_DAYS } from './config.js';
 import { resourcesOf, type Synthesized, statementsOf, synthesize } from './testing/synth.js';
 
@@ -79,15 +80,18 @@ describe('a deployment with mail, an alarm address, its own domain and an API ce
 });
 
 describe('a trial deployment (production=false)', () => {
-  it('locks each digest a day in governance mode, so the trial can be torn down', () => {
-    const t = synthesize('aws', { production: 'false' }).template;
-    t.hasResourceProperties('AWS::S3::Bucket', {
-      ObjectLockConfiguration: {
-        ObjectLockEnabled: 'Enabled',
-        Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: TRIAL_DIGEST_RETENTION_DAYS } },
-      },
-    });
-  });
+  it.each(PARTITIONS)(
+    'locks each digest a day in governance mode in %s, so the trial can be torn down',
+    (partition) => {
+      const t = synthesize(partition, { production: 'false' }).template;
+      t.hasResourceProperties('AWS::S3::Bucket', {
+        ObjectLockConfiguration: {
+          ObjectLockEnabled: 'Enabled',
+          Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: TRIAL_DIGEST_RETENTION_DAYS } },
+        },
+      });
+    },
+  );
 });
 
 describe('an account at the minimum concurrency', () => {
