@@ -36,10 +36,13 @@ describe('the stack for the China regions (aws-cn)', () => {
           Variables: expect.objectContaining({
             AUTH_ISSUER: authIssuer,
             AUTH_AUDIENCE: authAudience,
-            AUTH_JWKS_URL: `${authIssuer}/.well-known/jwks.json`,
           }),
         },
       });
+      // No guessed key URL: the functions ask the issuer's discovery document for its jwks_uri.
+      const vars = (f.Properties as { Environment: { Variables: Record<string, unknown> } }).Environment
+        .Variables;
+      expect(Object.keys(vars)).not.toContain('AUTH_JWKS_URL');
     }
   });
 

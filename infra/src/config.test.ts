@@ -45,7 +45,6 @@ describe('the deployment config', () => {
     expect(c.oidc).toEqual({
       issuer: 'https://sso.example/realms/x/',
       audience: 'app',
-      jwksUrl: 'https://sso.example/realms/x/.well-known/jwks.json',
       rolesClaim: 'groups',
       unitClaim: 'unit',
     });

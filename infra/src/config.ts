@@ -7,7 +7,10 @@ import { DEFAULT_BUNDLE_DIR } from '@jiandu/functions/bundles';
 export interface OidcIssuer {
   issuer: string;
   audience: string;
-  jwksUrl: string;
+  /** Absent: the functions ask the issuer's discovery document for its `jwks_uri` (Keycloak's is not /.well-known/jwks.json). */
+  jwksUrl?: string;
+  /** The provider's role or group names → Jiandu roles, as JSON (e.g. {"/jiandu/supervisor":"supervisor"}). */
+  roleMap?: string;
   rolesClaim: string;
   unitClaim: string;
 }
@@ -167,7 +170,8 @@ export function readConfig(ctx: Context, env: Environment = {}): StackConfig {
           oidc: {
             issuer,
             audience,
-            jwksUrl: str(ctx('authJwksUrl')) ?? `${issuer.replace(/\/$/, '')}/.well-known/jwks.json`,
+            ...(str(ctx('authJwksUrl')) ? { jwksUrl: str(ctx('authJwksUrl')) } : {}),
+            ...(str(ctx('authRoleMap')) ? { roleMap: str(ctx('authRoleMap')) } : {}),
             rolesClaim: str(ctx('authRolesClaim')) ?? 'roles',
             unitClaim: str(ctx('authUnitClaim')) ?? 'unit',
           },

@@ -90,7 +90,9 @@ export class JianduStack extends Stack {
       TABLE_NAME: this.storage.table.tableName,
       AUTH_ISSUER: issuer.issuer,
       AUTH_AUDIENCE: issuer.audience,
-      AUTH_JWKS_URL: issuer.jwksUrl,
+      // Absent for an OIDC issuer: the functions read its discovery document's jwks_uri.
+      ...(issuer.jwksUrl ? { AUTH_JWKS_URL: issuer.jwksUrl } : {}),
+      ...(issuer.roleMap ? { AUTH_ROLE_MAP: issuer.roleMap } : {}),
       AUTH_ROLES_CLAIM: issuer.rolesClaim,
       AUTH_UNIT_CLAIM: issuer.unitClaim,
       PII_KMS_KEY_ID: this.storage.piiKey.keyArn,
