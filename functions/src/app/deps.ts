@@ -15,6 +15,7 @@ import type { Mailer } from '../outbox/mail.js';
 import type { Post, WebhookTargets } from '../outbox/webhooks.js';
 import { SchemeDirectory } from '../services/scheme-directory.js';
 import { UnitDirectory } from '../services/units.js';
+import { CursorSeal } from '../store/cursor.js';
 import { RecordStore } from '../store/record-store.js';
 
 export interface Deps {
@@ -52,6 +53,8 @@ export interface DepsInput {
   /** The scheme used until a version is stored (default: DEFAULT_SCHEME). */
   scheme?: Scheme;
   pii: PiiCipher;
+  /** The deployment's key that signs list cursors (32 bytes: a key file locally, KMS-wrapped in AWS). */
+  cursorKey: Buffer;
   evidence: EvidenceStore;
   mailer?: Mailer;
   webhooks?: Deps['webhooks'];
@@ -61,7 +64,7 @@ export interface DepsInput {
 export function makeDeps(input: DepsInput): Deps {
   const clock = input.clock ?? (() => Date.now());
   const ulid = monotonicFactory();
-  const store = new RecordStore(input.doc, input.tableName);
+  const store = new RecordStore(input.doc, input.tableName, new CursorSeal(input.cursorKey));
   const schemes = new SchemeDirectory(store, input.scheme ?? DEFAULT_SCHEME, clock);
   return {
     doc: input.doc,

@@ -4,6 +4,7 @@
  * and — for the HTTP API only — a token verifier (jwt-verifier.ts; the built-in issuer is not used in
  * AWS). Jobs verify no token, so their bundles carry no JWT library. Built on the first invocation.
  */
+import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -13,7 +14,7 @@ import { type AwsEnv, webhookTargetsOf } from '../env.js';
 import { type EvidenceStore, lazyEvidence } from '../evidence/evidence-store.js';
 import type { Mailer } from '../outbox/mail.js';
 import { type KmsPort, kmsKeyWrapper } from './kms-key-wrapper.js';
-import { loadPiiHmacKey } from './pii-hmac-key.js';
+import { loadCursorKey, loadPiiHmacKey } from './pii-hmac-key.js';
 
 export interface LambdaDepsOptions {
   /** The token verifier (the HTTP API); without one every token is refused. */
@@ -51,10 +52,18 @@ export async function lambdaDeps(env: AwsEnv, options: LambdaDepsOptions = {}): 
     DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } });
   const clock = options.clock ?? (() => Date.now());
   let pii: PiiCipher = noPii;
+  // The cursor key is KMS-wrapped like the PII matching key. A function without PII access (a job) hands
+  // out no cursor — it pages only inside one invocation — so a key of its own execution environment does.
+  let cursorKey: Buffer = randomBytes(32);
   if (options.pii ?? true) {
     const wrapper = kmsKeyWrapper(options.kms ?? new KMSClient({}), env.PII_KMS_KEY_ID);
-    const hmacKey = await loadPiiHmacKey(doc, env.TABLE_NAME, wrapper, new Date(clock()).toISOString());
+    const createdAt = new Date(clock()).toISOString();
+    const [hmacKey, sealedCursorKey] = await Promise.all([
+      loadPiiHmacKey(doc, env.TABLE_NAME, wrapper, createdAt),
+      loadCursorKey(doc, env.TABLE_NAME, wrapper, createdAt),
+    ]);
     pii = createPiiCipher(wrapper, hmacKey);
+    cursorKey = sealedCursorKey;
   }
   return makeDeps({
     doc,
@@ -62,6 +71,7 @@ export async function lambdaDeps(env: AwsEnv, options: LambdaDepsOptions = {}): 
     clock,
     verify: options.verify ?? refuse,
     pii,
+    cursorKey,
     evidence: options.evidence ?? s3EvidenceOf(env.EVIDENCE_BUCKET),
     ...(options.mailer ? { mailer: options.mailer } : {}),
     webhooks: webhookTargetsOf(env),

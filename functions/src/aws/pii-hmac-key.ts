@@ -1,6 +1,7 @@
 /**
- * The HMAC key of petitioner matching (DESIGN §6) in AWS: one 32-byte key for the whole deployment, made
- * on the first cold start as a KMS data key and kept only wrapped, in the table (`keys.meta`). Every
+ * The HMAC keys of the deployment in AWS — petitioner matching (DESIGN §6) and list cursors
+ * (store/cursor.ts): one 32-byte key each for the whole deployment, made on the first cold start as a KMS
+ * data key and kept only wrapped, in the table (`keys.meta`). Every
  * later cold start unwraps the same key, so matching keys stay stable across functions and deploys. Two
  * first starts racing: the conditional put lets one key win, and the loser reads the winner's.
  */
@@ -9,28 +10,38 @@ import type { KeyWrapper } from '../crypto/pii.js';
 import { keys } from '../store/keys.js';
 
 export const PII_HMAC_KEY = keys.meta('pii-hmac-key');
+export const CURSOR_HMAC_KEY = keys.meta('cursor-hmac-key');
+
+type MetaKey = typeof PII_HMAC_KEY;
 
 type Doc = Pick<DynamoDBDocumentClient, 'send'>;
 
-async function readWrapped(doc: Doc, tableName: string): Promise<string | undefined> {
-  const r = await doc.send(new GetCommand({ TableName: tableName, Key: PII_HMAC_KEY, ConsistentRead: true }));
+async function readWrapped(doc: Doc, tableName: string, key: MetaKey): Promise<string | undefined> {
+  const r = await doc.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
   return typeof r.Item?.wrappedKey === 'string' ? r.Item.wrappedKey : undefined;
 }
 
-export async function loadPiiHmacKey(
+export const loadPiiHmacKey = (doc: Doc, tableName: string, wrapper: KeyWrapper, createdAt: string) =>
+  loadDeploymentKey(doc, tableName, PII_HMAC_KEY, wrapper, createdAt);
+
+export const loadCursorKey = (doc: Doc, tableName: string, wrapper: KeyWrapper, createdAt: string) =>
+  loadDeploymentKey(doc, tableName, CURSOR_HMAC_KEY, wrapper, createdAt);
+
+async function loadDeploymentKey(
   doc: Doc,
   tableName: string,
+  key: MetaKey,
   wrapper: KeyWrapper,
   createdAt: string,
 ): Promise<Buffer> {
-  const stored = await readWrapped(doc, tableName);
+  const stored = await readWrapped(doc, tableName, key);
   if (stored) return wrapper.unwrap(stored);
   const { plaintext, wrapped } = await wrapper.generateDataKey();
   try {
     await doc.send(
       new PutCommand({
         TableName: tableName,
-        Item: { ...PII_HMAC_KEY, kek: wrapper.kekId, wrappedKey: wrapped, createdAt },
+        Item: { ...key, kek: wrapper.kekId, wrappedKey: wrapped, createdAt },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -38,7 +49,7 @@ export async function loadPiiHmacKey(
   } catch (e) {
     plaintext.fill(0);
     if ((e as { name?: string }).name !== 'ConditionalCheckFailedException') throw e;
-    const winner = await readWrapped(doc, tableName);
+    const winner = await readWrapped(doc, tableName, key);
     if (!winner) throw e;
     return wrapper.unwrap(winner);
   }

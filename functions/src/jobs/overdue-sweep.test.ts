@@ -41,7 +41,7 @@ async function create(deadline: string, unitId = 'ds-a') {
 }
 
 async function raised(type: 'alert' | 'case', rectId: string) {
-  const page = await h.deps.store.list<Alert | AccountabilityCase>(type, { limit: 500 });
+  const page = await h.deps.store.list<Alert | AccountabilityCase>(type, { limit: 500, caller: 'test' });
   return page.items
     .map((s) => s.data)
     .filter(

@@ -13,7 +13,7 @@ import type { Deps } from '../app/deps.js';
 import { raiseAlertOnce } from '../services/alerts.js';
 import type { StoredPetition } from '../services/petition-records.js';
 import { triggerRaised } from '../services/triggers.js';
-import type { StoredRecord } from '../store/record-store.js';
+import { type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
 import type { JobContext, JobResult } from './index.js';
 
 export const PETITION_SLA_RULES = {
@@ -36,6 +36,7 @@ async function openPetitions(deps: Deps): Promise<StoredRecord<StoredPetition>[]
         },
       ],
       limit: 500,
+      caller: SYSTEM_ACTOR.id,
       ...(cursor ? { cursor } : {}),
     });
     out.push(...page.items);

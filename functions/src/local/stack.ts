@@ -68,6 +68,7 @@ export async function startLocalStack(env: Env, opts: LocalStackOptions = {}): P
     }),
     issuer: { key, cfg },
     pii: localPiiCipher(join(dataDir, 'keys')),
+    cursorKey: loadOrCreateKeyFile(join(dataDir, 'keys', 'cursor-hmac.key')),
     evidence: localEvidence(
       join(dataDir, 'evidence'),
       loadOrCreateKeyFile(join(dataDir, 'keys', 'evidence-url.key')),

@@ -8,7 +8,7 @@ import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import type { Principal } from '../auth/principal.js';
 import { listScope, readVisible } from '../services/jurisdiction.js';
-import { pagingFields } from '../services/lists.js';
+import { pagingFields, pagingOf } from '../services/lists.js';
 import { assertVersion, commitOrConflict } from '../services/record-conflict.js';
 import { keys } from '../store/keys.js';
 import { RecordStore } from '../store/record-store.js';
@@ -30,7 +30,7 @@ export async function listDeadLetters(deps: Deps, p: Principal, q: z.output<type
       ExpressionAttributeValues: { ':p': keys.statePartition('delivery', 'dead'), ':up': prefix },
     },
     q.limit,
-    q.cursor,
+    pagingOf(p, q),
   );
   return {
     items: page.items.map((i) => {

@@ -45,7 +45,9 @@ const schedules = defineRoute('jobs.read', {
 
 export function jobRunRoutes(deps: Deps) {
   const r = newRouter();
-  r.openapi(list, async (c) => c.json(await listJobRuns(deps, c.req.valid('query')), 200));
+  r.openapi(list, async (c) =>
+    c.json(await listJobRuns(deps, c.get('principal'), c.req.valid('query')), 200),
+  );
   // croner and the job registry load when the schedules are asked for, not at every cold start.
   r.openapi(schedules, async (c) => {
     const { scheduleStatus } = await import('../scheduler/catch-up.js');

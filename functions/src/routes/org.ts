@@ -123,6 +123,7 @@ export function orgRoutes(deps: Deps) {
     const scope = await deps.units.pathOf(p.unitId);
     const page = await deps.store.list<User>('user', {
       limit: 1000,
+      caller: p.id,
       ...(scope ? { unitPathPrefix: scope } : {}),
     });
     return c.json({ items: page.items.map((s) => publicUser(s.data)) }, 200);

@@ -7,7 +7,8 @@
 import { z } from '@hono/zod-openapi';
 import { formatInstant } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
-import { equalsFilters, pagingFields } from '../services/lists.js';
+import type { Principal } from '../auth/principal.js';
+import { equalsFilters, pagingFields, pagingOf } from '../services/lists.js';
 import { keys } from '../store/keys.js';
 import { type RecordIndex, type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
@@ -205,11 +206,11 @@ export const jobRunListSchema = z.strictObject({
 });
 
 /** Job runs, newest start first, optionally of one job or one status. */
-export async function listJobRuns(deps: Deps, q: z.output<typeof jobRunListSchema>) {
+export async function listJobRuns(deps: Deps, p: Principal, q: z.output<typeof jobRunListSchema>) {
   const page = await deps.store.list<JobRun>('jobrun', {
     filters: equalsFilters({ job: q.job, status: q.status }),
     limit: q.limit,
-    ...(q.cursor ? { cursor: q.cursor } : {}),
+    ...pagingOf(p, q),
   });
   return { items: page.items.map((s) => s.data), cursor: page.cursor };
 }

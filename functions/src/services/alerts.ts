@@ -8,7 +8,7 @@ import { ALERT_STATE_ORDER, type Alert, type AlertAction, applyAlertAction } fro
 import { type Deps, nowIso } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
 import { addToOutbox, alertNotification, OUTBOX_TX_ITEMS } from '../outbox/notification.js';
-import { BadCursor, decodeCursor, encodeCursor } from '../store/cursor.js';
+import { BadCursor } from '../store/cursor.js';
 import { keys } from '../store/keys.js';
 import { type Actor, type RecordIndex, RecordStore, SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
@@ -87,10 +87,12 @@ const STATE_PARTITIONS = ALERT_STATE_ORDER.map((s) => keys.statePartition('alert
 export async function listAlerts(deps: Deps, p: Principal, q: z.output<typeof alertListSchema>) {
   const prefix = await listScope(deps, p, q.unitId);
   const partitions = q.state ? [keys.statePartition('alert', q.state)] : STATE_PARTITIONS;
+  // The cursor is sealed to this walk (its partitions and scope) and the caller, like RecordStore.page.
+  const binding = { list: { table: deps.tableName, alerts: partitions, unitPath: prefix }, caller: p.id };
   let phase = 0;
   let start: Record<string, unknown> | undefined;
   if (q.cursor) {
-    const key = decodeCursor(q.cursor);
+    const key = deps.store.cursors.open(q.cursor, binding);
     phase = partitions.indexOf(String(key.gsi2pk));
     if (phase < 0) throw new BadCursor();
     start = Object.keys(key).length > 1 ? key : undefined;
@@ -115,9 +117,9 @@ export async function listAlerts(deps: Deps, p: Principal, q: z.output<typeof al
     if (!start) phase++;
   }
   const cursor = start
-    ? encodeCursor(start)
+    ? deps.store.cursors.seal(start, binding)
     : phase < partitions.length
-      ? encodeCursor({ gsi2pk: partitions[phase] })
+      ? deps.store.cursors.seal({ gsi2pk: partitions[phase] }, binding)
       : null;
   return { items, cursor };
 }

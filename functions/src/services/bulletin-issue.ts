@@ -23,7 +23,7 @@ import { type Actor, type RecordIndex, type StoredRecord, SYSTEM_ACTOR } from '.
 import { Tx, TxCancelled } from '../store/tx.js';
 import { bulletinFor, computeBulletin } from './bulletins.js';
 import { listScope, readVisible, writableUnitPath } from './jurisdiction.js';
-import { pagingFields } from './lists.js';
+import { pagingFields, pagingOf } from './lists.js';
 
 export interface IssuedBulletin {
   id: string;
@@ -171,7 +171,7 @@ export async function listIssued(deps: Deps, p: Principal, q: z.output<typeof is
   const page = await deps.store.list<IssuedBulletin>('bulletin', {
     unitPathPrefix: await listScope(deps, p, q.unitId),
     limit: q.limit,
-    ...(q.cursor ? { cursor: q.cursor } : {}),
+    ...pagingOf(p, q),
     ...(q.month ? { from: q.month, to: q.month } : {}),
   });
   const receipts = await deps.store.getMany<BulletinRead>(

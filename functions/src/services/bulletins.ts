@@ -29,7 +29,7 @@ import type { Deps } from '../app/deps.js';
 import { holds, type Principal } from '../auth/principal.js';
 import type { RecordType } from '../store/keys.js';
 import { keys } from '../store/keys.js';
-import type { StoredRecord } from '../store/record-store.js';
+import { type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
 import type { CardRecord } from './cards.js';
 import { projectsAsOf } from './funds.js';
 import { writableUnitPath } from './jurisdiction.js';
@@ -47,6 +47,7 @@ async function listAll<T>(
       unitPathPrefix,
       limit: 1000,
       ...range,
+      caller: SYSTEM_ACTOR.id,
       ...(cursor ? { cursor } : {}),
     });
     out.push(...page.items);

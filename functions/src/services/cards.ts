@@ -92,7 +92,7 @@ export async function listCards(deps: Deps, p: Principal, q: z.output<typeof car
     unitPathPrefix: await listScope(deps, p, q.unitId),
     filters: equalsFilters({ quarter: q.quarter, state: q.state }),
     limit: q.limit,
-    ...pageRange(q),
+    ...pageRange(p, q),
   });
   return { items: page.items.map((s) => s.data), cursor: page.cursor };
 }

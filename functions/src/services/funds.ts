@@ -21,7 +21,7 @@ import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import { actingRole, assertCan, type Principal } from '../auth/principal.js';
 import { keys } from '../store/keys.js';
-import type { Actor, RecordIndex, StoredRecord } from '../store/record-store.js';
+import { type Actor, type RecordIndex, type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import { commitBatch, type ItemWrite } from './commit.js';
 import { type IdemRef, replay, type StoredResponse } from './idempotency.js';
@@ -34,7 +34,7 @@ import {
   validItems,
 } from './ingest.js';
 import { listScope, readVisible, writableUnitPath } from './jurisdiction.js';
-import { unitPageFields } from './lists.js';
+import { pagingOf, unitPageFields } from './lists.js';
 import { naturalOriginal, putNaturalKey } from './natural-keys.js';
 
 type ProjectInput = z.output<typeof fundProjectInputSchema>;
@@ -216,7 +216,7 @@ export async function listFundProjects(deps: Deps, p: Principal, q: z.output<typ
   const page = await deps.store.list<FundProjectRecord>('fund', {
     unitPathPrefix: await listScope(deps, p, q.unitId),
     limit: q.limit,
-    ...(q.cursor ? { cursor: q.cursor } : {}),
+    ...pagingOf(p, q),
   });
   return { items: page.items.map(view), cursor: page.cursor };
 }
@@ -362,6 +362,7 @@ export async function projectsUnder(
       ...(unitPathPrefix ? { unitPathPrefix } : {}),
       limit: 1000,
       ...range,
+      caller: SYSTEM_ACTOR.id,
       ...(cursor ? { cursor } : {}),
     });
     out.push(...page.items);
@@ -383,6 +384,7 @@ export async function projectsAsOf(deps: Deps, unitPathPrefix: string, asOf: str
     const page = await deps.store.list<FundEntry>('fund_entry', {
       unitPathPrefix,
       limit: 1000,
+      caller: SYSTEM_ACTOR.id,
       ...(cursor ? { cursor } : {}),
     });
     for (const e of page.items)

@@ -14,7 +14,7 @@ import { commitOne } from './commit.js';
 import { type IdemRef, replay, type StoredResponse } from './idempotency.js';
 import { commitCreate } from './ingest.js';
 import { listScope, readVisible, writableUnitPath } from './jurisdiction.js';
-import { unitPageFields } from './lists.js';
+import { pagingOf, unitPageFields } from './lists.js';
 import { assertVersion, commitOrConflict } from './record-conflict.js';
 
 const quarterly = z
@@ -139,7 +139,7 @@ export async function listIndicators(deps: Deps, p: Principal, q: z.output<typeo
   const page = await deps.store.list<Indicator>('indicator', {
     unitPathPrefix: await listScope(deps, p, q.unitId),
     limit: q.limit,
-    ...(q.cursor ? { cursor: q.cursor } : {}),
+    ...pagingOf(p, q),
     ...(q.year !== undefined ? { from: String(q.year), to: String(q.year) } : {}),
   });
   return { items: page.items.map(view), cursor: page.cursor };

@@ -50,13 +50,22 @@ export function equalsFilters(fields: Record<string, unknown>): ListFilter[] {
   );
 }
 
-/** The cursor and the from/to range of a list query, as options of RecordStore.list. */
-export const pageRange = (q: {
-  cursor?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-}) => ({
+/** The caller and the cursor of a list query, as the paging of RecordStore.list or .page. */
+export const pagingOf = (p: Principal, q: { cursor?: string | undefined }) => ({
+  caller: p.id,
   ...(q.cursor ? { cursor: q.cursor } : {}),
+});
+
+/** The caller, the cursor and the from/to range of a list query, as options of RecordStore.list. */
+export const pageRange = (
+  p: Principal,
+  q: {
+    cursor?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+  },
+) => ({
+  ...pagingOf(p, q),
   ...(q.from ? { from: q.from } : {}),
   ...(q.to ? { to: q.to } : {}),
 });
@@ -66,7 +75,7 @@ export async function listRecords<T>(deps: Deps, p: Principal, type: RecordType,
     unitPathPrefix: await listScope(deps, p, q.unitId),
     filters: equalsFilters({ state: q.state, category: q.category, severity: q.severity }),
     limit: q.limit,
-    ...pageRange(q),
+    ...pageRange(p, q),
   });
   return { items: page.items.map((s) => s.data), cursor: page.cursor };
 }

@@ -128,7 +128,7 @@ export async function listPetitions(deps: Deps, p: Principal, q: PetitionListQue
     unitPathPrefix: prefix,
     filters,
     limit: q.limit,
-    ...pageRange(q),
+    ...pageRange(p, q),
   });
   return { items: page.items.map((r) => petitionView(r, at, scheme)), cursor: page.cursor };
 }

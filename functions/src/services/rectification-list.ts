@@ -9,7 +9,7 @@ import type { Deps } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
 import type { ListFilter } from '../store/record-store.js';
 import { listScope } from './jurisdiction.js';
-import { listQuerySchema } from './lists.js';
+import { listQuerySchema, pagingOf } from './lists.js';
 import { today } from './rectification-read.js';
 
 export const rectificationListQuerySchema = listQuerySchema
@@ -49,7 +49,7 @@ export async function listRectifications(deps: Deps, p: Principal, q: Rectificat
     unitPathPrefix: prefix,
     filters: filtersOf(q, await today(deps)),
     limit: q.limit,
-    ...(q.cursor ? { cursor: q.cursor } : {}),
+    ...pagingOf(p, q),
   });
   return {
     items: page.items.map((s) => ({ ...s.data, daysOverdue: daysOverdue(s.data, at, tz) })),

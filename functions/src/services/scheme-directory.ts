@@ -3,7 +3,7 @@
  * fallback (the built-in default) when none is stored; refreshed after a new version or after `ttlMs`.
  */
 import type { Scheme } from '@jiandu/shared';
-import type { RecordStore } from '../store/record-store.js';
+import { type RecordStore, SYSTEM_ACTOR } from '../store/record-store.js';
 
 /** What a stored scheme record holds. */
 export interface StoredScheme {
@@ -29,7 +29,7 @@ export class SchemeDirectory {
 
   /** The newest stored version (gsi1 sorted by version, newest first: one item read), or the fallback. */
   private async load(): Promise<void> {
-    const page = await this.store.list<StoredScheme>('scheme', { limit: 1 });
+    const page = await this.store.list<StoredScheme>('scheme', { limit: 1, caller: SYSTEM_ACTOR.id });
     this.cached = { scheme: page.items[0]?.data.scheme ?? this.fallback, at: this.clock() };
   }
 

@@ -7,6 +7,7 @@ import { type Scheme, schemeSchema } from '@jiandu/shared';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError, notFound } from '../app/edge-error.js';
 import { assertCan, type Principal } from '../auth/principal.js';
+import { SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import type { StoredScheme } from './scheme-directory.js';
 
@@ -24,7 +25,11 @@ export async function schemeVersions(deps: Deps) {
   }[] = [];
   let cursor: string | undefined;
   do {
-    const page = await deps.store.list<StoredScheme>('scheme', { limit: 100, ...(cursor ? { cursor } : {}) });
+    const page = await deps.store.list<StoredScheme>('scheme', {
+      limit: 100,
+      caller: SYSTEM_ACTOR.id,
+      ...(cursor ? { cursor } : {}),
+    });
     for (const s of page.items) {
       const { id, version, name } = s.data.scheme;
       out.push({ id, version, name, storedAt: s.data.storedAt, storedBy: s.data.storedBy });

@@ -17,7 +17,7 @@ import { commitOne } from './commit.js';
 import type { IdemRef, StoredResponse } from './idempotency.js';
 import { type BatchItemResult, batchResultOf, createOnce, validItems } from './ingest.js';
 import { listScope, readVisible, scopeOf, writableUnitPath } from './jurisdiction.js';
-import { equalsFilters, listQuerySchema, pageRange, pagingFields } from './lists.js';
+import { equalsFilters, listQuerySchema, pageRange, pagingFields, pagingOf } from './lists.js';
 import { versionConflict } from './record-conflict.js';
 import {
   actorOf,
@@ -62,7 +62,7 @@ export async function listSignals(deps: Deps, p: Principal, q: SignalListQuery) 
     unitPathPrefix: await listScope(deps, p, q.unitId),
     filters: equalsFilters({ state: q.state, severity: q.severity, polarity: q.polarity }),
     limit: q.limit,
-    ...pageRange(q),
+    ...pageRange(p, q),
   });
   return { items: page.items.map(signalView), cursor: page.cursor };
 }
@@ -81,7 +81,7 @@ export async function listTriage(deps: Deps, p: Principal, q: z.infer<typeof tri
       ExpressionAttributeValues: { ':p': keys.statePartition('signal', TRIAGE_STATE), ':up': scope },
     },
     q.limit,
-    q.cursor,
+    pagingOf(p, q),
   );
   const items: SignalView[] = page.items.map((item) => signalView(RecordStore.fromItem<Signal>(item)));
   return { items, cursor: page.cursor };

@@ -3,7 +3,7 @@
  * refreshed after a unit changes or after `ttlMs`. Jurisdiction paths ("/city/ds/ds-a/") come from it.
  */
 import { type Unit, UnitTree } from '@jiandu/shared';
-import type { RecordStore } from '../store/record-store.js';
+import { type RecordStore, SYSTEM_ACTOR } from '../store/record-store.js';
 
 export class UnitDirectory {
   private cached: { tree: UnitTree<Unit>; paths: Map<string, string>; at: number } | null = null;
@@ -23,7 +23,11 @@ export class UnitDirectory {
     const units: Unit[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.store.list<Unit>('unit', { limit: 1000, ...(cursor ? { cursor } : {}) });
+      const page = await this.store.list<Unit>('unit', {
+        limit: 1000,
+        caller: SYSTEM_ACTOR.id,
+        ...(cursor ? { cursor } : {}),
+      });
       for (const s of page.items) units.push(s.data);
       cursor = page.cursor ?? undefined;
     } while (cursor);

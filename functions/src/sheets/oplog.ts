@@ -90,7 +90,7 @@ export async function listOperations(deps: Deps, p: Principal, q: OperationLogQu
     unitPathPrefix: await listScope(deps, p, q.unitId),
     filters: equalsFilters({ action: q.action, target: q.target }),
     limit: q.limit,
-    ...pageRange(q),
+    ...pageRange(p, q),
   });
   return { items: page.items.map((s) => s.data), cursor: page.cursor };
 }

@@ -11,7 +11,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { appendEvent, type ChainHead, type LedgerEvent, type Role } from '@jiandu/shared';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import type { CursorSeal } from './cursor.js';
 import { keys, type RecordType, STATE_SK } from './keys.js';
 import type { Tx } from './tx.js';
 
@@ -71,10 +71,22 @@ export interface WriteInput<T> {
   eventAfter?: unknown;
 }
 
+/**
+ * Which page of a list to read and who reads it: the cursor of the page before (absent: the first page)
+ * and the caller it was given to (a person's id, or SYSTEM_ACTOR.id for a job reading every page). The
+ * cursor answered is sealed to the same caller and query (store/cursor.ts).
+ */
+export interface Paging {
+  caller: string;
+  cursor?: string | undefined;
+}
+
 export class RecordStore {
   constructor(
     readonly doc: DynamoDBDocumentClient,
     readonly tableName: string,
+    /** Seals and opens the cursors of list pages (the deployment's cursor key). */
+    readonly cursors: CursorSeal,
   ) {}
 
   itemOf<T>(input: WriteInput<T>, version: number, head: ChainHead): Record<string, unknown> {
@@ -242,6 +254,7 @@ export class RecordStore {
       unitPathPrefix?: string;
       filters?: ListFilter[];
       limit: number;
+      caller: string;
       cursor?: string;
       from?: string;
       to?: string;
@@ -276,7 +289,7 @@ export class RecordStore {
         ExpressionAttributeValues: values,
       },
       opts.limit,
-      opts.cursor,
+      { caller: opts.caller, cursor: opts.cursor },
     );
     return { items: page.items.map((item) => RecordStore.fromItem<T>(item)), cursor: page.cursor };
   }
@@ -284,14 +297,17 @@ export class RecordStore {
   /**
    * One page of a query, newest first: up to `limit` items from the cursor on. Reads on until the page is
    * full or the index ends (filters may drop most of a read); the cursor continues after the last item.
+   * Every list's cursor is made and read here: sealed to this query and caller, so a cursor of another
+   * list, filter or caller is a BadCursor (400), never a start key DynamoDB refuses (a 500).
    */
   async page(
     query: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey' | 'ScanIndexForward'>,
     limit: number,
-    cursor?: string,
+    paging: Paging,
   ): Promise<{ items: Record<string, unknown>[]; cursor: string | null }> {
+    const binding = { list: { table: this.tableName, ...query }, caller: paging.caller };
     const items: Record<string, unknown>[] = [];
-    let start = cursor ? decodeCursor(cursor) : undefined;
+    let start = paging.cursor ? this.cursors.open(paging.cursor, binding) : undefined;
     do {
       const r = await this.doc.send(
         new QueryCommand({
@@ -305,7 +321,7 @@ export class RecordStore {
       items.push(...(r.Items ?? []));
       start = r.LastEvaluatedKey;
     } while (start && items.length < limit);
-    return { items, cursor: start ? encodeCursor(start) : null };
+    return { items, cursor: start ? this.cursors.seal(start, binding) : null };
   }
 
   /** Records of a gsi partition (gsi2 by state, gsi3 by unit), all pages. */

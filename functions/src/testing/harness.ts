@@ -90,6 +90,7 @@ export async function startHarness(
     issuer: { key, cfg },
     scheme: opts.scheme ?? DEFAULT_SCHEME,
     pii: ephemeralPiiCipher(),
+    cursorKey: randomBytes(32),
     evidence: localEvidence(evidenceDir, randomBytes(32)),
     mailer: emlMailer(join(outDir, 'mail'), 'jiandu@test.invalid', () => now),
     digests: localDigestWriter(join(outDir, 'digests')),

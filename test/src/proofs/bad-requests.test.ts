@@ -1,8 +1,9 @@
 /**
  * Proof (DESIGN §8, issue 5): generated bad requests — wrong types, missing fields, oversized bodies and
  * fields, invalid JSON, bad cursors, unknown enum values, injection strings, invalid and expired tokens,
- * wrong content types — against every route of the route table: no 5xx, every answer problem+json,
- * and nothing stored. `npm test` sends BAD_REQUESTS (default 2,000); `npm run bench` sends 10,000.
+ * wrong content types, and real cursors sent where they do not belong (another list's, another caller's,
+ * under another filter, forged or truncated; issue 12) — against every route of the route table: no
+ * 5xx, every answer problem+json, and nothing stored. `npm test` sends BAD_REQUESTS (default 2,000); `npm run bench` sends 10,000.
  */
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { type Harness, startHarness } from '@jiandu/functions/testing';
@@ -36,6 +37,8 @@ let h: Harness;
 let routes: RouteInfo[];
 let tokens: string[];
 let countBefore = 0;
+/** Real cursors each token was given: a page of one finding and of one rectification. */
+let cursorsOf: Map<string, { path: string; cursor: string }[]>;
 
 async function countItems(): Promise<number> {
   let n = 0;
@@ -61,6 +64,34 @@ beforeAll(async () => {
     await h.token('unit_officer', 'ds-a'),
     await h.token('viewer'),
   ];
+  // Records to page through, so each caller holds real cursors of two lists (stored before counting).
+  const inspector = await h.token('inspector');
+  for (let i = 0; i < 3; i++) {
+    const res = await h.call('POST', '/api/v1/findings', {
+      token: inspector,
+      body: {
+        unitId: 'ds-a',
+        category: 'formalism',
+        severity: 'serious',
+        source: 'inspection',
+        description: `台账流于形式 ${i}`,
+        amountFen: 0,
+        discoveredOn: '2025-05-10',
+      },
+    });
+    expect(res.status).toBe(201);
+  }
+  cursorsOf = new Map();
+  for (const token of tokens) {
+    const held: { path: string; cursor: string }[] = [];
+    for (const path of ['/api/v1/findings', '/api/v1/rectifications']) {
+      const res = await h.call('GET', `${path}?limit=1`, { token });
+      const { cursor } = (await res.json()) as { cursor?: string | null };
+      if (cursor) held.push({ path, cursor });
+    }
+    cursorsOf.set(token, held);
+  }
+  expect([...cursorsOf.values()].flat().length).toBeGreaterThanOrEqual(tokens.length * 2 - 2);
   countBefore = await countItems();
 });
 afterAll(() => h.close());
@@ -81,13 +112,22 @@ function badRequest(route: RouteInfo, rnd: Seeded, token: string): Bad {
     'badJson',
     'contentType',
     'badCursor',
+    'crossListCursor',
+    'otherCallerCursor',
+    'otherFilterCursor',
+    'forgedCursor',
     'badQuery',
     'badPath',
   ] as const;
+  const own = cursorsOf.get(token) ?? [];
+  const others = tokens.filter((t) => t !== token).flatMap((t) => cursorsOf.get(t) ?? []);
+  const needsOwn = ['crossListCursor', 'otherFilterCursor', 'forgedCursor'];
   // A route without path parameters has no bad path to send; pick again among the others.
   const usable = kinds.filter(
     (k) =>
       (k !== 'badPath' || route.pathParams.length > 0) &&
+      (!needsOwn.includes(k) || own.length > 0) &&
+      (k !== 'otherCallerCursor' || others.length > 0) &&
       (route.method !== 'get' ||
         ![
           'wrongTypes',
@@ -157,6 +197,50 @@ function badRequest(route: RouteInfo, rnd: Seeded, token: string): Bad {
     case 'badCursor':
       url = `${url0}?cursor=${encodeURIComponent(pick(['!!!', 'eyJwayI6MX0', Buffer.from('{"pk":"x","evil":"y"}').toString('base64url'), 'A'.repeat(3000), 'e30']))}`;
       break;
+    case 'crossListCursor': {
+      // A real cursor of this caller, from a list other than this route (a list's own cursor is good there).
+      const foreign = own.filter((c) => c.path !== route.path);
+      const c = pick(foreign.length > 0 ? foreign : own);
+      url = `${url0}?cursor=${encodeURIComponent(c.cursor)}${c.path === route.path ? '&state=open' : ''}`;
+      break;
+    }
+    case 'otherCallerCursor':
+      url = `${url0}?cursor=${encodeURIComponent(pick(others).cursor)}`;
+      break;
+    case 'otherFilterCursor': {
+      const c = pick(own);
+      const filter = pick([
+        'state=open',
+        'unitId=ds-a',
+        'from=2025-01-01',
+        'severity=serious',
+        'to=2025-12-31',
+      ]);
+      url = `${url0}?${filter}&cursor=${encodeURIComponent(c.cursor)}`;
+      break;
+    }
+    case 'forgedCursor': {
+      const [v, payload, mac] = pick(own).cursor.split('.') as [string, string, string];
+      const forgedKey = Buffer.from(
+        JSON.stringify(
+          pick([
+            { pk: 'finding#x', sk: 'state' },
+            { gsi1pk: 'list#user', gsi1sk: 'a', pk: 'user#a', sk: 'state' },
+          ]),
+        ),
+      ).toString('base64url');
+      const flip = (x: string) => `${x.slice(0, 5)}${x[5] === 'A' ? 'B' : 'A'}${x.slice(6)}`;
+      const forged = pick([
+        `${v}.${forgedKey}.${mac}`,
+        `${v}.${flip(payload)}.${mac}`,
+        `${v}.${payload}.${flip(mac)}`,
+        `${v}.${payload}.${mac}`.slice(0, -pick([1, 7, 43])),
+        `${v}.${payload}`,
+        Buffer.from(Buffer.from(payload, 'base64url').toString('utf8')).toString('base64url'),
+      ]);
+      url = `${url0}?cursor=${encodeURIComponent(forged)}`;
+      break;
+    }
     case 'badQuery':
       url = `${url0}?${pick(['limit=-5', 'limit=abc', 'limit=100000', 'state=%27%20OR', 'from=2025-02-30', 'unknownParam=1', 'unitId=../../x', 'quarter=2025Q9'])}`;
       break;
@@ -224,10 +308,12 @@ describe('generated bad requests against every route', () => {
     const itemsAfter = await countItems();
     const fiveXx = failures.filter((f) => / → 5\d\d /.test(f)).length;
     console.info(
-      `bad-requests: ${TOTAL} tried, ${fiveXx} answered 5xx, ${failures.length} not a 4xx problem+json, ${seen.size} kinds, items stored ${itemsAfter - countBefore}`,
+      `bad-requests: ${TOTAL} tried, ${fiveXx} answered 5xx, ${failures.length} not a 4xx problem+json, ${seen.size} kinds (${[...seen].map(([k, n]) => `${k} ${n}`).join(', ')}), items stored ${itemsAfter - countBefore}`,
     );
     expect(failures.slice(0, 20)).toEqual([]);
-    expect([...seen.keys()].length).toBeGreaterThanOrEqual(12);
+    expect([...seen.keys()].length).toBeGreaterThanOrEqual(16);
+    for (const k of ['crossListCursor', 'otherCallerCursor', 'otherFilterCursor', 'forgedCursor'])
+      expect(seen.get(k) ?? 0, k).toBeGreaterThan(0);
     expect(itemsAfter).toBe(countBefore);
   });
 });
