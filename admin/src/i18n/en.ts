@@ -568,6 +568,7 @@ export const en: Record<MessageKey, string> = {
   'imports.field.amount': 'Amount (10k yuan)',
   'imports.code.field.missing': 'missing',
   'imports.code.text.tooLong': 'too long',
+  'imports.code.text.unsafeCharacters': 'holds control or text-direction characters',
   'imports.code.unit.unknown': 'unknown or outside your jurisdiction',
   'imports.code.unit.ambiguous': 'names more than one unit',
   'imports.code.date.invalid': 'not a date',

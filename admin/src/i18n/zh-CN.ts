@@ -558,6 +558,7 @@ export const zhCN = {
   'imports.field.amount': '涉及金额(万元)',
   'imports.code.field.missing': '未填写',
   'imports.code.text.tooLong': '内容过长',
+  'imports.code.text.unsafeCharacters': '含有控制字符或文字方向控制符',
   'imports.code.unit.unknown': '单位不存在或不在管辖范围内',
   'imports.code.unit.ambiguous': '单位名称对应多个单位',
   'imports.code.date.invalid': '日期无法识别',

@@ -1,6 +1,6 @@
 /** People, posts (任职) and users: admins manage them; everyone reads posts in their jurisdiction. */
 import { z } from '@hono/zod-openapi';
-import { role, tenureSchema } from '@jiandu/shared';
+import { role, shortText, tenureSchema } from '@jiandu/shared';
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
@@ -13,7 +13,7 @@ import { idParam, json, problemResponses } from './common.js';
 
 const tenureInput = z.strictObject({
   tenure: tenureSchema,
-  personName: z.string().trim().min(1).max(50),
+  personName: shortText(50),
 });
 
 const createTenureRoute = defineRoute('unit.manage', {
@@ -47,7 +47,7 @@ const unitPosts = defineRoute('unit.read', {
 
 const userInput = z.strictObject({
   username: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/),
-  name: z.string().trim().min(1).max(50),
+  name: shortText(50),
   roles: z.array(role.schema).min(1).max(6),
   unitId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   password: z.string().min(8).max(256),

@@ -1,6 +1,6 @@
 /** 信访: register one or a batch, list, read, the workflow (accept … close) and the logged reveal. */
 import { z } from '@hono/zod-openapi';
-import { petitionInputSchema, petitionSchema, satisfaction } from '@jiandu/shared';
+import { longText, petitionInputSchema, petitionSchema, plainText, satisfaction } from '@jiandu/shared';
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
@@ -65,7 +65,7 @@ const ACTIONS = [
     'not-accept',
     'notAccept',
     'Do not accept (不予受理), with a reason',
-    z.strictObject({ expectedVersion, reason: z.string().max(1000).nullish() }),
+    z.strictObject({ expectedVersion, reason: plainText().max(1000).nullish() }),
   ],
   ['handle', 'handle', 'Handled (办理完毕)', z.strictObject({ expectedVersion })],
   [
@@ -96,7 +96,7 @@ const reveal = defineRoute('petition.reveal', {
   security: [{ bearer: [] }],
   request: {
     params: idParam,
-    body: { required: true, content: json(z.strictObject({ reason: z.string().trim().min(1).max(1000) })) },
+    body: { required: true, content: json(z.strictObject({ reason: longText(1000) })) },
   },
   responses: {
     200: {

@@ -3,7 +3,7 @@
  * unit's history, and cards.
  */
 import { z } from '@hono/zod-openapi';
-import { quarterKeySchema, rankingSchema, rankingSnapshotSchema } from '@jiandu/shared';
+import { longText, quarterKeySchema, rankingSchema, rankingSnapshotSchema } from '@jiandu/shared';
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import { type Deps, nowIso } from '../app/deps.js';
@@ -92,7 +92,7 @@ const amend = defineRoute('ranking.publish', {
       content: json(
         z.strictObject({
           snapshotId: idParam.shape.id,
-          reason: z.string().trim().min(1).max(2000),
+          reason: longText(2000),
         }),
       ),
     },

@@ -4,7 +4,7 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from '@hono/zod-openapi';
-import { ALERT_STATE_ORDER, type Alert, type AlertAction, applyAlertAction } from '@jiandu/shared';
+import { ALERT_STATE_ORDER, type Alert, type AlertAction, applyAlertAction, noteText } from '@jiandu/shared';
 import { type Deps, nowIso } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
 import { addToOutbox, alertNotification, OUTBOX_TX_ITEMS } from '../outbox/notification.js';
@@ -130,7 +130,7 @@ export async function getAlert(deps: Deps, p: Principal, id: string): Promise<Al
 
 export const alertActionBody = z.strictObject({
   expectedVersion: z.number().int().min(1),
-  note: z.string().trim().max(2000).optional(),
+  note: noteText(2000).optional(),
 });
 
 export async function actOnAlert(

@@ -14,6 +14,8 @@ import {
   type CaseActionType,
   type CaseSubject,
   type CaseTrigger,
+  longText,
+  noteText,
 } from '@jiandu/shared';
 import { type Deps, nowIso } from '../app/deps.js';
 import { assertCan, type Principal } from '../auth/principal.js';
@@ -131,15 +133,15 @@ export const caseActionBodies = {
   decide: z.strictObject({
     expectedVersion: z.number().int().min(1),
     form: accountabilityForm.schema,
-    note: z.string().trim().max(4000).optional(),
+    note: noteText(4000).optional(),
   }),
   dismiss: z.strictObject({
     expectedVersion: z.number().int().min(1),
-    reason: z.string().trim().min(1).max(4000),
+    reason: longText(4000),
   }),
   close: z.strictObject({
     expectedVersion: z.number().int().min(1),
-    note: z.string().trim().max(4000).optional(),
+    note: noteText(4000).optional(),
   }),
 } as const;
 

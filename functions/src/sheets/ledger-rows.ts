@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import {
   type AmountUnit,
   type HeaderMatch,
+  isPlainText,
   LEDGER_HEADERS,
   type LedgerField,
   type LedgerStatus,
@@ -92,6 +93,11 @@ export function checkRow(
       problems.push({ field: f, code: 'text.tooLong' });
       return null;
     }
+    // The same characters the record schemas refuse (control characters, bidi overrides).
+    if (v !== null && !isPlainText(v)) {
+      problems.push({ field: f, code: 'text.unsafeCharacters' });
+      return null;
+    }
     return v;
   };
   const description = field('description');
@@ -165,6 +171,7 @@ export const dataRowCount = (rows: readonly Cell[][], headerRow: number) =>
 const PROBLEM_TEXT: Record<string, string> = {
   'field.missing': '未填写',
   'text.tooLong': '内容过长',
+  'text.unsafeCharacters': '含有控制字符或文字方向控制符，请删除后重新导入',
   'unit.unknown': '单位不存在或不在本级管辖范围内',
   'unit.ambiguous': '单位名称对应多个单位，请填写全称或单位编码',
   'date.invalid': '日期无法识别（可用 2018-06-30、2018/6/30、2018.6.30、2018年6月30日）',

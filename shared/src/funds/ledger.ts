@@ -5,7 +5,14 @@
  */
 import { z } from 'zod';
 import { DomainError } from '../errors/index.js';
-import { fenSchema, idSchema, instantSchema, localDateSchema, shortText } from '../schemas/common.js';
+import {
+  fenSchema,
+  idSchema,
+  instantSchema,
+  localDateSchema,
+  noteText,
+  shortText,
+} from '../schemas/common.js';
 import { type FundProject, fundProjectSchema } from '../schemas/fund.js';
 
 export const fundEntryKinds = ['allocation', 'disbursement'] as const;
@@ -43,7 +50,7 @@ export const fundEntryInputSchema = z.strictObject({
   amountFen: amountSchema,
   /** The day the money moved (local date). */
   date: localDateSchema,
-  note: z.string().trim().max(500).default(''),
+  note: noteText(500).default(''),
   source: shortText(50).default('manual'),
   externalId: shortText(100).optional(),
 });
@@ -56,7 +63,7 @@ export const fundEntrySchema = z.strictObject({
   kind: fundEntryKindSchema,
   amountFen: amountSchema,
   date: localDateSchema,
-  note: z.string().max(500),
+  note: noteText(500),
   source: shortText(50),
   externalId: shortText(100).nullable(),
   recordedAt: instantSchema,

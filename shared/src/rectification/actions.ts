@@ -6,12 +6,12 @@
  * rule (`rectification.reasonRequired`), not a malformed body (`rectification.invalidInput`).
  */
 import { z } from 'zod';
-import { localDateSchema } from '../schemas/common.js';
+import { localDateSchema, longText, plainText } from '../schemas/common.js';
 import { evidenceSchema } from '../schemas/rectification.js';
 
 /** At most 1000 characters, like `lastRejection.reason` and the extension reasons it is stored in. */
-const reason = z.string().max(1000).nullish();
-const text = z.string().trim().min(1).max(4000);
+const reason = plainText().max(1000).nullish();
+const text = longText(4000);
 const evidenceMeta = evidenceSchema.pick({
   fileName: true,
   contentType: true,

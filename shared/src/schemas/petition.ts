@@ -1,6 +1,6 @@
 /** 信访: a citizen petition. The petitioner's identity is personal data (DESIGN §6). */
 import { z } from 'zod';
-import { idSchema, instantSchema, localDateSchema, longText, shortText } from './common.js';
+import { idSchema, instantSchema, localDateSchema, longText, plainText, shortText } from './common.js';
 import { govLevel, petitionChannel, petitionState, problemCategory, satisfaction } from './enums.js';
 
 export const petitionerSchema = z.strictObject({
@@ -10,8 +10,7 @@ export const petitionerSchema = z.strictObject({
     .trim()
     .regex(/^[0-9+\-\s()]{5,20}$/, { message: 'a phone number' })
     .optional(),
-  idNumber: z
-    .string()
+  idNumber: plainText()
     .trim()
     .min(15)
     .max(18 * 3)

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isLocalDate } from '../calendar/local-date.js';
 import { isTimeZone } from '../calendar/time-zone.js';
+import { plainText } from '../schemas/text.js';
 
 export const localDateSchema = z.string().refine(isLocalDate, { message: 'expected a date YYYY-MM-DD' });
 const hundredths = z.number().int().min(0).max(10_000);
@@ -21,8 +22,8 @@ export const deadlineRuleSchema = z.strictObject({
 
 export const peerGroupRuleSchema = z.strictObject({
   id: z.string().min(1).max(64),
-  label: z.string().min(1).max(100),
-  labelEn: z.string().min(1).max(100),
+  label: plainText().min(1).max(100),
+  labelEn: plainText().min(1).max(100),
   /** Units of this kind are ranked … */
   memberKind: unitKindSchema,
   /** … against the other units of that kind under the same parent of this kind. */
@@ -32,7 +33,7 @@ export const peerGroupRuleSchema = z.strictObject({
 export const schemeSchema = z.strictObject({
   id: z.string().min(1).max(64),
   version: z.number().int().min(1),
-  name: z.string().min(1).max(200),
+  name: plainText().min(1).max(200),
   /** IANA time zone of all dates and quarter boundaries. */
   timeZone: z.string().refine(isTimeZone, { message: 'unknown IANA time zone' }),
   /** Working-day calendar per year: statutory holidays and make-up working days. */

@@ -20,6 +20,7 @@ export type LedgerField =
 export type ProblemCode =
   | 'field.missing'
   | 'text.tooLong'
+  | 'text.unsafeCharacters'
   | 'unit.unknown'
   | 'unit.ambiguous'
   | 'date.invalid'
