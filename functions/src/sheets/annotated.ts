@@ -2,8 +2,11 @@
  * The uploaded ledger given back with a problem column (问题说明) after its last column, so the user
  * fixes the file they know (DESIGN §7): an xlsx keeps its sheets, formats and other columns, the
  * problem cells shaded; a csv comes back as an xlsx of the same rows. Rows are checked again on
- * download, against the jurisdiction as it is then.
+ * download, against the jurisdiction as it is then. Its text cells are written so no spreadsheet takes
+ * them for formulas (neutraliseFormula), the rows of a csv and the text cells of an xlsx alike; an xlsx's
+ * own formulas (formula cells, not text) stay the user's.
  */
+import { neutraliseFormula, safeCell } from '@jiandu/shared';
 import type ExcelJS from 'exceljs';
 import type { Deps } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
@@ -27,9 +30,14 @@ export async function annotatedLedger(
   if (file.format === 'xlsx') {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
     ws = wb.getWorksheet(sheet.name) ?? wb.worksheets[0]!;
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'string') cell.value = neutraliseFormula(cell.value);
+      }),
+    );
   } else {
     ws = wb.addWorksheet('台账');
-    for (const r of sheet.rows) ws.addRow(r.map((c) => c ?? ''));
+    for (const r of sheet.rows) ws.addRow(r.map((c) => safeCell(c ?? '')));
   }
   const width = Math.max(ws.columnCount, ...sheet.rows.map((r) => r.length));
   const col = width + 1;

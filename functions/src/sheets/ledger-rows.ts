@@ -14,6 +14,7 @@ import {
   ledgerStatusOf,
   parseAmountFen,
   parseLedgerDate,
+  unquoteFormula,
 } from '@jiandu/shared';
 import type { Cell } from './read-rows.js';
 import type { UnitMatcher } from './unit-matcher.js';
@@ -62,7 +63,8 @@ const MAX_LEN: Partial<Record<LedgerField, number>> = {
 
 const text = (c: Cell | undefined): string | null => {
   if (c === null || c === undefined) return null;
-  const s = (c instanceof Date ? c.toISOString().slice(0, 10) : String(c)).trim();
+  // A text we exported as "'-…" (neutraliseFormula) reads as it was written.
+  const s = unquoteFormula(c instanceof Date ? c.toISOString().slice(0, 10) : String(c)).trim();
   return s === '' ? null : s;
 };
 

@@ -2,10 +2,12 @@
  * An xlsx written while it is read: exceljs's streaming WorkbookWriter into a PassThrough that becomes
  * the HTTP response body. Rows come page by page (a list's cursor pages) and each is committed (and
  * forgotten) as it is written; after every page the producer waits while the response is not being
- * read, so memory holds about one page and the zip's buffers, whatever the row count.
+ * read, so memory holds about one page and the zip's buffers, whatever the row count. Every text cell
+ * is written so no spreadsheet evaluates it (neutraliseFormula: OWASP CSV injection); numbers stay numbers.
  */
 import { PassThrough, Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { neutraliseFormula, safeCell } from '@jiandu/shared';
 import { loadExcel } from './libs.js';
 
 export type CellValue = string | number | boolean | Date | null;
@@ -62,11 +64,15 @@ export async function streamWorkbook(
   const produce = async () => {
     for (const s of sheets) {
       const ws = wb.addWorksheet(s.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-      ws.columns = s.columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width ?? 16 }));
+      ws.columns = s.columns.map((c, i) => ({
+        header: neutraliseFormula(c.header),
+        key: `c${i}`,
+        width: c.width ?? 16,
+      }));
       for await (const page of s.pages) {
         if (out.destroyed) throw new Error('the reader went away');
         for (const r of page) {
-          ws.addRow(s.columns.map((c) => c.value(r) ?? null)).commit();
+          ws.addRow(s.columns.map((c) => safeCell(c.value(r) ?? null))).commit();
           rows++;
         }
         await drained(out);

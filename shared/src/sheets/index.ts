@@ -1,4 +1,5 @@
 export * from './amount.js';
 export * from './date.js';
+export * from './formula.js';
 export * from './headers.js';
 export * from './status.js';
