@@ -580,8 +580,6 @@ export const en: Record<MessageKey, string> = {
   'oplog.at': 'Time',
   'oplog.who': 'Who',
   'oplog.action': 'Operation',
-  'oplog.action.export': 'Export',
-  'oplog.action.import': 'Import',
   'oplog.target': 'What',
   'oplog.filter': 'Filter',
   'oplog.rows': 'Rows',
@@ -595,4 +593,6 @@ export const en: Record<MessageKey, string> = {
   'oplog.target.ranking-snapshot': 'Ranking snapshot',
   'oplog.target.bulletin': 'Bulletin',
   'oplog.target.rectification-ledger': 'Rectification ledger',
+  'oplog.target.petition': 'Petition',
+  'oplog.target.operation-log': 'Operation log',
 };

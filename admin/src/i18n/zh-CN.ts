@@ -570,8 +570,6 @@ export const zhCN = {
   'oplog.at': '时间',
   'oplog.who': '操作人',
   'oplog.action': '操作',
-  'oplog.action.export': '导出',
-  'oplog.action.import': '导入',
   'oplog.target': '对象',
   'oplog.filter': '筛选条件',
   'oplog.rows': '行数',
@@ -585,6 +583,8 @@ export const zhCN = {
   'oplog.target.ranking-snapshot': '季度排名',
   'oplog.target.bulletin': '通报',
   'oplog.target.rectification-ledger': '整改台账',
+  'oplog.target.petition': '信访件',
+  'oplog.target.operation-log': '操作日志',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

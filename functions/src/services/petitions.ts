@@ -29,6 +29,7 @@ import {
 import { type Deps, nowIso } from '../app/deps.js';
 import { forbidden, notFound } from '../app/edge-error.js';
 import { assertCan, type Principal } from '../auth/principal.js';
+import { writeOperation } from '../sheets/oplog.js';
 import type { ListFilter } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import { commitOne } from './commit.js';
@@ -217,8 +218,9 @@ export async function actOnPetition(
 
 /**
  * The clear identity, for a supervisor whose jurisdiction holds the petition, with a reason. The reveal
- * is an event on the petition (who, when, why, which fields) that holds no identity itself. Chosen: it
- * is a write like any other, so it bumps the version (a stale expectedVersion then gets 409 + current).
+ * is an event on the petition (who, when, why, which fields) that holds no identity itself, and an entry
+ * of the operation log written in the same transaction (no reveal without its entry). Chosen: it is a
+ * write like any other, so it bumps the version (a stale expectedVersion then gets 409 + current).
  */
 export async function revealPetitioner(
   deps: Deps,
@@ -245,6 +247,16 @@ export async function revealPetitioner(
       reason,
       eventBefore: null,
       eventAfter: { revealed: Object.keys(petitioner).sort() },
+    });
+    await writeOperation(deps, tx, p, 'supervisor', {
+      at,
+      action: 'identity.reveal',
+      target: 'petition',
+      filter: { id, fields: Object.keys(petitioner).sort().join(',') },
+      reason,
+      rows: 1,
+      outcome: 'complete',
+      scopeUnitId: l.rec.data.unitId,
     });
     try {
       await tx.commit(deps.doc);

@@ -32,8 +32,7 @@ function cells(ws: ExcelJS.Worksheet): ExcelJS.Cell[] {
 }
 
 const isFormulaLike = (c: ExcelJS.Cell) =>
-  c.type === ExcelJS.ValueType.Formula ||
-  (typeof c.value === 'string' && /^[=+\-@\t\r]/.test(c.value));
+  c.type === ExcelJS.ValueType.Formula || (typeof c.value === 'string' && /^[=+\-@\t\r]/.test(c.value));
 
 describe('the streamed workbook', () => {
   it('writes text that starts like a formula with a leading quote, and numbers as numbers (negative too)', async () => {

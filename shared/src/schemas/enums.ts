@@ -8,6 +8,7 @@ import {
   FINDING_SEVERITY_LABELS,
   FINDING_SOURCE_LABELS,
   GOV_LEVEL_LABELS,
+  OPERATION_ACTION_LABELS,
   PETITION_CHANNEL_LABELS,
   PETITION_STATE_LABELS,
   POLARITY_LABELS,
@@ -59,7 +60,10 @@ export const accountabilityForm = labelledEnum(ACCOUNTABILITY_FORM_LABELS);
 
 export const role = labelledEnum(ROLE_LABELS);
 
+export const operationAction = labelledEnum(OPERATION_ACTION_LABELS);
+
 export type Role = typeof role.schema._output;
+export type OperationAction = typeof operationAction.schema._output;
 export type GovLevel = typeof govLevel.schema._output;
 export type FindingSeverity = typeof findingSeverity.schema._output;
 export type RectificationState = typeof rectificationState.schema._output;

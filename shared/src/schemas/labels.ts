@@ -150,3 +150,14 @@ export const ROLE_LABELS = {
   security_admin: { zh: '安全管理员', en: 'Security administrator' },
   audit_admin: { zh: '审计管理员', en: 'Audit administrator' },
 } as const;
+
+/**
+ * The operation log's actions (操作日志, DESIGN §7; issue 12): the ONE list of them — the API's entry
+ * and `action` filter and the SPA's filter and labels all read it. Add an action here and nowhere else.
+ */
+export const OPERATION_ACTION_LABELS = {
+  export: { zh: '导出', en: 'Export' },
+  import: { zh: '导入', en: 'Import' },
+  'identity.reveal': { zh: '查看信访人身份', en: 'Identity reveal' },
+  'oplog.read': { zh: '查阅操作日志', en: 'Operation log read' },
+} as const;

@@ -1,4 +1,5 @@
-/** 操作日志: exports and imports in the caller's jurisdiction, newest first. */
+/** 操作日志: exports, imports, identity reveals and reads of the log, newest first (audit administrator). */
+import type { OPERATION_ACTION_LABELS } from '@jiandu/shared/labels';
 import { API, api } from '../../../lib/api.js';
 import { type Page, useCursorList } from '../../../lib/cursor-list.js';
 
@@ -8,7 +9,8 @@ export interface OperationEntry {
   actorId: string;
   actorName: string;
   role: string;
-  action: 'export' | 'import';
+  action: keyof typeof OPERATION_ACTION_LABELS;
+  reason?: string;
   target: string;
   filter: Record<string, string>;
   rows: number;

@@ -1,4 +1,5 @@
-/** 操作日志: who exported or imported what, with which filter and how many rows (admins and supervisors). */
+/** 操作日志: who exported, imported, revealed or read what, with which filter and how many rows. */
+import { OPERATION_ACTION_LABELS } from '@jiandu/shared/labels';
 import { Select, Tag } from 'antd';
 import { useUnits } from '../../../api/units.js';
 import { DateRangeFilter } from '../../../components/ui/filters.js';
@@ -21,8 +22,16 @@ const TARGETS = [
   'ranking-snapshot',
   'bulletin',
   'rectification-ledger',
+  'petition',
+  'operation-log',
 ] as const;
 type Target = (typeof TARGETS)[number];
+
+const ACTION_COLOR: Partial<Record<OperationEntry['action'], string>> = {
+  export: 'blue',
+  import: 'green',
+  'identity.reveal': 'red',
+};
 
 const filterText = (f: Record<string, string>) =>
   Object.entries(f)
@@ -30,7 +39,7 @@ const filterText = (f: Record<string, string>) =>
     .join(' · ');
 
 export function OperationLogPage() {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const units = useUnits();
   const [f, setF] = useUrlFilters(OPLOG_FILTERS);
   const q = useOperationLog(f);
@@ -42,7 +51,7 @@ export function OperationLogPage() {
       title: t('oplog.action'),
       width: '90px',
       render: (e) => (
-        <Tag color={e.action === 'export' ? 'blue' : 'green'}>{t(`oplog.action.${e.action}`)}</Tag>
+        <Tag color={ACTION_COLOR[e.action] ?? 'default'}>{label(OPERATION_ACTION_LABELS, e.action)}</Tag>
       ),
     },
     {
@@ -60,7 +69,7 @@ export function OperationLogPage() {
       title: t('oplog.filter'),
       width: '2fr',
       secondary: true,
-      render: (e) => filterText(e.filter) || '—',
+      render: (e) => [filterText(e.filter), e.reason].filter(Boolean).join(' · ') || '—',
     },
     {
       key: 'rows',
@@ -79,7 +88,10 @@ export function OperationLogPage() {
           aria-label={t('oplog.action')}
           value={f.action}
           onChange={(v) => setF({ action: v })}
-          options={(['export', 'import'] as const).map((a) => ({ value: a, label: t(`oplog.action.${a}`) }))}
+          options={Object.keys(OPERATION_ACTION_LABELS).map((a) => ({
+            value: a,
+            label: label(OPERATION_ACTION_LABELS, a),
+          }))}
           data-testid="filter-action"
         />
         <DateRangeFilter from={f.from} to={f.to} onChange={setF} />
