@@ -1,12 +1,27 @@
 /**
  * Evidence files (整改佐证材料): the bytes live outside the table — in S3 in AWS, in a folder locally —
- * content-addressed by their SHA-256, so the same file uploaded twice is stored once and a record's
- * evidence entry (which carries the hash) names exactly the bytes it was given. The client uploads
- * straight to storage with a short-lived signed URL and downloads the same way; the API only signs,
- * after checking roles and (for downloads) that the caller may see the record the file belongs to.
+ * keyed by their uploader and their SHA-256 (`<owner>/<sha256>`), never by the bare hash: a record's
+ * evidence entry (its hash and `by`) names exactly the bytes its uploader sent. Proof of possession
+ * (issue 12, finding 5): an entry may only name bytes the caller uploaded themself, so knowing another
+ * county's file hash attaches nothing, downloads nothing, and tells nothing of whether that file exists
+ * (the caller's own folder is the only one ever looked in). The client uploads straight to storage with a
+ * short-lived signed URL and downloads the same way; the API only signs, after checking roles and (for
+ * downloads) that the caller may see the record that references the file.
  */
-export interface UploadRequest {
+import { createHash } from 'node:crypto';
+
+/** Where a file is stored: its uploader's folder and its hash. */
+export interface StoredFile {
+  /** evidenceOwner of the uploader. */
+  owner: string;
   sha256: string;
+}
+
+/** The folder of a person's uploads: an unkeyed digest of their id (path-safe, fixed length). */
+export const evidenceOwner = (principalId: string): string =>
+  createHash('sha256').update(`jiandu-evidence-owner\n${principalId}`, 'utf8').digest('hex').slice(0, 32);
+
+export interface UploadRequest extends StoredFile {
   size: number;
   contentType: string;
 }
@@ -23,12 +38,9 @@ export interface EvidenceStore {
   /** A URL the client PUTs the file's bytes to; storage refuses bytes of another hash or size. */
   signUpload(req: UploadRequest, now: number): Promise<SignedUrl>;
   /** A URL that answers the file, as an attachment with its original name. */
-  signDownload(
-    file: { sha256: string; fileName: string; contentType: string },
-    now: number,
-  ): Promise<SignedUrl>;
-  /** Whether the bytes of this hash and size are stored (an evidence entry may only name stored bytes). */
-  has(sha256: string, size: number): Promise<boolean>;
+  signDownload(file: StoredFile & { fileName: string; contentType: string }, now: number): Promise<SignedUrl>;
+  /** Whether this owner stored bytes of this hash and size (an evidence entry may only name those). */
+  has(file: StoredFile, size: number): Promise<boolean>;
 }
 
 /** How long a signed URL stays valid. */
@@ -58,6 +70,6 @@ export function lazyEvidence(make: () => Promise<EvidenceStore>): EvidenceStore 
   return {
     signUpload: async (req, now) => (await get()).signUpload(req, now),
     signDownload: async (file, now) => (await get()).signDownload(file, now),
-    has: async (sha256, size) => (await get()).has(sha256, size),
+    has: async (file, size) => (await get()).has(file, size),
   };
 }

@@ -1,6 +1,7 @@
 /**
- * Evidence in a local folder (development, tests): the same contract as S3 — content-addressed files,
- * short-lived URLs signed with HMAC-SHA256 over method, hash, size, type, expiry and name — served by
+ * Evidence in a local folder (development, tests): the same contract as S3 — files under their
+ * uploader's folder and their hash (`<owner>/<sha256>`, never the bare hash), short-lived URLs signed
+ * with HMAC-SHA256 over method, owner, hash, size, type, expiry and name — served by
  * `evidenceBlobRoutes` on the app's own origin (outside /api/v1: the signature is the authorization, as
  * a presigned S3 URL carries its own). An upload is streamed to a temporary file while it is hashed and
  * counted; bytes of another hash or size are refused and nothing is kept.
@@ -14,10 +15,17 @@ import { pipeline } from 'node:stream/promises';
 import { type Context, Hono } from 'hono';
 import { problemResponse } from '../app/errors.js';
 import { problem } from '../app/problem.js';
-import { attachment, type EvidenceStore, expiresAt, URL_TTL_SECONDS } from './evidence-store.js';
+import {
+  attachment,
+  type EvidenceStore,
+  expiresAt,
+  type StoredFile,
+  URL_TTL_SECONDS,
+} from './evidence-store.js';
 
 export const BLOB_PATH = '/blobs/evidence';
 const SHA256 = /^[0-9a-f]{64}$/;
+const OWNER = /^[0-9a-f]{32}$/;
 
 export interface LocalEvidence extends EvidenceStore {
   /** The routes that take and give the bytes, mounted on the local app. */
@@ -36,10 +44,11 @@ export function localEvidence(dir: string, key: Uint8Array): LocalEvidence {
     const got = Buffer.from(sig);
     return want.length === got.length && timingSafeEqual(want, got);
   };
-  const fileOf = (sha256: string) => join(dir, sha256.slice(0, 2), sha256);
-  const has = async (sha256: string, size: number) => {
-    if (!SHA256.test(sha256)) return false;
-    const s = await stat(fileOf(sha256)).catch(() => null);
+  const valid = (f: StoredFile) => OWNER.test(f.owner) && SHA256.test(f.sha256);
+  const fileOf = (f: StoredFile) => join(dir, f.owner, f.sha256);
+  const has = async (f: StoredFile, size: number) => {
+    if (!valid(f)) return false;
+    const s = await stat(fileOf(f)).catch(() => null);
     return s !== null && s.size === size;
   };
 
@@ -49,10 +58,10 @@ export function localEvidence(dir: string, key: Uint8Array): LocalEvidence {
   return {
     async signUpload(req, now) {
       const exp = Math.floor(now / 1000) + URL_TTL_SECONDS;
-      const sig = sign(['PUT', req.sha256, req.size, req.contentType, exp]);
+      const sig = sign(['PUT', req.owner, req.sha256, req.size, req.contentType, exp]);
       const q = new URLSearchParams({ size: String(req.size), exp: String(exp), sig });
       return {
-        url: `${BLOB_PATH}/${req.sha256}?${q}`,
+        url: `${BLOB_PATH}/${req.owner}/${req.sha256}?${q}`,
         method: 'PUT',
         headers: { 'content-type': req.contentType },
         expiresAt: expiresAt(now),
@@ -60,10 +69,10 @@ export function localEvidence(dir: string, key: Uint8Array): LocalEvidence {
     },
     async signDownload(file, now) {
       const exp = Math.floor(now / 1000) + URL_TTL_SECONDS;
-      const sig = sign(['GET', file.sha256, file.fileName, file.contentType, exp]);
+      const sig = sign(['GET', file.owner, file.sha256, file.fileName, file.contentType, exp]);
       const q = new URLSearchParams({ name: file.fileName, type: file.contentType, exp: String(exp), sig });
       return {
-        url: `${BLOB_PATH}/${file.sha256}?${q}`,
+        url: `${BLOB_PATH}/${file.owner}/${file.sha256}?${q}`,
         method: 'GET',
         headers: {},
         expiresAt: expiresAt(now),
@@ -74,23 +83,24 @@ export function localEvidence(dir: string, key: Uint8Array): LocalEvidence {
       const app = new Hono();
       const expired = (exp: string | undefined) => !exp || !/^\d+$/.test(exp) || Number(exp) * 1000 < clock();
 
-      app.put(`${BLOB_PATH}/:sha256`, async (c) => {
-        const sha256 = c.req.param('sha256');
+      app.put(`${BLOB_PATH}/:owner/:sha256`, async (c) => {
+        const f = { owner: c.req.param('owner'), sha256: c.req.param('sha256') };
+        const { sha256 } = f;
         const { size, exp, sig } = c.req.query();
         const contentType = c.req.header('content-type') ?? '';
         if (
-          !SHA256.test(sha256) ||
+          !valid(f) ||
           !size ||
           !/^\d+$/.test(size) ||
           expired(exp) ||
-          !verify(['PUT', sha256, size, contentType, exp ?? ''], sig)
+          !verify(['PUT', f.owner, sha256, size, contentType, exp ?? ''], sig)
         ) {
           return refuse(c, 403, 'evidence.badSignature', 'the upload URL is invalid or has expired');
         }
         const declared = Number(size);
-        const target = fileOf(sha256);
-        if (await has(sha256, declared)) return c.body(null, 200);
-        await mkdir(join(dir, sha256.slice(0, 2)), { recursive: true });
+        const target = fileOf(f);
+        if (await has(f, declared)) return c.body(null, 200);
+        await mkdir(join(dir, f.owner), { recursive: true, mode: 0o700 });
         const tmp = `${target}.${process.pid}.${Date.now()}.part`;
         const hash = createHash('sha256');
         let seen = 0;
@@ -127,21 +137,21 @@ export function localEvidence(dir: string, key: Uint8Array): LocalEvidence {
         return c.body(null, 201);
       });
 
-      app.get(`${BLOB_PATH}/:sha256`, async (c) => {
-        const sha256 = c.req.param('sha256');
+      app.get(`${BLOB_PATH}/:owner/:sha256`, async (c) => {
+        const f = { owner: c.req.param('owner'), sha256: c.req.param('sha256') };
         const { name, type, exp, sig } = c.req.query();
         if (
-          !SHA256.test(sha256) ||
+          !valid(f) ||
           name === undefined ||
           type === undefined ||
           expired(exp) ||
-          !verify(['GET', sha256, name, type, exp ?? ''], sig)
+          !verify(['GET', f.owner, f.sha256, name, type, exp ?? ''], sig)
         ) {
           return refuse(c, 403, 'evidence.badSignature', 'the download URL is invalid or has expired');
         }
-        const s = await stat(fileOf(sha256)).catch(() => null);
+        const s = await stat(fileOf(f)).catch(() => null);
         if (!s) return refuse(c, 404, 'evidence.notFound', 'no such file');
-        const stream = Readable.toWeb(createReadStream(fileOf(sha256))) as ReadableStream;
+        const stream = Readable.toWeb(createReadStream(fileOf(f))) as ReadableStream;
         return new Response(stream, {
           headers: {
             'content-type': type,

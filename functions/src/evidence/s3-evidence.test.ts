@@ -1,5 +1,6 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
+import { evidenceOwner } from './evidence-store.js';
 import { s3Evidence } from './s3-evidence.js';
 
 // Presigning is local computation (SigV4 with the given credentials): no request leaves the machine.
@@ -9,13 +10,14 @@ const s3 = new S3Client({
 });
 const store = s3Evidence(s3, 'jiandu-evidence');
 const sha256 = 'ab'.repeat(32);
+const owner = evidenceOwner('officer-ds-a');
 const now = Date.parse('2025-05-15T02:00:00Z');
 
 describe('evidence in S3', () => {
-  it('signs an upload bound to the object key, its type and its SHA-256 checksum', async () => {
-    const t = await store.signUpload({ sha256, size: 2048, contentType: 'image/jpeg' }, now);
+  it('signs an upload bound to the uploader’s key (never the bare hash), its type and its SHA-256 checksum', async () => {
+    const t = await store.signUpload({ owner, sha256, size: 2048, contentType: 'image/jpeg' }, now);
     const url = new URL(t.url);
-    expect(url.pathname).toBe(`/evidence/${sha256}`);
+    expect(url.pathname).toBe(`/evidence/${owner}/${sha256}`);
     expect(url.hostname).toContain('jiandu-evidence');
     expect(url.hostname).toContain('amazonaws.com.cn');
     const signed = url.searchParams.get('X-Amz-SignedHeaders')?.split(';') ?? [];
@@ -32,12 +34,32 @@ describe('evidence in S3', () => {
   });
 
   it('signs a download that names the file in UTF-8', async () => {
-    const t = await store.signDownload({ sha256, fileName: '整改照片.jpg', contentType: 'image/jpeg' }, now);
+    const t = await store.signDownload(
+      { owner, sha256, fileName: '整改照片.jpg', contentType: 'image/jpeg' },
+      now,
+    );
     const url = new URL(t.url);
+    expect(url.pathname).toBe(`/evidence/${owner}/${sha256}`);
     expect(url.searchParams.get('response-content-disposition')).toContain(
       `filename*=UTF-8''${encodeURIComponent('整改照片.jpg')}`,
     );
     expect(url.searchParams.get('response-content-type')).toBe('image/jpeg');
     expect(t.method).toBe('GET');
+  });
+
+  it('looks only in the asking owner’s folder, and never sends a key it did not build', async () => {
+    const asked: string[] = [];
+    const fake = {
+      send: async (cmd: { input: { Key?: string } }) => {
+        asked.push(String(cmd.input.Key));
+        const e = Object.assign(new Error('NotFound'), { name: 'NotFound' });
+        throw e;
+      },
+    } as unknown as S3Client;
+    const probe = s3Evidence(fake, 'jiandu-evidence');
+    expect(await probe.has({ owner, sha256 }, 2048)).toBe(false);
+    expect(await probe.has({ owner: '../x', sha256 }, 2048)).toBe(false);
+    expect(await probe.has({ owner, sha256: `${sha256}/../y` }, 2048)).toBe(false);
+    expect(asked).toEqual([`evidence/${owner}/${sha256}`]);
   });
 });

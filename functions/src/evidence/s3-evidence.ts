@@ -5,9 +5,18 @@
  */
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { attachment, type EvidenceStore, expiresAt, URL_TTL_SECONDS } from './evidence-store.js';
+import {
+  attachment,
+  type EvidenceStore,
+  expiresAt,
+  type StoredFile,
+  URL_TTL_SECONDS,
+} from './evidence-store.js';
 
-const keyOf = (sha256: string) => `evidence/${sha256}`;
+/** The uploader's folder, then the hash: never the bare hash (evidence-store.ts). */
+const keyOf = (f: StoredFile) => `evidence/${f.owner}/${f.sha256}`;
+const OWNER = /^[0-9a-f]{32}$/;
+const SHA256 = /^[0-9a-f]{64}$/;
 const base64Of = (hex: string) => Buffer.from(hex, 'hex').toString('base64');
 
 export function s3Evidence(s3: S3Client, bucket: string): EvidenceStore {
@@ -18,7 +27,7 @@ export function s3Evidence(s3: S3Client, bucket: string): EvidenceStore {
         s3,
         new PutObjectCommand({
           Bucket: bucket,
-          Key: keyOf(req.sha256),
+          Key: keyOf(req),
           ContentType: req.contentType,
           ContentLength: req.size,
           ChecksumSHA256: checksum,
@@ -43,7 +52,7 @@ export function s3Evidence(s3: S3Client, bucket: string): EvidenceStore {
         s3,
         new GetObjectCommand({
           Bucket: bucket,
-          Key: keyOf(file.sha256),
+          Key: keyOf(file),
           ResponseContentDisposition: attachment(file.fileName),
           ResponseContentType: file.contentType,
         }),
@@ -51,9 +60,10 @@ export function s3Evidence(s3: S3Client, bucket: string): EvidenceStore {
       );
       return { url, method: 'GET', headers: {}, expiresAt: expiresAt(now) };
     },
-    async has(sha256, size) {
+    async has(file, size) {
+      if (!OWNER.test(file.owner) || !SHA256.test(file.sha256)) return false;
       try {
-        const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: keyOf(sha256) }));
+        const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: keyOf(file) }));
         return head.ContentLength === size;
       } catch (e) {
         const err = e as { name?: string; $metadata?: { httpStatusCode?: number } };

@@ -1,8 +1,10 @@
 /**
  * 佐证材料: the API signs, storage carries the bytes (evidence/evidence-store.ts). An upload ticket is
- * for whoever may add evidence to a rectification (the bytes are attached to nothing until an
- * `addEvidence` action names their hash, which the workflow accepts only once they are stored); a
- * download URL is given only for a file of a rectification the caller can see — anything else is 404.
+ * for whoever may add evidence to a rectification, and puts the bytes in the uploader's own folder; they
+ * are attached to nothing until an `addEvidence` action by the same person names their hash, which the
+ * workflow accepts only once that person stored them (proof of possession: a hash alone is not enough).
+ * A download URL is given only for a file a rectification the caller can see references — anything
+ * else is 404, whether or not the bytes exist anywhere.
  */
 import { z } from '@hono/zod-openapi';
 import { evidenceSchema } from '@jiandu/shared';
@@ -10,6 +12,7 @@ import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { notFound } from '../app/edge-error.js';
+import { evidenceOwner } from '../evidence/evidence-store.js';
 import { getRectification } from '../services/rectifications.js';
 import { json, problemResponses } from './common.js';
 
@@ -33,7 +36,7 @@ const upload = defineRoute('rectification.work', {
   tags: ['evidence'],
   summary: 'A short-lived URL to PUT one evidence file to, named by its SHA-256',
   description:
-    'Send the bytes with the returned method, URL and headers; storage refuses bytes of another hash or size. Then add the file to a rectification with an `addEvidence` action naming the same sha256 and size.',
+    'Send the bytes with the returned method, URL and headers; storage refuses bytes of another hash or size. Then add the file to a rectification with an `addEvidence` action naming the same sha256 and size: only the person who uploaded the bytes can attach them.',
   security: [{ bearer: [] }],
   request: { body: { required: true, content: json(uploadBodySchema) } },
   responses: { 200: { description: 'Where to upload', content: json(signedUrlSchema) }, ...problemResponses },
@@ -56,14 +59,19 @@ export function evidenceRoutes(deps: Deps) {
   const r = newRouter();
   r.openapi(upload, async (c) => {
     const body = c.req.valid('json');
-    return c.json(await deps.evidence.signUpload(body, deps.clock()), 200);
+    const owner = evidenceOwner(c.get('principal').id);
+    return c.json(await deps.evidence.signUpload({ ...body, owner }, deps.clock()), 200);
   });
   r.openapi(download, async (c) => {
     const { id, evidenceId } = c.req.valid('param');
     const rect = await getRectification(deps, c.get('principal'), id);
     const file = rect.evidence.find((e) => e.id === evidenceId);
     if (!file) throw notFound('evidence');
-    return c.json(await deps.evidence.signDownload(file, deps.clock()), 200);
+    // The bytes are in the folder of whoever attached them (the entry's `by`, who uploaded them).
+    return c.json(
+      await deps.evidence.signDownload({ ...file, owner: evidenceOwner(file.by) }, deps.clock()),
+      200,
+    );
   });
   return r;
 }

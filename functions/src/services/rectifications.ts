@@ -18,6 +18,7 @@ import {
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError, notFound } from '../app/edge-error.js';
 import { actingRole, type Principal } from '../auth/principal.js';
+import { evidenceOwner } from '../evidence/evidence-store.js';
 import { addToOutbox, rectificationNotification } from '../outbox/notification.js';
 import type { RecordType } from '../store/keys.js';
 import { Tx, TxCancelled } from '../store/tx.js';
@@ -144,11 +145,12 @@ export async function actOnRectification(
     // The client's version is the record's; the write is conditioned on the state item's (which the
     // horizon advance also moves), so nothing between this read and the write is overwritten.
     if (cur.stored.data.version !== expectedVersion) throw await conflict(deps, p, id, expectedVersion);
-    // An evidence entry names stored bytes only: their hash and size are checked against storage.
+    // An evidence entry names bytes the caller uploaded themself (proof of possession): only the caller's
+    // own folder is looked in, so another county's file of the same hash is neither attached nor revealed.
     if (
       attempt === 1 &&
       action.type === 'addEvidence' &&
-      !(await deps.evidence.has(action.sha256, action.size))
+      !(await deps.evidence.has({ owner: evidenceOwner(p.id), sha256: action.sha256 }, action.size))
     ) {
       throw new EdgeError('evidence.notUploaded', 'upload the file first (POST /api/v1/evidence/uploads)', {
         field: 'action/sha256',
