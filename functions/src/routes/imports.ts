@@ -5,6 +5,7 @@
  * with a 问题说明 column.
  */
 import { z } from '@hono/zod-openapi';
+import { isPlainText, PLAIN_TEXT_MESSAGE } from '@jiandu/shared';
 import { bodyLimit } from 'hono/body-limit';
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
@@ -169,6 +170,12 @@ export function importRoutes(deps: Deps) {
       throw new EdgeError('request.tooLarge', `the file exceeds ${MAX_IMPORT_BYTES} bytes`, {
         field: 'file',
         status: 413,
+      });
+    }
+    // A file name is free text like any other (stored with the upload and in the operation log).
+    if (!isPlainText(fileName)) {
+      throw new EdgeError('request.invalid', PLAIN_TEXT_MESSAGE, {
+        field: /^multipart\/form-data/i.test(ct) ? 'file' : 'x-file-name',
       });
     }
     const { dryRun } = c.req.valid('query');

@@ -131,4 +131,14 @@ describe('free-text cells of an imported ledger', () => {
       ]);
     }
   });
+
+  it('refuse a file name with them, naming the field', async () => {
+    const file = await xlsxOf([row('正常的问题')]);
+    const res = await upload(h, inspector, file, {
+      raw: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      name: '台账\u202Exslx.exe',
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { field: string }).field).toBe('x-file-name');
+  });
 });
