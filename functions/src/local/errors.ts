@@ -2,6 +2,7 @@
 export type LocalStoreErrorCode =
   | 'localStore.jarNotFound'
   | 'localStore.javaNotFound'
+  | 'localStore.launcherNotCompiled'
   | 'localStore.portInUse'
   | 'localStore.exitedEarly'
   | 'localStore.startTimeout';

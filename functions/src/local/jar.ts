@@ -8,6 +8,8 @@ export interface DynamoLocalJar {
   jar: string;
   /** Absolute path of `DynamoDBLocal_lib` (the sqlite4java native libraries), for `-Djava.library.path`. */
   libDir: string;
+  /** Where compiled helpers for this install are kept (`node_modules/.cache/jiandu-dynamodb-local`). */
+  cacheDir: string;
 }
 
 /**
@@ -44,5 +46,6 @@ export function findDynamoLocalJar(): DynamoLocalJar {
   return {
     jar: join(libRoot, newest, 'DynamoDBLocal.jar'),
     libDir: join(libRoot, newest, 'DynamoDBLocal_lib'),
+    cacheDir: join(dirname(packageDir), '.cache', 'jiandu-dynamodb-local'),
   };
 }

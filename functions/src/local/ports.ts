@@ -19,13 +19,13 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Whether `port` can be bound on all interfaces, as DynamoDB Local will bind it. Checked before
- * spawning: if another DynamoDB Local already holds the port, our readiness poll would be answered by
- * *that* process before ours fails to bind, and we would hand out someone else's store.
+ * Whether `port` can be bound on 127.0.0.1, as DynamoDB Local will bind it. Checked before spawning: if
+ * another DynamoDB Local already holds the port, our readiness poll would be answered by *that* process
+ * before ours fails to bind, and we would hand out someone else's store.
  */
 export async function isPortFree(port: number): Promise<boolean> {
   try {
-    await listenOnce(port, '0.0.0.0');
+    await listenOnce(port, '127.0.0.1');
     return true;
   } catch {
     return false;
