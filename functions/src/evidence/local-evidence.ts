@@ -114,7 +114,7 @@ export function localEvidence(dir: string, key: Uint8Array): LocalEvidence {
         });
         try {
           const body = c.req.raw.body ? Readable.fromWeb(c.req.raw.body as never) : Readable.from([]);
-          await pipeline(body, count, createWriteStream(tmp));
+          await pipeline(body, count, createWriteStream(tmp, { mode: 0o600 }));
         } catch {
           await rm(tmp, { force: true });
           return refuse(

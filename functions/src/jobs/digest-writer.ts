@@ -1,7 +1,7 @@
 /**
  * Where the daily digest of all chain heads is kept (DESIGN §5): one document per local day that is
  * never rewritten — locally `<DATA_DIR>/digests/<date>.json`, created exclusively (a second run of the
- * day finds it and changes nothing) and read-only; in AWS the verify-digest function writes the same
+ * day finds it and changes nothing) and read-only, for its owner alone (0400); in AWS the verify-digest function writes the same
  * digest to the Object Lock bucket (aws/digest-writer.ts).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -29,10 +29,10 @@ export interface DigestWriter {
 export function localDigestWriter(dir: string): DigestWriter {
   return {
     async write(d) {
-      await mkdir(dir, { recursive: true });
+      await mkdir(dir, { recursive: true, mode: 0o700 });
       const where = join(dir, `${d.date}.json`);
       try {
-        await writeFile(where, `${JSON.stringify(d, null, 2)}\n`, { flag: 'wx', mode: 0o444 });
+        await writeFile(where, `${JSON.stringify(d, null, 2)}\n`, { flag: 'wx', mode: 0o400 });
         return { where, written: true };
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'EEXIST') return { where, written: false };

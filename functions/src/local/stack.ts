@@ -1,7 +1,9 @@
 /**
  * The local stack, assembled from the environment: DynamoDB Local on disk under DATA_DIR (heap capped,
- * telemetry off), the table, the built-in issuer's key and the PII keys (files created on first start,
- * mode 0600), and the deps the app and jobs run on. `npm start`, the CLIs and the bench use it.
+ * telemetry off, listening on 127.0.0.1 only), the table, the built-in issuer's key and the PII keys
+ * (files created on first start), and the deps the app and jobs run on. `npm start`, the CLIs and the
+ * bench use it. DATA_DIR and everything under it is the owner's alone: directories 0700, files 0600
+ * (digests 0400), older files' modes fixed at start.
  */
 
 import { join, resolve } from 'node:path';
@@ -17,6 +19,7 @@ import { tableNamed } from '../store/table.js';
 import { ensureTable } from '../store/table-bootstrap.js';
 import { dynamoClient } from './client.js';
 import { type DynamoLocal, startDynamoLocal } from './dynamodb-local.js';
+import { makePrivateDir } from './private-dir.js';
 
 export interface LocalStack {
   deps: Deps;
@@ -34,6 +37,7 @@ export interface LocalStackOptions {
 
 export async function startLocalStack(env: Env, opts: LocalStackOptions = {}): Promise<LocalStack> {
   const dataDir = resolve(env.DATA_DIR);
+  makePrivateDir(dataDir);
   const store = env.DYNAMODB_ENDPOINT
     ? null
     : await startDynamoLocal({

@@ -36,7 +36,7 @@ async function main() {
     say(
       `  Store:     DynamoDB Local at ${stack.store?.endpoint ?? env.DYNAMODB_ENDPOINT}, data in ${resolve(env.DATA_DIR)}`,
     );
-    say('             (DynamoDB Local listens on all interfaces; petitioner identity is encrypted at rest)');
+    say('             (listening on 127.0.0.1 only; data directory 0700, files 0600; identities encrypted)');
     say('  Demo sign-ins (password demo1234):');
     say(
       '    admin · leader (viewer) · city-supervisor · supervisor · xichuan-supervisor · inspector · reviewer1 · reviewer2 · officer (unit officer, 青松镇)',

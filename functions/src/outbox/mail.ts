@@ -46,7 +46,7 @@ export function emlMailer(dir: string, from: string, clock: () => number): Maile
     async send(mail) {
       const date = new Date(clock());
       const raw = await composeMail(from, mail, date);
-      await mkdir(dir, { recursive: true });
+      await mkdir(dir, { recursive: true, mode: 0o700 });
       const safeId = mail.messageId.replace(/[^A-Za-z0-9_.-]/g, '_');
       await writeFile(join(dir, `${date.toISOString().replace(/[:.]/g, '-')}-${safeId}.eml`), raw, {
         mode: 0o600,

@@ -112,7 +112,7 @@ export const digestLine = (atMs: number, timeZone: string, r: VerifyReport): str
 
 /** Appends to the digest log (opened in append mode: earlier lines are never rewritten). */
 export async function appendDigest(file: string, line: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   await appendFile(file, line, { flag: 'a', mode: 0o600 });
 }
 
