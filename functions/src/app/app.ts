@@ -69,6 +69,12 @@ export function createApp(deps: Deps, opts: { log?: (e: unknown) => void } = {})
   const log = opts.log ?? ((e: unknown) => console.error(e));
   const app = newRouter({ getPath: canonicalPath });
   app.use('*', secureHeaders());
+  // No API answer is kept by a browser or a proxy (a petitioner's identity, tokens, exports …): no-store,
+  // errors included. A route that sets its own Cache-Control keeps it (the docs' renderer script).
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
+  });
   const jsonLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) =>
