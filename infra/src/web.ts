@@ -5,6 +5,7 @@
  * on the SPA's behavior only — not by error pages, which would turn the API's 403/404 problem+json into
  * the SPA shell. Upload the build with `aws s3 sync admin/dist s3://<WebBucket>` (README).
  */
+import { contentSecurityPolicy } from '@jiandu/functions/app/content-security-policy';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
@@ -76,21 +77,9 @@ export class Web extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
       lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(30) }],
     });
-    const csp = [
-      "default-src 'self'",
-      "script-src 'self'",
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data: blob:",
-      "font-src 'self'",
-      // Evidence up- and downloads use presigned S3 URLs of this region.
-      `connect-src 'self' https://*.s3.${region}.${urlSuffix} ${props.connectSources.join(' ')}`,
-      "worker-src 'self'",
-      "manifest-src 'self'",
-      "frame-ancestors 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "object-src 'none'",
-    ].join('; ');
+    // The same policy `npm start` sends (one definition, in functions); here evidence up- and downloads
+    // use presigned S3 URLs of this region.
+    const csp = contentSecurityPolicy([`https://*.s3.${region}.${urlSuffix}`, ...props.connectSources]);
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Jiandu security headers',
       securityHeadersBehavior: {

@@ -1,11 +1,14 @@
 /**
  * Static files of the local server: the built admin SPA (admin/dist) with history fallback, and the
- * API docs page from swagger-ui-dist's own files — no CDN, so it works on an isolated network.
+ * API docs page rendered by openapi-explorer from its own npm files — no CDN, so it works on an isolated
+ * network, and no install-time telemetry in the tree (swagger-ui-dist pulled in @scarf/scarf). Every
+ * response carries the Content-Security-Policy CloudFront sends in AWS; no page has an inline script.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
-import type { Env, Hono } from 'hono';
+import type { Env, Hono, MiddlewareHandler } from 'hono';
+import { contentSecurityPolicy } from '../app/content-security-policy.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,33 +22,41 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
+/** Locally the SPA talks to its own origin only: the API, the built-in issuer and the evidence routes. */
+export const LOCAL_CSP = contentSecurityPolicy();
+
 function serveFile(file: string, cache: string): Response {
   return new Response(readFileSync(file), {
     headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': cache },
   });
 }
 
-const DOCS_HTML = `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>Jiandu API</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="/api/docs/swagger-ui.css"></head>
-<body><div id="swagger-ui"></div>
-<script src="/api/docs/swagger-ui-bundle.js"></script>
-<script src="/api/docs/init.js"></script></body></html>`;
+/** The renderer's one browser file (a classic script that defines the <openapi-explorer> element). */
+const DOCS_SCRIPT = 'openapi-explorer.min.js';
 
-const DOCS_INIT = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', persistAuthorization: true });`;
+const docsHtml = (origin: string) => `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>Jiandu API</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body><openapi-explorer spec-url="/api/openapi.json" server-url="${origin}"></openapi-explorer>
+<script src="/api/docs/${DOCS_SCRIPT}"></script></body></html>`;
+
+const withCsp: MiddlewareHandler = async (c, next) => {
+  await next();
+  c.res.headers.set('content-security-policy', LOCAL_CSP);
+};
 
 export function mountStatic<E extends Env>(app: Hono<E>, adminDist: string): void {
   const require = createRequire(import.meta.url);
-  const swaggerDir = dirname(require.resolve('swagger-ui-dist/package.json'));
-  app.get('/api/docs', (c) => c.html(DOCS_HTML));
-  app.get('/api/docs/init.js', (c) =>
-    c.body(DOCS_INIT, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
+  const docsScript = join(
+    dirname(require.resolve('openapi-explorer/package.json')),
+    'dist/browser',
+    DOCS_SCRIPT,
   );
-  app.get('/api/docs/:file{[a-z0-9.-]+\\.(js|css|png)}', (c) => {
-    const file = join(swaggerDir, c.req.param('file'));
-    return existsSync(file) ? serveFile(file, 'public, max-age=86400') : c.notFound();
-  });
+  // Registered after the API's routes, it wraps what is mounted here: the docs and the SPA.
+  app.use('*', withCsp);
+  // The origin is the request's own (always this server): the page sends "try it" calls there.
+  app.get('/api/docs', (c) => c.html(docsHtml(new URL(c.req.url).origin)));
+  app.get(`/api/docs/${DOCS_SCRIPT}`, () => serveFile(docsScript, 'public, max-age=86400'));
   const root = resolve(adminDist);
   app.get('*', (c) => {
     if (c.req.path.startsWith('/api/')) return c.notFound();
