@@ -21,13 +21,18 @@ export function makePrivateDir(dir: string): void {
 function closeTree(dir: string): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      chmodSync(path, PRIVATE_DIR_MODE);
-      closeTree(path);
-    } else if (entry.isFile()) {
-      const { mode } = lstatSync(path);
-      const wanted = mode & 0o200 ? PRIVATE_FILE_MODE : READ_ONLY_FILE_MODE;
-      if ((mode & 0o777) !== wanted) chmodSync(path, wanted);
+    try {
+      if (entry.isDirectory()) {
+        chmodSync(path, PRIVATE_DIR_MODE);
+        closeTree(path);
+      } else if (entry.isFile()) {
+        const { mode } = lstatSync(path);
+        const wanted = mode & 0o200 ? PRIVATE_FILE_MODE : READ_ONLY_FILE_MODE;
+        if ((mode & 0o777) !== wanted) chmodSync(path, wanted);
+      }
+    } catch (error) {
+      // Gone meanwhile (another process sharing DATA_DIR renamed a .part file): nothing left to close.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
   }
 }
