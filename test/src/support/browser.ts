@@ -3,10 +3,11 @@
  * context per test, a screenshot of every screen visited under test/screenshots/ (git-ignored), and an
  * axe-core check that finds no serious or critical violation on it.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { SignedIn } from './stack.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -15,6 +16,7 @@ export const PHONE = { width: 375, height: 812 };
 export const DESKTOP = { width: 1280, height: 860 };
 
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let axeSource: string | undefined;
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -81,23 +83,32 @@ export interface AxeViolation {
 export const scrollWidth = (page: Page): Promise<number> =>
   page.evaluate('document.documentElement.scrollWidth') as Promise<number>;
 
+/**
+ * Waits until `expression` is true in the page, or `timeoutMs` passes (then goes on). Polled with
+ * page.evaluate (the DevTools protocol), not page.waitForFunction: that one builds its predicate with
+ * `new Function` inside the page, which the page's CSP (no 'unsafe-eval') refuses.
+ */
+async function settle(page: Page, expression: string, timeoutMs: number): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(expression), { timeout: timeoutMs })
+    .toBe(true)
+    .catch(() => {});
+}
+
 /** Saves a screenshot of the screen and returns axe-core's serious and critical violations on it. */
 export async function visit(page: Page, name: string): Promise<AxeViolation[]> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  // Let the lazy screen settle: no spinner left.
-  await page
-    .waitForFunction('!document.querySelector(\'.ant-spin-spinning, [aria-busy="true"]\')', null, {
-      timeout: 15_000,
-    })
-    .catch(() => {});
+  // Let the lazy screen settle: no spinner left …
+  await settle(page, '!document.querySelector(\'.ant-spin-spinning, [aria-busy="true"]\')', 15_000);
   // …and let dialogs and menus finish their motion: mid-fade colours are not what a person reads.
-  await page
-    .waitForFunction("document.getAnimations().every((a) => a.playState !== 'running')", null, {
-      timeout: 5_000,
-    })
-    .catch(() => {});
+  await settle(page, "document.getAnimations().every((a) => a.playState !== 'running')", 5_000);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-  if (!(await page.evaluate("'axe' in window"))) await page.addScriptTag({ path: AXE_SOURCE });
+  // Evaluated through the DevTools protocol, not added as a <script>: the page's CSP (script-src 'self',
+  // as in AWS) refuses inline scripts, and the SPA is tested under it.
+  if (!(await page.evaluate("'axe' in window"))) {
+    axeSource ??= readFileSync(AXE_SOURCE, 'utf8');
+    await page.evaluate(axeSource);
+  }
   const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as {
     violations: AxeViolation[];
   };
