@@ -1,3 +1,4 @@
+import { contentSecurityPolicy } from '@jiandu/functions/app/content-security-policy';
 import { AWS_REQUIRED, readAwsEnv } from '@jiandu/functions/env';
 import { HANDLER_NAMES, HANDLERS } from '@jiandu/functions/handlers/registry';
 import { TABLE } from '@jiandu/functions/store/table';
@@ -291,6 +292,23 @@ describe('the buckets', () => {
 });
 
 describe('the SPA', () => {
+  it('sends the Content-Security-Policy that npm start sends, S3 and the issuer added to connect-src', () => {
+    const policies = Object.values(resourcesOf(s.template, 'AWS::CloudFront::ResponseHeadersPolicy'));
+    expect(policies).toHaveLength(1);
+    const config = policies[0]!.Properties!.ResponseHeadersPolicyConfig as {
+      SecurityHeadersConfig: { ContentSecurityPolicy: { ContentSecurityPolicy: unknown } };
+    };
+    const directives = rendered(
+      config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy,
+    ).split('; ');
+    const local = contentSecurityPolicy().split('; ');
+    const notConnect = (d: string) => !d.startsWith('connect-src ');
+    expect(directives.filter(notConnect)).toEqual(local.filter(notConnect));
+    expect(directives.find((d) => !notConnect(d))).toMatch(
+      /^connect-src 'self' https:\/\/\*\.s3\.[a-z0-9-]+\.amazonaws\.com(\.cn)? https:\/\/cognito-idp\./,
+    );
+  });
+
   it('is served through CloudFront with origin access control, security headers and /api on the same origin', () => {
     s.template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
     s.template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
