@@ -52,7 +52,7 @@ describe('the local stack keeps DATA_DIR to its owner', () => {
     expect(isLocalEvidence(deps.evidence)).toBe(true);
     if (!isLocalEvidence(deps.evidence)) return;
     const ticket = await deps.evidence.signUpload(
-      { sha256, size: bytes.length, contentType: 'image/jpeg' },
+      { owner: '0123456789abcdef0123456789abcdef', sha256, size: bytes.length, contentType: 'image/jpeg' },
       deps.clock(),
     );
     const put = await deps.evidence
@@ -94,7 +94,7 @@ describe('the local stack keeps DATA_DIR to its owner', () => {
         'keys/pii-kek.key',
         'keys/pii-hmac.key',
         'keys/evidence-url.key',
-        `evidence/${sha256.slice(0, 2)}/${sha256}`,
+        `evidence/0123456789abcdef0123456789abcdef/${sha256}`,
         'mail/old.eml',
         'digests/2026-12-02.json',
         'digests.log',
