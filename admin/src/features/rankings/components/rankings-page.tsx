@@ -59,7 +59,7 @@ function RankingTable({
           key: 'unit',
           title: t('common.unit'),
           render: (_, r) => (
-            <span>
+            <span className="text-links">
               <Link to={`/rankings/units/${r.unitId}`}>{units.name(r.unitId)}</Link>{' '}
               {myUnits.has(r.unitId) ? <Tag color="blue">{t('rank.myUnit')}</Tag> : null}
               {r.carded ? (
