@@ -40,6 +40,12 @@ const envSchema = z.object({
   /** Local data directory (DynamoDB Local files, keys, digests, mail). */
   DATA_DIR: z.string().min(1).default('.data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /**
+   * `npm start` on an empty store: 1 seeds the demo (its users' password is the published demo1234);
+   * 0 seeds nothing but the first system and security administrators, with one-time passwords printed
+   * once (services/first-administrators.ts).
+   */
+  JIANDU_DEMO: z.enum(['0', '1']).default('1'),
   /** KMS key for petitioner PII in AWS; absent locally (a key file under DATA_DIR). */
   PII_KMS_KEY_ID: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

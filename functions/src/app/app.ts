@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { getPath } from 'hono/utils/url';
 import { isLocalEvidence } from '../evidence/local-evidence.js';
+import { accountRoutes } from '../routes/accounts.js';
 import { alertRoutes } from '../routes/alerts.js';
 import { authRoutes } from '../routes/auth.js';
 import { bulletinRoutes } from '../routes/bulletins.js';
@@ -107,6 +108,7 @@ export function createApp(deps: Deps, opts: { log?: (e: unknown) => void } = {})
     if (c.req.path.startsWith('/api/v1/auth/')) return next();
     return requireAuth(deps)(c, next);
   });
+  app.route('/', accountRoutes(deps));
   app.route('/', unitRoutes(deps));
   app.route('/', orgRoutes(deps));
   app.route('/', findingRoutes(deps));

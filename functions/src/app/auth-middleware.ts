@@ -1,17 +1,30 @@
-/** Every route needs a valid bearer token except the public ones; roles and home unit come from it. */
+/**
+ * Every route needs a valid token except the public ones: a bearer header (API clients) or the SPA's
+ * HttpOnly session cookie (session-cookie.ts); the header wins when both are sent. Tokens of the
+ * built-in issuer are checked against the stored user on every request (services/users.ts
+ * currentSession): a disabled user, a reset or changed password, or changed roles end the session at
+ * once. Roles and home unit come from the token (or, for the built-in issuer, the stored user).
+ */
 import type { MiddlewareHandler } from 'hono';
 import type { Principal } from '../auth/principal.js';
+import { currentSession } from '../services/users.js';
 import type { Deps } from './deps.js';
 import { EdgeError } from './edge-error.js';
+import { sessionCookieOf } from './session-cookie.js';
 
 export type AppEnv = { Variables: { principal: Principal } };
 
+const TOKEN = /^[A-Za-z0-9_\-.]{10,4096}$/;
+
 export function requireAuth(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
-    const m = /^Bearer\s+([A-Za-z0-9_\-.]{10,4096})$/.exec(header);
-    if (!m?.[1]) throw new EdgeError('auth.unauthenticated', 'a bearer token is required');
-    c.set('principal', await deps.verify(m[1]));
+    const header = c.req.header('authorization');
+    const bearer = header === undefined ? undefined : /^Bearer\s+(\S+)$/.exec(header)?.[1];
+    const token = header === undefined ? sessionCookieOf(c) : bearer;
+    if (!token || !TOKEN.test(token))
+      throw new EdgeError('auth.unauthenticated', 'a bearer token or a session is required');
+    const claimed = await deps.verify(token);
+    c.set('principal', deps.issuer ? await currentSession(deps, claimed) : claimed);
     await next();
   };
 }

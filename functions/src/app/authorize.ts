@@ -40,8 +40,16 @@ function allows(
   return cap !== undefined && can(roles, cap);
 }
 
+/** The one capability a session that must change its password may use (changing it). */
+const PASSWORD_CHANGE: Capability = 'self.account';
+
 export function authorize(rule: Exclude<AccessRule, 'public'>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    // After a reset or at first sign-in, the session may only change the password (ASVS 2.3.1).
+    if (c.get('principal').mustChangePassword && rule !== PASSWORD_CHANGE)
+      throw new EdgeError('auth.passwordChangeRequired', 'change your password first', {
+        field: 'password',
+      });
     if (!allows(rule, c.get('principal').roles, (n) => c.req.param(n)))
       throw new EdgeError('auth.forbidden', 'your role may not do this');
     await next();

@@ -3,6 +3,17 @@ export type EdgeCode =
   | 'auth.unauthenticated'
   | 'auth.invalidCredentials'
   | 'auth.forbidden'
+  | 'auth.throttled'
+  | 'auth.locked'
+  | 'auth.accountDisabled'
+  | 'auth.passwordChangeRequired'
+  | 'auth.currentPasswordWrong'
+  | 'account.self'
+  | 'access.adminRoleByCreate'
+  | 'password.tooShort'
+  | 'password.tooLong'
+  | 'password.common'
+  | 'password.weak'
   | 'record.notFound'
   | 'conflict.version'
   | 'conflict.duplicate'
@@ -24,7 +35,13 @@ export class EdgeError extends Error {
   constructor(
     readonly code: EdgeCode,
     message: string,
-    readonly opts: { field?: string; status?: number; extra?: Record<string, unknown> } = {},
+    readonly opts: {
+      field?: string;
+      status?: number;
+      extra?: Record<string, unknown>;
+      /** Response headers the answer carries (e.g. Retry-After of a 429). */
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(message);
     this.name = 'EdgeError';

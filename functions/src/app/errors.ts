@@ -101,6 +101,9 @@ export function onError(log: (e: unknown) => void) {
   return (err: unknown, c: Context): Response => {
     const p = toProblem(err);
     if (p.status >= 500) log(err);
-    return problemResponse(c, p);
+    const res = problemResponse(c, p);
+    if (err instanceof EdgeError)
+      for (const [name, value] of Object.entries(err.opts.headers ?? {})) res.headers.set(name, value);
+    return res;
   };
 }

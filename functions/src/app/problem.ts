@@ -20,6 +20,10 @@ const STATUS_BY_PREFIX: [RegExp, number][] = [
   [/\.forbiddenRole$/, 403],
   [/^auth\.unauthenticated$/, 401],
   [/^auth\.forbidden$/, 403],
+  [/^auth\.(throttled|locked)$/, 429],
+  [/^auth\.(accountDisabled|passwordChangeRequired)$/, 403],
+  [/^account\.self$/, 403],
+  [/^password\./, 422],
   [/\.notFound$/, 404],
   [
     /^(rectification|petition|case|alert)\.(invalidTransition|closed|extensionPending|noExtensionPending|extensionUsed)$/,

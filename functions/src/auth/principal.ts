@@ -8,6 +8,13 @@ export interface Principal {
   roles: Role[];
   /** Home unit: the caller sees records of this unit's subtree only. */
   unitId: string;
+  /**
+   * The built-in issuer's session version (`sv` claim): a token is good only while it equals the stored
+   * user's, which a disable, a password reset or change and a role change bump (tokens.ts, auth-middleware).
+   */
+  sessionVersion?: number;
+  /** The stored user must change their password first: this session may only do that. */
+  mustChangePassword?: boolean;
 }
 
 /** Whether the caller holds `capability` (access/capabilities.ts in the core is the one table). */

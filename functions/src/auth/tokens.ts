@@ -31,7 +31,7 @@ export async function issueToken(
   nowSeconds: number,
 ): Promise<{ token: string; expiresAt: number }> {
   const exp = nowSeconds + (cfg.ttlSeconds ?? 8 * 3600);
-  const token = await new SignJWT({ name: p.name, roles: p.roles, unit: p.unitId })
+  const token = await new SignJWT({ name: p.name, roles: p.roles, unit: p.unitId, sv: p.sessionVersion ?? 0 })
     .setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: 'JWT' })
     .setIssuer(cfg.issuer)
     .setAudience(cfg.audience)
@@ -118,6 +118,7 @@ export function createVerifier(cfg: VerifierConfig): (token: string) => Promise<
       id: payload.sub,
       name: typeof payload.name === 'string' ? payload.name : payload.sub,
       ...mapped,
+      ...(typeof payload.sv === 'number' ? { sessionVersion: payload.sv } : {}),
     };
   };
 }

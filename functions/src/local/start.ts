@@ -8,6 +8,7 @@ import { createApp } from '../app/app.js';
 import { readEnv } from '../env.js';
 import { startScheduler } from '../scheduler/local-scheduler.js';
 import { isSeeded, seedDemo } from '../seed/demo.js';
+import { ensureFirstAdministrators } from '../services/first-administrators.js';
 import { startLocalStack } from './stack.js';
 import { mountStatic } from './static.js';
 
@@ -21,11 +22,21 @@ async function main() {
   const { deps } = stack;
   const app = createApp(deps);
   mountStatic(app, resolve(import.meta.dirname, '../../../admin/dist'));
-  if (!(await isSeeded(deps))) {
+  const demo = env.JIANDU_DEMO === '1';
+  const seeded = await isSeeded(deps);
+  if (demo && !seeded) {
     say('Jiandu: first run — seeding the demo (示范市) …');
     const t0 = Date.now();
     await seedDemo(deps, app, { set: (ms) => (seedNow = ms) }, (s) => say(`  ${s}`));
     say(`Jiandu: demo seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  if (!demo) {
+    // No demo users (their password is published): the first administrators, with one-time passwords
+    // shown here once (they are stored only as hashes) and changed at first sign-in.
+    const first = await ensureFirstAdministrators(deps);
+    for (const a of first)
+      say(`Jiandu: first ${a.name} — username ${a.username}, one-time password ${a.password}`);
+    if (first.length > 0) say('         (shown once; each must be changed at first sign-in)');
   }
   // Schedules run in-process (croner, the scheme's zone); at start every missed occurrence is caught up.
   const scheduler = await startScheduler(deps, { log: (s) => say(`Jiandu: ${s}`) });
@@ -37,10 +48,12 @@ async function main() {
       `  Store:     DynamoDB Local at ${stack.store?.endpoint ?? env.DYNAMODB_ENDPOINT}, data in ${resolve(env.DATA_DIR)}`,
     );
     say('             (listening on 127.0.0.1 only; data directory 0700, files 0600; identities encrypted)');
-    say('  Demo sign-ins (password demo1234):');
-    say(
-      '    admin · leader (viewer) · city-supervisor · supervisor · xichuan-supervisor · inspector · reviewer1 · reviewer2 · officer (unit officer, 青松镇)',
-    );
+    if (demo || seeded) {
+      say('  Demo sign-ins (password demo1234 — a demo only; JIANDU_DEMO=0 with a fresh DATA_DIR has none):');
+      say(
+        '    admin · security · auditor · leader (viewer) · city-supervisor · supervisor · xichuan-supervisor · inspector · reviewer1 · reviewer2 · officer (unit officer, 青松镇)',
+      );
+    }
     say('  Ctrl-C stops it; the data stays for the next npm start.');
   });
   let stopping = false;

@@ -1,11 +1,36 @@
-/** Sign-in with the built-in issuer (local), and its JWKS. Public routes. */
+/**
+ * Sign-in and sign-out with the built-in issuer (local and on-premises) and its JWKS (public routes;
+ * changing one's password is in accounts.ts). Sign-in answers the token (API clients send it as a bearer header) and sets it as the
+ * SPA's HttpOnly session cookie (app/session-cookie.ts); sign-out clears the cookie.
+ */
 import { z } from '@hono/zod-openapi';
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
+import { clientAddress } from '../app/client-address.js';
 import type { Deps } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
+import { clearSessionCookie, setSessionCookie } from '../app/session-cookie.js';
 import { jwksOf } from '../auth/tokens.js';
 import { signIn } from '../services/users.js';
+import { json, problemResponses } from './common.js';
+
+export const signedInSchema = () =>
+  z.object({ token: z.string(), expiresAt: z.number(), user: publicUserSchema });
+
+export const publicUserSchema = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    name: z.string(),
+    roles: z.array(z.string()),
+    unitId: z.string(),
+    state: z.enum(['active', 'disabled']),
+    sessionVersion: z.number(),
+    mustChangePassword: z.boolean(),
+  })
+  .openapi('User');
+
+const problemContent = problemResponses[400].content;
 
 const signInRoute = defineRoute('public', {
   method: 'post',
@@ -15,36 +40,35 @@ const signInRoute = defineRoute('public', {
   request: {
     body: {
       required: true,
-      content: {
-        'application/json': {
-          schema: z.strictObject({
-            username: z.string().min(1).max(64),
-            password: z.string().min(1).max(256),
-          }),
-        },
-      },
+      content: json(
+        z.strictObject({
+          username: z.string().min(1).max(64),
+          password: z.string().min(1).max(256),
+        }),
+      ),
     },
   },
   responses: {
     200: {
-      description: 'A signed JWT',
-      content: {
-        'application/json': {
-          schema: z.object({
-            token: z.string(),
-            expiresAt: z.number(),
-            user: z.object({
-              id: z.string(),
-              name: z.string(),
-              roles: z.array(z.string()),
-              unitId: z.string(),
-            }),
-          }),
-        },
-      },
+      description:
+        'A signed JWT (also set as the HttpOnly session cookie). `user.mustChangePassword`: the session may only change the password.',
+      content: json(signedInSchema()),
     },
-    401: { description: 'Wrong username or password' },
+    401: { description: 'Wrong username or password', content: problemContent },
+    403: { description: 'The account is disabled', content: problemContent },
+    429: {
+      description: 'Too many attempts, or the account is locked (see Retry-After)',
+      content: problemContent,
+    },
   },
+});
+
+const signOutRoute = defineRoute('public', {
+  method: 'post',
+  path: '/api/v1/auth/sign-out',
+  tags: ['auth'],
+  summary: 'Sign out of the SPA: clears the session cookie',
+  responses: { 204: { description: 'Signed out' } },
 });
 
 export function authRoutes(deps: Deps) {
@@ -53,7 +77,13 @@ export function authRoutes(deps: Deps) {
     if (!deps.issuer)
       throw new EdgeError('auth.forbidden', 'sign in with your identity provider', { status: 404 });
     const { username, password } = c.req.valid('json');
-    return c.json(await signIn(deps, username, password), 200);
+    const s = await signIn(deps, username, password, clientAddress(c));
+    setSessionCookie(c, s.token, s.expiresAt, deps.clock());
+    return c.json(s, 200);
+  });
+  r.openapi(signOutRoute, (c) => {
+    clearSessionCookie(c);
+    return c.body(null, 204);
   });
   r.get('/api/v1/auth/jwks.json', (c) => {
     if (!deps.issuer) throw new EdgeError('record.notFound', 'no built-in issuer here');

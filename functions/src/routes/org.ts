@@ -5,10 +5,20 @@ import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
+import { assertPasswordAllowed } from '../auth/password-policy.js';
 import { actingRole } from '../auth/principal.js';
+import { readAccountPolicy } from '../services/account-policy.js';
 import { writableUnitPath } from '../services/jurisdiction.js';
 import { createTenure, tenuresOf } from '../services/org.js';
-import { createUser, publicUser, type User } from '../services/users.js';
+import {
+  accountView,
+  assertCreatableRoles,
+  createUser,
+  logUserCreated,
+  publicUser,
+  type User,
+} from '../services/users.js';
+import { accountSchema } from './accounts.js';
 import { idParam, json, problemResponses } from './common.js';
 
 const tenureInput = z.strictObject({
@@ -50,26 +60,20 @@ const userInput = z.strictObject({
   name: shortText(50),
   roles: z.array(role.schema).min(1).max(6),
   unitId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-  password: z.string().min(8).max(256),
-});
-
-const publicUserSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  name: z.string(),
-  roles: z.array(z.string()),
-  unitId: z.string(),
+  /** The first password, chosen by the administrator: policy-checked, and changed at first sign-in. */
+  password: z.string().min(1).max(512),
 });
 
 const createUserRoute = defineRoute('user.create', {
   method: 'post',
   path: '/api/v1/users',
   tags: ['org'],
-  summary: 'Create a user of the built-in issuer (admin)',
+  summary:
+    'Create a user of the built-in issuer (system administrator; working roles only — administrator roles are granted by the security administrator). The password must be changed at first sign-in.',
   security: [{ bearer: [] }],
   request: { body: { required: true, content: json(userInput) } },
   responses: {
-    201: { description: 'Created', content: json(publicUserSchema) },
+    201: { description: 'Created', content: json(accountSchema) },
     ...problemResponses,
   },
 });
@@ -83,7 +87,7 @@ const listUsers = defineRoute('user.read', {
   responses: {
     200: {
       description: 'Users',
-      content: json(z.object({ items: z.array(publicUserSchema) })),
+      content: json(z.object({ items: z.array(accountSchema) })),
     },
     ...problemResponses,
   },
@@ -105,9 +109,18 @@ export function orgRoutes(deps: Deps) {
   r.openapi(createUserRoute, async (c) => {
     const p = c.get('principal');
     const input = c.req.valid('json');
+    const role = actingRole(p, 'user.create');
+    assertCreatableRoles(input.roles);
     await writableUnitPath(deps, p, input.unitId);
+    const { policy } = await readAccountPolicy(deps);
+    await assertPasswordAllowed(input.password, {
+      minLength: policy.minPasswordLength,
+      userInputs: [input.username, input.name],
+    });
     try {
-      return c.json(await createUser(deps, input, { id: p.id, role: actingRole(p, 'user.create') }), 201);
+      const u = await createUser(deps, { ...input, mustChangePassword: true }, { id: p.id, role });
+      await logUserCreated(deps, { p, role, inJurisdiction: async () => {} }, u);
+      return c.json(await accountView(deps, u), 201);
     } catch (e) {
       if ((e as Error).name === 'TxCancelled') {
         throw new EdgeError('conflict.duplicate', 'that username is taken', {
@@ -126,7 +139,8 @@ export function orgRoutes(deps: Deps) {
       caller: p.id,
       ...(scope ? { unitPathPrefix: scope } : {}),
     });
-    return c.json({ items: page.items.map((s) => publicUser(s.data)) }, 200);
+    const items = await Promise.all(page.items.map((s) => accountView(deps, publicUser(s.data))));
+    return c.json({ items }, 200);
   });
   return r;
 }

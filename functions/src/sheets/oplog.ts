@@ -22,7 +22,8 @@ export interface OperationEntry {
   at: string;
   actorId: string;
   actorName: string;
-  role: Role;
+  /** The actor's role ('system' for a start-up's first administrators or an unknown sign-in name). */
+  role: Role | 'system';
   action: OperationAction;
   /**
    * What was acted on: a list name, ranking-snapshot, bulletin, rectification-ledger (exports, imports),
@@ -35,9 +36,17 @@ export interface OperationEntry {
   reason?: string;
   rows: number;
   /** complete, or failed (the stream broke off; rows is what was sent). */
-  outcome: 'complete' | 'failed';
+  /**
+   * complete, or failed (the stream broke off; rows is what was sent; a failed sign-in), or refused (a
+   * sign-in throttled, locked or of a disabled account).
+   */
+  outcome: 'complete' | 'failed' | 'refused';
   /** The unit whose subtree the operation covered. */
   scopeUnitId: string;
+  /** The account an account event is about (its id when the name is known, and the name). */
+  subject?: { id: string | null; username: string };
+  /** More about an account event: new roles, the reason a sign-in failed … (never a secret). */
+  detail?: Record<string, string>;
 }
 
 export const operationEntrySchema = z
@@ -52,8 +61,10 @@ export const operationEntrySchema = z
     filter: z.record(z.string(), z.string()),
     reason: z.string().optional(),
     rows: z.number(),
-    outcome: z.enum(['complete', 'failed']),
+    outcome: z.enum(['complete', 'failed', 'refused']),
     scopeUnitId: z.string(),
+    subject: z.object({ id: z.string().nullable(), username: z.string() }).optional(),
+    detail: z.record(z.string(), z.string()).optional(),
   })
   .openapi('OperationEntry');
 
@@ -63,8 +74,8 @@ type EntryInput = Omit<OperationEntry, 'id' | 'actorId' | 'actorName' | 'role'>;
 export async function writeOperation(
   deps: Deps,
   tx: Tx,
-  p: Principal,
-  role: Role,
+  p: Pick<Principal, 'id' | 'name' | 'unitId'>,
+  role: Role | 'system',
   entry: EntryInput,
 ): Promise<OperationEntry> {
   const id = deps.newId();
@@ -86,8 +97,8 @@ export async function writeOperation(
 /** Writes one entry (its own transaction; nothing else changes with it). */
 export async function logOperation(
   deps: Deps,
-  p: Principal,
-  role: Role,
+  p: Pick<Principal, 'id' | 'name' | 'unitId'>,
+  role: Role | 'system',
   entry: EntryInput,
 ): Promise<OperationEntry> {
   const tx = new Tx(deps.tableName);

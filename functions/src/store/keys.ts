@@ -78,6 +78,16 @@ export const keys = {
   unitPartition: (type: RecordType, unitId: string) => `U#${type}#${unitId}`,
   /** A user's sign-in name. */
   username: (username: string) => ({ pk: `LOGIN#${username.toLowerCase()}`, sk: 'LOGIN' }),
+  /**
+   * Sign-in guard (expiring by TTL): the consecutive failures and lock of a sign-in name — kept for
+   * unknown names too, so a lockout does not tell which names exist …
+   */
+  signInFailures: (username: string) => ({ pk: `SIGNIN#name#${username.toLowerCase()}`, sk: 'FAIL' }),
+  /** … and the attempts of a name or a client address in one fixed window (throttling). */
+  signInWindow: (scope: 'name' | 'addr', subject: string, windowStart: number) => ({
+    pk: `SIGNIN#${scope}#${scope === 'name' ? subject.toLowerCase() : subject}`,
+    sk: `W#${windowStart}`,
+  }),
   /** Singletons: the aggregate horizon, job runs … */
   meta: (name: string) => ({ pk: `META#${name}`, sk: 'META' }),
   /** A job's run on a day (idempotent jobs). */

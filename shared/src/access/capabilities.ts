@@ -33,12 +33,15 @@ export const CAPABILITIES = {
   'user.read': ['admin', 'security_admin'],
   'user.create': ['admin'],
   'user.roles': ['security_admin'],
+  /** Disable and re-enable a user, lift a lockout, reset a password (one-time, changed at next sign-in). */
   'user.state': ['security_admin'],
   'account.policy': ['security_admin'],
   // the operation log (操作日志): the audit administrator only
   'oplog.read': ['audit_admin'],
   // one's own inbox and password
   'self.inbox': EVERYONE,
+  /** Changing one's own password (also the only thing a session that must change it may do). */
+  'self.account': EVERYONE,
   // findings
   'finding.read': READERS,
   'finding.create': ['inspector'],

@@ -160,4 +160,16 @@ export const OPERATION_ACTION_LABELS = {
   import: { zh: '导入', en: 'Import' },
   'identity.reveal': { zh: '查看信访人身份', en: 'Identity reveal' },
   'oplog.read': { zh: '查阅操作日志', en: 'Operation log read' },
+  // accounts (OWASP ASVS V7.1.3): sign-ins, lockouts and every change of an account
+  'sign-in': { zh: '登录', en: 'Sign-in' },
+  'sign-in-failed': { zh: '登录失败', en: 'Failed sign-in' },
+  'sign-out': { zh: '退出登录', en: 'Sign-out' },
+  lockout: { zh: '账号锁定', en: 'Lockout' },
+  unlock: { zh: '解锁', en: 'Unlock' },
+  'user-create': { zh: '新建用户', en: 'User created' },
+  'user-roles': { zh: '设置角色', en: 'Roles set' },
+  'user-disable': { zh: '停用用户', en: 'User disabled' },
+  'user-enable': { zh: '启用用户', en: 'User enabled' },
+  'password-reset': { zh: '重置密码', en: 'Password reset' },
+  'password-change': { zh: '修改密码', en: 'Password changed' },
 } as const;

@@ -1,0 +1,194 @@
+/**
+ * Accounts (OWASP ASVS V2/V3): one's own password, and the security administrator's (安全管理员) work —
+ * roles, disable and re-enable, unlock, password reset — on users of their jurisdiction, never on
+ * their own account; and the password and lockout policy.
+ */
+import { z } from '@hono/zod-openapi';
+import type { Capability } from '@jiandu/shared';
+import { role } from '@jiandu/shared';
+import { newRouter } from '../app/app.js';
+import { defineRoute } from '../app/authorize.js';
+import { type Deps, nowIso } from '../app/deps.js';
+import { setSessionCookie } from '../app/session-cookie.js';
+import { MAX_PASSWORD_LENGTH } from '../auth/password-policy.js';
+import { actingRole, type Principal } from '../auth/principal.js';
+import { accountPolicySchema, readAccountPolicy, writeAccountPolicy } from '../services/account-policy.js';
+import { writableUnitPath } from '../services/jurisdiction.js';
+import {
+  type AccountChangeContext,
+  changeOwnPassword,
+  resetPassword,
+  setRoles,
+  setState,
+  unlock,
+} from '../services/users.js';
+import { publicUserSchema, signedInSchema } from './auth.js';
+import { idParam, json, problemResponses } from './common.js';
+
+export const accountSchema = publicUserSchema
+  .extend({ lockedUntil: z.string().nullable(), failures: z.number() })
+  .openapi('Account');
+
+const changePassword = defineRoute('self.account', {
+  method: 'put',
+  path: '/api/v1/account/password',
+  tags: ['accounts'],
+  summary: 'Change your own password (needs the current one); ends your other sessions, answers a new one',
+  security: [{ bearer: [] }],
+  request: {
+    body: {
+      required: true,
+      content: json(
+        z.strictObject({
+          currentPassword: z.string().min(1).max(256),
+          password: z
+            .string()
+            .min(1)
+            .max(MAX_PASSWORD_LENGTH * 4),
+        }),
+      ),
+    },
+  },
+  responses: {
+    200: { description: 'Changed; a new session', content: json(signedInSchema()) },
+    ...problemResponses,
+  },
+});
+
+const setRolesRoute = defineRoute('user.roles', {
+  method: 'put',
+  path: '/api/v1/users/{id}/roles',
+  tags: ['accounts'],
+  summary: "Set a user's roles (security administrator; 三员分立); their sessions end",
+  security: [{ bearer: [] }],
+  request: {
+    params: idParam,
+    body: { required: true, content: json(z.strictObject({ roles: z.array(role.schema).min(1).max(6) })) },
+  },
+  responses: { 200: { description: 'The account', content: json(accountSchema) }, ...problemResponses },
+});
+
+const setStateRoute = defineRoute('user.state', {
+  method: 'put',
+  path: '/api/v1/users/{id}/state',
+  tags: ['accounts'],
+  summary: 'Disable (every session ends) or re-enable a user (security administrator)',
+  security: [{ bearer: [] }],
+  request: {
+    params: idParam,
+    body: {
+      required: true,
+      content: json(z.strictObject({ state: z.enum(['active', 'disabled']) })),
+    },
+  },
+  responses: { 200: { description: 'The account', content: json(accountSchema) }, ...problemResponses },
+});
+
+const unlockRoute = defineRoute('user.state', {
+  method: 'post',
+  path: '/api/v1/users/{id}/unlock',
+  tags: ['accounts'],
+  summary: 'Lift the lockout of a user (security administrator)',
+  security: [{ bearer: [] }],
+  request: { params: idParam },
+  responses: { 200: { description: 'The account', content: json(accountSchema) }, ...problemResponses },
+});
+
+const resetRoute = defineRoute('user.state', {
+  method: 'post',
+  path: '/api/v1/users/{id}/password-reset',
+  tags: ['accounts'],
+  summary:
+    'Reset a password to a one-time one, shown once (security administrator); it must be changed at the next sign-in',
+  security: [{ bearer: [] }],
+  request: { params: idParam },
+  responses: {
+    200: {
+      description: 'The account and its one-time password',
+      content: json(z.object({ user: accountSchema, temporaryPassword: z.string() })),
+    },
+    ...problemResponses,
+  },
+});
+
+const readPolicy = defineRoute('account.policy', {
+  method: 'get',
+  path: '/api/v1/account-policy',
+  tags: ['accounts'],
+  summary: 'The password and lockout policy (security administrator)',
+  security: [{ bearer: [] }],
+  responses: {
+    200: {
+      description: 'The policy and its version',
+      content: json(z.object({ policy: accountPolicySchema, version: z.number() })),
+    },
+    ...problemResponses,
+  },
+});
+
+const writePolicy = defineRoute('account.policy', {
+  method: 'put',
+  path: '/api/v1/account-policy',
+  tags: ['accounts'],
+  summary: 'Set the password and lockout policy (security administrator)',
+  security: [{ bearer: [] }],
+  request: {
+    body: {
+      required: true,
+      content: json(
+        z.strictObject({ policy: accountPolicySchema, expectedVersion: z.number().int().min(0) }),
+      ),
+    },
+  },
+  responses: {
+    200: {
+      description: 'The policy and its version',
+      content: json(z.object({ policy: accountPolicySchema, version: z.number() })),
+    },
+    ...problemResponses,
+  },
+});
+
+export function accountRoutes(deps: Deps) {
+  const r = newRouter();
+  const ctx = (p: Principal, cap: Capability): AccountChangeContext => ({
+    p,
+    role: actingRole(p, cap),
+    inJurisdiction: (unitId) => writableUnitPath(deps, p, unitId),
+  });
+  r.openapi(changePassword, async (c) => {
+    const { currentPassword, password } = c.req.valid('json');
+    const s = await changeOwnPassword(deps, c.get('principal'), currentPassword, password);
+    setSessionCookie(c, s.token, s.expiresAt, deps.clock());
+    return c.json(s, 200);
+  });
+  r.openapi(setRolesRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const { roles } = c.req.valid('json');
+    return c.json(await setRoles(deps, ctx(c.get('principal'), 'user.roles'), id, roles), 200);
+  });
+  r.openapi(setStateRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const { state } = c.req.valid('json');
+    return c.json(await setState(deps, ctx(c.get('principal'), 'user.state'), id, state), 200);
+  });
+  r.openapi(unlockRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    return c.json(await unlock(deps, ctx(c.get('principal'), 'user.state'), id), 200);
+  });
+  r.openapi(resetRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    return c.json(await resetPassword(deps, ctx(c.get('principal'), 'user.state'), id), 200);
+  });
+  r.openapi(readPolicy, async (c) => {
+    const { policy, version } = await readAccountPolicy(deps);
+    return c.json({ policy, version }, 200);
+  });
+  r.openapi(writePolicy, async (c) => {
+    const p = c.get('principal');
+    const { policy, expectedVersion } = c.req.valid('json');
+    const actor = { id: p.id, role: actingRole(p, 'account.policy') };
+    return c.json(await writeAccountPolicy(deps, policy, expectedVersion, actor, await nowIso(deps)), 200);
+  });
+  return r;
+}
