@@ -29,6 +29,9 @@ export const accountSchema = publicUserSchema
   .extend({ lockedUntil: z.string().nullable(), failures: z.number() })
   .openapi('Account');
 
+/** Actions without data still send `{}` (every write is JSON: app.ts, and the CSRF argument of session-cookie.ts). */
+export const emptyBody = { required: false, content: json(z.strictObject({})) };
+
 const changePassword = defineRoute('self.account', {
   method: 'put',
   path: '/api/v1/account/password',
@@ -90,7 +93,7 @@ const unlockRoute = defineRoute('user.state', {
   tags: ['accounts'],
   summary: 'Lift the lockout of a user (security administrator)',
   security: [{ bearer: [] }],
-  request: { params: idParam },
+  request: { params: idParam, body: emptyBody },
   responses: { 200: { description: 'The account', content: json(accountSchema) }, ...problemResponses },
 });
 
@@ -101,7 +104,7 @@ const resetRoute = defineRoute('user.state', {
   summary:
     'Reset a password to a one-time one, shown once (security administrator); it must be changed at the next sign-in',
   security: [{ bearer: [] }],
-  request: { params: idParam },
+  request: { params: idParam, body: emptyBody },
   responses: {
     200: {
       description: 'The account and its one-time password',

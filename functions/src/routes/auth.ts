@@ -67,7 +67,8 @@ const signOutRoute = defineRoute('public', {
   method: 'post',
   path: '/api/v1/auth/sign-out',
   tags: ['auth'],
-  summary: 'Sign out of the SPA: clears the session cookie',
+  summary: 'Sign out of the SPA: clears the session cookie (send `{}`)',
+  request: { body: { required: false, content: json(z.strictObject({})) } },
   responses: { 204: { description: 'Signed out' } },
 });
 

@@ -72,6 +72,10 @@ describe('people, posts and users', () => {
       body: { username: 'new-officer', password: 'long-enough-1' },
     });
     expect(signIn.status).toBe(200);
+    // The administrator chose the password: the user must change it before anything else.
+    expect(((await signIn.json()) as { user: { mustChangePassword: boolean } }).user.mustChangePassword).toBe(
+      true,
+    );
     const wrong = await h.call('POST', '/api/v1/auth/sign-in', {
       body: { username: 'new-officer', password: 'nope-nope' },
     });

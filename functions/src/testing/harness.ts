@@ -48,11 +48,14 @@ export interface Harness {
   app: ReturnType<typeof createApp>;
   /** Sign-in token of a test user: role at unit (default the county 东山县). */
   token(role: Role, unitId?: string): Promise<string>;
-  /** fetch-like call of the app with a JSON body and a token. */
+  /**
+   * fetch-like call of the app with a JSON body and a token; `address` is the client address the
+   * runtime would report (as @hono/node-server does), absent for an in-process call.
+   */
   call(
     method: string,
     path: string,
-    opts?: { token?: string; body?: unknown; headers?: Record<string, string> },
+    opts?: { token?: string; body?: unknown; headers?: Record<string, string>; address?: string },
   ): Promise<Response>;
   setNow(ms: number): void;
   close(): void;
@@ -99,15 +102,21 @@ export async function startHarness(
   const app = createApp(deps, { log: () => {} });
   const tokens = new Map<string, string>();
   const call: Harness['call'] = (method, path, o = {}) =>
-    app.request(path, {
-      method,
-      headers: {
-        ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
-        ...o.headers,
+    app.request(
+      path,
+      {
+        method,
+        headers: {
+          ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
+          ...o.headers,
+        },
+        ...(o.body !== undefined
+          ? { body: typeof o.body === 'string' ? o.body : JSON.stringify(o.body) }
+          : {}),
       },
-      ...(o.body !== undefined ? { body: typeof o.body === 'string' ? o.body : JSON.stringify(o.body) } : {}),
-    }) as Promise<Response>;
+      o.address ? { incoming: { socket: { remoteAddress: o.address } } } : undefined,
+    ) as Promise<Response>;
   return {
     deps,
     app,
