@@ -5,7 +5,7 @@
  * currentSession): a disabled user, a reset or changed password, or changed roles end the session at
  * once. Roles and home unit come from the token (or, for the built-in issuer, the stored user).
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Principal } from '../auth/principal.js';
 import { currentSession } from '../services/users.js';
 import type { Deps } from './deps.js';
@@ -16,15 +16,20 @@ export type AppEnv = { Variables: { principal: Principal } };
 
 const TOKEN = /^[A-Za-z0-9_\-.]{10,4096}$/;
 
+/** The caller of a request (bearer header, else session cookie), or 401. */
+export async function authenticate(deps: Deps, c: Context): Promise<Principal> {
+  const header = c.req.header('authorization');
+  const bearer = header === undefined ? undefined : /^Bearer\s+(\S+)$/.exec(header)?.[1];
+  const token = header === undefined ? sessionCookieOf(c) : bearer;
+  if (!token || !TOKEN.test(token))
+    throw new EdgeError('auth.unauthenticated', 'a bearer token or a session is required');
+  const claimed = await deps.verify(token);
+  return deps.issuer ? currentSession(deps, claimed) : claimed;
+}
+
 export function requireAuth(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const header = c.req.header('authorization');
-    const bearer = header === undefined ? undefined : /^Bearer\s+(\S+)$/.exec(header)?.[1];
-    const token = header === undefined ? sessionCookieOf(c) : bearer;
-    if (!token || !TOKEN.test(token))
-      throw new EdgeError('auth.unauthenticated', 'a bearer token or a session is required');
-    const claimed = await deps.verify(token);
-    c.set('principal', deps.issuer ? await currentSession(deps, claimed) : claimed);
+    c.set('principal', await authenticate(deps, c));
     await next();
   };
 }

@@ -370,6 +370,32 @@ describe('the session cookie', () => {
     });
     expect(out.status).toBe(204);
     expect(cookieOf(out)).toMatch(/^jiandu_session=;.*Max-Age=0/);
+    // The token itself ended (ASVS 3.3.1), not only the cookie; a second sign-out is a 401 that still clears it.
+    const after = await h.app.request('http://localhost/api/v1/units', { headers: { cookie: pair } });
+    expect(after.status).toBe(401);
+    const again = await h.app.request('http://localhost/api/v1/auth/sign-out', {
+      method: 'POST',
+      headers: { cookie: pair, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(again.status).toBe(401);
+    expect(cookieOf(again)).toMatch(/^jiandu_session=;.*Max-Age=0/);
+    expect((await oplog('sign-out')).some((e) => e.subject?.username === u.username)).toBe(true);
+  });
+
+  it('refuses a sign-out without a session, with another content type or with fields (4xx problem+json)', async () => {
+    const t = await tokenOf((await freshUser()).username);
+    const tries: [Record<string, string>, string, number][] = [
+      [{ 'content-type': 'application/json' }, '{}', 401],
+      [{ 'content-type': 'text/plain', authorization: `Bearer ${t}` }, '{}', 415],
+      [{ 'content-type': 'application/json', authorization: `Bearer ${t}` }, '{"all":true}', 400],
+    ];
+    for (const [headers, b, status] of tries) {
+      const r = await h.app.request('/api/v1/auth/sign-out', { method: 'POST', headers, body: b });
+      expect(r.status).toBe(status);
+      expect(r.headers.get('content-type')).toContain('application/problem+json');
+    }
+    expect((await h.call('GET', '/api/v1/units', { token: t })).status).toBe(200);
   });
 
   it('is Secure with the __Host- prefix anywhere else', async () => {

@@ -5,13 +5,14 @@
  */
 import { z } from '@hono/zod-openapi';
 import { newRouter } from '../app/app.js';
+import { authenticate } from '../app/auth-middleware.js';
 import { defineRoute } from '../app/authorize.js';
 import { clientAddress } from '../app/client-address.js';
 import type { Deps } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import { clearSessionCookie, setSessionCookie } from '../app/session-cookie.js';
 import { jwksOf } from '../auth/tokens.js';
-import { signIn } from '../services/users.js';
+import { signIn, signOut } from '../services/users.js';
 import { json, problemResponses } from './common.js';
 
 export const signedInSchema = () =>
@@ -67,9 +68,13 @@ const signOutRoute = defineRoute('public', {
   method: 'post',
   path: '/api/v1/auth/sign-out',
   tags: ['auth'],
-  summary: 'Sign out of the SPA: clears the session cookie (send `{}`)',
-  request: { body: { required: false, content: json(z.strictObject({})) } },
-  responses: { 204: { description: 'Signed out' } },
+  summary:
+    'Sign out: ends every session of the user (their tokens stop working) and clears the session cookie (send `{}`). Without a live session: 401, and the cookie is cleared too.',
+  request: { body: { required: true, content: json(z.strictObject({})) } },
+  responses: {
+    204: { description: 'Signed out' },
+    401: { description: 'No live session', content: problemContent },
+  },
 });
 
 export function authRoutes(deps: Deps) {
@@ -82,8 +87,11 @@ export function authRoutes(deps: Deps) {
     setSessionCookie(c, s.token, s.expiresAt, deps.clock());
     return c.json(s, 200);
   });
-  r.openapi(signOutRoute, (c) => {
+  r.openapi(signOutRoute, async (c) => {
+    // Public as a route (a revoked or expired session must be able to clear its cookie), so it
+    // authenticates here: the cookie goes either way, the answer says whether a session was live.
     clearSessionCookie(c);
+    await signOut(deps, await authenticate(deps, c));
     return c.body(null, 204);
   });
   r.get('/api/v1/auth/jwks.json', (c) => {

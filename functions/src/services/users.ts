@@ -322,6 +322,28 @@ export async function changeOwnPassword(
   return { token, expiresAt, user: saved };
 }
 
+/**
+ * Signs a user out everywhere (ASVS 3.3.1: a sign-out invalidates the token, not only the cookie): the
+ * session version moves on, so every token of the user — this browser's, another device's — ends.
+ */
+export async function signOut(deps: Deps, p: Principal): Promise<void> {
+  const stored = await deps.store.get<User>('user', p.id);
+  if (!stored) return;
+  const u = stored.data;
+  await saveUser(
+    deps,
+    stored,
+    { ...u, sessionVersion: bumped(u) },
+    { id: u.id, role: u.roles[0] ?? 'system' },
+    'user.signOut',
+  );
+  await logAccountEvent(deps, actorOf(u), {
+    action: 'sign-out',
+    subject: { id: u.id, username: u.username },
+    unitId: u.unitId,
+  });
+}
+
 /** The security administrator's view of an account: the user and its lock. */
 export interface AccountView extends PublicUser {
   lockedUntil: string | null;

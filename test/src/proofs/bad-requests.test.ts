@@ -40,12 +40,30 @@ let countBefore = 0;
 /** Real cursors each token was given: a page of one finding and of one rectification. */
 let cursorsOf: Map<string, { path: string; cursor: string }[]>;
 
+/**
+ * The items of the table — but for what a well-formed sign-in with wrong credentials must leave (ASVS
+ * V2.2.1, V7.1): the sign-in guard's counters (SIGNIN#…) and the operation log's failed sign-ins and
+ * lockouts. A bad request stores nothing else.
+ */
 async function countItems(): Promise<number> {
   let n = 0;
   let start: Record<string, unknown> | undefined;
   do {
     const r = await h.deps.doc.send(
-      new ScanCommand({ TableName: h.deps.tableName, Select: 'COUNT', ExclusiveStartKey: start }),
+      new ScanCommand({
+        TableName: h.deps.tableName,
+        Select: 'COUNT',
+        ExclusiveStartKey: start,
+        FilterExpression: 'NOT begins_with(pk, :guard) AND NOT (#action IN (:f, :l, :ef, :el))',
+        ExpressionAttributeNames: { '#action': 'action' },
+        ExpressionAttributeValues: {
+          ':guard': 'SIGNIN#',
+          ':f': 'sign-in-failed',
+          ':l': 'lockout',
+          ':ef': 'oplog.sign-in-failed',
+          ':el': 'oplog.lockout',
+        },
+      }),
     );
     n += r.Count ?? 0;
     start = r.LastEvaluatedKey;
@@ -55,7 +73,9 @@ async function countItems(): Promise<number> {
 
 beforeAll(async () => {
   h = await startHarness();
-  routes = routeTable(h.app);
+  // Sign-out takes no input to get wrong: with a token and `{}` it is a good request (it ends the
+  // session); its bad inputs are in functions/src/routes/accounts.test.ts.
+  routes = routeTable(h.app).filter((r) => r.path !== '/api/v1/auth/sign-out');
   tokens = [
     await h.token('admin', 'city'),
     await h.token('supervisor'),
