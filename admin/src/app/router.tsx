@@ -5,10 +5,15 @@
 import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
 import { useSession } from '../lib/use-session.js';
 
+const CHANGE_PASSWORD = '/account/password';
+
 function RequireSession() {
   const s = useSession();
   const loc = useLocation();
   if (!s) return <Navigate to={`/signin?next=${encodeURIComponent(loc.pathname + loc.search)}`} replace />;
+  // After a reset or at first sign-in the session may only change the password (the API refuses the rest).
+  if (s.user.mustChangePassword && loc.pathname !== CHANGE_PASSWORD)
+    return <Navigate to={CHANGE_PASSWORD} replace />;
   return <Outlet />;
 }
 
@@ -29,6 +34,7 @@ export const router = createBrowserRouter([
       {
         element: <RequireSession />,
         children: [
+          { path: CHANGE_PASSWORD, lazy: screen(() => import('./routes/change-password.js')) },
           { path: '/bulletins/print', lazy: screen(() => import('./routes/bulletin-print.js')) },
           {
             lazy: screen(() => import('./layout/shell.js')),

@@ -1,5 +1,6 @@
 /**
- * The one API client: JSON in and out, the bearer token, and every failure turned into an `ApiError`
+ * The one API client: JSON in and out, a bearer token (API clients; the SPA's session is its HttpOnly
+ * cookie, sent by the browser), and every failure turned into an `ApiError`
  * (problem+json: code, the field the server named, every field error, and `current` on a 409) or a
  * `NetworkError` (no answer: offline, or the server is down).
  */
@@ -126,7 +127,8 @@ export function createApiClient(config: ApiClientConfig) {
       }
     }
     if (!res.ok) {
-      if (res.status === 401 && token) config.onUnauthenticated?.();
+      // The session (bearer token or cookie) is over — or was never there.
+      if (res.status === 401) config.onUnauthenticated?.();
       const problem = body && typeof body === 'object' ? (body as ProblemBody) : {};
       throw new ApiError(res.status, problem);
     }

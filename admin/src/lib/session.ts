@@ -1,4 +1,8 @@
-/** The signed-in user and token, kept on the device (localStorage) so the app opens offline too. */
+/**
+ * The signed-in user's profile, kept on the device (localStorage) so the app opens offline too. The
+ * token is NOT kept here: it is the HttpOnly session cookie the sign-in sets, out of reach of any page
+ * script (an injected one included); the browser sends it with every same-origin API request.
+ */
 import type { Role } from '@jiandu/shared';
 
 export interface SessionUser {
@@ -6,24 +10,48 @@ export interface SessionUser {
   name: string;
   roles: Role[];
   unitId: string;
+  /** After a reset or at first sign-in: the session may only change the password. */
+  mustChangePassword?: boolean;
 }
 
 export interface Session {
-  token: string;
+  /** When the cookie's token expires (seconds since the epoch, the JWT's exp). */
   expiresAt: number;
   user: SessionUser;
+}
+
+/** The sign-in and password-change answer (the token is for API clients; the SPA does not keep it). */
+export interface SignInAnswer extends Session {
+  token?: string;
 }
 
 const KEY = 'jiandu.session';
 const listeners = new Set<() => void>();
 let cached: Session | null | undefined;
 
+/** Only the profile, whatever the answer held (a token never reaches localStorage). */
+const profileOf = (s: SignInAnswer): Session => ({
+  expiresAt: s.expiresAt,
+  user: {
+    id: s.user.id,
+    name: s.user.name,
+    roles: s.user.roles,
+    unitId: s.user.unitId,
+    ...(s.user.mustChangePassword ? { mustChangePassword: true } : {}),
+  },
+});
+
 function read(): Session | null {
   if (cached !== undefined) return cached;
   try {
     const raw = globalThis.localStorage?.getItem(KEY);
-    const s = raw ? (JSON.parse(raw) as Session) : null;
-    cached = typeof s?.token === 'string' && s.user ? s : null;
+    const s = raw ? (JSON.parse(raw) as SignInAnswer) : null;
+    cached = s?.user && typeof s.expiresAt === 'number' ? profileOf(s) : null;
+    // A session kept by an older version held its token: rewrite it without.
+    if (s && 'token' in s) {
+      if (cached) globalThis.localStorage?.setItem(KEY, JSON.stringify(cached));
+      else globalThis.localStorage?.removeItem(KEY);
+    }
   } catch {
     cached = null;
   }
@@ -37,9 +65,9 @@ export const session = {
     if (s?.expiresAt && (s.expiresAt < 1e12 ? s.expiresAt * 1000 : s.expiresAt) < Date.now()) return null;
     return s;
   },
-  set(s: Session | null) {
-    cached = s;
-    if (s) globalThis.localStorage?.setItem(KEY, JSON.stringify(s));
+  set(s: SignInAnswer | null) {
+    cached = s ? profileOf(s) : null;
+    if (cached) globalThis.localStorage?.setItem(KEY, JSON.stringify(cached));
     else globalThis.localStorage?.removeItem(KEY);
     for (const l of listeners) l();
   },

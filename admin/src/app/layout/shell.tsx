@@ -9,6 +9,7 @@ import {
   FileTextOutlined,
   FundOutlined,
   HomeOutlined,
+  KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
   MessageOutlined,
@@ -16,6 +17,7 @@ import {
   ScheduleOutlined,
   SettingOutlined,
   SolutionOutlined,
+  TeamOutlined,
   ToolOutlined,
   UploadOutlined,
   WifiOutlined,
@@ -28,10 +30,10 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useCurrentScheme } from '../../api/scheme.js';
 import { useUnits } from '../../api/units.js';
 import { Loading } from '../../components/ui/states.js';
+import { signOut } from '../../features/auth/api/sign-out.js';
 import { InboxBell } from '../../features/inbox/components/inbox-bell.js';
 import { type MessageKey, useI18n } from '../../i18n/index.js';
 import { outbox } from '../../lib/outbox-idb.js';
-import { session } from '../../lib/session.js';
 import { useCan } from '../../lib/use-can.js';
 import { useUser } from '../../lib/use-session.js';
 import './shell.css';
@@ -71,6 +73,14 @@ export const NAV: NavItem[] = [
   },
   { path: '/jobs', label: 'nav.jobs', icon: <ScheduleOutlined />, capability: 'jobs.read' },
   { path: '/admin/units', label: 'nav.admin', icon: <SettingOutlined />, capability: 'unit.manage' },
+  // The security administrator's accounts (roles, states, locks, resets) — the admin's users tab.
+  { path: '/admin/users', label: 'nav.accounts', icon: <TeamOutlined />, capability: 'user.state' },
+  {
+    path: '/account/password',
+    label: 'nav.changePassword',
+    icon: <KeyOutlined />,
+    capability: 'self.account',
+  },
 ];
 
 function useOnline(): boolean {
@@ -123,7 +133,14 @@ export default function Shell() {
   // On a phone the switch shows the other language's short name (its accessible name starts with it).
   const langShort = lang === 'en' ? '中' : 'EN';
   const top = `/${loc.pathname.split('/')[1] ?? ''}`;
-  const selected = top === '/admin' ? '/admin/units' : top;
+  const selected =
+    top === '/admin'
+      ? can('unit.manage')
+        ? '/admin/units'
+        : '/admin/users'
+      : top === '/account'
+        ? '/account/password'
+        : top;
   // Following a link closes the phone menu.
   const path = loc.pathname;
   useEffect(() => {
@@ -182,10 +199,7 @@ export default function Shell() {
         <Button
           type="text"
           className="header-btn"
-          onClick={() => {
-            session.set(null);
-            navigate('/signin');
-          }}
+          onClick={() => void signOut().then(() => navigate('/signin'))}
           data-testid="sign-out"
           // On a phone the header keeps room for the user's name: sign-out is an icon with its name.
           icon={narrow ? <LogoutOutlined /> : undefined}

@@ -24,12 +24,11 @@ export function fileNameOf(disposition: string | null, fallback: string): string
   return /filename="([^"]+)"/i.exec(disposition ?? '')?.[1] ?? fallback;
 }
 
-/** GET a file with the session's token and save it; failures throw ApiError / NetworkError. */
+/** GET a file with the session (its cookie) and save it; failures throw ApiError / NetworkError. */
 export async function downloadFile(path: string, fallbackName: string): Promise<void> {
-  const token = session.get()?.token;
   let res: Response;
   try {
-    res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    res = await fetch(path);
   } catch (e) {
     throw new NetworkError((e as Error).message || 'network error');
   }

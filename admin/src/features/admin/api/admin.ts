@@ -11,6 +11,10 @@ export interface PublicUser {
   name: string;
   roles: Role[];
   unitId: string;
+  state: 'active' | 'disabled';
+  mustChangePassword: boolean;
+  /** While a lockout holds (ISO instant), else null. */
+  lockedUntil: string | null;
 }
 
 export const adminKeys = {
@@ -52,6 +56,31 @@ export function useCreateUser() {
   return useMutation({
     mutationFn: (b: { username: string; name: string; roles: Role[]; unitId: string; password: string }) =>
       api.post<PublicUser>(`${API}/users`, b),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: adminKeys.users }),
+  });
+}
+
+/** The security administrator's account actions (each ends the user's sessions, but unlock). */
+export function useAccountAction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (
+      a:
+        | { id: string; kind: 'roles'; roles: Role[] }
+        | { id: string; kind: 'state'; state: 'active' | 'disabled' }
+        | { id: string; kind: 'unlock' }
+        | { id: string; kind: 'reset' },
+    ): Promise<PublicUser | { user: PublicUser; temporaryPassword: string }> =>
+      a.kind === 'roles'
+        ? api.request<PublicUser>('PUT', `${API}/users/${a.id}/roles`, { body: { roles: a.roles } })
+        : a.kind === 'state'
+          ? api.request<PublicUser>('PUT', `${API}/users/${a.id}/state`, { body: { state: a.state } })
+          : a.kind === 'unlock'
+            ? api.post<PublicUser>(`${API}/users/${a.id}/unlock`, {})
+            : api.post<{ user: PublicUser; temporaryPassword: string }>(
+                `${API}/users/${a.id}/password-reset`,
+                {},
+              ),
     onSuccess: () => void qc.invalidateQueries({ queryKey: adminKeys.users }),
   });
 }

@@ -12,19 +12,22 @@ export function AdminPage() {
   const { section = 'units' } = useParams();
   const navigate = useNavigate();
   const can = useCan();
-  if (!can('unit.manage')) return <Navigate to="/" replace />;
+  // The system administrator sees units, users and schemes; the security administrator only the users
+  // (their roles, states, locks and resets: 三员分立).
+  const tabs = [
+    can('unit.manage') && {
+      key: 'units',
+      label: `${t('admin.units')} / ${t('admin.posts')}`,
+      children: <UnitsPanel />,
+    },
+    can('user.read') && { key: 'users', label: t('admin.users'), children: <UsersPanel /> },
+    can('scheme.manage') && { key: 'schemes', label: t('admin.schemes'), children: <SchemesPanel /> },
+  ].filter((x) => !!x);
+  if (tabs.length === 0) return <Navigate to="/" replace />;
+  if (!tabs.some((x) => x.key === section)) return <Navigate to={`/admin/${tabs[0]!.key}`} replace />;
   return (
-    <Page title={t('admin.title')}>
-      <Tabs
-        activeKey={section}
-        onChange={(k) => navigate(`/admin/${k}`)}
-        destroyOnHidden
-        items={[
-          { key: 'units', label: `${t('admin.units')} / ${t('admin.posts')}`, children: <UnitsPanel /> },
-          { key: 'users', label: t('admin.users'), children: <UsersPanel /> },
-          { key: 'schemes', label: t('admin.schemes'), children: <SchemesPanel /> },
-        ]}
-      />
+    <Page title={can('unit.manage') ? t('admin.title') : t('nav.accounts')}>
+      <Tabs activeKey={section} onChange={(k) => navigate(`/admin/${k}`)} destroyOnHidden items={tabs} />
     </Page>
   );
 }

@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { API, api } from '../../../lib/api.js';
-import { type Session, session } from '../../../lib/session.js';
+import { type SignInAnswer, session } from '../../../lib/session.js';
 
 export const signIn = (username: string, password: string) =>
-  api.post<Session>(`${API}/auth/sign-in`, { username, password });
+  api.post<SignInAnswer>(`${API}/auth/sign-in`, { username, password });
 
 export const useSignIn = () =>
   useMutation({

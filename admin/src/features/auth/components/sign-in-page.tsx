@@ -16,7 +16,15 @@ export function SignInPage() {
   const next = params.get('next');
   const target = next?.startsWith('/') && !next.startsWith('//') ? next : '/';
   if (s && !signIn.isPending) return <Navigate to={target} replace />;
-  const failed = signIn.error instanceof ApiError && signIn.error.status === 401;
+  const status = signIn.error instanceof ApiError ? signIn.error.status : 0;
+  const failure =
+    status === 401
+      ? t('signin.failed')
+      : status === 429
+        ? t('signin.throttled')
+        : status === 403
+          ? t('signin.disabled')
+          : t('error.network');
   return (
     <main className="signin">
       <div className="signin-card">
@@ -63,7 +71,7 @@ export function SignInPage() {
               type="error"
               role="alert"
               showIcon
-              title={failed ? t('signin.failed') : t('error.network')}
+              title={failure}
               className="banner"
               data-testid="signin-error"
             />

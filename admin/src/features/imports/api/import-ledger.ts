@@ -1,4 +1,4 @@
-/** 台账导入: upload a ledger for a dry run or a commit (multipart, with the session's token). */
+/** 台账导入: upload a ledger for a dry run or a commit (multipart, with the session cookie). */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { API } from '../../../lib/api.js';
 import { ApiError, NetworkError, type ProblemBody } from '../../../lib/api-client.js';
@@ -62,14 +62,10 @@ export interface ImportReport {
 export async function importLedger(file: File, dryRun: boolean): Promise<ImportReport> {
   const form = new FormData();
   form.append('file', file, file.name);
-  const token = session.get()?.token;
   let res: Response;
   try {
-    res = await fetch(`${API}/imports/rectification-ledger?dryRun=${dryRun}`, {
-      method: 'POST',
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-      body: form,
-    });
+    // The session cookie authenticates (SameSite=Strict: only this site's pages send it).
+    res = await fetch(`${API}/imports/rectification-ledger?dryRun=${dryRun}`, { method: 'POST', body: form });
   } catch (e) {
     throw new NetworkError((e as Error).message || 'network error');
   }

@@ -14,8 +14,11 @@ export interface OperationEntry {
   target: string;
   filter: Record<string, string>;
   rows: number;
-  outcome: 'complete' | 'failed';
+  outcome: 'complete' | 'failed' | 'refused';
   scopeUnitId: string;
+  /** The account an account event is about. */
+  subject?: { id: string | null; username: string };
+  detail?: Record<string, string>;
 }
 
 export const OPLOG_FILTERS = ['unitId', 'action', 'from', 'to'] as const;

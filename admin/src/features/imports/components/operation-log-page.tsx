@@ -24,6 +24,7 @@ const TARGETS = [
   'rectification-ledger',
   'petition',
   'operation-log',
+  'account',
 ] as const;
 type Target = (typeof TARGETS)[number];
 
@@ -59,9 +60,9 @@ export function OperationLogPage() {
       title: t('oplog.target'),
       width: '1fr',
       render: (e) =>
-        (TARGETS as readonly string[]).includes(e.target)
-          ? t(`oplog.target.${e.target as Target}`)
-          : e.target,
+        `${(TARGETS as readonly string[]).includes(e.target) ? t(`oplog.target.${e.target as Target}`) : e.target}${
+          e.subject ? ` · ${e.subject.username}` : ''
+        }`,
     },
     { key: 'scope', title: t('common.unit'), width: '1fr', render: (e) => units.name(e.scopeUnitId) },
     {
@@ -69,13 +70,16 @@ export function OperationLogPage() {
       title: t('oplog.filter'),
       width: '2fr',
       secondary: true,
-      render: (e) => [filterText(e.filter), e.reason].filter(Boolean).join(' · ') || '—',
+      render: (e) => [filterText({ ...e.filter, ...e.detail }), e.reason].filter(Boolean).join(' · ') || '—',
     },
     {
       key: 'rows',
       title: t('oplog.rows'),
       width: '90px',
-      render: (e) => (e.outcome === 'complete' ? e.rows : `${e.rows} (${t('oplog.failed')})`),
+      render: (e) =>
+        e.outcome === 'complete'
+          ? e.rows
+          : `${e.rows} (${t(e.outcome === 'refused' ? 'oplog.refused' : 'oplog.failed')})`,
     },
   ];
   return (

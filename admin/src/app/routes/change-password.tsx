@@ -1,0 +1,1 @@
+export { ChangePasswordPage as default } from '../../features/auth/components/change-password-page.js';
