@@ -37,7 +37,10 @@ export function launchBrowser(): Promise<Browser> {
 
 export interface ContextOptions {
   viewport?: { width: number; height: number };
-  /** Signed in already (the session the SPA keeps in localStorage). */
+  /**
+   * Signed in already: the HttpOnly session cookie a sign-in sets (the stack serves 127.0.0.1; cookies
+   * are not per port), and the profile the SPA keeps in localStorage (no token).
+   */
   session?: SignedIn;
   lang?: 'zh-CN' | 'en';
 }
@@ -50,12 +53,22 @@ export async function newContext(browser: Browser, o: ContextOptions = {}): Prom
   });
   ctx.setDefaultTimeout(60_000);
   ctx.setDefaultNavigationTimeout(60_000);
+  if (o.session) {
+    await ctx.addCookies([
+      {
+        name: 'jiandu_session',
+        value: o.session.token,
+        url: 'http://127.0.0.1',
+        httpOnly: true,
+        sameSite: 'Strict',
+      },
+    ]);
+  }
   if (o.session || o.lang) {
+    const profile = o.session ? { expiresAt: o.session.expiresAt, user: o.session.user } : null;
     // Only on the first load of this context: a sign-out or a switch of language in the test stays.
     const sets = [
-      o.session
-        ? `localStorage.setItem('jiandu.session', ${JSON.stringify(JSON.stringify(o.session))});`
-        : '',
+      profile ? `localStorage.setItem('jiandu.session', ${JSON.stringify(JSON.stringify(profile))});` : '',
       o.lang ? `localStorage.setItem('jiandu.lang', ${JSON.stringify(o.lang)});` : '',
     ].join('');
     await ctx.addInitScript(

@@ -16,7 +16,7 @@ import type { Role } from '@jiandu/shared';
 export const ADMIN_DIST = resolve(import.meta.dirname, '../../../admin/dist');
 export const PASSWORD = 'pass-word-1';
 
-/** What the SPA keeps in localStorage after a sign-in (the sign-in response). */
+/** The sign-in response: the token (the session cookie's value; API calls send it as a bearer) and the profile the SPA keeps. */
 export interface SignedIn {
   token: string;
   expiresAt: number;
