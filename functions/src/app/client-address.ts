@@ -2,7 +2,8 @@
  * The address a request came from, as the runtime saw it (never a header a client can set): API
  * Gateway's `requestContext.http.sourceIp` in Lambda, the socket's peer under @hono/node-server. Null
  * when there is none (an in-process call of the app: tests, the demo seed), and then no address is
- * throttled.
+ * throttled. Behind CloudFront the source is an edge, not the person: there the built-in issuer is not
+ * used (sign-in is the OpenID provider's), so only local and on-premises sign-ins are counted by address.
  */
 import type { Context } from 'hono';
 

@@ -1,8 +1,13 @@
 /** The OpenAPI document's tags: every operation's tag is one of these, each described (a test checks). */
 export const TAGS = [
-  { name: 'auth', description: '登录 Sign-in with the built-in issuer, and its keys' },
+  { name: 'auth', description: '登录 Sign-in and sign-out with the built-in issuer, and its keys' },
   { name: 'units', description: '单位 Units of the jurisdiction tree' },
   { name: 'org', description: '人员与任职 People, posts and tenures; users' },
+  {
+    name: 'accounts',
+    description:
+      '账号 One’s own password; roles, states, lockouts and resets of users (security administrator); the password and lockout policy',
+  },
   { name: 'findings', description: '督查发现问题 Inspection findings' },
   { name: 'rectifications', description: '整改 Rectifications and their workflow' },
   { name: 'evidence', description: '佐证材料 Evidence files of rectifications' },
