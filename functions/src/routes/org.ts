@@ -12,6 +12,7 @@ import { writableUnitPath } from '../services/jurisdiction.js';
 import { createTenure, tenuresOf } from '../services/org.js';
 import {
   accountView,
+  accountViews,
   assertCreatableRoles,
   createUser,
   logUserCreated,
@@ -139,8 +140,7 @@ export function orgRoutes(deps: Deps) {
       caller: p.id,
       ...(scope ? { unitPathPrefix: scope } : {}),
     });
-    const items = await Promise.all(page.items.map((s) => accountView(deps, publicUser(s.data))));
-    return c.json({ items }, 200);
+    return c.json({ items: await accountViews(deps, page.items.map((s) => publicUser(s.data))) }, 200);
   });
   return r;
 }

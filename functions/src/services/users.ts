@@ -359,6 +359,21 @@ export async function accountView(deps: Deps, u: PublicUser): Promise<AccountVie
   };
 }
 
+/** Account views of many users: their locks read in batches (one BatchGetItem per 100 users). */
+export async function accountViews(deps: Deps, users: readonly PublicUser[]): Promise<AccountView[]> {
+  const items = await deps.store.itemsByKey(users.map((u) => keys.signInFailures(u.username)));
+  const now = deps.clock();
+  return users.map((u) => {
+    const item = items.get(keys.signInFailures(u.username).pk);
+    const until = Number(item?.lockedUntil ?? 0);
+    return {
+      ...u,
+      lockedUntil: until > now ? new Date(until).toISOString() : null,
+      failures: Number(item?.failures ?? 0),
+    };
+  });
+}
+
 /** The account a security administrator acts on: in their jurisdiction, and never their own. */
 async function targetOf(
   deps: Deps,

@@ -100,4 +100,14 @@ describe('accounts in the SPA', () => {
     await open.ctx.close();
     await admin.ctx.close();
   });
+
+  it('shows the users to the system administrator on a phone, the table scrolling in its own focusable region', async () => {
+    const { session: admin } = await e.stack.user('admin', 'city');
+    const users = await e.openAs(admin, '/admin/users', { viewport: PHONE });
+    await users.page.getByTestId('users').waitFor();
+    await users.page.locator('[data-testid^="user-"]').first().waitFor();
+    await look(users.page, 'admin-users-phone');
+    expect(await scrollWidth(users.page)).toBeLessThanOrEqual(PHONE.width);
+    await users.ctx.close();
+  });
 });

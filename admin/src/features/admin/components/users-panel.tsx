@@ -86,84 +86,87 @@ export function UsersPanel() {
         </Button>
       ) : null}
       {act.error ? <ErrorAlert error={act.error} onClose={() => act.reset()} /> : null}
-      <Table<PublicUser>
-        size="small"
-        rowKey="id"
-        loading={q.isLoading}
-        dataSource={q.data?.items ?? []}
-        data-testid="users"
-        pagination={{ pageSize: 50 }}
-        scroll={{ x: true }}
-        onRow={(u) => ({ 'data-testid': `user-${u.username}` }) as object}
-        columns={[
-          { key: 'u', title: t('admin.username'), dataIndex: 'username' },
-          { key: 'n', title: t('admin.name'), dataIndex: 'name' },
-          {
-            key: 'r',
-            title: t('admin.roles'),
-            render: (_, u) => u.roles.map((r) => <Tag key={r}>{label(roleEnum, r)}</Tag>),
-          },
-          { key: 'unit', title: t('admin.homeUnit'), render: (_, u) => units.name(u.unitId) },
-          {
-            key: 'state',
-            title: t('admin.state'),
-            render: (_, u) => (
-              <Space size={4} wrap>
-                <Tag color={u.state === 'active' ? 'green' : 'default'} data-testid="user-state">
-                  {t(u.state === 'active' ? 'admin.state.active' : 'admin.state.disabled')}
-                </Tag>
-                {u.lockedUntil ? <Tag color="red">{t('admin.locked')}</Tag> : null}
-                {u.mustChangePassword ? <Tag color="orange">{t('admin.mustChange')}</Tag> : null}
-              </Space>
-            ),
-          },
-          ...(manages
-            ? [
-                {
-                  key: 'actions',
-                  title: t('common.actions'),
-                  render: (_: unknown, u: PublicUser) =>
-                    u.id === me.id ? null : (
-                      <Space size={4} wrap>
-                        {can('user.roles') ? (
-                          <Button
-                            size="small"
-                            onClick={() => {
-                              rolesForm.setFieldsValue({ roles: u.roles });
-                              setEditing(u);
-                            }}
-                          >
-                            {t('admin.editRoles')}
+      {/* The table scrolls sideways on a phone inside this region, which takes the keyboard to do so. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1) */}
+      <section className="table-scroll" tabIndex={0} aria-label={t('admin.users')}>
+        <Table<PublicUser>
+          size="small"
+          rowKey="id"
+          loading={q.isLoading}
+          dataSource={q.data?.items ?? []}
+          data-testid="users"
+          pagination={{ pageSize: 50 }}
+          onRow={(u) => ({ 'data-testid': `user-${u.username}` }) as object}
+          columns={[
+            { key: 'u', title: t('admin.username'), dataIndex: 'username' },
+            { key: 'n', title: t('admin.name'), dataIndex: 'name' },
+            {
+              key: 'r',
+              title: t('admin.roles'),
+              render: (_, u) => u.roles.map((r) => <Tag key={r}>{label(roleEnum, r)}</Tag>),
+            },
+            { key: 'unit', title: t('admin.homeUnit'), render: (_, u) => units.name(u.unitId) },
+            {
+              key: 'state',
+              title: t('admin.state'),
+              render: (_, u) => (
+                <Space size={4} wrap>
+                  <Tag color={u.state === 'active' ? 'green' : 'default'} data-testid="user-state">
+                    {t(u.state === 'active' ? 'admin.state.active' : 'admin.state.disabled')}
+                  </Tag>
+                  {u.lockedUntil ? <Tag color="red">{t('admin.locked')}</Tag> : null}
+                  {u.mustChangePassword ? <Tag color="orange">{t('admin.mustChange')}</Tag> : null}
+                </Space>
+              ),
+            },
+            ...(manages
+              ? [
+                  {
+                    key: 'actions',
+                    title: t('common.actions'),
+                    render: (_: unknown, u: PublicUser) =>
+                      u.id === me.id ? null : (
+                        <Space size={4} wrap>
+                          {can('user.roles') ? (
+                            <Button
+                              size="small"
+                              onClick={() => {
+                                rolesForm.setFieldsValue({ roles: u.roles });
+                                setEditing(u);
+                              }}
+                            >
+                              {t('admin.editRoles')}
+                            </Button>
+                          ) : null}
+                          {u.state === 'active' ? (
+                            <Button size="small" danger onClick={() => disable(u)} data-testid="user-disable">
+                              {t('admin.disable')}
+                            </Button>
+                          ) : (
+                            <Button
+                              size="small"
+                              onClick={() => act.mutate({ id: u.id, kind: 'state', state: 'active' })}
+                              data-testid="user-enable"
+                            >
+                              {t('admin.enable')}
+                            </Button>
+                          )}
+                          {u.lockedUntil ? (
+                            <Button size="small" onClick={() => act.mutate({ id: u.id, kind: 'unlock' })}>
+                              {t('admin.unlock')}
+                            </Button>
+                          ) : null}
+                          <Button size="small" onClick={() => reset(u)} data-testid="user-reset">
+                            {t('admin.resetPassword')}
                           </Button>
-                        ) : null}
-                        {u.state === 'active' ? (
-                          <Button size="small" danger onClick={() => disable(u)} data-testid="user-disable">
-                            {t('admin.disable')}
-                          </Button>
-                        ) : (
-                          <Button
-                            size="small"
-                            onClick={() => act.mutate({ id: u.id, kind: 'state', state: 'active' })}
-                            data-testid="user-enable"
-                          >
-                            {t('admin.enable')}
-                          </Button>
-                        )}
-                        {u.lockedUntil ? (
-                          <Button size="small" onClick={() => act.mutate({ id: u.id, kind: 'unlock' })}>
-                            {t('admin.unlock')}
-                          </Button>
-                        ) : null}
-                        <Button size="small" onClick={() => reset(u)} data-testid="user-reset">
-                          {t('admin.resetPassword')}
-                        </Button>
-                      </Space>
-                    ),
-                },
-              ]
-            : []),
-        ]}
-      />
+                        </Space>
+                      ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </section>
       <Modal
         open={editing !== null}
         title={`${t('admin.editRoles')} · ${editing?.name ?? ''}`}
