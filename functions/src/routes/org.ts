@@ -140,7 +140,11 @@ export function orgRoutes(deps: Deps) {
       caller: p.id,
       ...(scope ? { unitPathPrefix: scope } : {}),
     });
-    return c.json({ items: await accountViews(deps, page.items.map((s) => publicUser(s.data))) }, 200);
+    const items = await accountViews(
+      deps,
+      page.items.map((s) => publicUser(s.data)),
+    );
+    return c.json({ items }, 200);
   });
   return r;
 }
