@@ -101,7 +101,7 @@ describe('accounts in the SPA', () => {
     await admin.ctx.close();
   });
 
-  it('shows the users to the system administrator on a phone, the table scrolling in its own focusable region', async () => {
+  it('shows the users to the system administrator and the account events to the audit administrator on a phone', async () => {
     const { session: admin } = await e.stack.user('admin', 'city');
     const users = await e.openAs(admin, '/admin/users', { viewport: PHONE });
     await users.page.getByTestId('users').waitFor();
@@ -109,5 +109,12 @@ describe('accounts in the SPA', () => {
     await look(users.page, 'admin-users-phone');
     expect(await scrollWidth(users.page)).toBeLessThanOrEqual(PHONE.width);
     await users.ctx.close();
+    const { session: auditor } = await e.stack.user('audit_admin', 'city');
+    const log = await e.openAs(auditor, '/operation-log', { viewport: PHONE });
+    await log.page.getByTestId('operation-log').getByText('登录').first().waitFor();
+    await look(log.page, 'operation-log-accounts-phone');
+    expect(await scrollWidth(log.page)).toBeLessThanOrEqual(PHONE.width);
+    expect(log.errors).toEqual([]);
+    await log.ctx.close();
   });
 });

@@ -106,6 +106,9 @@ export function OperationLogPage() {
         label={t('oplog.title')}
         columns={columns}
         rowKey={(e) => e.id}
+        // Each entry's action links to every entry of that action (and gives the list focusable content).
+        rowHref={(e) => `/operation-log?action=${e.action}`}
+        linkColumn="action"
       />
     </Page>
   );
