@@ -22,7 +22,7 @@ describe('the capability table', () => {
 
   it('lets the audit administrator read the operation log and nothing of the programme', () => {
     const audit = capabilities.filter((c) => can(['audit_admin'], c));
-    expect(audit).toEqual(['unit.read', 'scheme.read', 'oplog.read', 'self.inbox']);
+    expect(audit).toEqual(['unit.read', 'scheme.read', 'oplog.read', 'self.inbox', 'self.account']);
     expect(CAPABILITIES['oplog.read']).toEqual(['audit_admin']);
   });
 
@@ -35,6 +35,7 @@ describe('the capability table', () => {
       'user.state',
       'account.policy',
       'self.inbox',
+      'self.account',
     ]);
     expect(can(['admin'], 'user.create')).toBe(true);
     expect(can(['admin'], 'user.roles')).toBe(false);
