@@ -6,6 +6,7 @@
  * once. Roles and home unit come from the token (or, for the built-in issuer, the stored user).
  */
 import type { Context, MiddlewareHandler } from 'hono';
+import { decodeJwt } from 'jose';
 import type { Principal } from '../auth/principal.js';
 import { currentSession } from '../services/users.js';
 import type { Deps } from './deps.js';
@@ -24,7 +25,10 @@ export async function authenticate(deps: Deps, c: Context): Promise<Principal> {
   if (!token || !TOKEN.test(token))
     throw new EdgeError('auth.unauthenticated', 'a bearer token or a session is required');
   const claimed = await deps.verify(token);
-  return deps.issuer ? currentSession(deps, claimed) : claimed;
+  // The built-in issuer's tokens are checked against the stored user; an OpenID provider's (single
+  // sign-on, beside or instead of it) carry their roles and unit in their claims.
+  const builtIn = deps.issuer !== undefined && decodeJwt(token).iss === deps.issuer.cfg.issuer;
+  return builtIn ? currentSession(deps, claimed) : claimed;
 }
 
 export function requireAuth(deps: Deps): MiddlewareHandler<AppEnv> {
