@@ -23,7 +23,7 @@ import {
   unlock,
 } from '../services/users.js';
 import { publicUserSchema, signedInSchema } from './auth.js';
-import { idParam, json, problemResponses } from './common.js';
+import { idParam, json } from './common.js';
 
 export const accountSchema = publicUserSchema
   .extend({ lockedUntil: z.string().nullable(), failures: z.number() })
@@ -37,7 +37,6 @@ const changePassword = defineRoute('self.account', {
   path: '/api/v1/account/password',
   tags: ['accounts'],
   summary: 'Change your own password (needs the current one); ends your other sessions, answers a new one',
-  security: [{ bearer: [] }],
   request: {
     body: {
       required: true,
@@ -54,7 +53,6 @@ const changePassword = defineRoute('self.account', {
   },
   responses: {
     200: { description: 'Changed; a new session', content: json(signedInSchema()) },
-    ...problemResponses,
   },
 });
 
@@ -63,12 +61,11 @@ const setRolesRoute = defineRoute('user.roles', {
   path: '/api/v1/users/{id}/roles',
   tags: ['accounts'],
   summary: "Set a user's roles (security administrator; 三员分立); their sessions end",
-  security: [{ bearer: [] }],
   request: {
     params: idParam,
     body: { required: true, content: json(z.strictObject({ roles: z.array(role.schema).min(1).max(6) })) },
   },
-  responses: { 200: { description: 'The account', content: json(accountSchema) }, ...problemResponses },
+  responses: { 200: { description: 'The account', content: json(accountSchema) } },
 });
 
 const setStateRoute = defineRoute('user.state', {
@@ -76,7 +73,6 @@ const setStateRoute = defineRoute('user.state', {
   path: '/api/v1/users/{id}/state',
   tags: ['accounts'],
   summary: 'Disable (every session ends) or re-enable a user (security administrator)',
-  security: [{ bearer: [] }],
   request: {
     params: idParam,
     body: {
@@ -84,7 +80,7 @@ const setStateRoute = defineRoute('user.state', {
       content: json(z.strictObject({ state: z.enum(['active', 'disabled']) })),
     },
   },
-  responses: { 200: { description: 'The account', content: json(accountSchema) }, ...problemResponses },
+  responses: { 200: { description: 'The account', content: json(accountSchema) } },
 });
 
 const unlockRoute = defineRoute('user.state', {
@@ -92,9 +88,8 @@ const unlockRoute = defineRoute('user.state', {
   path: '/api/v1/users/{id}/unlock',
   tags: ['accounts'],
   summary: 'Lift the lockout of a user (security administrator)',
-  security: [{ bearer: [] }],
   request: { params: idParam, body: emptyBody },
-  responses: { 200: { description: 'The account', content: json(accountSchema) }, ...problemResponses },
+  responses: { 200: { description: 'The account', content: json(accountSchema) } },
 });
 
 const resetRoute = defineRoute('user.state', {
@@ -103,14 +98,12 @@ const resetRoute = defineRoute('user.state', {
   tags: ['accounts'],
   summary:
     'Reset a password to a one-time one, shown once (security administrator); it must be changed at the next sign-in',
-  security: [{ bearer: [] }],
   request: { params: idParam, body: emptyBody },
   responses: {
     200: {
       description: 'The account and its one-time password',
       content: json(z.object({ user: accountSchema, temporaryPassword: z.string() })),
     },
-    ...problemResponses,
   },
 });
 
@@ -119,13 +112,11 @@ const readPolicy = defineRoute('account.policy', {
   path: '/api/v1/account-policy',
   tags: ['accounts'],
   summary: 'The password and lockout policy (security administrator)',
-  security: [{ bearer: [] }],
   responses: {
     200: {
       description: 'The policy and its version',
       content: json(z.object({ policy: accountPolicySchema, version: z.number() })),
     },
-    ...problemResponses,
   },
 });
 
@@ -134,7 +125,6 @@ const writePolicy = defineRoute('account.policy', {
   path: '/api/v1/account-policy',
   tags: ['accounts'],
   summary: 'Set the password and lockout policy (security administrator)',
-  security: [{ bearer: [] }],
   request: {
     body: {
       required: true,
@@ -148,7 +138,6 @@ const writePolicy = defineRoute('account.policy', {
       description: 'The policy and its version',
       content: json(z.object({ policy: accountPolicySchema, version: z.number() })),
     },
-    ...problemResponses,
   },
 });
 

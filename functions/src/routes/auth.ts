@@ -10,10 +10,11 @@ import { defineRoute } from '../app/authorize.js';
 import { clientAddress } from '../app/client-address.js';
 import type { Deps } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
+import { PROBLEM_RESPONSES } from '../app/problem-responses.js';
 import { clearSessionCookie, setSessionCookie } from '../app/session-cookie.js';
 import { jwksOf } from '../auth/tokens.js';
 import { signIn, signOut } from '../services/users.js';
-import { json, problemResponses } from './common.js';
+import { json } from './common.js';
 
 export const signedInSchema = () =>
   z.object({ token: z.string(), expiresAt: z.number(), user: publicUserSchema });
@@ -31,7 +32,7 @@ export const publicUserSchema = z
   })
   .openapi('User');
 
-const problemContent = problemResponses[400].content;
+const problemContent = PROBLEM_RESPONSES[400].content;
 
 const signInRoute = defineRoute('public', {
   method: 'post',

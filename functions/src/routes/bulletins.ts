@@ -15,7 +15,7 @@ import {
   readsOf,
 } from '../services/bulletin-issue.js';
 import { monthlyBulletin } from '../services/bulletins.js';
-import { idParam, json, problemResponses } from './common.js';
+import { idParam, json } from './common.js';
 
 const monthParam = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'a month like 2025-05' }),
@@ -27,7 +27,6 @@ const month = defineRoute('bulletin.read', {
   tags: ['bulletins'],
   summary:
     'The monthly bulletin: progress against targets, overdue rectifications, cards and proposals, petitions and signals, satisfaction, funds',
-  security: [{ bearer: [] }],
   request: {
     params: monthParam,
     query: z.strictObject({
@@ -42,7 +41,6 @@ const month = defineRoute('bulletin.read', {
       description: 'The bulletin (a draft; issuedId names the issued one, if any)',
       content: json(z.unknown()),
     },
-    ...problemResponses,
   },
 });
 
@@ -51,9 +49,8 @@ const issue = defineRoute('bulletin.issue', {
   path: '/api/v1/bulletins/{month}/issue',
   tags: ['bulletins'],
   summary: 'Issue (freeze) the bulletin of an ended month for a unit (supervisor); once per month and unit',
-  security: [{ bearer: [] }],
   request: { params: monthParam, body: { required: true, content: json(issueBodySchema) } },
-  responses: { 201: { description: 'Issued', content: json(z.unknown()) }, ...problemResponses },
+  responses: { 201: { description: 'Issued', content: json(z.unknown()) } },
 });
 
 const issued = defineRoute('bulletin.read', {
@@ -61,9 +58,8 @@ const issued = defineRoute('bulletin.read', {
   path: '/api/v1/bulletins',
   tags: ['bulletins'],
   summary: 'Issued bulletins in your jurisdiction, newest month first, with when you read each',
-  security: [{ bearer: [] }],
   request: { query: issuedListSchema },
-  responses: { 200: { description: 'A page', content: json(z.unknown()) }, ...problemResponses },
+  responses: { 200: { description: 'A page', content: json(z.unknown()) } },
 });
 
 const open = defineRoute('bulletin.read', {
@@ -71,9 +67,8 @@ const open = defineRoute('bulletin.read', {
   path: '/api/v1/issued-bulletins/{id}',
   tags: ['bulletins'],
   summary: 'Open an issued bulletin; your first opening is recorded (已读)',
-  security: [{ bearer: [] }],
   request: { params: idParam },
-  responses: { 200: { description: 'The issued bulletin', content: json(z.unknown()) }, ...problemResponses },
+  responses: { 200: { description: 'The issued bulletin', content: json(z.unknown()) } },
 });
 
 const reads = defineRoute('bulletin.issue', {
@@ -81,9 +76,8 @@ const reads = defineRoute('bulletin.issue', {
   path: '/api/v1/issued-bulletins/{id}/reads',
   tags: ['bulletins'],
   summary: 'Who has read an issued bulletin and when (its issuer; the scope’s supervisors for the job’s)',
-  security: [{ bearer: [] }],
   request: { params: idParam },
-  responses: { 200: { description: 'Read receipts', content: json(z.unknown()) }, ...problemResponses },
+  responses: { 200: { description: 'Read receipts', content: json(z.unknown()) } },
 });
 
 export function bulletinRoutes(deps: Deps) {

@@ -6,7 +6,6 @@
 import { z } from '@hono/zod-openapi';
 import type { ApiApp } from '../app/app.js';
 import { type AccessRule, defineRoute } from '../app/authorize.js';
-import { PROBLEM_RESPONSES } from '../app/problem-responses.js';
 import type { Principal } from '../auth/principal.js';
 import type { StoredResponse } from '../services/idempotency.js';
 import type { BatchItemResult } from '../services/ingest.js';
@@ -17,9 +16,6 @@ export const idempotencyHeader = z.object({
     .optional()
     .openapi({ description: 'Makes a retry return the first result (8–128 characters)' }),
 });
-
-/** Every problem answer, documented once (app/problem-responses.ts); `defineRoute` adds them to each route. */
-export const problemResponses = PROBLEM_RESPONSES;
 
 export const MAX_BATCH = 1000;
 
@@ -60,9 +56,8 @@ export const listRoute = <Q extends z.ZodObject, T extends z.ZodType>(
     path: `/api/v1/${collection}`,
     tags: [collection],
     summary,
-    security: [{ bearer: [] }],
     request: { query },
-    responses: { 200: { description: 'A page', content: json(pageOf(item)) }, ...problemResponses },
+    responses: { 200: { description: 'A page', content: json(pageOf(item)) } },
   });
 
 /** GET /api/v1/{collection}/{id}: one record (404 outside the caller's jurisdiction). */
@@ -78,9 +73,8 @@ export const readRoute = <T extends z.ZodType>(
     path: `/api/v1/${collection}/{id}`,
     tags: [collection],
     summary,
-    security: [{ bearer: [] }],
     request: { params: idParam },
-    responses: { 200: { description, content: json(view) }, ...problemResponses },
+    responses: { 200: { description, content: json(view) } },
   });
 
 /**
@@ -101,9 +95,8 @@ export const actionRoute = <B extends z.ZodType, V extends z.ZodType>(
     tags: [collection],
     summary: docs.summary,
     ...(docs.description === undefined ? {} : { description: docs.description }),
-    security: [{ bearer: [] }],
     request: { params: idParam, body: { required: true, content: json(body) } },
-    responses: { 200: { description: docs.after, content: json(view) }, ...problemResponses },
+    responses: { 200: { description: docs.after, content: json(view) } },
   });
 
 /** What the two ingest routes of a collection say in the OpenAPI document. */
@@ -142,12 +135,10 @@ export function ingestRoutes<I extends z.ZodType, V extends z.ZodType>(
     path: `/api/v1/${collection}`,
     tags: [collection],
     summary: docs.summary,
-    security: [{ bearer: [] }],
     request: { headers: idempotencyHeader, body: { required: true, content: json(docs.input) } },
     responses: {
       201: { description: docs.created, content: json(docs.view) },
       200: { description: docs.again, content: json(z.unknown()) },
-      ...problemResponses,
     },
   });
   const batch = defineRoute(docs.access, {
@@ -155,11 +146,9 @@ export function ingestRoutes<I extends z.ZodType, V extends z.ZodType>(
     path: `/api/v1/${collection}/batch`,
     tags: [collection],
     summary: docs.batchSummary,
-    security: [{ bearer: [] }],
     request: { body: { required: true, content: json(batchRequestSchema) } },
     responses: {
       200: { description: 'Item by item', content: json(batchResponseSchema) },
-      ...problemResponses,
     },
   });
   r.openapi(create, async (c) => {

@@ -14,7 +14,7 @@ import type { Deps } from '../app/deps.js';
 import { notFound } from '../app/edge-error.js';
 import { evidenceOwner } from '../evidence/evidence-store.js';
 import { getRectification } from '../services/rectifications.js';
-import { json, problemResponses } from './common.js';
+import { json } from './common.js';
 
 const signedUrlSchema = z
   .object({
@@ -37,9 +37,8 @@ const upload = defineRoute('rectification.work', {
   summary: 'A short-lived URL to PUT one evidence file to, named by its SHA-256',
   description:
     'Send the bytes with the returned method, URL and headers; storage refuses bytes of another hash or size. Then add the file to a rectification with an `addEvidence` action naming the same sha256 and size: only the person who uploaded the bytes can attach them.',
-  security: [{ bearer: [] }],
   request: { body: { required: true, content: json(uploadBodySchema) } },
-  responses: { 200: { description: 'Where to upload', content: json(signedUrlSchema) }, ...problemResponses },
+  responses: { 200: { description: 'Where to upload', content: json(signedUrlSchema) } },
 });
 
 const download = defineRoute('evidence.read', {
@@ -47,11 +46,9 @@ const download = defineRoute('evidence.read', {
   path: '/api/v1/rectifications/{id}/evidence/{evidenceId}',
   tags: ['evidence'],
   summary: 'A short-lived URL to download one evidence file of a rectification you can see',
-  security: [{ bearer: [] }],
   request: { params: z.object({ id: z.string().min(1).max(100), evidenceId: z.string().min(1).max(100) }) },
   responses: {
     200: { description: 'Where to download', content: json(signedUrlSchema) },
-    ...problemResponses,
   },
 });
 

@@ -16,7 +16,6 @@ import { LIST_EXPORTS, type UnitNames } from '../sheets/list-exports.js';
 import { logOperation } from '../sheets/oplog.js';
 import { bulletinSheets, snapshotSheets } from '../sheets/report-exports.js';
 import { pagesOf, type SheetSource, streamWorkbook } from '../sheets/xlsx-stream.js';
-import { problemResponses } from './common.js';
 import { attachment, XLSX_TYPE } from './imports.js';
 
 const xlsxResponse = {
@@ -29,9 +28,8 @@ const exportRoute = <Q extends z.ZodObject>(access: AccessRule, path: string, su
     path: `/api/v1/exports/${path}.xlsx`,
     tags: ['exports'],
     summary,
-    security: [{ bearer: [] }],
     request: { query },
-    responses: { ...xlsxResponse, ...problemResponses },
+    responses: { ...xlsxResponse },
   });
 
 async function unitNames(deps: Deps): Promise<UnitNames> {

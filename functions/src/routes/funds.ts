@@ -21,7 +21,7 @@ import {
   listFundProjects,
 } from '../services/funds.js';
 import { idemRef } from '../services/idempotency.js';
-import { ingestRoutes, json, listRoute, problemResponses, readRoute } from './common.js';
+import { ingestRoutes, json, listRoute, readRoute } from './common.js';
 
 const projectView = fundProjectRecordSchema
   .extend({ version: z.number().int().min(1) })
@@ -65,9 +65,8 @@ const view = defineRoute('fund.read', {
   tags: ['funds'],
   summary:
     'The funds of a unit (your home unit by default): projects with balances and idle money, subtree totals, a row per sub-unit',
-  security: [{ bearer: [] }],
   request: { query: fundsViewQuerySchema },
-  responses: { 200: { description: 'The funds view', content: json(fundsViewSchema) }, ...problemResponses },
+  responses: { 200: { description: 'The funds view', content: json(fundsViewSchema) } },
 });
 
 const list = listRoute(

@@ -4,21 +4,19 @@ import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { inboxItemSchema, inboxQuerySchema, listInbox, markRead } from '../outbox/inbox.js';
-import { idParam, json, problemResponses } from './common.js';
+import { idParam, json } from './common.js';
 
 const list = defineRoute('self.inbox', {
   method: 'get',
   path: '/api/v1/inbox',
   tags: ['inbox'],
   summary: 'Your newest notifications (the audiences of your roles at your unit), with the unread count',
-  security: [{ bearer: [] }],
   request: { query: inboxQuerySchema },
   responses: {
     200: {
       description: 'Notifications, newest first',
       content: json(z.object({ items: z.array(inboxItemSchema), unread: z.number() })),
     },
-    ...problemResponses,
   },
 });
 
@@ -27,11 +25,9 @@ const read = defineRoute('self.inbox', {
   path: '/api/v1/inbox/{id}/read',
   tags: ['inbox'],
   summary: 'Mark one of your notifications read (reading it again changes nothing)',
-  security: [{ bearer: [] }],
   request: { params: idParam, body: { required: true, content: json(z.strictObject({})) } },
   responses: {
     200: { description: 'The notification, read', content: json(inboxItemSchema) },
-    ...problemResponses,
   },
 });
 

@@ -20,7 +20,7 @@ import {
   type User,
 } from '../services/users.js';
 import { accountSchema } from './accounts.js';
-import { idParam, json, problemResponses } from './common.js';
+import { idParam, json } from './common.js';
 
 const tenureInput = z.strictObject({
   tenure: tenureSchema,
@@ -32,11 +32,9 @@ const createTenureRoute = defineRoute('unit.manage', {
   path: '/api/v1/tenures',
   tags: ['org'],
   summary: 'Record a person holding a principal or deputy-in-charge post (admin)',
-  security: [{ bearer: [] }],
   request: { body: { required: true, content: json(tenureInput) } },
   responses: {
     201: { description: 'Created', content: json(tenureSchema) },
-    ...problemResponses,
   },
 });
 
@@ -45,14 +43,12 @@ const unitPosts = defineRoute('unit.read', {
   path: '/api/v1/units/{id}/tenures',
   tags: ['org'],
   summary: 'Who held the posts of a unit, with dates',
-  security: [{ bearer: [] }],
   request: { params: idParam },
   responses: {
     200: {
       description: 'Tenures',
       content: json(z.object({ items: z.array(tenureSchema) })),
     },
-    ...problemResponses,
   },
 });
 
@@ -71,11 +67,9 @@ const createUserRoute = defineRoute('user.create', {
   tags: ['org'],
   summary:
     'Create a user of the built-in issuer (system administrator; working roles only — administrator roles are granted by the security administrator). The password must be changed at first sign-in.',
-  security: [{ bearer: [] }],
   request: { body: { required: true, content: json(userInput) } },
   responses: {
     201: { description: 'Created', content: json(accountSchema) },
-    ...problemResponses,
   },
 });
 
@@ -84,13 +78,11 @@ const listUsers = defineRoute('user.read', {
   path: '/api/v1/users',
   tags: ['org'],
   summary: 'Users of your jurisdiction (admin)',
-  security: [{ bearer: [] }],
   responses: {
     200: {
       description: 'Users',
       content: json(z.object({ items: z.array(accountSchema) })),
     },
-    ...problemResponses,
   },
 });
 

@@ -16,7 +16,7 @@ import {
   unitHistory,
 } from '../services/ranking-publication.js';
 import { computeDrafts, GROUP_KEY_RE } from '../services/rankings.js';
-import { idParam, json, pageOf, problemResponses } from './common.js';
+import { idParam, json, pageOf } from './common.js';
 
 const groupKey = z.string().regex(GROUP_KEY_RE, { message: 'a peer group key like county-townships@ds' });
 
@@ -53,9 +53,8 @@ const compute = defineRoute('ranking.read', {
   path: '/api/v1/rankings/compute',
   tags: ['rankings'],
   summary: 'Compute a draft ranking of a quarter from its aggregates (not stored)',
-  security: [{ bearer: [] }],
   request: { body: { required: true, content: json(draftRequest) } },
-  responses: { 200: { description: 'Draft rankings', content: json(draftResponse) }, ...problemResponses },
+  responses: { 200: { description: 'Draft rankings', content: json(draftResponse) } },
 });
 
 const draft = defineRoute('ranking.read', {
@@ -63,9 +62,8 @@ const draft = defineRoute('ranking.read', {
   path: '/api/v1/rankings/draft',
   tags: ['rankings'],
   summary: 'The draft ranking of a quarter, computed now (same as compute)',
-  security: [{ bearer: [] }],
   request: { query: draftRequest },
-  responses: { 200: { description: 'Draft rankings', content: json(draftResponse) }, ...problemResponses },
+  responses: { 200: { description: 'Draft rankings', content: json(draftResponse) } },
 });
 
 const publish = defineRoute('ranking.publish', {
@@ -73,11 +71,10 @@ const publish = defineRoute('ranking.publish', {
   path: '/api/v1/rankings/publish',
   tags: ['rankings'],
   summary: 'Publish a quarter of a peer group: freeze a snapshot, issue cards, propose cases (supervisor)',
-  security: [{ bearer: [] }],
   request: {
     body: { required: true, content: json(z.strictObject({ quarter: quarterKeySchema, groupKey })) },
   },
-  responses: { 201: { description: 'Published', content: json(publicationSchema) }, ...problemResponses },
+  responses: { 201: { description: 'Published', content: json(publicationSchema) } },
 });
 
 const amend = defineRoute('ranking.publish', {
@@ -85,7 +82,6 @@ const amend = defineRoute('ranking.publish', {
   path: '/api/v1/rankings/amend',
   tags: ['rankings'],
   summary: 'Amend a published snapshot: a new snapshot that supersedes it, with the reason (supervisor)',
-  security: [{ bearer: [] }],
   request: {
     body: {
       required: true,
@@ -97,7 +93,7 @@ const amend = defineRoute('ranking.publish', {
       ),
     },
   },
-  responses: { 201: { description: 'Amended', content: json(publicationSchema) }, ...problemResponses },
+  responses: { 201: { description: 'Amended', content: json(publicationSchema) } },
 });
 
 const snapshots = defineRoute('ranking.read', {
@@ -105,14 +101,12 @@ const snapshots = defineRoute('ranking.read', {
   path: '/api/v1/rankings/snapshots',
   tags: ['rankings'],
   summary: 'Published snapshots of a quarter (one group or every group you see), amendments included',
-  security: [{ bearer: [] }],
   request: { query: z.strictObject({ quarter: quarterKeySchema, groupKey: groupKey.optional() }) },
   responses: {
     200: {
       description: 'Summaries',
       content: json(z.object({ quarter: z.string(), items: z.array(summarySchema) })),
     },
-    ...problemResponses,
   },
 });
 
@@ -121,11 +115,9 @@ const snapshot = defineRoute('ranking.read', {
   path: '/api/v1/rankings/snapshots/{id}',
   tags: ['rankings'],
   summary: 'One published snapshot: frozen inputs, ranking, content hash, what it supersedes',
-  security: [{ bearer: [] }],
   request: { params: idParam },
   responses: {
     200: { description: 'The snapshot', content: json(rankingSnapshotSchema.extend(summarySchema.shape)) },
-    ...problemResponses,
   },
 });
 
@@ -134,7 +126,6 @@ const history = defineRoute('ranking.read', {
   path: '/api/v1/rankings/units/{id}/history',
   tags: ['rankings'],
   summary: 'A unit’s published ranks across quarters',
-  security: [{ bearer: [] }],
   request: { params: idParam },
   responses: {
     200: {
@@ -157,7 +148,6 @@ const history = defineRoute('ranking.read', {
         }),
       ),
     },
-    ...problemResponses,
   },
 });
 
@@ -166,14 +156,12 @@ const cards = defineRoute('ranking.read', {
   path: '/api/v1/cards',
   tags: ['rankings'],
   summary: 'Pre-yellow cards in your jurisdiction, newest first (withdrawn ones marked)',
-  security: [{ bearer: [] }],
   request: { query: cardListSchema },
   responses: {
     200: {
       description: 'A page',
       content: json(pageOf(cardRecordSchema)),
     },
-    ...problemResponses,
   },
 });
 

@@ -17,7 +17,7 @@ import {
   getRectification,
   listRectifications,
 } from '../services/rectifications.js';
-import { actionRoute, idempotencyHeader, json, pageOf, problemResponses, readRoute } from './common.js';
+import { actionRoute, idempotencyHeader, json, pageOf, readRoute } from './common.js';
 
 const viewSchema = rectificationSchema
   .extend({
@@ -41,7 +41,6 @@ const create = defineRoute('rectification.assign', {
   path: '/api/v1/rectifications',
   tags: ['rectifications'],
   summary: 'Assign a rectification (supervisors and inspectors); the deadline is required',
-  security: [{ bearer: [] }],
   request: {
     headers: idempotencyHeader,
     body: { required: true, content: json(rectificationInputSchema) },
@@ -52,7 +51,6 @@ const create = defineRoute('rectification.assign', {
       description: 'A retry: the first result, or `duplicateOf` for a known source + externalId',
       content: json(z.unknown()),
     },
-    ...problemResponses,
   },
 });
 
@@ -61,14 +59,12 @@ const list = defineRoute('rectification.read', {
   path: '/api/v1/rectifications',
   tags: ['rectifications'],
   summary: 'Rectifications in your jurisdiction, newest first; from/to filter the deadline',
-  security: [{ bearer: [] }],
   request: { query: rectificationListQuerySchema },
   responses: {
     200: {
       description: 'A page',
       content: json(pageOf(rectificationSchema.extend({ daysOverdue: z.number().int().min(0) }))),
     },
-    ...problemResponses,
   },
 });
 

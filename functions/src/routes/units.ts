@@ -5,20 +5,18 @@ import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { createUnit, listUnits } from '../services/org.js';
-import { json, problemResponses } from './common.js';
+import { json } from './common.js';
 
 const list = defineRoute('unit.read', {
   method: 'get',
   path: '/api/v1/units',
   tags: ['units'],
   summary: 'Units of your jurisdiction (your home unit and everything below it)',
-  security: [{ bearer: [] }],
   responses: {
     200: {
       description: 'Units',
       content: json(z.object({ items: z.array(unitSchema) })),
     },
-    ...problemResponses,
   },
 });
 
@@ -27,11 +25,9 @@ const create = defineRoute('unit.manage', {
   path: '/api/v1/units',
   tags: ['units'],
   summary: 'Add a unit (admin)',
-  security: [{ bearer: [] }],
   request: { body: { required: true, content: json(unitSchema) } },
   responses: {
     201: { description: 'Created', content: json(unitSchema) },
-    ...problemResponses,
   },
 });
 
