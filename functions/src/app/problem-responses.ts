@@ -2,19 +2,7 @@
  * The problem+json answers (RFC 9457) every route may give, documented once: `defineRoute` adds them to
  * each operation of the OpenAPI document, so a status the API can answer is never missing from it.
  */
-import { z } from '@hono/zod-openapi';
-
-const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number(),
-    code: z.string().openapi({ description: 'A stable code, e.g. rectification.sameReviewer' }),
-    detail: z.string().optional(),
-    field: z.string().optional().openapi({ description: 'The input field the problem is about' }),
-    current: z.unknown().optional().openapi({ description: 'On a conflict: the record as it is now' }),
-  })
-  .openapi('Problem');
+import { problemSchema } from '@jiandu/shared/api';
 
 const problem = (description: string) => ({
   description,

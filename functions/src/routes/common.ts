@@ -4,11 +4,20 @@
  * batch).
  */
 import { z } from '@hono/zod-openapi';
+import {
+  type BatchItemResult,
+  batchRequestSchema,
+  batchResponseSchema,
+  idParam,
+  MAX_BATCH,
+  pageOf,
+} from '@jiandu/shared/api';
 import type { ApiApp } from '../app/app.js';
 import { type AccessRule, defineRoute } from '../app/authorize.js';
 import type { Principal } from '../auth/principal.js';
 import type { StoredResponse } from '../services/idempotency.js';
-import type { BatchItemResult } from '../services/ingest.js';
+
+export { batchRequestSchema, batchResponseSchema, idParam, MAX_BATCH, pageOf };
 
 export const idempotencyHeader = z.object({
   'idempotency-key': z
@@ -17,31 +26,8 @@ export const idempotencyHeader = z.object({
     .openapi({ description: 'Makes a retry return the first result (8–128 characters)' }),
 });
 
-export const MAX_BATCH = 1000;
-
-export const batchRequestSchema = z.strictObject({ items: z.array(z.unknown()).min(1).max(MAX_BATCH) });
-
-export const batchResponseSchema = z.object({
-  items: z.array(
-    z.object({
-      index: z.number(),
-      status: z.enum(['accepted', 'duplicate', 'rejected']),
-      id: z.string().optional(),
-      field: z.string().optional(),
-      reason: z.string().optional(),
-      code: z.string().optional(),
-    }),
-  ),
-});
-
-export const idParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
-
 /** A JSON body or response of this schema. */
 export const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
-
-/** One page of a list: its items and the cursor of the next page (null after the last). */
-export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), cursor: z.string().nullable() });
 
 /** GET /api/v1/{collection}: a page of the collection, in the caller's jurisdiction. */
 export const listRoute = <Q extends z.ZodObject, T extends z.ZodType>(

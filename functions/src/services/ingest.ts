@@ -5,6 +5,7 @@
  */
 import type { RecordChange } from '@jiandu/shared';
 import { isDomainError } from '@jiandu/shared';
+import type { BatchItemResult } from '@jiandu/shared/api';
 import type { z } from 'zod';
 import type { Deps } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
@@ -14,10 +15,7 @@ import { commitOne } from './commit.js';
 import { type IdemRef, putIdemMarker, replay, type StoredResponse } from './idempotency.js';
 import { naturalOriginal } from './natural-keys.js';
 
-export type BatchItemResult =
-  | { index: number; status: 'accepted'; id: string }
-  | { index: number; status: 'duplicate'; id: string }
-  | { index: number; status: 'rejected'; field: string; reason: string; code: string };
+export type { BatchItemResult };
 
 /** How one item was received: created, a duplicate of a stored record, or the first result of a retry. */
 export type Received =

@@ -1,0 +1,60 @@
+/**
+ * The API's shared shapes (zod): the problem+json body, pages, batch envelopes and id parameters. Every
+ * route's request and response schemas live beside these, one file per resource (`shared/src/api/`): the
+ * functions use them to validate and to generate the OpenAPI document, the SPA takes its types from them
+ * (`z.infer`), so a field is declared once. Plain zod — `.meta()` carries the OpenAPI descriptions.
+ */
+import { z } from 'zod';
+
+/** One field the server refused, with its message (and a code where there is one). */
+export const fieldErrorSchema = z.object({
+  field: z.string(),
+  message: z.string(),
+  code: z.string().optional(),
+});
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+
+/** RFC 9457 problem+json, as every failure is answered. */
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string().meta({ description: 'A stable code, e.g. rectification.sameReviewer' }),
+    detail: z.string().optional(),
+    field: z.string().optional().meta({ description: 'The input field the problem is about' }),
+    errors: z.array(fieldErrorSchema).optional().meta({ description: 'Every field refused' }),
+    current: z.unknown().optional().meta({ description: 'On a conflict: the record as it is now' }),
+  })
+  .meta({ id: 'Problem' });
+export type ProblemBody = z.infer<typeof problemSchema>;
+
+/** A record id in a path. */
+export const idParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
+
+/** One page of a list: its items and the cursor of the next page (null after the last). */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), cursor: z.string().nullable() });
+export interface Page<T> {
+  items: T[];
+  cursor: string | null;
+}
+
+export const MAX_BATCH = 1000;
+
+export const batchRequestSchema = z.strictObject({ items: z.array(z.unknown()).min(1).max(MAX_BATCH) });
+
+/** How one item of a batch was received: created, a duplicate of a stored record, or refused (and why). */
+export const batchItemResultSchema = z.discriminatedUnion('status', [
+  z.object({ index: z.number().int(), status: z.literal('accepted'), id: z.string() }),
+  z.object({ index: z.number().int(), status: z.literal('duplicate'), id: z.string() }),
+  z.object({
+    index: z.number().int(),
+    status: z.literal('rejected'),
+    field: z.string(),
+    reason: z.string(),
+    code: z.string(),
+  }),
+]);
+export type BatchItemResult = z.infer<typeof batchItemResultSchema>;
+export const batchResponseSchema = z.object({ items: z.array(batchItemResultSchema) });

@@ -1,0 +1,5 @@
+/**
+ * `@jiandu/shared/api`: every route's request and response schemas, one file per resource. The
+ * functions build their routes and the OpenAPI document from these; the SPA imports its types from here.
+ */
+export * from './common.js';
