@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { type Environment, readConfig, type StackConfig } from './config.js';
-import { acknowledgeEdge, applyNag } from './nag.js';
+import { acknowledge, acknowledgeEdge, applyNag } from './nag.js';
 import { JianduStack } from './stack.js';
 import { CLOUDFRONT_WAF_REGION, EdgeStack } from './waf.js';
 
@@ -34,6 +34,8 @@ export function buildApp(app: App, config: StackConfig, stackName = 'Jiandu'): B
     ...(edge ? { cdnWebAclArn: edge.webAcl.attrArn } : {}),
     description: 'Jiandu (监督): supervision and accountability',
   });
+  // The findings we accept, each with its reason, then the checks (nag.ts).
+  acknowledge(stack, { certificate: config.webDomain !== undefined });
   applyNag(stack);
   if (edge) {
     acknowledgeEdge(edge);

@@ -21,7 +21,6 @@ import { Auth } from './auth.js';
 import { isChinaRegion, type StackConfig } from './config.js';
 import { Functions } from './functions.js';
 import { HttpApiFront } from './http-api.js';
-import { acknowledge } from './nag.js';
 import { Schedules } from './schedules.js';
 import { Storage } from './storage.js';
 import { RATE_LIMITS, webAcl } from './waf.js';
@@ -192,7 +191,6 @@ export class JianduStack extends Stack {
       new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
     }
     new CfnOutput(this, 'TokenIssuer', { value: issuer.issuer });
-    acknowledge(this, { certificate: config.webDomain !== undefined });
   }
 
   /**

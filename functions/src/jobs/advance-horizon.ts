@@ -21,7 +21,7 @@ import {
 import { addAggregateUpdate } from '../store/aggregate-codec.js';
 import { SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
-import type { JobContext, JobResult } from './index.js';
+import type { JobContext, JobResult } from './job.js';
 
 export async function advanceHorizon(deps: Deps, { now }: JobContext): Promise<JobResult> {
   const scheme = await deps.scheme();

@@ -6,7 +6,7 @@
 import { formatInstant, localDateOf } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import { verifyLedger } from '../services/verify.js';
-import type { JobContext, JobResult } from './index.js';
+import type { JobContext, JobResult } from './job.js';
 
 export async function dailyDigest(deps: Deps, { now }: JobContext): Promise<JobResult> {
   if (!deps.digests) return { job: 'daily-digest', counts: { skipped: 1 } };

@@ -9,7 +9,7 @@ import type { Deps } from '../app/deps.js';
 import { raiseAlertOnce } from '../services/alerts.js';
 import { projectsUnder, ruleProject } from '../services/funds.js';
 import { triggerRaised } from '../services/triggers.js';
-import type { JobContext, JobResult } from './index.js';
+import type { JobContext, JobResult } from './job.js';
 
 export async function idleFundsSweep(deps: Deps, { now }: JobContext): Promise<JobResult> {
   const scheme = await deps.scheme();

@@ -7,6 +7,7 @@ import type { Deps } from '../app/deps.js';
 import { advanceHorizon } from './advance-horizon.js';
 import { dailyDigest } from './daily-digest.js';
 import { idleFundsSweep } from './idle-funds.js';
+import type { Job, JobResult } from './job.js';
 import { monthlyBulletinJob } from './monthly-bulletin.js';
 import { outboxDispatch } from './outbox-dispatch.js';
 import { overdueSweep } from './overdue-sweep.js';
@@ -14,18 +15,7 @@ import { petitionSlaSweep } from './petition-sla-sweep.js';
 import { publishQuarter } from './publish-quarter.js';
 import { signalResponseSweep } from './signal-response-sweep.js';
 
-export interface JobContext {
-  /** The time the run is for, in milliseconds since the epoch (the caller reads deps.clock()). */
-  now: number;
-}
-
-export interface JobResult {
-  job: string;
-  /** What the run did, counted (e.g. scanned, raised, skipped). */
-  counts: Record<string, number>;
-}
-
-export type Job = (deps: Deps, ctx: JobContext) => Promise<JobResult>;
+export type { Job, JobContext, JobResult } from './job.js';
 
 export const jobs = {
   'advance-horizon': advanceHorizon,

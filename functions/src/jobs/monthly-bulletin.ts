@@ -10,7 +10,7 @@ import type { Deps } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import { issueBulletin } from '../services/bulletin-issue.js';
 import { keys } from '../store/keys.js';
-import type { JobContext, JobResult } from './index.js';
+import type { JobContext, JobResult } from './job.js';
 
 /** Chosen: bulletins are issued for these unit kinds (DESIGN leaves the scope units open). */
 export const BULLETIN_SCOPE_KINDS = new Set(['city', 'county']);

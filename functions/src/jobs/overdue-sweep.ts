@@ -20,7 +20,7 @@ import { openRectifications } from '../services/rectification-read.js';
 import { triggerRaised } from '../services/triggers.js';
 import { type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
-import type { JobContext, JobResult } from './index.js';
+import type { JobContext, JobResult } from './job.js';
 
 /**
  * Writes the alert or case of one draft with its trigger marker and its notification (writeAlert,

@@ -14,7 +14,7 @@ import { raiseAlertOnce } from '../services/alerts.js';
 import type { StoredPetition } from '../services/petition-records.js';
 import { triggerRaised } from '../services/triggers.js';
 import { type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
-import type { JobContext, JobResult } from './index.js';
+import type { JobContext, JobResult } from './job.js';
 
 export const PETITION_SLA_RULES = {
   accept: 'petition.acceptOverdue',

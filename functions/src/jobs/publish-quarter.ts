@@ -8,7 +8,7 @@ import { formatInstant, isDomainError, localDateOf, quartersDueForAutoPublish } 
 import type { Deps } from '../app/deps.js';
 import { publishGroup, snapshotHeadsOfQuarter } from '../services/ranking-publication.js';
 import { groupKeyOf, peerGroups } from '../services/rankings.js';
-import type { JobContext, JobResult } from './index.js';
+import type { JobContext, JobResult } from './job.js';
 
 export async function publishQuarter(deps: Deps, { now }: JobContext): Promise<JobResult> {
   const scheme = await deps.scheme();

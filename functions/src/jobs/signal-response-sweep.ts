@@ -11,7 +11,7 @@ import type { Deps } from '../app/deps.js';
 import { raiseAlertOnce } from '../services/alerts.js';
 import { openRectifications } from '../services/rectification-read.js';
 import { triggerRaised } from '../services/triggers.js';
-import type { JobContext, JobResult } from './index.js';
+import type { JobContext, JobResult } from './job.js';
 
 export const FIRST_RESPONSE_RULE = 'signal.firstResponseMissed';
 

@@ -8,7 +8,6 @@ import { addDays, fromEpochDay, toEpochDay, type Unit } from '@jiandu/shared';
 import type { ApiApp } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
 import type { PublicUser } from '../services/users.js';
-import type { SeedClock } from './demo.js';
 import { Agenda, laneOf } from './demo-agenda.js';
 import { ApiClient } from './demo-api.js';
 import { planFunds } from './demo-funds.js';
@@ -22,6 +21,11 @@ import { planSignals } from './demo-signals.js';
 import { DEMO_END, DEMO_START, LAGGARDS } from './demo-story.js';
 import { summarize } from './demo-summary.js';
 import { type Rng, rng } from './random.js';
+
+/** The clock the seed moves: set to a past instant while it replays the year, null to return to now. */
+export interface SeedClock {
+  set(ms: number | null): void;
+}
 
 export { ApiClient } from './demo-api.js';
 export { DEMO_END, DEMO_START } from './demo-story.js';

@@ -7,12 +7,11 @@ import type { ApiApp } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
 import { createTenure, createUnits } from '../services/org.js';
 import { createUser, type PublicUser } from '../services/users.js';
+import type { SeedClock } from './demo-activity.js';
 import { seedActivity } from './demo-activity.js';
 import { demoOrg } from './demo-org.js';
 
-export interface SeedClock {
-  set(ms: number | null): void;
-}
+export type { SeedClock };
 
 export async function isSeeded(deps: Deps): Promise<boolean> {
   return (await deps.units.tree()).byId.size > 0;
