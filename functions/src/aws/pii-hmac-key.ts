@@ -5,20 +5,20 @@
  * later cold start unwraps the same key, so matching keys stay stable across functions and deploys. Two
  * first starts racing: the conditional put lets one key win, and the loser reads the winner's.
  */
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { KeyWrapper } from '../crypto/pii.js';
 import { keys } from '../store/keys.js';
+import { getItem, putItem, type TableRef } from '../store/table-ops.js';
 
 export const PII_HMAC_KEY = keys.meta('pii-hmac-key');
 export const CURSOR_HMAC_KEY = keys.meta('cursor-hmac-key');
 
 type MetaKey = typeof PII_HMAC_KEY;
 
-type Doc = Pick<DynamoDBDocumentClient, 'send'>;
+type Doc = TableRef['doc'];
 
 async function readWrapped(doc: Doc, tableName: string, key: MetaKey): Promise<string | undefined> {
-  const r = await doc.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
-  return typeof r.Item?.wrappedKey === 'string' ? r.Item.wrappedKey : undefined;
+  const item = await getItem({ doc, tableName }, key);
+  return typeof item?.wrappedKey === 'string' ? item.wrappedKey : undefined;
 }
 
 export const loadPiiHmacKey = (doc: Doc, tableName: string, wrapper: KeyWrapper, createdAt: string) =>
@@ -37,20 +37,20 @@ async function loadDeploymentKey(
   const stored = await readWrapped(doc, tableName, key);
   if (stored) return wrapper.unwrap(stored);
   const { plaintext, wrapped } = await wrapper.generateDataKey();
+  let won: boolean;
   try {
-    await doc.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...key, kek: wrapper.kekId, wrappedKey: wrapped, createdAt },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
+    won = await putItem(
+      { doc, tableName },
+      { ...key, kek: wrapper.kekId, wrappedKey: wrapped, createdAt },
+      { ifAbsent: true },
     );
-    return plaintext;
   } catch (e) {
     plaintext.fill(0);
-    if ((e as { name?: string }).name !== 'ConditionalCheckFailedException') throw e;
-    const winner = await readWrapped(doc, tableName, key);
-    if (!winner) throw e;
-    return wrapper.unwrap(winner);
+    throw e;
   }
+  if (won) return plaintext;
+  plaintext.fill(0);
+  const winner = await readWrapped(doc, tableName, key);
+  if (!winner) throw new Error('the deployment key was neither written nor readable');
+  return wrapper.unwrap(winner);
 }

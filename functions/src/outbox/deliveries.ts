@@ -6,11 +6,11 @@
  * other's write fails, so it is sent once.
  */
 import { createHash } from 'node:crypto';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from '@hono/zod-openapi';
 import type { Deps } from '../app/deps.js';
-import { keys } from '../store/keys.js';
+import { keys, partitions } from '../store/keys.js';
 import { type RecordIndex, RecordStore, type StoredRecord } from '../store/record-store.js';
+import { readPartition } from '../store/table-ops.js';
 import type { Notification } from './notification.js';
 import { CHANNELS, type Recipient } from './subscriptions.js';
 
@@ -61,25 +61,9 @@ export async function deliveriesDue(
   nowMs: number | null,
   limit: number,
 ): Promise<StoredRecord<Delivery>[]> {
-  const out: StoredRecord<Delivery>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const r = await deps.doc.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        IndexName: 'gsi2',
-        KeyConditionExpression: nowMs === null ? '#p = :p' : '#p = :p AND #s <= :due',
-        ExpressionAttributeNames: { '#p': 'gsi2pk', ...(nowMs === null ? {} : { '#s': 'gsi2sk' }) },
-        ExpressionAttributeValues: {
-          ':p': keys.statePartition('delivery', state),
-          ...(nowMs === null ? {} : { ':due': `${keys.deliveryDue(nowMs)}#\uffff` }),
-        },
-        Limit: limit - out.length,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of r.Items ?? []) out.push(RecordStore.fromItem<Delivery>(item));
-    start = r.LastEvaluatedKey;
-  } while (start && out.length < limit);
-  return out;
+  const items = await readPartition(deps, partitions.byState('delivery', state), {
+    ...(nowMs === null ? {} : { skUpTo: `${keys.deliveryDue(nowMs)}#\uffff` }),
+    limit,
+  });
+  return items.map((item) => RecordStore.fromItem<Delivery>(item));
 }

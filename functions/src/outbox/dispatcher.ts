@@ -8,11 +8,11 @@
  *    the policy's last try the delivery is dead (a dead letter an admin can retry). A claim whose
  *    dispatcher died is taken over when its lease ends.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { formatInstant } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
-import { keys } from '../store/keys.js';
+import { keys, partitions } from '../store/keys.js';
 import { type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
+import { readPartition } from '../store/table-ops.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import { CHANNEL_IMPLS } from './channels.js';
 import { type Delivery, deliveriesDue, deliveryId, deliveryIndex } from './deliveries.js';
@@ -41,17 +41,8 @@ export interface DispatchCounts {
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 1000);
 
 async function pendingNotifications(deps: Deps, limit: number): Promise<Notification[]> {
-  const r = await deps.doc.send(
-    new QueryCommand({
-      TableName: deps.tableName,
-      IndexName: 'gsi2',
-      KeyConditionExpression: '#p = :p',
-      ExpressionAttributeNames: { '#p': 'gsi2pk' },
-      ExpressionAttributeValues: { ':p': keys.outboxPendingPartition },
-      Limit: limit,
-    }),
-  );
-  return (r.Items ?? []).map((i) => i.notification as Notification);
+  const items = await readPartition(deps, partitions.outboxPending, { limit });
+  return items.map((i) => i.notification as Notification);
 }
 
 async function expand(

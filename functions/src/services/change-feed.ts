@@ -5,10 +5,11 @@
  * table. Because the stream carries every write, a record altered outside the API is marked like any
  * other: the feed does not depend on the code that was bypassed. Markers expire after CHANGE_TTL_DAYS.
  */
+
 import { createHash } from 'node:crypto';
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { CHANGE_SHARDS, keys, STATE_SK } from '../store/keys.js';
+import { putAll, type TableRef } from '../store/table-ops.js';
 
 export const CHANGE_TTL_DAYS = 40;
 
@@ -53,21 +54,8 @@ export function markersOf(items: readonly ChangedItem[]): Record<string, unknown
 }
 
 /** Writes the markers (25 a request, unprocessed ones again); returns how many. */
-export async function markChanges(
-  deps: { doc: DynamoDBDocumentClient; tableName: string },
-  items: readonly ChangedItem[],
-): Promise<number> {
+export async function markChanges(deps: TableRef, items: readonly ChangedItem[]): Promise<number> {
   const markers = markersOf(items);
-  for (let i = 0; i < markers.length; i += 25) {
-    let requests: { PutRequest: { Item: Record<string, unknown> } }[] | undefined = markers
-      .slice(i, i + 25)
-      .map((Item) => ({ PutRequest: { Item } }));
-    for (let attempt = 0; requests && requests.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
-      if (attempt > 8) throw new Error('change markers: unprocessed items after 8 retries');
-      const r = await deps.doc.send(new BatchWriteCommand({ RequestItems: { [deps.tableName]: requests } }));
-      requests = r.UnprocessedItems?.[deps.tableName] as typeof requests;
-    }
-  }
+  await putAll(deps, markers);
   return markers.length;
 }

@@ -4,7 +4,7 @@
  * compared with the stored AGG items; `fix` writes the rebuilt values (as deltas, so a write racing the
  * fix still adds up).
  */
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+
 import {
   type AggregateDelta,
   type AggregateMap,
@@ -31,6 +31,7 @@ import type { Deps } from '../app/deps.js';
 import { addAggregateUpdate, aggregateFromItem } from '../store/aggregate-codec.js';
 import { keys, type RecordType, STATE_SK } from '../store/keys.js';
 import { RecordStore, type StoredRecord } from '../store/record-store.js';
+import { scanTable } from '../store/table-ops.js';
 import { Tx } from '../store/tx.js';
 
 /** The record types whose facts feed the aggregates. */
@@ -72,38 +73,6 @@ export function factsOfItem(item: Record<string, unknown>): RecordFacts | null {
   if (item.sk !== STATE_SK || !FACT_TYPES.includes(item.type as RecordType)) return null;
   const rec = RecordStore.fromItem<unknown>(item);
   return factsOf({ ...rec, horizon: (item.horizon as string | undefined) ?? null });
-}
-
-/** Every item of the table, page by page (a full scan; segments in parallel). */
-export async function scanTable(
-  deps: Pick<Deps, 'doc' | 'tableName'>,
-  onItem: (item: Record<string, unknown>) => void,
-  segments = 4,
-  consistent = false,
-): Promise<number> {
-  let count = 0;
-  await Promise.all(
-    Array.from({ length: segments }, async (_, segment) => {
-      let start: Record<string, unknown> | undefined;
-      do {
-        const r = await deps.doc.send(
-          new ScanCommand({
-            TableName: deps.tableName,
-            Segment: segment,
-            TotalSegments: segments,
-            ExclusiveStartKey: start,
-            ...(consistent ? { ConsistentRead: true } : {}),
-          }),
-        );
-        for (const item of r.Items ?? []) {
-          count++;
-          onItem(item);
-        }
-        start = r.LastEvaluatedKey;
-      } while (start);
-    }),
-  );
-  return count;
 }
 
 export interface AggregateDifference {

@@ -5,11 +5,10 @@
  * atomically (ADD), so every Lambda instance and every local process sees the same counts. They are
  * kept by name, known or not: a lock or a 429 says nothing about which names exist.
  */
-import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import { keys } from '../store/keys.js';
-import { TABLE } from '../store/table.js';
+import { deleteItem, incrementCounter, setUnlessAbove } from '../store/table-ops.js';
 import type { AccountPolicy } from './account-policy.js';
 
 const DAY_SECONDS = 24 * 3600;
@@ -30,17 +29,13 @@ async function countAttempt(
   windowStart: number,
   windowSeconds: number,
 ): Promise<number> {
-  const r = await deps.doc.send(
-    new UpdateCommand({
-      TableName: deps.tableName,
-      Key: keys.signInWindow(scope, subject, windowStart),
-      UpdateExpression: 'ADD attempts :one SET #ttl = :ttl',
-      ExpressionAttributeNames: { '#ttl': TABLE.ttlAttribute },
-      ExpressionAttributeValues: { ':one': 1, ':ttl': windowStart + windowSeconds + 60 },
-      ReturnValues: 'UPDATED_NEW',
-    }),
+  const counted = await incrementCounter(
+    deps,
+    keys.signInWindow(scope, subject, windowStart),
+    'attempts',
+    windowStart + windowSeconds + 60,
   );
-  return Number(r.Attributes?.attempts ?? 1);
+  return Number(counted.attempts ?? 1);
 }
 
 export type Refusal = { reason: 'throttled-name' | 'throttled-address' | 'locked'; firstInWindow: boolean };
@@ -105,35 +100,17 @@ export async function recordFailure(deps: Deps, policy: AccountPolicy, username:
   const now = deps.clock();
   const lockMs = policy.lockoutMinutes * 60_000;
   const ttl = Math.floor((now + lockMs) / 1000) + DAY_SECONDS;
-  const r = await deps.doc.send(
-    new UpdateCommand({
-      TableName: deps.tableName,
-      Key: keys.signInFailures(username),
-      UpdateExpression: 'ADD failures :one SET #ttl = :ttl',
-      ExpressionAttributeNames: { '#ttl': TABLE.ttlAttribute },
-      ExpressionAttributeValues: { ':one': 1, ':ttl': ttl },
-      ReturnValues: 'ALL_NEW',
-    }),
+  const counted = await incrementCounter(deps, keys.signInFailures(username), 'failures', ttl);
+  if (Number(counted.failures ?? 0) < policy.lockoutThreshold) return false;
+  return setUnlessAbove(
+    deps,
+    keys.signInFailures(username),
+    { attribute: 'lockedUntil', atMost: now },
+    { lockedUntil: now + lockMs, failures: 0 },
   );
-  if (Number(r.Attributes?.failures ?? 0) < policy.lockoutThreshold) return false;
-  try {
-    await deps.doc.send(
-      new UpdateCommand({
-        TableName: deps.tableName,
-        Key: keys.signInFailures(username),
-        UpdateExpression: 'SET lockedUntil = :until, failures = :zero',
-        ConditionExpression: 'attribute_not_exists(lockedUntil) OR lockedUntil <= :now',
-        ExpressionAttributeValues: { ':until': now + lockMs, ':now': now, ':zero': 0 },
-      }),
-    );
-    return true;
-  } catch (e) {
-    if ((e as Error).name === 'ConditionalCheckFailedException') return false;
-    throw e;
-  }
 }
 
 /** Forgets a name's failures and lock (a successful sign-in, or the security administrator's unlock). */
 export async function clearFailures(deps: Deps, username: string): Promise<void> {
-  await deps.doc.send(new DeleteCommand({ TableName: deps.tableName, Key: keys.signInFailures(username) }));
+  await deleteItem(deps, keys.signInFailures(username));
 }

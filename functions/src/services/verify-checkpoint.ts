@@ -9,10 +9,9 @@
  * with). Each run leaves a new checkpoint generation (chunks, then the pointer: a run that dies midway
  * leaves the last complete one in force); old generations expire by TTL.
  */
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type ChainHead, digestOfHeads } from '@jiandu/shared';
-import type { Deps } from '../app/deps.js';
-import { CHANGE_SHARDS, keys } from '../store/keys.js';
+import { CHANGE_SHARDS, keys, partitions } from '../store/keys.js';
+import { getItem, putAll, putItem, readPartition, type TableRef } from '../store/table-ops.js';
 import { utcDay } from './change-feed.js';
 import {
   type BrokenLink,
@@ -23,7 +22,7 @@ import {
   verifyRecords,
 } from './verify.js';
 
-type Store = Pick<Deps, 'doc' | 'tableName'>;
+type Store = TableRef;
 
 export const FULL_EVERY_DAYS = 7;
 const DAY_MS = 86_400_000;
@@ -69,33 +68,16 @@ export async function saveCheckpoint(deps: Store, cp: Checkpoint): Promise<void>
   }
   if (current) chunks.push(current);
   const items = chunks.map((data, n) => ({ ...keys.verifiedHeads(generation, n), data, ttl }));
-  for (let i = 0; i < items.length; i += 25) {
-    let requests: { PutRequest: { Item: Record<string, unknown> } }[] | undefined = items
-      .slice(i, i + 25)
-      .map((Item) => ({ PutRequest: { Item } }));
-    for (let attempt = 0; requests && requests.length > 0; attempt++) {
-      if (attempt > 8) throw new Error('verify checkpoint: unprocessed items after 8 retries');
-      const r = await deps.doc.send(new BatchWriteCommand({ RequestItems: { [deps.tableName]: requests } }));
-      requests = r.UnprocessedItems?.[deps.tableName] as typeof requests;
-    }
-  }
-  await deps.doc.send(
-    new PutCommand({
-      TableName: deps.tableName,
-      Item: { ...POINTER, generation, at: cp.at, fullAt: cp.fullAt, chunks: chunks.length },
-    }),
-  );
+  await putAll(deps, items);
+  await putItem(deps, { ...POINTER, generation, at: cp.at, fullAt: cp.fullAt, chunks: chunks.length });
 }
 
 export async function loadCheckpoint(deps: Store): Promise<Checkpoint | null> {
-  const pointer = (
-    await deps.doc.send(new GetCommand({ TableName: deps.tableName, Key: POINTER, ConsistentRead: true }))
-  ).Item;
+  const pointer = await getItem(deps, POINTER);
   if (!pointer) return null;
   const data: string[] = [];
-  await queryAll(deps, keys.verifiedHeadsPartition(String(pointer.generation)), (item) => {
+  for (const item of await readPartition(deps, partitions.verifiedHeads(String(pointer.generation))))
     data.push(String(item.data));
-  });
   if (data.length !== Number(pointer.chunks)) return null; // expired or incomplete: run full
   const cp: Checkpoint = { at: Number(pointer.at), fullAt: Number(pointer.fullAt), heads: [], broken: [] };
   for (const line of data.join('').split('\n')) {
@@ -106,32 +88,13 @@ export async function loadCheckpoint(deps: Store): Promise<Checkpoint | null> {
   return cp;
 }
 
-async function queryAll(
-  deps: Store,
-  pk: string,
-  each: (item: Record<string, unknown>) => void,
-): Promise<void> {
-  let start: Record<string, unknown> | undefined;
-  do {
-    const r = await deps.doc.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    for (const item of r.Items ?? []) each(item);
-    start = r.LastEvaluatedKey;
-  } while (start);
-}
-
 /** The records the change feed marked from the day before the checkpoint's up to `now`'s day (UTC). */
 export async function changedSince(deps: Store, sinceMs: number, now: number): Promise<Set<string>> {
   const out = new Set<string>();
   for (let day = Date.parse(`${utcDay(sinceMs - DAY_MS)}T00:00:00Z`); day <= now; day += DAY_MS) {
     for (let shard = 0; shard < CHANGE_SHARDS; shard++) {
-      await queryAll(deps, keys.changedPartition(utcDay(day), shard), (item) => out.add(String(item.sk)));
+      for (const item of await readPartition(deps, partitions.changed(utcDay(day), shard)))
+        out.add(String(item.sk));
     }
   }
   return out;
@@ -149,7 +112,7 @@ export async function verifyIncremental(
   await Promise.all(
     Array.from({ length: 8 }, async () => {
       for (let k = queue.pop(); k !== undefined; k = queue.pop())
-        await queryAll(deps, k, (item) => items.add(item));
+        for (const item of await readPartition(deps, partitions.table(k))) items.add(item);
     }),
   );
   const fresh = verifyRecords(

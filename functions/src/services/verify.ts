@@ -14,7 +14,7 @@ import { dirname } from 'node:path';
 import { type ChainHead, digestOfHeads, formatInstant, type LedgerEvent, verifyChain } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import { keys, STATE_SK } from '../store/keys.js';
-import { scanTable } from './rebuild.js';
+import { scanTable, type TableRef } from '../store/table-ops.js';
 
 export interface BrokenLink {
   recordKey: string;
@@ -58,7 +58,7 @@ export class ChainItems {
 }
 
 /** Scans every record partition and verifies each chain. */
-export async function verifyLedger(deps: Pick<Deps, 'doc' | 'tableName'>): Promise<VerifyReport> {
+export async function verifyLedger(deps: TableRef): Promise<VerifyReport> {
   const items = new ChainItems();
   await scanTable(deps, (item) => items.add(item));
   const { broken, heads } = verifyRecords(items, items.recordKeys);

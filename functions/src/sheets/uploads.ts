@@ -4,12 +4,12 @@
  * 400 KB item size (in AWS, a bucket with a lifecycle rule could hold it instead; the table keeps the
  * local stack and the cloud alike). Only its uploader may read it back.
  */
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../app/deps.js';
 import { notFound } from '../app/edge-error.js';
 import type { Principal } from '../auth/principal.js';
-import { keys } from '../store/keys.js';
+import { keys, partitions } from '../store/keys.js';
 import { TABLE } from '../store/table.js';
+import { putItem, readPartition } from '../store/table-ops.js';
 
 const CHUNK_BYTES = 300 * 1024;
 const KEEP_SECONDS = 7 * 24 * 3600;
@@ -35,21 +35,11 @@ export async function keepUpload(
   const chunks = Math.max(1, Math.ceil(bytes.length / CHUNK_BYTES));
   for (let n = 0; n < chunks; n++) {
     const part = bytes.subarray(n * CHUNK_BYTES, (n + 1) * CHUNK_BYTES);
-    await deps.doc.send(
-      new PutCommand({
-        TableName: deps.tableName,
-        Item: { ...keys.uploadChunk(id, n), bytes: Buffer.from(part), [TABLE.ttlAttribute]: ttl },
-      }),
-    );
+    await putItem(deps, { ...keys.uploadChunk(id, n), bytes: Buffer.from(part), [TABLE.ttlAttribute]: ttl });
   }
   const meta: UploadMeta = { id, fileName, uploadedBy: p.id, uploadedAt, size: bytes.length, chunks };
   // The description goes last: an upload is readable only once every chunk is in.
-  await deps.doc.send(
-    new PutCommand({
-      TableName: deps.tableName,
-      Item: { ...keys.uploadMeta(id), meta, [TABLE.ttlAttribute]: ttl },
-    }),
-  );
+  await putItem(deps, { ...keys.uploadMeta(id), meta, [TABLE.ttlAttribute]: ttl });
   return meta;
 }
 
@@ -64,20 +54,11 @@ export async function readUpload(
   const expired = item && Number(item[TABLE.ttlAttribute]) * 1000 < deps.clock();
   if (!meta || expired || meta.uploadedBy !== p.id) throw notFound('upload');
   const parts: Uint8Array[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const r = await deps.doc.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        KeyConditionExpression: 'pk = :p AND begins_with(sk, :c)',
-        ExpressionAttributeValues: { ':p': keys.uploadPartition(id), ':c': keys.uploadChunkPrefix },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const it of r.Items ?? []) parts.push(it.bytes as Uint8Array);
-    start = r.LastEvaluatedKey;
-  } while (start);
+  const chunks = await readPartition(deps, partitions.upload(id), {
+    skPrefix: keys.uploadChunkPrefix,
+    consistent: true,
+  });
+  for (const it of chunks) parts.push(it.bytes as Uint8Array);
   if (parts.length !== meta.chunks) throw notFound('upload');
   return { meta, bytes: Buffer.concat(parts) };
 }

@@ -189,3 +189,43 @@ export const keys = {
 
 /** Partitions of the change feed per day. */
 export const CHANGE_SHARDS = 16;
+
+/** The table's indexes (table.ts declares them). */
+export type IndexName = 'gsi1' | 'gsi2' | 'gsi3';
+
+/** A partition to read: of the table itself (an item collection) or of an index, and its key. */
+export interface Partition {
+  readonly index: IndexName | 'table';
+  readonly pk: string;
+}
+
+/** The partitions the code reads, each with the index it lives in — so no caller names an index. */
+export const partitions = {
+  /** The item collection of one record, or any other table partition. */
+  table: (pk: string): Partition => ({ index: 'table', pk }),
+  /** Notifications whose deliveries are not made yet. */
+  outboxPending: { index: 'gsi2', pk: keys.outboxPendingPartition } as Partition,
+  /** Records of a type in a state (open rectifications, dead deliveries …). */
+  byState: (type: RecordType, state: string): Partition => ({
+    index: 'gsi2',
+    pk: keys.statePartition(type, state),
+  }),
+  /** Records of a type of one unit. */
+  ofUnit: (type: RecordType, unitId: string): Partition => ({
+    index: 'gsi3',
+    pk: keys.unitPartition(type, unitId),
+  }),
+  inbox: (role: string, unitId: string): Partition => ({
+    index: 'gsi3',
+    pk: keys.inboxPartition(role, unitId),
+  }),
+  upload: (id: string): Partition => ({ index: 'table', pk: keys.uploadPartition(id) }),
+  changed: (day: string, shard: number): Partition => ({
+    index: 'table',
+    pk: keys.changedPartition(day, shard),
+  }),
+  verifiedHeads: (generation: string): Partition => ({
+    index: 'table',
+    pk: keys.verifiedHeadsPartition(generation),
+  }),
+} as const;

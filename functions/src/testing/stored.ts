@@ -6,8 +6,9 @@
  */
 import { type AggregateMap, isEmptyAggregate, type UnitQuarterAggregate } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
-import { scanTable, storedAndRebuiltMaps } from '../services/rebuild.js';
+import { storedAndRebuiltMaps } from '../services/rebuild.js';
 import { STATE_SK } from '../store/keys.js';
+import { scanTable } from '../store/table-ops.js';
 
 /** Every item of the table. */
 export async function scanAll(deps: Deps): Promise<Record<string, unknown>[]> {

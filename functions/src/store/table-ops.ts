@@ -1,0 +1,235 @@
+/**
+ * The table's item operations outside the ledger (counters, markers, checkpoints, uploads, deployment
+ * keys, queues): the only place besides the record store and transactions that builds DynamoDB commands,
+ * so the rest of the code names items and partitions (keys.ts), never expressions or index names.
+ */
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  ScanCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { IndexName, Partition } from './keys.js';
+import { TABLE } from './table.js';
+
+/** The client and the table it talks to. */
+export interface TableRef {
+  doc: Pick<DynamoDBDocumentClient, 'send'>;
+  tableName: string;
+}
+
+export type ItemKey = { pk: string; sk: string };
+export type Item = Record<string, unknown>;
+
+const isConditionFailure = (e: unknown) =>
+  (e as { name?: string }).name === 'ConditionalCheckFailedException';
+
+/** One item by its key (consistent by default), or null. */
+export async function getItem(t: TableRef, key: ItemKey, consistent = true): Promise<Item | null> {
+  const r = await t.doc.send(
+    new GetCommand({ TableName: t.tableName, Key: key, ConsistentRead: consistent }),
+  );
+  return r.Item ?? null;
+}
+
+/**
+ * Puts an item. With `ifAbsent`, only where no item has that key: answers false (and writes nothing) when
+ * one exists — the way two racing first writers agree on one winner.
+ */
+export async function putItem(t: TableRef, item: Item, opts: { ifAbsent?: boolean } = {}): Promise<boolean> {
+  try {
+    await t.doc.send(
+      new PutCommand({
+        TableName: t.tableName,
+        Item: item,
+        ...(opts.ifAbsent ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}),
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (opts.ifAbsent && isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+export async function deleteItem(t: TableRef, key: ItemKey): Promise<void> {
+  await t.doc.send(new DeleteCommand({ TableName: t.tableName, Key: key }));
+}
+
+/**
+ * Adds 1 to a counter attribute atomically (created at 1) and sets the item's expiry (epoch seconds);
+ * answers the item after the update.
+ */
+export async function incrementCounter(
+  t: TableRef,
+  key: ItemKey,
+  attribute: string,
+  expiresAtSeconds: number,
+): Promise<Item> {
+  const r = await t.doc.send(
+    new UpdateCommand({
+      TableName: t.tableName,
+      Key: key,
+      UpdateExpression: 'ADD #c :one SET #ttl = :ttl',
+      ExpressionAttributeNames: { '#c': attribute, '#ttl': TABLE.ttlAttribute },
+      ExpressionAttributeValues: { ':one': 1, ':ttl': expiresAtSeconds },
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  return r.Attributes ?? { [attribute]: 1 };
+}
+
+/**
+ * Sets attributes only while the number `guard` is absent or at most `atMost` (e.g. set a lock only where
+ * no lock is in force); answers whether it was set — exactly one of racing callers sees true.
+ */
+export async function setUnlessAbove(
+  t: TableRef,
+  key: ItemKey,
+  guard: { attribute: string; atMost: number },
+  set: Item,
+): Promise<boolean> {
+  const names: Record<string, string> = { '#g': guard.attribute };
+  const values: Record<string, unknown> = { ':g': guard.atMost };
+  const parts = Object.entries(set).map(([k, v], i) => {
+    names[`#s${i}`] = k;
+    values[`:s${i}`] = v;
+    return `#s${i} = :s${i}`;
+  });
+  try {
+    await t.doc.send(
+      new UpdateCommand({
+        TableName: t.tableName,
+        Key: key,
+        UpdateExpression: `SET ${parts.join(', ')}`,
+        ConditionExpression: 'attribute_not_exists(#g) OR #g <= :g',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+/** Puts many items, 25 a request, putting unprocessed ones again (with back-off) until all are in. */
+export async function putAll(t: TableRef, items: readonly Item[]): Promise<void> {
+  for (let i = 0; i < items.length; i += 25) {
+    let requests: { PutRequest: { Item: Item } }[] | undefined = items
+      .slice(i, i + 25)
+      .map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; requests && requests.length > 0; attempt++) {
+      if (attempt > 8) throw new Error('batch write: unprocessed items after 8 retries');
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+      const r = await t.doc.send(new BatchWriteCommand({ RequestItems: { [t.tableName]: requests } }));
+      requests = r.UnprocessedItems?.[t.tableName] as typeof requests;
+    }
+  }
+}
+
+/** How to read a partition: a sort-key range, the order, how many, and a unit subtree. */
+export interface PartitionRead {
+  /** Only items whose sort key starts with this. */
+  skPrefix?: string;
+  /** Only items whose sort key is ≤ this. */
+  skUpTo?: string;
+  /** Newest (greatest sort key) first. */
+  descending?: boolean;
+  /** At most this many items (read on until reached or the partition ends); all when absent. */
+  limit?: number;
+  /** Only items of this unit subtree (`unitPath` prefix). */
+  unitPathPrefix?: string;
+  consistent?: boolean;
+}
+
+const SORT_KEY: Record<IndexName | 'table', { pk: string; sk: string; index?: string }> = {
+  table: { pk: 'pk', sk: 'sk' },
+  gsi1: { pk: 'gsi1pk', sk: 'gsi1sk', index: 'gsi1' },
+  gsi2: { pk: 'gsi2pk', sk: 'gsi2sk', index: 'gsi2' },
+  gsi3: { pk: 'gsi3pk', sk: 'gsi3sk', index: 'gsi3' },
+};
+
+/** The items of a partition (of the table or an index), as `opts` say, in sort-key order. */
+export async function readPartition(t: TableRef, part: Partition, opts: PartitionRead = {}): Promise<Item[]> {
+  const attr = SORT_KEY[part.index];
+  const names: Record<string, string> = { '#p': attr.pk };
+  const values: Record<string, unknown> = { ':p': part.pk };
+  let keyCond = '#p = :p';
+  if (opts.skPrefix !== undefined) {
+    names['#s'] = attr.sk;
+    values[':sp'] = opts.skPrefix;
+    keyCond += ' AND begins_with(#s, :sp)';
+  } else if (opts.skUpTo !== undefined) {
+    names['#s'] = attr.sk;
+    values[':su'] = opts.skUpTo;
+    keyCond += ' AND #s <= :su';
+  }
+  let filter: string | undefined;
+  if (opts.unitPathPrefix !== undefined) {
+    names['#up'] = 'unitPath';
+    values[':up'] = opts.unitPathPrefix;
+    filter = 'begins_with(#up, :up)';
+  }
+  const out: Item[] = [];
+  let start: Item | undefined;
+  do {
+    const r = await t.doc.send(
+      new QueryCommand({
+        TableName: t.tableName,
+        ...(attr.index ? { IndexName: attr.index } : {}),
+        KeyConditionExpression: keyCond,
+        ...(filter ? { FilterExpression: filter } : {}),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ...(opts.descending ? { ScanIndexForward: false } : {}),
+        ...(opts.consistent && !attr.index ? { ConsistentRead: true } : {}),
+        ...(opts.limit === undefined ? {} : { Limit: opts.limit - out.length }),
+        ExclusiveStartKey: start,
+      }),
+    );
+    out.push(...(r.Items ?? []));
+    start = r.LastEvaluatedKey;
+  } while (start && (opts.limit === undefined || out.length < opts.limit));
+  return out;
+}
+
+/**
+ * Every item of the table, read by `segments` parallel scans (rebuild and the full verify only: the
+ * one place the whole table is read). Answers how many items were read.
+ */
+export async function scanTable(
+  t: TableRef,
+  onItem: (item: Item) => void,
+  segments = 4,
+  consistent = false,
+): Promise<number> {
+  let count = 0;
+  await Promise.all(
+    Array.from({ length: segments }, async (_, segment) => {
+      let start: Item | undefined;
+      do {
+        const r = await t.doc.send(
+          new ScanCommand({
+            TableName: t.tableName,
+            Segment: segment,
+            TotalSegments: segments,
+            ExclusiveStartKey: start,
+            ...(consistent ? { ConsistentRead: true } : {}),
+          }),
+        );
+        for (const item of r.Items ?? []) {
+          count++;
+          onItem(item);
+        }
+        start = r.LastEvaluatedKey;
+      } while (start);
+    }),
+  );
+  return count;
+}
