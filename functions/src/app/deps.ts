@@ -2,7 +2,7 @@
  * What the app and the jobs need from the world, passed in (STYLE: ports in, adapters outside): the
  * store, a clock, an id source, the token verifier, the scheme, the unit directory and the PII cipher.
  */
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
 import { DEFAULT_SCHEME, formatInstant, type Scheme } from '@jiandu/shared';
 import { monotonicFactory } from 'ulidx';
 import type { Principal } from '../auth/principal.js';
@@ -15,11 +15,12 @@ import type { Mailer } from '../outbox/mail.js';
 import type { Post, WebhookTargets } from '../outbox/webhooks.js';
 import { SchemeDirectory } from '../services/scheme-directory.js';
 import { UnitDirectory } from '../services/units.js';
+import type { DocumentClient } from '../store/client.js';
 import { CursorSeal } from '../store/cursor.js';
 import { RecordStore } from '../store/record-store.js';
 
 export interface Deps {
-  doc: DynamoDBDocumentClient;
+  doc: DocumentClient;
   tableName: string;
   store: RecordStore;
   /** Milliseconds since the epoch. */
@@ -44,7 +45,7 @@ export interface Deps {
 }
 
 export interface DepsInput {
-  doc: DynamoDBDocumentClient;
+  doc: DocumentClient;
   tableName: string;
   clock?: () => number;
   newId?: () => string;

@@ -4,15 +4,15 @@
  * and — for the HTTP API only — a token verifier (jwt-verifier.ts; the built-in issuer is not used in
  * AWS). Jobs verify no token, so their bundles carry no JWT library. Built on the first invocation.
  */
+
 import { randomBytes } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type Deps, makeDeps } from '../app/deps.js';
 import { createPiiCipher, type PiiCipher } from '../crypto/pii.js';
 import { type AwsEnv, webhookTargetsOf } from '../env.js';
 import { type EvidenceStore, lazyEvidence } from '../evidence/evidence-store.js';
 import type { Mailer } from '../outbox/mail.js';
+import { awsDocumentClient, type DocumentClient } from '../store/client.js';
 import { type KmsPort, kmsKeyWrapper } from './kms-key-wrapper.js';
 import { loadCursorKey, loadPiiHmacKey } from './pii-hmac-key.js';
 
@@ -20,7 +20,7 @@ export interface LambdaDepsOptions {
   /** The token verifier (the HTTP API); without one every token is refused. */
   verify?: Deps['verify'];
   /** A document client of another endpoint (tests: DynamoDB Local). */
-  doc?: DynamoDBDocumentClient;
+  doc?: DocumentClient;
   kms?: KmsPort;
   /** Evidence storage of another kind (tests: a local folder). */
   evidence?: EvidenceStore;
@@ -47,9 +47,7 @@ const noPii: PiiCipher = {
 const refuse: Deps['verify'] = () => Promise.reject(new Error('this function verifies no tokens'));
 
 export async function lambdaDeps(env: AwsEnv, options: LambdaDepsOptions = {}): Promise<Deps> {
-  const doc =
-    options.doc ??
-    DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } });
+  const doc = options.doc ?? awsDocumentClient();
   const clock = options.clock ?? (() => Date.now());
   let pii: PiiCipher = noPii;
   // The cursor key is KMS-wrapped like the PII matching key. A function without PII access (a job) hands

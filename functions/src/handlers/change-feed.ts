@@ -3,15 +3,15 @@
  * record and day. Kept small on purpose — a document client and the markers, none of the app — since it
  * runs on every write. A failed batch is retried, halved, then sent to the dead-letter queue (alarmed).
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { readAwsEnv } from '../env.js';
 import { itemsOfStream, markChanges } from '../services/change-feed.js';
+import { awsDocumentClient } from '../store/client.js';
 import { HANDLERS } from './registry.js';
 
 const env = readAwsEnv(HANDLERS['change-feed'].env);
-const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+const doc = awsDocumentClient();
 
 export const handler = async (event: DynamoDBStreamEvent) => {
   const marked = await markChanges({ doc, tableName: env.TABLE_NAME }, itemsOfStream(event));
