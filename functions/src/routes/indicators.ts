@@ -1,20 +1,18 @@
 /** 考核指标: targets (supervisors), plans and actuals (unit officers report their own), listed by year. */
 
+import {
+  idParam,
+  indicatorChangeSchema,
+  indicatorInputSchema,
+  indicatorListQuerySchema,
+  indicatorViewSchema,
+} from '@jiandu/shared/api';
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { idemRef } from '../services/idempotency.js';
-import {
-  changeIndicator,
-  createIndicator,
-  getIndicator,
-  indicatorChangeSchema,
-  indicatorInputSchema,
-  indicatorListSchema,
-  indicatorViewSchema,
-  listIndicators,
-} from '../services/indicators.js';
-import { idempotencyHeader, idParam, json, listRoute, readRoute } from './common.js';
+import { changeIndicator, createIndicator, getIndicator, listIndicators } from '../services/indicators.js';
+import { idempotencyHeader, json, listRoute, readRoute } from './common.js';
 
 const create = defineRoute('indicator.manage', {
   method: 'post',
@@ -45,7 +43,7 @@ const read = readRoute(
 const list = listRoute(
   'indicator.read',
   'indicators',
-  indicatorListSchema,
+  indicatorListQuerySchema,
   indicatorViewSchema,
   'Indicators in your jurisdiction, newest year first',
 );

@@ -2,12 +2,24 @@
  * 季度排名 and 预黄牌: compute a draft (anyone), publish and amend (supervisors), read snapshots, a
  * unit's history, and cards.
  */
-import { z } from '@hono/zod-openapi';
-import { longText, quarterKeySchema, rankingSchema, rankingSnapshotSchema } from '@jiandu/shared';
+import {
+  amendRequestSchema,
+  cardListQuerySchema,
+  cardPageSchema,
+  draftRequestSchema,
+  draftResponseSchema,
+  idParam,
+  publicationSchema,
+  publishRequestSchema,
+  snapshotListQuerySchema,
+  snapshotListSchema,
+  snapshotViewSchema,
+  unitHistorySchema,
+} from '@jiandu/shared/api';
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import { type Deps, nowIso } from '../app/deps.js';
-import { cardListSchema, cardRecordSchema, listCards } from '../services/cards.js';
+import { listCards } from '../services/cards.js';
 import {
   amendSnapshot,
   getSnapshot,
@@ -15,46 +27,16 @@ import {
   publishGroup,
   unitHistory,
 } from '../services/ranking-publication.js';
-import { computeDrafts, GROUP_KEY_RE } from '../services/rankings.js';
-import { idParam, json, pageOf } from './common.js';
-
-const groupKey = z.string().regex(GROUP_KEY_RE, { message: 'a peer group key like county-townships@ds' });
-
-const draftRequest = z.strictObject({ quarter: quarterKeySchema, groupKey: groupKey.optional() });
-const draftResponse = z.object({
-  quarter: z.string(),
-  draft: z.literal(true),
-  groups: z.array(z.object({ groupKey: z.string(), ranking: rankingSchema })),
-});
-
-const summarySchema = z.object({
-  id: z.string(),
-  quarter: z.string(),
-  groupKey: z.string(),
-  group: z.object({ ruleId: z.string(), parentUnitId: z.string() }),
-  publishedAt: z.string(),
-  publishedBy: z.string(),
-  supersedes: z.string().nullable(),
-  reason: z.string().nullable(),
-  contentHash: z.string(),
-  effective: z.boolean(),
-  supersededBy: z.string().nullable(),
-});
-
-const publicationSchema = z.object({
-  snapshot: summarySchema,
-  cards: z.array(cardRecordSchema),
-  withdrawnCardIds: z.array(z.string()),
-  proposedCaseIds: z.array(z.string()),
-});
+import { computeDrafts } from '../services/rankings.js';
+import { json } from './common.js';
 
 const compute = defineRoute('ranking.read', {
   method: 'post',
   path: '/api/v1/rankings/compute',
   tags: ['rankings'],
   summary: 'Compute a draft ranking of a quarter from its aggregates (not stored)',
-  request: { body: { required: true, content: json(draftRequest) } },
-  responses: { 200: { description: 'Draft rankings', content: json(draftResponse) } },
+  request: { body: { required: true, content: json(draftRequestSchema) } },
+  responses: { 200: { description: 'Draft rankings', content: json(draftResponseSchema) } },
 });
 
 const draft = defineRoute('ranking.read', {
@@ -62,8 +44,8 @@ const draft = defineRoute('ranking.read', {
   path: '/api/v1/rankings/draft',
   tags: ['rankings'],
   summary: 'The draft ranking of a quarter, computed now (same as compute)',
-  request: { query: draftRequest },
-  responses: { 200: { description: 'Draft rankings', content: json(draftResponse) } },
+  request: { query: draftRequestSchema },
+  responses: { 200: { description: 'Draft rankings', content: json(draftResponseSchema) } },
 });
 
 const publish = defineRoute('ranking.publish', {
@@ -71,9 +53,7 @@ const publish = defineRoute('ranking.publish', {
   path: '/api/v1/rankings/publish',
   tags: ['rankings'],
   summary: 'Publish a quarter of a peer group: freeze a snapshot, issue cards, propose cases (supervisor)',
-  request: {
-    body: { required: true, content: json(z.strictObject({ quarter: quarterKeySchema, groupKey })) },
-  },
+  request: { body: { required: true, content: json(publishRequestSchema) } },
   responses: { 201: { description: 'Published', content: json(publicationSchema) } },
 });
 
@@ -82,17 +62,7 @@ const amend = defineRoute('ranking.publish', {
   path: '/api/v1/rankings/amend',
   tags: ['rankings'],
   summary: 'Amend a published snapshot: a new snapshot that supersedes it, with the reason (supervisor)',
-  request: {
-    body: {
-      required: true,
-      content: json(
-        z.strictObject({
-          snapshotId: idParam.shape.id,
-          reason: longText(2000),
-        }),
-      ),
-    },
-  },
+  request: { body: { required: true, content: json(amendRequestSchema) } },
   responses: { 201: { description: 'Amended', content: json(publicationSchema) } },
 });
 
@@ -101,13 +71,8 @@ const snapshots = defineRoute('ranking.read', {
   path: '/api/v1/rankings/snapshots',
   tags: ['rankings'],
   summary: 'Published snapshots of a quarter (one group or every group you see), amendments included',
-  request: { query: z.strictObject({ quarter: quarterKeySchema, groupKey: groupKey.optional() }) },
-  responses: {
-    200: {
-      description: 'Summaries',
-      content: json(z.object({ quarter: z.string(), items: z.array(summarySchema) })),
-    },
-  },
+  request: { query: snapshotListQuerySchema },
+  responses: { 200: { description: 'Summaries', content: json(snapshotListSchema) } },
 });
 
 const snapshot = defineRoute('ranking.read', {
@@ -116,9 +81,7 @@ const snapshot = defineRoute('ranking.read', {
   tags: ['rankings'],
   summary: 'One published snapshot: frozen inputs, ranking, content hash, what it supersedes',
   request: { params: idParam },
-  responses: {
-    200: { description: 'The snapshot', content: json(rankingSnapshotSchema.extend(summarySchema.shape)) },
-  },
+  responses: { 200: { description: 'The snapshot', content: json(snapshotViewSchema) } },
 });
 
 const history = defineRoute('ranking.read', {
@@ -127,28 +90,7 @@ const history = defineRoute('ranking.read', {
   tags: ['rankings'],
   summary: 'A unit’s published ranks across quarters',
   request: { params: idParam },
-  responses: {
-    200: {
-      description: 'History',
-      content: json(
-        z.object({
-          unitId: z.string(),
-          groupKey: z.string().nullable(),
-          items: z.array(
-            z.object({
-              quarter: z.string(),
-              snapshotId: z.string(),
-              rank: z.number(),
-              groupSize: z.number(),
-              total: z.number(),
-              carded: z.boolean(),
-              amended: z.boolean(),
-            }),
-          ),
-        }),
-      ),
-    },
-  },
+  responses: { 200: { description: 'History', content: json(unitHistorySchema) } },
 });
 
 const cards = defineRoute('ranking.read', {
@@ -156,13 +98,8 @@ const cards = defineRoute('ranking.read', {
   path: '/api/v1/cards',
   tags: ['rankings'],
   summary: 'Pre-yellow cards in your jurisdiction, newest first (withdrawn ones marked)',
-  request: { query: cardListSchema },
-  responses: {
-    200: {
-      description: 'A page',
-      content: json(pageOf(cardRecordSchema)),
-    },
-  },
+  request: { query: cardListQuerySchema },
+  responses: { 200: { description: 'A page', content: json(cardPageSchema) } },
 });
 
 export function rankingRoutes(deps: Deps) {
@@ -188,7 +125,7 @@ export function rankingRoutes(deps: Deps) {
     return c.json(await listSnapshots(deps, c.get('principal'), quarter, g), 200);
   });
   r.openapi(snapshot, async (c) =>
-    c.json((await getSnapshot(deps, c.get('principal'), c.req.valid('param').id)) as never, 200),
+    c.json(await getSnapshot(deps, c.get('principal'), c.req.valid('param').id), 200),
   );
   r.openapi(history, async (c) =>
     c.json(await unitHistory(deps, c.get('principal'), c.req.valid('param').id), 200),

@@ -3,25 +3,17 @@
  * supersedes the snapshot that issued it, the card is withdrawn (an event on the card, `withdrawn` set)
  * and the amendment issues its own cards — cards follow the snapshot in force.
  */
-import { z } from '@hono/zod-openapi';
-import { type Card, cardSchema, idSchema, instantSchema, quarterKeySchema } from '@jiandu/shared';
+import type { Card } from '@jiandu/shared';
+import type { CardListQuery, CardRecord } from '@jiandu/shared/api';
 import type { Deps } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
 import { keys } from '../store/keys.js';
 import type { Actor, RecordIndex, StoredRecord } from '../store/record-store.js';
 import type { Tx } from '../store/tx.js';
 import { listScope } from './jurisdiction.js';
-import { equalsFilters, pageRange, unitPageFields } from './lists.js';
+import { equalsFilters, pageRange } from './lists.js';
 
-export const cardWithdrawalSchema = z.strictObject({
-  /** The amendment that superseded the snapshot which issued the card. */
-  snapshotId: idSchema,
-  at: instantSchema,
-  reason: z.string(),
-});
-
-export const cardRecordSchema = cardSchema.extend({ withdrawn: cardWithdrawalSchema.nullable() });
-export type CardRecord = z.infer<typeof cardRecordSchema>;
+export type { CardRecord };
 
 const cardIndex = (c: CardRecord, unitPath: string): RecordIndex => ({
   unitPath,
@@ -80,14 +72,8 @@ export async function cardsOfUnit(deps: Deps, unitId: string): Promise<StoredRec
   return deps.store.queryIndex<CardRecord>('gsi3', keys.unitPartition('card', unitId));
 }
 
-export const cardListSchema = z.strictObject({
-  ...unitPageFields(),
-  quarter: quarterKeySchema.optional(),
-  state: z.enum(['issued', 'withdrawn']).optional(),
-});
-
 /** Cards of units in the caller's jurisdiction, newest first. */
-export async function listCards(deps: Deps, p: Principal, q: z.output<typeof cardListSchema>) {
+export async function listCards(deps: Deps, p: Principal, q: CardListQuery) {
   const page = await deps.store.list<CardRecord>('card', {
     unitPathPrefix: await listScope(deps, p, q.unitId),
     filters: equalsFilters({ quarter: q.quarter, state: q.state }),

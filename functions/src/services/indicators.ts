@@ -3,8 +3,15 @@
  * Supervisors set targets and plans; a unit officer reports actuals for their own unit. Every write moves
  * the unit's quarterly aggregates (task lines) in the same transaction, from the before/after facts.
  */
-import { z } from '@hono/zod-openapi';
-import { type Indicator, indicatorFacts, indicatorSchema, indicatorValueSchema } from '@jiandu/shared';
+import { type Indicator, indicatorFacts, indicatorSchema } from '@jiandu/shared';
+import type {
+  IndicatorChange,
+  IndicatorListQuery,
+  IndicatorView,
+  indicatorInputSchema,
+  Page,
+} from '@jiandu/shared/api';
+import type { z } from 'zod';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import { assertCan, holds, type Principal } from '../auth/principal.js';
@@ -14,34 +21,8 @@ import { commitOne } from './commit.js';
 import { type IdemRef, replay, type StoredResponse } from './idempotency.js';
 import { commitCreate } from './ingest.js';
 import { listScope, readVisible, writableUnitPath } from './jurisdiction.js';
-import { pagingOf, unitPageFields } from './lists.js';
+import { pagingOf } from './lists.js';
 import { assertVersion, commitOrConflict } from './record-conflict.js';
-
-const quarterly = z
-  .tuple([
-    indicatorValueSchema.nullable(),
-    indicatorValueSchema.nullable(),
-    indicatorValueSchema.nullable(),
-    indicatorValueSchema.nullable(),
-  ])
-  .openapi({ description: 'Cumulative values at the end of Q1..Q4 (null: none)' });
-
-export const indicatorInputSchema = indicatorSchema.omit({ id: true, actuals: true }).extend({
-  actuals: quarterly.default([null, null, null, null]),
-});
-
-/** A change: the version read, then only the fields to change. Unit officers may send `actuals` only. */
-export const indicatorChangeSchema = z.strictObject({
-  expectedVersion: z.number().int().min(1),
-  name: indicatorSchema.shape.name.optional(),
-  measure: indicatorSchema.shape.measure,
-  target: indicatorSchema.shape.target.optional(),
-  plan: quarterly.optional(),
-  actuals: quarterly.optional(),
-});
-
-export const indicatorViewSchema = indicatorSchema.extend({ version: z.number().int().min(1) });
-export type IndicatorView = Indicator & { version: number };
 
 const view = (s: StoredRecord<Indicator>): IndicatorView => ({ ...s.data, version: s.version });
 
@@ -89,7 +70,7 @@ export async function changeIndicator(
   deps: Deps,
   p: Principal,
   id: string,
-  change: z.output<typeof indicatorChangeSchema>,
+  change: IndicatorChange,
 ): Promise<IndicatorView> {
   const before = await readVisible<Indicator>(deps, p, 'indicator', id);
   const { expectedVersion, ...fields } = change;
@@ -129,13 +110,12 @@ export async function changeIndicator(
   return view(stored);
 }
 
-export const indicatorListSchema = z.strictObject({
-  ...unitPageFields(100),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-});
-
 /** Indicators in the caller's jurisdiction (or a unit's subtree inside it), newest year first. */
-export async function listIndicators(deps: Deps, p: Principal, q: z.output<typeof indicatorListSchema>) {
+export async function listIndicators(
+  deps: Deps,
+  p: Principal,
+  q: IndicatorListQuery,
+): Promise<Page<IndicatorView>> {
   const page = await deps.store.list<Indicator>('indicator', {
     unitPathPrefix: await listScope(deps, p, q.unitId),
     limit: q.limit,

@@ -17,13 +17,20 @@ import {
   proposeForConsecutiveCards,
   type RankingSnapshot,
 } from '@jiandu/shared';
+import type {
+  Publication,
+  SnapshotList,
+  SnapshotSummary,
+  SnapshotView,
+  UnitHistory,
+} from '@jiandu/shared/api';
 import type { Deps } from '../app/deps.js';
 import { EdgeError, notFound } from '../app/edge-error.js';
 import { assertCan, type Principal } from '../auth/principal.js';
 import { keys } from '../store/keys.js';
 import { type Actor, type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
 import { MAX_TX_ITEMS, Tx, TxCancelled } from '../store/tx.js';
-import { CARD_TX_ITEMS, type CardRecord, cardsOfUnit, writeNewCard, writeWithdrawal } from './cards.js';
+import { CARD_TX_ITEMS, cardsOfUnit, writeNewCard, writeWithdrawal } from './cards.js';
 import { PROPOSAL_TX_ITEMS, proposedCase, writeCaseProposal } from './cases.js';
 import { scopeOf } from './jurisdiction.js';
 import { tenuresOf } from './org.js';
@@ -38,22 +45,6 @@ import {
   visibleGroup,
 } from './rankings.js';
 import { triggerRaised } from './triggers.js';
-
-export interface SnapshotSummary {
-  id: string;
-  quarter: string;
-  groupKey: string;
-  group: RankingSnapshot['group'];
-  publishedAt: string;
-  publishedBy: string;
-  supersedes: string | null;
-  reason: string | null;
-  contentHash: string;
-  /** The snapshot in force for its quarter and group (no other supersedes it). */
-  effective: boolean;
-  /** The amendment that superseded it, if any. */
-  supersededBy: string | null;
-}
 
 type SnapshotHead = Pick<
   RankingSnapshot,
@@ -132,15 +123,6 @@ export async function snapshotHeadsOfQuarter(deps: Deps, quarter: string): Promi
 interface Piece {
   size: number;
   write: (tx: Tx) => void;
-}
-
-export interface Publication {
-  snapshot: SnapshotSummary;
-  cards: CardRecord[];
-  /** Cards of the superseded snapshot withdrawn by this amendment. */
-  withdrawnCardIds: string[];
-  /** Accountability cases proposed by this publication. */
-  proposedCaseIds: string[];
 }
 
 interface FreezeInput {
@@ -310,7 +292,7 @@ export async function amendSnapshot(
 }
 
 /** One snapshot, whole, with its place among the snapshots of its quarter and group. */
-export async function getSnapshot(deps: Deps, p: Principal, id: string) {
+export async function getSnapshot(deps: Deps, p: Principal, id: string): Promise<SnapshotView> {
   const s = await deps.store.get<RankingSnapshot>('snapshot', id);
   if (!s) throw notFound('snapshot');
   const groupKey = groupKeyOf(s.data.group);
@@ -325,7 +307,12 @@ export async function getSnapshot(deps: Deps, p: Principal, id: string) {
 }
 
 /** Summaries of the snapshots of a quarter (one group, or every group the caller sees). */
-export async function listSnapshots(deps: Deps, p: Principal, quarter: string, groupKey?: string) {
+export async function listSnapshots(
+  deps: Deps,
+  p: Principal,
+  quarter: string,
+  groupKey?: string,
+): Promise<SnapshotList> {
   const heads = groupKey
     ? (await snapshotsOf(deps, quarter, (await visibleGroup(deps, p, groupKey)).groupKey)).map((s) => s.data)
     : await snapshotHeadsOfQuarter(deps, quarter);
@@ -348,7 +335,7 @@ export async function listSnapshots(deps: Deps, p: Principal, quarter: string, g
 }
 
 /** A unit's published ranks across quarters (the snapshot in force of each quarter), oldest first. */
-export async function unitHistory(deps: Deps, p: Principal, unitId: string) {
+export async function unitHistory(deps: Deps, p: Principal, unitId: string): Promise<UnitHistory> {
   const tree = await deps.units.tree();
   const scheme = await deps.scheme();
   if (!tree.has(unitId)) throw notFound('unit');
@@ -362,7 +349,7 @@ export async function unitHistory(deps: Deps, p: Principal, unitId: string) {
   const all = await deps.store.queryIndex<RankingSnapshot>('gsi3', keys.snapshotGroupPartition(g.groupKey));
   const byQuarter = new Map<string, RankingSnapshot[]>();
   for (const s of all) byQuarter.set(s.data.quarter, [...(byQuarter.get(s.data.quarter) ?? []), s.data]);
-  const items = [];
+  const items: UnitHistory['items'] = [];
   for (const [quarter, sibs] of [...byQuarter.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const s = latestEffective(sibs);
     const row = s?.ranking.rows.find((r) => r.unitId === unitId);

@@ -17,6 +17,7 @@ import {
   type UnitQuarterAggregate,
   type UnitTree,
 } from '@jiandu/shared';
+import type { DraftResponse } from '@jiandu/shared/api';
 import type { Deps } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import type { Principal } from '../auth/principal.js';
@@ -26,8 +27,6 @@ import { scopeOf } from './jurisdiction.js';
 
 /** "county-townships@ds": a peer group's rule and parent unit, as one path-safe key. */
 export const groupKeyOf = (g: PeerGroupRef): string => `${g.ruleId}@${g.parentUnitId}`;
-
-export const GROUP_KEY_RE = /^[A-Za-z0-9_.:-]{1,64}@[A-Za-z0-9_-]{1,64}$/;
 
 export interface PeerGroup {
   group: PeerGroupRef;
@@ -118,18 +117,13 @@ export async function visibleGroup(deps: Deps, p: Principal | null, groupKey: st
   return g;
 }
 
-export interface DraftGroup {
-  groupKey: string;
-  ranking: Ranking;
-}
-
 /** Draft rankings of a quarter (not stored): every group the caller sees, or the one asked for. */
 export async function computeDrafts(
   deps: Deps,
   p: Principal,
   quarter: string,
   groupKey?: string,
-): Promise<{ quarter: string; draft: true; groups: DraftGroup[] }> {
+): Promise<DraftResponse> {
   const scheme = await deps.scheme();
   const tree = await deps.units.tree();
   let groups: PeerGroup[];

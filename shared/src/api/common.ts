@@ -58,3 +58,24 @@ export const batchItemResultSchema = z.discriminatedUnion('status', [
 ]);
 export type BatchItemResult = z.infer<typeof batchItemResultSchema>;
 export const batchResponseSchema = z.object({ items: z.array(batchItemResultSchema) });
+
+/** The paging fields of a list query: the page size and the cursor of the page before. */
+export const pagingFields = (defaultLimit = 50) => ({
+  limit: z.coerce.number().int().min(1).max(500).default(defaultLimit),
+  cursor: z.string().max(2000).optional(),
+});
+
+/** A unit id in a query or body (a filter, or the scope unit of a view). */
+export const unitIdField = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+/** The paging fields and a unit: the unit's subtree (inside your jurisdiction). */
+export const unitPageFields = (defaultLimit = 50) => ({
+  ...pagingFields(defaultLimit),
+  unitId: unitIdField.optional(),
+});
+
+/** A month key in a path or query. */
+export const monthKeyField = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'a month like 2025-05' })
+  .meta({ description: 'YYYY-MM' });

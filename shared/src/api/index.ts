@@ -3,3 +3,5 @@
  * functions build their routes and the OpenAPI document from these; the SPA imports its types from here.
  */
 export * from './common.js';
+export * from './indicators.js';
+export * from './rankings.js';

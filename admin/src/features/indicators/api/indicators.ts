@@ -1,11 +1,8 @@
 /** 指标/任务完成情况: a year's indicators in the jurisdiction, and reporting a quarter's cumulative actual. */
-import type { Indicator } from '@jiandu/shared';
+import type { IndicatorChange, IndicatorView, Quarterly } from '@jiandu/shared/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { API, api } from '../../../lib/api.js';
 import { type Page, useCursorList } from '../../../lib/cursor-list.js';
-
-export type IndicatorView = Indicator & { version: number };
-export type Quarterly = IndicatorView['actuals'];
 
 export const INDICATOR_FILTERS = ['quarter', 'unitId'] as const;
 
@@ -26,10 +23,11 @@ export const withActual = (actuals: Quarterly, qi: number, value: number | null)
 export function useReportActual() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (b: { id: string; expectedVersion: number; actuals: Quarterly }) =>
-      api.request<IndicatorView>('PUT', `${API}/indicators/${encodeURIComponent(b.id)}`, {
-        body: { expectedVersion: b.expectedVersion, actuals: b.actuals },
-      }),
+    mutationFn: ({
+      id,
+      ...body
+    }: { id: string } & Required<Pick<IndicatorChange, 'expectedVersion' | 'actuals'>>) =>
+      api.request<IndicatorView>('PUT', `${API}/indicators/${encodeURIComponent(id)}`, { body }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: indicatorKeys.all }),
   });
 }

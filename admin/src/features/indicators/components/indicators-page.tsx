@@ -4,6 +4,7 @@
  * Supervisors and the unit's officers report the quarter's actual; a 409 shows the indicator as it is now
  * and retries the same value on it.
  */
+import type { IndicatorView } from '@jiandu/shared/api';
 import { Button, Card, Grid, InputNumber, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useUnits } from '../../../api/units.js';
@@ -16,13 +17,7 @@ import { ApiError } from '../../../lib/api-client.js';
 import { currentQuarter, recentQuarters } from '../../../lib/format.js';
 import { useUrlFilters } from '../../../lib/url-filters.js';
 import { useCan } from '../../../lib/use-can.js';
-import {
-  INDICATOR_FILTERS,
-  type IndicatorView,
-  useIndicators,
-  useReportActual,
-  withActual,
-} from '../api/indicators.js';
+import { INDICATOR_FILTERS, useIndicators, useReportActual, withActual } from '../api/indicators.js';
 import './indicators.css';
 
 /** The cumulative plan at the end of quarter `qi`: the plan's entry, else target × qi/4; null without a target. */

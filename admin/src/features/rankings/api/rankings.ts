@@ -1,42 +1,15 @@
 /** 季度排名: drafts computed now, published snapshots, publish and amend, a unit's history. */
-import type { Ranking, RankingSnapshot } from '@jiandu/shared';
+import type {
+  AmendRequest,
+  DraftResponse,
+  Publication,
+  PublishRequest,
+  SnapshotList,
+  SnapshotView,
+  UnitHistory,
+} from '@jiandu/shared/api';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { API, api } from '../../../lib/api.js';
-
-export interface SnapshotSummary {
-  id: string;
-  quarter: string;
-  groupKey: string;
-  group: { ruleId: string; parentUnitId: string };
-  publishedAt: string;
-  publishedBy: string;
-  supersedes: string | null;
-  reason: string | null;
-  contentHash: string;
-  effective: boolean;
-  supersededBy: string | null;
-}
-
-export interface Publication {
-  snapshot: SnapshotSummary;
-  cards: { id: string; unitId: string }[];
-  withdrawnCardIds: string[];
-  proposedCaseIds: string[];
-}
-
-export interface UnitHistory {
-  unitId: string;
-  groupKey: string | null;
-  items: {
-    quarter: string;
-    snapshotId: string;
-    rank: number;
-    groupSize: number;
-    total: number;
-    carded: boolean;
-    amended: boolean;
-  }[];
-}
 
 export const rankingKeys = {
   all: ['rankings'] as const,
@@ -50,12 +23,7 @@ export const rankingKeys = {
 export const draftQuery = (quarter: string) =>
   queryOptions({
     queryKey: rankingKeys.draft(quarter),
-    queryFn: ({ signal }) =>
-      api.get<{ quarter: string; draft: true; groups: { groupKey: string; ranking: Ranking }[] }>(
-        `${API}/rankings/draft`,
-        { quarter },
-        signal,
-      ),
+    queryFn: ({ signal }) => api.get<DraftResponse>(`${API}/rankings/draft`, { quarter }, signal),
   });
 export const useDraft = (quarter: string) => useQuery(draftQuery(quarter));
 
@@ -63,19 +31,14 @@ export const useSnapshots = (quarter: string, groupKey: string | undefined, enab
   useQuery({
     queryKey: rankingKeys.snapshots(quarter, groupKey),
     queryFn: ({ signal }) =>
-      api.get<{ quarter: string; items: SnapshotSummary[] }>(
-        `${API}/rankings/snapshots`,
-        { quarter, groupKey },
-        signal,
-      ),
+      api.get<SnapshotList>(`${API}/rankings/snapshots`, { quarter, groupKey }, signal),
     enabled,
   });
 
 export const useSnapshot = (id: string | undefined) =>
   useQuery({
     queryKey: rankingKeys.snapshot(id ?? ''),
-    queryFn: ({ signal }) =>
-      api.get<RankingSnapshot & SnapshotSummary>(`${API}/rankings/snapshots/${id}`, undefined, signal),
+    queryFn: ({ signal }) => api.get<SnapshotView>(`${API}/rankings/snapshots/${id}`, undefined, signal),
     enabled: !!id,
   });
 
@@ -89,8 +52,7 @@ export const useUnitHistory = (unitId: string) =>
 export function usePublish() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (b: { quarter: string; groupKey: string }) =>
-      api.post<Publication>(`${API}/rankings/publish`, b),
+    mutationFn: (b: PublishRequest) => api.post<Publication>(`${API}/rankings/publish`, b),
     onSuccess: () => void qc.invalidateQueries({ queryKey: rankingKeys.all }),
   });
 }
@@ -98,8 +60,7 @@ export function usePublish() {
 export function useAmend() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (b: { snapshotId: string; reason: string }) =>
-      api.post<Publication>(`${API}/rankings/amend`, b),
+    mutationFn: (b: AmendRequest) => api.post<Publication>(`${API}/rankings/amend`, b),
     onSuccess: () => void qc.invalidateQueries({ queryKey: rankingKeys.all }),
   });
 }

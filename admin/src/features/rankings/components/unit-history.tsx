@@ -1,4 +1,5 @@
 /** A unit's published ranks across quarters, with a chart (ECharts, loaded here only). */
+import type { UnitHistoryItem } from '@jiandu/shared/api';
 import { Button, Card, Table, Tag } from 'antd';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
@@ -8,7 +9,7 @@ import { Page } from '../../../components/ui/page.js';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.js';
 import { useI18n } from '../../../i18n/index.js';
 import { points } from '../../../lib/format.js';
-import { type UnitHistory, useUnitHistory } from '../api/rankings.js';
+import { useUnitHistory } from '../api/rankings.js';
 
 export function UnitHistoryPage() {
   const { id = '' } = useParams();
@@ -62,7 +63,7 @@ export function UnitHistoryPage() {
           <Card className="banner">
             <Chart option={option} label={t('rank.history')} />
           </Card>
-          <Table<UnitHistory['items'][number]>
+          <Table<UnitHistoryItem>
             data-testid="unit-history"
             rowKey="snapshotId"
             size="small"
