@@ -2,24 +2,24 @@
  * 通报: the monthly bulletin of a unit (your home unit by default) computed on read as a draft; issued
  * bulletins (frozen records) listed and opened — opening records who read it (已读), listed to the issuer.
  */
-import { z } from '@hono/zod-openapi';
+import {
+  bulletinQuerySchema,
+  bulletinReadsSchema,
+  draftBulletinSchema,
+  idParam,
+  issueBodySchema,
+  issuedBulletinSchema,
+  issuedListQuerySchema,
+  issuedPageSchema,
+  monthParam,
+  openedBulletinSchema,
+} from '@jiandu/shared/api';
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
-import {
-  issueBodySchema,
-  issueBulletinAs,
-  issuedListSchema,
-  listIssued,
-  openIssued,
-  readsOf,
-} from '../services/bulletin-issue.js';
+import { issueBulletinAs, listIssued, openIssued, readsOf } from '../services/bulletin-issue.js';
 import { monthlyBulletin } from '../services/bulletins.js';
-import { idParam, json } from './common.js';
-
-const monthParam = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'a month like 2025-05' }),
-});
+import { json } from './common.js';
 
 const month = defineRoute('bulletin.read', {
   method: 'get',
@@ -29,17 +29,12 @@ const month = defineRoute('bulletin.read', {
     'The monthly bulletin: progress against targets, overdue rectifications, cards and proposals, petitions and signals, satisfaction, funds',
   request: {
     params: monthParam,
-    query: z.strictObject({
-      unitId: z
-        .string()
-        .regex(/^[A-Za-z0-9_-]{1,64}$/)
-        .optional(),
-    }),
+    query: bulletinQuerySchema,
   },
   responses: {
     200: {
       description: 'The bulletin (a draft; issuedId names the issued one, if any)',
-      content: json(z.unknown()),
+      content: json(draftBulletinSchema),
     },
   },
 });
@@ -50,7 +45,7 @@ const issue = defineRoute('bulletin.issue', {
   tags: ['bulletins'],
   summary: 'Issue (freeze) the bulletin of an ended month for a unit (supervisor); once per month and unit',
   request: { params: monthParam, body: { required: true, content: json(issueBodySchema) } },
-  responses: { 201: { description: 'Issued', content: json(z.unknown()) } },
+  responses: { 201: { description: 'Issued', content: json(issuedBulletinSchema) } },
 });
 
 const issued = defineRoute('bulletin.read', {
@@ -58,8 +53,8 @@ const issued = defineRoute('bulletin.read', {
   path: '/api/v1/bulletins',
   tags: ['bulletins'],
   summary: 'Issued bulletins in your jurisdiction, newest month first, with when you read each',
-  request: { query: issuedListSchema },
-  responses: { 200: { description: 'A page', content: json(z.unknown()) } },
+  request: { query: issuedListQuerySchema },
+  responses: { 200: { description: 'A page', content: json(issuedPageSchema) } },
 });
 
 const open = defineRoute('bulletin.read', {
@@ -68,7 +63,7 @@ const open = defineRoute('bulletin.read', {
   tags: ['bulletins'],
   summary: 'Open an issued bulletin; your first opening is recorded (已读)',
   request: { params: idParam },
-  responses: { 200: { description: 'The issued bulletin', content: json(z.unknown()) } },
+  responses: { 200: { description: 'The issued bulletin', content: json(openedBulletinSchema) } },
 });
 
 const reads = defineRoute('bulletin.issue', {
@@ -77,29 +72,29 @@ const reads = defineRoute('bulletin.issue', {
   tags: ['bulletins'],
   summary: 'Who has read an issued bulletin and when (its issuer; the scope’s supervisors for the job’s)',
   request: { params: idParam },
-  responses: { 200: { description: 'Read receipts', content: json(z.unknown()) } },
+  responses: { 200: { description: 'Read receipts', content: json(bulletinReadsSchema) } },
 });
 
 export function bulletinRoutes(deps: Deps) {
   const r = newRouter();
   r.openapi(issued, async (c) =>
-    c.json((await listIssued(deps, c.get('principal'), c.req.valid('query'))) as never, 200),
+    c.json(await listIssued(deps, c.get('principal'), c.req.valid('query')), 200),
   );
   r.openapi(month, async (c) => {
     const { month: m } = c.req.valid('param');
     const { unitId } = c.req.valid('query');
-    return c.json((await monthlyBulletin(deps, c.get('principal'), m, unitId)) as never, 200);
+    return c.json(await monthlyBulletin(deps, c.get('principal'), m, unitId), 200);
   });
   r.openapi(issue, async (c) => {
     const { month: m } = c.req.valid('param');
     const { unitId } = c.req.valid('json');
-    return c.json((await issueBulletinAs(deps, c.get('principal'), m, unitId)) as never, 201);
+    return c.json(await issueBulletinAs(deps, c.get('principal'), m, unitId), 201);
   });
   r.openapi(open, async (c) =>
-    c.json((await openIssued(deps, c.get('principal'), c.req.valid('param').id)) as never, 200),
+    c.json(await openIssued(deps, c.get('principal'), c.req.valid('param').id), 200),
   );
   r.openapi(reads, async (c) =>
-    c.json((await readsOf(deps, c.get('principal'), c.req.valid('param').id)) as never, 200),
+    c.json(await readsOf(deps, c.get('principal'), c.req.valid('param').id), 200),
   );
   return r;
 }

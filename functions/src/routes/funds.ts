@@ -1,20 +1,19 @@
 /** 资金: fund projects and their ledger entries (one, or a batch), a project with its ledger, the funds view. */
-import { z } from '@hono/zod-openapi';
+import { fundEntryInputSchema, fundEntrySchema, fundProjectInputSchema } from '@jiandu/shared';
 import {
-  fundEntryInputSchema,
-  fundEntrySchema,
-  fundProjectInputSchema,
-  fundProjectRecordSchema,
-} from '@jiandu/shared';
+  fundProjectDetailSchema,
+  fundProjectListQuerySchema,
+  fundProjectViewSchema,
+  fundsViewQuerySchema,
+  fundsViewSchema,
+} from '@jiandu/shared/api';
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import {
   createFundEntry,
   createFundProject,
-  fundProjectListSchema,
   fundsOfUnit,
-  fundsViewQuerySchema,
   getFundProject,
   ingestFundEntries,
   ingestFundProjects,
@@ -22,42 +21,6 @@ import {
 } from '../services/funds.js';
 import { idemRef } from '../services/idempotency.js';
 import { ingestRoutes, json, listRoute, readRoute } from './common.js';
-
-const projectView = fundProjectRecordSchema
-  .extend({ version: z.number().int().min(1) })
-  .openapi('FundProject');
-const projectWithLedger = projectView.extend({ ledger: z.array(fundEntrySchema) });
-
-const totals = z.object({
-  projects: z.number(),
-  allocatedFen: z.number(),
-  disbursedFen: z.number(),
-  unspentFen: z.number(),
-  idleProjects: z.number(),
-  idleFen: z.number(),
-});
-
-const fundsViewSchema = z.object({
-  unitId: z.string(),
-  unitName: z.string(),
-  asOf: z.string(),
-  thresholdFen: z.number(),
-  totals,
-  rows: z.array(z.object({ unitId: z.string(), own: z.boolean(), totals })),
-  projects: z.array(
-    z.object({
-      id: z.string(),
-      unitId: z.string(),
-      name: z.string(),
-      allocatedFen: z.number(),
-      disbursedFen: z.number(),
-      plannedCompletion: z.string(),
-      unspentFen: z.number(),
-      idle: z.boolean(),
-      version: z.number(),
-    }),
-  ),
-});
 
 const view = defineRoute('fund.read', {
   method: 'get',
@@ -72,15 +35,15 @@ const view = defineRoute('fund.read', {
 const list = listRoute(
   'fund.read',
   'fund-projects',
-  fundProjectListSchema,
-  projectView,
+  fundProjectListQuerySchema,
+  fundProjectViewSchema,
   'Fund projects in your jurisdiction, latest planned completion first',
 );
 
 const read = readRoute(
   'fund.read',
   'fund-projects',
-  projectWithLedger,
+  fundProjectDetailSchema,
   'Read one fund project',
   'The project and its ledger',
 );
@@ -88,7 +51,7 @@ const read = readRoute(
 export function fundRoutes(deps: Deps) {
   const r = newRouter();
   r.openapi(view, async (c) =>
-    c.json((await fundsOfUnit(deps, c.get('principal'), c.req.valid('query').unitId)) as never, 200),
+    c.json(await fundsOfUnit(deps, c.get('principal'), c.req.valid('query').unitId), 200),
   );
   ingestRoutes(
     r,
@@ -96,7 +59,7 @@ export function fundRoutes(deps: Deps) {
       access: 'fund.project.manage',
       collection: 'fund-projects',
       input: fundProjectInputSchema,
-      view: projectView,
+      view: fundProjectViewSchema,
       summary: 'Open a fund project of a unit, with its first allocation (supervisor)',
       created: 'Created',
       again: 'A retry: the first result, or the original of a known source + externalId',
@@ -125,10 +88,10 @@ export function fundRoutes(deps: Deps) {
     },
   );
   r.openapi(list, async (c) =>
-    c.json((await listFundProjects(deps, c.get('principal'), c.req.valid('query'))) as never, 200),
+    c.json(await listFundProjects(deps, c.get('principal'), c.req.valid('query')), 200),
   );
   r.openapi(read, async (c) =>
-    c.json((await getFundProject(deps, c.get('principal'), c.req.valid('param').id)) as never, 200),
+    c.json(await getFundProject(deps, c.get('principal'), c.req.valid('param').id), 200),
   );
   return r;
 }

@@ -5,9 +5,7 @@
  * records who read it and when (已读), once per user, as a record of its own; the receipts are listed
  * to the issuer (to the scope's supervisors when the job issued it).
  */
-import { z } from '@hono/zod-openapi';
 import {
-  type BulletinContent,
   canonicalJson,
   DomainError,
   endOfLocalDay,
@@ -15,6 +13,15 @@ import {
   lastDayOf,
   sha256Hex,
 } from '@jiandu/shared';
+import type {
+  BulletinRead,
+  BulletinReads,
+  IssuedBulletin,
+  IssuedListItem,
+  IssuedListQuery,
+  OpenedBulletin,
+  Page,
+} from '@jiandu/shared/api';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import { assertCan, holds, type Principal } from '../auth/principal.js';
@@ -23,29 +30,7 @@ import { type Actor, type RecordIndex, type StoredRecord, SYSTEM_ACTOR } from '.
 import { Tx, TxCancelled } from '../store/tx.js';
 import { bulletinFor, computeBulletin } from './bulletins.js';
 import { listScope, readVisible, writableUnitPath } from './jurisdiction.js';
-import { pagingFields, pagingOf } from './lists.js';
-
-export interface IssuedBulletin {
-  id: string;
-  month: string;
-  unitId: string;
-  unitName: string;
-  issuedAt: string;
-  issuedBy: { id: string; name: string; role: string };
-  /** SHA-256 of the canonical JSON of `content`: the frozen text can be checked. */
-  contentHash: string;
-  content: BulletinContent;
-}
-
-export interface BulletinRead {
-  id: string;
-  bulletinId: string;
-  userId: string;
-  name: string;
-  roles: string[];
-  unitId: string;
-  readAt: string;
-}
+import { pagingOf } from './lists.js';
 
 const bulletinIndex = (b: IssuedBulletin, unitPath: string): RecordIndex => ({
   unitPath,
@@ -132,14 +117,6 @@ const alreadyIssued = (b: IssuedBulletin) =>
     extra: { current: summaryOf(b) },
   });
 
-export const issueBodySchema = z.strictObject({
-  unitId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/)
-    .optional()
-    .openapi({ description: 'The scope unit (default: your home unit)' }),
-});
-
 /** A supervisor issues the bulletin of an ended month for a unit of their jurisdiction. */
 export async function issueBulletinAs(
   deps: Deps,
@@ -154,20 +131,12 @@ export async function issueBulletinAs(
   return { ...b, content: bulletinFor(p, b.content) };
 }
 
-export const issuedListSchema = z.strictObject({
-  ...pagingFields(50),
-  unitId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/)
-    .optional(),
-  month: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'a month like 2025-05' })
-    .optional(),
-});
-
 /** Issued bulletins in the caller's jurisdiction (or a unit's subtree), newest month first, with read state. */
-export async function listIssued(deps: Deps, p: Principal, q: z.output<typeof issuedListSchema>) {
+export async function listIssued(
+  deps: Deps,
+  p: Principal,
+  q: IssuedListQuery,
+): Promise<Page<IssuedListItem>> {
   const page = await deps.store.list<IssuedBulletin>('bulletin', {
     unitPathPrefix: await listScope(deps, p, q.unitId),
     limit: q.limit,
@@ -225,7 +194,7 @@ async function recordRead(deps: Deps, p: Principal, b: StoredRecord<IssuedBullet
 }
 
 /** Opens an issued bulletin (404 outside your jurisdiction) and records that you read it. */
-export async function openIssued(deps: Deps, p: Principal, id: string) {
+export async function openIssued(deps: Deps, p: Principal, id: string): Promise<OpenedBulletin> {
   const b = await readVisible<IssuedBulletin>(deps, p, 'bulletin', id);
   const receipt = await recordRead(deps, p, b);
   return { ...b.data, content: bulletinFor(p, b.data.content), readAt: receipt.readAt };
@@ -235,7 +204,7 @@ export async function openIssued(deps: Deps, p: Principal, id: string) {
  * Who has read an issued bulletin, first reader first: for its issuer, or — when the job issued it —
  * for the supervisors whose jurisdiction holds it.
  */
-export async function readsOf(deps: Deps, p: Principal, id: string) {
+export async function readsOf(deps: Deps, p: Principal, id: string): Promise<BulletinReads> {
   const b = await readVisible<IssuedBulletin>(deps, p, 'bulletin', id);
   const issuer = b.data.issuedBy.id;
   const allowed = issuer === p.id || (issuer === SYSTEM_ACTOR.id && holds(p, 'bulletin.issue'));

@@ -25,6 +25,7 @@ import {
   satisfactionRates,
   taskLine,
 } from '@jiandu/shared';
+import type { DraftBulletin, IssuedContent } from '@jiandu/shared/api';
 import type { Deps } from '../app/deps.js';
 import { holds, type Principal } from '../auth/principal.js';
 import type { RecordType } from '../store/keys.js';
@@ -62,12 +63,17 @@ const completionBp = (plan: number, actual: number): number =>
 /** Whether this reader's role sees accountability cases (the bulletin's proposals). */
 export const readsCases = (p: Principal): boolean => holds(p, 'case.read');
 
-/** The bulletin as this reader may see it: proposals only for roles that read cases. */
-export const bulletinFor = (p: Principal, b: BulletinContent): BulletinContent =>
+/** The bulletin as this reader may see it: proposals only for roles that read cases (a frozen one keeps its shape). */
+export const bulletinFor = <B extends IssuedContent>(p: Principal, b: B): B =>
   readsCases(p) ? b : { ...b, proposals: null };
 
 /** The draft bulletin of a month for a unit (your home unit by default), with the issued one's id if any. */
-export async function monthlyBulletin(deps: Deps, p: Principal, month: string, unitId?: string) {
+export async function monthlyBulletin(
+  deps: Deps,
+  p: Principal,
+  month: string,
+  unitId?: string,
+): Promise<DraftBulletin> {
   const scopeUnit = unitId ?? p.unitId;
   const prefix = await writableUnitPath(deps, p, scopeUnit);
   const content = bulletinFor(p, await computeBulletin(deps, scopeUnit, prefix, month));

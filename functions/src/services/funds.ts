@@ -5,7 +5,6 @@
  * the entries. Created one at a time with an Idempotency-Key, or in batches answered item by item;
  * source + externalId is a natural key. Jurisdiction: a caller writes and reads only inside their subtree.
  */
-import { z } from '@hono/zod-openapi';
 import {
   applyFundEntry,
   type Capability,
@@ -17,6 +16,14 @@ import {
   fundsView,
   localDateOf,
 } from '@jiandu/shared';
+import type {
+  FundProjectDetail,
+  FundProjectListQuery,
+  FundProjectView,
+  FundsView,
+  Page,
+} from '@jiandu/shared/api';
+import type { z } from 'zod';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import { actingRole, assertCan, type Principal } from '../auth/principal.js';
@@ -34,13 +41,13 @@ import {
   validItems,
 } from './ingest.js';
 import { listScope, readVisible, writableUnitPath } from './jurisdiction.js';
-import { pagingOf, unitPageFields } from './lists.js';
+import { pagingOf } from './lists.js';
 import { naturalOriginal, putNaturalKey } from './natural-keys.js';
 
 type ProjectInput = z.output<typeof fundProjectInputSchema>;
 type EntryInput = z.output<typeof fundEntryInputSchema>;
 
-export type FundProjectView = FundProjectRecord & { version: number };
+export type { FundProjectView };
 
 const view = (s: StoredRecord<FundProjectRecord>): FundProjectView => ({ ...s.data, version: s.version });
 
@@ -201,7 +208,7 @@ export async function ingestFundProjects(
   return results;
 }
 
-export async function getFundProject(deps: Deps, p: Principal, id: string) {
+export async function getFundProject(deps: Deps, p: Principal, id: string): Promise<FundProjectDetail> {
   const project = view(await readVisible<FundProjectRecord>(deps, p, 'fund', id));
   const entries = (await deps.store.queryIndex<FundEntry>('gsi3', keys.fundEntriesPartition(id)))
     .map((s) => s.data)
@@ -209,10 +216,12 @@ export async function getFundProject(deps: Deps, p: Principal, id: string) {
   return { ...project, ledger: entries };
 }
 
-export const fundProjectListSchema = z.strictObject({ ...unitPageFields(100) });
-
 /** Projects in the caller's jurisdiction (or a unit's subtree in it), latest planned completion first. */
-export async function listFundProjects(deps: Deps, p: Principal, q: z.output<typeof fundProjectListSchema>) {
+export async function listFundProjects(
+  deps: Deps,
+  p: Principal,
+  q: FundProjectListQuery,
+): Promise<Page<FundProjectView>> {
   const page = await deps.store.list<FundProjectRecord>('fund', {
     unitPathPrefix: await listScope(deps, p, q.unitId),
     limit: q.limit,
@@ -405,15 +414,8 @@ export async function projectsAsOf(deps: Deps, unitPathPrefix: string, asOf: str
   });
 }
 
-export const fundsViewQuerySchema = z.strictObject({
-  unitId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/)
-    .optional(),
-});
-
 /** The funds view of a unit (your home unit by default) as of today in the scheme's zone. */
-export async function fundsOfUnit(deps: Deps, p: Principal, unitId: string | undefined) {
+export async function fundsOfUnit(deps: Deps, p: Principal, unitId: string | undefined): Promise<FundsView> {
   const scopeUnit = unitId ?? p.unitId;
   const prefix = await writableUnitPath(deps, p, scopeUnit);
   const scheme = await deps.scheme();

@@ -2,6 +2,9 @@
  * `@jiandu/shared/api`: every route's request and response schemas, one file per resource. The
  * functions build their routes and the OpenAPI document from these; the SPA imports its types from here.
  */
+
+export * from './bulletins.js';
 export * from './common.js';
+export * from './funds.js';
 export * from './indicators.js';
 export * from './rankings.js';

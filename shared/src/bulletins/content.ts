@@ -3,110 +3,127 @@
  * overdue list, cards; issue 7: petitions and opinion of the month, satisfaction 认可度, funds). The API
  * computes it; an issued bulletin stores it frozen. Rates are integer basis points (1 % = 100 bp).
  */
-import type { FundsTotals } from '../funds/view.js';
-import type { MonthKey } from './month.js';
+import { z } from 'zod';
+import { fundsTotalsSchema } from '../funds/view.js';
 
-export interface BulletinProgressLine {
-  id: string;
-  unitId: string;
-  name: string;
-  measure: string | null;
-  target: number | null;
-  plan: number | null;
-  actual: number | null;
-  completionBp: number | null;
-}
+export const bulletinProgressLineSchema = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  name: z.string(),
+  measure: z.string().nullable(),
+  target: z.number().nullable(),
+  plan: z.number().nullable(),
+  actual: z.number().nullable(),
+  completionBp: z.number().nullable(),
+});
+export type BulletinProgressLine = z.infer<typeof bulletinProgressLineSchema>;
 
-export interface BulletinOverdueLine {
-  id: string;
-  unitId: string;
-  title: string;
-  state: string;
-  deadline: string;
-  daysOverdue: number;
-}
+export const bulletinOverdueLineSchema = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  title: z.string(),
+  state: z.string(),
+  deadline: z.string(),
+  daysOverdue: z.number(),
+});
+export type BulletinOverdueLine = z.infer<typeof bulletinOverdueLineSchema>;
 
-export interface BulletinCardLine {
-  id: string;
-  unitId: string;
-  quarter: string;
-  issuedAt: string;
-  [more: string]: unknown;
-}
+/** A card of the month as stored (the card record whole: its other fields ride along). */
+export const bulletinCardLineSchema = z.looseObject({
+  id: z.string(),
+  unitId: z.string(),
+  quarter: z.string(),
+  issuedAt: z.string(),
+});
+export type BulletinCardLine = z.infer<typeof bulletinCardLineSchema>;
 
-export interface BulletinProposalLine {
-  id: string;
-  unitId: string;
-  trigger: string;
-  triggerKey: string;
-  state: string;
-  proposedAt: string;
-  subjects: number;
-}
+export const bulletinProposalLineSchema = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  trigger: z.string(),
+  triggerKey: z.string(),
+  state: z.string(),
+  proposedAt: z.string(),
+  subjects: z.number(),
+});
+export type BulletinProposalLine = z.infer<typeof bulletinProposalLineSchema>;
 
-export interface BulletinPetitionLine {
-  id: string;
-  unitId: string;
-  category: string;
-  channel: string;
-  levelReceived: string;
-  receivedAt: string;
-  state: string;
-  repeated: boolean;
-  escalated: boolean;
-}
+export const bulletinPetitionLineSchema = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  category: z.string(),
+  channel: z.string(),
+  levelReceived: z.string(),
+  receivedAt: z.string(),
+  state: z.string(),
+  repeated: z.boolean(),
+  escalated: z.boolean(),
+});
+export type BulletinPetitionLine = z.infer<typeof bulletinPetitionLineSchema>;
 
-export interface BulletinSignalLine {
-  id: string;
-  unitId: string | null;
-  platform: string;
-  title: string;
-  url: string;
-  publishedAt: string;
-  polarity: string;
-  severity: string;
-}
+export const bulletinSignalLineSchema = z.object({
+  id: z.string(),
+  unitId: z.string().nullable(),
+  platform: z.string(),
+  title: z.string(),
+  url: z.string(),
+  publishedAt: z.string(),
+  polarity: z.string(),
+  severity: z.string(),
+});
+export type BulletinSignalLine = z.infer<typeof bulletinSignalLineSchema>;
 
-export interface BulletinSatisfaction {
-  closed: number;
-  satisfied: number;
-  basicallySatisfied: number;
-  dissatisfied: number;
-  rateBp: number | null;
-}
+export const bulletinSatisfactionSchema = z.object({
+  closed: z.number(),
+  satisfied: z.number(),
+  basicallySatisfied: z.number(),
+  dissatisfied: z.number(),
+  rateBp: z.number().nullable(),
+});
+export type BulletinSatisfaction = z.infer<typeof bulletinSatisfactionSchema>;
 
-export interface BulletinFundsLine extends FundsTotals {
-  unitId: string;
-}
+export const bulletinFundsLineSchema = fundsTotalsSchema.extend({ unitId: z.string() });
+export type BulletinFundsLine = z.infer<typeof bulletinFundsLineSchema>;
 
-export interface BulletinContent {
-  month: MonthKey;
-  unitId: string;
-  unitName: string;
+export const bulletinContentSchema = z.object({
+  month: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
   /** The end of the month, or the time of computing for the month under way. */
-  asOf: string;
-  progress: {
-    year: number;
-    quarter: number;
-    summary: { indicators: number; withTarget: number; meanCompletionBp: number | null };
-    indicators: BulletinProgressLine[];
-  };
-  overdue: BulletinOverdueLine[];
-  cards: BulletinCardLine[];
+  asOf: z.string(),
+  progress: z.object({
+    year: z.number(),
+    quarter: z.number(),
+    summary: z.object({
+      indicators: z.number(),
+      withTarget: z.number(),
+      meanCompletionBp: z.number().nullable(),
+    }),
+    indicators: z.array(bulletinProgressLineSchema),
+  }),
+  overdue: z.array(bulletinOverdueLineSchema),
+  cards: z.array(bulletinCardLineSchema),
   /** Accountability proposals of the month (null for a reader whose role does not see cases). */
-  proposals: BulletinProposalLine[] | null;
-  petitions: { received: number; repeated: number; escalated: number; items: BulletinPetitionLine[] };
-  signals: {
-    published: number;
-    negative: number;
-    notable: number;
-    major: number;
-    items: BulletinSignalLine[];
-  };
-  satisfaction: {
-    overall: BulletinSatisfaction;
-    byUnit: (BulletinSatisfaction & { unitId: string })[];
-  };
+  proposals: z.array(bulletinProposalLineSchema).nullable(),
+  petitions: z.object({
+    received: z.number(),
+    repeated: z.number(),
+    escalated: z.number(),
+    items: z.array(bulletinPetitionLineSchema),
+  }),
+  signals: z.object({
+    published: z.number(),
+    negative: z.number(),
+    notable: z.number(),
+    major: z.number(),
+    items: z.array(bulletinSignalLineSchema),
+  }),
+  satisfaction: z.object({
+    overall: bulletinSatisfactionSchema,
+    byUnit: z.array(bulletinSatisfactionSchema.extend({ unitId: z.string() })),
+  }),
   /** Project funds at the month's end: the subtree's totals and each direct sub-unit's (资金趴账). */
-  funds: { totals: BulletinFundsLine; rows: BulletinFundsLine[] };
-}
+  funds: z.object({ totals: bulletinFundsLineSchema, rows: z.array(bulletinFundsLineSchema) }),
+});
+/** `month` is a MonthKey ("2025-05"). */
+export type BulletinContent = z.infer<typeof bulletinContentSchema>;

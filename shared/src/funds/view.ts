@@ -4,33 +4,35 @@
  * (a county sees its townships, each with its villages' projects folded in; the unit's own projects
  * are a row of their own). Pure: the caller passes the projects of the subtree and the unit tree.
  */
+
+import { z } from 'zod';
 import type { LocalDate } from '../calendar/local-date.js';
-import type { FundProject } from '../schemas/fund.js';
+import { type FundProject, fundProjectSchema } from '../schemas/fund.js';
 import type { Scheme } from '../scheme/scheme.js';
 import type { UnitLike, UnitTree } from '../units/unit-tree.js';
 import { idleFunds } from './idle.js';
 
-export interface FundsTotals {
-  projects: number;
-  allocatedFen: number;
-  disbursedFen: number;
+export const fundsTotalsSchema = z.object({
+  projects: z.number(),
+  allocatedFen: z.number(),
+  disbursedFen: z.number(),
   /** Σ unspent per project, each floored at 0 (see summary.ts). */
-  unspentFen: number;
-  idleProjects: number;
-  idleFen: number;
-}
+  unspentFen: z.number(),
+  idleProjects: z.number(),
+  idleFen: z.number(),
+});
+export type FundsTotals = z.infer<typeof fundsTotalsSchema>;
 
-export interface FundProjectLine extends FundProject {
-  unspentFen: number;
-  idle: boolean;
-}
+export const fundProjectLineSchema = fundProjectSchema.extend({ unspentFen: z.number(), idle: z.boolean() });
+export type FundProjectLine = z.infer<typeof fundProjectLineSchema>;
 
-export interface FundsRow {
+export const fundsRowSchema = z.object({
   /** The direct sub-unit (or the scope unit itself, for its own projects). */
-  unitId: string;
-  own: boolean;
-  totals: FundsTotals;
-}
+  unitId: z.string(),
+  own: z.boolean(),
+  totals: fundsTotalsSchema,
+});
+export type FundsRow = z.infer<typeof fundsRowSchema>;
 
 export interface FundsView {
   unitId: string;

@@ -3,6 +3,7 @@
  * @page A4, tables and rows kept whole, headers repeated on every page). An issued bulletin shows who
  * issued it and the hash of its frozen content.
  */
+
 import {
   caseState,
   fenToWan,
@@ -11,13 +12,13 @@ import {
   rectificationState,
   signalSeverity,
 } from '@jiandu/shared';
+import type { IssuedBulletin, IssuedContent } from '@jiandu/shared/api';
 import { useUnits } from '../../../api/units.js';
 import { useI18n } from '../../../i18n/index.js';
 import { fmtInstant, percentBp, shortHash } from '../../../lib/format.js';
-import type { Bulletin, IssuedBulletin } from '../api/bulletin.js';
 import './bulletin-print.css';
 
-export function BulletinDocument({ b, issued }: { b: Bulletin; issued?: IssuedBulletin }) {
+export function BulletinDocument({ b, issued }: { b: IssuedContent; issued?: IssuedBulletin }) {
   const { t, label } = useI18n();
   const units = useUnits();
   const none = <p>{t('bulletins.nothing')}</p>;

@@ -3,7 +3,9 @@
  * URL — opening it records that you read it (已读). Supervisors issue an ended month; the issued list
  * shows your read state, and the issuer sees who has read each one.
  */
+
 import { PrinterOutlined } from '@ant-design/icons';
+import type { IssuedListItem } from '@jiandu/shared/api';
 import { Alert, Button, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -20,7 +22,6 @@ import { useUrlFilters } from '../../../lib/url-filters.js';
 import { useCan } from '../../../lib/use-can.js';
 import { useUser } from '../../../lib/use-session.js';
 import {
-  type IssuedSummary,
   useBulletin,
   useBulletinReads,
   useIssueBulletin,
@@ -82,7 +83,7 @@ function IssuedList({
       ) : q.data.items.length === 0 ? (
         <p className="muted">{t('bulletins.noneIssued')}</p>
       ) : (
-        <Table<IssuedSummary>
+        <Table<IssuedListItem>
           size="small"
           rowKey="id"
           pagination={false}
@@ -95,7 +96,7 @@ function IssuedList({
             {
               title: t('bulletins.issuedBy'),
               dataIndex: 'issuedBy',
-              render: (by: IssuedSummary['issuedBy']) =>
+              render: (by: IssuedListItem['issuedBy']) =>
                 by.role === 'system' ? t('bulletins.bySchedule') : by.name,
             },
             {

@@ -1,50 +1,7 @@
 /** 资金: a unit's funds view (projects, balances, idle money) and one project with its ledger. */
+import type { FundProjectDetail, FundsView } from '@jiandu/shared/api';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { API, api } from '../../../lib/api.js';
-
-export interface FundsTotals {
-  projects: number;
-  allocatedFen: number;
-  disbursedFen: number;
-  unspentFen: number;
-  idleProjects: number;
-  idleFen: number;
-}
-
-export interface FundProjectLine {
-  id: string;
-  unitId: string;
-  name: string;
-  allocatedFen: number;
-  disbursedFen: number;
-  plannedCompletion: string;
-  unspentFen: number;
-  idle: boolean;
-  version: number;
-}
-
-export interface FundsView {
-  unitId: string;
-  unitName: string;
-  asOf: string;
-  thresholdFen: number;
-  totals: FundsTotals;
-  rows: { unitId: string; own: boolean; totals: FundsTotals }[];
-  projects: FundProjectLine[];
-}
-
-export interface FundEntry {
-  id: string;
-  kind: 'allocation' | 'disbursement';
-  amountFen: number;
-  date: string;
-  note: string;
-  recordedAt: string;
-}
-
-export interface FundProjectDetail extends FundProjectLine {
-  ledger: FundEntry[];
-}
 
 export const fundKeys = {
   all: ['funds'] as const,

@@ -3,7 +3,9 @@
  * held past planned completion above the scheme's threshold marked 趴账, a row per sub-unit (click to go
  * down a level) and the subtree's totals. Money is shown in 万元, computed from integer fen.
  */
+
 import { fenToWan } from '@jiandu/shared';
+import type { FundProjectLineView, FundsTotals } from '@jiandu/shared/api';
 import { Button, Table, Tag } from 'antd';
 import { useUnits } from '../../../api/units.js';
 import { Page } from '../../../components/ui/page.js';
@@ -13,7 +15,7 @@ import { UnitPicker } from '../../../components/ui/unit-picker.js';
 import { useI18n } from '../../../i18n/index.js';
 import { useUrlFilters } from '../../../lib/url-filters.js';
 import { useUser } from '../../../lib/use-session.js';
-import { type FundProjectLine, type FundsTotals, useFundProject, useFunds } from '../api/funds.js';
+import { useFundProject, useFunds } from '../api/funds.js';
 import './funds.css';
 
 const wan = (fen: number) => fenToWan(fen);
@@ -153,7 +155,7 @@ export function FundsPage() {
           ) : null}
           <Panel title={t('funds.projectList')} testId="funds-projects">
             {q.data.projects.length ? (
-              <Table<FundProjectLine>
+              <Table<FundProjectLineView>
                 size="small"
                 rowKey="id"
                 scroll={{ x: 'max-content' }}
