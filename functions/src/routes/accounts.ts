@@ -3,16 +3,25 @@
  * roles, disable and re-enable, unlock, password reset — on users of their jurisdiction, never on
  * their own account; and the password and lockout policy.
  */
-import { z } from '@hono/zod-openapi';
 import type { Capability } from '@jiandu/shared';
-import { role } from '@jiandu/shared';
+import {
+  accountPolicyChangeSchema,
+  accountPolicyViewSchema,
+  accountSchema,
+  changePasswordSchema,
+  emptyBodySchema,
+  idParam,
+  passwordResetSchema,
+  setRolesSchema,
+  setStateSchema,
+  signedInSchema,
+} from '@jiandu/shared/api';
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import { type Deps, nowIso } from '../app/deps.js';
 import { setSessionCookie } from '../app/session-cookie.js';
-import { MAX_PASSWORD_LENGTH } from '../auth/password-policy.js';
 import { actingRole, type Principal } from '../auth/principal.js';
-import { accountPolicySchema, readAccountPolicy, writeAccountPolicy } from '../services/account-policy.js';
+import { readAccountPolicy, writeAccountPolicy } from '../services/account-policy.js';
 import { writableUnitPath } from '../services/jurisdiction.js';
 import {
   type AccountChangeContext,
@@ -22,15 +31,10 @@ import {
   setState,
   unlock,
 } from '../services/users.js';
-import { publicUserSchema, signedInSchema } from './auth.js';
-import { idParam, json } from './common.js';
-
-export const accountSchema = publicUserSchema
-  .extend({ lockedUntil: z.string().nullable(), failures: z.number() })
-  .openapi('Account');
+import { json } from './common.js';
 
 /** Actions without data still send `{}` (every write is JSON: app.ts, and the CSRF argument of session-cookie.ts). */
-export const emptyBody = { required: false, content: json(z.strictObject({})) };
+const emptyBody = { required: false, content: json(emptyBodySchema) };
 
 const changePassword = defineRoute('self.account', {
   method: 'put',
@@ -38,21 +42,10 @@ const changePassword = defineRoute('self.account', {
   tags: ['accounts'],
   summary: 'Change your own password (needs the current one); ends your other sessions, answers a new one',
   request: {
-    body: {
-      required: true,
-      content: json(
-        z.strictObject({
-          currentPassword: z.string().min(1).max(256),
-          password: z
-            .string()
-            .min(1)
-            .max(MAX_PASSWORD_LENGTH * 4),
-        }),
-      ),
-    },
+    body: { required: true, content: json(changePasswordSchema) },
   },
   responses: {
-    200: { description: 'Changed; a new session', content: json(signedInSchema()) },
+    200: { description: 'Changed; a new session', content: json(signedInSchema) },
   },
 });
 
@@ -63,7 +56,7 @@ const setRolesRoute = defineRoute('user.roles', {
   summary: "Set a user's roles (security administrator; 三员分立); their sessions end",
   request: {
     params: idParam,
-    body: { required: true, content: json(z.strictObject({ roles: z.array(role.schema).min(1).max(6) })) },
+    body: { required: true, content: json(setRolesSchema) },
   },
   responses: { 200: { description: 'The account', content: json(accountSchema) } },
 });
@@ -75,10 +68,7 @@ const setStateRoute = defineRoute('user.state', {
   summary: 'Disable (every session ends) or re-enable a user (security administrator)',
   request: {
     params: idParam,
-    body: {
-      required: true,
-      content: json(z.strictObject({ state: z.enum(['active', 'disabled']) })),
-    },
+    body: { required: true, content: json(setStateSchema) },
   },
   responses: { 200: { description: 'The account', content: json(accountSchema) } },
 });
@@ -102,7 +92,7 @@ const resetRoute = defineRoute('user.state', {
   responses: {
     200: {
       description: 'The account and its one-time password',
-      content: json(z.object({ user: accountSchema, temporaryPassword: z.string() })),
+      content: json(passwordResetSchema),
     },
   },
 });
@@ -115,7 +105,7 @@ const readPolicy = defineRoute('account.policy', {
   responses: {
     200: {
       description: 'The policy and its version',
-      content: json(z.object({ policy: accountPolicySchema, version: z.number() })),
+      content: json(accountPolicyViewSchema),
     },
   },
 });
@@ -126,17 +116,12 @@ const writePolicy = defineRoute('account.policy', {
   tags: ['accounts'],
   summary: 'Set the password and lockout policy (security administrator)',
   request: {
-    body: {
-      required: true,
-      content: json(
-        z.strictObject({ policy: accountPolicySchema, expectedVersion: z.number().int().min(0) }),
-      ),
-    },
+    body: { required: true, content: json(accountPolicyChangeSchema) },
   },
   responses: {
     200: {
       description: 'The policy and its version',
-      content: json(z.object({ policy: accountPolicySchema, version: z.number() })),
+      content: json(accountPolicyViewSchema),
     },
   },
 });

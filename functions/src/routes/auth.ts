@@ -3,7 +3,7 @@
  * changing one's password is in accounts.ts). Sign-in answers the token (API clients send it as a bearer header) and sets it as the
  * SPA's HttpOnly session cookie (app/session-cookie.ts); sign-out clears the cookie.
  */
-import { z } from '@hono/zod-openapi';
+import { emptyBodySchema, signedInSchema, signInRequestSchema } from '@jiandu/shared/api';
 import { newRouter } from '../app/app.js';
 import { authenticate } from '../app/auth-middleware.js';
 import { defineRoute } from '../app/authorize.js';
@@ -16,22 +16,6 @@ import { jwksOf } from '../auth/tokens.js';
 import { signIn, signOut } from '../services/users.js';
 import { json } from './common.js';
 
-export const signedInSchema = () =>
-  z.object({ token: z.string(), expiresAt: z.number(), user: publicUserSchema });
-
-export const publicUserSchema = z
-  .object({
-    id: z.string(),
-    username: z.string(),
-    name: z.string(),
-    roles: z.array(z.string()),
-    unitId: z.string(),
-    state: z.enum(['active', 'disabled']),
-    sessionVersion: z.number(),
-    mustChangePassword: z.boolean(),
-  })
-  .openapi('User');
-
 const problemContent = PROBLEM_RESPONSES[400].content;
 
 const signInRoute = defineRoute('public', {
@@ -40,21 +24,13 @@ const signInRoute = defineRoute('public', {
   tags: ['auth'],
   summary: 'Sign in with the built-in issuer (local development and on-premises)',
   request: {
-    body: {
-      required: true,
-      content: json(
-        z.strictObject({
-          username: z.string().min(1).max(64),
-          password: z.string().min(1).max(256),
-        }),
-      ),
-    },
+    body: { required: true, content: json(signInRequestSchema) },
   },
   responses: {
     200: {
       description:
         'A signed JWT (also set as the HttpOnly session cookie). `user.mustChangePassword`: the session may only change the password.',
-      content: json(signedInSchema()),
+      content: json(signedInSchema),
     },
     401: { description: 'Wrong username or password', content: problemContent },
     403: { description: 'The account is disabled', content: problemContent },
@@ -71,7 +47,7 @@ const signOutRoute = defineRoute('public', {
   tags: ['auth'],
   summary:
     'Sign out: ends every session of the user (their tokens stop working) and clears the session cookie (send `{}`). Without a live session: 401, and the cookie is cleared too.',
-  request: { body: { required: true, content: json(z.strictObject({})) } },
+  request: { body: { required: true, content: json(emptyBodySchema) } },
   responses: {
     204: { description: 'Signed out' },
     401: { description: 'No live session', content: problemContent },

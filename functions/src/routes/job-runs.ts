@@ -1,33 +1,21 @@
 /** Job runs and schedules (issue 7): what the scheduled jobs did, for admins and supervisors. */
-import { z } from '@hono/zod-openapi';
+import { jobRunListQuerySchema, jobRunPageSchema, scheduleListSchema } from '@jiandu/shared/api';
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
-import { jobRunListSchema, jobRunSchema, listJobRuns } from '../scheduler/job-runs.js';
-import { json, pageOf } from './common.js';
+import { listJobRuns } from '../scheduler/job-runs.js';
+import { json } from './common.js';
 
 const list = defineRoute('jobs.read', {
   method: 'get',
   path: '/api/v1/job-runs',
   tags: ['jobs'],
   summary: 'Runs of the scheduled jobs, newest first: the occurrence each ran for, start, end, counts, error',
-  request: { query: jobRunListSchema },
+  request: { query: jobRunListQuerySchema },
   responses: {
-    200: { description: 'A page of runs', content: json(pageOf(jobRunSchema)) },
+    200: { description: 'A page of runs', content: json(jobRunPageSchema) },
   },
 });
-
-const scheduleSchema = z
-  .object({
-    job: z.string(),
-    cron: z.string(),
-    timeZone: z.string(),
-    catchUp: z.enum(['every', 'latest']),
-    record: z.enum(['always', 'whenBusy']),
-    lastCompleted: z.string().nullable(),
-    nextRun: z.string().nullable(),
-  })
-  .openapi('Schedule');
 
 const schedules = defineRoute('jobs.read', {
   method: 'get',
@@ -35,7 +23,7 @@ const schedules = defineRoute('jobs.read', {
   tags: ['jobs'],
   summary: "Each job's schedule (cron in the scheme's zone), its last completed occurrence and its next",
   responses: {
-    200: { description: 'The schedules', content: json(z.object({ items: z.array(scheduleSchema) })) },
+    200: { description: 'The schedules', content: json(scheduleListSchema) },
   },
 });
 

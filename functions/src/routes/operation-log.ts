@@ -1,10 +1,10 @@
 /** 操作日志: the operation log of exports and imports, for admins and supervisors, in their jurisdiction. */
-
+import { operationLogQuerySchema, operationPageSchema } from '@jiandu/shared/api';
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
-import { listOperations, operationEntrySchema, operationLogQuerySchema } from '../sheets/oplog.js';
-import { json, pageOf } from './common.js';
+import { listOperations } from '../sheets/oplog.js';
+import { json } from './common.js';
 
 const list = defineRoute('oplog.read', {
   method: 'get',
@@ -13,7 +13,7 @@ const list = defineRoute('oplog.read', {
   summary: 'Exports and imports (who, what, which filter, how many rows), newest first',
   request: { query: operationLogQuerySchema },
   responses: {
-    200: { description: 'A page', content: json(pageOf(operationEntrySchema)) },
+    200: { description: 'A page', content: json(operationPageSchema) },
   },
 });
 

@@ -1,6 +1,13 @@
 /** People, posts (任职) and users: admins manage them; everyone reads posts in their jurisdiction. */
-import { z } from '@hono/zod-openapi';
-import { role, shortText, tenureSchema } from '@jiandu/shared';
+import { tenureSchema } from '@jiandu/shared';
+import {
+  accountListSchema,
+  accountSchema,
+  idParam,
+  tenureInputSchema,
+  tenureListSchema,
+  userInputSchema,
+} from '@jiandu/shared/api';
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
@@ -19,20 +26,14 @@ import {
   publicUser,
   type User,
 } from '../services/users.js';
-import { accountSchema } from './accounts.js';
-import { idParam, json } from './common.js';
-
-const tenureInput = z.strictObject({
-  tenure: tenureSchema,
-  personName: shortText(50),
-});
+import { json } from './common.js';
 
 const createTenureRoute = defineRoute('unit.manage', {
   method: 'post',
   path: '/api/v1/tenures',
   tags: ['org'],
   summary: 'Record a person holding a principal or deputy-in-charge post (admin)',
-  request: { body: { required: true, content: json(tenureInput) } },
+  request: { body: { required: true, content: json(tenureInputSchema) } },
   responses: {
     201: { description: 'Created', content: json(tenureSchema) },
   },
@@ -47,18 +48,9 @@ const unitPosts = defineRoute('unit.read', {
   responses: {
     200: {
       description: 'Tenures',
-      content: json(z.object({ items: z.array(tenureSchema) })),
+      content: json(tenureListSchema),
     },
   },
-});
-
-const userInput = z.strictObject({
-  username: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/),
-  name: shortText(50),
-  roles: z.array(role.schema).min(1).max(6),
-  unitId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-  /** The first password, chosen by the administrator: policy-checked, and changed at first sign-in. */
-  password: z.string().min(1).max(512),
 });
 
 const createUserRoute = defineRoute('user.create', {
@@ -67,7 +59,7 @@ const createUserRoute = defineRoute('user.create', {
   tags: ['org'],
   summary:
     'Create a user of the built-in issuer (system administrator; working roles only — administrator roles are granted by the security administrator). The password must be changed at first sign-in.',
-  request: { body: { required: true, content: json(userInput) } },
+  request: { body: { required: true, content: json(userInputSchema) } },
   responses: {
     201: { description: 'Created', content: json(accountSchema) },
   },
@@ -81,7 +73,7 @@ const listUsers = defineRoute('user.read', {
   responses: {
     200: {
       description: 'Users',
-      content: json(z.object({ items: z.array(accountSchema) })),
+      content: json(accountListSchema),
     },
   },
 });

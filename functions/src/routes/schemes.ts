@@ -1,6 +1,5 @@
 /** 考核方案: the scheme in force, its versions, and new versions (admin). */
-import { z } from '@hono/zod-openapi';
-import { schemeSchema } from '@jiandu/shared';
+import { schemeSchema, schemeVersionParam, schemeVersionsSchema } from '@jiandu/shared/api';
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
@@ -23,19 +22,7 @@ const versions = defineRoute('scheme.read', {
   responses: {
     200: {
       description: 'Versions',
-      content: json(
-        z.object({
-          items: z.array(
-            z.object({
-              id: z.string(),
-              version: z.number(),
-              name: z.string(),
-              storedAt: z.string().nullable(),
-              storedBy: z.string().nullable(),
-            }),
-          ),
-        }),
-      ),
+      content: json(schemeVersionsSchema),
     },
   },
 });
@@ -45,7 +32,7 @@ const one = defineRoute('scheme.read', {
   path: '/api/v1/schemes/{version}',
   tags: ['schemes'],
   summary: 'One version of the scheme',
-  request: { params: z.object({ version: z.coerce.number().int().min(1).max(1_000_000) }) },
+  request: { params: schemeVersionParam },
   responses: { 200: { description: 'The scheme', content: json(schemeSchema) } },
 });
 

@@ -1,6 +1,6 @@
 /** 单位: the unit tree in your jurisdiction; admins add units. */
-import { z } from '@hono/zod-openapi';
 import { unitSchema } from '@jiandu/shared';
+import { unitListSchema } from '@jiandu/shared/api';
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
@@ -15,7 +15,7 @@ const list = defineRoute('unit.read', {
   responses: {
     200: {
       description: 'Units',
-      content: json(z.object({ items: z.array(unitSchema) })),
+      content: json(unitListSchema),
     },
   },
 });

@@ -4,6 +4,7 @@
  * or tick. A failed occurrence stops its job's catch-up (later days wait for it); it is tried again at the
  * next tick under the same run record.
  */
+import type { Schedule } from '@jiandu/shared/api';
 import { Cron } from 'croner';
 import type { Deps } from '../app/deps.js';
 import { type Job, jobs as registry } from '../jobs/index.js';
@@ -40,9 +41,12 @@ export async function runDueJobs(deps: Deps, opts: CatchUpOptions = {}): Promise
 }
 
 /** The schedule of each job with its last completed occurrence and its next one (the admin screen). */
-export async function scheduleStatus(deps: Deps, jobs: Readonly<Record<string, Job>> = registry) {
+export async function scheduleStatus(
+  deps: Deps,
+  jobs: Readonly<Record<string, Job>> = registry,
+): Promise<Schedule[]> {
   const now = deps.clock();
-  const out = [];
+  const out: Schedule[] = [];
   for (const e of scheduleTable(await deps.scheme(), Object.keys(jobs))) {
     const last = await lastCompleted(deps, e.job);
     const next = new Cron(e.cron, { timezone: e.timeZone, paused: true }).nextRun(new Date(now));

@@ -4,34 +4,16 @@
  * run of one occurrence has one id (`<job>_<for ms>`): the first write of it is put only if new, so two
  * schedulers cannot both run it, and a failed occurrence is retried under the same record.
  */
-import { z } from '@hono/zod-openapi';
 import { formatInstant } from '@jiandu/shared';
+import type { JobRun, JobRunListQuery, Page } from '@jiandu/shared/api';
 import type { Deps } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
-import { equalsFilters, pagingFields, pagingOf } from '../services/lists.js';
+import { equalsFilters, pagingOf } from '../services/lists.js';
 import { keys } from '../store/keys.js';
 import { type RecordIndex, type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 
-export const JOB_RUN_STATUSES = ['running', 'succeeded', 'failed'] as const;
-
-export const jobRunSchema = z
-  .object({
-    id: z.string(),
-    job: z.string(),
-    /** The scheduled occurrence the run did the work of (ISO instant in the scheme's zone). */
-    forTime: z.string(),
-    startedAt: z.string(),
-    endedAt: z.string().nullable(),
-    status: z.enum(JOB_RUN_STATUSES),
-    counts: z.record(z.string(), z.number()),
-    error: z.string().nullable(),
-    /** 1 for the first try of the occurrence, 2 after one failure … */
-    attempt: z.number().int(),
-  })
-  .openapi('JobRun');
-
-export type JobRun = z.infer<typeof jobRunSchema>;
+export type { JobRun };
 
 export const jobRunId = (job: string, forMs: number): string => `${job}_${forMs}`;
 
@@ -196,17 +178,8 @@ async function runQuietly(
   return { ran: true, run: done };
 }
 
-export const jobRunListSchema = z.strictObject({
-  ...pagingFields(),
-  job: z
-    .string()
-    .regex(/^[a-z0-9-]{1,64}$/)
-    .optional(),
-  status: z.enum(JOB_RUN_STATUSES).optional(),
-});
-
 /** Job runs, newest start first, optionally of one job or one status. */
-export async function listJobRuns(deps: Deps, p: Principal, q: z.output<typeof jobRunListSchema>) {
+export async function listJobRuns(deps: Deps, p: Principal, q: JobRunListQuery): Promise<Page<JobRun>> {
   const page = await deps.store.list<JobRun>('jobrun', {
     filters: equalsFilters({ job: q.job, status: q.status }),
     limit: q.limit,

@@ -5,20 +5,9 @@
  * stack's EventBridge schedules run the same jobs daily in the same zone.
  */
 import { autoPublishOn, type Scheme } from '@jiandu/shared';
+import type { ScheduleEntry } from '@jiandu/shared/api';
 
-export interface ScheduleEntry {
-  job: string;
-  /** Five-field cron (minute hour day-of-month month day-of-week), read in `timeZone`. */
-  cron: string;
-  timeZone: string;
-  /**
-   * `every`: each missed occurrence runs, once, oldest first (a daily sweep for each day the stack was
-   * off). `latest`: only the newest due occurrence runs (the outbox dispatcher: one run catches up all).
-   */
-  catchUp: 'every' | 'latest';
-  /** `always` records every run; `whenBusy` only runs that did something or failed (every-minute jobs). */
-  record: 'always' | 'whenBusy';
-}
+export type { ScheduleEntry };
 
 /** Local times of the daily jobs: the horizon first, then the sweeps that read it, the digest last. */
 const DAILY: Record<string, string> = {

@@ -2,33 +2,13 @@
  * The password and lockout policy (安全管理员 sets it): data, not code. Stored as the `setting` record
  * `account-policy` (versioned, hash-chained like every change); the defaults stand until one is stored.
  */
-import { z } from '@hono/zod-openapi';
+import { type AccountPolicy, type AccountPolicyView, MIN_PASSWORD_LENGTH } from '@jiandu/shared/api';
 import type { Deps } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
-import { MIN_PASSWORD_LENGTH } from '../auth/password-policy.js';
 import type { Actor, StoredRecord } from '../store/record-store.js';
 import { Tx } from '../store/tx.js';
 
-export const accountPolicySchema = z
-  .strictObject({
-    /** Shortest password accepted (never under 12, ASVS 2.1.1). */
-    minPasswordLength: z.number().int().min(MIN_PASSWORD_LENGTH).max(64),
-    /** Consecutive failed sign-ins of a name that lock it … */
-    lockoutThreshold: z.number().int().min(3).max(20),
-    /** … for this long (the security administrator can lift it earlier). */
-    lockoutMinutes: z
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 60),
-    /** Throttling: sign-in attempts per name, and per client address, in one window. */
-    attemptsPerName: z.number().int().min(3).max(100),
-    attemptsPerAddress: z.number().int().min(3).max(10_000),
-    windowSeconds: z.number().int().min(10).max(3600),
-  })
-  .openapi('AccountPolicy');
-
-export type AccountPolicy = z.infer<typeof accountPolicySchema>;
+export type { AccountPolicy };
 
 /**
  * Defaults: 5 failures lock a name for 15 minutes (ASVS 2.2.1 asks for "no more than 100 failed attempts
@@ -61,7 +41,7 @@ export async function writeAccountPolicy(
   expectedVersion: number,
   actor: Actor,
   at: string,
-): Promise<{ policy: AccountPolicy; version: number }> {
+): Promise<AccountPolicyView> {
   const { before, version } = await readAccountPolicy(deps);
   if (version !== expectedVersion) {
     throw new EdgeError('conflict.version', 'the policy changed since it was read; reload and retry', {

@@ -4,6 +4,7 @@
  * stored, cached like the unit directory and refreshed after a new version or after `ttlMs`.
  */
 import { type Scheme, schemeSchema } from '@jiandu/shared';
+import type { SchemeVersion } from '@jiandu/shared/api';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError, notFound } from '../app/edge-error.js';
 import { assertCan, type Principal } from '../auth/principal.js';
@@ -15,14 +16,8 @@ import type { StoredScheme } from './scheme-directory.js';
 export const schemeRecordId = (version: number): string => `v${String(version).padStart(6, '0')}`;
 
 /** Every stored version, newest first, and the built-in default when nothing is stored. */
-export async function schemeVersions(deps: Deps) {
-  const out: {
-    id: string;
-    version: number;
-    name: string;
-    storedAt: string | null;
-    storedBy: string | null;
-  }[] = [];
+export async function schemeVersions(deps: Deps): Promise<SchemeVersion[]> {
+  const out: SchemeVersion[] = [];
   let cursor: string | undefined;
   do {
     const page = await deps.store.list<StoredScheme>('scheme', {

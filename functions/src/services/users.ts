@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ADMINISTRATOR_ROLES, assertRoleSet, type Role } from '@jiandu/shared';
+import type { AccountState, AccountView, PublicUser, SignedIn } from '@jiandu/shared/api';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import { assertPasswordAllowed, oneTimePassword } from '../auth/password-policy.js';
@@ -19,7 +20,8 @@ import { type AccountActor, logAccountEvent } from './account-log.js';
 import { readAccountPolicy } from './account-policy.js';
 import { admitAttempt, clearFailures, lockOf, recordFailure } from './sign-in-guard.js';
 
-export type AccountState = 'active' | 'disabled';
+// The API's shapes of a user, an account and a session are declared once, in @jiandu/shared/api.
+export type { AccountState, AccountView, PublicUser, SignedIn };
 
 export interface User {
   id: string;
@@ -33,17 +35,6 @@ export interface User {
   /** Absent: 0. */
   sessionVersion?: number;
   mustChangePassword?: boolean;
-}
-
-export interface PublicUser {
-  id: string;
-  username: string;
-  name: string;
-  roles: Role[];
-  unitId: string;
-  state: AccountState;
-  sessionVersion: number;
-  mustChangePassword: boolean;
 }
 
 export const publicUser = (u: User): PublicUser => ({
@@ -141,12 +132,6 @@ async function tokenFor(deps: Deps, u: PublicUser) {
     { id: u.id, name: u.name, roles: u.roles, unitId: u.unitId, sessionVersion: u.sessionVersion },
     Math.floor(deps.clock() / 1000),
   );
-}
-
-export interface SignedIn {
-  token: string;
-  expiresAt: number;
-  user: PublicUser;
 }
 
 /**
@@ -342,12 +327,6 @@ export async function signOut(deps: Deps, p: Principal): Promise<void> {
     subject: { id: u.id, username: u.username },
     unitId: u.unitId,
   });
-}
-
-/** The security administrator's view of an account: the user and its lock. */
-export interface AccountView extends PublicUser {
-  lockedUntil: string | null;
-  failures: number;
 }
 
 export async function accountView(deps: Deps, u: PublicUser): Promise<AccountView> {

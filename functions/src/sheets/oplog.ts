@@ -9,64 +9,19 @@
  * also break the proof that nothing was removed. The actions are one list in the core
  * (OPERATION_ACTION_LABELS), which the `action` filter covers.
  */
-import { z } from '@hono/zod-openapi';
-import { localDateSchema, type OperationAction, operationAction, type Role } from '@jiandu/shared';
+import type { Role } from '@jiandu/shared';
+import type { OperationEntryView, OperationLogQuery, Page } from '@jiandu/shared/api';
 import { type Deps, nowIso } from '../app/deps.js';
 import { actingRole, type Principal } from '../auth/principal.js';
 import { listScope } from '../services/jurisdiction.js';
-import { equalsFilters, pageRange, unitPageFields } from '../services/lists.js';
+import { equalsFilters, pageRange } from '../services/lists.js';
 import { Tx } from '../store/tx.js';
 
-export interface OperationEntry {
-  id: string;
-  at: string;
-  actorId: string;
-  actorName: string;
-  /** The actor's role ('system' for a start-up's first administrators or an unknown sign-in name). */
-  role: Role | 'system';
-  action: OperationAction;
-  /**
-   * What was acted on: a list name, ranking-snapshot, bulletin, rectification-ledger (exports, imports),
-   * petition (a reveal), operation-log (a read of the log).
-   */
-  target: string;
-  /** The filter as given (query parameters), the file name of an import, or the record revealed. */
-  filter: Record<string, string>;
-  /** Why (a reveal's reason). */
-  reason?: string;
-  rows: number;
-  /** complete, or failed (the stream broke off; rows is what was sent). */
-  /**
-   * complete, or failed (the stream broke off; rows is what was sent; a failed sign-in), or refused (a
-   * sign-in throttled, locked or of a disabled account).
-   */
-  outcome: 'complete' | 'failed' | 'refused';
-  /** The unit whose subtree the operation covered. */
-  scopeUnitId: string;
-  /** The account an account event is about (its id when the name is known, and the name). */
-  subject?: { id: string | null; username: string };
-  /** More about an account event: new roles, the reason a sign-in failed … (never a secret). */
-  detail?: Record<string, string>;
-}
-
-export const operationEntrySchema = z
-  .object({
-    id: z.string(),
-    at: z.string(),
-    actorId: z.string(),
-    actorName: z.string(),
-    role: z.string(),
-    action: operationAction.schema,
-    target: z.string(),
-    filter: z.record(z.string(), z.string()),
-    reason: z.string().optional(),
-    rows: z.number(),
-    outcome: z.enum(['complete', 'failed', 'refused']),
-    scopeUnitId: z.string(),
-    subject: z.object({ id: z.string().nullable(), username: z.string() }).optional(),
-    detail: z.record(z.string(), z.string()).optional(),
-  })
-  .openapi('OperationEntry');
+/**
+ * An entry as written: the shared answer's shape, its role narrowed to what the writer may put there
+ * ('system' for a start-up's first administrators or an unknown sign-in name).
+ */
+export type OperationEntry = Omit<OperationEntryView, 'role'> & { role: Role | 'system' };
 
 type EntryInput = Omit<OperationEntry, 'id' | 'actorId' | 'actorName' | 'role'>;
 
@@ -107,23 +62,17 @@ export async function logOperation(
   return data;
 }
 
-export const operationLogQuerySchema = z.strictObject({
-  ...unitPageFields(),
-  action: operationAction.schema.optional(),
-  target: z
-    .string()
-    .regex(/^[a-z-]{1,40}$/)
-    .optional(),
-  from: localDateSchema.optional(),
-  to: localDateSchema.optional(),
-});
-export type OperationLogQuery = z.infer<typeof operationLogQuerySchema>;
+export type { OperationLogQuery };
 
 /**
  * Newest first, in the caller's jurisdiction (or a unit's subtree inside it). The read is itself logged
  * (who, which filter, how many entries) before the page is answered: no read of the log goes unrecorded.
  */
-export async function listOperations(deps: Deps, p: Principal, q: OperationLogQuery) {
+export async function listOperations(
+  deps: Deps,
+  p: Principal,
+  q: OperationLogQuery,
+): Promise<Page<OperationEntry>> {
   const role = actingRole(p, 'oplog.read');
   const page = await deps.store.list<OperationEntry>('oplog', {
     unitPathPrefix: await listScope(deps, p, q.unitId),

@@ -1,21 +1,20 @@
 /** Administration: units, posts (tenures), users and roles, scheme versions. */
-import type { Role, Scheme, Tenure, Unit } from '@jiandu/shared';
+import type { Scheme, Tenure, Unit } from '@jiandu/shared';
+import type {
+  AccountList,
+  AccountView,
+  PasswordReset,
+  SchemeVersions,
+  SetRoles,
+  SetState,
+  TenureInput,
+  TenureList,
+  UserInput,
+} from '@jiandu/shared/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { schemeKeys } from '../../../api/scheme.js';
 import { unitKeys } from '../../../api/units.js';
 import { API, api } from '../../../lib/api.js';
-
-export interface PublicUser {
-  id: string;
-  username: string;
-  name: string;
-  roles: Role[];
-  unitId: string;
-  state: 'active' | 'disabled';
-  mustChangePassword: boolean;
-  /** While a lockout holds (ISO instant), else null. */
-  lockedUntil: string | null;
-}
 
 export const adminKeys = {
   users: ['users'] as const,
@@ -24,15 +23,14 @@ export const adminKeys = {
 export const useTenures = (unitId: string | undefined) =>
   useQuery({
     queryKey: unitKeys.tenures(unitId ?? ''),
-    queryFn: ({ signal }) =>
-      api.get<{ items: Tenure[] }>(`${API}/units/${unitId}/tenures`, undefined, signal),
+    queryFn: ({ signal }) => api.get<TenureList>(`${API}/units/${unitId}/tenures`, undefined, signal),
     enabled: !!unitId,
   });
 
 export function useCreateTenure() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (b: { tenure: Tenure; personName: string }) => api.post<Tenure>(`${API}/tenures`, b),
+    mutationFn: (b: TenureInput) => api.post<Tenure>(`${API}/tenures`, b),
     onSuccess: (t) => void qc.invalidateQueries({ queryKey: unitKeys.tenures(t.unitId) }),
   });
 }
@@ -48,14 +46,13 @@ export function useCreateUnit() {
 export const useUsers = () =>
   useQuery({
     queryKey: adminKeys.users,
-    queryFn: ({ signal }) => api.get<{ items: PublicUser[] }>(`${API}/users`, undefined, signal),
+    queryFn: ({ signal }) => api.get<AccountList>(`${API}/users`, undefined, signal),
   });
 
 export function useCreateUser() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (b: { username: string; name: string; roles: Role[]; unitId: string; password: string }) =>
-      api.post<PublicUser>(`${API}/users`, b),
+    mutationFn: (b: UserInput) => api.post<AccountView>(`${API}/users`, b),
     onSuccess: () => void qc.invalidateQueries({ queryKey: adminKeys.users }),
   });
 }
@@ -66,37 +63,26 @@ export function useAccountAction() {
   return useMutation({
     mutationFn: (
       a:
-        | { id: string; kind: 'roles'; roles: Role[] }
-        | { id: string; kind: 'state'; state: 'active' | 'disabled' }
+        | ({ id: string; kind: 'roles' } & SetRoles)
+        | ({ id: string; kind: 'state' } & SetState)
         | { id: string; kind: 'unlock' }
         | { id: string; kind: 'reset' },
-    ): Promise<PublicUser | { user: PublicUser; temporaryPassword: string }> =>
+    ): Promise<AccountView | PasswordReset> =>
       a.kind === 'roles'
-        ? api.request<PublicUser>('PUT', `${API}/users/${a.id}/roles`, { body: { roles: a.roles } })
+        ? api.request<AccountView>('PUT', `${API}/users/${a.id}/roles`, { body: { roles: a.roles } })
         : a.kind === 'state'
-          ? api.request<PublicUser>('PUT', `${API}/users/${a.id}/state`, { body: { state: a.state } })
+          ? api.request<AccountView>('PUT', `${API}/users/${a.id}/state`, { body: { state: a.state } })
           : a.kind === 'unlock'
-            ? api.post<PublicUser>(`${API}/users/${a.id}/unlock`, {})
-            : api.post<{ user: PublicUser; temporaryPassword: string }>(
-                `${API}/users/${a.id}/password-reset`,
-                {},
-              ),
+            ? api.post<AccountView>(`${API}/users/${a.id}/unlock`, {})
+            : api.post<PasswordReset>(`${API}/users/${a.id}/password-reset`, {}),
     onSuccess: () => void qc.invalidateQueries({ queryKey: adminKeys.users }),
   });
-}
-
-export interface SchemeVersion {
-  id: string;
-  version: number;
-  name: string;
-  storedAt: string | null;
-  storedBy: string | null;
 }
 
 export const useSchemeVersions = () =>
   useQuery({
     queryKey: schemeKeys.versions,
-    queryFn: ({ signal }) => api.get<{ items: SchemeVersion[] }>(`${API}/schemes`, undefined, signal),
+    queryFn: ({ signal }) => api.get<SchemeVersions>(`${API}/schemes`, undefined, signal),
   });
 
 export const useSchemeVersion = (v: number | undefined) =>

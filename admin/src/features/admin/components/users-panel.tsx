@@ -3,7 +3,9 @@
  * their roles, disables and re-enables them, lifts lockouts and resets passwords (a one-time password,
  * shown once). Buttons follow the capability table; no one acts on their own account.
  */
+
 import { ADMINISTRATOR_ROLES, role as roleEnum } from '@jiandu/shared';
+import type { AccountView } from '@jiandu/shared/api';
 import {
   App,
   Button,
@@ -25,7 +27,7 @@ import { UnitPicker } from '../../../components/ui/unit-picker.js';
 import { useI18n } from '../../../i18n/index.js';
 import { useCan } from '../../../lib/use-can.js';
 import { useUser } from '../../../lib/use-session.js';
-import { type PublicUser, useAccountAction, useCreateUser, useUsers } from '../api/admin.js';
+import { useAccountAction, useCreateUser, useUsers } from '../api/admin.js';
 
 export function UsersPanel() {
   const { t, label } = useI18n();
@@ -39,14 +41,14 @@ export function UsersPanel() {
   const [form] = Form.useForm();
   const [rolesForm] = Form.useForm();
   const [open, setOpen] = useState(false);
-  const [editing, setEditing] = useState<PublicUser | null>(null);
+  const [editing, setEditing] = useState<AccountView | null>(null);
   const manages = can('user.state');
   if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   const roleOptions = (only: 'working' | 'all') =>
     roleEnum.codes
       .filter((r) => only === 'all' || !ADMINISTRATOR_ROLES.includes(r))
       .map((r) => ({ value: r, label: label(roleEnum, r) }));
-  const reset = (u: PublicUser) =>
+  const reset = (u: AccountView) =>
     modal.confirm({
       title: t('admin.resetPassword'),
       content: t('admin.confirmReset', { name: u.name }),
@@ -66,7 +68,7 @@ export function UsersPanel() {
           });
         }),
     });
-  const disable = (u: PublicUser) =>
+  const disable = (u: AccountView) =>
     modal.confirm({
       title: t('admin.disable'),
       content: t('admin.confirmDisable', { name: u.name }),
@@ -89,7 +91,7 @@ export function UsersPanel() {
       {/* The table scrolls sideways on a phone inside this region, which takes the keyboard to do so. */}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1) */}
       <section className="table-scroll" tabIndex={0} aria-label={t('admin.users')}>
-        <Table<PublicUser>
+        <Table<AccountView>
           size="small"
           rowKey="id"
           loading={q.isLoading}
@@ -124,7 +126,7 @@ export function UsersPanel() {
                   {
                     key: 'actions',
                     title: t('common.actions'),
-                    render: (_: unknown, u: PublicUser) =>
+                    render: (_: unknown, u: AccountView) =>
                       u.id === me.id ? null : (
                         <Space size={4} wrap>
                           {can('user.roles') ? (
@@ -177,7 +179,7 @@ export function UsersPanel() {
         <Form
           form={rolesForm}
           layout="vertical"
-          onFinish={(v: { roles: PublicUser['roles'] }) =>
+          onFinish={(v: { roles: AccountView['roles'] }) =>
             editing &&
             act.mutate(
               { id: editing.id, kind: 'roles', roles: v.roles },

@@ -1,13 +1,13 @@
+import type { SignedIn, SignInRequest } from '@jiandu/shared/api';
 import { useMutation } from '@tanstack/react-query';
 import { API, api } from '../../../lib/api.js';
-import { type SignInAnswer, session } from '../../../lib/session.js';
+import { session } from '../../../lib/session.js';
 
 export const signIn = (username: string, password: string) =>
-  api.post<SignInAnswer>(`${API}/auth/sign-in`, { username, password });
+  api.post<SignedIn>(`${API}/auth/sign-in`, { username, password } satisfies SignInRequest);
 
 export const useSignIn = () =>
   useMutation({
-    mutationFn: ({ username, password }: { username: string; password: string }) =>
-      signIn(username, password),
+    mutationFn: ({ username, password }: SignInRequest) => signIn(username, password),
     onSuccess: (s) => session.set(s),
   });

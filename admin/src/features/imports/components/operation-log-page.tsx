@@ -1,4 +1,5 @@
 /** 操作日志: who exported, imported, revealed or read what, with which filter and how many rows. */
+import type { OperationEntryView } from '@jiandu/shared/api';
 import { OPERATION_ACTION_LABELS } from '@jiandu/shared/labels';
 import { Select, Tag } from 'antd';
 import { useUnits } from '../../../api/units.js';
@@ -10,7 +11,7 @@ import type { Column } from '../../../components/ui/virtual-list.js';
 import { useI18n } from '../../../i18n/index.js';
 import { fmtInstant } from '../../../lib/format.js';
 import { useUrlFilters } from '../../../lib/url-filters.js';
-import { OPLOG_FILTERS, type OperationEntry, useOperationLog } from '../api/operation-log.js';
+import { OPLOG_FILTERS, useOperationLog } from '../api/operation-log.js';
 
 const TARGETS = [
   'findings',
@@ -28,7 +29,7 @@ const TARGETS = [
 ] as const;
 type Target = (typeof TARGETS)[number];
 
-const ACTION_COLOR: Partial<Record<OperationEntry['action'], string>> = {
+const ACTION_COLOR: Partial<Record<OperationEntryView['action'], string>> = {
   export: 'blue',
   import: 'green',
   'identity.reveal': 'red',
@@ -44,7 +45,7 @@ export function OperationLogPage() {
   const units = useUnits();
   const [f, setF] = useUrlFilters(OPLOG_FILTERS);
   const q = useOperationLog(f);
-  const columns: Column<OperationEntry>[] = [
+  const columns: Column<OperationEntryView>[] = [
     { key: 'at', title: t('oplog.at'), width: '150px', render: (e) => fmtInstant(e.at) },
     { key: 'who', title: t('oplog.who'), width: '1fr', render: (e) => e.actorName },
     {

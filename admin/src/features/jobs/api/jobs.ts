@@ -1,28 +1,8 @@
 /** 定时任务: job runs, the schedules, and the outbox's dead letters with their retry. */
+import type { JobRun, JobRunListQuery, ScheduleList } from '@jiandu/shared/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { API, api } from '../../../lib/api.js';
 import { type Page, useCursorList } from '../../../lib/cursor-list.js';
-
-export interface JobRun {
-  id: string;
-  job: string;
-  forTime: string;
-  startedAt: string;
-  endedAt: string | null;
-  status: 'running' | 'succeeded' | 'failed';
-  counts: Record<string, number>;
-  error: string | null;
-  attempt: number;
-}
-
-export interface Schedule {
-  job: string;
-  cron: string;
-  timeZone: string;
-  catchUp: 'every' | 'latest';
-  lastCompleted: string | null;
-  nextRun: string | null;
-}
 
 export interface DeadLetter {
   id: string;
@@ -34,7 +14,8 @@ export interface DeadLetter {
   notification: { title: string; at: string; kind: string };
 }
 
-export type RunFilters = { job?: string; status?: string };
+/** The list's filters as the URL holds them (the query's, before validation). */
+export type RunFilters = Pick<JobRunListQuery, 'job' | 'status'>;
 
 export const jobKeys = {
   all: ['jobs'] as const,
@@ -51,7 +32,7 @@ export const useJobRuns = (f: RunFilters) =>
 export const useSchedules = () =>
   useQuery({
     queryKey: jobKeys.schedules,
-    queryFn: ({ signal }) => api.get<{ items: Schedule[] }>(`${API}/job-runs/schedules`, undefined, signal),
+    queryFn: ({ signal }) => api.get<ScheduleList>(`${API}/job-runs/schedules`, undefined, signal),
   });
 
 export const useDeadLetters = (enabled: boolean) =>

@@ -1,4 +1,5 @@
 /** 定时任务: each job's schedule, its recorded runs (counts, errors), and — for admins — dead letters. */
+import type { JobRun } from '@jiandu/shared/api';
 import { App, Button, Select, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { ListBody } from '../../../components/ui/list-body.js';
@@ -11,7 +12,6 @@ import { fmtInstant } from '../../../lib/format.js';
 import { useCan } from '../../../lib/use-can.js';
 import {
   type DeadLetter,
-  type JobRun,
   type RunFilters,
   useDeadLetters,
   useJobRuns,

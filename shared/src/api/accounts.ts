@@ -1,0 +1,73 @@
+/**
+ * Accounts (OWASP ASVS V2/V3): one's own password; the security administrator's roles, state, unlock
+ * and reset of a user; the password and lockout policy.
+ */
+import { z } from 'zod';
+import { role } from '../schemas/enums.js';
+import { accountStateSchema, publicUserSchema } from './auth.js';
+
+/** The floor no policy may go below (ASVS 2.1.1). */
+export const MIN_PASSWORD_LENGTH = 12;
+/** Longest password accepted (ASVS 2.1.2 allows ≥ 64). */
+export const MAX_PASSWORD_LENGTH = 128;
+
+/** The security administrator's view of an account: the user and its lock. */
+export const accountSchema = publicUserSchema
+  .extend({
+    lockedUntil: z
+      .string()
+      .nullable()
+      .meta({ description: 'While a lockout holds (ISO instant), else null' }),
+    failures: z.number(),
+  })
+  .meta({ id: 'Account' });
+export type AccountView = z.infer<typeof accountSchema>;
+
+export const changePasswordSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(256),
+  // A loose bound in UTF-16 units: the password policy counts characters and refuses a long one with
+  // its own code (password.tooLong).
+  password: z
+    .string()
+    .min(1)
+    .max(MAX_PASSWORD_LENGTH * 4),
+});
+export type ChangePassword = z.infer<typeof changePasswordSchema>;
+
+export const setRolesSchema = z.strictObject({ roles: z.array(role.schema).min(1).max(6) });
+export type SetRoles = z.infer<typeof setRolesSchema>;
+
+export const setStateSchema = z.strictObject({ state: accountStateSchema });
+export type SetState = z.infer<typeof setStateSchema>;
+
+export const passwordResetSchema = z.object({ user: accountSchema, temporaryPassword: z.string() });
+export type PasswordReset = z.infer<typeof passwordResetSchema>;
+
+export const accountPolicySchema = z
+  .strictObject({
+    /** Shortest password accepted (never under 12, ASVS 2.1.1). */
+    minPasswordLength: z.number().int().min(MIN_PASSWORD_LENGTH).max(64),
+    /** Consecutive failed sign-ins of a name that lock it … */
+    lockoutThreshold: z.number().int().min(3).max(20),
+    /** … for this long (the security administrator can lift it earlier). */
+    lockoutMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
+    /** Throttling: sign-in attempts per name, and per client address, in one window. */
+    attemptsPerName: z.number().int().min(3).max(100),
+    attemptsPerAddress: z.number().int().min(3).max(10_000),
+    windowSeconds: z.number().int().min(10).max(3600),
+  })
+  .meta({ id: 'AccountPolicy' });
+export type AccountPolicy = z.infer<typeof accountPolicySchema>;
+
+export const accountPolicyViewSchema = z.object({ policy: accountPolicySchema, version: z.number() });
+export type AccountPolicyView = z.infer<typeof accountPolicyViewSchema>;
+
+export const accountPolicyChangeSchema = z.strictObject({
+  policy: accountPolicySchema,
+  expectedVersion: z.number().int().min(0),
+});
+export type AccountPolicyChange = z.infer<typeof accountPolicyChangeSchema>;

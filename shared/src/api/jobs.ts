@@ -1,0 +1,57 @@
+/** 定时任务: what the scheduled jobs did (runs) and when they run (schedules). */
+import { z } from 'zod';
+import { pageOf, pagingFields } from './common.js';
+
+export const JOB_RUN_STATUSES = ['running', 'succeeded', 'failed'] as const;
+
+export const jobRunSchema = z
+  .object({
+    id: z.string(),
+    job: z.string(),
+    forTime: z.string().meta({ description: 'The scheduled occurrence the run did the work of' }),
+    startedAt: z.string(),
+    endedAt: z.string().nullable(),
+    status: z.enum(JOB_RUN_STATUSES),
+    counts: z.record(z.string(), z.number()),
+    error: z.string().nullable(),
+    attempt: z
+      .number()
+      .int()
+      .meta({ description: '1 for the first try of the occurrence, 2 after one failure …' }),
+  })
+  .meta({ id: 'JobRun' });
+export type JobRun = z.infer<typeof jobRunSchema>;
+
+export const jobRunListQuerySchema = z.strictObject({
+  ...pagingFields(),
+  job: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/)
+    .optional(),
+  status: z.enum(JOB_RUN_STATUSES).optional(),
+});
+export type JobRunListQuery = z.infer<typeof jobRunListQuerySchema>;
+export const jobRunPageSchema = pageOf(jobRunSchema);
+
+/** When a job runs: a cron in the scheme's zone, how missed runs catch up, which runs are recorded. */
+export const scheduleEntrySchema = z.object({
+  job: z.string(),
+  cron: z.string().meta({ description: 'Five-field cron, read in timeZone' }),
+  timeZone: z.string(),
+  /**
+   * `every`: each missed occurrence runs, once, oldest first (a daily sweep for each day the stack was
+   * off). `latest`: only the newest due occurrence runs (the outbox dispatcher: one run catches up all).
+   */
+  catchUp: z.enum(['every', 'latest']),
+  /** `always` records every run; `whenBusy` only runs that did something or failed (every-minute jobs). */
+  record: z.enum(['always', 'whenBusy']),
+});
+export type ScheduleEntry = z.infer<typeof scheduleEntrySchema>;
+
+export const scheduleSchema = scheduleEntrySchema
+  .extend({ lastCompleted: z.string().nullable(), nextRun: z.string().nullable() })
+  .meta({ id: 'Schedule' });
+export type Schedule = z.infer<typeof scheduleSchema>;
+
+export const scheduleListSchema = z.object({ items: z.array(scheduleSchema) });
+export type ScheduleList = z.infer<typeof scheduleListSchema>;
