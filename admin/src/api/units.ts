@@ -1,5 +1,6 @@
 /** The unit directory of the caller's jurisdiction: names everywhere, and the unit picker. */
 import type { Unit } from '@jiandu/shared';
+import type { UnitList } from '@jiandu/shared/api';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { API, api } from '../lib/api.js';
 
@@ -11,7 +12,7 @@ export const unitKeys = {
 export const unitsQuery = () =>
   queryOptions({
     queryKey: unitKeys.all,
-    queryFn: ({ signal }) => api.get<{ items: Unit[] }>(`${API}/units`, undefined, signal),
+    queryFn: ({ signal }) => api.get<UnitList>(`${API}/units`, undefined, signal),
     staleTime: 5 * 60_000,
     select: (d) => {
       const byId = new Map(d.items.map((u) => [u.id, u]));

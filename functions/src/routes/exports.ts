@@ -4,9 +4,10 @@
  * page; each export becomes an operation-log entry once its last row is sent (who, what, which filter,
  * how many rows).
  */
-import { z } from '@hono/zod-openapi';
 import type { Role } from '@jiandu/shared';
+import { bulletinExportQuerySchema, snapshotExportQuerySchema, workbookSchema } from '@jiandu/shared/api';
 import type { Context } from 'hono';
+import type { ZodObject } from 'zod';
 import { newRouter } from '../app/app.js';
 import type { AppEnv } from '../app/auth-middleware.js';
 import { type AccessRule, defineRoute } from '../app/authorize.js';
@@ -18,11 +19,12 @@ import { bulletinSheets, snapshotSheets } from '../sheets/report-exports.js';
 import { pagesOf, type SheetSource, streamWorkbook } from '../sheets/xlsx-stream.js';
 import { attachment, XLSX_TYPE } from './imports.js';
 
+// `as const`: the route's answer type is then the stream (a Response), not never.
 const xlsxResponse = {
-  200: { description: 'The workbook (xlsx)', content: { [XLSX_TYPE]: { schema: z.any() } } },
-};
+  200: { description: 'The workbook (xlsx)', content: { [XLSX_TYPE]: { schema: workbookSchema } } },
+} as const;
 
-const exportRoute = <Q extends z.ZodObject>(access: AccessRule, path: string, summary: string, query: Q) =>
+const exportRoute = <Q extends ZodObject>(access: AccessRule, path: string, summary: string, query: Q) =>
   defineRoute(access, {
     method: 'get',
     path: `/api/v1/exports/${path}.xlsx`,
@@ -74,18 +76,6 @@ async function respond(
 
 const today = async (deps: Deps) => (await nowIso(deps)).slice(0, 10);
 
-const snapshotQuery = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
-const bulletinQuery = z.object({
-  month: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-    .openapi({ description: 'YYYY-MM' }),
-  unitId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/)
-    .optional(),
-});
-
 export function exportRoutes(deps: Deps) {
   const r = newRouter();
   for (const def of LIST_EXPORTS) {
@@ -97,7 +87,7 @@ export function exportRoutes(deps: Deps) {
     );
     r.openapi(route, async (c) => {
       const p = c.get('principal');
-      const q = c.req.valid('query' as never);
+      const q = c.req.valid('query');
       // The first page is read before the stream starts: a refused filter or role answers problem+json.
       const first = await def.page(deps, p, q, undefined);
       const unit = await unitNames(deps);
@@ -106,8 +96,9 @@ export function exportRoutes(deps: Deps) {
         columns: def.columns(unit),
         pages: pagesOf(first, (cursor) => def.page(deps, p, q, cursor)),
       };
-      const scope = (q as { unitId?: string }).unitId ?? p.unitId;
-      return respond(deps, c, def.name, `${def.title}-${await today(deps)}.xlsx`, [sheet], scope) as never;
+      // Every list filters by unit; the export is logged in the scope asked for, else the caller's unit.
+      const scope = typeof q.unitId === 'string' ? q.unitId : p.unitId;
+      return respond(deps, c, def.name, `${def.title}-${await today(deps)}.xlsx`, [sheet], scope);
     });
   }
   r.openapi(
@@ -115,7 +106,7 @@ export function exportRoutes(deps: Deps) {
       'ranking.read',
       'ranking-snapshot',
       'A published ranking snapshot with every dimension and input count',
-      snapshotQuery,
+      snapshotExportQuerySchema,
     ),
     async (c) => {
       const { id } = c.req.valid('query');
@@ -125,18 +116,24 @@ export function exportRoutes(deps: Deps) {
         c,
         'ranking-snapshot',
         s.fileName,
+        // Sheets of different row types: a column of one reads only its own rows (SheetSource is invariant).
         s.sheets as SheetSource<unknown>[],
         c.get('principal').unitId,
-      ) as never;
+      );
     },
   );
   r.openapi(
-    exportRoute('bulletin.read', 'bulletin', 'A monthly bulletin (通报), a sheet per section', bulletinQuery),
+    exportRoute(
+      'bulletin.read',
+      'bulletin',
+      'A monthly bulletin (通报), a sheet per section',
+      bulletinExportQuerySchema,
+    ),
     async (c) => {
       const { month, unitId } = c.req.valid('query');
       const p = c.get('principal');
       const b = await bulletinSheets(deps, p, month, unitId, await unitNames(deps));
-      return respond(deps, c, 'bulletin', b.fileName, b.sheets, unitId ?? p.unitId) as never;
+      return respond(deps, c, 'bulletin', b.fileName, b.sheets, unitId ?? p.unitId);
     },
   );
   return r;

@@ -14,3 +14,4 @@ export * from './operation-log.js';
 export * from './org.js';
 export * from './rankings.js';
 export * from './schemes.js';
+export * from './exports.js';
