@@ -9,6 +9,7 @@
  * downloads) that the caller may see the record that references the file.
  */
 import { createHash } from 'node:crypto';
+import type { SignedUrl } from '@jiandu/shared/api';
 
 /** Where a file is stored: its uploader's folder and its hash. */
 export interface StoredFile {
@@ -26,13 +27,8 @@ export interface UploadRequest extends StoredFile {
   contentType: string;
 }
 
-export interface SignedUrl {
-  url: string;
-  method: 'PUT' | 'GET';
-  /** Headers the request must carry exactly (they are part of the signature). */
-  headers: Record<string, string>;
-  expiresAt: string;
-}
+/** A signed URL and what the request must carry (`@jiandu/shared/api`'s SignedUrl). */
+export type { SignedUrl };
 
 export interface EvidenceStore {
   /** A URL the client PUTs the file's bytes to; storage refuses bytes of another hash or size. */

@@ -3,23 +3,26 @@
  * jurisdiction) with the last error; an admin's retry puts one back to pending with a fresh count of
  * tries, conditioned on the version the admin saw.
  */
-import { z } from '@hono/zod-openapi';
+import {
+  type DeadLetterListQuery,
+  type DeliveryView,
+  deadLetterListQuerySchema,
+  deadLetterRetryRequestSchema,
+} from '@jiandu/shared/api';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import type { Principal } from '../auth/principal.js';
 import { listScope, readVisible } from '../services/jurisdiction.js';
-import { pagingFields, pagingOf } from '../services/lists.js';
+import { pagingOf } from '../services/lists.js';
 import { assertVersion, commitOrConflict } from '../services/record-conflict.js';
 import { keys } from '../store/keys.js';
 import { RecordStore } from '../store/record-store.js';
 import { Tx } from '../store/tx.js';
 import { type Delivery, deliveryIndex } from './deliveries.js';
 
-export const deadLetterListSchema = z.strictObject({ ...pagingFields() });
+export { deadLetterListQuerySchema as deadLetterListSchema, deadLetterRetryRequestSchema as retryBody };
 
-export type DeliveryView = Delivery & { version: number };
-
-export async function listDeadLetters(deps: Deps, p: Principal, q: z.output<typeof deadLetterListSchema>) {
+export async function listDeadLetters(deps: Deps, p: Principal, q: DeadLetterListQuery) {
   const prefix = await listScope(deps, p, undefined);
   const page = await deps.store.page(
     {
@@ -40,8 +43,6 @@ export async function listDeadLetters(deps: Deps, p: Principal, q: z.output<type
     cursor: page.cursor,
   };
 }
-
-export const retryBody = z.strictObject({ expectedVersion: z.number().int().min(1) });
 
 export async function retryDeadLetter(
   deps: Deps,

@@ -6,42 +6,19 @@
  * other's write fails, so it is sent once.
  */
 import { createHash } from 'node:crypto';
-import { z } from '@hono/zod-openapi';
+import {
+  deliveryStates as DELIVERY_STATES,
+  type Delivery,
+  type DeliveryState,
+  deliverySchema,
+} from '@jiandu/shared/api';
 import type { Deps } from '../app/deps.js';
 import { keys, partitions } from '../store/keys.js';
 import { type RecordIndex, RecordStore, type StoredRecord } from '../store/record-store.js';
 import { readPartition } from '../store/table-ops.js';
-import type { Notification } from './notification.js';
-import { CHANNELS, type Recipient } from './subscriptions.js';
+import type { Recipient } from './subscriptions.js';
 
-export const DELIVERY_STATES = ['pending', 'sending', 'sent', 'dead'] as const;
-export type DeliveryState = (typeof DELIVERY_STATES)[number];
-
-export const deliverySchema = z
-  .object({
-    id: z.string(),
-    notificationId: z.string(),
-    channel: z.enum(CHANNELS),
-    to: z.string(),
-    state: z.enum(DELIVERY_STATES),
-    attempts: z.number().int(),
-    /** When the next try is due (pending), the claim ends (sending), or it died (dead); ms. */
-    dueMs: z.number(),
-    lastError: z.string().nullable(),
-    sentAt: z.string().nullable(),
-    notification: z.object({
-      id: z.string(),
-      kind: z.string(),
-      subject: z.object({ type: z.string(), id: z.string() }),
-      unitId: z.string(),
-      severity: z.string(),
-      title: z.string(),
-      text: z.string(),
-      at: z.string(),
-    }),
-  })
-  .openapi('Delivery');
-export type Delivery = z.infer<typeof deliverySchema> & { notification: Notification };
+export { DELIVERY_STATES, type Delivery, type DeliveryState, deliverySchema };
 
 /** One id per notification, channel and recipient: creating it twice fails its condition. */
 export const deliveryId = (notificationId: string, r: Recipient): string =>

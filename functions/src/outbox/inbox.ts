@@ -4,7 +4,7 @@
  * small record per user and notification, written once (a second read changes nothing).
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from '@hono/zod-openapi';
+import { type InboxItem, type InboxQuery, inboxItemSchema, inboxQuerySchema } from '@jiandu/shared/api';
 import { type Deps, nowIso } from '../app/deps.js';
 import { notFound } from '../app/edge-error.js';
 import type { Principal } from '../auth/principal.js';
@@ -12,26 +12,7 @@ import { keys } from '../store/keys.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import type { Notification } from './notification.js';
 
-export const inboxQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  unread: z.enum(['true', 'false']).optional(),
-});
-
-export const inboxItemSchema = z
-  .object({
-    id: z.string(),
-    kind: z.string(),
-    subject: z.object({ type: z.string(), id: z.string() }),
-    unitId: z.string(),
-    severity: z.string(),
-    title: z.string(),
-    text: z.string(),
-    at: z.string(),
-    read: z.boolean(),
-  })
-  .openapi('InboxItem');
-
-export type InboxItem = Notification & { read: boolean };
+export { type InboxItem, type InboxQuery, inboxItemSchema, inboxQuerySchema };
 
 const readId = (userId: string, notificationId: string) => `${userId}~${notificationId}`;
 
@@ -60,7 +41,7 @@ async function audienceItems(deps: Deps, p: Principal, limit: number): Promise<N
 }
 
 /** The caller's newest notifications (up to `limit`), read or not, and how many of them are unread. */
-export async function listInbox(deps: Deps, p: Principal, q: z.output<typeof inboxQuerySchema>) {
+export async function listInbox(deps: Deps, p: Principal, q: InboxQuery) {
   const items = await audienceItems(deps, p, q.limit);
   // Read consistently: a notification just marked read shows as read.
   const read = await deps.store.itemsByKey(items.map((n) => keys.record('inboxread', readId(p.id, n.id))));

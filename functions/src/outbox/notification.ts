@@ -5,31 +5,16 @@
  * turns it into deliveries (dispatcher.ts); who gets what is the subscriptions' business.
  */
 import type { AccountabilityCase, Alert, Rectification } from '@jiandu/shared';
+import {
+  notificationKinds as NOTIFICATION_KINDS,
+  type Notification,
+  type NotificationKind,
+} from '@jiandu/shared/api';
 import { keys } from '../store/keys.js';
 import type { Tx } from '../store/tx.js';
 
-export const NOTIFICATION_KINDS = [
-  'alert.raised',
-  'case.proposed',
-  'rectification.assigned',
-  'rectification.submitted',
-  'rectification.rejected',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-
-export interface Notification {
-  id: string;
-  kind: NotificationKind;
-  /** The record the notification is about. */
-  subject: { type: string; id: string };
-  /** The unit whose people are concerned (an alert's notify unit, a case's unit …). */
-  unitId: string;
-  severity: 'info' | 'warning' | 'critical';
-  title: string;
-  text: string;
-  /** When the cause happened (ISO instant in the scheme's zone). */
-  at: string;
-}
+// A notification's shape is part of the API's contract (the inbox and the dead letters answer it).
+export { NOTIFICATION_KINDS, type Notification, type NotificationKind };
 
 /** Transaction items a notification adds to its cause's transaction. */
 export const OUTBOX_TX_ITEMS = 1;

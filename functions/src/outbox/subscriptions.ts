@@ -5,56 +5,34 @@
  * alert's unit and the one above), proposed cases to the inspectors who open them, rectification steps
  * to the people who act next. The retry policy of deliveries lives here too.
  */
-import { z } from '@hono/zod-openapi';
-import { role, type UnitTree } from '@jiandu/shared';
+
+import type { UnitTree } from '@jiandu/shared';
+import {
+  channels as CHANNELS,
+  type ChannelName,
+  type NotificationSettings,
+  notificationSettingsSchema,
+  type RetryPolicy,
+  retryPolicySchema,
+  type SubscriptionRule,
+  subscriptionRuleSchema,
+} from '@jiandu/shared/api';
 import type { Deps } from '../app/deps.js';
 import { type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx } from '../store/tx.js';
-import { NOTIFICATION_KINDS, type Notification } from './notification.js';
+import type { Notification } from './notification.js';
 
-export const CHANNELS = ['inbox', 'email', 'dingtalk', 'wecom'] as const;
-export type ChannelName = (typeof CHANNELS)[number];
-
-const idText = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-
-export const subscriptionRuleSchema = z
-  .strictObject({
-    id: idText,
-    kinds: z.array(z.enum(NOTIFICATION_KINDS)).min(1).max(NOTIFICATION_KINDS.length),
-    /** Only events of this unit's subtree (null: every unit). */
-    unitId: idText.nullable(),
-    /** Inbox audience: these roles at the event's unit and at `levelsUp` units above it. */
-    roles: z.array(role.schema).max(6),
-    levelsUp: z.number().int().min(0).max(5),
-    channels: z.array(z.enum(CHANNELS)).min(1).max(CHANNELS.length),
-    /** Addresses the email channel sends to. */
-    emails: z.array(z.email().max(254)).max(50),
-  })
-  .openapi('SubscriptionRule');
-export type SubscriptionRule = z.infer<typeof subscriptionRuleSchema>;
-
-export const retryPolicySchema = z
-  .strictObject({
-    /** Tries before a delivery is dead-lettered. */
-    maxAttempts: z.number().int().min(1).max(20),
-    /** Wait before the second try; each later one waits twice as long, up to `maxDelaySeconds`. */
-    baseDelaySeconds: z.number().int().min(1).max(86_400),
-    maxDelaySeconds: z
-      .number()
-      .int()
-      .min(1)
-      .max(7 * 86_400),
-  })
-  .openapi('RetryPolicy');
-export type RetryPolicy = z.infer<typeof retryPolicySchema>;
-
-export const notificationSettingsSchema = z
-  .strictObject({
-    rules: z.array(subscriptionRuleSchema).max(200),
-    retry: retryPolicySchema,
-  })
-  .openapi('NotificationSettings');
-export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
+// The settings' shapes are part of the API's contract (`@jiandu/shared/api`).
+export {
+  CHANNELS,
+  type ChannelName,
+  type NotificationSettings,
+  notificationSettingsSchema,
+  type RetryPolicy,
+  retryPolicySchema,
+  type SubscriptionRule,
+  subscriptionRuleSchema,
+};
 
 export const DEFAULT_SETTINGS: NotificationSettings = {
   rules: [

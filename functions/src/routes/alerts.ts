@@ -1,14 +1,14 @@
 /** 预警: alerts in your jurisdiction, open first; supervisors acknowledge and resolve them. */
-import { alertSchema } from '@jiandu/shared';
+import { alertListQuerySchema, alertSchema, alertStepRequestSchema } from '@jiandu/shared/api';
 import { newRouter } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
-import { actOnAlert, alertActionBody, alertListSchema, getAlert, listAlerts } from '../services/alerts.js';
+import { actOnAlert, getAlert, listAlerts } from '../services/alerts.js';
 import { actionRoute, listRoute, readRoute } from './common.js';
 
 const list = listRoute(
   'alert.read',
   'alerts',
-  alertListSchema,
+  alertListQuerySchema,
   alertSchema,
   'Alerts in your jurisdiction: open first, then acknowledged, then resolved; newest first in each',
 );
@@ -16,7 +16,7 @@ const list = listRoute(
 const read = readRoute('alert.read', 'alerts', alertSchema, 'Read one alert', 'The alert');
 
 const step = (action: 'acknowledge' | 'resolve', summary: string) =>
-  actionRoute('alert.act', 'alerts', action, alertActionBody, alertSchema, {
+  actionRoute('alert.act', 'alerts', action, alertStepRequestSchema, alertSchema, {
     summary,
     after: 'The alert after the step',
   });

@@ -8,6 +8,7 @@ import {
   type BatchItemResult,
   batchRequestSchema,
   batchResponseSchema,
+  duplicateOfSchema,
   idParam,
   MAX_BATCH,
   pageOf,
@@ -111,7 +112,11 @@ export function ingestRoutes<I extends z.ZodType, V extends z.ZodType>(
   r: ApiApp,
   docs: IngestDocs<I, V>,
   handle: {
-    create(p: Principal, body: z.output<I>, idempotencyKey: string | undefined): Promise<StoredResponse>;
+    create(
+      p: Principal,
+      body: z.output<I>,
+      idempotencyKey: string | undefined,
+    ): Promise<StoredResponse<z.output<V>>>;
     batch(p: Principal, items: unknown[]): Promise<BatchItemResult[]>;
   },
 ): void {
@@ -124,7 +129,7 @@ export function ingestRoutes<I extends z.ZodType, V extends z.ZodType>(
     request: { headers: idempotencyHeader, body: { required: true, content: json(docs.input) } },
     responses: {
       201: { description: docs.created, content: json(docs.view) },
-      200: { description: docs.again, content: json(z.unknown()) },
+      200: { description: docs.again, content: json(duplicateOfSchema) },
     },
   });
   const batch = defineRoute(docs.access, {
@@ -138,9 +143,11 @@ export function ingestRoutes<I extends z.ZodType, V extends z.ZodType>(
     },
   });
   r.openapi(create, async (c) => {
-    const body = c.req.valid('json' as never) as z.output<I>;
+    // The route's validator has parsed the body already (Hono caches it); parsing it again with the same
+    // schema is what gives a generic route its type: `c.req.valid` cannot be resolved over `I`.
+    const body = await docs.input.parseAsync(await c.req.json());
     const res = await handle.create(c.get('principal'), body, c.req.header('idempotency-key'));
-    return c.json(res.body as never, res.status as 201);
+    return res.status === 201 ? c.json(res.body, 201) : c.json(res.body, 200);
   });
   r.openapi(batch, async (c) => {
     const { items } = c.req.valid('json');

@@ -6,8 +6,11 @@
  * A download URL is given only for a file a rectification the caller can see references — anything
  * else is 404, whether or not the bytes exist anywhere.
  */
-import { z } from '@hono/zod-openapi';
-import { evidenceSchema } from '@jiandu/shared';
+import {
+  evidenceDownloadParamsSchema,
+  evidenceUploadRequestSchema,
+  signedUrlSchema,
+} from '@jiandu/shared/api';
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
@@ -16,20 +19,6 @@ import { evidenceOwner } from '../evidence/evidence-store.js';
 import { getRectification } from '../services/rectifications.js';
 import { json } from './common.js';
 
-const signedUrlSchema = z
-  .object({
-    url: z.string(),
-    method: z.enum(['PUT', 'GET']),
-    headers: z.record(z.string(), z.string()),
-    expiresAt: z.string(),
-  })
-  .openapi('SignedUrl');
-
-const uploadBodySchema = evidenceSchema
-  .pick({ sha256: true, size: true, contentType: true })
-  .strict()
-  .openapi('EvidenceUploadRequest');
-
 const upload = defineRoute('rectification.work', {
   method: 'post',
   path: '/api/v1/evidence/uploads',
@@ -37,7 +26,7 @@ const upload = defineRoute('rectification.work', {
   summary: 'A short-lived URL to PUT one evidence file to, named by its SHA-256',
   description:
     'Send the bytes with the returned method, URL and headers; storage refuses bytes of another hash or size. Then add the file to a rectification with an `addEvidence` action naming the same sha256 and size: only the person who uploaded the bytes can attach them.',
-  request: { body: { required: true, content: json(uploadBodySchema) } },
+  request: { body: { required: true, content: json(evidenceUploadRequestSchema) } },
   responses: { 200: { description: 'Where to upload', content: json(signedUrlSchema) } },
 });
 
@@ -46,7 +35,7 @@ const download = defineRoute('evidence.read', {
   path: '/api/v1/rectifications/{id}/evidence/{evidenceId}',
   tags: ['evidence'],
   summary: 'A short-lived URL to download one evidence file of a rectification you can see',
-  request: { params: z.object({ id: z.string().min(1).max(100), evidenceId: z.string().min(1).max(100) }) },
+  request: { params: evidenceDownloadParamsSchema },
   responses: {
     200: { description: 'Where to download', content: json(signedUrlSchema) },
   },

@@ -1,16 +1,16 @@
 /** 督查发现: log one, ingest a batch, list, read. */
-import { findingInputSchema, findingSchema } from '@jiandu/shared';
+import { type Finding, findingInputSchema, findingListQuerySchema, findingSchema } from '@jiandu/shared/api';
 import { newRouter } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
 import { createFinding, ingestFindings } from '../services/findings.js';
 import { idemRef } from '../services/idempotency.js';
-import { listQuerySchema, listRecords } from '../services/lists.js';
+import { listRecords } from '../services/lists.js';
 import { ingestRoutes, listRoute } from './common.js';
 
 const list = listRoute(
   'finding.read',
   'findings',
-  listQuerySchema,
+  findingListQuerySchema,
   findingSchema,
   'Findings in your jurisdiction, newest first',
 );
@@ -25,8 +25,8 @@ export function findingRoutes(deps: Deps) {
       input: findingInputSchema,
       view: findingSchema,
       summary: 'Log a finding; it opens a rectification',
-      created: 'Created',
-      again: 'A retry: the first result',
+      created: 'Created (a retry of the same Idempotency-Key: the first answer)',
+      again: 'A known source + externalId: the id of the finding already logged',
       batchSummary: 'Ingest up to 1000 findings, answered item by item',
     },
     {
@@ -35,8 +35,8 @@ export function findingRoutes(deps: Deps) {
     },
   );
   r.openapi(list, async (c) => {
-    const page = await listRecords(deps, c.get('principal'), 'finding', c.req.valid('query'));
-    return c.json(page as never, 200);
+    const page = await listRecords<Finding>(deps, c.get('principal'), 'finding', c.req.valid('query'));
+    return c.json(page, 200);
   });
   return r;
 }

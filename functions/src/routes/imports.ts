@@ -6,6 +6,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { isPlainText, PLAIN_TEXT_MESSAGE } from '@jiandu/shared';
+import { ledgerImportQuerySchema, ledgerImportReportSchema } from '@jiandu/shared/api';
 import { bodyLimit } from 'hono/body-limit';
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
@@ -33,42 +34,6 @@ const UPLOAD_TYPES = [
 /** Room for the multipart envelope around a file of the maximum size. */
 const ENVELOPE_BYTES = 64 * 1024;
 
-const problemSchema = z.object({ field: z.string(), code: z.string() });
-
-const reportSchema = z
-  .object({
-    id: z.string(),
-    dryRun: z.boolean(),
-    fileName: z.string(),
-    format: z.enum(['xlsx', 'csv']),
-    encoding: z.string(),
-    sheet: z.string(),
-    headerRow: z.number(),
-    columns: z.record(z.string(), z.string()),
-    ignoredColumns: z.array(z.string()),
-    counts: z.object({
-      rows: z.number(),
-      valid: z.number(),
-      problems: z.number(),
-      created: z.number(),
-      duplicate: z.number(),
-      pastDeadline: z
-        .number()
-        .openapi({ description: 'Valid rows already past their deadline (overdue once imported)' }),
-    }),
-    rows: z.array(
-      z.object({
-        line: z.number(),
-        status: z.enum(['valid', 'problem', 'created', 'duplicate', 'conflict']),
-        problems: z.array(problemSchema),
-        unitId: z.string().optional(),
-        rectificationId: z.string().optional(),
-      }),
-    ),
-    annotated: z.string(),
-  })
-  .openapi('LedgerImportReport');
-
 const importRoute = defineRoute('ledger.import', {
   method: 'post',
   path: '/api/v1/imports/rectification-ledger',
@@ -80,12 +45,7 @@ const importRoute = defineRoute('ledger.import', {
     'without BOM) or GBK/GB18030. A commit writes every valid row once: importing the same file again reports ' +
     'each row as a duplicate of the first import.',
   request: {
-    query: z.object({
-      dryRun: z
-        .enum(['true', 'false'])
-        .default('true')
-        .openapi({ description: 'true (default): check only; false: write the valid rows' }),
-    }),
+    query: ledgerImportQuerySchema,
     body: {
       required: true,
       content: {
@@ -96,7 +56,7 @@ const importRoute = defineRoute('ledger.import', {
     },
   },
   responses: {
-    200: { description: 'The report, row by row', content: json(reportSchema) },
+    200: { description: 'The report, row by row', content: json(ledgerImportReportSchema) },
   },
 });
 
@@ -182,10 +142,10 @@ export function importRoutes(deps: Deps) {
     const p = c.get('principal');
     importerRole(p);
     const { fileName, bytes } = await annotatedLedger(deps, p, c.req.valid('param').id);
-    return c.body(bytes as unknown as ArrayBuffer, 200, {
+    return c.body(bytes, 200, {
       'content-type': XLSX_TYPE,
       'content-disposition': attachment(fileName),
-    }) as never;
+    });
   });
   return r;
 }

@@ -1,9 +1,9 @@
 /** The in-app inbox (issue 7): every user's notifications, read / unread. */
-import { z } from '@hono/zod-openapi';
+import { inboxItemSchema, inboxQuerySchema, inboxReadRequestSchema, inboxSchema } from '@jiandu/shared/api';
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
-import { inboxItemSchema, inboxQuerySchema, listInbox, markRead } from '../outbox/inbox.js';
+import { listInbox, markRead } from '../outbox/inbox.js';
 import { idParam, json } from './common.js';
 
 const list = defineRoute('self.inbox', {
@@ -15,7 +15,7 @@ const list = defineRoute('self.inbox', {
   responses: {
     200: {
       description: 'Notifications, newest first',
-      content: json(z.object({ items: z.array(inboxItemSchema), unread: z.number() })),
+      content: json(inboxSchema),
     },
   },
 });
@@ -25,7 +25,7 @@ const read = defineRoute('self.inbox', {
   path: '/api/v1/inbox/{id}/read',
   tags: ['inbox'],
   summary: 'Mark one of your notifications read (reading it again changes nothing)',
-  request: { params: idParam, body: { required: true, content: json(z.strictObject({})) } },
+  request: { params: idParam, body: { required: true, content: json(inboxReadRequestSchema) } },
   responses: {
     200: { description: 'The notification, read', content: json(inboxItemSchema) },
   },

@@ -2,35 +2,35 @@
  * Notification settings and dead letters (issue 7), for admins: who gets what (subscription rules and the
  * retry policy, replaced whole with the version read) and the deliveries that gave up, with a retry.
  */
-import { z } from '@hono/zod-openapi';
+import {
+  deadLetterListQuerySchema,
+  deadLetterRetryRequestSchema,
+  deliveryPageSchema,
+  deliveryViewSchema,
+  notificationSettingsRequestSchema,
+  notificationSettingsViewSchema,
+} from '@jiandu/shared/api';
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
-import { deadLetterListSchema, listDeadLetters, retryBody, retryDeadLetter } from '../outbox/dead-letters.js';
-import { deliverySchema } from '../outbox/deliveries.js';
+import { listDeadLetters, retryDeadLetter } from '../outbox/dead-letters.js';
 import {
   DEFAULT_SETTINGS,
   type NotificationSettings,
-  notificationSettingsSchema,
   readSettings,
   SETTINGS_ID,
   writeSettings,
 } from '../outbox/subscriptions.js';
 import { assertVersion, commitOrConflict } from '../services/record-conflict.js';
-import { idParam, json, pageOf } from './common.js';
-
-const settingsView = notificationSettingsSchema
-  .extend({ version: z.number().int() })
-  .openapi('NotificationSettingsView');
-const deliveryView = deliverySchema.extend({ version: z.number().int() }).openapi('DeliveryView');
+import { idParam, json } from './common.js';
 
 const getSettings = defineRoute('notification.manage', {
   method: 'get',
   path: '/api/v1/notifications/subscriptions',
   tags: ['notifications'],
   summary: 'Who gets which notification by which channel, and the retry policy (version 0: the defaults)',
-  responses: { 200: { description: 'The settings', content: json(settingsView) } },
+  responses: { 200: { description: 'The settings', content: json(notificationSettingsViewSchema) } },
 });
 
 const putSettings = defineRoute('notification.manage', {
@@ -42,11 +42,11 @@ const putSettings = defineRoute('notification.manage', {
   request: {
     body: {
       required: true,
-      content: json(notificationSettingsSchema.extend({ expectedVersion: z.number().int().min(0) })),
+      content: json(notificationSettingsRequestSchema),
     },
   },
   responses: {
-    200: { description: 'The settings stored', content: json(settingsView) },
+    200: { description: 'The settings stored', content: json(notificationSettingsViewSchema) },
   },
 });
 
@@ -55,8 +55,8 @@ const deadLetters = defineRoute('notification.manage', {
   path: '/api/v1/notifications/dead-letters',
   tags: ['notifications'],
   summary: 'Deliveries that failed every try, with their last error',
-  request: { query: deadLetterListSchema },
-  responses: { 200: { description: 'A page', content: json(pageOf(deliveryView)) } },
+  request: { query: deadLetterListQuerySchema },
+  responses: { 200: { description: 'A page', content: json(deliveryPageSchema) } },
 });
 
 const retry = defineRoute('notification.manage', {
@@ -64,9 +64,9 @@ const retry = defineRoute('notification.manage', {
   path: '/api/v1/notifications/dead-letters/{id}/retry',
   tags: ['notifications'],
   summary: 'Send a dead letter again: back to pending, with a fresh count of tries',
-  request: { params: idParam, body: { required: true, content: json(retryBody) } },
+  request: { params: idParam, body: { required: true, content: json(deadLetterRetryRequestSchema) } },
   responses: {
-    200: { description: 'The delivery, pending', content: json(deliveryView) },
+    200: { description: 'The delivery, pending', content: json(deliveryViewSchema) },
   },
 });
 

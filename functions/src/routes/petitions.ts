@@ -1,43 +1,32 @@
 /** 信访: register one or a batch, list, read, the workflow (accept … close) and the logged reveal. */
-import { z } from '@hono/zod-openapi';
-import { longText, petitionInputSchema, petitionSchema, plainText, satisfaction } from '@jiandu/shared';
+import type { z } from '@hono/zod-openapi';
+import {
+  type PetitionStepName,
+  petitionInputSchema,
+  petitionListQuerySchema,
+  petitionRevealRequestSchema,
+  petitionRevealSchema,
+  petitionStepBodies,
+  petitionViewSchema,
+} from '@jiandu/shared/api';
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
+import type { Principal } from '../auth/principal.js';
 import {
   actOnPetition,
   createPetition,
   getPetition,
   ingestPetitions,
   listPetitions,
+  type PetitionActionBody,
   type PetitionActionName,
   petitionIdemRef,
-  petitionListQuerySchema,
   revealPetitioner,
 } from '../services/petitions.js';
 import { actionRoute, idParam, ingestRoutes, json, listRoute, readRoute } from './common.js';
 
 const TAG = 'petitions';
-
-const maskedPetitionerSchema = z
-  .object({ name: z.string(), phone: z.string().optional(), idNumber: z.string().optional() })
-  .openapi('MaskedPetitioner', { description: 'Always masked: 张*, 138****1234, 1101**********1234' });
-
-const slaClockSchema = z.object({
-  status: z.enum(['met', 'pending', 'missed']),
-  due: z.string(),
-  daysLeft: z.number().optional(),
-  daysOver: z.number().optional(),
-  doneAt: z.string().nullable().optional(),
-});
-
-export const petitionViewSchema = petitionSchema
-  .extend({
-    petitioner: maskedPetitionerSchema,
-    version: z.number().int(),
-    sla: z.object({ accept: slaClockSchema, handle: slaClockSchema.nullable() }),
-  })
-  .openapi('Petition');
 
 const list = listRoute(
   'petition.read',
@@ -49,36 +38,40 @@ const list = listRoute(
 
 const read = readRoute('petition.read', 'petitions', petitionViewSchema, 'One petition', 'The petition');
 
-const expectedVersion = z.number().int().min(1).openapi({ description: 'The version you read' });
+/** The service's name of each step, by its path. */
+const ACTION_OF: Record<PetitionStepName, PetitionActionName> = {
+  accept: 'accept',
+  'not-accept': 'notAccept',
+  handle: 'handle',
+  extend: 'extend',
+  close: 'close',
+};
 
-const ACTIONS = [
-  ['accept', 'accept', 'Accept (受理): the handling clock starts', z.strictObject({ expectedVersion })],
-  [
-    'not-accept',
-    'notAccept',
-    'Do not accept (不予受理), with a reason',
-    z.strictObject({ expectedVersion, reason: plainText().max(1000).nullish() }),
-  ],
-  ['handle', 'handle', 'Handled (办理完毕)', z.strictObject({ expectedVersion })],
-  [
-    'extend',
-    'extend',
-    'The one approved extension of the handling period, in days',
-    z.strictObject({ expectedVersion, days: z.number().int().min(-100_000).max(100_000) }),
-  ],
-  [
-    'close',
-    'close',
-    "Close with the petitioner's satisfaction from the follow-up call (回访)",
-    z.strictObject({ expectedVersion, satisfaction: satisfaction.schema.nullish() }),
-  ],
-] as const;
-
-const step = (path: string, summary: string, body: z.ZodType) =>
+const step = <B extends z.ZodType>(path: PetitionStepName, body: B, summary: string) =>
   actionRoute('petition.handle', 'petitions', path, body, petitionViewSchema, {
     summary: `${summary} (supervisor; 409 with the current state when expectedVersion is stale)`,
     after: 'The petition after it',
   });
+
+const steps = {
+  accept: step('accept', petitionStepBodies.accept, 'Accept (受理): the handling clock starts'),
+  'not-accept': step(
+    'not-accept',
+    petitionStepBodies['not-accept'],
+    'Do not accept (不予受理), with a reason',
+  ),
+  handle: step('handle', petitionStepBodies.handle, 'Handled (办理完毕)'),
+  extend: step(
+    'extend',
+    petitionStepBodies.extend,
+    'The one approved extension of the handling period, in days',
+  ),
+  close: step(
+    'close',
+    petitionStepBodies.close,
+    "Close with the petitioner's satisfaction from the follow-up call (回访)",
+  ),
+};
 
 const reveal = defineRoute('petition.reveal', {
   method: 'post',
@@ -87,22 +80,10 @@ const reveal = defineRoute('petition.reveal', {
   summary: "The petitioner's clear identity (supervisor of the jurisdiction), logged with the reason",
   request: {
     params: idParam,
-    body: { required: true, content: json(z.strictObject({ reason: longText(1000) })) },
+    body: { required: true, content: json(petitionRevealRequestSchema) },
   },
   responses: {
-    200: {
-      description: 'The identity',
-      content: json(
-        z.object({
-          id: z.string(),
-          petitioner: z.object({
-            name: z.string(),
-            phone: z.string().optional(),
-            idNumber: z.string().optional(),
-          }),
-        }),
-      ),
-    },
+    200: { description: 'The identity', content: json(petitionRevealSchema) },
   },
 });
 
@@ -116,8 +97,8 @@ export function petitionRoutes(deps: Deps) {
       input: petitionInputSchema,
       view: petitionViewSchema,
       summary: 'Register a petition (supervisor); the identity is sealed, every answer shows it masked',
-      created: 'Registered',
-      again: 'A retry (the first result) or a duplicate natural key (channel + externalId)',
+      created: 'Registered (a retry of the same Idempotency-Key: the first answer)',
+      again: 'A known channel + externalId: the id of the petition already registered',
       batchSummary: 'Register up to 1000 petitions, answered item by item',
     },
     {
@@ -127,20 +108,30 @@ export function petitionRoutes(deps: Deps) {
   );
   r.openapi(list, async (c) => {
     const page = await listPetitions(deps, c.get('principal'), c.req.valid('query'));
-    return c.json(page as never, 200);
+    return c.json(page, 200);
   });
   r.openapi(read, async (c) => {
     const view = await getPetition(deps, c.get('principal'), c.req.valid('param').id);
-    return c.json(view as never, 200);
+    return c.json(view, 200);
   });
-  for (const [path, action, summary, body] of ACTIONS) {
-    r.openapi(step(path, summary, body), async (c) => {
-      const input = c.req.valid('json' as never) as { expectedVersion: number };
-      const { id } = c.req.valid('param' as never) as { id: string };
-      const view = await actOnPetition(deps, c.get('principal'), id, action as PetitionActionName, input);
-      return c.json(view as never, 200);
-    });
-  }
+  // One registration per step: each route has its own body type, which a loop would widen to a union.
+  const act = (p: Principal, id: string, name: PetitionStepName, body: PetitionActionBody) =>
+    actOnPetition(deps, p, id, ACTION_OF[name], body);
+  r.openapi(steps.accept, async (c) =>
+    c.json(await act(c.get('principal'), c.req.valid('param').id, 'accept', c.req.valid('json')), 200),
+  );
+  r.openapi(steps['not-accept'], async (c) =>
+    c.json(await act(c.get('principal'), c.req.valid('param').id, 'not-accept', c.req.valid('json')), 200),
+  );
+  r.openapi(steps.handle, async (c) =>
+    c.json(await act(c.get('principal'), c.req.valid('param').id, 'handle', c.req.valid('json')), 200),
+  );
+  r.openapi(steps.extend, async (c) =>
+    c.json(await act(c.get('principal'), c.req.valid('param').id, 'extend', c.req.valid('json')), 200),
+  );
+  r.openapi(steps.close, async (c) =>
+    c.json(await act(c.get('principal'), c.req.valid('param').id, 'close', c.req.valid('json')), 200),
+  );
   r.openapi(reveal, async (c) => {
     const { id } = c.req.valid('param');
     const out = await revealPetitioner(deps, c.get('principal'), id, c.req.valid('json').reason);

@@ -1,6 +1,12 @@
 /** Any record's event history (the timeline, with its hashes), inside the caller's jurisdiction. */
-import { z } from '@hono/zod-openapi';
-import { type Capability, ledgerEventSchema } from '@jiandu/shared';
+import type { Capability, Finding } from '@jiandu/shared';
+import {
+  type HistoryCollection,
+  historyParamsSchema,
+  historySchema,
+  recordParamsSchema,
+  recordSchema,
+} from '@jiandu/shared/api';
 import { newRouter } from '../app/app.js';
 import { type AccessRule, defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
@@ -23,7 +29,7 @@ export const HISTORY_TYPES = {
   snapshots: 'snapshot',
   'fund-projects': 'fund',
   bulletins: 'bulletin',
-} as const satisfies Record<string, RecordType>;
+} as const satisfies Record<HistoryCollection, RecordType>;
 
 /** A record's history is read with the capability that reads its collection. */
 const historyAccess = {
@@ -42,7 +48,7 @@ const historyAccess = {
     'fund-projects': 'fund.read',
     bulletins: 'bulletin.read',
   },
-} as const satisfies AccessRule & { of: Record<keyof typeof HISTORY_TYPES, Capability> };
+} as const satisfies AccessRule & { of: Record<HistoryCollection, Capability> };
 
 const readAccess = { param: 'collection', of: { findings: 'finding.read' } } as const satisfies AccessRule;
 
@@ -51,27 +57,8 @@ const history = defineRoute(historyAccess, {
   path: '/api/v1/{collection}/{id}/events',
   tags: ['history'],
   summary: "A record's event history, oldest first, with its hash chain",
-  request: {
-    params: z.object({
-      collection: z.enum(Object.keys(HISTORY_TYPES) as [keyof typeof HISTORY_TYPES]),
-      id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-    }),
-  },
-  responses: {
-    200: {
-      description: 'Events',
-      content: json(
-        z.object({
-          items: z.array(
-            ledgerEventSchema.extend({
-              /** The acting user's current name (not part of the chained event); null if unknown. */
-              actorName: z.string().nullable(),
-            }),
-          ),
-        }),
-      ),
-    },
-  },
+  request: { params: historyParamsSchema },
+  responses: { 200: { description: 'Events', content: json(historySchema) } },
 });
 
 const read = defineRoute(readAccess, {
@@ -79,15 +66,8 @@ const read = defineRoute(readAccess, {
   path: '/api/v1/{collection}/{id}',
   tags: ['records'],
   summary: 'Read one record',
-  request: {
-    params: z.object({
-      collection: z.enum(['findings'] as const),
-      id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-    }),
-  },
-  responses: {
-    200: { description: 'The record', content: json(z.unknown()) },
-  },
+  request: { params: recordParamsSchema },
+  responses: { 200: { description: 'The record', content: json(recordSchema) } },
 });
 
 export function recordRoutes(deps: Deps) {
@@ -96,13 +76,13 @@ export function recordRoutes(deps: Deps) {
     const { collection, id } = c.req.valid('param');
     const type = HISTORY_TYPES[collection];
     await readVisible(deps, c.get('principal'), type, id);
-    return c.json({ items: await withActorNames(deps, await deps.store.history(type, id)) } as never, 200);
+    return c.json({ items: await withActorNames(deps, await deps.store.history(type, id)) }, 200);
   });
   r.openapi(read, async (c) => {
     const { collection, id } = c.req.valid('param');
     const type = HISTORY_TYPES[collection];
-    const rec = await readVisible(deps, c.get('principal'), type, id);
-    return c.json(rec.data as never, 200);
+    const rec = await readVisible<Finding>(deps, c.get('principal'), type, id);
+    return c.json(rec.data, 200);
   });
   return r;
 }

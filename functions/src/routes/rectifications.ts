@@ -1,40 +1,23 @@
 /** 整改: assign, list, read (with the caller's allowed actions), and every action of the workflow. */
-import { z } from '@hono/zod-openapi';
 import {
-  rectificationActionSchema,
-  rectificationActionTypes,
+  duplicateOfSchema,
+  rectificationActionRequestSchema,
   rectificationInputSchema,
-  rectificationSchema,
-} from '@jiandu/shared';
+  rectificationListQuerySchema,
+  rectificationPageSchema,
+  rectificationViewSchema,
+} from '@jiandu/shared/api';
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { idemRef } from '../services/idempotency.js';
-import { rectificationListQuerySchema } from '../services/rectification-list.js';
 import {
   actOnRectification,
   createRectification,
   getRectification,
   listRectifications,
 } from '../services/rectifications.js';
-import { actionRoute, idempotencyHeader, json, pageOf, readRoute } from './common.js';
-
-const viewSchema = rectificationSchema
-  .extend({
-    allowedActions: z.array(z.enum(rectificationActionTypes)),
-    daysOverdue: z.number().int().min(0),
-    /** The current names of the users the record names, by id. */
-    names: z.record(z.string(), z.string()),
-  })
-  .openapi('RectificationView');
-
-const actionBodySchema = z
-  .strictObject({
-    action: rectificationActionSchema,
-    /** The version the client last saw: a stale one is refused with the current state. */
-    expectedVersion: z.number().int().min(1),
-  })
-  .openapi('RectificationActionRequest');
+import { actionRoute, idempotencyHeader, json, readRoute } from './common.js';
 
 const create = defineRoute('rectification.assign', {
   method: 'post',
@@ -46,10 +29,13 @@ const create = defineRoute('rectification.assign', {
     body: { required: true, content: json(rectificationInputSchema) },
   },
   responses: {
-    201: { description: 'Assigned', content: json(viewSchema) },
+    201: {
+      description: 'Assigned (a retry of the same Idempotency-Key: the first answer)',
+      content: json(rectificationViewSchema),
+    },
     200: {
-      description: 'A retry: the first result, or `duplicateOf` for a known source + externalId',
-      content: json(z.unknown()),
+      description: 'A known source + externalId: the id of the rectification already assigned',
+      content: json(duplicateOfSchema),
     },
   },
 });
@@ -63,7 +49,7 @@ const list = defineRoute('rectification.read', {
   responses: {
     200: {
       description: 'A page',
-      content: json(pageOf(rectificationSchema.extend({ daysOverdue: z.number().int().min(0) }))),
+      content: json(rectificationPageSchema),
     },
   },
 });
@@ -71,7 +57,7 @@ const list = defineRoute('rectification.read', {
 const read = readRoute(
   'rectification.read',
   'rectifications',
-  viewSchema,
+  rectificationViewSchema,
   'One rectification, with the actions you may take now and its days overdue',
   'The rectification',
 );
@@ -80,8 +66,8 @@ const act = actionRoute(
   ['rectification.work', 'rectification.review', 'rectification.reopen', 'rectification.decideExtension'],
   'rectifications',
   'actions',
-  actionBodySchema,
-  viewSchema,
+  rectificationActionRequestSchema,
+  rectificationViewSchema,
   {
     summary: 'Apply one workflow action to the version you saw',
     description: [
@@ -102,15 +88,15 @@ export function rectificationRoutes(deps: Deps) {
     const p = c.get('principal');
     const idem = idemRef(c.req.header('idempotency-key'), `${p.id}:rectifications`, body);
     const res = await createRectification(deps, p, body, idem);
-    return c.json(res.body as never, res.status as 201);
+    return res.status === 201 ? c.json(res.body, 201) : c.json(res.body, 200);
   });
   r.openapi(list, async (c) => {
     const page = await listRectifications(deps, c.get('principal'), c.req.valid('query'));
-    return c.json(page as never, 200);
+    return c.json(page, 200);
   });
   r.openapi(read, async (c) => {
     const view = await getRectification(deps, c.get('principal'), c.req.valid('param').id);
-    return c.json(view as never, 200);
+    return c.json(view, 200);
   });
   r.openapi(act, async (c) => {
     const { action, expectedVersion } = c.req.valid('json');
@@ -121,7 +107,7 @@ export function rectificationRoutes(deps: Deps) {
       action,
       expectedVersion,
     );
-    return c.json(view as never, 200);
+    return c.json(view, 200);
   });
   return r;
 }

@@ -1,6 +1,12 @@
 /** 舆情: ingest one or a batch (reposts counted on the original), list, read, triage and assign. */
-import { z } from '@hono/zod-openapi';
-import { idSchema, signalInputSchema, signalSchema } from '@jiandu/shared';
+import {
+  signalAssignRequestSchema,
+  signalInputSchema,
+  signalListQuerySchema,
+  signalPageSchema,
+  signalViewSchema,
+  triageQuerySchema,
+} from '@jiandu/shared/api';
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
@@ -12,14 +18,10 @@ import {
   ingestSignals,
   listSignals,
   listTriage,
-  signalListQuerySchema,
-  triageQuerySchema,
 } from '../services/signals.js';
-import { actionRoute, ingestRoutes, json, listRoute, pageOf, readRoute } from './common.js';
+import { actionRoute, ingestRoutes, json, listRoute, readRoute } from './common.js';
 
 const TAG = 'signals';
-
-export const signalViewSchema = signalSchema.extend({ version: z.number().int() }).openapi('Signal');
 
 const list = listRoute(
   'signal.read',
@@ -35,7 +37,7 @@ const triage = defineRoute('signal.triage.read', {
   tags: [TAG],
   summary: 'The triage queue: signals without a unit, in your jurisdiction',
   request: { query: triageQuerySchema },
-  responses: { 200: { description: 'A page', content: json(pageOf(signalViewSchema)) } },
+  responses: { 200: { description: 'A page', content: json(signalPageSchema) } },
 });
 
 const read = readRoute('signal.read', 'signals', signalViewSchema, 'One signal', 'The signal');
@@ -44,7 +46,7 @@ const assign = actionRoute(
   'signal.assign',
   'signals',
   'assign',
-  z.strictObject({ unitId: idSchema, expectedVersion: z.number().int().min(1).optional() }),
+  signalAssignRequestSchema,
   signalViewSchema,
   {
     summary: 'Give a triaged signal its unit (supervisor); a major negative one opens an alert and a task',
@@ -62,8 +64,8 @@ export function signalRoutes(deps: Deps) {
       input: signalInputSchema,
       view: signalViewSchema,
       summary: 'Ingest a signal; a repost (same canonical URL or text) is counted on the original',
-      created: 'Recorded',
-      again: 'A duplicate ({ duplicateOf: the original id }) or a retry (the first result)',
+      created: 'Recorded (a retry of the same Idempotency-Key: the first answer)',
+      again: 'A repost or a known platform + externalId: the id of the original',
       batchSummary:
         'Ingest up to 1000 signals, answered item by item (a repost: duplicate with the original id)',
     },
@@ -73,18 +75,18 @@ export function signalRoutes(deps: Deps) {
     },
   );
   r.openapi(list, async (c) =>
-    c.json((await listSignals(deps, c.get('principal'), c.req.valid('query'))) as never, 200),
+    c.json(await listSignals(deps, c.get('principal'), c.req.valid('query')), 200),
   );
   // Registered before /{id}, so "triage" is never read as an id.
   r.openapi(triage, async (c) =>
-    c.json((await listTriage(deps, c.get('principal'), c.req.valid('query'))) as never, 200),
+    c.json(await listTriage(deps, c.get('principal'), c.req.valid('query')), 200),
   );
   r.openapi(read, async (c) =>
-    c.json((await getSignal(deps, c.get('principal'), c.req.valid('param').id)) as never, 200),
+    c.json(await getSignal(deps, c.get('principal'), c.req.valid('param').id), 200),
   );
   r.openapi(assign, async (c) => {
     const view = await assignSignal(deps, c.get('principal'), c.req.valid('param').id, c.req.valid('json'));
-    return c.json(view as never, 200);
+    return c.json(view, 200);
   });
   return r;
 }

@@ -2,9 +2,15 @@
  * 预警: alerts raised by the rules (overdue rectifications, major negative opinion, idle funds …), listed
  * open first; supervisors acknowledge and resolve them, each step a versioned write with its event.
  */
+
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from '@hono/zod-openapi';
-import { ALERT_STATE_ORDER, type Alert, type AlertAction, applyAlertAction, noteText } from '@jiandu/shared';
+import { ALERT_STATE_ORDER, type Alert, type AlertAction, applyAlertAction } from '@jiandu/shared';
+import {
+  type AlertListQuery,
+  type AlertStepRequest,
+  alertListQuerySchema,
+  alertStepRequestSchema,
+} from '@jiandu/shared/api';
 import { type Deps, nowIso } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
 import { addToOutbox, alertNotification, OUTBOX_TX_ITEMS } from '../outbox/notification.js';
@@ -13,7 +19,6 @@ import { keys } from '../store/keys.js';
 import { type Actor, type RecordIndex, RecordStore, SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import { listScope, readVisible } from './jurisdiction.js';
-import { unitPageFields } from './lists.js';
 import { assertVersion, commitOrConflict } from './record-conflict.js';
 
 /**
@@ -72,10 +77,7 @@ export async function raiseAlertOnce(deps: Deps, a: Alert, unitPath: string, at:
   }
 }
 
-export const alertListSchema = z.strictObject({
-  ...unitPageFields(),
-  state: z.enum(['open', 'acknowledged', 'resolved']).optional(),
-});
+export { alertListQuerySchema as alertListSchema };
 
 const STATE_PARTITIONS = ALERT_STATE_ORDER.map((s) => keys.statePartition('alert', s));
 
@@ -84,7 +86,7 @@ const STATE_PARTITIONS = ALERT_STATE_ORDER.map((s) => keys.statePartition('alert
  * a state. The cursor is the state index's last key; a cursor naming only a state partition starts that
  * state from its beginning (the page ended exactly at the end of the previous state).
  */
-export async function listAlerts(deps: Deps, p: Principal, q: z.output<typeof alertListSchema>) {
+export async function listAlerts(deps: Deps, p: Principal, q: AlertListQuery) {
   const prefix = await listScope(deps, p, q.unitId);
   const partitions = q.state ? [keys.statePartition('alert', q.state)] : STATE_PARTITIONS;
   // The cursor is sealed to this walk (its partitions and scope) and the caller, like RecordStore.page.
@@ -128,17 +130,14 @@ export async function getAlert(deps: Deps, p: Principal, id: string): Promise<Al
   return (await readVisible<Alert>(deps, p, 'alert', id)).data;
 }
 
-export const alertActionBody = z.strictObject({
-  expectedVersion: z.number().int().min(1),
-  note: noteText(2000).optional(),
-});
+export { alertStepRequestSchema as alertActionBody };
 
 export async function actOnAlert(
   deps: Deps,
   p: Principal,
   id: string,
   action: AlertAction,
-  body: z.output<typeof alertActionBody>,
+  body: AlertStepRequest,
 ): Promise<Alert> {
   const before = await readVisible<Alert>(deps, p, 'alert', id);
   assertVersion(body.expectedVersion, before, () => before.data);

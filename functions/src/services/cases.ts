@@ -1,22 +1,12 @@
-/**
- * 问责: accountability cases. The rules propose them (consecutive cards, missed petition SLAs, long
- * overdue rectifications) once per trigger; inspectors review, decide with a form, dismiss with a reason
- * and close them through the shared state machine, each step a versioned write with its event.
- */
-
-import { z } from '@hono/zod-openapi';
 import {
   type AccountabilityCase,
-  accountabilityForm,
   allowedCaseActions,
   applyCaseAction,
   type CaseAction,
-  type CaseActionType,
   type CaseSubject,
   type CaseTrigger,
-  longText,
-  noteText,
 } from '@jiandu/shared';
+import { type CaseView, caseStepBodies } from '@jiandu/shared/api';
 import { type Deps, nowIso } from '../app/deps.js';
 import { assertCan, type Principal } from '../auth/principal.js';
 import { addToOutbox, caseNotification, OUTBOX_TX_ITEMS } from '../outbox/notification.js';
@@ -90,10 +80,7 @@ export function writeCaseProposal(
   addToOutbox(tx, caseNotification(c), labelPrefix);
 }
 
-export type CaseView = Omit<AccountabilityCase, 'subjects'> & {
-  subjects: (AccountabilityCase['subjects'][number] & { personName: string | null })[];
-  allowedActions: CaseActionType[];
-};
+export type { CaseView };
 
 const viewOf = (c: AccountabilityCase, p: Principal, names: Map<string, string>): CaseView => ({
   ...c,
@@ -128,22 +115,7 @@ export async function listCases(deps: Deps, p: Principal, q: ListQuery) {
   return { items: page.items.map((c) => viewOf(c, p, names)), cursor: page.cursor };
 }
 
-export const caseActionBodies = {
-  review: z.strictObject({ expectedVersion: z.number().int().min(1) }),
-  decide: z.strictObject({
-    expectedVersion: z.number().int().min(1),
-    form: accountabilityForm.schema,
-    note: noteText(4000).optional(),
-  }),
-  dismiss: z.strictObject({
-    expectedVersion: z.number().int().min(1),
-    reason: longText(4000),
-  }),
-  close: z.strictObject({
-    expectedVersion: z.number().int().min(1),
-    note: noteText(4000).optional(),
-  }),
-} as const;
+export { caseStepBodies as caseActionBodies };
 
 /** One step of the case workflow, conditioned on the version the caller read. */
 export async function actOnCase(

@@ -32,8 +32,6 @@ import { rectificationIndex } from './rectification-index.js';
 
 type ParsedFinding = z.output<typeof findingInputSchema>;
 
-export interface FindingView extends Finding {}
-
 const findingIndex = (f: Finding, unitPath: string) => ({
   unitPath,
   listSort: f.discoveredOn,
@@ -122,8 +120,8 @@ export async function createFinding(
   p: Principal,
   input: ParsedFinding,
   idem: IdemRef | null,
-): Promise<StoredResponse> {
-  const first = await replay(deps, idem);
+): Promise<StoredResponse<Finding>> {
+  const first = await replay<Finding>(deps, idem);
   if (first) return first;
   assertInspector(p);
   const unitPath = await writableUnitPath(deps, p, input.unitId);

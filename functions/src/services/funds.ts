@@ -136,8 +136,8 @@ export async function createFundProject(
   p: Principal,
   input: ProjectInput,
   idem: IdemRef | null,
-): Promise<StoredResponse> {
-  const first = await replay(deps, idem);
+): Promise<StoredResponse<FundProjectView>> {
+  const first = await replay<FundProjectView>(deps, idem);
   if (first) return first;
   assertRole(p, PROJECT_WRITERS, 'open fund projects');
   const unitPath = await writableUnitPath(deps, p, input.unitId);
@@ -256,7 +256,7 @@ async function recordEntry(
   p: Principal,
   input: EntryInput,
   idem: IdemRef | null,
-): Promise<StoredResponse> {
+): Promise<StoredResponse<FundEntry>> {
   const nk = naturalKeyOf('fund_entry', input.source, input.externalId);
   for (let attempt = 1; ; attempt++) {
     const before = await entryProject(deps, p, input.projectId);
@@ -317,8 +317,8 @@ export async function createFundEntry(
   p: Principal,
   input: EntryInput,
   idem: IdemRef | null,
-): Promise<StoredResponse> {
-  const first = await replay(deps, idem);
+): Promise<StoredResponse<FundEntry>> {
+  const first = await replay<FundEntry>(deps, idem);
   if (first) return first;
   assertRole(p, ENTRY_WRITERS, 'record fund entries');
   return recordEntry(deps, p, input, idem);

@@ -4,6 +4,7 @@
  * nothing written or the marker with the first result — never half of it.
  */
 import { sha256Hex } from '@jiandu/shared';
+import type { DuplicateOf } from '@jiandu/shared/api';
 import type { Deps } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import { keys } from '../store/keys.js';
@@ -16,10 +17,11 @@ export interface IdemRef {
   requestHash: string;
 }
 
-export interface StoredResponse {
-  status: number;
-  body: unknown;
-}
+/**
+ * The answer of a create, as sent and as kept for a retry: 201 with the record's view `B`, or 200 naming
+ * the record a natural key already names.
+ */
+export type StoredResponse<B = unknown> = { status: 201; body: B } | { status: 200; body: DuplicateOf };
 
 const KEY_RE = /^[A-Za-z0-9_.:-]{8,128}$/;
 const RETENTION_S = 30 * 86_400;
@@ -35,8 +37,12 @@ export function idemRef(header: string | undefined, scope: string, body: unknown
   return { scope, key: header, requestHash: sha256Hex(JSON.stringify(body ?? null)) };
 }
 
-/** The stored first response for this key, if any (422 when the key was used for another request). */
-export async function replay(deps: Deps, ref: IdemRef | null): Promise<StoredResponse | null> {
+/**
+ * The stored first response for this key, if any (422 when the key was used for another request). `B` is
+ * the view the create of this key's scope answers: the scope names the create (`<user>:rectifications`),
+ * and that create stored the marker in the same transaction as its record.
+ */
+export async function replay<B>(deps: Deps, ref: IdemRef | null): Promise<StoredResponse<B> | null> {
   if (!ref) return null;
   const item = await deps.store.item(keys.idempotency(ref.scope, ref.key));
   if (!item) return null;
@@ -46,14 +52,14 @@ export async function replay(deps: Deps, ref: IdemRef | null): Promise<StoredRes
       status: 422,
     });
   }
-  return item.response as StoredResponse;
+  return item.response as StoredResponse<B>;
 }
 
 export function putIdemMarker(
   tx: Tx,
   label: string,
   ref: IdemRef,
-  response: StoredResponse,
+  response: StoredResponse<unknown>,
   nowMs: number,
 ): void {
   tx.putNew(label, {

@@ -18,31 +18,34 @@ import { naturalOriginal } from './natural-keys.js';
 export type { BatchItemResult };
 
 /** How one item was received: created, a duplicate of a stored record, or the first result of a retry. */
-export type Received =
-  | { kind: 'accepted'; id: string; response: StoredResponse }
+export type Received<B = unknown> =
+  | { kind: 'accepted'; id: string; response: StoredResponse<B> }
   | { kind: 'duplicate'; id: string }
-  | { kind: 'replayed'; response: StoredResponse };
+  | { kind: 'replayed'; response: StoredResponse<B> };
 
 /** The answer to a create that turned out to be a duplicate: 200 with the original's id. */
-export const duplicateOf = (id: string): StoredResponse => ({ status: 200, body: { duplicateOf: id } });
+export const duplicateOf = (id: string): StoredResponse<never> => ({
+  status: 200,
+  body: { duplicateOf: id },
+});
 
 /** The answer to a single create. */
-export const responseOf = (r: Received): StoredResponse =>
+export const responseOf = <B>(r: Received<B>): StoredResponse<B> =>
   r.kind === 'duplicate' ? duplicateOf(r.id) : r.response;
 
 /** The answer of a received batch item. */
-export const batchResultOf = (index: number, r: Received): BatchItemResult =>
+export const batchResultOf = <B>(index: number, r: Received<B>): BatchItemResult =>
   r.kind === 'duplicate'
     ? { index, status: 'duplicate', id: r.id }
     : { index, status: 'accepted', id: r.kind === 'accepted' ? r.id : '' };
 
 /** A retry of the Idempotency-Key gets the first result; otherwise the item is received. */
-export async function createOnce(
+export async function createOnce<B>(
   deps: Deps,
   idem: IdemRef | null,
-  receive: () => Promise<Received>,
-): Promise<StoredResponse> {
-  return (await replay(deps, idem)) ?? responseOf(await receive());
+  receive: () => Promise<Received<B>>,
+): Promise<StoredResponse<B>> {
+  return (await replay<B>(deps, idem)) ?? responseOf(await receive());
 }
 
 /** The natural key of a record to create (null: it has no externalId). */
@@ -59,7 +62,10 @@ export const naturalKeyOf = (
 ): NaturalKey | null => (externalId ? { type, source, externalId } : null);
 
 /** 200 with the original when the natural key is taken already; null otherwise. */
-export async function naturalDuplicate(deps: Deps, nk: NaturalKey | null): Promise<StoredResponse | null> {
+export async function naturalDuplicate(
+  deps: Deps,
+  nk: NaturalKey | null,
+): Promise<StoredResponse<never> | null> {
   const existing = nk ? await naturalOriginal(deps, nk.type, nk.source, nk.externalId) : null;
   return existing ? duplicateOf(existing) : null;
 }
@@ -69,19 +75,19 @@ export async function naturalDuplicate(deps: Deps, nk: NaturalKey | null): Promi
  * refused, a concurrent request may have won it: the same key then answers its first result, the same
  * natural key its original; anything else is thrown.
  */
-export async function commitCreate(
+export async function commitCreate<B>(
   deps: Deps,
   tx: Tx,
   changes: RecordChange[],
-  response: StoredResponse,
+  response: StoredResponse<B>,
   idem: IdemRef | null,
   nk: NaturalKey | null,
-): Promise<StoredResponse> {
+): Promise<StoredResponse<B>> {
   if (idem) putIdemMarker(tx, 'idem', idem, response, deps.clock());
   try {
     await commitOne(deps, tx, changes);
   } catch (e) {
-    const again = (await replay(deps, idem)) ?? (await naturalDuplicate(deps, nk));
+    const again = (await replay<B>(deps, idem)) ?? (await naturalDuplicate(deps, nk));
     if (again) return again;
     throw e;
   }

@@ -1,45 +1,13 @@
 /** Lists: cursor pagination, restricted to the caller's jurisdiction, with the common filters. */
-import { z } from '@hono/zod-openapi';
-import { localDateSchema } from '@jiandu/shared';
+import { type ListQuery, listQuerySchema, pagingFields, unitPageFields } from '@jiandu/shared/api';
 import type { Deps } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
 import type { RecordType } from '../store/keys.js';
 import type { ListFilter } from '../store/record-store.js';
 import { listScope } from './jurisdiction.js';
 
-/** The paging fields of a list query: the page size and the cursor of the page before. */
-export const pagingFields = (defaultLimit = 50) => ({
-  limit: z.coerce.number().int().min(1).max(500).default(defaultLimit),
-  cursor: z.string().max(2000).optional(),
-});
-
-/** The paging fields and a unit: the unit's subtree (inside your jurisdiction), see listScope. */
-export const unitPageFields = (defaultLimit = 50) => ({
-  ...pagingFields(defaultLimit),
-  unitId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/)
-    .optional(),
-});
-
-export const listQuerySchema = z.strictObject({
-  ...unitPageFields(),
-  state: z
-    .string()
-    .regex(/^[a-z_]{1,32}$/)
-    .optional(),
-  category: z
-    .string()
-    .regex(/^[a-z_0-9]{1,32}$/)
-    .optional(),
-  severity: z
-    .string()
-    .regex(/^[a-z_]{1,32}$/)
-    .optional(),
-  from: localDateSchema.optional(),
-  to: localDateSchema.optional(),
-});
-export type ListQuery = z.infer<typeof listQuerySchema>;
+// The list queries are part of the API's contract (`@jiandu/shared/api`); kept importable from here.
+export { type ListQuery, listQuerySchema, pagingFields, unitPageFields };
 
 /** `attribute = value` on the state item, one filter per given value (undefined: no filter). */
 export function equalsFilters(fields: Record<string, unknown>): ListFilter[] {

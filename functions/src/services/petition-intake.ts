@@ -3,6 +3,7 @@
  * (rounds of bulk reads and shared transactions). What each petition's transaction holds is in
  * petition-prepare.ts; this module validates, reads what the preparation needs, commits and retries.
  */
+
 import {
   DomainError,
   identityMatchKey,
@@ -14,6 +15,7 @@ import {
   type Unit,
   type UnitTree,
 } from '@jiandu/shared';
+import type { PetitionView } from '@jiandu/shared/api';
 import type { z } from 'zod';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
@@ -97,7 +99,7 @@ export async function receivePetitionOnce(
   intake: Intake,
   sealed: SealedBlob,
   idem: IdemRef | null,
-): Promise<Received> {
+): Promise<Received<PetitionView>> {
   const { input, petitionerKey } = intake;
   const scheme = await deps.scheme();
   for (let attempt = 0; ; attempt++) {
@@ -115,7 +117,7 @@ export async function receivePetitionOnce(
       await commitOne(deps, tx, prepared.changes);
     } catch (e) {
       if (!(e instanceof TxCancelled)) throw e;
-      const again = await replay(deps, idem);
+      const again = await replay<PetitionView>(deps, idem);
       if (again) return { kind: 'replayed', response: again };
       if (attempt + 1 >= MAX_ATTEMPTS) throw e;
       await backoff(attempt);

@@ -13,6 +13,7 @@
  * between them leaves a stale `repeatOf` that the next petition of the same petitioner corrects
  * (repeatsAffectedBy also reports a stored value that differs from the recomputed one).
  */
+
 import {
   leadersInPost,
   localDateOf,
@@ -26,6 +27,7 @@ import {
   slaStatus,
   wholeQuarters,
 } from '@jiandu/shared';
+import type { PetitionView } from '@jiandu/shared/api';
 import type { Deps } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
 import type { SealedBlob } from '../crypto/pii.js';
@@ -53,7 +55,7 @@ interface Changed {
   after: StoredPetition;
 }
 
-export interface PreparedPetition extends ItemWrite<{ id: string; response: StoredResponse }> {
+export interface PreparedPetition extends ItemWrite<{ id: string; response: StoredResponse<PetitionView> }> {
   /** Changed petitions that did not fit: written after the commit (writeFollowUps). */
   rest: Changed[];
 }
@@ -93,7 +95,7 @@ export async function preparePetition(
   for (const c of changed) all.set(c.after.id, c.after);
   all.set(id, petition);
 
-  const response: StoredResponse = {
+  const response: StoredResponse<PetitionView> = {
     status: 201,
     body: petitionView({ data: petition, version: 1 }, at, scheme),
   };

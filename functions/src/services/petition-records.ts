@@ -10,9 +10,9 @@ import {
   type Petition,
   type Petitioner,
   type Scheme,
-  type SlaStatus,
   slaStatus,
 } from '@jiandu/shared';
+import type { PetitionView } from '@jiandu/shared/api';
 import type { Deps } from '../app/deps.js';
 import type { SealedBlob } from '../crypto/pii.js';
 import { keys } from '../store/keys.js';
@@ -22,7 +22,7 @@ import { type RecordIndex, RecordStore, type StoredRecord } from '../store/recor
 export type StoredPetition = Petition & { petitioner: Petitioner };
 
 /** What every response shows: the record, its version (for expectedVersion) and its SLA clocks now. */
-export type PetitionView = StoredPetition & { version: number; sla: SlaStatus };
+export type { PetitionView };
 
 /** A petition as read from the table, with its sealed identity (never sent anywhere). */
 export interface LoadedPetition {

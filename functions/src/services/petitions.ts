@@ -9,7 +9,7 @@
  * petitions: the unit a petition is about must not learn who complained (whistleblower protection, §6);
  * leaders see the petitions' effects through aggregates, rankings and bulletins.
  */
-import { z } from '@hono/zod-openapi';
+
 import {
   acceptPetition,
   canonicalJson,
@@ -26,6 +26,7 @@ import {
   roleWithCapability,
   type Satisfaction,
 } from '@jiandu/shared';
+import { type PetitionListQuery, petitionListQuerySchema } from '@jiandu/shared/api';
 import { type Deps, nowIso } from '../app/deps.js';
 import { forbidden, notFound } from '../app/edge-error.js';
 import { assertCan, type Principal } from '../auth/principal.js';
@@ -36,7 +37,7 @@ import { commitOne } from './commit.js';
 import { type IdemRef, idemRef, type StoredResponse } from './idempotency.js';
 import { type BatchItemResult, batchResultOf, createOnce, validItems } from './ingest.js';
 import { assertVisible, listScope } from './jurisdiction.js';
-import { equalsFilters, listQuerySchema, pageRange } from './lists.js';
+import { equalsFilters, pageRange } from './lists.js';
 import {
   assertPetitionWriter,
   type ParsedPetition,
@@ -72,7 +73,7 @@ export async function createPetition(
   p: Principal,
   input: ParsedPetition,
   idem: IdemRef | null,
-): Promise<StoredResponse> {
+): Promise<StoredResponse<PetitionView>> {
   return createOnce(deps, idem, async () => {
     assertPetitionWriter(p);
     const intake = await validateIntake(deps, p, input, await deps.units.tree(), await deps.scheme());
@@ -95,13 +96,7 @@ export async function ingestPetitions(deps: Deps, p: Principal, raw: unknown[]):
   return results;
 }
 
-export const petitionListQuerySchema = listQuerySchema.omit({ severity: true }).extend({
-  /** SLA state now: overdue = an open clock past its due; pending = open and not yet due. */
-  sla: z.enum(['overdue', 'pending']).optional(),
-  repeated: z.enum(['true', 'false']).optional(),
-  escalated: z.enum(['true', 'false']).optional(),
-});
-export type PetitionListQuery = z.infer<typeof petitionListQuerySchema>;
+export { type PetitionListQuery, petitionListQuerySchema };
 
 function slaFilter(sla: 'overdue' | 'pending', today: string): ListFilter {
   const op = sla === 'overdue' ? '<' : '>=';

@@ -1,29 +1,13 @@
-/**
- * The rectification list: the caller's jurisdiction (or a unit subtree inside it), newest first, with
- * filters on state (a workflow state, or `open` = anything not closed), overdue, and `from`/`to` on the
- * deadline (the date that matters for a rectification; findings filter on their discovery date).
- */
-import { z } from '@hono/zod-openapi';
-import { daysOverdue, formatInstant, type Rectification, rectificationState } from '@jiandu/shared';
+import { daysOverdue, formatInstant, type Rectification } from '@jiandu/shared';
+import { type RectificationListQuery, rectificationListQuerySchema } from '@jiandu/shared/api';
 import type { Deps } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
 import type { ListFilter } from '../store/record-store.js';
 import { listScope } from './jurisdiction.js';
-import { listQuerySchema, pagingOf } from './lists.js';
+import { pagingOf } from './lists.js';
 import { today } from './rectification-read.js';
 
-export const rectificationListQuerySchema = listQuerySchema
-  .omit({ state: true, category: true, severity: true })
-  .extend({
-    state: z
-      .enum([...rectificationState.codes, 'open'])
-      .optional()
-      .openapi({ description: 'A workflow state, or `open` for every state but `closed`' }),
-    overdue: z.enum(['true', 'false']).optional().openapi({
-      description: 'true: past the deadline day and not closed (derived at the time of the call)',
-    }),
-  });
-export type RectificationListQuery = z.infer<typeof rectificationListQuerySchema>;
+export { type RectificationListQuery, rectificationListQuerySchema };
 
 function filtersOf(q: RectificationListQuery, day: string): ListFilter[] {
   const f: ListFilter[] = [];

@@ -15,8 +15,8 @@ import {
   quarterKey,
   quarterOfDate,
   type Rectification,
-  type RectificationActionType,
 } from '@jiandu/shared';
+import type { RectificationView } from '@jiandu/shared/api';
 import type { Deps } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
 import { keys } from '../store/keys.js';
@@ -29,14 +29,8 @@ export interface StoredRectification {
   horizon: QuarterKey;
 }
 
-export interface RectificationView extends Rectification {
-  /** What the caller may do now (the UI shows exactly these). */
-  allowedActions: RectificationActionType[];
-  /** Whole local days past the deadline day (0 when not overdue or closed); derived, never stored. */
-  daysOverdue: number;
-  /** The current names of the users the record names (notes, evidence, reviewers, extensions), by id. */
-  names: Record<string, string>;
-}
+/** A rectification as read or acted on (`@jiandu/shared/api`): daysOverdue is derived, never stored. */
+export type { RectificationView };
 
 /** Every user id a rectification names. */
 const peopleOf = (r: Rectification): string[] => [

@@ -65,8 +65,8 @@ export async function createRectification(
   p: Principal,
   input: RectificationInput,
   idem: IdemRef | null,
-): Promise<StoredResponse> {
-  const first = await replay(deps, idem);
+): Promise<StoredResponse<RectificationView>> {
+  const first = await replay<RectificationView>(deps, idem);
   if (first) return first;
   const role = actingRole(p, 'rectification.assign');
   const unitPath = await writableUnitPath(deps, p, input.unitId);
@@ -90,7 +90,7 @@ export async function createRectification(
   });
   addToOutbox(tx, rectificationNotification(rect, 'assigned', `${rect.id}-1`, at));
   if (nk) putNaturalKey(tx, 'nk', 'rectification', nk.source, nk.externalId, rect.id);
-  const response: StoredResponse = { status: 201, body: await viewOf(deps, p, rect) };
+  const response: StoredResponse<RectificationView> = { status: 201, body: await viewOf(deps, p, rect) };
   const changes = [{ before: null, after: rectificationFacts(rect, horizon) }];
   return commitCreate(deps, tx, changes, response, idem, nk);
 }

@@ -11,6 +11,7 @@
  * Chosen: without an externalId a re-sent item is indistinguishable from a repost of the same URL and is
  * counted as one; a client that retries should send an externalId (batch) or an Idempotency-Key (single).
  */
+
 import {
   dedupBatch,
   type Scheme,
@@ -20,6 +21,7 @@ import {
   type signalInputSchema,
   signalKeys,
 } from '@jiandu/shared';
+import type { SignalView } from '@jiandu/shared/api';
 import type { z } from 'zod';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
@@ -79,7 +81,7 @@ function prepareCreate(
   at: string,
   scheme: Scheme,
   idem: IdemRef | null,
-): ItemWrite<Received> {
+): ItemWrite<Received<SignalView>> {
   const actor = actorOf(p);
   const base: Signal = {
     ...c.input,
@@ -92,7 +94,10 @@ function prepareCreate(
   };
   const follow = base.unitId === null ? null : signalFollowUp(deps, base, c.unitPath, actor, at, scheme);
   const signal: Signal = { ...base, rectificationId: follow?.rect?.rect.id ?? null };
-  const response: StoredResponse = { status: 201, body: signalView({ data: signal, version: 1 }) };
+  const response: StoredResponse<SignalView> = {
+    status: 201,
+    body: signalView({ data: signal, version: 1 }),
+  };
   return {
     result: { kind: 'accepted', id: signal.id, response },
     size: 3 + (signal.textKey ? 1 : 0) + (c.input.externalId ? 1 : 0) + (idem ? 1 : 0) + (follow?.size ?? 0),
@@ -132,10 +137,10 @@ export async function ingestCandidates(
   p: Principal,
   candidates: SignalCandidate[],
   idem: IdemRef | null,
-): Promise<Map<number, Received>> {
+): Promise<Map<number, Received<SignalView>>> {
   const scheme = await deps.scheme();
   const at = await nowIso(deps);
-  const out = new Map<number, Received>();
+  const out = new Map<number, Received<SignalView>>();
   // 1. Natural keys: a later item with the key of an earlier one follows it; a stored key is a retry.
   const nkItem = (c: SignalCandidate) => keys.natural('signal', c.input.platform, c.input.externalId ?? '');
   const stored = await deps.store.itemsByKey(candidates.filter((c) => c.input.externalId).map(nkItem));
@@ -169,7 +174,7 @@ export async function ingestCandidates(
   );
   const reposts = new Map<string, SignalCandidate[]>();
   const repostOf = (id: string, c: SignalCandidate) => reposts.set(id, [...(reposts.get(id) ?? []), c]);
-  const creates: { c: SignalCandidate; write: ItemWrite<Received> }[] = [];
+  const creates: { c: SignalCandidate; write: ItemWrite<Received<SignalView>> }[] = [];
   const followers: { c: SignalCandidate; of: number }[] = [];
   live.forEach((c, i) => {
     const o = outcomes[i]!;
@@ -189,7 +194,7 @@ export async function ingestCandidates(
       continue;
     }
     if (o.failedLabels.includes('idem')) {
-      const again = await replay(deps, idem);
+      const again = await replay<SignalView>(deps, idem);
       if (again) {
         out.set(c.index, { kind: 'replayed', response: again });
         continue;
@@ -241,8 +246,8 @@ async function countReposts(
   idem: IdemRef | null,
   scheme: Scheme,
   at: string,
-): Promise<Map<number, Received>> {
-  const out = new Map<number, Received>();
+): Promise<Map<number, Received<SignalView>>> {
+  const out = new Map<number, Received<SignalView>>();
   let pending = items;
   for (let attempt = 0; pending.length > 0; attempt++) {
     const rec = await deps.store.get<Signal>('signal', originalId);
@@ -285,7 +290,7 @@ async function countReposts(
       if (!(e instanceof TxCancelled)) throw e;
       const failed = e.failedLabels();
       if (failed.includes('idem')) {
-        const again = await replay(deps, idem);
+        const again = await replay<SignalView>(deps, idem);
         if (again) {
           for (const c of chunk) out.set(c.index, { kind: 'replayed', response: again });
           pending = pending.slice(chunk.length);

@@ -20,6 +20,7 @@ import {
   type SignalKeys,
   sha256Hex,
 } from '@jiandu/shared';
+import type { SignalView } from '@jiandu/shared/api';
 import type { Deps } from '../app/deps.js';
 import { addToOutbox, OUTBOX_TX_ITEMS, rectificationNotification } from '../outbox/notification.js';
 import { keys } from '../store/keys.js';
@@ -29,7 +30,7 @@ import { ALERT_TX_ITEMS, writeAlert } from './alerts.js';
 import { initialHorizon } from './findings.js';
 import { rectificationIndex } from './rectification-index.js';
 
-export type SignalView = Signal & { version: number };
+export type { SignalView };
 
 export const TRIAGE_STATE = 'triage';
 export const ASSIGNED_STATE = 'assigned';

@@ -1,12 +1,10 @@
-/**
- * Opinion signals (舆情): ingest one (Idempotency-Key) or a batch (signal-intake.ts), list and read them,
- * the triage queue of signals without a unit, and the assignment that applies the major-negative
- * actions. Every role reads signals in its jurisdiction (public opinion carries no personal data).
- * Chosen: a signal without a unit is filed under the home unit of whoever ingested it, so the
- * supervisors of that unit and above see it in their triage queue.
- */
-import { z } from '@hono/zod-openapi';
-import { onUnitAssigned, polarity, type Signal, signalFacts, signalInputSchema } from '@jiandu/shared';
+import { onUnitAssigned, type Signal, signalFacts, signalInputSchema } from '@jiandu/shared';
+import {
+  type SignalListQuery,
+  signalListQuerySchema,
+  type TriageQuery,
+  triageQuerySchema,
+} from '@jiandu/shared/api';
 import { type Deps, nowIso } from '../app/deps.js';
 import { notFound } from '../app/edge-error.js';
 import { assertCan, type Principal } from '../auth/principal.js';
@@ -17,7 +15,7 @@ import { commitOne } from './commit.js';
 import type { IdemRef, StoredResponse } from './idempotency.js';
 import { type BatchItemResult, batchResultOf, createOnce, validItems } from './ingest.js';
 import { listScope, readVisible, scopeOf, writableUnitPath } from './jurisdiction.js';
-import { equalsFilters, listQuerySchema, pageRange, pagingFields, pagingOf } from './lists.js';
+import { equalsFilters, pageRange, pagingOf } from './lists.js';
 import { versionConflict } from './record-conflict.js';
 import {
   actorOf,
@@ -33,7 +31,7 @@ export async function createSignal(
   p: Principal,
   input: ParsedSignal,
   idem: IdemRef | null,
-): Promise<StoredResponse> {
+): Promise<StoredResponse<SignalView>> {
   return createOnce(deps, idem, async () => {
     assertSignalWriter(p);
     const c = await candidateOf(deps, p, 0, input);
@@ -52,10 +50,7 @@ export async function ingestSignals(deps: Deps, p: Principal, raw: unknown[]): P
   return results;
 }
 
-export const signalListQuerySchema = listQuerySchema.omit({ category: true }).extend({
-  polarity: polarity.schema.optional(),
-});
-export type SignalListQuery = z.infer<typeof signalListQuerySchema>;
+export { type SignalListQuery, signalListQuerySchema, triageQuerySchema };
 
 export async function listSignals(deps: Deps, p: Principal, q: SignalListQuery) {
   const page = await deps.store.list<Signal>('signal', {
@@ -67,10 +62,7 @@ export async function listSignals(deps: Deps, p: Principal, q: SignalListQuery) 
   return { items: page.items.map(signalView), cursor: page.cursor };
 }
 
-export const triageQuerySchema = z.strictObject(pagingFields());
-
-/** The triage queue (gsi2 state partition) inside the caller's jurisdiction, newest publication first. */
-export async function listTriage(deps: Deps, p: Principal, q: z.infer<typeof triageQuerySchema>) {
+export async function listTriage(deps: Deps, p: Principal, q: TriageQuery) {
   const scope = await scopeOf(deps, p);
   const page = await deps.store.page(
     {

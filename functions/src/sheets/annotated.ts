@@ -22,7 +22,7 @@ export async function annotatedLedger(
   deps: Deps,
   p: Principal,
   uploadId: string,
-): Promise<{ fileName: string; bytes: Uint8Array }> {
+): Promise<{ fileName: string; bytes: Uint8Array<ArrayBuffer> }> {
   const { meta, bytes } = await readUpload(deps, p, uploadId);
   const { file, sheet, checked } = await checkLedger(deps, p, bytes);
   const wb = new (await loadExcel()).Workbook();

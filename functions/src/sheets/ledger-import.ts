@@ -4,6 +4,7 @@
  * commit write the valid rows through the idempotent ingestion (ledger-ingest.ts). The answer is a
  * report, row by row.
  */
+
 import {
   type HeaderMatch,
   type LedgerField,
@@ -11,12 +12,13 @@ import {
   matchLedgerHeaders,
   type Role,
 } from '@jiandu/shared';
+import type { LedgerImportReport, LedgerReportRow } from '@jiandu/shared/api';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import { actingRole, type Principal } from '../auth/principal.js';
 import { scopeOf } from '../services/jurisdiction.js';
 import { ingestLedgerRows } from './ledger-ingest.js';
-import { type CheckedRow, checkRows, dataRowCount, type RowProblem } from './ledger-rows.js';
+import { type CheckedRow, checkRows, dataRowCount } from './ledger-rows.js';
 import { logOperation } from './oplog.js';
 import { type Cell, type ReadFile, readSpreadsheet } from './read-rows.js';
 import { UnitMatcher } from './unit-matcher.js';
@@ -30,38 +32,9 @@ export const MAX_IMPORT_ROWS = 10_000;
  */
 export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
 
-export type RowStatus = 'valid' | 'problem' | 'created' | 'duplicate' | 'conflict';
-
-export interface ReportRow {
-  line: number;
-  status: RowStatus;
-  problems: RowProblem[];
-  unitId?: string;
-  rectificationId?: string;
-}
-
-export interface ImportReport {
-  id: string;
-  dryRun: boolean;
-  fileName: string;
-  format: ReadFile['format'];
-  encoding: ReadFile['encoding'];
-  sheet: string;
-  headerRow: number;
-  columns: Partial<Record<LedgerField, string>>;
-  ignoredColumns: string[];
-  counts: {
-    rows: number;
-    valid: number;
-    problems: number;
-    created: number;
-    duplicate: number;
-    /** Valid rows whose deadline has passed: overdue from the day they are imported (alerts follow). */
-    pastDeadline: number;
-  };
-  rows: ReportRow[];
-  annotated: string;
-}
+/** A row's outcome and the report of an import (`@jiandu/shared/api`). */
+export type RowStatus = LedgerReportRow['status'];
+export type { LedgerImportReport as ImportReport, LedgerReportRow as ReportRow };
 
 export function importerRole(p: Principal): Role {
   return actingRole(p, 'ledger.import');
@@ -113,12 +86,12 @@ export async function importLedger(
   p: Principal,
   upload: { bytes: Uint8Array; fileName: string },
   dryRun: boolean,
-): Promise<ImportReport> {
+): Promise<LedgerImportReport> {
   const role = importerRole(p);
   const { file, sheet, checked, paths } = await checkLedger(deps, p, upload.bytes);
   const at = await nowIso(deps);
   const kept = await keepUpload(deps, p, upload.bytes, upload.fileName, at);
-  const rows: ReportRow[] = checked.map((c: CheckedRow) => ({
+  const rows: LedgerReportRow[] = checked.map((c: CheckedRow) => ({
     line: c.line,
     status: c.row ? 'valid' : 'problem',
     problems: c.problems,

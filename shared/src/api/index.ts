@@ -4,14 +4,25 @@
  */
 
 export * from './accounts.js';
+export * from './alerts.js';
 export * from './auth.js';
 export * from './bulletins.js';
+export * from './cases.js';
 export * from './common.js';
+export * from './evidence.js';
 export * from './exports.js';
+export * from './findings.js';
 export * from './funds.js';
+export * from './imports.js';
+export * from './inbox.js';
 export * from './indicators.js';
 export * from './jobs.js';
+export * from './notifications.js';
 export * from './operation-log.js';
 export * from './org.js';
+export * from './petitions.js';
 export * from './rankings.js';
+export * from './records.js';
+export * from './rectifications.js';
 export * from './schemes.js';
+export * from './signals.js';

@@ -1,0 +1,57 @@
+/** 整改台账 import: the query and the row-by-row report of a dry run or a commit. */
+import { z } from 'zod';
+import { LEDGER_FIELDS } from '../sheets/headers.js';
+
+export const ledgerImportQuerySchema = z.object({
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('true')
+    .meta({ description: 'true (default): check only; false: write the valid rows' }),
+});
+
+export const ledgerFieldSchema = z.enum(LEDGER_FIELDS);
+
+/** One problem of a row: the ledger column and a stable code (e.g. field.missing, unit.unknown). */
+export const ledgerRowProblemSchema = z.object({ field: ledgerFieldSchema, code: z.string() });
+export type LedgerRowProblem = z.infer<typeof ledgerRowProblemSchema>;
+
+export const ledgerRowStatuses = ['valid', 'problem', 'created', 'duplicate', 'conflict'] as const;
+
+export const ledgerReportRowSchema = z.object({
+  line: z.number().int(),
+  status: z.enum(ledgerRowStatuses),
+  problems: z.array(ledgerRowProblemSchema),
+  unitId: z.string().optional(),
+  rectificationId: z.string().optional(),
+});
+export type LedgerReportRow = z.infer<typeof ledgerReportRowSchema>;
+
+export const ledgerImportReportSchema = z
+  .object({
+    id: z.string(),
+    dryRun: z.boolean(),
+    fileName: z.string(),
+    format: z.enum(['xlsx', 'csv']),
+    encoding: z.enum(['xlsx', 'utf-8', 'utf-16', 'gb18030']),
+    sheet: z.string(),
+    headerRow: z.number().int(),
+    columns: z
+      .partialRecord(ledgerFieldSchema, z.string())
+      .meta({ description: 'The header each recognised field was read from' }),
+    ignoredColumns: z.array(z.string()),
+    counts: z.object({
+      rows: z.number().int(),
+      valid: z.number().int(),
+      problems: z.number().int(),
+      created: z.number().int(),
+      duplicate: z.number().int(),
+      pastDeadline: z
+        .number()
+        .int()
+        .meta({ description: 'Valid rows already past their deadline (overdue once imported)' }),
+    }),
+    rows: z.array(ledgerReportRowSchema),
+    annotated: z.string(),
+  })
+  .meta({ id: 'LedgerImportReport' });
+export type LedgerImportReport = z.infer<typeof ledgerImportReportSchema>;

@@ -1,0 +1,92 @@
+/**
+ * What every collection's routes share beyond the common envelopes: the list query (paging, unit,
+ * state, category, severity, date range), the answer to a create that named a known record, and the
+ * generic record routes — any record's event history, and reading a finding by collection.
+ */
+import { z } from 'zod';
+import { localDateSchema } from '../schemas/common.js';
+import { ledgerEventSchema } from '../schemas/event.js';
+import { findingSchema } from '../schemas/finding.js';
+
+/** The paging fields of a list query: the page size and the cursor of the page before. */
+export const pagingFields = (defaultLimit = 50) => ({
+  limit: z.coerce.number().int().min(1).max(500).default(defaultLimit),
+  cursor: z.string().max(2000).optional(),
+});
+
+const pathId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+/** The paging fields and a unit: the unit's subtree (inside your jurisdiction). */
+export const unitPageFields = (defaultLimit = 50) => ({
+  ...pagingFields(defaultLimit),
+  unitId: pathId.optional(),
+});
+
+/** The query of a collection's list: its paging and the filters most collections share. */
+export const listQuerySchema = z.strictObject({
+  ...unitPageFields(),
+  state: z
+    .string()
+    .regex(/^[a-z_]{1,32}$/)
+    .optional(),
+  category: z
+    .string()
+    .regex(/^[a-z_0-9]{1,32}$/)
+    .optional(),
+  severity: z
+    .string()
+    .regex(/^[a-z_]{1,32}$/)
+    .optional(),
+  from: localDateSchema.optional(),
+  to: localDateSchema.optional(),
+});
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+/**
+ * The 200 answer of a create whose natural key (source + externalId, or a repost's URL or text) names
+ * a record already stored: that record's id. A retry of the same Idempotency-Key instead answers the
+ * first answer again, status and all.
+ */
+export const duplicateOfSchema = z
+  .object({ duplicateOf: z.string().meta({ description: 'The id of the record already stored' }) })
+  .meta({ id: 'DuplicateOf' });
+export type DuplicateOf = z.infer<typeof duplicateOfSchema>;
+
+/** Collections whose records' histories a caller may read (users' histories stay with admins). */
+export const historyCollections = [
+  'findings',
+  'petitions',
+  'signals',
+  'rectifications',
+  'cases',
+  'alerts',
+  'units',
+  'indicators',
+  'cards',
+  'snapshots',
+  'fund-projects',
+  'bulletins',
+] as const;
+export type HistoryCollection = (typeof historyCollections)[number];
+
+export const historyParamsSchema = z.object({ collection: z.enum(historyCollections), id: pathId });
+
+/** One event of a record's history, with the acting user's current name (not part of the chain). */
+export const historyEventSchema = ledgerEventSchema
+  .extend({
+    actorName: z
+      .string()
+      .nullable()
+      .meta({ description: "The acting user's current name; null if unknown (or the system)" }),
+  })
+  .meta({ id: 'HistoryEvent' });
+export type HistoryEvent = z.infer<typeof historyEventSchema>;
+
+/** A record's whole history, oldest first. */
+export const historySchema = z.object({ items: z.array(historyEventSchema) });
+export type History = z.infer<typeof historySchema>;
+
+/** GET /api/v1/{collection}/{id}: the collections read through the generic route. */
+export const recordParamsSchema = z.object({ collection: z.enum(['findings']), id: pathId });
+/** What the generic read answers: only findings are read this way, so it is a finding. */
+export const recordSchema = findingSchema;
