@@ -16,13 +16,11 @@ import {
   parseLedgerDate,
   unquoteFormula,
 } from '@jiandu/shared';
+import type { LedgerRowProblem as RowProblem } from '@jiandu/shared/api';
 import type { Cell } from './read-rows.js';
 import type { UnitMatcher } from './unit-matcher.js';
 
-export interface RowProblem {
-  field: LedgerField;
-  code: string;
-}
+export type { RowProblem };
 
 /** A row that passed every check: what the rectification will be made of. */
 export interface LedgerRow {
@@ -170,7 +168,7 @@ export const dataRowCount = (rows: readonly Cell[][], headerRow: number) =>
   rows.slice(headerRow + 1).filter((r) => !isEmpty(r)).length;
 
 /** What a problem says in the annotated file's 问题说明 column (Chinese, as the user reads it). */
-const PROBLEM_TEXT: Record<string, string> = {
+const PROBLEM_TEXT: Record<RowProblem['code'], string> = {
   'field.missing': '未填写',
   'text.tooLong': '内容过长',
   'text.unsafeCharacters': '含有控制字符或文字方向控制符，请删除后重新导入',
@@ -184,4 +182,4 @@ const PROBLEM_TEXT: Record<string, string> = {
 };
 
 export const problemText = (p: RowProblem): string =>
-  `${LEDGER_HEADERS[p.field][0]}：${PROBLEM_TEXT[p.code] ?? p.code}`;
+  `${LEDGER_HEADERS[p.field][0]}：${PROBLEM_TEXT[p.code]}`;

@@ -1,12 +1,13 @@
 /** 预警: the requests and answers of the alert routes (list, read, acknowledge, resolve). */
 import { z } from 'zod';
-import { alertSchema } from '../schemas/accountability.js';
+import { type Alert, alertSchema } from '../schemas/accountability.js';
 import { noteText } from '../schemas/text.js';
 import { pageOf } from './common.js';
 import { unitPageFields } from './records.js';
 
 /** An alert is answered as stored. */
 export { alertSchema };
+export type { Alert };
 
 export const alertListQuerySchema = z.strictObject({
   ...unitPageFields(),

@@ -11,8 +11,23 @@ export const ledgerImportQuerySchema = z.object({
 
 export const ledgerFieldSchema = z.enum(LEDGER_FIELDS);
 
-/** One problem of a row: the ledger column and a stable code (e.g. field.missing, unit.unknown). */
-export const ledgerRowProblemSchema = z.object({ field: ledgerFieldSchema, code: z.string() });
+/** Every problem a ledger row can have (the SPA says each in words). */
+export const ledgerProblemCodes = [
+  'field.missing',
+  'text.tooLong',
+  'text.unsafeCharacters',
+  'unit.unknown',
+  'unit.ambiguous',
+  'date.invalid',
+  'amount.invalid',
+  'amount.negative',
+  'amount.tooPrecise',
+  'amount.tooLarge',
+] as const;
+export type LedgerProblemCode = (typeof ledgerProblemCodes)[number];
+
+/** One problem of a row: the ledger column and its code. */
+export const ledgerRowProblemSchema = z.object({ field: ledgerFieldSchema, code: z.enum(ledgerProblemCodes) });
 export type LedgerRowProblem = z.infer<typeof ledgerRowProblemSchema>;
 
 export const ledgerRowStatuses = ['valid', 'problem', 'created', 'duplicate', 'conflict'] as const;
