@@ -5,23 +5,15 @@
  * `NetworkError` (no answer: offline, or the server is down).
  */
 
-export interface FieldError {
-  field: string;
-  message: string;
-  code?: string;
-}
+import type { FieldError, ProblemBody } from '@jiandu/shared/api';
 
-export interface ProblemBody {
-  type?: string;
-  title?: string;
-  status?: number;
-  code?: string;
-  detail?: string;
-  field?: string;
-  errors?: FieldError[];
-  current?: unknown;
-  [extension: string]: unknown;
-}
+export type { FieldError, ProblemBody };
+
+/**
+ * What a failure carried: the server's problem+json, or part of one — a proxy's error page, or a
+ * failure the client met itself (storage refusing an upload) — so every member may be missing.
+ */
+export type ProblemLike = Partial<ProblemBody>;
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -30,9 +22,9 @@ export class ApiError extends Error {
   readonly field: string | undefined;
   readonly fieldErrors: FieldError[];
   readonly current: unknown;
-  readonly problem: ProblemBody;
+  readonly problem: ProblemLike;
 
-  constructor(status: number, problem: ProblemBody) {
+  constructor(status: number, problem: ProblemLike) {
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
     this.status = status;
     this.problem = problem;
@@ -129,7 +121,7 @@ export function createApiClient(config: ApiClientConfig) {
     if (!res.ok) {
       // The session (bearer token or cookie) is over — or was never there.
       if (res.status === 401) config.onUnauthenticated?.();
-      const problem = body && typeof body === 'object' ? (body as ProblemBody) : {};
+      const problem = body && typeof body === 'object' ? (body as ProblemLike) : {};
       throw new ApiError(res.status, problem);
     }
     return body as T;

@@ -1,8 +1,8 @@
 /** 预警: the inbox (open first), acknowledge and resolve. */
-import type { Alert } from '@jiandu/shared';
+import type { Alert, AlertPage, AlertStepRequest } from '@jiandu/shared/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { API, api } from '../../../lib/api.js';
-import { type Page, useCursorList } from '../../../lib/cursor-list.js';
+import { useCursorList } from '../../../lib/cursor-list.js';
 
 export const ALERT_FILTERS = ['unitId', 'state'] as const;
 export type AlertFilters = Partial<Record<(typeof ALERT_FILTERS)[number], string>>;
@@ -14,7 +14,7 @@ export const alertKeys = {
 
 export const useAlerts = (f: AlertFilters) =>
   useCursorList(alertKeys.list(f), (cursor, signal) =>
-    api.get<Page<Alert>>(`${API}/alerts`, { ...f, cursor, limit: 100 }, signal),
+    api.get<AlertPage>(`${API}/alerts`, { ...f, cursor, limit: 100 }, signal),
   );
 
 export function useAlertStep() {
@@ -28,7 +28,7 @@ export function useAlertStep() {
       id: string;
       step: 'acknowledge' | 'resolve';
       expectedVersion: number;
-    }) => api.post<Alert>(`${API}/alerts/${id}/${step}`, { expectedVersion }),
+    }) => api.post<Alert>(`${API}/alerts/${id}/${step}`, { expectedVersion } satisfies AlertStepRequest),
     onSettled: () => void qc.invalidateQueries({ queryKey: alertKeys.all }),
   });
 }

@@ -1,14 +1,8 @@
 /** 问责: cases with their allowed actions; review, decide with a form, dismiss with a reason, close. */
-import type { AccountabilityCase } from '@jiandu/shared';
+import type { CasePage, CaseStepBody, CaseStepName, CaseView } from '@jiandu/shared/api';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { API, api } from '../../../lib/api.js';
-import { type Page, useCursorList } from '../../../lib/cursor-list.js';
-
-/** A case as answered: its subjects carry the person's current name beside the id (null if unknown). */
-export type CaseView = Omit<AccountabilityCase, 'subjects'> & {
-  subjects: (AccountabilityCase['subjects'][number] & { personName: string | null })[];
-  allowedActions: string[];
-};
+import { useCursorList } from '../../../lib/cursor-list.js';
 
 export const CASE_FILTERS = ['unitId', 'state', 'from', 'to'] as const;
 export type CaseFilters = Partial<Record<(typeof CASE_FILTERS)[number], string>>;
@@ -21,7 +15,7 @@ export const caseKeys = {
 
 export const useCases = (f: CaseFilters) =>
   useCursorList(caseKeys.list(f), (cursor, signal) =>
-    api.get<Page<CaseView>>(`${API}/cases`, { ...f, cursor, limit: 100 }, signal),
+    api.get<CasePage>(`${API}/cases`, { ...f, cursor, limit: 100 }, signal),
   );
 
 export const caseQuery = (id: string) =>
@@ -31,11 +25,10 @@ export const caseQuery = (id: string) =>
   });
 export const useCase = (id: string) => useQuery(caseQuery(id));
 
-export type CaseStep =
-  | { step: 'review' }
-  | { step: 'decide'; form: string; note?: string }
-  | { step: 'dismiss'; reason: string }
-  | { step: 'close'; note?: string };
+/** A step and its body's fields beyond the version (which the step runner adds). */
+export type CaseStep = {
+  [S in CaseStepName]: { step: S } & Omit<CaseStepBody<S>, 'expectedVersion'>;
+}[CaseStepName];
 
 export function useCaseStep(id: string) {
   const qc = useQueryClient();

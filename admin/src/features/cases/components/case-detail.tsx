@@ -1,6 +1,8 @@
 /** One case: trigger and evidence, subjects with their days in post, and the inspector's steps. */
+
 import { accountabilityForm, caseState, postKind } from '@jiandu/shared';
-import { App, Button, Card, Descriptions, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import type { CaseView } from '@jiandu/shared/api';
+import { Button, Card, Descriptions, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useUnits } from '../../../api/units.js';
@@ -8,41 +10,32 @@ import { EventTimeline } from '../../../components/ui/event-timeline.js';
 import { Page } from '../../../components/ui/page.js';
 import { ReasonModal } from '../../../components/ui/reason-modal.js';
 import { ScrollRegion } from '../../../components/ui/scroll-region.js';
-import { ConflictNotice, ErrorAlert } from '../../../components/ui/server-errors.js';
+import { ErrorAlert } from '../../../components/ui/server-errors.js';
 import { ErrorState, Loading } from '../../../components/ui/states.js';
+import { StepOutcome, useStepRunner } from '../../../components/ui/step-runner.js';
 import { useI18n } from '../../../i18n/index.js';
-import { ApiError } from '../../../lib/api-client.js';
 import { fmtInstant } from '../../../lib/format.js';
-import { type CaseStep, type CaseView, useCase, useCaseStep } from '../api/cases.js';
+import { type CaseStep, useCase, useCaseStep } from '../api/cases.js';
 import { TriggerText } from './trigger.js';
 
 export function CaseDetail() {
   const { id = '' } = useParams();
   const { t, label } = useI18n();
-  const { message } = App.useApp();
   const q = useCase(id);
   const step = useCaseStep(id);
   const units = useUnits();
   const [dialog, setDialog] = useState<'decide' | 'dismiss' | null>(null);
-  const [failed, setFailed] = useState<{ error: unknown; s: CaseStep } | null>(null);
   const [decideForm] = Form.useForm();
+  const runner = useStepRunner<CaseStep>({
+    version: q.data?.version ?? 0,
+    send: (s, expectedVersion) => step.mutateAsync({ s, expectedVersion }),
+    onSettled: () => setDialog(null),
+  });
   if (q.isLoading) return <Loading />;
   if (q.error || !q.data) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   const c = q.data;
   const allowed = new Set(c.allowedActions);
-  const run = async (s: CaseStep, version = c.version) => {
-    setFailed(null);
-    try {
-      await step.mutateAsync({ s, expectedVersion: version });
-      message.success(t('common.done'));
-      setDialog(null);
-    } catch (e) {
-      setFailed({ error: e, s });
-      if (!(e instanceof ApiError && e.isConflict)) throw e;
-      setDialog(null);
-    }
-  };
-  const conflict = failed?.error instanceof ApiError && failed.error.isConflict ? failed.error : null;
+  const { run, quiet, failed } = runner;
   const quarters = [...new Set(c.subjects.flatMap((s) => Object.keys(s.daysInPost)))].sort();
   return (
     <Page
@@ -82,11 +75,7 @@ export function CaseDetail() {
         />
         <div className="row-gap" data-testid="case-actions">
           {allowed.has('review') ? (
-            <Button
-              type="primary"
-              onClick={() => run({ step: 'review' }).catch(() => undefined)}
-              data-testid="action-review"
-            >
+            <Button type="primary" onClick={() => quiet({ step: 'review' })} data-testid="action-review">
               {t('cases.review')}
             </Button>
           ) : null}
@@ -101,37 +90,22 @@ export function CaseDetail() {
             </Button>
           ) : null}
           {allowed.has('close') ? (
-            <Button onClick={() => run({ step: 'close' }).catch(() => undefined)} data-testid="action-close">
+            <Button onClick={() => quiet({ step: 'close' })} data-testid="action-close">
               {t('cases.close')}
             </Button>
           ) : null}
         </div>
-        {conflict && failed ? (
-          <div style={{ marginTop: 12 }}>
-            <ConflictNotice
-              error={conflict}
-              canRetry={!!(conflict.current as CaseView | undefined)?.allowedActions?.includes(failed.s.step)}
-              renderCurrent={(cur) => (
-                <span>
-                  {label(caseState, (cur as CaseView).state)} · {t('common.version')}{' '}
-                  {(cur as CaseView).version}
-                </span>
-              )}
-              onRetry={() => {
-                const cur = conflict.current as CaseView | undefined;
-                if (cur) run(failed.s, cur.version).catch(() => undefined);
-              }}
-              onDiscard={() => {
-                setFailed(null);
-                void q.refetch();
-              }}
-            />
-          </div>
-        ) : failed && !dialog ? (
-          <div style={{ marginTop: 12 }}>
-            <ErrorAlert error={failed.error} onClose={() => setFailed(null)} />
-          </div>
-        ) : null}
+        <StepOutcome<CaseStep, CaseView>
+          runner={runner}
+          stepName={(s) => s.step}
+          dialogOpen={dialog !== null}
+          renderCurrent={(cur) => (
+            <span>
+              {label(caseState, cur.state)} · {t('common.version')} {cur.version}
+            </span>
+          )}
+          onDiscard={() => void q.refetch()}
+        />
       </Card>
       <Card title={t('cases.subjects')} style={{ marginTop: 12 }}>
         <ScrollRegion label={t('cases.subjects')}>

@@ -1,4 +1,5 @@
 import { caseState } from '@jiandu/shared';
+import type { CaseView } from '@jiandu/shared/api';
 import { Tag } from 'antd';
 import { useUnits } from '../../../api/units.js';
 import { ExportButton } from '../../../components/ui/export-button.js';
@@ -9,7 +10,7 @@ import type { Column } from '../../../components/ui/virtual-list.js';
 import { useI18n } from '../../../i18n/index.js';
 import { fmtInstant } from '../../../lib/format.js';
 import { useUrlFilters } from '../../../lib/url-filters.js';
-import { CASE_FILTERS, type CaseView, useCases } from '../api/cases.js';
+import { CASE_FILTERS, useCases } from '../api/cases.js';
 import { TriggerText } from './trigger.js';
 
 export function CaseList() {

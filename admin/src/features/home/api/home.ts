@@ -2,7 +2,8 @@
  * The home page's figures. The API has no count endpoint: a count is one page of up to 500 ids, shown as
  * "500+" when there are more (the lists are a click away).
  */
-import type { Alert, Ranking, Rectification } from '@jiandu/shared';
+import type { Ranking } from '@jiandu/shared';
+import type { AlertPage, RectificationPage } from '@jiandu/shared/api';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { API, api } from '../../../lib/api.js';
 import type { Page } from '../../../lib/cursor-list.js';
@@ -32,14 +33,12 @@ export function useCount(path: string, query: Record<string, string>, enabled = 
   });
 }
 
-export type RectRow = Rectification & { daysOverdue: number };
-
 export const useRectQueue = (states: string[], enabled = true) =>
   useQueries({
     queries: states.map((state) => ({
       queryKey: homeKeys.list('/rectifications', { state }),
       queryFn: ({ signal }: { signal: AbortSignal }) =>
-        api.get<Page<RectRow>>(`${API}/rectifications`, { state, limit: 20 }, signal),
+        api.get<RectificationPage>(`${API}/rectifications`, { state, limit: 20 }, signal),
       enabled,
     })),
     combine: (rs) => ({
@@ -52,7 +51,7 @@ export const useRectQueue = (states: string[], enabled = true) =>
 export const useOpenAlerts = () =>
   useQuery({
     queryKey: homeKeys.list('/alerts', { state: 'open' }),
-    queryFn: ({ signal }) => api.get<Page<Alert>>(`${API}/alerts`, { state: 'open', limit: 5 }, signal),
+    queryFn: ({ signal }) => api.get<AlertPage>(`${API}/alerts`, { state: 'open', limit: 5 }, signal),
   });
 
 export const useDraftRanking = (quarter: string) =>

@@ -4,6 +4,7 @@
  * the same file again adds nothing: its rows are reported as already imported.
  */
 import { InboxOutlined } from '@ant-design/icons';
+import type { LedgerImportReport, LedgerReportRow } from '@jiandu/shared/api';
 import { Alert, App, Button, Descriptions, Space, Table, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -12,9 +13,9 @@ import { downloadFile } from '../../../components/ui/export-button.js';
 import { Page } from '../../../components/ui/page.js';
 import { ErrorAlert } from '../../../components/ui/server-errors.js';
 import { useI18n } from '../../../i18n/index.js';
-import { type ImportReport, type ReportRow, useImportLedger } from '../api/import-ledger.js';
+import { useImportLedger } from '../api/import-ledger.js';
 
-const STATUS_COLOR: Record<ReportRow['status'], string> = {
+const STATUS_COLOR: Record<LedgerReportRow['status'], string> = {
   valid: 'blue',
   problem: 'red',
   created: 'green',
@@ -22,7 +23,7 @@ const STATUS_COLOR: Record<ReportRow['status'], string> = {
   conflict: 'orange',
 };
 
-function Report({ report }: { report: ImportReport }) {
+function Report({ report }: { report: LedgerImportReport }) {
   const { t } = useI18n();
   const units = useUnits();
   const { message } = App.useApp();
@@ -78,7 +79,7 @@ function Report({ report }: { report: ImportReport }) {
           {onlyProblems ? t('imports.showAll') : t('imports.showProblems')}
         </Button>
       </Space>
-      <Table<ReportRow>
+      <Table<LedgerReportRow>
         size="small"
         rowKey="line"
         dataSource={rows}

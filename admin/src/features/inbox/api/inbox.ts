@@ -1,23 +1,7 @@
 /** 消息: the signed-in user's notifications (read / unread), refreshed every minute, and marking one read. */
+import type { Inbox, InboxItem } from '@jiandu/shared/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { API, api } from '../../../lib/api.js';
-
-export interface InboxItem {
-  id: string;
-  kind: string;
-  subject: { type: string; id: string };
-  unitId: string;
-  severity: 'info' | 'warning' | 'critical';
-  title: string;
-  text: string;
-  at: string;
-  read: boolean;
-}
-
-export interface Inbox {
-  items: InboxItem[];
-  unread: number;
-}
 
 export const inboxKeys = {
   all: ['inbox'] as const,

@@ -1,4 +1,5 @@
 /** 消息: the user's notifications, newest first; opening one marks it read and goes to its record. */
+import type { InboxItem } from '@jiandu/shared/api';
 import { App, Button, List, Segmented, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -7,7 +8,7 @@ import { Page } from '../../../components/ui/page.js';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.js';
 import { useI18n } from '../../../i18n/index.js';
 import { fmtInstant } from '../../../lib/format.js';
-import { type InboxItem, useInbox, useMarkRead } from '../api/inbox.js';
+import { useInbox, useMarkRead } from '../api/inbox.js';
 
 const SEV: Record<string, string> = { info: 'blue', warning: 'orange', critical: 'red' };
 const KINDS = [

@@ -1,10 +1,8 @@
 /** 舆情: the triage queue, the list (major negative pinned on top), and assigning a unit. */
-import type { Signal } from '@jiandu/shared';
+import type { SignalAssignRequest, SignalPage, SignalView } from '@jiandu/shared/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { API, api } from '../../../lib/api.js';
-import { type Page, useCursorList } from '../../../lib/cursor-list.js';
-
-export type SignalView = Signal & { version: number };
+import { useCursorList } from '../../../lib/cursor-list.js';
 
 export const SIGNAL_FILTERS = ['unitId', 'severity', 'polarity', 'from', 'to'] as const;
 export type SignalFilters = Partial<Record<(typeof SIGNAL_FILTERS)[number], string>>;
@@ -18,14 +16,14 @@ export const signalKeys = {
 export const useSignals = (f: SignalFilters, enabled = true) =>
   useCursorList(
     signalKeys.list(f),
-    (cursor, signal) => api.get<Page<SignalView>>(`${API}/signals`, { ...f, cursor, limit: 100 }, signal),
+    (cursor, signal) => api.get<SignalPage>(`${API}/signals`, { ...f, cursor, limit: 100 }, signal),
     { enabled },
   );
 
 export const useTriage = (enabled = true) =>
   useCursorList(
     signalKeys.triage,
-    (cursor, signal) => api.get<Page<SignalView>>(`${API}/signals/triage`, { cursor, limit: 100 }, signal),
+    (cursor, signal) => api.get<SignalPage>(`${API}/signals/triage`, { cursor, limit: 100 }, signal),
     { enabled },
   );
 
@@ -33,7 +31,10 @@ export function useAssignSignal() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, unitId, expectedVersion }: { id: string; unitId: string; expectedVersion: number }) =>
-      api.post<SignalView>(`${API}/signals/${id}/assign`, { unitId, expectedVersion }),
+      api.post<SignalView>(`${API}/signals/${id}/assign`, {
+        unitId,
+        expectedVersion,
+      } satisfies SignalAssignRequest),
     onSuccess: () => void qc.invalidateQueries({ queryKey: signalKeys.all }),
   });
 }

@@ -1,5 +1,7 @@
 /** 舆情: the triage queue (assign a unit) and the list, major negative signals on top. */
+
 import { polarity, signalSeverity } from '@jiandu/shared';
+import type { SignalView } from '@jiandu/shared/api';
 import { Alert, App, Button, Modal, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useUnits } from '../../../api/units.js';
@@ -15,7 +17,7 @@ import { useI18n } from '../../../i18n/index.js';
 import { fmtInstant } from '../../../lib/format.js';
 import { useUrlFilters } from '../../../lib/url-filters.js';
 import { useCan } from '../../../lib/use-can.js';
-import { SIGNAL_FILTERS, type SignalView, useAssignSignal, useSignals, useTriage } from '../api/signals.js';
+import { SIGNAL_FILTERS, useAssignSignal, useSignals, useTriage } from '../api/signals.js';
 
 const SEV_COLOR: Record<string, string> = { ordinary: 'default', notable: 'orange', major: 'red' };
 const isMajorNegative = (s: SignalView) => s.severity === 'major' && s.polarity === 'negative';

@@ -1,8 +1,10 @@
 /** Registering a petition (supervisor), with the draft's Idempotency-Key so a retry never registers it twice. */
+
 import type { PetitionInput } from '@jiandu/shared';
+import type { PetitionView } from '@jiandu/shared/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { API, api } from '../../../lib/api.js';
-import { type PetitionView, petitionKeys } from './petitions.js';
+import { petitionKeys } from './petitions.js';
 
 export function useCreatePetition() {
   const qc = useQueryClient();

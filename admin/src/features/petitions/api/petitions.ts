@@ -1,8 +1,15 @@
 /** 信访: list with SLA clocks, one, the workflow steps and the logged reveal of the petitioner. */
-import type { Petition, Satisfaction } from '@jiandu/shared';
+import type {
+  PetitionPage,
+  PetitionReveal,
+  PetitionRevealRequest,
+  PetitionStepBody,
+  PetitionStepName,
+  PetitionView,
+} from '@jiandu/shared/api';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { API, api } from '../../../lib/api.js';
-import { type Page, useCursorList } from '../../../lib/cursor-list.js';
+import { useCursorList } from '../../../lib/cursor-list.js';
 
 export const PETITION_FILTERS = [
   'unitId',
@@ -16,20 +23,6 @@ export const PETITION_FILTERS = [
 ] as const;
 export type PetitionFilters = Partial<Record<(typeof PETITION_FILTERS)[number], string>>;
 
-export interface SlaClock {
-  status: 'met' | 'pending' | 'missed';
-  due: string;
-  daysLeft?: number;
-  daysOver?: number;
-  doneAt?: string | null;
-}
-
-export type PetitionView = Omit<Petition, 'petitioner'> & {
-  petitioner: { name: string; phone?: string; idNumber?: string };
-  version: number;
-  sla: { accept: SlaClock; handle: SlaClock | null };
-};
-
 export const petitionKeys = {
   all: ['petitions'] as const,
   list: (f: PetitionFilters) => ['petitions', 'list', f] as const,
@@ -38,7 +31,7 @@ export const petitionKeys = {
 
 export const usePetitions = (f: PetitionFilters) =>
   useCursorList(petitionKeys.list(f), (cursor, signal) =>
-    api.get<Page<PetitionView>>(`${API}/petitions`, { ...f, cursor, limit: 100 }, signal),
+    api.get<PetitionPage>(`${API}/petitions`, { ...f, cursor, limit: 100 }, signal),
   );
 
 export const petitionQuery = (id: string) =>
@@ -49,12 +42,10 @@ export const petitionQuery = (id: string) =>
 
 export const usePetition = (id: string) => useQuery(petitionQuery(id));
 
-export type PetitionStep =
-  | { step: 'accept' }
-  | { step: 'not-accept'; reason: string | null }
-  | { step: 'handle' }
-  | { step: 'extend'; days: number }
-  | { step: 'close'; satisfaction: Satisfaction | null };
+/** A step and its body's fields beyond the version (which the step runner adds). */
+export type PetitionStep = {
+  [S in PetitionStepName]: { step: S } & Omit<PetitionStepBody<S>, 'expectedVersion'>;
+}[PetitionStepName];
 
 export function usePetitionStep(id: string) {
   const qc = useQueryClient();
@@ -75,10 +66,7 @@ export function useReveal(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (reason: string) =>
-      api.post<{ id: string; petitioner: { name: string; phone?: string; idNumber?: string } }>(
-        `${API}/petitions/${id}/reveal`,
-        { reason },
-      ),
+      api.post<PetitionReveal>(`${API}/petitions/${id}/reveal`, { reason } satisfies PetitionRevealRequest),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['petitions', id, 'events'] }),
   });
 }

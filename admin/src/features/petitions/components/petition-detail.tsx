@@ -1,25 +1,20 @@
 /** One petition: masked identity (revealed with a logged reason), SLA clocks, the workflow, history. */
+
 import { govLevel, petitionChannel, petitionState, problemCategory, satisfaction } from '@jiandu/shared';
-import { App, Button, Card, Descriptions, Form, InputNumber, Select } from 'antd';
+import type { PetitionView } from '@jiandu/shared/api';
+import { Button, Card, Descriptions, Form, InputNumber, Select } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useUnits } from '../../../api/units.js';
 import { EventTimeline } from '../../../components/ui/event-timeline.js';
 import { Page } from '../../../components/ui/page.js';
 import { ReasonModal } from '../../../components/ui/reason-modal.js';
-import { ConflictNotice, ErrorAlert } from '../../../components/ui/server-errors.js';
 import { ErrorState, Loading } from '../../../components/ui/states.js';
+import { StepOutcome, useStepRunner } from '../../../components/ui/step-runner.js';
 import { useI18n } from '../../../i18n/index.js';
-import { ApiError } from '../../../lib/api-client.js';
 import { fmtInstant } from '../../../lib/format.js';
 import { useCan } from '../../../lib/use-can.js';
-import {
-  type PetitionStep,
-  type PetitionView,
-  usePetition,
-  usePetitionStep,
-  useReveal,
-} from '../api/petitions.js';
+import { type PetitionStep, usePetition, usePetitionStep, useReveal } from '../api/petitions.js';
 import { PetitionBadges, SlaBadge } from './sla.js';
 
 type Dialog = 'reveal' | 'not-accept' | 'extend' | 'close' | null;
@@ -27,32 +22,22 @@ type Dialog = 'reveal' | 'not-accept' | 'extend' | 'close' | null;
 export function PetitionDetail() {
   const { id = '' } = useParams();
   const { t, label } = useI18n();
-  const { message } = App.useApp();
   const q = usePetition(id);
   const step = usePetitionStep(id);
   const reveal = useReveal(id);
   const units = useUnits();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [failed, setFailed] = useState<{ error: unknown; s: PetitionStep } | null>(null);
   const can = useCan();
+  const runner = useStepRunner<PetitionStep>({
+    version: q.data?.version ?? 0,
+    send: (s, expectedVersion) => step.mutateAsync({ s, expectedVersion }),
+    onSettled: () => setDialog(null),
+  });
   if (q.isLoading) return <Loading />;
   if (q.error || !q.data) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   const p = q.data;
   const supervisor = can('petition.handle');
-  const run = async (s: PetitionStep, version = p.version) => {
-    setFailed(null);
-    try {
-      await step.mutateAsync({ s, expectedVersion: version });
-      message.success(t('common.done'));
-      setDialog(null);
-    } catch (e) {
-      setFailed({ error: e, s });
-      if (!(e instanceof ApiError && e.isConflict)) throw e;
-      setDialog(null);
-    }
-  };
-  const quiet = (s: PetitionStep) => run(s).catch(() => undefined);
-  const conflict = failed?.error instanceof ApiError && failed.error.isConflict ? failed.error : null;
+  const { run, quiet } = runner;
   const identity = reveal.data?.petitioner ?? p.petitioner;
   return (
     <Page
@@ -158,33 +143,17 @@ export function PetitionDetail() {
             ) : null}
           </div>
         ) : null}
-        {conflict && failed ? (
-          <div style={{ marginTop: 12 }}>
-            <ConflictNotice
-              error={conflict}
-              renderCurrent={(c) => {
-                const cur = c as PetitionView;
-                return (
-                  <span>
-                    {label(petitionState, cur.state)} · {t('common.version')} {cur.version}
-                  </span>
-                );
-              }}
-              onRetry={() => {
-                const cur = conflict.current as PetitionView | undefined;
-                if (cur) run(failed.s, cur.version).catch(() => undefined);
-              }}
-              onDiscard={() => {
-                setFailed(null);
-                void q.refetch();
-              }}
-            />
-          </div>
-        ) : failed && !dialog ? (
-          <div style={{ marginTop: 12 }}>
-            <ErrorAlert error={failed.error} onClose={() => setFailed(null)} />
-          </div>
-        ) : null}
+        <StepOutcome<PetitionStep, PetitionView>
+          runner={runner}
+          stepName={(s) => s.step}
+          dialogOpen={dialog !== null}
+          renderCurrent={(cur) => (
+            <span>
+              {label(petitionState, cur.state)} · {t('common.version')} {cur.version}
+            </span>
+          )}
+          onDiscard={() => void q.refetch()}
+        />
       </Card>
       <Card title={t('common.history')} style={{ marginTop: 12 }}>
         <EventTimeline collection="petitions" id={p.id} />

@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { petitionState, problemCategory } from '@jiandu/shared';
+import type { PetitionView } from '@jiandu/shared/api';
 import { Button } from 'antd';
 import { Link } from 'react-router';
 import { useUnits } from '../../../api/units.js';
@@ -18,7 +19,7 @@ import { useI18n } from '../../../i18n/index.js';
 import { fmtInstant } from '../../../lib/format.js';
 import { useUrlFilters } from '../../../lib/url-filters.js';
 import { useCan } from '../../../lib/use-can.js';
-import { PETITION_FILTERS, type PetitionView, usePetitions } from '../api/petitions.js';
+import { PETITION_FILTERS, usePetitions } from '../api/petitions.js';
 import { CurrentSla, PetitionBadges } from './sla.js';
 
 export function PetitionList() {

@@ -1,19 +1,20 @@
+import type { PetitionView, SlaClock } from '@jiandu/shared/api';
 import { Tag } from 'antd';
 import { useT } from '../../../i18n/index.js';
-import type { PetitionView, SlaClock } from '../api/petitions.js';
 
 export function SlaBadge({ clock, label }: { clock: SlaClock; label: string }) {
   const t = useT();
   if (clock.status === 'met') return <Tag color="green">{`${label} · ${t('petitions.slaMet')}`}</Tag>;
-  if (clock.status === 'missed' || (clock.daysOver ?? 0) > 0)
+  // A clock is past its due only when missed: a pending one counts the days left (the server's SlaClock).
+  if (clock.status === 'missed')
     return (
       <Tag color="red" data-testid="sla-over">
-        {`${label} · ${t('petitions.daysOver', { n: clock.daysOver ?? 0 })}`}
+        {`${label} · ${t('petitions.daysOver', { n: clock.daysOver })}`}
       </Tag>
     );
   return (
-    <Tag color={(clock.daysLeft ?? 99) <= 3 ? 'orange' : 'blue'} data-testid="sla-left">
-      {`${label} · ${t('petitions.daysLeft', { n: clock.daysLeft ?? 0 })}`}
+    <Tag color={clock.daysLeft <= 3 ? 'orange' : 'blue'} data-testid="sla-left">
+      {`${label} · ${t('petitions.daysLeft', { n: clock.daysLeft })}`}
     </Tag>
   );
 }

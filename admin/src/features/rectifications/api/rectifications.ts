@@ -1,14 +1,12 @@
 /** 整改: list (cursor pages, URL filters), one with the caller's allowed actions, and workflow actions. */
-import type { Rectification, RectificationAction, RectificationActionType } from '@jiandu/shared';
+import type { RectificationAction } from '@jiandu/shared';
+import type { RectificationPage, RectificationView } from '@jiandu/shared/api';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { API, api } from '../../../lib/api.js';
-import { type Page, useCursorList } from '../../../lib/cursor-list.js';
+import { useCursorList } from '../../../lib/cursor-list.js';
 
 export const RECT_FILTERS = ['unitId', 'state', 'overdue', 'from', 'to'] as const;
 export type RectFilters = Partial<Record<(typeof RECT_FILTERS)[number], string>>;
-
-export type RectRow = Rectification & { daysOverdue: number };
-export type RectView = RectRow & { allowedActions: RectificationActionType[] };
 
 export const rectKeys = {
   all: ['rectifications'] as const,
@@ -17,7 +15,7 @@ export const rectKeys = {
 };
 
 export const fetchRects = (f: RectFilters, cursor: string | undefined, signal?: AbortSignal) =>
-  api.get<Page<RectRow>>(`${API}/rectifications`, { ...f, cursor, limit: 100 }, signal);
+  api.get<RectificationPage>(`${API}/rectifications`, { ...f, cursor, limit: 100 }, signal);
 
 export const useRects = (f: RectFilters) =>
   useCursorList(rectKeys.list(f), (cursor, signal) => fetchRects(f, cursor, signal));
@@ -25,13 +23,13 @@ export const useRects = (f: RectFilters) =>
 export const rectQuery = (id: string) =>
   queryOptions({
     queryKey: rectKeys.one(id),
-    queryFn: ({ signal }) => api.get<RectView>(`${API}/rectifications/${id}`, undefined, signal),
+    queryFn: ({ signal }) => api.get<RectificationView>(`${API}/rectifications/${id}`, undefined, signal),
   });
 
 export const useRect = (id: string) => useQuery(rectQuery(id));
 
 export const actOnRect = (id: string, action: RectificationAction, expectedVersion: number) =>
-  api.post<RectView>(`${API}/rectifications/${id}/actions`, { action, expectedVersion });
+  api.post<RectificationView>(`${API}/rectifications/${id}/actions`, { action, expectedVersion });
 
 export function useRectAction(id: string) {
   const qc = useQueryClient();

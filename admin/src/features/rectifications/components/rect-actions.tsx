@@ -3,50 +3,43 @@
  * refuses it anyway. A 409 shows the record as it is now and offers the same action on that version;
  * a refusal naming a field shows it next to that field.
  */
+
 import type { RectificationAction, RectificationActionType } from '@jiandu/shared';
+import type { RectificationView } from '@jiandu/shared/api';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Modal, Radio } from 'antd';
 import { useState } from 'react';
 import { ReasonModal } from '../../../components/ui/reason-modal.js';
-import { ConflictNotice, ErrorAlert } from '../../../components/ui/server-errors.js';
+import { ErrorAlert } from '../../../components/ui/server-errors.js';
+import { StepOutcome, useStepRunner } from '../../../components/ui/step-runner.js';
 import { useI18n } from '../../../i18n/index.js';
 import { ApiError } from '../../../lib/api-client.js';
-import { type RectView, rectKeys, useRectAction } from '../api/rectifications.js';
+import { rectKeys, useRectAction } from '../api/rectifications.js';
 import { StateTag } from './state-tag.js';
 
 type Dialog = 'reject' | 'reopen' | 'requestExtension' | 'decideExtension' | null;
 
-export function RectActions({ rect }: { rect: RectView }) {
+export function RectActions({ rect }: { rect: RectificationView }) {
   const { t } = useI18n();
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
   const act = useRectAction(rect.id);
   const qc = useQueryClient();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [failed, setFailed] = useState<{ error: unknown; action: RectificationAction } | null>(null);
   const [extForm] = Form.useForm();
   const [decForm] = Form.useForm();
   const allowed = new Set(rect.allowedActions);
-
-  /** Runs an action on a version; the promise rejects so a modal stays open on a field error. */
-  const run = async (action: RectificationAction, version = rect.version) => {
-    setFailed(null);
-    try {
-      await act.mutateAsync({ action, expectedVersion: version });
-      message.success(t('common.done'));
-      setDialog(null);
-    } catch (e) {
-      setFailed({ error: e, action });
-      throw e;
-    }
-  };
-  const quiet = (action: RectificationAction) => run(action).catch(() => undefined);
+  // A rejected run keeps a modal open on a field error; a conflict closes it and shows the record now.
+  const runner = useStepRunner<RectificationAction>({
+    version: rect.version,
+    send: (action, expectedVersion) => act.mutateAsync({ action, expectedVersion }),
+    onSettled: () => setDialog(null),
+  });
+  const { run, quiet, failed } = runner;
 
   const simple: [RectificationActionType, string, 'primary' | 'default'][] = [
     ['start', t('rect.start'), 'primary'],
     ['submit', t('rect.submit'), 'primary'],
   ];
-  const conflict = failed?.error instanceof ApiError && failed.error.isConflict ? failed.error : null;
-  const current = conflict?.current as RectView | undefined;
   const fieldOf = (e: unknown) =>
     e instanceof ApiError && e.field ? e.field.replace(/^action\//, '') : undefined;
 
@@ -108,35 +101,21 @@ export function RectActions({ rect }: { rect: RectView }) {
         ) : null}
         {rect.allowedActions.length === 0 ? <span className="muted">{t('rect.noActions')}</span> : null}
       </div>
-      {conflict && failed ? (
-        <div className="banner" style={{ marginTop: 12 }}>
-          <ConflictNotice
-            error={conflict}
-            canRetry={!!current?.allowedActions?.includes(failed.action.type)}
-            renderCurrent={(c) => {
-              const cur = c as RectView;
-              return (
-                <span>
-                  <StateTag state={cur.state} /> {t('common.version')} {cur.version} · {t('common.deadline')}{' '}
-                  {cur.deadline}
-                </span>
-              );
-            }}
-            onRetry={() => {
-              if (current) run(failed.action, current.version).catch(() => undefined);
-            }}
-            onDiscard={() => {
-              setFailed(null);
-              void act.reset();
-              if (current) qc.setQueryData(rectKeys.one(rect.id), current);
-            }}
-          />
-        </div>
-      ) : failed && !dialog ? (
-        <div style={{ marginTop: 12 }}>
-          <ErrorAlert error={failed.error} onClose={() => setFailed(null)} />
-        </div>
-      ) : null}
+      <StepOutcome<RectificationAction, RectificationView>
+        runner={runner}
+        stepName={(a) => a.type}
+        dialogOpen={dialog !== null}
+        renderCurrent={(cur) => (
+          <span>
+            <StateTag state={cur.state} /> {t('common.version')} {cur.version} · {t('common.deadline')}{' '}
+            {cur.deadline}
+          </span>
+        )}
+        onDiscard={(current) => {
+          void act.reset();
+          if (current) qc.setQueryData(rectKeys.one(rect.id), current);
+        }}
+      />
       <ReasonModal
         open={dialog === 'reject' || dialog === 'reopen'}
         title={dialog === 'reopen' ? t('rect.reopen') : t('rect.reject')}

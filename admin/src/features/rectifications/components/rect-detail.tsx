@@ -1,5 +1,7 @@
 /** One rectification: state, deadline and days overdue, measures, progress, evidence, extensions, history. */
+
 import { rectificationSourceKind } from '@jiandu/shared';
+import type { RectificationView } from '@jiandu/shared/api';
 import { Button, Card, Descriptions, Input, List, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -11,11 +13,11 @@ import { ErrorState, Loading } from '../../../components/ui/states.js';
 import { useI18n } from '../../../i18n/index.js';
 import { fenToYuan, fmtInstant, shortHash } from '../../../lib/format.js';
 import { downloadEvidence, uploadEvidence } from '../api/evidence.js';
-import { type RectView, useRect, useRectAction } from '../api/rectifications.js';
+import { useRect, useRectAction } from '../api/rectifications.js';
 import { RectActions } from './rect-actions.js';
 import { StateTag } from './state-tag.js';
 
-function NoteAdder({ rect, kind }: { rect: RectView; kind: 'addMeasure' | 'addProgress' }) {
+function NoteAdder({ rect, kind }: { rect: RectificationView; kind: 'addMeasure' | 'addProgress' }) {
   const { t } = useI18n();
   const act = useRectAction(rect.id);
   const [text, setText] = useState('');
@@ -50,7 +52,7 @@ function NoteAdder({ rect, kind }: { rect: RectView; kind: 'addMeasure' | 'addPr
   );
 }
 
-function EvidenceAdder({ rect }: { rect: RectView }) {
+function EvidenceAdder({ rect }: { rect: RectificationView }) {
   const { t } = useI18n();
   const act = useRectAction(rect.id);
   const [busy, setBusy] = useState(false);
@@ -96,7 +98,7 @@ export function RectDetail() {
   if (q.isLoading) return <Loading />;
   if (q.error || !q.data) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   const r = q.data;
-  const notes = (items: RectView['measures'], testId: string) => (
+  const notes = (items: RectificationView['measures'], testId: string) => (
     <List
       size="small"
       data-testid={testId}

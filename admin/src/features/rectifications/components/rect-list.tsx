@@ -1,5 +1,7 @@
 /** The workbench: rectifications by state (the unit officer's), the reviewers' queue, overdue in days. */
+
 import { rectificationState } from '@jiandu/shared';
+import type { RectificationRow } from '@jiandu/shared/api';
 import { Button, Segmented, Switch, Tag } from 'antd';
 import { useUnits } from '../../../api/units.js';
 import { ExportButton } from '../../../components/ui/export-button.js';
@@ -10,7 +12,7 @@ import { type Column, VirtualList } from '../../../components/ui/virtual-list.js
 import { useI18n } from '../../../i18n/index.js';
 import { useUrlFilters } from '../../../lib/url-filters.js';
 import { useCan } from '../../../lib/use-can.js';
-import { RECT_FILTERS, type RectRow, useRects } from '../api/rectifications.js';
+import { RECT_FILTERS, useRects } from '../api/rectifications.js';
 import { StateTag } from './state-tag.js';
 
 export function RectList() {
@@ -27,7 +29,7 @@ export function RectList() {
     value: s,
     label: s === 'open' ? t('rect.state.open') : s === 'all' ? t('common.all') : label(rectificationState, s),
   }));
-  const columns: Column<RectRow>[] = [
+  const columns: Column<RectificationRow>[] = [
     { key: 'title', title: t('rect.item'), width: '3fr', render: (r) => r.title },
     { key: 'unit', title: t('common.unit'), width: '1.2fr', render: (r) => units.name(r.unitId) },
     { key: 'state', title: t('common.state'), width: '110px', render: (r) => <StateTag state={r.state} /> },
