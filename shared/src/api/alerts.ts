@@ -5,9 +5,9 @@ import { noteText } from '../schemas/text.js';
 import { pageOf } from './common.js';
 import { unitPageFields } from './records.js';
 
+export type { Alert };
 /** An alert is answered as stored. */
 export { alertSchema };
-export type { Alert };
 
 export const alertListQuerySchema = z.strictObject({
   ...unitPageFields(),

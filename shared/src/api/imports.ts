@@ -27,7 +27,10 @@ export const ledgerProblemCodes = [
 export type LedgerProblemCode = (typeof ledgerProblemCodes)[number];
 
 /** One problem of a row: the ledger column and its code. */
-export const ledgerRowProblemSchema = z.object({ field: ledgerFieldSchema, code: z.enum(ledgerProblemCodes) });
+export const ledgerRowProblemSchema = z.object({
+  field: ledgerFieldSchema,
+  code: z.enum(ledgerProblemCodes),
+});
 export type LedgerRowProblem = z.infer<typeof ledgerRowProblemSchema>;
 
 export const ledgerRowStatuses = ['valid', 'problem', 'created', 'duplicate', 'conflict'] as const;
