@@ -2,8 +2,7 @@
 import { z } from 'zod';
 import { type Alert, alertSchema } from '../schemas/accountability.js';
 import { noteText } from '../schemas/text.js';
-import { pageOf } from './common.js';
-import { unitPageFields } from './records.js';
+import { pageOf, unitPageFields } from './common.js';
 
 export type { Alert };
 /** An alert is answered as stored. */

@@ -1,9 +1,8 @@
 /** Notification settings (who gets what, the retry policy) and the dead letters, for admins. */
 import { z } from 'zod';
 import { role } from '../schemas/enums.js';
-import { pageOf } from './common.js';
+import { pageOf, pagingFields } from './common.js';
 import { notificationKinds, notificationSchema } from './inbox.js';
-import { pagingFields } from './records.js';
 
 export const channels = ['inbox', 'email', 'dingtalk', 'wecom'] as const;
 export type ChannelName = (typeof channels)[number];

@@ -7,20 +7,7 @@ import { z } from 'zod';
 import { localDateSchema } from '../schemas/common.js';
 import { ledgerEventSchema } from '../schemas/event.js';
 import { findingSchema } from '../schemas/finding.js';
-
-/** The paging fields of a list query: the page size and the cursor of the page before. */
-export const pagingFields = (defaultLimit = 50) => ({
-  limit: z.coerce.number().int().min(1).max(500).default(defaultLimit),
-  cursor: z.string().max(2000).optional(),
-});
-
-const pathId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-
-/** The paging fields and a unit: the unit's subtree (inside your jurisdiction). */
-export const unitPageFields = (defaultLimit = 50) => ({
-  ...pagingFields(defaultLimit),
-  unitId: pathId.optional(),
-});
+import { idParam, unitPageFields } from './common.js';
 
 /** The query of a collection's list: its paging and the filters most collections share. */
 export const listQuerySchema = z.strictObject({
@@ -69,7 +56,7 @@ export const historyCollections = [
 ] as const;
 export type HistoryCollection = (typeof historyCollections)[number];
 
-export const historyParamsSchema = z.object({ collection: z.enum(historyCollections), id: pathId });
+export const historyParamsSchema = z.object({ collection: z.enum(historyCollections), id: idParam.shape.id });
 
 /** One event of a record's history, with the acting user's current name (not part of the chain). */
 export const historyEventSchema = ledgerEventSchema
@@ -87,6 +74,6 @@ export const historySchema = z.object({ items: z.array(historyEventSchema) });
 export type History = z.infer<typeof historySchema>;
 
 /** GET /api/v1/{collection}/{id}: the collections read through the generic route. */
-export const recordParamsSchema = z.object({ collection: z.enum(['findings']), id: pathId });
+export const recordParamsSchema = z.object({ collection: z.enum(['findings']), id: idParam.shape.id });
 /** What the generic read answers: only findings are read this way, so it is a finding. */
 export const recordSchema = findingSchema;

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { idSchema } from '../schemas/common.js';
 import { polarity } from '../schemas/enums.js';
 import { signalInputSchema, signalSchema } from '../schemas/signal.js';
-import { pageOf } from './common.js';
-import { listQuerySchema, pagingFields } from './records.js';
+import { pageOf, pagingFields } from './common.js';
+import { listQuerySchema } from './records.js';
 
 export { signalInputSchema };
 export type SignalCreateRequest = z.input<typeof signalInputSchema>;
