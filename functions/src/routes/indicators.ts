@@ -1,6 +1,7 @@
 /** 考核指标: targets (supervisors), plans and actuals (unit officers report their own), listed by year. */
 
 import {
+  duplicateOfSchema,
   idParam,
   indicatorChangeSchema,
   indicatorInputSchema,
@@ -20,7 +21,13 @@ const create = defineRoute('indicator.manage', {
   tags: ['indicators'],
   summary: 'Set an indicator of a unit and year: target, quarterly cumulative plan, actuals (supervisor)',
   request: { headers: idempotencyHeader, body: { required: true, content: json(indicatorInputSchema) } },
-  responses: { 201: { description: 'Created', content: json(indicatorViewSchema) } },
+  responses: {
+    201: {
+      description: 'Created (a retry with the same Idempotency-Key answers the same)',
+      content: json(indicatorViewSchema),
+    },
+    200: { description: 'A duplicate of a stored indicator: its id', content: json(duplicateOfSchema) },
+  },
 });
 
 const change = defineRoute('indicator.report', {
@@ -59,7 +66,7 @@ export function indicatorRoutes(deps: Deps) {
       body,
       idemRef(c.req.header('idempotency-key'), `${p.id}:indicators`, body),
     );
-    return c.json(res.body as never, res.status as 201);
+    return res.status === 201 ? c.json(res.body, 201) : c.json(res.body, 200);
   });
   r.openapi(change, async (c) =>
     c.json(

@@ -40,8 +40,8 @@ export async function createIndicator(
   p: Principal,
   input: z.output<typeof indicatorInputSchema>,
   idem: IdemRef | null,
-): Promise<StoredResponse> {
-  const first = await replay(deps, idem);
+): Promise<StoredResponse<IndicatorView>> {
+  const first = await replay<IndicatorView>(deps, idem);
   if (first) return first;
   supervisorOnly(p, 'set targets');
   const unitPath = await writableUnitPath(deps, p, input.unitId);
@@ -58,7 +58,7 @@ export async function createIndicator(
     at,
     action: 'indicator.create',
   });
-  const response: StoredResponse = { status: 201, body: { ...indicator, version: 1 } };
+  const response: StoredResponse<IndicatorView> = { status: 201, body: { ...indicator, version: 1 } };
   return commitCreate(deps, tx, [{ before: null, after: indicatorFacts(indicator) }], response, idem, null);
 }
 
