@@ -79,7 +79,7 @@ export function createApp(deps: Deps, opts: { log?: (e: unknown) => void } = {})
   const jsonLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) =>
-      problemResponse(c, problem(413, 'request.tooLarge', `the body exceeds ${MAX_BODY_BYTES} bytes`)),
+      problemResponse(c, problem('request.tooLarge', `the body exceeds ${MAX_BODY_BYTES} bytes`)),
   });
   // Spreadsheet uploads (routes/imports.ts) have their own size cap and content types.
   app.use('/api/*', (c, next) => (c.req.path.startsWith(UPLOAD_PREFIX) ? next() : jsonLimit(c, next)));
@@ -90,7 +90,7 @@ export function createApp(deps: Deps, opts: { log?: (e: unknown) => void } = {})
       if (!/^application\/json\b/i.test(ct)) {
         return problemResponse(
           c,
-          problem(415, 'request.unsupportedMediaType', 'send the body as application/json', {
+          problem('request.unsupportedMediaType', 'send the body as application/json', {
             field: 'content-type',
           }),
         );
@@ -149,7 +149,7 @@ export function createApp(deps: Deps, opts: { log?: (e: unknown) => void } = {})
     bearerFormat: 'JWT',
   });
   app.notFound((c) =>
-    problemResponse(c, problem(404, 'route.notFound', `no route ${c.req.method} ${c.req.path}`)),
+    problemResponse(c, problem('route.notFound', `no route ${c.req.method} ${c.req.path}`)),
   );
   app.onError(onError(log));
   return app;

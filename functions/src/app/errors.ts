@@ -7,12 +7,12 @@ import { InvalidToken, IssuerUnavailable } from '../auth/tokens.js';
 import { BadCursor } from '../store/cursor.js';
 import { TxCancelled } from '../store/tx.js';
 import { EdgeError } from './edge-error.js';
-import { type Problem, problem, statusOf } from './problem.js';
+import { type Problem, problem } from './problem.js';
 
 export const PROBLEM_TYPE = 'application/problem+json';
 
 export function problemResponse(c: Context, p: Problem): Response {
-  return c.body(JSON.stringify(p), p.status as 400, { 'content-type': PROBLEM_TYPE });
+  return c.body(JSON.stringify(p), p.status, { 'content-type': PROBLEM_TYPE });
 }
 
 /** zod issues → problem+json naming the first field and listing all. */
@@ -22,7 +22,7 @@ export function zodProblem(err: ZodError, where: 'body' | 'query' | 'param' | 'h
     message: i.message,
     code: i.code,
   }));
-  return problem(400, 'request.invalid', `invalid ${where}: ${errors[0]?.field}: ${errors[0]?.message}`, {
+  return problem('request.invalid', `invalid ${where}: ${errors[0]?.field}: ${errors[0]?.message}`, {
     field: errors[0]?.field,
     errors,
   });
@@ -30,40 +30,39 @@ export function zodProblem(err: ZodError, where: 'body' | 'query' | 'param' | 'h
 
 export function toProblem(err: unknown): Problem {
   if (isDomainError(err)) {
-    return problem(statusOf(err.code), err.code, err.message, {
+    return problem(err.code, err.message, {
       ...(err.field ? { field: err.field } : {}),
       ...(err.details ?? {}),
     });
   }
   if (err instanceof EdgeError) {
-    return problem(err.opts.status ?? statusOf(err.code), err.code, err.message, {
+    return problem(err.code, err.message, {
       ...(err.opts.field ? { field: err.opts.field } : {}),
       ...(err.opts.extra ?? {}),
     });
   }
   if (err instanceof ZodError) return zodProblem(err);
-  if (err instanceof BadCursor) return problem(400, 'cursor.invalid', err.message, { field: 'cursor' });
-  if (err instanceof InvalidToken) return problem(401, 'auth.unauthenticated', `the token is ${err.reason}`);
-  if (err instanceof IssuerUnavailable) return problem(503, 'auth.issuerUnavailable', err.message);
+  if (err instanceof BadCursor) return problem('cursor.invalid', err.message, { field: 'cursor' });
+  if (err instanceof InvalidToken) return problem('auth.unauthenticated', `the token is ${err.reason}`);
+  if (err instanceof IssuerUnavailable) return problem('auth.issuerUnavailable', err.message);
   if (err instanceof TxCancelled) {
-    return problem(409, 'conflict.version', 'the record changed since it was read; reload and retry');
+    return problem('conflict.version', 'the record changed since it was read; reload and retry');
   }
   if (err instanceof HTTPException) {
     const status = err.status;
-    if (status === 413) return problem(413, 'request.tooLarge', 'the request body is too large');
-    if (status === 400)
-      return problem(400, 'request.invalid', err.message || 'malformed request', { field: 'body' });
-    if (status === 415) return problem(415, 'request.unsupportedMediaType', err.message);
-    if (status >= 400 && status < 500) return problem(status, `http.${status}`, err.message);
+    if (status === 413) return problem('request.tooLarge', 'the request body is too large');
+    if (status === 415) return problem('request.unsupportedMediaType', err.message);
+    // Hono's own refusals of a request (an unparsable JSON body is a 400): the request is malformed.
+    if (status >= 400 && status < 500)
+      return problem('request.invalid', err.message || 'malformed request', { field: 'body' });
   }
   if (isStoreUnavailable(err)) {
     return problem(
-      503,
       'store.unavailable',
       'the store is not answering; retry shortly (the request was not applied, or a retry with the same key returns its result)',
     );
   }
-  return problem(500, 'internal', 'an unexpected error occurred; it has been logged');
+  return problem('internal', 'an unexpected error occurred; it has been logged');
 }
 
 const NETWORK_CODES = new Set([

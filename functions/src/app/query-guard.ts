@@ -17,7 +17,7 @@ export function queryGuard(routes: RouteTable): MiddlewareHandler {
           if (!hit.route.queryNames.has(name)) {
             return problemResponse(
               c,
-              problem(400, 'request.invalid', `unknown query parameter ${name}`, { field: name }),
+              problem('request.invalid', `unknown query parameter ${name}`, { field: name }),
             );
           }
         }

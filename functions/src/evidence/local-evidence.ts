@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type Context, Hono } from 'hono';
+import type { EdgeCode } from '../app/edge-error.js';
 import { problemResponse } from '../app/errors.js';
 import { problem } from '../app/problem.js';
 import {
@@ -52,8 +53,7 @@ export function localEvidence(dir: string, key: Uint8Array): LocalEvidence {
     return s !== null && s.size === size;
   };
 
-  const refuse = (c: Context, status: number, code: string, detail: string) =>
-    problemResponse(c, problem(status, code, detail));
+  const refuse = (c: Context, code: EdgeCode, detail: string) => problemResponse(c, problem(code, detail));
 
   return {
     async signUpload(req, now) {
@@ -95,7 +95,7 @@ export function localEvidence(dir: string, key: Uint8Array): LocalEvidence {
           expired(exp) ||
           !verify(['PUT', f.owner, sha256, size, contentType, exp ?? ''], sig)
         ) {
-          return refuse(c, 403, 'evidence.badSignature', 'the upload URL is invalid or has expired');
+          return refuse(c, 'evidence.badSignature', 'the upload URL is invalid or has expired');
         }
         const declared = Number(size);
         const target = fileOf(f);
@@ -117,21 +117,11 @@ export function localEvidence(dir: string, key: Uint8Array): LocalEvidence {
           await pipeline(body, count, createWriteStream(tmp, { mode: 0o600 }));
         } catch {
           await rm(tmp, { force: true });
-          return refuse(
-            c,
-            413,
-            'evidence.sizeMismatch',
-            `the file is larger than the ${declared} bytes declared`,
-          );
+          return refuse(c, 'evidence.sizeMismatch', `the file is larger than the ${declared} bytes declared`);
         }
         if (seen !== declared || hash.digest('hex') !== sha256) {
           await rm(tmp, { force: true });
-          return refuse(
-            c,
-            400,
-            'evidence.hashMismatch',
-            'the bytes do not match the declared SHA-256 and size',
-          );
+          return refuse(c, 'evidence.hashMismatch', 'the bytes do not match the declared SHA-256 and size');
         }
         await rename(tmp, target);
         return c.body(null, 201);
@@ -147,10 +137,10 @@ export function localEvidence(dir: string, key: Uint8Array): LocalEvidence {
           expired(exp) ||
           !verify(['GET', f.owner, f.sha256, name, type, exp ?? ''], sig)
         ) {
-          return refuse(c, 403, 'evidence.badSignature', 'the download URL is invalid or has expired');
+          return refuse(c, 'evidence.badSignature', 'the download URL is invalid or has expired');
         }
         const s = await stat(fileOf(f)).catch(() => null);
-        if (!s) return refuse(c, 404, 'evidence.notFound', 'no such file');
+        if (!s) return refuse(c, 'evidence.notFound', 'no such file');
         const stream = Readable.toWeb(createReadStream(fileOf(f))) as ReadableStream;
         return new Response(stream, {
           headers: {

@@ -10,20 +10,20 @@ import { timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import type { ApiApp } from '../app/app.js';
+import { problem } from '../app/problem.js';
 import { type Observability, observed } from '../aws/observability.js';
 import { ORIGIN_HEADER } from '../aws/secrets.js';
 
+const originRequired = problem(
+  'auth.originRequired',
+  'Use the application URL; this endpoint answers only requests through it.',
+);
+
 /** The answer to a request that did not come through CloudFront (RFC 9457, with the code). */
 export const NOT_THROUGH_CLOUDFRONT: APIGatewayProxyStructuredResultV2 = {
-  statusCode: 403,
+  statusCode: originRequired.status,
   headers: { 'content-type': 'application/problem+json', 'x-content-type-options': 'nosniff' },
-  body: JSON.stringify({
-    type: 'about:blank',
-    title: 'Forbidden',
-    status: 403,
-    code: 'auth.originRequired',
-    detail: 'Use the application URL; this endpoint answers only requests through it.',
-  }),
+  body: JSON.stringify(originRequired),
 };
 
 const same = (a: string, b: string): boolean => {

@@ -55,7 +55,6 @@ export async function retryDeadLetter(
   assertVersion(expectedVersion, before, view);
   if (before.data.state !== 'dead')
     throw new EdgeError('delivery.notDead', `the delivery is ${before.data.state}, not dead`, {
-      status: 409,
       field: 'id',
       extra: { current: view() },
     });

@@ -399,7 +399,7 @@ describe('the outbox', () => {
         expectedVersion: cur.version,
       },
     });
-    expect(unknownUnit.status).toBe(422);
+    expect(unknownUnit.status).toBe(404);
     expect(((await unknownUnit.json()) as { field: string }).field).toBe('rules/0/unitId');
     const stale = await h.call('PUT', '/api/v1/notifications/subscriptions', {
       token: admin,

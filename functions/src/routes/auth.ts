@@ -57,8 +57,7 @@ const signOutRoute = defineRoute('public', {
 export function authRoutes(deps: Deps) {
   const r = newRouter();
   r.openapi(signInRoute, async (c) => {
-    if (!deps.issuer)
-      throw new EdgeError('auth.forbidden', 'sign in with your identity provider', { status: 404 });
+    if (!deps.issuer) throw new EdgeError('auth.noBuiltInIssuer', 'sign in with your identity provider');
     const { username, password } = c.req.valid('json');
     const s = await signIn(deps, username, password, clientAddress(c));
     setSessionCookie(c, s.token, s.expiresAt, deps.clock());

@@ -157,7 +157,7 @@ describe('monthly bulletins', () => {
     expect(april.proposals).toBeNull();
     expect(april.satisfaction.overall.closed).toBe(0);
     const other = await h.call('GET', '/api/v1/bulletins/2025-05?unitId=ds-b', { token: officer });
-    expect(other.status).toBe(422);
+    expect(other.status).toBe(404);
     const bad = await h.call('GET', '/api/v1/bulletins/2025-13', { token: officer });
     expect([bad.status, ((await bad.json()) as { field: string }).field]).toEqual([400, 'month']);
   });
@@ -235,7 +235,7 @@ describe('issued bulletins and their read receipts', () => {
     expect([again.status, problem.code, problem.current.id]).toEqual([409, 'conflict.duplicate', issued.id]);
     const running = await h.call('POST', '/api/v1/bulletins/2025-05/issue', { token: supervisor, body: {} });
     expect([running.status, (await body<{ code: string }>(running)).code]).toEqual([
-      400,
+      422,
       'bulletin.monthNotEnded',
     ]);
     const draft = await body<{ issuedId: string | null }>(

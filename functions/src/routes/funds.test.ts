@@ -125,8 +125,8 @@ describe('the project fund ledger', () => {
       [{ projectId: ids.road, kind: 'disbursement', amountFen: 1.5 }, 400, 'amountFen'],
       [{ projectId: ids.road, kind: 'refund', amountFen: 100 }, 400, 'kind'],
       [{ projectId: ids.road, kind: 'allocation', amountFen: 100, date: '2025-02-30' }, 400, 'date'],
-      [{ projectId: 'no-such-project', kind: 'allocation', amountFen: 100 }, 422, 'projectId'],
-      [{ projectId: ids.west!, kind: 'allocation', amountFen: 100 }, 422, 'projectId'],
+      [{ projectId: 'no-such-project', kind: 'allocation', amountFen: 100 }, 404, 'projectId'],
+      [{ projectId: ids.west!, kind: 'allocation', amountFen: 100 }, 404, 'projectId'],
     ];
     for (const [body, status, field] of cases) {
       const res = await entry(body);
@@ -144,7 +144,7 @@ describe('the project fund ledger', () => {
       token: sup,
       body: project({ unitId: 'xs-a' }),
     });
-    expect([outside.status, (await json<{ code: string }>(outside)).code]).toEqual([422, 'unit.notFound']);
+    expect([outside.status, (await json<{ code: string }>(outside)).code]).toEqual([404, 'unit.notFound']);
     const after = await json<ProjectView>(
       await h.call('GET', `/api/v1/fund-projects/${ids.road}`, { token: sup }),
     );
@@ -159,7 +159,7 @@ describe('the project fund ledger', () => {
     const own = await entry({ projectId: ids.water, kind: 'disbursement', amountFen: WAN }, officer);
     expect(own.status).toBe(201);
     const other = await entry({ projectId: ids.housing, kind: 'disbursement', amountFen: WAN }, officer);
-    expect([other.status, (await json<{ field: string }>(other)).field]).toEqual([422, 'projectId']);
+    expect([other.status, (await json<{ field: string }>(other)).field]).toEqual([404, 'projectId']);
     const mine = await json<{ items: { unitId: string }[] }>(
       await h.call('GET', '/api/v1/fund-projects?limit=100', { token: officer }),
     );
@@ -294,7 +294,7 @@ describe('the funds view and the idle-funds alert', () => {
     ]);
     expect(county.totals.projects).toBe(7);
     const outside = await h.call('GET', '/api/v1/funds?unitId=xs', { token: sup });
-    expect([outside.status, (await json<{ field: string }>(outside)).field]).toEqual([422, 'unitId']);
+    expect([outside.status, (await json<{ field: string }>(outside)).field]).toEqual([404, 'unitId']);
   });
 
   it('raises one alert per idle project, and a second run raises nothing', async () => {

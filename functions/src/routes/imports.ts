@@ -92,7 +92,7 @@ export function importRoutes(deps: Deps) {
       onError: (c) =>
         problemResponse(
           c,
-          problem(413, 'request.tooLarge', `the file exceeds ${MAX_IMPORT_BYTES} bytes`, { field: 'file' }),
+          problem('request.tooLarge', `the file exceeds ${MAX_IMPORT_BYTES} bytes`, { field: 'file' }),
         ),
     }),
   );
@@ -105,7 +105,6 @@ export function importRoutes(deps: Deps) {
     if (!UPLOAD_TYPES.some((t) => ct.toLowerCase().startsWith(t))) {
       throw new EdgeError('request.unsupportedMediaType', `send the ledger as ${UPLOAD_TYPES.join(', ')}`, {
         field: 'content-type',
-        status: 415,
       });
     }
     if (/^multipart\/form-data/i.test(ct)) {
@@ -125,7 +124,6 @@ export function importRoutes(deps: Deps) {
     if (bytes.length > MAX_IMPORT_BYTES) {
       throw new EdgeError('request.tooLarge', `the file exceeds ${MAX_IMPORT_BYTES} bytes`, {
         field: 'file',
-        status: 413,
       });
     }
     // A file name is free text like any other (stored with the upload and in the operation log).

@@ -82,7 +82,6 @@ export function notificationRoutes(deps: Deps) {
       if (rule.unitId !== null && (await deps.units.pathOf(rule.unitId)) === null)
         throw new EdgeError('unit.notFound', `no unit ${rule.unitId}`, {
           field: `rules/${i}/unitId`,
-          status: 422,
         });
     }
     const before = await deps.store.get<NotificationSettings>('setting', SETTINGS_ID);

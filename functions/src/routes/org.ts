@@ -110,7 +110,6 @@ export function orgRoutes(deps: Deps) {
       if ((e as Error).name === 'TxCancelled') {
         throw new EdgeError('conflict.duplicate', 'that username is taken', {
           field: 'username',
-          status: 409,
         });
       }
       throw e;

@@ -280,12 +280,12 @@ describe('assigning, reading and listing rectifications', () => {
       token: supervisor,
       body: input({ unitId: 'xs-a' }),
     });
-    expect([outside.status, ((await outside.json()) as Problem).code]).toEqual([422, 'unit.notFound']);
+    expect([outside.status, ((await outside.json()) as Problem).code]).toEqual([404, 'unit.notFound']);
     const noSource = await h.call('POST', '/api/v1/rectifications', {
       token: inspector,
       body: input({ source: { kind: 'petition', id: 'no-such-petition' } }),
     });
-    expect([noSource.status, ((await noSource.json()) as Problem).field]).toEqual([422, 'source/id']);
+    expect([noSource.status, ((await noSource.json()) as Problem).field]).toEqual([404, 'source/id']);
     const badAction = await h.call('POST', '/api/v1/rectifications/x/actions', {
       token: officer,
       body: { action: { type: 'launch' }, expectedVersion: 1 },

@@ -210,7 +210,7 @@ describe('opinion signals through the API', () => {
       token: sup,
       body: { unitId: 'xs-a' },
     });
-    expect([outside.status, ((await outside.json()) as { field: string }).field]).toEqual([422, 'unitId']);
+    expect([outside.status, ((await outside.json()) as { field: string }).field]).toEqual([404, 'unitId']);
     const stale = await h.call('POST', `/api/v1/signals/${s.id}/assign`, {
       token: sup,
       body: { unitId: 'ds-c', expectedVersion: 7 },
@@ -232,7 +232,10 @@ describe('opinion signals through the API', () => {
       token: sup,
       body: { unitId: 'ds-b' },
     });
-    expect(((await twice.json()) as { code: string }).code).toBe('signal.alreadyAssigned');
+    expect([twice.status, ((await twice.json()) as { code: string }).code]).toEqual([
+      409,
+      'signal.alreadyAssigned',
+    ]);
     expect(await events(s.id)).toEqual(['signal.create', 'signal.assign']);
     const alerts = recordsOf<Alert>(await scanAll(h.deps), 'alert').filter((a) => a.subject.id === s.id);
     expect(alerts.map((a) => a.unitId)).toEqual(['ds-c']);

@@ -46,7 +46,6 @@ export async function writeAccountPolicy(
   if (version !== expectedVersion) {
     throw new EdgeError('conflict.version', 'the policy changed since it was read; reload and retry', {
       field: 'expectedVersion',
-      status: 409,
     });
   }
   const tx = new Tx(deps.tableName);

@@ -112,7 +112,6 @@ const summaryOf = (b: IssuedBulletin) => ({
 
 const alreadyIssued = (b: IssuedBulletin) =>
   new EdgeError('conflict.duplicate', `the bulletin of ${b.month} for ${b.unitId} was issued already`, {
-    status: 409,
     field: 'month',
     extra: { current: summaryOf(b) },
   });

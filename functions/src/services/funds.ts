@@ -234,13 +234,12 @@ export async function listFundProjects(
 
 const MAX_ATTEMPTS = 8;
 
-/** The project an entry names, inside the caller's jurisdiction; otherwise 422 on projectId. */
+/** The project an entry names, inside the caller's jurisdiction; otherwise `record.notFound` on projectId. */
 async function entryProject(deps: Deps, p: Principal, projectId: string) {
   const project = await deps.store.get<FundProjectRecord>('fund', projectId);
   if (!project?.unitPath?.startsWith(await listScope(deps, p, undefined))) {
     throw new EdgeError('record.notFound', `no fund project ${projectId} in your jurisdiction`, {
       field: 'projectId',
-      status: 422,
     });
   }
   return project;

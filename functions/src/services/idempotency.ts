@@ -49,7 +49,6 @@ export async function replay<B>(deps: Deps, ref: IdemRef | null): Promise<Stored
   if (item.requestHash !== ref.requestHash) {
     throw new EdgeError('idempotency.keyReused', 'this Idempotency-Key was used for a different request', {
       field: 'Idempotency-Key',
-      status: 422,
     });
   }
   return item.response as StoredResponse<B>;

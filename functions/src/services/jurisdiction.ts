@@ -46,7 +46,7 @@ export async function readVisible<T>(
 
 /**
  * The unit a write names must exist inside the caller's jurisdiction; otherwise it is reported as
- * unknown on that field (422), the same answer a unit that does not exist gets.
+ * not found on that field (`unit.notFound`), the same answer a unit that does not exist gets.
  */
 export async function writableUnitPath(
   deps: Deps,
@@ -56,7 +56,7 @@ export async function writableUnitPath(
 ): Promise<string> {
   const path = await deps.units.pathOf(unitId);
   if (!path?.startsWith(await scopeOf(deps, p))) {
-    throw new EdgeError('unit.notFound', `no unit ${unitId} in your jurisdiction`, { field, status: 422 });
+    throw new EdgeError('unit.notFound', `no unit ${unitId} in your jurisdiction`, { field });
   }
   return path;
 }

@@ -14,12 +14,11 @@ const adminOnly = (p: Principal) => assertCan(p, 'unit.manage');
 export async function createUnit(deps: Deps, p: Principal | null, unit: Unit): Promise<Unit> {
   if (p) adminOnly(p);
   const tree = await deps.units.tree();
-  if (tree.has(unit.id))
-    throw new EdgeError('conflict.duplicate', `unit ${unit.id} exists`, { field: 'id', status: 409 });
+  if (tree.has(unit.id)) throw new EdgeError('conflict.duplicate', `unit ${unit.id} exists`, { field: 'id' });
   if (unit.parentId !== null) {
     if (p) await writableUnitPath(deps, p, unit.parentId, 'parentId');
     else if (!tree.has(unit.parentId))
-      throw new EdgeError('unit.notFound', 'unknown parent', { field: 'parentId', status: 422 });
+      throw new EdgeError('unit.notFound', 'unknown parent', { field: 'parentId' });
   } else if (p && tree.byId.size > 0) {
     throw new EdgeError('request.invalid', 'only the first unit may be a root', { field: 'parentId' });
   }

@@ -8,7 +8,6 @@ import { TxCancelled } from '../store/tx.js';
 /** 409 `conflict.version` with the record as it is now; `what` names it in the message. */
 export const versionConflict = (current: unknown, what = 'record'): EdgeError =>
   new EdgeError('conflict.version', `the ${what} changed since it was read; reload and retry`, {
-    status: 409,
     extra: { current },
   });
 

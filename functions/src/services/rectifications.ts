@@ -54,7 +54,6 @@ async function checkSource(deps: Deps, p: Principal, source: RectificationInput[
   if (!rec || !(await isVisible(deps, p, rec.unitPath))) {
     throw new EdgeError('record.notFound', `no ${type} ${source.id} in your jurisdiction`, {
       field: 'source/id',
-      status: 422,
     });
   }
 }
@@ -114,7 +113,7 @@ async function conflict(deps: Deps, p: Principal, id: string, expected: number):
   return new EdgeError(
     'conflict.version',
     `the rectification changed: you sent version ${expected}, the current one is ${current?.version}`,
-    { status: 409, extra: { current } },
+    { extra: { current } },
   );
 }
 
@@ -154,7 +153,6 @@ export async function actOnRectification(
     ) {
       throw new EdgeError('evidence.notUploaded', 'upload the file first (POST /api/v1/evidence/uploads)', {
         field: 'action/sha256',
-        status: 422,
       });
     }
     const done = await tryAction(deps, p, cur, action);

@@ -53,7 +53,6 @@ export async function storeScheme(deps: Deps, p: Principal, input: unknown): Pro
   const current = await deps.scheme();
   if (scheme.version <= current.version)
     throw new EdgeError('conflict.version', `a new version must be above ${current.version}`, {
-      status: 409,
       field: 'version',
       extra: { current: { id: current.id, version: current.version } },
     });
@@ -75,7 +74,6 @@ export async function storeScheme(deps: Deps, p: Principal, input: unknown): Pro
   } catch (e) {
     if (e instanceof TxCancelled)
       throw new EdgeError('conflict.version', `version ${scheme.version} is already stored`, {
-        status: 409,
         field: 'version',
       });
     throw e;

@@ -103,7 +103,7 @@ export function assertCreatableRoles(roles: readonly Role[]): void {
     throw new EdgeError(
       'access.adminRoleByCreate',
       `${admins.join(', ')} is granted by the security administrator, not at creation`,
-      { field: 'roles', status: 422 },
+      { field: 'roles' },
     );
 }
 
@@ -124,8 +124,7 @@ const actorOf = (u: PublicUser | User): AccountActor => ({
 });
 
 async function tokenFor(deps: Deps, u: PublicUser) {
-  if (!deps.issuer)
-    throw new EdgeError('auth.forbidden', 'sign in with your identity provider', { status: 404 });
+  if (!deps.issuer) throw new EdgeError('auth.noBuiltInIssuer', 'sign in with your identity provider');
   return issueToken(
     deps.issuer.key,
     deps.issuer.cfg,
@@ -182,7 +181,7 @@ export async function signIn(
         unitId,
         detail: { minutes: String(policy.lockoutMinutes) },
       });
-    throw new EdgeError('auth.invalidCredentials', 'wrong username or password', { status: 401 });
+    throw new EdgeError('auth.invalidCredentials', 'wrong username or password');
   }
   const u = publicUser(stored.data);
   await clearFailures(deps, name);
@@ -275,7 +274,6 @@ export async function changeOwnPassword(
       });
     throw new EdgeError('auth.currentPasswordWrong', 'the current password is wrong', {
       field: 'currentPassword',
-      status: 422,
     });
   }
   await assertPasswordAllowed(password, {

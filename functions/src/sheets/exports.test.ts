@@ -145,7 +145,7 @@ describe('exports to xlsx and the operation log (操作日志)', () => {
     const outside = await h.call('GET', '/api/v1/exports/rectifications.xlsx?unitId=xs-a', {
       token: supervisor,
     });
-    expect(outside.status).toBe(422);
+    expect(outside.status).toBe(404);
     const unknown = await h.call('GET', '/api/v1/exports/findings.xlsx?limit=5', { token: supervisor });
     expect(unknown.status).toBe(400);
   });

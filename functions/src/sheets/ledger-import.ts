@@ -48,7 +48,6 @@ export function ledgerSheet(file: ReadFile): { name: string; rows: Cell[][]; hea
   }
   throw new EdgeError('import.noHeader', 'no row names the ledger columns (问题描述, 责任单位, 整改时限 …)', {
     field: 'file',
-    status: 400,
   });
 }
 
@@ -60,7 +59,6 @@ export async function checkLedger(deps: Deps, p: Principal, bytes: Uint8Array) {
   if (header.missing.length > 0) {
     throw new EdgeError('import.missingColumns', `the ledger has no column ${header.missing.join(', ')}`, {
       field: header.missing[0]!,
-      status: 400,
       extra: { missing: header.missing },
     });
   }
@@ -68,7 +66,6 @@ export async function checkLedger(deps: Deps, p: Principal, bytes: Uint8Array) {
   if (count > MAX_IMPORT_ROWS) {
     throw new EdgeError('import.tooManyRows', `${count} rows: at most ${MAX_IMPORT_ROWS} a file`, {
       field: 'file',
-      status: 400,
     });
   }
   const tree = await deps.units.tree();

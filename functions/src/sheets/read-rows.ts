@@ -26,7 +26,7 @@ const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03
 const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
 const unreadable = (why: string) =>
-  new EdgeError('request.invalid', `the file cannot be read: ${why}`, { field: 'file', status: 400 });
+  new EdgeError('request.invalid', `the file cannot be read: ${why}`, { field: 'file' });
 
 /** An exceljs cell value as a plain cell: rich text and hyperlinks as their text, formulas as their result. */
 export function cellOf(v: ExcelJS.CellValue | undefined): Cell {
@@ -112,7 +112,6 @@ export async function readSpreadsheet(bytes: Uint8Array): Promise<ReadFile> {
       'old .xls workbooks are not read: save as .xlsx or .csv',
       {
         field: 'file',
-        status: 415,
       },
     );
   }

@@ -78,7 +78,7 @@ describe('spreadsheets at volume', () => {
     console.info(`10,000-row xlsx import committed in ${Date.now() - t0} ms`);
     expect(r.counts).toMatchObject({ rows: 10_000, valid: 10_000, created: 10_000 });
     const tooMany = await upload(h, inspector, await xlsxOf(many(10_001)));
-    expect(tooMany.status).toBe(400);
+    expect(tooMany.status).toBe(413);
     expect(((await tooMany.json()) as { code: string }).code).toBe('import.tooManyRows');
     const huge = await upload(h, inspector, new Uint8Array(5 * 1024 * 1024).fill(0x41), { raw: 'text/csv' });
     expect(huge.status).toBe(413);
