@@ -21,8 +21,24 @@ import { createUnit } from '../services/org.js';
 import { createUser } from '../services/users.js';
 import { tableNamed } from '../store/table.js';
 import { ensureTable } from '../store/table-bootstrap.js';
+import { assertContract, type Contract, contractOf, type OpenApiDocument } from './contract.js';
 
 let counter = 0;
+
+/**
+ * The contract of the app's OpenAPI document, made once per test process: every harness builds the same
+ * app, so the document and the validators compiled from it are shared.
+ */
+let contract: Contract | undefined;
+export const apiContract = (app: ReturnType<typeof createApp>): Contract => {
+  contract ??= contractOf(
+    app.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: { title: 'Jiandu', version: '1' },
+    }) as OpenApiDocument,
+  );
+  return contract;
+};
 
 export const TEST_UNITS: Unit[] = [
   ['city', '示范市', 'city', null],
@@ -101,8 +117,8 @@ export async function startHarness(
   for (const u of TEST_UNITS) await createUnit(deps, null, u);
   const app = createApp(deps, { log: () => {} });
   const tokens = new Map<string, string>();
-  const call: Harness['call'] = (method, path, o = {}) =>
-    app.request(
+  const call: Harness['call'] = async (method, path, o = {}) => {
+    const res = await (app.request(
       path,
       {
         method,
@@ -116,7 +132,11 @@ export async function startHarness(
           : {}),
       },
       o.address ? { incoming: { socket: { remoteAddress: o.address } } } : undefined,
-    ) as Promise<Response>;
+    ) as Promise<Response>);
+    // Every answer a test sees is held to the document: drift fails the test that sees it.
+    await assertContract(apiContract(app), method, path, res);
+    return res;
+  };
   return {
     deps,
     app,

@@ -1,2 +1,10 @@
 export { ingestFindings } from '../services/findings.js';
-export { type Harness, startHarness, TEST_UNITS } from './harness.js';
+export {
+  type Answer,
+  assertContract,
+  type Contract,
+  ContractError,
+  contractOf,
+  type OpenApiDocument,
+} from './contract.js';
+export { apiContract, type Harness, startHarness, TEST_UNITS } from './harness.js';

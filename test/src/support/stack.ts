@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { mountStatic } from '@jiandu/functions/local';
-import { type Harness, startHarness } from '@jiandu/functions/testing';
+import { apiContract, ContractError, type Harness, startHarness } from '@jiandu/functions/testing';
 import type { Role } from '@jiandu/shared';
 
 export const ADMIN_DIST = resolve(import.meta.dirname, '../../../admin/dist');
@@ -35,6 +35,9 @@ export interface BrowserStack {
     path: string,
     body?: unknown,
   ): Promise<{ status: number; body: T }>;
+  /** Every /api/ answer the server gave that broke the OpenAPI document (the page's requests included). */
+  contractProblems: string[];
+  /** Stops the server; then fails (a ContractError) if any answer broke the contract. */
   stop(): Promise<void>;
 }
 
@@ -46,7 +49,18 @@ export async function startBrowserStack(): Promise<BrowserStack> {
   const dist = join(mkdtempSync(join(tmpdir(), 'jiandu-spa-')), 'dist');
   cpSync(ADMIN_DIST, dist, { recursive: true });
   mountStatic(h.app, dist);
-  const server = serve({ fetch: h.app.fetch, port: 0, hostname: '127.0.0.1' });
+  // Every answer the page receives from /api/ is held to the OpenAPI document, as the route tests' are;
+  // a mismatch does not break the page mid-test, it fails the suite when the stack stops.
+  const contractProblems: string[] = [];
+  const contract = apiContract(h.app);
+  const fetch = async (req: Request): Promise<Response> => {
+    const res = await h.app.fetch(req);
+    const { pathname } = new URL(req.url);
+    if (pathname.startsWith('/api/'))
+      contractProblems.push(...(await contract.checkResponse(req.method, pathname, res)));
+    return res;
+  };
+  const server = serve({ fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((ok, fail) => {
     if (server.listening) ok();
     server.once('listening', () => ok());
@@ -76,10 +90,12 @@ export async function startBrowserStack(): Promise<BrowserStack> {
       const text = await r.text();
       return { status: r.status, body: (text ? JSON.parse(text) : null) as never };
     },
+    contractProblems,
     async stop() {
       await new Promise<void>((r) => server.close(() => r()));
       h.close();
       rmSync(resolve(dist, '..'), { recursive: true, force: true });
+      if (contractProblems.length > 0) throw new ContractError([...new Set(contractProblems)]);
     },
   };
 }
