@@ -48,21 +48,23 @@ export const retryPolicySchema = z
   .meta({ id: 'RetryPolicy' });
 export type RetryPolicy = z.infer<typeof retryPolicySchema>;
 
-export const notificationSettingsSchema = z
-  .strictObject({
-    rules: z.array(subscriptionRuleSchema).max(200),
-    retry: retryPolicySchema,
-  })
-  .meta({ id: 'NotificationSettings' });
+// One shape, three schemas: extending the strict, named schema would document `allOf` with a schema that
+// forbids the added member, so no answer could match it.
+const settingsShape = {
+  rules: z.array(subscriptionRuleSchema).max(200),
+  retry: retryPolicySchema,
+};
+export const notificationSettingsSchema = z.strictObject(settingsShape).meta({ id: 'NotificationSettings' });
 export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
 
 /** The settings with their version (0: the defaults, never written). */
-export const notificationSettingsViewSchema = notificationSettingsSchema
-  .extend({ version: z.number().int() })
+export const notificationSettingsViewSchema = z
+  .object({ ...settingsShape, version: z.number().int() })
   .meta({ id: 'NotificationSettingsView' });
 export type NotificationSettingsView = z.infer<typeof notificationSettingsViewSchema>;
 
-export const notificationSettingsRequestSchema = notificationSettingsSchema.extend({
+export const notificationSettingsRequestSchema = z.strictObject({
+  ...settingsShape,
   expectedVersion: z.number().int().min(0).meta({ description: 'The version read; 0 for the defaults' }),
 });
 export type NotificationSettingsRequest = z.input<typeof notificationSettingsRequestSchema>;
