@@ -26,4 +26,20 @@ describe('the environment in AWS', () => {
     expect(() => readAwsEnv(['EVIDENCE_BUCKET'], full)).toThrow(/EVIDENCE_BUCKET: required in AWS/);
     expect(() => readAwsEnv([], { ...full, AUTH_JWKS_URL: 'not a url' })).toThrow(/AUTH_JWKS_URL/);
   });
+
+  it('reads the first single sign-on administrators, and refuses a list that is not two different names', () => {
+    expect(
+      readAwsEnv([], { ...full, JIANDU_FIRST_ADMINS: 'sysadmin:Alice@gov.cn, secadmin:bob' }),
+    ).toMatchObject({
+      JIANDU_FIRST_ADMINS: { sysadmin: 'alice@gov.cn', secadmin: 'bob' },
+      AUTH_USERNAME_CLAIM: 'preferred_username',
+    });
+    for (const bad of [
+      'sysadmin:alice',
+      'sysadmin:a,secadmin:a',
+      'sysadmin:a,auditor:b',
+      'sysadmin:a b,secadmin:c',
+    ])
+      expect(() => readAwsEnv([], { ...full, JIANDU_FIRST_ADMINS: bad }), bad).toThrow(/JIANDU_FIRST_ADMINS/);
+  });
 });

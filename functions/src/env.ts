@@ -37,6 +37,11 @@ const envSchema = z.object({
   /** Claims holding roles and home unit (Cognito: cognito:groups, custom:unit). */
   AUTH_ROLES_CLAIM: z.string().min(1).default('roles'),
   AUTH_UNIT_CLAIM: z.string().min(1).default('unit'),
+  /**
+   * The claim whose value names the caller's Jiandu account (single sign-on: a provider's token gives
+   * access only while that account exists and is enabled). Cognito: cognito:username.
+   */
+  AUTH_USERNAME_CLAIM: z.string().min(1).default('preferred_username'),
   /** Local data directory (DynamoDB Local files, keys, digests, mail). */
   DATA_DIR: z.string().min(1).default('.data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -46,6 +51,48 @@ const envSchema = z.object({
    * once (services/first-administrators.ts).
    */
   JIANDU_DEMO: z.enum(['0', '1']).default('1'),
+  /**
+   * Single sign-on deployments: the first system and security administrators as accounts of the identity
+   * provider, `sysadmin:<username>,secadmin:<username>` — created (no password) on an empty store by
+   * `npm start` with JIANDU_DEMO=0 and by the API function in AWS (services/first-administrators.ts).
+   */
+  JIANDU_FIRST_ADMINS: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s.trim() === '') return undefined;
+      const pairs = new Map(
+        s.split(',').map((part) => {
+          const i = part.indexOf(':');
+          return [
+            part.slice(0, i).trim(),
+            part
+              .slice(i + 1)
+              .trim()
+              .toLowerCase(),
+          ] as const;
+        }),
+      );
+      const sysadmin = pairs.get('sysadmin');
+      const secadmin = pairs.get('secadmin');
+      const name = /^[^\s,:]{1,128}$/;
+      if (
+        pairs.size !== 2 ||
+        !sysadmin ||
+        !secadmin ||
+        !name.test(sysadmin) ||
+        !name.test(secadmin) ||
+        sysadmin === secadmin
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'sysadmin:<username>,secadmin:<username> — two different usernames of the identity provider',
+        });
+        return z.NEVER;
+      }
+      return { sysadmin, secadmin };
+    }),
   /** KMS key for petitioner PII in AWS; absent locally (a key file under DATA_DIR). */
   PII_KMS_KEY_ID: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

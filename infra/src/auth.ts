@@ -2,7 +2,7 @@
  * Who signs the tokens in AWS (DESIGN §6): a Cognito user pool by default — roles as groups (one per
  * role of the core), the home unit as the `custom:unit` attribute, both in the ID token the SPA sends —
  * or any OIDC issuer given by context. Either way the stack ends with an issuer, an audience, a JWKS URL
- * and the two claim names, which the API's JWT authorizer and the app's own verifier both use.
+ * and the three claim names (roles, unit, the username of the Jiandu account), which the API's JWT authorizer and the app's own verifier both use.
  */
 import { role } from '@jiandu/shared';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
@@ -22,6 +22,7 @@ import type { OidcIssuer } from './config.js';
 
 export const COGNITO_ROLES_CLAIM = 'cognito:groups';
 export const COGNITO_UNIT_CLAIM = 'custom:unit';
+export const COGNITO_USERNAME_CLAIM = 'cognito:username';
 
 export interface AuthProps {
   oidc?: OidcIssuer;
@@ -100,6 +101,8 @@ export class Auth extends Construct {
       jwksUrl: `${pool.userPoolProviderUrl}/.well-known/jwks.json`,
       rolesClaim: COGNITO_ROLES_CLAIM,
       unitClaim: COGNITO_UNIT_CLAIM,
+      // Always in a Cognito ID token (preferred_username only when set): the Jiandu account's name.
+      usernameClaim: COGNITO_USERNAME_CLAIM,
     };
   }
 }

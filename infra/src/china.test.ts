@@ -43,6 +43,8 @@ describe('the stack for the China regions (aws-cn)', () => {
       const vars = (f.Properties as { Environment: { Variables: Record<string, unknown> } }).Environment
         .Variables;
       expect(Object.keys(vars)).not.toContain('AUTH_JWKS_URL');
+      // Another issuer's tokens name the Jiandu account by the standard claim unless told otherwise.
+      expect(vars.AUTH_USERNAME_CLAIM).toBe('preferred_username');
     }
   });
 

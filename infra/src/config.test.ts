@@ -47,7 +47,15 @@ describe('the deployment config', () => {
       audience: 'app',
       rolesClaim: 'groups',
       unitClaim: 'unit',
+      usernameClaim: 'preferred_username',
     });
+  });
+
+  it('takes the first single sign-on administrators, refusing a list the API would refuse at its cold start', () => {
+    expect(from({ region: 'ap-east-1', firstAdmins: 'sysadmin:alice,secadmin:bob' }).firstAdmins).toBe(
+      'sysadmin:alice,secadmin:bob',
+    );
+    expect(() => from({ region: 'ap-east-1', firstAdmins: 'sysadmin:alice' })).toThrow(/JIANDU_FIRST_ADMINS/);
   });
 
   it('deploys to the China regions with an OIDC issuer, the SPA served elsewhere, mail by SMTP', () => {

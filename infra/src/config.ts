@@ -3,6 +3,7 @@
  * default, so `npm run synth` needs no context, no credentials and no look-up.
  */
 import { DEFAULT_BUNDLE_DIR } from '@jiandu/functions/bundles';
+import { readEnv } from '@jiandu/functions/env';
 
 export interface OidcIssuer {
   issuer: string;
@@ -13,6 +14,11 @@ export interface OidcIssuer {
   roleMap?: string;
   rolesClaim: string;
   unitClaim: string;
+  /**
+   * The claim naming the caller's Jiandu account (AUTH_USERNAME_CLAIM): a token gives access only while
+   * that account exists and is enabled. Cognito: cognito:username; another issuer: preferred_username.
+   */
+  usernameClaim: string;
 }
 
 export interface StackConfig {
@@ -52,6 +58,11 @@ export interface StackConfig {
   webDomain?: { name: string; certificateArn: string };
   /** The folder holding one bundle folder per handler (functions: `npm run bundle`). */
   bundleDir: string;
+  /**
+   * `sysadmin:<username>,secadmin:<username>`: the first administrators' accounts, which the API function
+   * creates on an empty table (JIANDU_FIRST_ADMINS) — without them no one could get in to make others.
+   */
+  firstAdmins?: string;
 }
 
 export interface MailConfig {
@@ -161,6 +172,9 @@ export function readConfig(ctx: Context, env: Environment = {}): StackConfig {
     );
   }
   const smtpSecretArn = str(ctx('smtpSecretArn'));
+  const firstAdmins = str(ctx('firstAdmins'));
+  // Checked by the functions' own schema now, not at the API's first cold start.
+  if (firstAdmins) readEnv({ JIANDU_FIRST_ADMINS: firstAdmins });
   const production = bool(ctx('production'), true);
   return {
     ...(region ? { region } : {}),
@@ -174,6 +188,7 @@ export function readConfig(ctx: Context, env: Environment = {}): StackConfig {
             ...(str(ctx('authRoleMap')) ? { roleMap: str(ctx('authRoleMap')) } : {}),
             rolesClaim: str(ctx('authRolesClaim')) ?? 'roles',
             unitClaim: str(ctx('authUnitClaim')) ?? 'unit',
+            usernameClaim: str(ctx('authUsernameClaim')) ?? 'preferred_username',
           },
         }
       : {}),
@@ -200,5 +215,6 @@ export function readConfig(ctx: Context, env: Environment = {}): StackConfig {
     ...(appOrigin ? { appOrigin } : {}),
     ...(domain && certificateArn ? { webDomain: { name: domain, certificateArn } } : {}),
     bundleDir: str(ctx('bundleDir')) ?? DEFAULT_BUNDLE_DIR,
+    ...(firstAdmins ? { firstAdmins } : {}),
   };
 }

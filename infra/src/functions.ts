@@ -99,7 +99,12 @@ export const TIMEOUTS: Record<HandlerName, Duration> = {
 };
 
 /** Names a function gets when the stack has a value, though its entry does not require them. */
-const OPTIONAL: readonly (keyof Env)[] = ['LOG_LEVEL', 'AUTH_JWKS_URL', 'AUTH_ROLE_MAP'];
+const OPTIONAL: readonly (keyof Env)[] = [
+  'LOG_LEVEL',
+  'AUTH_JWKS_URL',
+  'AUTH_ROLE_MAP',
+  'AUTH_USERNAME_CLAIM',
+];
 /** … and the ones only the functions that notify (ACCESS.notify) get. */
 const NOTIFY: readonly (keyof Env)[] = [
   'MAIL_FROM',
@@ -119,7 +124,8 @@ export function environmentOf(name: HandlerName, values: EnvValues): Record<stri
     ...required,
     ...OPTIONAL,
     ...(access.notify ? NOTIFY : []),
-    ...(access.origin ? (['ORIGIN_SECRET_ARN'] as const) : []),
+    // The API's alone: the origin secret, and the first administrators it creates at a cold start.
+    ...(access.origin ? (['ORIGIN_SECRET_ARN', 'JIANDU_FIRST_ADMINS'] as const) : []),
   ];
   for (const k of names) {
     const v = values[k];

@@ -15,6 +15,7 @@ beforeAll(() => {
     webDomain: 'jiandu.example',
     webCertificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/0000',
     apiMaxConcurrency: '50',
+    firstAdmins: 'sysadmin:alice,secadmin:bob',
   });
 });
 
@@ -22,6 +23,14 @@ const varsOf = (f: { Properties?: Record<string, unknown> }) =>
   (f.Properties?.Environment as { Variables: Record<string, unknown> } | undefined)?.Variables ?? {};
 
 describe('a deployment with mail, an alarm address, its own domain and an API ceiling', () => {
+  it('gives the first administrators to the API function alone, which creates them on an empty table', () => {
+    const fns = Object.values(resourcesOf(s.template, 'AWS::Lambda::Function'));
+    const given = fns.filter((f) => varsOf(f).JIANDU_FIRST_ADMINS !== undefined);
+    expect(given.map((f) => [f.Properties?.Description, varsOf(f).JIANDU_FIRST_ADMINS])).toEqual([
+      ['Jiandu api', 'sysadmin:alice,secadmin:bob'],
+    ]);
+  });
+
   it('stays free of unacknowledged cdk-nag findings', () => {
     expect(s.findings.errors).toEqual([]);
     expect(s.findings.warnings).toEqual([]);

@@ -5,7 +5,7 @@ import { TABLE } from '@jiandu/functions/store/table';
 import { role } from '@jiandu/shared';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COGNITO_ROLES_CLAIM, COGNITO_UNIT_CLAIM } from './auth.js';
+import { COGNITO_ROLES_CLAIM, COGNITO_UNIT_CLAIM, COGNITO_USERNAME_CLAIM } from './auth.js';
 import { ACCESS, idOf } from './functions.js';
 import { PROTECTED_ROUTE, PUBLIC_ROUTES } from './http-api.js';
 import { SCHEDULE_RATES, SCHEDULE_TIME_ZONE, SCHEDULE_TIMES } from './schedules.js';
@@ -86,6 +86,9 @@ describe('the functions', () => {
     for (const k of [...AWS_REQUIRED, ...HANDLERS[name].env]) expect(vars[k]).toBeDefined();
     expect(vars.AUTH_ROLES_CLAIM).toBe(COGNITO_ROLES_CLAIM);
     expect(vars.AUTH_UNIT_CLAIM).toBe(COGNITO_UNIT_CLAIM);
+    // The Jiandu account a Cognito token must name (single sign-on): always in Cognito's ID token.
+    expect(vars.AUTH_USERNAME_CLAIM).toBe(COGNITO_USERNAME_CLAIM);
+    expect(vars.JIANDU_FIRST_ADMINS).toBeUndefined();
   });
 
   it('retry scheduled runs into a dead-letter queue and run one at a time', () => {

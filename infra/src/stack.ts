@@ -94,6 +94,8 @@ export class JianduStack extends Stack {
       ...(issuer.roleMap ? { AUTH_ROLE_MAP: issuer.roleMap } : {}),
       AUTH_ROLES_CLAIM: issuer.rolesClaim,
       AUTH_UNIT_CLAIM: issuer.unitClaim,
+      AUTH_USERNAME_CLAIM: issuer.usernameClaim,
+      ...(config.firstAdmins ? { JIANDU_FIRST_ADMINS: config.firstAdmins } : {}),
       PII_KMS_KEY_ID: this.storage.piiKey.keyArn,
       EVIDENCE_BUCKET: this.storage.evidence.bucketName,
       DIGEST_BUCKET: this.storage.digests.bucketName,

@@ -3,11 +3,16 @@
  * HttpOnly session cookie (session-cookie.ts); the header wins when both are sent. Tokens of the
  * built-in issuer are checked against the stored user on every request (services/users.ts
  * currentSession): a disabled user, a reset or changed password, or changed roles end the session at
- * once. Roles and home unit come from the token (or, for the built-in issuer, the stored user).
+ * once. An OpenID provider's tokens (single sign-on) are checked the same way against the account their
+ * username claim names (services/sso-accounts.ts ssoSession): the provider authenticates, Jiandu decides
+ * who is in — an unknown account is refused (403 auth.accountUnknown), a disabled one too (403
+ * auth.accountDisabled), on its next request. Roles and home unit come from the provider's claims (or,
+ * for the built-in issuer, from the stored user). Either check is one strongly consistent GetItem.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { decodeJwt } from 'jose';
 import type { Principal } from '../auth/principal.js';
+import { ssoSession } from '../services/sso-accounts.js';
 import { currentSession } from '../services/users.js';
 import type { Deps } from './deps.js';
 import { EdgeError } from './edge-error.js';
@@ -26,9 +31,9 @@ export async function authenticate(deps: Deps, c: Context): Promise<Principal> {
     throw new EdgeError('auth.unauthenticated', 'a bearer token or a session is required');
   const claimed = await deps.verify(token);
   // The built-in issuer's tokens are checked against the stored user; an OpenID provider's (single
-  // sign-on, beside or instead of it) carry their roles and unit in their claims.
+  // sign-on, beside or instead of it) against the account its username names, with its claims' roles.
   const builtIn = deps.issuer !== undefined && decodeJwt(token).iss === deps.issuer.cfg.issuer;
-  return builtIn ? currentSession(deps, claimed) : claimed;
+  return builtIn ? currentSession(deps, claimed) : ssoSession(deps, claimed);
 }
 
 export function requireAuth(deps: Deps): MiddlewareHandler<AppEnv> {

@@ -9,6 +9,8 @@ export const edgeCodes = [
   'auth.throttled',
   'auth.locked',
   'auth.accountDisabled',
+  /** A provider's token whose username names no Jiandu account (single sign-on). */
+  'auth.accountUnknown',
   'auth.passwordChangeRequired',
   'auth.currentPasswordWrong',
   /** Sign-in with the built-in issuer where there is none (an OpenID provider signs users in). */
@@ -17,6 +19,8 @@ export const edgeCodes = [
   /** A request sent straight to API Gateway, not through CloudFront (handlers/api-handler.ts). */
   'auth.originRequired',
   'account.self',
+  /** A password or roles change asked of a single sign-on account. */
+  'account.singleSignOn',
   'access.adminRoleByCreate',
   'password.tooShort',
   'password.tooLong',

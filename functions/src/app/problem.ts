@@ -54,6 +54,7 @@ export const STATUS_OF: Readonly<Record<ApiErrorCode, ProblemStatus>> = {
   // not allowed
   'auth.forbidden': 403,
   'auth.accountDisabled': 403,
+  'auth.accountUnknown': 403,
   'auth.passwordChangeRequired': 403,
   'auth.originRequired': 403,
   'account.self': 403,
@@ -96,6 +97,7 @@ export const STATUS_OF: Readonly<Record<ApiErrorCode, ProblemStatus>> = {
   'access.adminRolesExclusive': 422,
   'access.noRole': 422,
   'access.adminRoleByCreate': 422,
+  'account.singleSignOn': 422,
   'rectification.sameReviewer': 422,
   'rectification.reviewerIsSubmitter': 422,
   'rectification.reasonRequired': 422,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimAt, principalClaims } from './claims.js';
+import { claimAt, principalClaims, usernameOf } from './claims.js';
 
 describe('claims → roles and home unit', () => {
   it.each([
@@ -45,5 +45,22 @@ describe('claims → roles and home unit', () => {
     expect(claimAt({ 'a.b': 1, a: { b: 2 } }, 'a.b')).toBe(1);
     expect(claimAt({ a: { b: 2 } }, 'a.b')).toBe(2);
     expect(claimAt({ a: 3 }, 'a.b')).toBeUndefined();
+  });
+});
+
+describe('claims → the username of the Jiandu account', () => {
+  it.each([
+    ['preferred_username by default, lower-cased', { preferred_username: 'Zhang.Sup' }, {}, 'zhang.sup'],
+    [
+      'Cognito’s',
+      { 'cognito:username': 'zhang', preferred_username: 'x' },
+      { usernameClaim: 'cognito:username' },
+      'zhang',
+    ],
+    ['none when absent', { sub: 'abc' }, {}, undefined],
+    ['none when blank', { preferred_username: '  ' }, {}, undefined],
+    ['none when not a string', { preferred_username: ['a'] }, {}, undefined],
+  ])('%s', (_label, payload, mapping, expected) => {
+    expect(usernameOf(payload, mapping)).toBe(expected);
   });
 });

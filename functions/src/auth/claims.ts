@@ -13,6 +13,12 @@ export interface ClaimMapping {
   roleMap?: Readonly<Record<string, Role>>;
   /** Dot path to the home unit's id. Default `unit`. */
   unitClaim?: string;
+  /**
+   * Dot path to the username that names the caller's Jiandu account (single sign-on: the provider
+   * authenticates, Jiandu decides who is in — app/auth-middleware.ts). Default `preferred_username`;
+   * Cognito: `cognito:username`.
+   */
+  usernameClaim?: string;
 }
 
 const knownRoles = new Set<string>(roleEnum.codes);
@@ -26,6 +32,12 @@ export function claimAt(payload: Record<string, unknown>, path: string): unknown
     v = (v as Record<string, unknown>)[part];
   }
   return v;
+}
+
+/** The username the claims give (lower-cased, as Jiandu stores usernames), or undefined. */
+export function usernameOf(payload: Record<string, unknown>, m: ClaimMapping): string | undefined {
+  const v = claimAt(payload, m.usernameClaim ?? 'preferred_username');
+  return typeof v === 'string' && v.trim() !== '' ? v.trim().toLowerCase() : undefined;
 }
 
 /** The Jiandu roles and home unit the claims give, or null when they give no access. */

@@ -1,3 +1,3 @@
 export { type ClaimMapping, principalClaims } from './claims.js';
 export { DiscoveryError, discoverJwksUri } from './oidc.js';
-export { createVerifier, InvalidToken, IssuerUnavailable, type VerifierConfig } from './tokens.js';
+export { createVerifier, InvalidToken, IssuerUnavailable, jwksOf, type VerifierConfig } from './tokens.js';

@@ -15,6 +15,11 @@ export interface Principal {
   sessionVersion?: number;
   /** The stored user must change their password first: this session may only do that. */
   mustChangePassword?: boolean;
+  /**
+   * An OpenID provider's token: the username its configured claim gives (ClaimMapping.usernameClaim),
+   * which must name an enabled Jiandu account (services/sso-accounts.ts). Absent on built-in tokens.
+   */
+  username?: string;
 }
 
 /** Whether the caller holds `capability` (access/capabilities.ts in the core is the one table). */

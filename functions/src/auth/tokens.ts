@@ -12,7 +12,7 @@ import {
   jwtVerify,
   SignJWT,
 } from 'jose';
-import { type ClaimMapping, principalClaims } from './claims.js';
+import { type ClaimMapping, principalClaims, usernameOf } from './claims.js';
 import { DiscoveryError, discoveredKeySet } from './oidc.js';
 import type { Principal } from './principal.js';
 import type { SigningKey } from './signing-key.js';
@@ -114,11 +114,13 @@ export function createVerifier(cfg: VerifierConfig): (token: string) => Promise<
     }
     const mapped = principalClaims(payload, cfg);
     if (typeof payload.sub !== 'string' || !mapped) throw new InvalidToken('claims');
+    const username = usernameOf(payload, cfg);
     return {
       id: payload.sub,
       name: typeof payload.name === 'string' ? payload.name : payload.sub,
       ...mapped,
       ...(typeof payload.sv === 'number' ? { sessionVersion: payload.sv } : {}),
+      ...(username === undefined ? {} : { username }),
     };
   };
 }

@@ -15,5 +15,6 @@ export const jwtVerifier = (env: AwsEnv): Deps['verify'] =>
     jwks: env.AUTH_JWKS_URL ? new URL(env.AUTH_JWKS_URL) : 'discover',
     rolesClaim: env.AUTH_ROLES_CLAIM,
     unitClaim: env.AUTH_UNIT_CLAIM,
+    usernameClaim: env.AUTH_USERNAME_CLAIM,
     ...(env.AUTH_ROLE_MAP ? { roleMap: env.AUTH_ROLE_MAP } : {}),
   });

@@ -7,6 +7,7 @@ import { createApp } from '../app/app.js';
 import { readAwsEnv } from '../env.js';
 import { apiGatewayEvent, lambdaContext } from '../handlers/api-gateway-event.js';
 import { apiHandler } from '../handlers/api-handler.js';
+import { createSsoUsers } from '../services/sso-accounts.js';
 import { type Harness, startHarness } from '../testing/harness.js';
 import { fakeKms } from './fake-kms.js';
 import { jwtVerifier } from './jwt-verifier.js';
@@ -23,6 +24,8 @@ let privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 
 beforeAll(async () => {
   h = await startHarness({ now: NOW });
+  // Cognito authenticates; the Jiandu account its username names lets the caller in (sso-accounts.ts).
+  await createSsoUsers(h.deps, [{ username: 'zhang.inspector', name: '张检查', unitId: 'ds' }]);
   const pair = await generateKeyPair('RS256');
   privateKey = pair.privateKey;
   const jwk: JWK = { ...(await exportJWK(pair.publicKey)), kid: 'cognito-key-1', alg: 'RS256', use: 'sig' };
@@ -48,17 +51,23 @@ const env = () =>
     AUTH_JWKS_URL: jwksUrl,
     AUTH_ROLES_CLAIM: 'cognito:groups',
     AUTH_UNIT_CLAIM: 'custom:unit',
+    AUTH_USERNAME_CLAIM: 'cognito:username',
     PII_KMS_KEY_ID: 'pii-key',
     EVIDENCE_BUCKET: 'evidence',
   });
 
 /** An ID token as Cognito issues it: RS256, the app client as audience, groups and custom:unit. */
-const cognitoIdToken = (groups: string[], unit: string, iat = Math.floor(NOW / 1000)) =>
+const cognitoIdToken = (
+  groups: string[],
+  unit: string,
+  iat = Math.floor(NOW / 1000),
+  username = 'zhang.inspector',
+) =>
   new SignJWT({
     token_use: 'id',
     'cognito:groups': groups,
     'custom:unit': unit,
-    'cognito:username': 'zhang.inspector',
+    'cognito:username': username,
     name: '张检查',
   })
     .setProtectedHeader({ alg: 'RS256', kid: 'cognito-key-1' })
@@ -108,6 +117,16 @@ describe('the Lambda deps (the stack’s environment, KMS, Cognito tokens)', () 
       .setExpirationTime('1h')
       .sign(privateKey);
     expect((await call('GET', '/api/v1/findings', wrongAudience)).statusCode).toBe(401);
+    // A valid Cognito token of a user with no Jiandu account: no access.
+    const stranger = await call(
+      'GET',
+      '/api/v1/findings',
+      await cognitoIdToken(['inspector'], 'ds', Math.floor(Date.now() / 1000), 'no.account'),
+    );
+    expect([stranger.statusCode, JSON.parse(stranger.body ?? '{}').code]).toEqual([
+      403,
+      'auth.accountUnknown',
+    ]);
   });
 
   it('seals PII with KMS data keys, and two cold starts match petitioners with the same key', async () => {

@@ -5,6 +5,7 @@ import { lambdaDeps, once } from '../aws/lambda-deps.js';
 import { observability } from '../aws/observability.js';
 import { cachedSecret, originSecret, secretsManagerSource } from '../aws/secrets.js';
 import { readAwsEnv } from '../env.js';
+import { ensureFirstSsoAdministrators } from '../services/first-administrators.js';
 import { apiHandler } from './api-handler.js';
 import { HANDLERS } from './registry.js';
 
@@ -15,11 +16,17 @@ const origin = env.ORIGIN_SECRET_ARN
   : undefined;
 
 export const handler = apiHandler(
-  once(async () =>
-    createApp(await lambdaDeps(env, { verify: jwtVerifier(env) }), {
-      log: (e) => obs.logger.error('unhandled error', e as Error),
-    }),
-  ),
+  once(async () => {
+    const deps = await lambdaDeps(env, { verify: jwtVerifier(env) });
+    // Single sign-on: without the first administrators' accounts no one could get in to make others.
+    // Two reads per cold start once they exist; idempotent under concurrent cold starts.
+    if (env.JIANDU_FIRST_ADMINS) {
+      const created = await ensureFirstSsoAdministrators(deps, env.JIANDU_FIRST_ADMINS);
+      if (created.length > 0)
+        obs.logger.info('first administrators created', { usernames: created.map((a) => a.username) });
+    }
+    return createApp(deps, { log: (e) => obs.logger.error('unhandled error', e as Error) });
+  }),
   obs,
   origin ? { originSecret: origin } : {},
 );

@@ -68,6 +68,7 @@ export async function startLocalStack(env: Env, opts: LocalStackOptions = {}): P
           : jwksOf([key]),
       rolesClaim: env.AUTH_ROLES_CLAIM,
       unitClaim: env.AUTH_UNIT_CLAIM,
+      usernameClaim: env.AUTH_USERNAME_CLAIM,
       ...(env.AUTH_ROLE_MAP ? { roleMap: env.AUTH_ROLE_MAP } : {}),
     }),
     issuer: { key, cfg },

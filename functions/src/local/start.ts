@@ -8,7 +8,7 @@ import { createApp } from '../app/app.js';
 import { readEnv } from '../env.js';
 import { startScheduler } from '../scheduler/local-scheduler.js';
 import { isSeeded, seedDemo } from '../seed/demo.js';
-import { ensureFirstAdministrators } from '../services/first-administrators.js';
+import { ensureFirstAdministrators, ensureFirstSsoAdministrators } from '../services/first-administrators.js';
 import { startLocalStack } from './stack.js';
 import { mountStatic } from './static.js';
 
@@ -30,7 +30,12 @@ async function main() {
     await seedDemo(deps, app, { set: (ms) => (seedNow = ms) }, (s) => say(`  ${s}`));
     say(`Jiandu: demo seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
-  if (!demo) {
+  if (!demo && env.JIANDU_FIRST_ADMINS) {
+    // Single sign-on: the first administrators are the identity provider's accounts, with no password.
+    const first = await ensureFirstSsoAdministrators(deps, env.JIANDU_FIRST_ADMINS);
+    for (const a of first)
+      say(`Jiandu: first ${a.name} — ${a.username}, signs in through the identity provider`);
+  } else if (!demo) {
     // No demo users (their password is published): the first administrators, with one-time passwords
     // shown here once (they are stored only as hashes) and changed at first sign-in.
     const first = await ensureFirstAdministrators(deps);

@@ -23,6 +23,7 @@ import { setSessionCookie } from '../app/session-cookie.js';
 import { actingRole, type Principal } from '../auth/principal.js';
 import { readAccountPolicy, writeAccountPolicy } from '../services/account-policy.js';
 import { writableUnitPath } from '../services/jurisdiction.js';
+import { createSsoAccount } from '../services/sso-accounts.js';
 import {
   type AccountChangeContext,
   changeOwnPassword,
@@ -97,6 +98,31 @@ const resetRoute = defineRoute('user.state', {
   },
 });
 
+/**
+ * Single sign-on (services/sso-accounts.ts): the identity provider authenticates, the security
+ * administrator decides who is in — the same capability as disabling and re-enabling an account.
+ */
+const createSsoAccountRoute = defineRoute('user.state', {
+  method: 'post',
+  path: '/api/v1/sso-accounts',
+  tags: ['accounts'],
+  summary:
+    "Create a single sign-on account (security administrator): the identity provider's username, no password; its tokens give access while the account is enabled, with the roles and unit of their claims",
+  request: {
+    body: {
+      required: true,
+      content: json(
+        z.strictObject({
+          username: z.string().regex(/^[^\s,:]{1,128}$/),
+          name: z.string().trim().min(1).max(50),
+          unitId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+        }),
+      ),
+    },
+  },
+  responses: { 201: { description: 'The account', content: json(accountSchema) } },
+});
+
 const readPolicy = defineRoute('account.policy', {
   method: 'get',
   path: '/api/v1/account-policy',
@@ -156,6 +182,10 @@ export function accountRoutes(deps: Deps) {
   r.openapi(resetRoute, async (c) => {
     const { id } = c.req.valid('param');
     return c.json(await resetPassword(deps, ctx(c.get('principal'), 'user.state'), id), 200);
+  });
+  r.openapi(createSsoAccountRoute, async (c) => {
+    const input = c.req.valid('json');
+    return c.json(await createSsoAccount(deps, ctx(c.get('principal'), 'user.state'), input), 201);
   });
   r.openapi(readPolicy, async (c) => {
     const { policy, version } = await readAccountPolicy(deps);

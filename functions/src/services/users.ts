@@ -35,6 +35,11 @@ export interface User {
   /** Absent: 0. */
   sessionVersion?: number;
   mustChangePassword?: boolean;
+  /**
+   * A single sign-on account (services/sso-accounts.ts): its identity provider authenticates it; it has
+   * no password (passwordHash is the unusable dummy) and cannot sign in with one.
+   */
+  sso?: true;
 }
 
 export const publicUser = (u: User): PublicUser => ({
@@ -164,7 +169,8 @@ export async function signIn(
       });
   });
   // Verify against a dummy hash when the user is unknown, so timing does not tell which names exist.
-  const ok = await verify(password, stored?.data.passwordHash ?? DUMMY_HASH);
+  // A single sign-on account has no password: refused like a wrong one, after the same work.
+  const ok = (await verify(password, stored?.data.passwordHash ?? DUMMY_HASH)) && !stored?.data.sso;
   if (!stored || !ok) {
     const locked = await recordFailure(deps, policy, name);
     await logAccountEvent(deps, anonymous, {
@@ -172,7 +178,7 @@ export async function signIn(
       subject,
       unitId,
       outcome: 'failed',
-      detail: { reason: stored ? 'password' : 'unknown-name' },
+      detail: { reason: !stored ? 'unknown-name' : stored.data.sso ? 'single-sign-on' : 'password' },
     });
     if (locked)
       await logAccountEvent(deps, anonymous, {
@@ -253,6 +259,19 @@ async function saveUser(
 
 const bumped = (u: User): number => (u.sessionVersion ?? 0) + 1;
 
+/**
+ * What only an account of the built-in issuer has: a password (a reset would give a single sign-on
+ * account one to sign in with, around its provider) and stored roles (an SSO account's come from its
+ * provider's claims, so setting them here would change nothing).
+ */
+function assertPasswordAccount(u: User, why: string): void {
+  if (u.sso)
+    throw new EdgeError('account.singleSignOn', `a single sign-on account: ${why}`, {
+      field: 'id',
+      status: 422,
+    });
+}
+
 /** Changes one's own password (the current one is needed); ends one's other sessions, returns a new one. */
 export async function changeOwnPassword(
   deps: Deps,
@@ -263,6 +282,7 @@ export async function changeOwnPassword(
   const stored = await deps.store.get<User>('user', p.id);
   if (!stored) throw new EdgeError('auth.unauthenticated', 'this session has ended; sign in again');
   const u = stored.data;
+  assertPasswordAccount(u, 'its password is the identity provider’s');
   const { policy } = await readAccountPolicy(deps);
   if (!(await verifyPassword(currentPassword, u.passwordHash))) {
     // A stolen session may not guess the password either: it counts as a failed sign-in of the name.
@@ -388,6 +408,7 @@ export async function setRoles(deps: Deps, ctx: AccountChangeContext, userId: st
   assertRoleSet(roles);
   const stored = await targetOf(deps, ctx.p, userId, ctx.inJurisdiction);
   const u = stored.data;
+  assertPasswordAccount(u, 'its roles are given by the identity provider’s claims');
   const saved = await saveUser(
     deps,
     stored,
@@ -430,6 +451,7 @@ export async function setState(deps: Deps, ctx: AccountChangeContext, userId: st
 export async function resetPassword(deps: Deps, ctx: AccountChangeContext, userId: string) {
   const stored = await targetOf(deps, ctx.p, userId, ctx.inJurisdiction);
   const u = stored.data;
+  assertPasswordAccount(u, 'it has no password; its identity provider authenticates it');
   const temporaryPassword = oneTimePassword(randomBytes);
   const saved = await saveUser(
     deps,

@@ -1,6 +1,6 @@
 /**
  * A real OpenID Provider (the `oidc-provider` package) on a loopback port, for the SSO test: accounts with
- * group and unit claims, a confidential client, signing keys that can be rotated, and the authorization
+ * group and unit claims (and their login name as preferred_username), a confidential client, signing keys that can be rotated, and the authorization
  * code flow (with PKCE) driven through its own login and consent pages, as a browser would.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -49,12 +49,14 @@ export async function startProvider(accounts: Accounts, keys: JWK[]): Promise<Te
         },
       ],
       jwks: { keys: jwks },
-      claims: { openid: ['sub'], profile: ['name'], jiandu: ['groups', 'unit'] },
+      claims: { openid: ['sub'], profile: ['name', 'preferred_username'], jiandu: ['groups', 'unit'] },
       conformIdTokenClaims: false,
       cookies: { keys: ['test-cookie-key'] },
       features: { devInteractions: { enabled: true } },
       findAccount: (_ctx: unknown, id: string) =>
-        accounts[id] ? { accountId: id, claims: () => ({ sub: id, ...accounts[id] }) } : undefined,
+        accounts[id]
+          ? { accountId: id, claims: () => ({ sub: id, preferred_username: id, ...accounts[id] }) }
+          : undefined,
     }).callback();
   handler = build(keys);
   return {
