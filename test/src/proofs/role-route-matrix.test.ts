@@ -55,6 +55,7 @@ const SPEC: Record<string, string> = {
   'POST /api/v1/users/{id}/password-reset': 'x',
   'GET /api/v1/account-policy': 'x',
   'PUT /api/v1/account-policy': 'x',
+  'POST /api/v1/sso-accounts': 'x',
   'PUT /api/v1/account/password': '**',
   'POST /api/v1/findings': 'i',
   'POST /api/v1/findings/batch': 'i',
