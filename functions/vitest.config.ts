@@ -5,8 +5,10 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     // One DynamoDB Local for the run; suites make their own tables in it.
     globalSetup: ['src/testing/global-setup.ts'],
-    // Suites start a real DynamoDB Local (a JVM): seconds, not milliseconds, on a busy machine.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Suites start a real DynamoDB Local (a JVM) and seed tables: seconds, not milliseconds, and at load ≈ 15
+    // (npm test runs every workspace at once on 2 cores) a minute for a harness's setup is not unheard of.
+    // These only bound a hang: tests wait on conditions, never on these clocks.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
   },
 });

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Harness, startHarness } from '../testing/harness.js';
 
 let h: Harness;
@@ -46,16 +46,21 @@ interface Entry {
   actorId: string;
 }
 
-/** The log is written once the stream has ended: poll briefly for it. */
-async function logEntries(token: string, query = ''): Promise<Entry[]> {
-  for (let i = 0; i < 50; i++) {
-    const res = await h.call('GET', `/api/v1/operation-log${query}`, { token });
-    expect(res.status).toBe(200);
-    const items = ((await res.json()) as { items: Entry[] }).items;
-    if (items.length > 0) return items;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return [];
+/**
+ * The log is written once the stream has ended, a moment after the last byte: poll until an entry is
+ * there — on a condition with a generous deadline, not a fixed number of tries (a busy machine is slow).
+ */
+function logEntries(token: string, query = ''): Promise<Entry[]> {
+  return vi.waitFor(
+    async () => {
+      const res = await h.call('GET', `/api/v1/operation-log${query}`, { token });
+      expect(res.status).toBe(200);
+      const items = ((await res.json()) as { items: Entry[] }).items;
+      if (items.length === 0) throw new Error('no operation-log entry yet');
+      return items;
+    },
+    { timeout: 30_000, interval: 100 },
+  );
 }
 
 describe('exports to xlsx and the operation log (操作日志)', () => {

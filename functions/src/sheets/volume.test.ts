@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Finding } from '@jiandu/shared';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Harness, startHarness } from '../testing/harness.js';
 import type { ImportReport } from './ledger-import.js';
 import { type Row, upload, xlsxOf } from './test-files.js';
@@ -45,15 +45,20 @@ interface Entry {
   outcome: string;
 }
 
-/** The log is written once the stream has ended: poll briefly for it. */
-async function logEntries(token: string, query = ''): Promise<Entry[]> {
-  for (let i = 0; i < 50; i++) {
-    const res = await h.call('GET', `/api/v1/operation-log${query}`, { token });
-    const items = ((await res.json()) as { items: Entry[] }).items;
-    if (items.length > 0) return items;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return [];
+/**
+ * The log is written once the stream has ended, a moment after the last byte: poll until an entry is
+ * there — on a condition with a generous deadline, not a fixed number of tries (a busy machine is slow).
+ */
+function logEntries(token: string, query = ''): Promise<Entry[]> {
+  return vi.waitFor(
+    async () => {
+      const res = await h.call('GET', `/api/v1/operation-log${query}`, { token });
+      const items = ((await res.json()) as { items: Entry[] }).items;
+      if (items.length === 0) throw new Error('no operation-log entry yet');
+      return items;
+    },
+    { timeout: 30_000, interval: 100 },
+  );
 }
 
 describe('spreadsheets at volume', () => {

@@ -67,7 +67,7 @@ const chainArb = fc
   .map(([recordKey, inputs]) => build(inputs.map((i) => ({ ...i, recordKey }))));
 
 describe('chain properties', () => {
-  it('verifies any chain it built, with the last event as head', { timeout: 30_000 }, () => {
+  it('verifies any chain it built, with the last event as head', () => {
     fc.assert(
       fc.property(chainArb, (c) => {
         const last = c.at(-1) as LedgerEvent;
@@ -80,9 +80,7 @@ describe('chain properties', () => {
     );
   });
 
-  it('fails on any single changed character of any field of any event, naming the record and that seq', {
-    timeout: 30_000,
-  }, () => {
+  it('fails on any single changed character of any field of any event, naming the record and that seq', () => {
     fc.assert(
       fc.property(chainArb, fc.nat(), fc.constantFrom(...FIELDS), fc.nat(), (c, n, field, p) => {
         const i = n % c.length;

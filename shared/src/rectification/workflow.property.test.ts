@@ -114,9 +114,7 @@ function checkInvariants(r: Rectification): void {
 }
 
 describe('the workflow under random actions by random actors', () => {
-  it('keeps every record valid, versions +1, two distinct non-submitting reviewers on close, and growing deadlines', {
-    timeout: 30_000,
-  }, () => {
+  it('keeps every record valid, versions +1, two distinct non-submitting reviewers on close, and growing deadlines', () => {
     const seen = { accepted: 0, closed: 0, reopened: 0, extended: 0 };
     fc.assert(
       fc.property(fc.array(step, { minLength: 5, maxLength: 60, size: 'max' }), (steps) => {

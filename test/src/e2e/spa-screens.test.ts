@@ -172,8 +172,13 @@ async function visitAll(
       tab.problems.length = 0;
       const name = `screens/${s.name}-${lang === 'en' ? 'en-' : ''}${viewport.width}`;
       await tab.page.goto(`${e.stack.base}${s.path}`);
-      await tab.page.waitForLoadState('networkidle').catch(() => {});
+      // Ready when the screen's heading is there and nothing is loading — conditions, not the clock of
+      // 'networkidle' (500 ms without a request, waited out on every one of ~90 visits, and given up
+      // silently on a busy machine).
       await tab.page.locator('h1').first().waitFor({ timeout: 30_000 });
+      await expect
+        .poll(() => tab.page.evaluate(LOADING), { timeout: 60_000, message: `${name} still loading` })
+        .toBe(false);
       for (const v of await visit(tab.page, name))
         failures.push(`${name}: axe ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
       if (viewport === PHONE) {
@@ -189,6 +194,9 @@ async function visitAll(
   }
   return failures;
 }
+
+/** Whether the screen still shows a loading state (a spinner, or a region marked busy). */
+const LOADING = `!!document.querySelector('.ant-spin-spinning, [aria-busy="true"]')`;
 
 /** Text that looks like a catalogue key (`rank.title`), outside the event timelines, which show actions. */
 const UNTRANSLATED = `(() => {
