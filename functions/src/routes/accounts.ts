@@ -9,6 +9,7 @@ import {
   accountPolicyViewSchema,
   accountSchema,
   changePasswordSchema,
+  createSsoAccountSchema,
   emptyBodySchema,
   idParam,
   passwordResetSchema,
@@ -111,13 +112,7 @@ const createSsoAccountRoute = defineRoute('user.state', {
   request: {
     body: {
       required: true,
-      content: json(
-        z.strictObject({
-          username: z.string().regex(/^[^\s,:]{1,128}$/),
-          name: z.string().trim().min(1).max(50),
-          unitId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-        }),
-      ),
+      content: json(createSsoAccountSchema),
     },
   },
   responses: { 201: { description: 'The account', content: json(accountSchema) } },

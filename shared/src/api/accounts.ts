@@ -43,6 +43,19 @@ export type SetState = z.infer<typeof setStateSchema>;
 export const passwordResetSchema = z.object({ user: accountSchema, temporaryPassword: z.string() });
 export type PasswordReset = z.infer<typeof passwordResetSchema>;
 
+/**
+ * A single sign-on account (POST /sso-accounts, security administrator): the identity provider's
+ * username (its AUTH_USERNAME_CLAIM value — an e-mail address is fine; stored lower-cased), a display
+ * name and the home unit whose security administrator may disable it. No password, no roles: the
+ * provider authenticates it and its claims give the roles.
+ */
+export const createSsoAccountSchema = z.strictObject({
+  username: z.string().regex(/^[^\s,:]{1,128}$/),
+  name: z.string().trim().min(1).max(50),
+  unitId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+});
+export type CreateSsoAccount = z.infer<typeof createSsoAccountSchema>;
+
 export const accountPolicySchema = z
   .strictObject({
     /** Shortest password accepted (never under 12, ASVS 2.1.1). */
