@@ -45,9 +45,7 @@ export async function ssoSession(deps: Deps, p: Principal): Promise<Principal> {
     throw new EdgeError(
       'auth.accountUnknown',
       'the token names no username; ask the security administrator',
-      {
-        status: 403,
-      },
+      {},
     );
   const stored = await deps.store.get<User>('user', ssoUserId(p.username));
   // The username is compared too: the record must be this name's SSO account, not merely share its id.
@@ -55,12 +53,9 @@ export async function ssoSession(deps: Deps, p: Principal): Promise<Principal> {
     throw new EdgeError(
       'auth.accountUnknown',
       'you have no Jiandu account; ask the security administrator to create one',
-      { status: 403 },
     );
   if ((stored.data.state ?? 'active') !== 'active')
-    throw new EdgeError('auth.accountDisabled', 'this account is disabled; ask the security administrator', {
-      status: 403,
-    });
+    throw new EdgeError('auth.accountDisabled', 'this account is disabled; ask the security administrator');
   const { username: _claimed, ...claims } = p;
   return { ...claims, id: stored.id, name: stored.data.name };
 }
@@ -132,7 +127,7 @@ export async function createSsoAccount(
   await ctx.inJurisdiction(input.unitId);
   const [u] = await createSsoUsers(deps, [input], { id: ctx.p.id, role: ctx.role }).catch((e: unknown) => {
     if (e instanceof TxCancelled)
-      throw new EdgeError('conflict.duplicate', 'that username is taken', { field: 'username', status: 409 });
+      throw new EdgeError('conflict.duplicate', 'that username is taken', { field: 'username' });
     throw e;
   });
   if (!u) throw new Error('the account was not created');

@@ -268,7 +268,6 @@ function assertPasswordAccount(u: User, why: string): void {
   if (u.sso)
     throw new EdgeError('account.singleSignOn', `a single sign-on account: ${why}`, {
       field: 'id',
-      status: 422,
     });
 }
 
