@@ -9,7 +9,7 @@ import { createApp } from '../../functions/src/app/app.js';
 import type { Principal } from '../../functions/src/auth/principal.js';
 import { readEnv } from '../../functions/src/env.js';
 import { startLocalStack } from '../../functions/src/local/stack.js';
-import { computeDrafts } from '../../functions/src/services/rankings.js';
+import { computeDrafts } from '../../functions/src/services/rankings/rankings.js';
 
 export type ToApi =
   | { type: 'rank'; quarter: string; principal: Principal }

@@ -4,7 +4,7 @@
  * batch's transactions one after the other, as the service sends them). Halves in the order
  * direct, API, API, direct, so a store that slows as it fills does not favour either side.
  */
-import { ingestFindings } from '../../functions/src/services/findings.js';
+import { ingestFindings } from '../../functions/src/services/findings/findings.js';
 import { keys } from '../../functions/src/store/keys.js';
 import { capturingDeps, type RecordedTx, sendTx } from './capture.js';
 import { findingInput } from './fixtures.js';

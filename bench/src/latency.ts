@@ -4,7 +4,7 @@
  * directly with the SDK by 20 concurrent workers. Both sides send the same count of writes; halves in the
  * order direct, API, API, direct.
  */
-import { createFinding } from '../../functions/src/services/findings.js';
+import { createFinding } from '../../functions/src/services/findings/findings.js';
 import { capturingDeps, type RecordedTx, sendTx } from './capture.js';
 import { findingInput } from './fixtures.js';
 import { httpLoad, type LoadResult, workerLoad } from './load.js';

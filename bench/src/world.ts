@@ -11,8 +11,8 @@ import type { Deps } from '../../functions/src/app/deps.js';
 import type { Principal } from '../../functions/src/auth/principal.js';
 import { readEnv } from '../../functions/src/env.js';
 import { type LocalStack, startLocalStack } from '../../functions/src/local/stack.js';
-import { createUnits } from '../../functions/src/services/org.js';
-import { createUser } from '../../functions/src/services/users.js';
+import { createUser } from '../../functions/src/services/accounts/users.js';
+import { createUnits } from '../../functions/src/services/org/org.js';
 import { type ApiProcess, startApiProcess } from './api-process.js';
 import { benchUnits, rankedUnitIds } from './fixtures.js';
 

@@ -48,13 +48,13 @@ const envSchema = z.object({
   /**
    * `npm start` on an empty store: 1 seeds the demo (its users' password is the published demo1234);
    * 0 seeds nothing but the first system and security administrators, with one-time passwords printed
-   * once (services/first-administrators.ts).
+   * once (services/accounts/first-administrators.ts).
    */
   JIANDU_DEMO: z.enum(['0', '1']).default('1'),
   /**
    * Single sign-on deployments: the first system and security administrators as accounts of the identity
    * provider, `sysadmin:<username>,secadmin:<username>` — created (no password) on an empty store by
-   * `npm start` with JIANDU_DEMO=0 and by the API function in AWS (services/first-administrators.ts).
+   * `npm start` with JIANDU_DEMO=0 and by the API function in AWS (services/accounts/first-administrators.ts).
    */
   JIANDU_FIRST_ADMINS: z
     .string()

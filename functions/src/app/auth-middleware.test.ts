@@ -1,5 +1,5 @@
 /**
- * The middleware's decision for an OpenID provider's tokens (single sign-on, services/sso-accounts.ts):
+ * The middleware's decision for an OpenID provider's tokens (single sign-on, services/accounts/sso-accounts.ts):
  * the provider authenticates, Jiandu decides who is in — a token whose username names no Jiandu SSO
  * account, or a disabled one, is refused on its very next request; the roles and unit are the claims'.
  * The provider here is a key pair and a verifier of its own issuer beside the harness's built-in one.
@@ -7,9 +7,9 @@
 import { decodeJwt, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVerifier, jwksOf } from '../auth/tokens.js';
-import { ensureFirstSsoAdministrators } from '../services/first-administrators.js';
-import { ssoUserId } from '../services/sso-accounts.js';
-import { createUser } from '../services/users.js';
+import { ensureFirstSsoAdministrators } from '../services/accounts/first-administrators.js';
+import { ssoUserId } from '../services/accounts/sso-accounts.js';
+import { createUser } from '../services/accounts/users.js';
 import { type Harness, startHarness } from '../testing/harness.js';
 import type { Deps } from './deps.js';
 

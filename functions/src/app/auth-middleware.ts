@@ -1,10 +1,10 @@
 /**
  * Every route needs a valid token except the public ones: a bearer header (API clients) or the SPA's
  * HttpOnly session cookie (session-cookie.ts); the header wins when both are sent. Tokens of the
- * built-in issuer are checked against the stored user on every request (services/users.ts
+ * built-in issuer are checked against the stored user on every request (services/accounts/users.ts
  * currentSession): a disabled user, a reset or changed password, or changed roles end the session at
  * once. An OpenID provider's tokens (single sign-on) are checked the same way against the account their
- * username claim names (services/sso-accounts.ts ssoSession): the provider authenticates, Jiandu decides
+ * username claim names (services/accounts/sso-accounts.ts ssoSession): the provider authenticates, Jiandu decides
  * who is in — an unknown account is refused (403 auth.accountUnknown), a disabled one too (403
  * auth.accountDisabled), on its next request. Roles and home unit come from the provider's claims (or,
  * for the built-in issuer, from the stored user). Either check is one strongly consistent GetItem.
@@ -12,8 +12,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { decodeJwt } from 'jose';
 import type { Principal } from '../auth/principal.js';
-import { ssoSession } from '../services/sso-accounts.js';
-import { currentSession } from '../services/users.js';
+import { ssoSession } from '../services/accounts/sso-accounts.js';
+import { currentSession } from '../services/accounts/users.js';
 import type { Deps } from './deps.js';
 import { EdgeError } from './edge-error.js';
 import { sessionCookieOf } from './session-cookie.js';

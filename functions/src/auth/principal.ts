@@ -17,7 +17,7 @@ export interface Principal {
   mustChangePassword?: boolean;
   /**
    * An OpenID provider's token: the username its configured claim gives (ClaimMapping.usernameClaim),
-   * which must name an enabled Jiandu account (services/sso-accounts.ts). Absent on built-in tokens.
+   * which must name an enabled Jiandu account (services/accounts/sso-accounts.ts). Absent on built-in tokens.
    */
   username?: string;
 }

@@ -7,8 +7,8 @@ import { PutObjectCommand, type PutObjectCommandOutput } from '@aws-sdk/client-s
 import { formatInstant, localDateOf } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import type { JobResult } from '../jobs/index.js';
-import { type BrokenLink, digestLine, type VerifyReport } from '../services/verify.js';
-import { type VerifyMode, verifyForDigest } from '../services/verify-checkpoint.js';
+import { type BrokenLink, digestLine, type VerifyReport } from '../services/integrity/verify.js';
+import { type VerifyMode, verifyForDigest } from '../services/integrity/verify-checkpoint.js';
 
 export interface S3Port {
   send(command: PutObjectCommand): Promise<PutObjectCommandOutput>;
@@ -41,7 +41,7 @@ export async function writeDigest(
 
 /**
  * The daily verify in AWS: the chains recomputed — incrementally, only the records the change feed marked
- * since the last run, unless a full run is due (services/verify-checkpoint.ts) — and the digest of all
+ * since the last run, unless a full run is due (services/integrity/verify-checkpoint.ts) — and the digest of all
  * heads written to the locked bucket. A broken chain does not stop the digest (the line records it); it
  * is counted, logged and alarmed on. `mode` 'full' forces a full run.
  */

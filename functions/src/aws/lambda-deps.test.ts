@@ -7,7 +7,7 @@ import { createApp } from '../app/app.js';
 import { readAwsEnv } from '../env.js';
 import { apiGatewayEvent, lambdaContext } from '../handlers/api-gateway-event.js';
 import { apiHandler } from '../handlers/api-handler.js';
-import { createSsoUsers } from '../services/sso-accounts.js';
+import { createSsoUsers } from '../services/accounts/sso-accounts.js';
 import { type Harness, startHarness } from '../testing/harness.js';
 import { fakeKms } from './fake-kms.js';
 import { jwtVerifier } from './jwt-verifier.js';

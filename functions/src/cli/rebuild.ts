@@ -3,7 +3,7 @@
  * with the stored ones (exit 1 when any), and with --fix writes the rebuilt values.
  */
 import { canonicalJson } from '@jiandu/shared';
-import { rebuildAggregates } from '../services/rebuild.js';
+import { rebuildAggregates } from '../services/integrity/rebuild.js';
 import { runCli, say } from './run-cli.js';
 
 const fix = process.argv.includes('--fix');

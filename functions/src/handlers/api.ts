@@ -5,7 +5,7 @@ import { lambdaDeps, once } from '../aws/lambda-deps.js';
 import { observability } from '../aws/observability.js';
 import { cachedSecret, originSecret, secretsManagerSource } from '../aws/secrets.js';
 import { readAwsEnv } from '../env.js';
-import { ensureFirstSsoAdministrators } from '../services/first-administrators.js';
+import { ensureFirstSsoAdministrators } from '../services/accounts/first-administrators.js';
 import { apiHandler } from './api-handler.js';
 import { HANDLERS } from './registry.js';
 

@@ -1,7 +1,7 @@
 import { type Role, verifyChain } from '@jiandu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readRectification } from '../services/rectification-read.js';
-import { createUser } from '../services/users.js';
+import { createUser } from '../services/accounts/users.js';
+import { readRectification } from '../services/rectifications/read.js';
 import { type Harness, startHarness } from '../testing/harness.js';
 import { storedAndRebuiltAggregates } from '../testing/stored.js';
 import { runJob } from './index.js';

@@ -11,13 +11,13 @@
  */
 import { formatInstant, horizonDeltas, localDateOf, rectificationFacts } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
-import { rectificationIndex } from '../services/rectification-index.js';
+import { rectificationIndex } from '../services/rectifications/index.js';
 import {
   openRectifications,
   quarterBefore,
   quarterOfDay,
   readRectification,
-} from '../services/rectification-read.js';
+} from '../services/rectifications/read.js';
 import { addAggregateUpdate } from '../store/aggregate-codec.js';
 import { SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';

@@ -1,11 +1,11 @@
 /**
- * The daily digest of chain heads (DESIGN §5): every hash chain recomputed (services/verify.ts), the
+ * The daily digest of chain heads (DESIGN §5): every hash chain recomputed (services/integrity/verify.ts), the
  * digest of all heads kept for the day by deps.digests, once — a second run the same day finds the
  * day's digest and leaves it. Without a digest writer (a stack that keeps it elsewhere) it is skipped.
  */
 import { formatInstant, localDateOf } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
-import { verifyLedger } from '../services/verify.js';
+import { verifyLedger } from '../services/integrity/verify.js';
 import type { JobContext, JobResult } from './job.js';
 
 export async function dailyDigest(deps: Deps, { now }: JobContext): Promise<JobResult> {

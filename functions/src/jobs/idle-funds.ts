@@ -6,9 +6,9 @@
  */
 import { type Alert, addDays, fenToWan, formatInstant, idleFundsAlert, localDateOf } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
-import { raiseAlertOnce } from '../services/alerts.js';
-import { projectsUnder, ruleProject } from '../services/funds.js';
-import { triggerRaised } from '../services/triggers.js';
+import { raiseAlertOnce } from '../services/alerts/alerts.js';
+import { triggerRaised } from '../services/alerts/triggers.js';
+import { projectsUnder, ruleProject } from '../services/funds/funds.js';
 import type { JobContext, JobResult } from './job.js';
 
 export async function idleFundsSweep(deps: Deps, { now }: JobContext): Promise<JobResult> {

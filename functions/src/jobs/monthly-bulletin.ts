@@ -8,7 +8,7 @@
 import { localDateOf, monthsDueForBulletin } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
-import { issueBulletin } from '../services/bulletin-issue.js';
+import { issueBulletin } from '../services/bulletins/issue.js';
 import { keys } from '../store/keys.js';
 import type { JobContext, JobResult } from './job.js';
 

@@ -1,6 +1,6 @@
 import { type AccountabilityCase, type Alert, accountabilityCaseSchema, alertSchema } from '@jiandu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenure } from '../services/org.js';
+import { createTenure } from '../services/org/org.js';
 import { type Harness, startHarness } from '../testing/harness.js';
 import { runJob } from './index.js';
 

@@ -12,12 +12,12 @@ import {
   type Tenure,
 } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
-import { writeAlert } from '../services/alerts.js';
-import { writeCaseProposal } from '../services/cases.js';
-import { tenuresOf } from '../services/org.js';
-import { overdueAlert, overdueCase } from '../services/rectification-overdue.js';
-import { openRectifications } from '../services/rectification-read.js';
-import { triggerRaised } from '../services/triggers.js';
+import { writeAlert } from '../services/alerts/alerts.js';
+import { triggerRaised } from '../services/alerts/triggers.js';
+import { writeCaseProposal } from '../services/cases/cases.js';
+import { tenuresOf } from '../services/org/org.js';
+import { overdueAlert, overdueCase } from '../services/rectifications/overdue.js';
+import { openRectifications } from '../services/rectifications/read.js';
 import { type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import type { JobContext, JobResult } from './job.js';

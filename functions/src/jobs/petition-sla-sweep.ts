@@ -5,14 +5,14 @@
  * petition's life (trigger marker in the same transaction, with its outbox notification).
  * The §4.3 proposals (a repeated or escalated petition whose earlier one missed its SLA) are decided as
  * of the later petition's receipt, so they are raised at its intake, in its own transaction
- * (services/petition-prepare.ts); the sweep raises what no intake sees: an SLA running out with no new
+ * (services/petitions/prepare.ts); the sweep raises what no intake sees: an SLA running out with no new
  * petition at all.
  */
 import { type Alert, formatInstant, slaStatus } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
-import { raiseAlertOnce } from '../services/alerts.js';
-import type { StoredPetition } from '../services/petition-records.js';
-import { triggerRaised } from '../services/triggers.js';
+import { raiseAlertOnce } from '../services/alerts/alerts.js';
+import { triggerRaised } from '../services/alerts/triggers.js';
+import type { StoredPetition } from '../services/petitions/records.js';
 import { type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
 import type { JobContext, JobResult } from './job.js';
 

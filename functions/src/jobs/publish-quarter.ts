@@ -6,8 +6,8 @@
  */
 import { formatInstant, isDomainError, localDateOf, quartersDueForAutoPublish } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
-import { publishGroup, snapshotHeadsOfQuarter } from '../services/ranking-publication.js';
-import { groupKeyOf, peerGroups } from '../services/rankings.js';
+import { publishGroup, snapshotHeadsOfQuarter } from '../services/rankings/publication.js';
+import { groupKeyOf, peerGroups } from '../services/rankings/rankings.js';
 import type { JobContext, JobResult } from './job.js';
 
 export async function publishQuarter(deps: Deps, { now }: JobContext): Promise<JobResult> {

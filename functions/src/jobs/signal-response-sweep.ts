@@ -8,9 +8,9 @@
  */
 import { type Alert, endOfLocalDay, formatInstant } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
-import { raiseAlertOnce } from '../services/alerts.js';
-import { openRectifications } from '../services/rectification-read.js';
-import { triggerRaised } from '../services/triggers.js';
+import { raiseAlertOnce } from '../services/alerts/alerts.js';
+import { triggerRaised } from '../services/alerts/triggers.js';
+import { openRectifications } from '../services/rectifications/read.js';
 import type { JobContext, JobResult } from './job.js';
 
 export const FIRST_RESPONSE_RULE = 'signal.firstResponseMissed';

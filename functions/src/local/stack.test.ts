@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEnv } from '../env.js';
 import { isLocalEvidence } from '../evidence/local-evidence.js';
-import { appendDigest } from '../services/verify.js';
+import { appendDigest } from '../services/integrity/verify.js';
 import { type LocalStack, startLocalStack } from './stack.js';
 
 /** Every directory and file under `dir` (the root too), with its permission bits. */

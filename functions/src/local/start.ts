@@ -8,7 +8,10 @@ import { createApp } from '../app/app.js';
 import { readEnv } from '../env.js';
 import { startScheduler } from '../scheduler/local-scheduler.js';
 import { isSeeded, seedDemo } from '../seed/demo.js';
-import { ensureFirstAdministrators, ensureFirstSsoAdministrators } from '../services/first-administrators.js';
+import {
+  ensureFirstAdministrators,
+  ensureFirstSsoAdministrators,
+} from '../services/accounts/first-administrators.js';
 import { startLocalStack } from './stack.js';
 import { mountStatic } from './static.js';
 

@@ -12,9 +12,9 @@ import {
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import type { Principal } from '../auth/principal.js';
-import { listScope, readVisible } from '../services/jurisdiction.js';
-import { pagingOf } from '../services/lists.js';
-import { assertVersion, commitOrConflict } from '../services/record-conflict.js';
+import { listScope, readVisible } from '../services/org/jurisdiction.js';
+import { assertVersion, commitOrConflict } from '../services/records/conflict.js';
+import { pagingOf } from '../services/records/lists.js';
 import { keys } from '../store/keys.js';
 import { RecordStore } from '../store/record-store.js';
 import { Tx } from '../store/tx.js';

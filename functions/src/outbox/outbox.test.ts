@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Alert, formatInstant } from '@jiandu/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { writeAlert } from '../services/alerts.js';
+import { writeAlert } from '../services/alerts/alerts.js';
 import { keys } from '../store/keys.js';
 import { SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx } from '../store/tx.js';

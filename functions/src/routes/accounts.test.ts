@@ -7,9 +7,9 @@ import type { Role } from '@jiandu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../auth/passwords.js';
 import { issueToken } from '../auth/tokens.js';
-import type { AccountPolicy } from '../services/account-policy.js';
-import { ensureFirstAdministrators } from '../services/first-administrators.js';
-import { createUser, DUMMY_HASH, signIn } from '../services/users.js';
+import { ensureFirstAdministrators } from '../services/accounts/first-administrators.js';
+import type { AccountPolicy } from '../services/accounts/policy.js';
+import { createUser, DUMMY_HASH, signIn } from '../services/accounts/users.js';
 import { type Harness, startHarness } from '../testing/harness.js';
 
 const PASSWORD = 'pass-word-1';

@@ -22,9 +22,8 @@ import { defineRoute } from '../app/authorize.js';
 import { type Deps, nowIso } from '../app/deps.js';
 import { setSessionCookie } from '../app/session-cookie.js';
 import { actingRole, type Principal } from '../auth/principal.js';
-import { readAccountPolicy, writeAccountPolicy } from '../services/account-policy.js';
-import { writableUnitPath } from '../services/jurisdiction.js';
-import { createSsoAccount } from '../services/sso-accounts.js';
+import { readAccountPolicy, writeAccountPolicy } from '../services/accounts/policy.js';
+import { createSsoAccount } from '../services/accounts/sso-accounts.js';
 import {
   type AccountChangeContext,
   changeOwnPassword,
@@ -32,7 +31,8 @@ import {
   setRoles,
   setState,
   unlock,
-} from '../services/users.js';
+} from '../services/accounts/users.js';
+import { writableUnitPath } from '../services/org/jurisdiction.js';
 import { json } from './common.js';
 
 /** Actions without data still send `{}` (every write is JSON: app.ts, and the CSRF argument of session-cookie.ts). */
@@ -100,7 +100,7 @@ const resetRoute = defineRoute('user.state', {
 });
 
 /**
- * Single sign-on (services/sso-accounts.ts): the identity provider authenticates, the security
+ * Single sign-on (services/accounts/sso-accounts.ts): the identity provider authenticates, the security
  * administrator decides who is in — the same capability as disabling and re-enabling an account.
  */
 const createSsoAccountRoute = defineRoute('user.state', {

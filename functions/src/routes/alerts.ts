@@ -2,7 +2,7 @@
 import { alertListQuerySchema, alertSchema, alertStepRequestSchema } from '@jiandu/shared/api';
 import { newRouter } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
-import { actOnAlert, getAlert, listAlerts } from '../services/alerts.js';
+import { actOnAlert, getAlert, listAlerts } from '../services/alerts/alerts.js';
 import { actionRoute, listRoute, readRoute } from './common.js';
 
 const list = listRoute(

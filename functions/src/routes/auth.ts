@@ -13,7 +13,7 @@ import { EdgeError } from '../app/edge-error.js';
 import { PROBLEM_RESPONSES } from '../app/problem-responses.js';
 import { clearSessionCookie, setSessionCookie } from '../app/session-cookie.js';
 import { jwksOf } from '../auth/tokens.js';
-import { signIn, signOut } from '../services/users.js';
+import { signIn, signOut } from '../services/accounts/users.js';
 import { json } from './common.js';
 
 const problemContent = PROBLEM_RESPONSES[400].content;

@@ -17,8 +17,8 @@ import {
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
-import { issueBulletinAs, listIssued, openIssued, readsOf } from '../services/bulletin-issue.js';
-import { monthlyBulletin } from '../services/bulletins.js';
+import { monthlyBulletin } from '../services/bulletins/bulletins.js';
+import { issueBulletinAs, listIssued, openIssued, readsOf } from '../services/bulletins/issue.js';
 import { json } from './common.js';
 
 const month = defineRoute('bulletin.read', {

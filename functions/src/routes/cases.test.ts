@@ -1,8 +1,8 @@
 import type { AccountabilityCase, Alert } from '@jiandu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeAlert } from '../services/alerts.js';
-import { writeCaseProposal } from '../services/cases.js';
-import { createTenure } from '../services/org.js';
+import { writeAlert } from '../services/alerts/alerts.js';
+import { writeCaseProposal } from '../services/cases/cases.js';
+import { createTenure } from '../services/org/org.js';
 import { Tx } from '../store/tx.js';
 import { type Harness, startHarness } from '../testing/harness.js';
 

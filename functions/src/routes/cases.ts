@@ -4,7 +4,7 @@ import type { CaseAction } from '@jiandu/shared';
 import { caseListQuerySchema, caseStepBodies, caseViewSchema } from '@jiandu/shared/api';
 import { newRouter } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
-import { actOnCase, getCase, listCases } from '../services/cases.js';
+import { actOnCase, getCase, listCases } from '../services/cases/cases.js';
 import { actionRoute, listRoute, readRoute } from './common.js';
 
 const list = listRoute(

@@ -16,7 +16,7 @@ import {
 import type { ApiApp } from '../app/app.js';
 import { type AccessRule, defineRoute } from '../app/authorize.js';
 import type { Principal } from '../auth/principal.js';
-import type { StoredResponse } from '../services/idempotency.js';
+import type { StoredResponse } from '../services/records/idempotency.js';
 
 export { batchRequestSchema, batchResponseSchema, idParam, MAX_BATCH, pageOf };
 

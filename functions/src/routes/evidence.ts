@@ -16,7 +16,7 @@ import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { notFound } from '../app/edge-error.js';
 import { evidenceOwner } from '../evidence/evidence-store.js';
-import { getRectification } from '../services/rectifications.js';
+import { getRectification } from '../services/rectifications/rectifications.js';
 import { json } from './common.js';
 
 const upload = defineRoute('rectification.work', {

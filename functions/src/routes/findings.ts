@@ -2,9 +2,9 @@
 import { type Finding, findingInputSchema, findingListQuerySchema, findingSchema } from '@jiandu/shared/api';
 import { newRouter } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
-import { createFinding, ingestFindings } from '../services/findings.js';
-import { idemRef } from '../services/idempotency.js';
-import { listRecords } from '../services/lists.js';
+import { createFinding, ingestFindings } from '../services/findings/findings.js';
+import { idemRef } from '../services/records/idempotency.js';
+import { listRecords } from '../services/records/lists.js';
 import { ingestRoutes, listRoute } from './common.js';
 
 const list = listRoute(

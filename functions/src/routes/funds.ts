@@ -18,8 +18,8 @@ import {
   ingestFundEntries,
   ingestFundProjects,
   listFundProjects,
-} from '../services/funds.js';
-import { idemRef } from '../services/idempotency.js';
+} from '../services/funds/funds.js';
+import { idemRef } from '../services/records/idempotency.js';
 import { ingestRoutes, json, listRoute, readRoute } from './common.js';
 
 const view = defineRoute('fund.read', {

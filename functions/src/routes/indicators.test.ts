@@ -1,6 +1,6 @@
 import type { Ranking } from '@jiandu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAggregates } from '../services/rankings.js';
+import { readAggregates } from '../services/rankings/rankings.js';
 import { type Harness, startHarness } from '../testing/harness.js';
 
 let h: Harness;

@@ -11,8 +11,13 @@ import {
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
-import { idemRef } from '../services/idempotency.js';
-import { changeIndicator, createIndicator, getIndicator, listIndicators } from '../services/indicators.js';
+import {
+  changeIndicator,
+  createIndicator,
+  getIndicator,
+  listIndicators,
+} from '../services/indicators/indicators.js';
+import { idemRef } from '../services/records/idempotency.js';
 import { idempotencyHeader, json, listRoute, readRoute } from './common.js';
 
 const create = defineRoute('indicator.manage', {

@@ -22,7 +22,7 @@ import {
   SETTINGS_ID,
   writeSettings,
 } from '../outbox/subscriptions.js';
-import { assertVersion, commitOrConflict } from '../services/record-conflict.js';
+import { assertVersion, commitOrConflict } from '../services/records/conflict.js';
 import { idParam, json } from './common.js';
 
 const getSettings = defineRoute('notification.manage', {

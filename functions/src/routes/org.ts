@@ -14,9 +14,7 @@ import type { Deps } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import { assertPasswordAllowed } from '../auth/password-policy.js';
 import { actingRole } from '../auth/principal.js';
-import { readAccountPolicy } from '../services/account-policy.js';
-import { writableUnitPath } from '../services/jurisdiction.js';
-import { createTenure, tenuresOf } from '../services/org.js';
+import { readAccountPolicy } from '../services/accounts/policy.js';
 import {
   accountView,
   accountViews,
@@ -25,7 +23,9 @@ import {
   logUserCreated,
   publicUser,
   type User,
-} from '../services/users.js';
+} from '../services/accounts/users.js';
+import { writableUnitPath } from '../services/org/jurisdiction.js';
+import { createTenure, tenuresOf } from '../services/org/org.js';
 import { json } from './common.js';
 
 const createTenureRoute = defineRoute('unit.manage', {

@@ -1,6 +1,6 @@
 import { type AccountabilityCase, type Alert, acceptanceDue, DEFAULT_SCHEME } from '@jiandu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenure } from '../services/org.js';
+import { createTenure } from '../services/org/org.js';
 import { type Harness, startHarness } from '../testing/harness.js';
 import { recordsOf, scanAll, storedAndRebuilt } from '../testing/stored.js';
 

@@ -23,7 +23,7 @@ import {
   type PetitionActionName,
   petitionIdemRef,
   revealPetitioner,
-} from '../services/petitions.js';
+} from '../services/petitions/petitions.js';
 import { actionRoute, idParam, ingestRoutes, json, listRoute, readRoute } from './common.js';
 
 const TAG = 'petitions';

@@ -1,6 +1,6 @@
 import type { Ranking } from '@jiandu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenure, createUnit } from '../services/org.js';
+import { createTenure, createUnit } from '../services/org/org.js';
 import { type Harness, startHarness } from '../testing/harness.js';
 
 let h: Harness;

@@ -19,15 +19,15 @@ import {
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import { type Deps, nowIso } from '../app/deps.js';
-import { listCards } from '../services/cards.js';
+import { listCards } from '../services/rankings/cards.js';
 import {
   amendSnapshot,
   getSnapshot,
   listSnapshots,
   publishGroup,
   unitHistory,
-} from '../services/ranking-publication.js';
-import { computeDrafts } from '../services/rankings.js';
+} from '../services/rankings/publication.js';
+import { computeDrafts } from '../services/rankings/rankings.js';
 import { json } from './common.js';
 
 const compute = defineRoute('ranking.read', {

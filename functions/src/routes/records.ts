@@ -10,8 +10,8 @@ import {
 import { newRouter } from '../app/app.js';
 import { type AccessRule, defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
-import { readVisible } from '../services/jurisdiction.js';
-import { withActorNames } from '../services/names.js';
+import { readVisible } from '../services/org/jurisdiction.js';
+import { withActorNames } from '../services/org/names.js';
 import type { RecordType } from '../store/keys.js';
 import { json } from './common.js';
 

@@ -1,6 +1,6 @@
 import { type LedgerEvent, type RectificationAction, verifyChain } from '@jiandu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../services/users.js';
+import { createUser } from '../services/accounts/users.js';
 import { uploadEvidence } from '../testing/evidence.js';
 import { type Harness, startHarness } from '../testing/harness.js';
 import { storedAndRebuiltAggregates } from '../testing/stored.js';

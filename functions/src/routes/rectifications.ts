@@ -10,13 +10,13 @@ import {
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
-import { idemRef } from '../services/idempotency.js';
+import { idemRef } from '../services/records/idempotency.js';
 import {
   actOnRectification,
   createRectification,
   getRectification,
   listRectifications,
-} from '../services/rectifications.js';
+} from '../services/rectifications/rectifications.js';
 import { actionRoute, idempotencyHeader, json, readRoute } from './common.js';
 
 const create = defineRoute('rectification.assign', {

@@ -3,7 +3,7 @@ import { schemeSchema, schemeVersionParam, schemeVersionsSchema } from '@jiandu/
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
-import { schemeVersion, schemeVersions, storeScheme } from '../services/schemes.js';
+import { schemeVersion, schemeVersions, storeScheme } from '../services/schemes/schemes.js';
 import { json } from './common.js';
 
 const current = defineRoute('scheme.read', {

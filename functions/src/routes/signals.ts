@@ -10,7 +10,7 @@ import {
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
-import { idemRef } from '../services/idempotency.js';
+import { idemRef } from '../services/records/idempotency.js';
 import {
   assignSignal,
   createSignal,
@@ -18,7 +18,7 @@ import {
   ingestSignals,
   listSignals,
   listTriage,
-} from '../services/signals.js';
+} from '../services/signals/signals.js';
 import { actionRoute, ingestRoutes, json, listRoute, readRoute } from './common.js';
 
 const TAG = 'signals';

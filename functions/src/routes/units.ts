@@ -4,7 +4,7 @@ import { unitListSchema } from '@jiandu/shared/api';
 import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
-import { createUnit, listUnits } from '../services/org.js';
+import { createUnit, listUnits } from '../services/org/org.js';
 import { json } from './common.js';
 
 const list = defineRoute('unit.read', {

@@ -8,7 +8,7 @@ import { formatInstant } from '@jiandu/shared';
 import type { JobRun, JobRunListQuery, Page } from '@jiandu/shared/api';
 import type { Deps } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
-import { equalsFilters, pagingOf } from '../services/lists.js';
+import { equalsFilters, pagingOf } from '../services/records/lists.js';
 import { keys } from '../store/keys.js';
 import { type RecordIndex, type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';

@@ -7,7 +7,7 @@
 import { addDays, fromEpochDay, toEpochDay, type Unit } from '@jiandu/shared';
 import type { ApiApp } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
-import type { PublicUser } from '../services/users.js';
+import type { PublicUser } from '../services/accounts/users.js';
 import { Agenda, laneOf } from './demo-agenda.js';
 import { ApiClient } from './demo-api.js';
 import { planFunds } from './demo-funds.js';

@@ -7,7 +7,7 @@
 import type { ApiApp } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
 import { issueToken } from '../auth/tokens.js';
-import type { PublicUser } from '../services/users.js';
+import type { PublicUser } from '../services/accounts/users.js';
 
 export interface Refusal {
   count: number;

@@ -5,8 +5,8 @@
  */
 import type { ApiApp } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
-import { createTenure, createUnits } from '../services/org.js';
-import { createUser, type PublicUser } from '../services/users.js';
+import { createUser, type PublicUser } from '../services/accounts/users.js';
+import { createTenure, createUnits } from '../services/org/org.js';
 import type { SeedClock } from './demo-activity.js';
 import { seedActivity } from './demo-activity.js';
 import { demoOrg } from './demo-org.js';

@@ -16,7 +16,7 @@ import type { LedgerImportReport, LedgerReportRow } from '@jiandu/shared/api';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import { actingRole, type Principal } from '../auth/principal.js';
-import { scopeOf } from '../services/jurisdiction.js';
+import { scopeOf } from '../services/org/jurisdiction.js';
 import { ingestLedgerRows } from './ledger-ingest.js';
 import { type CheckedRow, checkRows, dataRowCount } from './ledger-rows.js';
 import { logOperation } from './oplog.js';

@@ -1,7 +1,7 @@
 /**
  * The commit of a ledger import: every valid row becomes one rectification, written through the same
- * idempotent ingestion as the batch endpoints (services/commit.ts commitBatch, natural keys of
- * services/natural-keys.ts): the record, its chained event, its natural-key marker and its aggregate
+ * idempotent ingestion as the batch endpoints (services/records/commit.ts commitBatch, natural keys of
+ * services/records/natural-keys.ts): the record, its chained event, its natural-key marker and its aggregate
  * deltas in one transaction. Importing the same file twice adds nothing: the second time every row's
  * natural key exists and the row is reported `duplicate` with the original's id.
  *
@@ -26,10 +26,10 @@ import {
 } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
-import { type BatchOutcome, commitBatch, type ItemWrite } from '../services/commit.js';
-import { initialHorizon } from '../services/findings.js';
-import { putNaturalKey } from '../services/natural-keys.js';
-import { rectificationIndex } from '../services/rectification-index.js';
+import { initialHorizon } from '../services/findings/findings.js';
+import { type BatchOutcome, commitBatch, type ItemWrite } from '../services/records/commit.js';
+import { putNaturalKey } from '../services/records/natural-keys.js';
+import { rectificationIndex } from '../services/rectifications/index.js';
 import { keys } from '../store/keys.js';
 import type { LedgerRow } from './ledger-rows.js';
 

@@ -30,13 +30,13 @@ import {
 } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
-import { alertListSchema, listAlerts } from '../services/alerts.js';
-import { listCases } from '../services/cases.js';
-import { listQuerySchema, listRecords } from '../services/lists.js';
-import type { PetitionView } from '../services/petition-records.js';
-import { listPetitions, petitionListQuerySchema } from '../services/petitions.js';
-import { listRectifications, rectificationListQuerySchema } from '../services/rectification-list.js';
-import { listSignals, signalListQuerySchema } from '../services/signals.js';
+import { alertListSchema, listAlerts } from '../services/alerts/alerts.js';
+import { listCases } from '../services/cases/cases.js';
+import { listPetitions, petitionListQuerySchema } from '../services/petitions/petitions.js';
+import type { PetitionView } from '../services/petitions/records.js';
+import { listQuerySchema, listRecords } from '../services/records/lists.js';
+import { listRectifications, rectificationListQuerySchema } from '../services/rectifications/list.js';
+import { listSignals, signalListQuerySchema } from '../services/signals/signals.js';
 import type { Column } from './xlsx-stream.js';
 
 /** Rows read a page at a time (the list services allow up to 500). */

@@ -13,8 +13,8 @@ import type { Role } from '@jiandu/shared';
 import type { OperationEntryView, OperationLogQuery, Page } from '@jiandu/shared/api';
 import { type Deps, nowIso } from '../app/deps.js';
 import { actingRole, type Principal } from '../auth/principal.js';
-import { listScope } from '../services/jurisdiction.js';
-import { equalsFilters, pageRange } from '../services/lists.js';
+import { listScope } from '../services/org/jurisdiction.js';
+import { equalsFilters, pageRange } from '../services/records/lists.js';
 import { Tx } from '../store/tx.js';
 
 /**

@@ -6,8 +6,8 @@
 import type { RankingRow, RankingSnapshot } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
-import { monthlyBulletin } from '../services/bulletins.js';
-import { getSnapshot } from '../services/ranking-publication.js';
+import { monthlyBulletin } from '../services/bulletins/bulletins.js';
+import { getSnapshot } from '../services/rankings/publication.js';
 import type { UnitNames } from './list-exports.js';
 import type { CellValue, Column, SheetSource } from './xlsx-stream.js';
 

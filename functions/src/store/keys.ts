@@ -173,7 +173,7 @@ export const keys = {
   uploadPartition: (id: string) => `UPLOAD#${id}`,
   uploadChunkPrefix: 'C#',
   /**
-   * The change feed (services/change-feed.ts, from the table's stream): one marker per record whose state
+   * The change feed (services/integrity/change-feed.ts, from the table's stream): one marker per record whose state
    * or events were written on a UTC day, on one of CHANGE_SHARDS partitions by a hash of the record key —
    * so no partition takes every write of the country — and read back by the incremental verify.
    */

@@ -1,4 +1,4 @@
-export { ingestFindings } from '../services/findings.js';
+export { ingestFindings } from '../services/findings/findings.js';
 export {
   type Answer,
   assertContract,

@@ -1,12 +1,12 @@
 /**
  * For tests: the raw table (to search it, e.g. for a clear identity) and the stored per-unit-per-quarter
- * aggregates next to the shared `rebuild` over the stored records' facts (services/rebuild.ts), as plain
+ * aggregates next to the shared `rebuild` over the stored records' facts (services/integrity/rebuild.ts), as plain
  * objects in key order, so a test can assert they agree. Full, strongly consistent scans: only for a
  * test's own small table.
  */
 import { type AggregateMap, isEmptyAggregate, type UnitQuarterAggregate } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
-import { storedAndRebuiltMaps } from '../services/rebuild.js';
+import { storedAndRebuiltMaps } from '../services/integrity/rebuild.js';
 import { STATE_SK } from '../store/keys.js';
 import { scanTable } from '../store/table-ops.js';
 

@@ -1,0 +1,162 @@
+/**
+ * 预警: alerts raised by the rules (overdue rectifications, major negative opinion, idle funds …), listed
+ * open first; supervisors acknowledge and resolve them, each step a versioned write with its event.
+ */
+
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ALERT_STATE_ORDER, type Alert, type AlertAction, applyAlertAction } from '@jiandu/shared';
+import {
+  type AlertListQuery,
+  type AlertStepRequest,
+  alertListQuerySchema,
+  alertStepRequestSchema,
+} from '@jiandu/shared/api';
+import { type Deps, nowIso } from '../../app/deps.js';
+import type { Principal } from '../../auth/principal.js';
+import { addToOutbox, alertNotification, OUTBOX_TX_ITEMS } from '../../outbox/notification.js';
+import { BadCursor } from '../../store/cursor.js';
+import { keys } from '../../store/keys.js';
+import { type Actor, type RecordIndex, RecordStore, SYSTEM_ACTOR } from '../../store/record-store.js';
+import { Tx, TxCancelled } from '../../store/tx.js';
+import { listScope, readVisible } from '../org/jurisdiction.js';
+import { assertVersion, commitOrConflict } from '../records/conflict.js';
+
+/**
+ * The index entries of an alert: by state (gsi2, newest raised first within a state), by unit, and the
+ * type list. Writers of alerts (the sweeps) use this, so the list below finds their alerts.
+ */
+export const alertIndex = (a: Alert, unitPath: string): RecordIndex => ({
+  unitPath,
+  listSort: a.raisedAt,
+  state: { state: a.state, sort: a.raisedAt },
+  unit: { unitId: a.notifyUnitId, sort: a.raisedAt },
+  extra: { state: a.state, severity: a.severity, rule: a.rule },
+});
+
+/** Transaction items a raised alert adds (record, event, trigger marker, its notification). */
+export const ALERT_TX_ITEMS = 3 + OUTBOX_TX_ITEMS;
+
+/** Adds a new alert to `tx` with its trigger marker (put only if absent: an alert key raises once). */
+export function writeAlert(
+  deps: Deps,
+  tx: Tx,
+  a: Alert,
+  unitPath: string,
+  actor: Actor,
+  at: string,
+  labelPrefix = '',
+): void {
+  deps.store.write(tx, {
+    type: 'alert',
+    id: a.id,
+    before: null,
+    data: a,
+    index: alertIndex(a, unitPath),
+    actor,
+    at,
+    action: 'alert.raise',
+    labelPrefix,
+  });
+  tx.putNew(`${labelPrefix}trigger:${a.alertKey}`, { ...keys.trigger('alert', a.alertKey), alertId: a.id });
+  addToOutbox(tx, alertNotification(a), labelPrefix);
+}
+
+/**
+ * Raises one alert by the system in a transaction of its own: true when raised, false when its trigger
+ * marker shows it was raised before (a second sweep, a concurrent one). Any other refusal is thrown.
+ */
+export async function raiseAlertOnce(deps: Deps, a: Alert, unitPath: string, at: string): Promise<boolean> {
+  const tx = new Tx(deps.tableName);
+  writeAlert(deps, tx, a, unitPath, SYSTEM_ACTOR, at);
+  try {
+    await tx.commit(deps.doc);
+    return true;
+  } catch (e) {
+    if (e instanceof TxCancelled && e.failedLabels().includes(`trigger:${a.alertKey}`)) return false;
+    throw e;
+  }
+}
+
+export { alertListQuerySchema as alertListSchema };
+
+const STATE_PARTITIONS = ALERT_STATE_ORDER.map((s) => keys.statePartition('alert', s));
+
+/**
+ * Alerts in the caller's jurisdiction: open first, then acknowledged, then resolved; newest first within
+ * a state. The cursor is the state index's last key; a cursor naming only a state partition starts that
+ * state from its beginning (the page ended exactly at the end of the previous state).
+ */
+export async function listAlerts(deps: Deps, p: Principal, q: AlertListQuery) {
+  const prefix = await listScope(deps, p, q.unitId);
+  const partitions = q.state ? [keys.statePartition('alert', q.state)] : STATE_PARTITIONS;
+  // The cursor is sealed to this walk (its partitions and scope) and the caller, like RecordStore.page.
+  const binding = { list: { table: deps.tableName, alerts: partitions, unitPath: prefix }, caller: p.id };
+  let phase = 0;
+  let start: Record<string, unknown> | undefined;
+  if (q.cursor) {
+    const key = deps.store.cursors.open(q.cursor, binding);
+    phase = partitions.indexOf(String(key.gsi2pk));
+    if (phase < 0) throw new BadCursor();
+    start = Object.keys(key).length > 1 ? key : undefined;
+  }
+  const items: Alert[] = [];
+  while (phase < partitions.length && items.length < q.limit) {
+    const r = await deps.doc.send(
+      new QueryCommand({
+        TableName: deps.tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: '#p = :p',
+        FilterExpression: 'begins_with(#up, :up)',
+        ExpressionAttributeNames: { '#p': 'gsi2pk', '#up': 'unitPath' },
+        ExpressionAttributeValues: { ':p': partitions[phase], ':up': prefix },
+        ScanIndexForward: false,
+        Limit: q.limit - items.length,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of r.Items ?? []) items.push(RecordStore.fromItem<Alert>(item).data);
+    start = r.LastEvaluatedKey;
+    if (!start) phase++;
+  }
+  const cursor = start
+    ? deps.store.cursors.seal(start, binding)
+    : phase < partitions.length
+      ? deps.store.cursors.seal({ gsi2pk: partitions[phase] }, binding)
+      : null;
+  return { items, cursor };
+}
+
+export async function getAlert(deps: Deps, p: Principal, id: string): Promise<Alert> {
+  return (await readVisible<Alert>(deps, p, 'alert', id)).data;
+}
+
+export { alertStepRequestSchema as alertActionBody };
+
+export async function actOnAlert(
+  deps: Deps,
+  p: Principal,
+  id: string,
+  action: AlertAction,
+  body: AlertStepRequest,
+): Promise<Alert> {
+  const before = await readVisible<Alert>(deps, p, 'alert', id);
+  assertVersion(body.expectedVersion, before, () => before.data);
+  const after = { ...applyAlertAction(before.data, action, p.roles), version: before.version + 1 };
+  const tx = new Tx(deps.tableName);
+  const { stored } = deps.store.write(tx, {
+    type: 'alert',
+    id,
+    before,
+    data: after,
+    index: alertIndex(after, before.unitPath ?? ''),
+    actor: { id: p.id, role: 'supervisor' },
+    at: await nowIso(deps),
+    action: `alert.${action}`,
+    reason: body.note?.trim() || null,
+  });
+  await commitOrConflict(
+    () => tx.commit(deps.doc),
+    async () => (await deps.store.get<Alert>('alert', id))?.data ?? null,
+  );
+  return stored.data;
+}

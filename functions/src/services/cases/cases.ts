@@ -1,0 +1,153 @@
+import {
+  type AccountabilityCase,
+  allowedCaseActions,
+  applyCaseAction,
+  type CaseAction,
+  type CaseSubject,
+  type CaseTrigger,
+} from '@jiandu/shared';
+import { type CaseView, caseStepBodies } from '@jiandu/shared/api';
+import { type Deps, nowIso } from '../../app/deps.js';
+import { assertCan, type Principal } from '../../auth/principal.js';
+import { addToOutbox, caseNotification, OUTBOX_TX_ITEMS } from '../../outbox/notification.js';
+import { keys } from '../../store/keys.js';
+import type { Actor, RecordIndex, StoredRecord } from '../../store/record-store.js';
+import { Tx } from '../../store/tx.js';
+import { readVisible } from '../org/jurisdiction.js';
+import { namesOf } from '../org/names.js';
+import { assertVersion, commitOrConflict } from '../records/conflict.js';
+import { type ListQuery, listRecords } from '../records/lists.js';
+
+export const caseIndex = (c: AccountabilityCase, unitPath: string): RecordIndex => ({
+  unitPath,
+  listSort: c.proposedAt,
+  state: { state: c.state, sort: c.proposedAt },
+  unit: { unitId: c.trigger.unitId, sort: c.proposedAt },
+  extra: { state: c.state, triggerKind: c.trigger.kind },
+});
+
+/** A case the rules propose (for its trigger's leaders, `subjects`), before anyone has looked at it. */
+export function proposedCase(
+  id: string,
+  triggerKey: string,
+  trigger: CaseTrigger,
+  subjects: CaseSubject[],
+  at: string,
+): AccountabilityCase {
+  return {
+    id,
+    triggerKey,
+    trigger,
+    subjects,
+    state: 'proposed',
+    form: null,
+    decisionNote: null,
+    dismissReason: null,
+    proposedAt: at,
+    version: 1,
+  };
+}
+
+/** Transaction items a proposal adds (record, event, trigger marker, its notification). */
+export const PROPOSAL_TX_ITEMS = 3 + OUTBOX_TX_ITEMS;
+
+/**
+ * Adds a proposal to `tx`: the case record with its event and the trigger marker, put only if absent,
+ * so the same trigger never proposes twice (a second proposal cancels the transaction). For the sweeps
+ * and the publication of rankings.
+ */
+export function writeCaseProposal(
+  deps: Deps,
+  tx: Tx,
+  c: AccountabilityCase,
+  unitPath: string,
+  actor: Actor,
+  at: string,
+  labelPrefix = '',
+): void {
+  deps.store.write(tx, {
+    type: 'case',
+    id: c.id,
+    before: null,
+    data: c,
+    index: caseIndex(c, unitPath),
+    actor,
+    at,
+    action: 'case.propose',
+    labelPrefix,
+  });
+  tx.putNew(`${labelPrefix}trigger:${c.triggerKey}`, { ...keys.trigger('case', c.triggerKey), caseId: c.id });
+  addToOutbox(tx, caseNotification(c), labelPrefix);
+}
+
+export type { CaseView };
+
+const viewOf = (c: AccountabilityCase, p: Principal, names: Map<string, string>): CaseView => ({
+  ...c,
+  subjects: c.subjects.map((s) => ({ ...s, personName: names.get(s.personId) ?? null })),
+  allowedActions: allowedCaseActions(c, p.roles),
+});
+
+/** The subjects' names, for cases in an answer (one read for them all). */
+const subjectNames = (deps: Deps, cases: readonly AccountabilityCase[]) =>
+  namesOf(
+    deps,
+    'person',
+    cases.flatMap((c) => c.subjects.map((s) => s.personId)),
+  );
+
+const assertReader = (p: Principal) => assertCan(p, 'case.read');
+
+async function readCase(deps: Deps, p: Principal, id: string): Promise<StoredRecord<AccountabilityCase>> {
+  assertReader(p);
+  return readVisible<AccountabilityCase>(deps, p, 'case', id);
+}
+
+export async function getCase(deps: Deps, p: Principal, id: string): Promise<CaseView> {
+  const c = (await readCase(deps, p, id)).data;
+  return viewOf(c, p, await subjectNames(deps, [c]));
+}
+
+export async function listCases(deps: Deps, p: Principal, q: ListQuery) {
+  assertReader(p);
+  const page = await listRecords<AccountabilityCase>(deps, p, 'case', q);
+  const names = await subjectNames(deps, page.items);
+  return { items: page.items.map((c) => viewOf(c, p, names)), cursor: page.cursor };
+}
+
+export { caseStepBodies as caseActionBodies };
+
+/** One step of the case workflow, conditioned on the version the caller read. */
+export async function actOnCase(
+  deps: Deps,
+  p: Principal,
+  id: string,
+  expectedVersion: number,
+  action: CaseAction,
+  note: string | null = null,
+): Promise<CaseView> {
+  const before = await readCase(deps, p, id);
+  const names = await subjectNames(deps, [before.data]);
+  assertVersion(expectedVersion, before, () => viewOf(before.data, p, names));
+  const after = applyCaseAction(before.data, action, p.roles);
+  const tx = new Tx(deps.tableName);
+  const { stored } = deps.store.write(tx, {
+    type: 'case',
+    id,
+    before,
+    data: { ...after, version: before.version + 1 },
+    index: caseIndex(after, before.unitPath ?? ''),
+    actor: { id: p.id, role: 'inspector' },
+    at: await nowIso(deps),
+    action: `case.${action.type}`,
+    reason: action.type === 'dismiss' ? action.reason : note,
+  });
+  await commitOrConflict(
+    () => tx.commit(deps.doc),
+    async () => {
+      const now = await deps.store.get<AccountabilityCase>('case', id);
+      return now ? viewOf(now.data, p, names) : null;
+    },
+  );
+  return viewOf(stored.data, p, names);
+}

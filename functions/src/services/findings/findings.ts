@@ -1,0 +1,201 @@
+/**
+ * Findings (督查发现): an inspector logs one (or a system ingests many); each opens a rectification in
+ * the same transaction, with the finding's and the rectification's aggregates.
+ */
+import {
+  compareQuarters,
+  computeDeadline,
+  type Finding,
+  type FindingInput,
+  findingFacts,
+  findingInputSchema,
+  localDateOf,
+  newRectification,
+  quarterKey,
+  quarterOfDate,
+  type Rectification,
+  rectificationFacts,
+  type Scheme,
+} from '@jiandu/shared';
+import type { z } from 'zod';
+import { type Deps, nowIso } from '../../app/deps.js';
+import { EdgeError } from '../../app/edge-error.js';
+import { assertCan, type Principal } from '../../auth/principal.js';
+import { addToOutbox, OUTBOX_TX_ITEMS, rectificationNotification } from '../../outbox/notification.js';
+import { Tx } from '../../store/tx.js';
+import { writableUnitPath } from '../org/jurisdiction.js';
+import { commitBatch, type ItemWrite } from '../records/commit.js';
+import { type IdemRef, replay, type StoredResponse } from '../records/idempotency.js';
+import {
+  type BatchItemResult,
+  commitCreate,
+  naturalDuplicate,
+  naturalKeyOf,
+  validItems,
+} from '../records/ingest.js';
+import { naturalOriginal, putNaturalKey } from '../records/natural-keys.js';
+import { rectificationIndex } from '../rectifications/index.js';
+
+type ParsedFinding = z.output<typeof findingInputSchema>;
+
+const findingIndex = (f: Finding, unitPath: string) => ({
+  unitPath,
+  listSort: f.discoveredOn,
+  unit: { unitId: f.unitId, sort: f.discoveredOn },
+  extra: { category: f.category, severity: f.severity, source: f.source },
+});
+
+/** The rectification horizon a new record starts with: the later of now's quarter and its deadline's. */
+export function initialHorizon(nowLocal: string, deadline: string): string {
+  const a = quarterOfDate(nowLocal);
+  const b = quarterOfDate(deadline);
+  return quarterKey(compareQuarters(a, b) >= 0 ? a : b);
+}
+
+function prepare(
+  deps: Deps,
+  p: Principal,
+  input: ParsedFinding,
+  unitPath: string,
+  scheme: Scheme,
+  at: string,
+): ItemWrite<Finding> & { rect: Rectification } {
+  const id = deps.newId();
+  const rectId = deps.newId();
+  const today = localDateOf(at, scheme.timeZone);
+  const deadline =
+    input.deadline ??
+    computeDeadline(input.discoveredOn, scheme.rectification.defaultDeadline, scheme.calendar);
+  const finding: Finding = { ...input, id, inspectorId: p.id, createdAt: at, rectificationId: rectId };
+  const rect = newRectification(
+    {
+      source: { kind: 'finding', id },
+      unitId: input.unitId,
+      title: input.description.slice(0, 500),
+      description: input.description,
+      amountFen: input.amountFen,
+      deadline,
+    },
+    { id: rectId, at, by: p.id },
+  );
+  const horizon = initialHorizon(today, deadline);
+  const actor = { id: p.id, role: 'inspector' as const };
+  return {
+    rect,
+    result: finding,
+    size: 4 + OUTBOX_TX_ITEMS + (input.externalId ? 1 : 0),
+    changes: [
+      { before: null, after: findingFacts(finding) },
+      { before: null, after: rectificationFacts(rect, horizon) },
+    ],
+    write: (tx, prefix) => {
+      deps.store.write(tx, {
+        type: 'finding',
+        id,
+        before: null,
+        data: finding,
+        index: findingIndex(finding, unitPath),
+        actor,
+        at,
+        action: 'finding.create',
+        labelPrefix: prefix,
+      });
+      deps.store.write(tx, {
+        type: 'rectification',
+        id: rectId,
+        before: null,
+        data: rect,
+        index: rectificationIndex(rect, unitPath, horizon),
+        actor,
+        at,
+        action: 'rectification.create',
+        labelPrefix: prefix,
+      });
+      addToOutbox(tx, rectificationNotification(rect, 'assigned', `${rectId}-1`, at), prefix);
+      if (input.externalId) {
+        putNaturalKey(tx, `${prefix}nk`, 'finding', input.source, input.externalId, id);
+      }
+    },
+  };
+}
+
+const assertInspector = (p: Principal) => assertCan(p, 'finding.create');
+
+export async function createFinding(
+  deps: Deps,
+  p: Principal,
+  input: ParsedFinding,
+  idem: IdemRef | null,
+): Promise<StoredResponse<Finding>> {
+  const first = await replay<Finding>(deps, idem);
+  if (first) return first;
+  assertInspector(p);
+  const unitPath = await writableUnitPath(deps, p, input.unitId);
+  const scheme = await deps.scheme();
+  const at = await nowIso(deps);
+  const nk = naturalKeyOf('finding', input.source, input.externalId);
+  const dup = await naturalDuplicate(deps, nk);
+  if (dup) return dup;
+  const item = prepare(deps, p, input, unitPath, scheme, at);
+  const tx = new Tx(deps.tableName);
+  item.write(tx, 'i0:');
+  return commitCreate(deps, tx, item.changes, { status: 201, body: item.result }, idem, nk);
+}
+
+export async function ingestFindings(deps: Deps, p: Principal, raw: unknown[]): Promise<BatchItemResult[]> {
+  assertInspector(p);
+  const scheme = await deps.scheme();
+  const at = await nowIso(deps);
+  const results: BatchItemResult[] = new Array(raw.length);
+  const valid = await validItems(raw, findingInputSchema, results, async (input, index) => {
+    try {
+      return { index, input, unitPath: await writableUnitPath(deps, p, input.unitId) };
+    } catch (e) {
+      // Any failure to resolve the unit rejects the item on its unitId.
+      throw new EdgeError('unit.notFound', (e as Error).message, { field: 'unitId' });
+    }
+  });
+  const writes: { index: number; item: ReturnType<typeof prepare>; input: ParsedFinding }[] = [];
+  const seen = new Map<string, number>();
+  for (const { index: i, input, unitPath } of valid) {
+    const nk = input.externalId ? `${input.source}#${input.externalId}` : null;
+    if (nk && seen.has(nk)) {
+      writes.push({ index: i, item: undefined as never, input }); // resolved after commit
+      continue;
+    }
+    if (nk) {
+      const existing = await naturalOriginal(deps, 'finding', input.source, input.externalId!);
+      if (existing) {
+        results[i] = { index: i, status: 'duplicate', id: existing };
+        continue;
+      }
+      seen.set(nk, i);
+    }
+    writes.push({ index: i, item: prepare(deps, p, input, unitPath, scheme, at), input });
+  }
+  const real = writes.filter((w) => w.item);
+  const outcomes = await commitBatch(
+    deps,
+    real.map((w) => w.item),
+  );
+  for (const [k, w] of real.entries()) {
+    const o = outcomes[k]!;
+    if (o.ok) results[w.index] = { index: w.index, status: 'accepted', id: o.result.id };
+    else {
+      const existing = w.input.externalId
+        ? await naturalOriginal(deps, 'finding', w.input.source, w.input.externalId)
+        : null;
+      results[w.index] = existing
+        ? { index: w.index, status: 'duplicate', id: existing }
+        : { index: w.index, status: 'rejected', field: '', reason: 'conflict', code: 'conflict.version' };
+    }
+  }
+  for (const w of writes.filter((x) => !x.item)) {
+    const first = results[seen.get(`${w.input.source}#${w.input.externalId}`)!]!;
+    results[w.index] =
+      'id' in first ? { index: w.index, status: 'duplicate', id: first.id } : { ...first, index: w.index };
+  }
+  return results;
+}
+
+export type { FindingInput };

@@ -1,0 +1,368 @@
+/**
+ * Publishing a quarter's ranking of one peer group (DESIGN §4.2): the inputs (the aggregates) and the
+ * outputs are frozen into a snapshot with a content hash; only then are cards issued and, for a unit
+ * carded in consecutive quarters, an accountability case proposed (once per trigger). A published
+ * snapshot is never edited: an amendment supersedes it, naming it and why; both stay visible, and the
+ * cards follow the amendment (those of the superseded snapshot are withdrawn, the amendment issues its own).
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  assertPublishable,
+  assertQuarterEnded,
+  buildSnapshot,
+  cardsFromSnapshot,
+  DomainError,
+  latestEffective,
+  localDateOf,
+  proposeForConsecutiveCards,
+  type RankingSnapshot,
+} from '@jiandu/shared';
+import type {
+  Publication,
+  SnapshotList,
+  SnapshotSummary,
+  SnapshotView,
+  UnitHistory,
+} from '@jiandu/shared/api';
+import type { Deps } from '../../app/deps.js';
+import { EdgeError, notFound } from '../../app/edge-error.js';
+import { assertCan, type Principal } from '../../auth/principal.js';
+import { keys } from '../../store/keys.js';
+import { type Actor, type StoredRecord, SYSTEM_ACTOR } from '../../store/record-store.js';
+import { MAX_TX_ITEMS, Tx, TxCancelled } from '../../store/tx.js';
+import { triggerRaised } from '../alerts/triggers.js';
+import { PROPOSAL_TX_ITEMS, proposedCase, writeCaseProposal } from '../cases/cases.js';
+import { scopeOf } from '../org/jurisdiction.js';
+import { tenuresOf } from '../org/org.js';
+import { CARD_TX_ITEMS, cardsOfUnit, writeNewCard, writeWithdrawal } from './cards.js';
+import {
+  groupInputs,
+  groupKeyOf,
+  groupVisibility,
+  type PeerGroup,
+  peerGroups,
+  rankInputs,
+  readAggregates,
+  visibleGroup,
+} from './rankings.js';
+
+type SnapshotHead = Pick<
+  RankingSnapshot,
+  'id' | 'quarter' | 'group' | 'publishedAt' | 'publishedBy' | 'supersedes' | 'reason' | 'contentHash'
+>;
+
+/** A summary of `s` among the snapshots of its quarter and group. */
+export function summarize(s: SnapshotHead, siblings: readonly SnapshotHead[]): SnapshotSummary {
+  const effective = latestEffective(siblings as RankingSnapshot[]);
+  return {
+    id: s.id,
+    quarter: s.quarter,
+    groupKey: groupKeyOf(s.group),
+    group: s.group,
+    publishedAt: s.publishedAt,
+    publishedBy: s.publishedBy,
+    supersedes: s.supersedes,
+    reason: s.reason,
+    contentHash: s.contentHash,
+    effective: effective?.id === s.id,
+    supersededBy: siblings.find((x) => x.supersedes === s.id)?.id ?? null,
+  };
+}
+
+/** Snapshots of a quarter and group, oldest first. */
+export async function snapshotsOf(
+  deps: Deps,
+  quarter: string,
+  groupKey: string,
+): Promise<StoredRecord<RankingSnapshot>[]> {
+  return deps.store.queryIndex<RankingSnapshot>('gsi2', keys.snapshotPartition(quarter, groupKey));
+}
+
+/** Heads (no rows, no inputs) of every snapshot of a quarter, from the type list: one query. */
+export async function snapshotHeadsOfQuarter(deps: Deps, quarter: string): Promise<SnapshotHead[]> {
+  const out: SnapshotHead[] = [];
+  let start: Record<string, unknown> | undefined;
+  const fields = [
+    'id',
+    'quarter',
+    'group',
+    'publishedAt',
+    'publishedBy',
+    'supersedes',
+    'reason',
+    'contentHash',
+  ];
+  do {
+    const r = await deps.doc.send(
+      new QueryCommand({
+        TableName: deps.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: '#p = :p AND #s BETWEEN :from AND :to',
+        ProjectionExpression: fields.map((_, i) => `#d.#f${i}`).join(', '),
+        ExpressionAttributeNames: {
+          '#p': 'gsi1pk',
+          '#s': 'gsi1sk',
+          '#d': 'data',
+          ...Object.fromEntries(fields.map((f, i) => [`#f${i}`, f])),
+        },
+        ExpressionAttributeValues: {
+          ':p': keys.listPartition('snapshot'),
+          ':from': `${quarter}#`,
+          ':to': `${quarter}#\uffff`,
+        },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of r.Items ?? []) out.push(item.data as SnapshotHead);
+    start = r.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+/** A few transaction items that belong together (a card, a withdrawal, a proposal). */
+interface Piece {
+  size: number;
+  write: (tx: Tx) => void;
+}
+
+interface FreezeInput {
+  g: PeerGroup;
+  quarter: string;
+  supersedes: StoredRecord<RankingSnapshot> | null;
+  reason: string | null;
+  actor: Actor;
+  at: string;
+}
+
+async function freezeAndIssue(deps: Deps, input: FreezeInput): Promise<Publication> {
+  const { g, quarter, actor, at } = input;
+  const scheme = await deps.scheme();
+  const existing = (await snapshotsOf(deps, quarter, g.groupKey)).map((s) => s.data);
+  assertPublishable(existing, { quarter, group: g.group, supersedes: input.supersedes?.id ?? null });
+  const aggs = await readAggregates(deps, quarter);
+  const inputs = groupInputs(g, quarter, aggs);
+  const ranking = rankInputs(g, quarter, inputs, scheme);
+  const snapshot = buildSnapshot({
+    id: deps.newId(),
+    ranking,
+    inputs,
+    publishedAt: at,
+    publishedBy: actor.id,
+    supersedes: input.supersedes?.data ?? null,
+    reason: input.reason,
+  });
+  const parentPath = (await deps.units.pathOf(g.group.parentUnitId)) ?? '';
+
+  const main = new Tx(deps.tableName);
+  deps.store.write(main, {
+    type: 'snapshot',
+    id: snapshot.id,
+    before: null,
+    data: snapshot,
+    index: {
+      unitPath: parentPath,
+      listSort: `${quarter}#${g.groupKey}#${at}`,
+      extra: {
+        ...keys.snapshotIndex(quarter, g.groupKey, at, snapshot.id),
+        ...keys.snapshotsOfGroup(g.groupKey, quarter, at, snapshot.id),
+        quarter,
+        groupKey: g.groupKey,
+      },
+    },
+    actor,
+    at,
+    action: input.supersedes ? 'ranking.amend' : 'ranking.publish',
+    reason: input.reason,
+  });
+  const slot = input.supersedes ? `amends#${input.supersedes.id}` : 'first';
+  main.putNew('publication', { ...keys.publication(quarter, g.groupKey, slot), snapshotId: snapshot.id });
+
+  const pieces: Piece[] = [];
+  // The superseded snapshot's cards are withdrawn; the amendment issues its own.
+  const withdrawnCardIds: string[] = [];
+  if (input.supersedes) {
+    const old = input.supersedes.data;
+    for (const row of old.ranking.rows.filter((r) => r.carded)) {
+      for (const c of await cardsOfUnit(deps, row.unitId)) {
+        if (c.data.snapshotId !== old.id || c.data.withdrawn) continue;
+        withdrawnCardIds.push(c.id);
+        const withdrawn = { snapshotId: snapshot.id, at, reason: input.reason ?? '' };
+        pieces.push({ size: CARD_TX_ITEMS, write: (tx) => writeWithdrawal(deps, tx, c, withdrawn, actor) });
+      }
+    }
+  }
+  const cards = cardsFromSnapshot(snapshot, () => deps.newId(), at);
+  const proposedCaseIds: string[] = [];
+  for (const card of cards) {
+    const unitPath = (await deps.units.pathOf(card.unitId)) ?? '';
+    pieces.push({ size: CARD_TX_ITEMS, write: (tx) => writeNewCard(deps, tx, card, unitPath, actor, at) });
+    const prior = (await cardsOfUnit(deps, card.unitId)).filter(
+      (c) => c.data.withdrawn === null && c.data.quarter !== quarter,
+    );
+    const proposal = proposeForConsecutiveCards({
+      unitId: card.unitId,
+      quarters: [...prior.map((c) => c.data.quarter), quarter],
+      cardIds: [...prior.map((c) => c.id), card.id],
+      tenures: await tenuresOf(deps, card.unitId),
+      scheme,
+    });
+    if (!proposal || (await triggerRaised(deps, 'case', proposal.triggerKey))) continue;
+    const c = proposedCase(deps.newId(), proposal.triggerKey, proposal.trigger, proposal.subjects, at);
+    proposedCaseIds.push(c.id);
+    pieces.push({
+      size: PROPOSAL_TX_ITEMS,
+      write: (tx) => writeCaseProposal(deps, tx, c, unitPath, actor, at),
+    });
+  }
+
+  // The snapshot and as many pieces as fit go in one transaction; the rest (a group with very many
+  // units tied at the bottom) follow in further transactions.
+  const txs = [main];
+  for (const piece of pieces) {
+    let tx = txs[txs.length - 1]!;
+    if (tx.size + piece.size > MAX_TX_ITEMS) {
+      tx = new Tx(deps.tableName);
+      txs.push(tx);
+    }
+    piece.write(tx);
+  }
+  try {
+    await main.commit(deps.doc);
+  } catch (e) {
+    // Another publication of the same slot won the race.
+    if (e instanceof TxCancelled && e.failedLabels().includes('publication'))
+      throw new DomainError(
+        input.supersedes ? 'ranking.alreadySuperseded' : 'ranking.alreadyPublished',
+        `${quarter} ${g.groupKey} was published meanwhile`,
+      );
+    throw e;
+  }
+  for (const tx of txs.slice(1)) await tx.commit(deps.doc);
+
+  const siblings = [...existing, snapshot];
+  return {
+    snapshot: summarize(snapshot, siblings),
+    cards: cards.map((c) => ({ ...c, withdrawn: null })),
+    withdrawnCardIds,
+    proposedCaseIds,
+  };
+}
+
+/** Supervisors publish groups whose parent unit is in their jurisdiction; the schedule (p null) any. */
+async function publishableGroup(deps: Deps, p: Principal | null, groupKey: string): Promise<PeerGroup> {
+  const g = await visibleGroup(deps, p, groupKey);
+  if (p) {
+    assertCan(p, 'ranking.publish');
+    const parent = (await deps.units.pathOf(g.group.parentUnitId)) ?? '';
+    if (!parent.startsWith(await scopeOf(deps, p)))
+      throw new EdgeError('auth.forbidden', 'the group’s parent unit is outside your jurisdiction', {
+        field: 'groupKey',
+      });
+  }
+  return g;
+}
+
+export async function publishGroup(
+  deps: Deps,
+  p: Principal | null,
+  quarter: string,
+  groupKey: string,
+  at: string,
+): Promise<Publication> {
+  const g = await publishableGroup(deps, p, groupKey);
+  assertQuarterEnded(quarter, localDateOf(at, (await deps.scheme()).timeZone));
+  const actor: Actor = p ? { id: p.id, role: 'supervisor' } : SYSTEM_ACTOR;
+  return freezeAndIssue(deps, { g, quarter, supersedes: null, reason: null, actor, at });
+}
+
+export async function amendSnapshot(
+  deps: Deps,
+  p: Principal,
+  snapshotId: string,
+  reason: string,
+  at: string,
+): Promise<Publication> {
+  const old = await deps.store.get<RankingSnapshot>('snapshot', snapshotId);
+  if (!old) throw notFound('snapshot');
+  const g = await publishableGroup(deps, p, groupKeyOf(old.data.group)).catch((e: unknown) => {
+    throw e instanceof EdgeError && e.code === 'record.notFound' ? notFound('snapshot') : e;
+  });
+  const actor: Actor = { id: p.id, role: 'supervisor' };
+  return freezeAndIssue(deps, { g, quarter: old.data.quarter, supersedes: old, reason, actor, at });
+}
+
+/** One snapshot, whole, with its place among the snapshots of its quarter and group. */
+export async function getSnapshot(deps: Deps, p: Principal, id: string): Promise<SnapshotView> {
+  const s = await deps.store.get<RankingSnapshot>('snapshot', id);
+  if (!s) throw notFound('snapshot');
+  const groupKey = groupKeyOf(s.data.group);
+  const visible = await groupVisibility(deps, p);
+  const g = peerGroups(await deps.units.tree(), await deps.scheme()).find((x) => x.groupKey === groupKey);
+  // A snapshot of a group the tree no longer forms is visible to whoever holds its parent unit.
+  const parentPath = await deps.units.pathOf(s.data.group.parentUnitId);
+  const seen = g ? visible(g) : parentPath?.startsWith(await scopeOf(deps, p));
+  if (!seen) throw notFound('snapshot');
+  const siblings = (await snapshotsOf(deps, s.data.quarter, groupKey)).map((x) => x.data);
+  return { ...s.data, ...summarize(s.data, siblings) };
+}
+
+/** Summaries of the snapshots of a quarter (one group, or every group the caller sees). */
+export async function listSnapshots(
+  deps: Deps,
+  p: Principal,
+  quarter: string,
+  groupKey?: string,
+): Promise<SnapshotList> {
+  const heads = groupKey
+    ? (await snapshotsOf(deps, quarter, (await visibleGroup(deps, p, groupKey)).groupKey)).map((s) => s.data)
+    : await snapshotHeadsOfQuarter(deps, quarter);
+  const visible = await groupVisibility(deps, p);
+  const groups = new Map(
+    peerGroups(await deps.units.tree(), await deps.scheme()).map((g) => [g.groupKey, g]),
+  );
+  const byGroup = new Map<string, SnapshotHead[]>();
+  for (const h of heads) {
+    const k = groupKeyOf(h.group);
+    const g = groups.get(k);
+    if (!g || !visible(g)) continue;
+    byGroup.set(k, [...(byGroup.get(k) ?? []), h]);
+  }
+  const items = [...byGroup.values()].flatMap((sibs) => sibs.map((s) => summarize(s, sibs)));
+  items.sort((a, b) =>
+    a.groupKey < b.groupKey ? -1 : a.groupKey > b.groupKey ? 1 : a.publishedAt < b.publishedAt ? -1 : 1,
+  );
+  return { quarter, items };
+}
+
+/** A unit's published ranks across quarters (the snapshot in force of each quarter), oldest first. */
+export async function unitHistory(deps: Deps, p: Principal, unitId: string): Promise<UnitHistory> {
+  const tree = await deps.units.tree();
+  const scheme = await deps.scheme();
+  if (!tree.has(unitId)) throw notFound('unit');
+  const ref = tree.peerGroupOf(unitId, scheme.peerGroups);
+  const g = ref ? peerGroups(tree, scheme).find((x) => x.groupKey === groupKeyOf(ref)) : undefined;
+  const unitPath = (await deps.units.pathOf(unitId)) ?? '';
+  const scope = await scopeOf(deps, p);
+  const seen = g ? (await groupVisibility(deps, p))(g) : unitPath.startsWith(scope);
+  if (!seen) throw notFound('unit');
+  if (!g) return { unitId, groupKey: null, items: [] };
+  const all = await deps.store.queryIndex<RankingSnapshot>('gsi3', keys.snapshotGroupPartition(g.groupKey));
+  const byQuarter = new Map<string, RankingSnapshot[]>();
+  for (const s of all) byQuarter.set(s.data.quarter, [...(byQuarter.get(s.data.quarter) ?? []), s.data]);
+  const items: UnitHistory['items'] = [];
+  for (const [quarter, sibs] of [...byQuarter.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const s = latestEffective(sibs);
+    const row = s?.ranking.rows.find((r) => r.unitId === unitId);
+    if (!s || !row) continue;
+    items.push({
+      quarter,
+      snapshotId: s.id,
+      rank: row.rank,
+      groupSize: s.ranking.rows.length,
+      total: row.score.total,
+      carded: row.carded,
+      amended: s.supersedes !== null,
+    });
+  }
+  return { unitId, groupKey: g.groupKey, items };
+}

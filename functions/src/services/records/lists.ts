@@ -1,0 +1,49 @@
+/** Lists: cursor pagination, restricted to the caller's jurisdiction, with the common filters. */
+import { type ListQuery, listQuerySchema, pagingFields, unitPageFields } from '@jiandu/shared/api';
+import type { Deps } from '../../app/deps.js';
+import type { Principal } from '../../auth/principal.js';
+import type { RecordType } from '../../store/keys.js';
+import type { ListFilter } from '../../store/record-store.js';
+import { listScope } from '../org/jurisdiction.js';
+
+// The list queries are part of the API's contract (`@jiandu/shared/api`); kept importable from here.
+export { type ListQuery, listQuerySchema, pagingFields, unitPageFields };
+
+/** `attribute = value` on the state item, one filter per given value (undefined: no filter). */
+export function equalsFilters(fields: Record<string, unknown>): ListFilter[] {
+  return Object.entries(fields).flatMap(([f, v]) =>
+    v === undefined
+      ? []
+      : [{ expr: `#f_${f} = :f_${f}`, names: { [`#f_${f}`]: f }, values: { [`:f_${f}`]: v } }],
+  );
+}
+
+/** The caller and the cursor of a list query, as the paging of RecordStore.list or .page. */
+export const pagingOf = (p: Principal, q: { cursor?: string | undefined }) => ({
+  caller: p.id,
+  ...(q.cursor ? { cursor: q.cursor } : {}),
+});
+
+/** The caller, the cursor and the from/to range of a list query, as options of RecordStore.list. */
+export const pageRange = (
+  p: Principal,
+  q: {
+    cursor?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+  },
+) => ({
+  ...pagingOf(p, q),
+  ...(q.from ? { from: q.from } : {}),
+  ...(q.to ? { to: q.to } : {}),
+});
+
+export async function listRecords<T>(deps: Deps, p: Principal, type: RecordType, q: ListQuery) {
+  const page = await deps.store.list<T>(type, {
+    unitPathPrefix: await listScope(deps, p, q.unitId),
+    filters: equalsFilters({ state: q.state, category: q.category, severity: q.severity }),
+    limit: q.limit,
+    ...pageRange(p, q),
+  });
+  return { items: page.items.map((s) => s.data), cursor: page.cursor };
+}

@@ -1,0 +1,86 @@
+/**
+ * Reading rectifications with what the record store does not return: the `horizon` attribute the
+ * rectification index keeps on the state item (the last quarter its open-and-overdue count is
+ * materialized for), and the view a caller gets (the record plus what is derived for them).
+ */
+
+import {
+  allowedActions,
+  compareQuarters,
+  daysOverdue,
+  formatInstant,
+  localDateOf,
+  parseQuarter,
+  type QuarterKey,
+  quarterKey,
+  quarterOfDate,
+  type Rectification,
+} from '@jiandu/shared';
+import type { RectificationView } from '@jiandu/shared/api';
+import type { Deps } from '../../app/deps.js';
+import type { Principal } from '../../auth/principal.js';
+import { keys } from '../../store/keys.js';
+import { RecordStore, type StoredRecord } from '../../store/record-store.js';
+import { namesOf } from '../org/names.js';
+
+export interface StoredRectification {
+  stored: StoredRecord<Rectification>;
+  /** The stored horizon (see RectificationFacts.horizon). */
+  horizon: QuarterKey;
+}
+
+/** A rectification as read or acted on (`@jiandu/shared/api`): daysOverdue is derived, never stored. */
+export type { RectificationView };
+
+/** Every user id a rectification names. */
+const peopleOf = (r: Rectification): string[] => [
+  ...[...r.measures, ...r.progress, ...r.evidence].map((x) => x.by),
+  ...[r.submittedBy, r.firstReviewerId, r.secondReviewerId, r.lastRejection?.by].filter(
+    (x): x is string => typeof x === 'string',
+  ),
+  ...r.extensions.flatMap((e) => [e.requestedBy, ...(e.decidedBy ? [e.decidedBy] : [])]),
+];
+
+const fromItem = (item: Record<string, unknown>): StoredRectification => ({
+  stored: RecordStore.fromItem<Rectification>(item),
+  horizon: String(item.horizon),
+});
+
+/** The state item with its horizon (strongly consistent), or null. */
+export async function readRectification(deps: Deps, id: string): Promise<StoredRectification | null> {
+  const item = await deps.store.getItem('rectification', id);
+  return item ? fromItem(item) : null;
+}
+
+/** Every open rectification (gsi2, the "open" state partition the rectification index writes). */
+export async function openRectifications(deps: Deps): Promise<StoredRectification[]> {
+  return (await deps.store.queryIndexItems('gsi2', keys.statePartition('rectification', 'open'))).map(
+    fromItem,
+  );
+}
+
+/** The quarter of a local date, as a key. */
+export const quarterOfDay = (date: string): QuarterKey => quarterKey(quarterOfDate(date));
+
+/** The later of two quarter keys. */
+export const laterQuarter = (a: QuarterKey, b: QuarterKey): QuarterKey =>
+  compareQuarters(parseQuarter(a), parseQuarter(b)) >= 0 ? a : b;
+
+/** True when quarter `a` is before quarter `b`. */
+export const quarterBefore = (a: QuarterKey, b: QuarterKey): boolean =>
+  compareQuarters(parseQuarter(a), parseQuarter(b)) < 0;
+
+export async function viewOf(deps: Deps, p: Principal, rect: Rectification): Promise<RectificationView> {
+  const scheme = await deps.scheme();
+  return {
+    ...rect,
+    allowedActions: allowedActions(rect, p),
+    daysOverdue: daysOverdue(rect, formatInstant(deps.clock(), scheme.timeZone), scheme.timeZone),
+    names: Object.fromEntries(await namesOf(deps, 'user', peopleOf(rect))),
+  };
+}
+
+/** Today in the scheme's time zone. */
+export async function today(deps: Deps): Promise<string> {
+  return localDateOf(deps.clock(), (await deps.scheme()).timeZone);
+}

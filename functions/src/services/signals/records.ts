@@ -1,0 +1,168 @@
+/**
+ * How an opinion signal is stored: the state item (listed by local publication time; a signal without a
+ * unit sits in the gsi2 triage partition, an assigned one in its unit's gsi3 partition), and one marker
+ * item per canonical URL and per normalized text (`keys.signalUrl` / `keys.signalText`, keyed by the
+ * SHA-256 of the key) naming the signal that owns it — the markers are what make duplicates lose.
+ */
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type Alert,
+  formatInstant,
+  instantMs,
+  localDateOf,
+  majorNegativeActions,
+  newRectification,
+  type RecordChange,
+  type Rectification,
+  rectificationFacts,
+  type Scheme,
+  type Signal,
+  type SignalKeys,
+  sha256Hex,
+} from '@jiandu/shared';
+import type { SignalView } from '@jiandu/shared/api';
+import type { Deps } from '../../app/deps.js';
+import { addToOutbox, OUTBOX_TX_ITEMS, rectificationNotification } from '../../outbox/notification.js';
+import { keys } from '../../store/keys.js';
+import { type Actor, type RecordIndex, type StoredRecord, SYSTEM_ACTOR } from '../../store/record-store.js';
+import type { Tx } from '../../store/tx.js';
+import { ALERT_TX_ITEMS, writeAlert } from '../alerts/alerts.js';
+import { initialHorizon } from '../findings/findings.js';
+import { rectificationIndex } from '../rectifications/index.js';
+
+export type { SignalView };
+
+export const TRIAGE_STATE = 'triage';
+export const ASSIGNED_STATE = 'assigned';
+
+export const signalState = (s: Pick<Signal, 'unitId'>) => (s.unitId === null ? TRIAGE_STATE : ASSIGNED_STATE);
+
+export function signalIndex(s: Signal, unitPath: string, scheme: Scheme): RecordIndex {
+  const sort = formatInstant(instantMs(s.publishedAt), scheme.timeZone);
+  return {
+    unitPath,
+    listSort: sort,
+    ...(s.unitId === null ? { state: { state: TRIAGE_STATE, sort } } : { unit: { unitId: s.unitId, sort } }),
+    extra: { state: signalState(s), severity: s.severity, polarity: s.polarity, platform: s.platform },
+  };
+}
+
+export const signalView = (rec: Pick<StoredRecord<Signal>, 'data' | 'version'>): SignalView => ({
+  ...rec.data,
+  version: rec.version,
+});
+
+export const urlMarker = (canonicalUrl: string) => keys.signalUrl(sha256Hex(canonicalUrl));
+export const textMarker = (textKey: string) => keys.signalText(sha256Hex(textKey));
+
+/** The signals that own these keys now (consistent reads): canonical URL → id, text key → id. */
+export async function markerOwners(
+  deps: Deps,
+  all: readonly SignalKeys[],
+): Promise<{ byUrl: Map<string, string>; byText: Map<string, string> }> {
+  const wanted = new Map<string, { kind: 'url' | 'text'; key: string; item: { pk: string; sk: string } }>();
+  for (const k of all) {
+    const u = urlMarker(k.canonicalUrl);
+    wanted.set(u.pk, { kind: 'url', key: k.canonicalUrl, item: u });
+    if (k.textKey !== '') {
+      const t = textMarker(k.textKey);
+      wanted.set(t.pk, { kind: 'text', key: k.textKey, item: t });
+    }
+  }
+  const out = { byUrl: new Map<string, string>(), byText: new Map<string, string>() };
+  const list = [...wanted.values()];
+  for (let i = 0; i < list.length; i += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
+      [deps.tableName]: { Keys: list.slice(i, i + 100).map((w) => w.item), ConsistentRead: true },
+    };
+    while (request && Object.keys(request).length > 0) {
+      const r = await deps.doc.send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of r.Responses?.[deps.tableName] ?? []) {
+        const w = wanted.get(String(item.pk));
+        if (!w || typeof item.recordId !== 'string') continue;
+        (w.kind === 'url' ? out.byUrl : out.byText).set(w.key, item.recordId);
+      }
+      request = r.UnprocessedKeys as typeof request;
+    }
+  }
+  return out;
+}
+
+/** The markers a new signal owns (put with a condition: a duplicate cannot also own them). */
+export function putMarkers(tx: Tx, prefix: string, s: Pick<Signal, 'id' | 'canonicalUrl' | 'textKey'>): void {
+  tx.putNew(`${prefix}url`, { ...urlMarker(s.canonicalUrl), recordId: s.id });
+  if (s.textKey !== '') tx.putNew(`${prefix}text`, { ...textMarker(s.textKey), recordId: s.id });
+}
+
+/**
+ * The keys of a repost, registered for its original when nobody owns them yet (so a repost of the repost
+ * is found too, dedup.ts); never fails, never takes a key from another signal.
+ */
+export function registerMarker(
+  tx: Tx,
+  label: string,
+  item: { pk: string; sk: string },
+  recordId: string,
+): void {
+  tx.update(label, {
+    Key: item,
+    UpdateExpression: 'SET #r = if_not_exists(#r, :r)',
+    ExpressionAttributeNames: { '#r': 'recordId' },
+    ExpressionAttributeValues: { ':r': recordId },
+  });
+}
+
+/** The actions due for a signal that has a unit now (a major negative one: alert + handling task). */
+export interface SignalFollowUp {
+  alert: Alert | null;
+  rect: { rect: Rectification; horizon: string } | null;
+  size: number;
+  changes: RecordChange[];
+  write: (tx: Tx, prefix: string) => void;
+}
+
+/**
+ * Shared majorNegativeActions, as records: the alert (with its trigger marker) and the rectification
+ * with its first-response deadline, counted from `at`. `signal` must carry its unit.
+ */
+export function signalFollowUp(
+  deps: Deps,
+  signal: Signal,
+  unitPath: string,
+  actor: Actor,
+  at: string,
+  scheme: Scheme,
+): SignalFollowUp {
+  const actions = majorNegativeActions(signal, at, scheme);
+  const alert: Alert | null = actions.alert
+    ? { ...actions.alert, id: deps.newId(), state: 'open', raisedAt: at, version: 1 }
+    : null;
+  let rect: SignalFollowUp['rect'] = null;
+  if (actions.rectification) {
+    const r = newRectification(actions.rectification, { id: deps.newId(), at, by: actor.id });
+    rect = { rect: r, horizon: initialHorizon(localDateOf(at, scheme.timeZone), r.deadline) };
+  }
+  return {
+    alert,
+    rect,
+    size: (alert ? ALERT_TX_ITEMS : 0) + (rect ? 2 + OUTBOX_TX_ITEMS : 0),
+    changes: rect ? [{ before: null, after: rectificationFacts(rect.rect, rect.horizon) }] : [],
+    write: (tx, prefix) => {
+      if (alert) writeAlert(deps, tx, alert, unitPath, SYSTEM_ACTOR, at, `${prefix}alert:`);
+      if (rect) {
+        deps.store.write(tx, {
+          type: 'rectification',
+          id: rect.rect.id,
+          before: null,
+          data: rect.rect,
+          index: rectificationIndex(rect.rect, unitPath, rect.horizon),
+          actor,
+          at,
+          action: 'rectification.create',
+          labelPrefix: prefix,
+        });
+        addToOutbox(tx, rectificationNotification(rect.rect, 'assigned', `${rect.rect.id}-1`, at), prefix);
+      }
+    },
+  };
+}
