@@ -2,10 +2,8 @@
  * The one Hono app: served by @hono/node-server locally and hono/aws-lambda in AWS. Public routes are
  * sign-in, JWKS, health and the OpenAPI document; everything under /api/v1 needs a verified token.
  */
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import { getPath } from 'hono/utils/url';
 import { isLocalEvidence } from '../evidence/local-evidence.js';
 import { accountRoutes } from '../routes/accounts.js';
 import { alertRoutes } from '../routes/alerts.js';
@@ -37,34 +35,13 @@ import { onError, problemResponse, zodProblem } from './errors.js';
 import { problem } from './problem.js';
 import { queryGuard } from './query-guard.js';
 import { RouteTable } from './route-table.js';
+import { type ApiApp, canonicalPath, newRouter } from './router.js';
 import { TAGS } from './tags.js';
 
+export type { ApiApp };
+export { newRouter };
+
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
-
-export type ApiApp = OpenAPIHono<AppEnv>;
-
-/**
- * The path the router matches: Hono's own decoding (percent-encoded letters are the same path), with
- * doubled slashes collapsed and a trailing slash dropped, so every spelling of a route reaches the same
- * route — and its declared access rule — or none (dot segments are resolved by the URL parser before).
- */
-const canonicalPath = (request: Request): string => {
-  const path = getPath(request).replace(/\/{2,}/g, '/');
-  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
-};
-
-export const newRouter = (opts: { getPath?: (request: Request) => string } = {}): ApiApp =>
-  new OpenAPIHono<AppEnv>({
-    ...opts,
-    defaultHook: (result, c) => {
-      if (!result.success) {
-        return problemResponse(
-          c,
-          zodProblem(result.error, result.target === 'json' ? 'body' : (result.target as 'query')),
-        );
-      }
-    },
-  });
 
 export function createApp(deps: Deps, opts: { log?: (e: unknown) => void } = {}): ApiApp {
   const log = opts.log ?? ((e: unknown) => console.error(e));

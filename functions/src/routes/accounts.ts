@@ -17,9 +17,9 @@ import {
   setStateSchema,
   signedInSchema,
 } from '@jiandu/shared/api';
-import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import { type Deps, nowIso } from '../app/deps.js';
+import { newRouter } from '../app/router.js';
 import { setSessionCookie } from '../app/session-cookie.js';
 import { actingRole, type Principal } from '../auth/principal.js';
 import { readAccountPolicy, writeAccountPolicy } from '../services/accounts/policy.js';

@@ -1,7 +1,7 @@
 /** 预警: alerts in your jurisdiction, open first; supervisors acknowledge and resolve them. */
 import { alertListQuerySchema, alertSchema, alertStepRequestSchema } from '@jiandu/shared/api';
-import { newRouter } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
+import { newRouter } from '../app/router.js';
 import { actOnAlert, getAlert, listAlerts } from '../services/alerts/alerts.js';
 import { actionRoute, listRoute, readRoute } from './common.js';
 

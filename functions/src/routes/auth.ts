@@ -4,13 +4,13 @@
  * SPA's HttpOnly session cookie (app/session-cookie.ts); sign-out clears the cookie.
  */
 import { emptyBodySchema, signedInSchema, signInRequestSchema } from '@jiandu/shared/api';
-import { newRouter } from '../app/app.js';
 import { authenticate } from '../app/auth-middleware.js';
 import { defineRoute } from '../app/authorize.js';
 import { clientAddress } from '../app/client-address.js';
 import type { Deps } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import { PROBLEM_RESPONSES } from '../app/problem-responses.js';
+import { newRouter } from '../app/router.js';
 import { clearSessionCookie, setSessionCookie } from '../app/session-cookie.js';
 import { jwksOf } from '../auth/tokens.js';
 import { signIn, signOut } from '../services/accounts/users.js';

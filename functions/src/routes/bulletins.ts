@@ -14,9 +14,9 @@ import {
   monthParam,
   openedBulletinSchema,
 } from '@jiandu/shared/api';
-import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
+import { newRouter } from '../app/router.js';
 import { monthlyBulletin } from '../services/bulletins/bulletins.js';
 import { issueBulletinAs, listIssued, openIssued, readsOf } from '../services/bulletins/issue.js';
 import { json } from './common.js';

@@ -2,8 +2,8 @@
 import type { z } from '@hono/zod-openapi';
 import type { CaseAction } from '@jiandu/shared';
 import { caseListQuerySchema, caseStepBodies, caseViewSchema } from '@jiandu/shared/api';
-import { newRouter } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
+import { newRouter } from '../app/router.js';
 import { actOnCase, getCase, listCases } from '../services/cases/cases.js';
 import { actionRoute, listRoute, readRoute } from './common.js';
 

@@ -13,8 +13,8 @@ import {
   MAX_BATCH,
   pageOf,
 } from '@jiandu/shared/api';
-import type { ApiApp } from '../app/app.js';
 import { type AccessRule, defineRoute } from '../app/authorize.js';
+import type { ApiApp } from '../app/router.js';
 import type { Principal } from '../auth/principal.js';
 import type { StoredResponse } from '../services/records/idempotency.js';
 

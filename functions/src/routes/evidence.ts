@@ -11,10 +11,10 @@ import {
   evidenceUploadRequestSchema,
   signedUrlSchema,
 } from '@jiandu/shared/api';
-import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { notFound } from '../app/edge-error.js';
+import { newRouter } from '../app/router.js';
 import { evidenceOwner } from '../evidence/evidence-store.js';
 import { getRectification } from '../services/rectifications/rectifications.js';
 import { json } from './common.js';

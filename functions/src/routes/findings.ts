@@ -1,7 +1,7 @@
 /** 督查发现: log one, ingest a batch, list, read. */
 import { type Finding, findingInputSchema, findingListQuerySchema, findingSchema } from '@jiandu/shared/api';
-import { newRouter } from '../app/app.js';
 import type { Deps } from '../app/deps.js';
+import { newRouter } from '../app/router.js';
 import { createFinding, ingestFindings } from '../services/findings/findings.js';
 import { idemRef } from '../services/records/idempotency.js';
 import { listRecords } from '../services/records/lists.js';

@@ -1,8 +1,8 @@
 /** The in-app inbox (issue 7): every user's notifications, read / unread. */
 import { inboxItemSchema, inboxQuerySchema, inboxReadRequestSchema, inboxSchema } from '@jiandu/shared/api';
-import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
+import { newRouter } from '../app/router.js';
 import { listInbox, markRead } from '../outbox/inbox.js';
 import { idParam, json } from './common.js';
 

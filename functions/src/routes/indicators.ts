@@ -8,9 +8,9 @@ import {
   indicatorListQuerySchema,
   indicatorViewSchema,
 } from '@jiandu/shared/api';
-import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
+import { newRouter } from '../app/router.js';
 import {
   changeIndicator,
   createIndicator,

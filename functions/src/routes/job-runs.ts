@@ -1,8 +1,8 @@
 /** Job runs and schedules (issue 7): what the scheduled jobs did, for admins and supervisors. */
 import { jobRunListQuerySchema, jobRunPageSchema, scheduleListSchema } from '@jiandu/shared/api';
-import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
+import { newRouter } from '../app/router.js';
 import { listJobRuns } from '../scheduler/job-runs.js';
 import { json } from './common.js';
 

@@ -10,10 +10,10 @@ import {
   notificationSettingsRequestSchema,
   notificationSettingsViewSchema,
 } from '@jiandu/shared/api';
-import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
+import { newRouter } from '../app/router.js';
 import { listDeadLetters, retryDeadLetter } from '../outbox/dead-letters.js';
 import {
   DEFAULT_SETTINGS,

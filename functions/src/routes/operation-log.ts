@@ -1,8 +1,8 @@
 /** 操作日志: the operation log of exports and imports, for admins and supervisors, in their jurisdiction. */
 import { operationLogQuerySchema, operationPageSchema } from '@jiandu/shared/api';
-import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
+import { newRouter } from '../app/router.js';
 import { listOperations } from '../sheets/oplog.js';
 import { json } from './common.js';
 

@@ -8,10 +8,10 @@ import {
   tenureListSchema,
   userInputSchema,
 } from '@jiandu/shared/api';
-import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
+import { newRouter } from '../app/router.js';
 import { assertPasswordAllowed } from '../auth/password-policy.js';
 import { actingRole } from '../auth/principal.js';
 import { readAccountPolicy } from '../services/accounts/policy.js';

@@ -9,9 +9,9 @@ import {
   petitionStepBodies,
   petitionViewSchema,
 } from '@jiandu/shared/api';
-import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
+import { newRouter } from '../app/router.js';
 import type { Principal } from '../auth/principal.js';
 import {
   actOnPetition,

@@ -16,9 +16,9 @@ import {
   snapshotViewSchema,
   unitHistorySchema,
 } from '@jiandu/shared/api';
-import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import { type Deps, nowIso } from '../app/deps.js';
+import { newRouter } from '../app/router.js';
 import { listCards } from '../services/rankings/cards.js';
 import {
   amendSnapshot,

@@ -7,9 +7,9 @@ import {
   recordParamsSchema,
   recordSchema,
 } from '@jiandu/shared/api';
-import { newRouter } from '../app/app.js';
 import { type AccessRule, defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
+import { newRouter } from '../app/router.js';
 import { readVisible } from '../services/org/jurisdiction.js';
 import { withActorNames } from '../services/org/names.js';
 import type { RecordType } from '../store/keys.js';

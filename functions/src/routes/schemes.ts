@@ -1,8 +1,8 @@
 /** 考核方案: the scheme in force, its versions, and new versions (admin). */
 import { schemeSchema, schemeVersionParam, schemeVersionsSchema } from '@jiandu/shared/api';
-import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
+import { newRouter } from '../app/router.js';
 import { schemeVersion, schemeVersions, storeScheme } from '../services/schemes/schemes.js';
 import { json } from './common.js';
 

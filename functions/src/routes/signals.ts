@@ -7,9 +7,9 @@ import {
   signalViewSchema,
   triageQuerySchema,
 } from '@jiandu/shared/api';
-import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
+import { newRouter } from '../app/router.js';
 import { idemRef } from '../services/records/idempotency.js';
 import {
   assignSignal,

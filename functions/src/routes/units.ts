@@ -1,9 +1,9 @@
 /** 单位: the unit tree in your jurisdiction; admins add units. */
 import { unitSchema } from '@jiandu/shared';
 import { unitListSchema } from '@jiandu/shared/api';
-import { newRouter } from '../app/app.js';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
+import { newRouter } from '../app/router.js';
 import { createUnit, listUnits } from '../services/org/org.js';
 import { json } from './common.js';
 
