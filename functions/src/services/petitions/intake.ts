@@ -10,13 +10,11 @@ import {
   instantMs,
   isPetitionEscalated,
   normalizeIdNumber,
-  type petitionInputSchema,
   type Scheme,
   type Unit,
   type UnitTree,
 } from '@jiandu/shared';
 import type { PetitionView } from '@jiandu/shared/api';
-import type { z } from 'zod';
 import { type Deps, nowIso } from '../../app/deps.js';
 import { EdgeError } from '../../app/edge-error.js';
 import { assertCan, type Principal } from '../../auth/principal.js';
@@ -30,17 +28,15 @@ import { type IdemRef, replay } from '../records/idempotency.js';
 import type { Received } from '../records/ingest.js';
 import { naturalOriginal } from '../records/natural-keys.js';
 import { preparePetition, writeFollowUps } from './prepare.js';
-import { type LoadedPetition, petitionerGuard, petitionsOfPetitioner } from './records.js';
+import {
+  type Intake,
+  type LoadedPetition,
+  type ParsedPetition,
+  petitionerGuard,
+  petitionsOfPetitioner,
+} from './records.js';
 
-export type ParsedPetition = z.output<typeof petitionInputSchema>;
-
-/** A validated petition, ready to receive. */
-export interface Intake {
-  input: ParsedPetition;
-  unitPath: string;
-  petitionerKey: string;
-  escalated: boolean;
-}
+export type { Intake, ParsedPetition };
 
 /** A receipt time later than now by more than this is refused (clocks of other systems drift a little). */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;

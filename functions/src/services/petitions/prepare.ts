@@ -41,8 +41,13 @@ import { tenuresOf } from '../org/org.js';
 import { commitOne, type ItemWrite } from '../records/commit.js';
 import { type IdemRef, putIdemMarker, type StoredResponse } from '../records/idempotency.js';
 import { putNaturalKey } from '../records/natural-keys.js';
-import type { Intake } from './intake.js';
-import { type LoadedPetition, petitionIndex, petitionView, type StoredPetition } from './records.js';
+import {
+  type Intake,
+  type LoadedPetition,
+  petitionIndex,
+  petitionView,
+  type StoredPetition,
+} from './records.js';
 
 /** What was read before preparing: the guard (null: the key has no petition yet) and the petitions. */
 export interface Known {

@@ -4,6 +4,7 @@
  * the MASKED form (张*, 138****1234), so every response, list, event and export shows only that, with no
  * decryption on the read path. `data.petitionerKey` is the keyed hash used for repeat detection.
  */
+import type { petitionInputSchema } from '@jiandu/shared';
 import {
   formatInstant,
   instantMs,
@@ -13,6 +14,7 @@ import {
   slaStatus,
 } from '@jiandu/shared';
 import type { PetitionView } from '@jiandu/shared/api';
+import type { z } from 'zod';
 import type { Deps } from '../../app/deps.js';
 import type { SealedBlob } from '../../crypto/pii.js';
 import { keys } from '../../store/keys.js';
@@ -87,4 +89,15 @@ export async function petitionerGuard(
 ): Promise<{ count: number; version: number } | null> {
   const item = await deps.store.item(keys.petitionerGuard(petitionerKey));
   return item ? { count: Number(item.count), version: Number(item.version) } : null;
+}
+
+/** A petition as its input schema parses it. */
+export type ParsedPetition = z.output<typeof petitionInputSchema>;
+
+/** A validated petition, ready to receive. */
+export interface Intake {
+  input: ParsedPetition;
+  unitPath: string;
+  petitionerKey: string;
+  escalated: boolean;
 }
