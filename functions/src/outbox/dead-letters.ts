@@ -15,7 +15,7 @@ import type { Principal } from '../auth/principal.js';
 import { listScope, readVisible } from '../services/org/jurisdiction.js';
 import { assertVersion, commitOrConflict } from '../services/records/conflict.js';
 import { pagingOf } from '../services/records/lists.js';
-import { keys } from '../store/keys.js';
+import { partitions } from '../store/keys.js';
 import { RecordStore } from '../store/record-store.js';
 import { Tx } from '../store/tx.js';
 import { type Delivery, deliveryIndex } from './deliveries.js';
@@ -24,17 +24,11 @@ export { deadLetterListQuerySchema as deadLetterListSchema, deadLetterRetryReque
 
 export async function listDeadLetters(deps: Deps, p: Principal, q: DeadLetterListQuery) {
   const prefix = await listScope(deps, p, undefined);
-  const page = await deps.store.page(
-    {
-      IndexName: 'gsi2',
-      KeyConditionExpression: '#p = :p',
-      FilterExpression: 'begins_with(#up, :up)',
-      ExpressionAttributeNames: { '#p': 'gsi2pk', '#up': 'unitPath' },
-      ExpressionAttributeValues: { ':p': keys.statePartition('delivery', 'dead'), ':up': prefix },
-    },
-    q.limit,
-    pagingOf(p, q),
-  );
+  const page = await deps.store.pagePartition(partitions.byState('delivery', 'dead'), {
+    unitPathPrefix: prefix,
+    limit: q.limit,
+    ...pagingOf(p, q),
+  });
   return {
     items: page.items.map((i) => {
       const s = RecordStore.fromItem<Delivery>(i);

@@ -91,12 +91,7 @@ async function expand(
     }
   }
   const done = new Tx(deps.tableName);
-  done.update('outbox', {
-    Key: keys.outbox(n.id),
-    UpdateExpression: 'REMOVE gsi2pk, gsi2sk SET expandedAt = :at',
-    ConditionExpression: 'attribute_exists(gsi2pk)',
-    ExpressionAttributeValues: { ':at': at },
-  });
+  done.unindex('outbox', keys.outbox(n.id), partitions.outboxPending.index, { expandedAt: at });
   try {
     await done.commit(deps.doc);
     counts.expanded++;

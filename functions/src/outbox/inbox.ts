@@ -3,12 +3,13 @@
  * at their home unit — newest first, each with whether this user has read it. Reading is per user: a
  * small record per user and notification, written once (a second read changes nothing).
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+
 import { type InboxItem, type InboxQuery, inboxItemSchema, inboxQuerySchema } from '@jiandu/shared/api';
 import { type Deps, nowIso } from '../app/deps.js';
 import { notFound } from '../app/edge-error.js';
 import type { Principal } from '../auth/principal.js';
-import { keys } from '../store/keys.js';
+import { keys, partitions } from '../store/keys.js';
+import { readPartition } from '../store/table-ops.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import type { Notification } from './notification.js';
 
@@ -19,18 +20,8 @@ const readId = (userId: string, notificationId: string) => `${userId}~${notifica
 async function audienceItems(deps: Deps, p: Principal, limit: number): Promise<Notification[]> {
   const byId = new Map<string, Notification>();
   for (const role of new Set(p.roles)) {
-    const r = await deps.doc.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        IndexName: 'gsi3',
-        KeyConditionExpression: '#p = :p',
-        ExpressionAttributeNames: { '#p': 'gsi3pk' },
-        ExpressionAttributeValues: { ':p': keys.inboxPartition(role, p.unitId) },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
-    );
-    for (const i of r.Items ?? []) {
+    const items = await readPartition(deps, partitions.inbox(role, p.unitId), { descending: true, limit });
+    for (const i of items) {
       const n = i.notification as Notification;
       byId.set(n.id, n);
     }

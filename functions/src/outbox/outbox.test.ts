@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { type Alert, formatInstant } from '@jiandu/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeAlert } from '../services/alerts/alerts.js';
-import { keys } from '../store/keys.js';
+import { keys, partitions } from '../store/keys.js';
 import { SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx } from '../store/tx.js';
 import { type Harness, startHarness } from '../testing/harness.js';
@@ -121,7 +121,7 @@ const robotsOnly = (maxAttempts = 5): NotificationSettings => ({
 async function deliveriesOf(alertId: string): Promise<Delivery[]> {
   const out: Delivery[] = [];
   for (const state of ['pending', 'sending', 'sent', 'dead'])
-    for (const d of await h.deps.store.queryIndex<Delivery>('gsi2', keys.statePartition('delivery', state)))
+    for (const d of await h.deps.store.queryIndex<Delivery>(partitions.byState('delivery', state)))
       if (d.data.notification.subject.id === alertId || d.data.notificationId.endsWith(alertId))
         out.push(d.data);
   return out;

@@ -204,7 +204,7 @@ export const partitions = {
   /** The item collection of one record, or any other table partition. */
   table: (pk: string): Partition => ({ index: 'table', pk }),
   /** Notifications whose deliveries are not made yet. */
-  outboxPending: { index: 'gsi2', pk: keys.outboxPendingPartition } as Partition,
+  outboxPending: { index: 'gsi2', pk: keys.outboxPendingPartition } as const satisfies Partition,
   /** Records of a type in a state (open rectifications, dead deliveries …). */
   byState: (type: RecordType, state: string): Partition => ({
     index: 'gsi2',
@@ -220,6 +220,33 @@ export const partitions = {
     pk: keys.inboxPartition(role, unitId),
   }),
   upload: (id: string): Partition => ({ index: 'table', pk: keys.uploadPartition(id) }),
+  fundEntries: (projectId: string): Partition => ({
+    index: 'gsi3',
+    pk: keys.fundEntriesPartition(projectId),
+  }),
+  /** The snapshots of one quarter and peer group (a publication and its amendments). */
+  snapshots: (quarter: string, groupKey: string): Partition => ({
+    index: 'gsi2',
+    pk: keys.snapshotPartition(quarter, groupKey),
+  }),
+  /** The snapshots of one peer group across quarters. */
+  snapshotsOfGroup: (groupKey: string): Partition => ({
+    index: 'gsi3',
+    pk: keys.snapshotGroupPartition(groupKey),
+  }),
+  bulletinReads: (bulletinId: string): Partition => ({
+    index: 'gsi3',
+    pk: keys.bulletinReadsPartition(bulletinId),
+  }),
+  /** The petitions of one petitioner (keyed hash), in received order. */
+  petitioner: (petitionerKey: string): Partition => ({
+    index: 'gsi2',
+    pk: keys.petitionerPartition(petitionerKey),
+  }),
+  /** The aggregates of a quarter, one item per unit. */
+  aggregates: (quarter: string): Partition => ({ index: 'table', pk: keys.aggregatePartition(quarter) }),
+  /** Every record of a type in time order (the list index). */
+  list: (type: RecordType): Partition => ({ index: 'gsi1', pk: keys.listPartition(type) }),
   changed: (day: string, shard: number): Partition => ({
     index: 'table',
     pk: keys.changedPartition(day, shard),

@@ -11,8 +11,8 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { appendEvent, type ChainHead, type LedgerEvent, type Role } from '@jiandu/shared';
-import type { CursorSeal } from './cursor.js';
-import { keys, type RecordType, STATE_SK } from './keys.js';
+import { BadCursor, type CursorSeal } from './cursor.js';
+import { keys, type Partition, type RecordType, STATE_SK } from './keys.js';
 import type { Tx } from './tx.js';
 
 export interface StoredRecord<T> {
@@ -324,13 +324,91 @@ export class RecordStore {
     return { items, cursor: start ? this.cursors.seal(start, binding) : null };
   }
 
-  /** Records of a gsi partition (gsi2 by state, gsi3 by unit), all pages. */
-  async queryIndex<T>(index: 'gsi2' | 'gsi3', partition: string): Promise<StoredRecord<T>[]> {
-    return (await this.queryIndexItems(index, partition)).map((item) => RecordStore.fromItem<T>(item));
+  /**
+   * One page of a walk through consecutive partitions of one index (e.g. open, then acknowledged, then
+   * resolved alerts), newest first within each, restricted to a unit subtree. The cursor is the index's
+   * last key, or — when a page ended exactly at the end of a partition — the next partition alone; it is
+   * sealed to this walk, its scope and the caller.
+   */
+  async pageAcross(
+    parts: readonly Partition[],
+    opts: { unitPathPrefix: string; limit: number; caller: string; cursor?: string },
+  ): Promise<{ items: Record<string, unknown>[]; cursor: string | null }> {
+    const index = parts[0]?.index;
+    if (index === undefined || index === 'table' || parts.some((p) => p.index !== index))
+      throw new Error('pageAcross walks partitions of one index');
+    const pkAttr = `${index}pk`;
+    const pks = parts.map((p) => p.pk);
+    const binding = {
+      list: { table: this.tableName, index, partitions: pks, unitPath: opts.unitPathPrefix },
+      caller: opts.caller,
+    };
+    let phase = 0;
+    let start: Record<string, unknown> | undefined;
+    if (opts.cursor) {
+      const key = this.cursors.open(opts.cursor, binding);
+      phase = pks.indexOf(String(key[pkAttr]));
+      if (phase < 0) throw new BadCursor();
+      start = Object.keys(key).length > 1 ? key : undefined;
+    }
+    const items: Record<string, unknown>[] = [];
+    while (phase < pks.length && items.length < opts.limit) {
+      const r = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: index,
+          KeyConditionExpression: '#p = :p',
+          FilterExpression: 'begins_with(#up, :up)',
+          ExpressionAttributeNames: { '#p': pkAttr, '#up': 'unitPath' },
+          ExpressionAttributeValues: { ':p': pks[phase], ':up': opts.unitPathPrefix },
+          ScanIndexForward: false,
+          Limit: opts.limit - items.length,
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(r.Items ?? []));
+      start = r.LastEvaluatedKey;
+      if (!start) phase++;
+    }
+    const cursor = start
+      ? this.cursors.seal(start, binding)
+      : phase < pks.length
+        ? this.cursors.seal({ [pkAttr]: pks[phase] }, binding)
+        : null;
+    return { items, cursor };
   }
 
-  /** State items of a gsi partition as stored, all pages. */
-  async queryIndexItems(index: 'gsi2' | 'gsi3', partition: string): Promise<Record<string, unknown>[]> {
+  /** Records of an index partition (by state, by unit, …), all pages. */
+  async queryIndex<T>(part: Partition): Promise<StoredRecord<T>[]> {
+    return (await this.queryIndexItems(part)).map((item) => RecordStore.fromItem<T>(item));
+  }
+
+  /**
+   * One page of an index partition, newest first, restricted to a unit subtree (as `list`, for the
+   * partitions other than the type lists: a state, a unit).
+   */
+  async pagePartition(
+    part: Partition,
+    opts: { unitPathPrefix: string; limit: number; caller: string; cursor?: string },
+  ): Promise<{ items: Record<string, unknown>[]; cursor: string | null }> {
+    if (part.index === 'table') throw new Error('pagePartition reads an index partition');
+    return this.page(
+      {
+        IndexName: part.index,
+        KeyConditionExpression: '#p = :p',
+        FilterExpression: 'begins_with(#up, :up)',
+        ExpressionAttributeNames: { '#p': `${part.index}pk`, '#up': 'unitPath' },
+        ExpressionAttributeValues: { ':p': part.pk, ':up': opts.unitPathPrefix },
+      },
+      opts.limit,
+      { caller: opts.caller, ...(opts.cursor === undefined ? {} : { cursor: opts.cursor }) },
+    );
+  }
+
+  /** State items of an index partition as stored, all pages. */
+  async queryIndexItems(part: Partition): Promise<Record<string, unknown>[]> {
+    if (part.index === 'table') throw new Error('queryIndexItems reads an index partition');
+    const index = part.index;
     const out: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
     do {
@@ -340,7 +418,7 @@ export class RecordStore {
           IndexName: index,
           KeyConditionExpression: '#p = :p',
           ExpressionAttributeNames: { '#p': `${index}pk` },
-          ExpressionAttributeValues: { ':p': partition },
+          ExpressionAttributeValues: { ':p': part.pk },
           ExclusiveStartKey: start,
         }),
       );

@@ -139,6 +139,10 @@ export interface PartitionRead {
   skPrefix?: string;
   /** Only items whose sort key is ≤ this. */
   skUpTo?: string;
+  /** Only items whose sort key is in [from, to]. */
+  skBetween?: readonly [string, string];
+  /** Only these attributes of each item (dotted paths, e.g. `data.id`). */
+  attributes?: readonly string[];
   /** Newest (greatest sort key) first. */
   descending?: boolean;
   /** At most this many items (read on until reached or the partition ends); all when absent. */
@@ -169,6 +173,21 @@ export async function readPartition(t: TableRef, part: Partition, opts: Partitio
     names['#s'] = attr.sk;
     values[':su'] = opts.skUpTo;
     keyCond += ' AND #s <= :su';
+  } else if (opts.skBetween !== undefined) {
+    names['#s'] = attr.sk;
+    values[':sf'] = opts.skBetween[0];
+    values[':st'] = opts.skBetween[1];
+    keyCond += ' AND #s BETWEEN :sf AND :st';
+  }
+  let projection: string | undefined;
+  if (opts.attributes !== undefined) {
+    const segments = new Map<string, string>();
+    const alias = (seg: string) => {
+      if (!segments.has(seg)) segments.set(seg, `#a${segments.size}`);
+      return segments.get(seg)!;
+    };
+    projection = opts.attributes.map((path) => path.split('.').map(alias).join('.')).join(', ');
+    for (const [seg, a] of segments) names[a] = seg;
   }
   let filter: string | undefined;
   if (opts.unitPathPrefix !== undefined) {
@@ -185,6 +204,7 @@ export async function readPartition(t: TableRef, part: Partition, opts: Partitio
         ...(attr.index ? { IndexName: attr.index } : {}),
         KeyConditionExpression: keyCond,
         ...(filter ? { FilterExpression: filter } : {}),
+        ...(projection ? { ProjectionExpression: projection } : {}),
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
         ...(opts.descending ? { ScanIndexForward: false } : {}),

@@ -6,6 +6,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { IndexName } from './keys.js';
 
 export type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -63,6 +64,32 @@ export class Tx {
 
   update(label: string, update: Omit<NonNullable<TxItem['Update']>, 'TableName'>): this {
     return this.add(label, { Update: { TableName: this.tableName, ...update } });
+  }
+
+  /**
+   * Takes an item out of an index partition (e.g. a notification leaves the pending outbox once its
+   * deliveries are made) and sets attributes — only while it is still in it, so exactly one writer does.
+   */
+  unindex(
+    label: string,
+    key: { pk: string; sk: string },
+    index: IndexName,
+    set: Record<string, unknown>,
+  ): this {
+    const names: Record<string, string> = { '#ip': `${index}pk`, '#is': `${index}sk` };
+    const values: Record<string, unknown> = {};
+    const sets = Object.entries(set).map(([k, v], i) => {
+      names[`#s${i}`] = k;
+      values[`:s${i}`] = v;
+      return `#s${i} = :s${i}`;
+    });
+    return this.update(label, {
+      Key: key,
+      UpdateExpression: `REMOVE #ip, #is${sets.length ? ` SET ${sets.join(', ')}` : ''}`,
+      ConditionExpression: 'attribute_exists(#ip)',
+      ExpressionAttributeNames: names,
+      ...(sets.length ? { ExpressionAttributeValues: values } : {}),
+    });
   }
 
   add(label: string, item: TxItem): this {

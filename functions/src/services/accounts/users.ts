@@ -3,8 +3,8 @@
  * V2/V3): active or disabled, a session version every token carries (bumped to end every session of
  * the user at once), and whether the password must be changed before anything else.
  */
+
 import { randomBytes } from 'node:crypto';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ADMINISTRATOR_ROLES, assertRoleSet, type Role } from '@jiandu/shared';
 import type { AccountState, AccountView, PublicUser, SignedIn } from '@jiandu/shared/api';
 import { type Deps, nowIso } from '../../app/deps.js';
@@ -15,6 +15,7 @@ import type { Principal } from '../../auth/principal.js';
 import { issueToken } from '../../auth/tokens.js';
 import { keys } from '../../store/keys.js';
 import { type Actor, type StoredRecord, SYSTEM_ACTOR } from '../../store/record-store.js';
+import { getItem } from '../../store/table-ops.js';
 import { Tx } from '../../store/tx.js';
 import { type AccountActor, logAccountEvent } from './log.js';
 import { readAccountPolicy } from './policy.js';
@@ -113,10 +114,8 @@ export function assertCreatableRoles(roles: readonly Role[]): void {
 }
 
 async function userByName(deps: Deps, username: string): Promise<StoredRecord<User> | null> {
-  const login = await deps.doc.send(
-    new GetCommand({ TableName: deps.tableName, Key: keys.username(username), ConsistentRead: true }),
-  );
-  const userId = login.Item?.userId as string | undefined;
+  const login = await getItem(deps, keys.username(username));
+  const userId = login?.userId as string | undefined;
   // The same reads for an unknown name (a user id no record has): equal work, as with the hash.
   return deps.store.get<User>('user', userId ?? '-');
 }

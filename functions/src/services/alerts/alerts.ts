@@ -3,7 +3,6 @@
  * open first; supervisors acknowledge and resolve them, each step a versioned write with its event.
  */
 
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ALERT_STATE_ORDER, type Alert, type AlertAction, applyAlertAction } from '@jiandu/shared';
 import {
   type AlertListQuery,
@@ -14,8 +13,7 @@ import {
 import { type Deps, nowIso } from '../../app/deps.js';
 import type { Principal } from '../../auth/principal.js';
 import { addToOutbox, alertNotification, OUTBOX_TX_ITEMS } from '../../outbox/notification.js';
-import { BadCursor } from '../../store/cursor.js';
-import { keys } from '../../store/keys.js';
+import { keys, partitions } from '../../store/keys.js';
 import { type Actor, type RecordIndex, RecordStore, SYSTEM_ACTOR } from '../../store/record-store.js';
 import { Tx, TxCancelled } from '../../store/tx.js';
 import { listScope, readVisible } from '../org/jurisdiction.js';
@@ -79,7 +77,7 @@ export async function raiseAlertOnce(deps: Deps, a: Alert, unitPath: string, at:
 
 export { alertListQuerySchema as alertListSchema };
 
-const STATE_PARTITIONS = ALERT_STATE_ORDER.map((s) => keys.statePartition('alert', s));
+const STATE_PARTITIONS = ALERT_STATE_ORDER.map((s) => partitions.byState('alert', s));
 
 /**
  * Alerts in the caller's jurisdiction: open first, then acknowledged, then resolved; newest first within
@@ -88,42 +86,14 @@ const STATE_PARTITIONS = ALERT_STATE_ORDER.map((s) => keys.statePartition('alert
  */
 export async function listAlerts(deps: Deps, p: Principal, q: AlertListQuery) {
   const prefix = await listScope(deps, p, q.unitId);
-  const partitions = q.state ? [keys.statePartition('alert', q.state)] : STATE_PARTITIONS;
-  // The cursor is sealed to this walk (its partitions and scope) and the caller, like RecordStore.page.
-  const binding = { list: { table: deps.tableName, alerts: partitions, unitPath: prefix }, caller: p.id };
-  let phase = 0;
-  let start: Record<string, unknown> | undefined;
-  if (q.cursor) {
-    const key = deps.store.cursors.open(q.cursor, binding);
-    phase = partitions.indexOf(String(key.gsi2pk));
-    if (phase < 0) throw new BadCursor();
-    start = Object.keys(key).length > 1 ? key : undefined;
-  }
-  const items: Alert[] = [];
-  while (phase < partitions.length && items.length < q.limit) {
-    const r = await deps.doc.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        IndexName: 'gsi2',
-        KeyConditionExpression: '#p = :p',
-        FilterExpression: 'begins_with(#up, :up)',
-        ExpressionAttributeNames: { '#p': 'gsi2pk', '#up': 'unitPath' },
-        ExpressionAttributeValues: { ':p': partitions[phase], ':up': prefix },
-        ScanIndexForward: false,
-        Limit: q.limit - items.length,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of r.Items ?? []) items.push(RecordStore.fromItem<Alert>(item).data);
-    start = r.LastEvaluatedKey;
-    if (!start) phase++;
-  }
-  const cursor = start
-    ? deps.store.cursors.seal(start, binding)
-    : phase < partitions.length
-      ? deps.store.cursors.seal({ gsi2pk: partitions[phase] }, binding)
-      : null;
-  return { items, cursor };
+  const parts = q.state ? [partitions.byState('alert', q.state)] : STATE_PARTITIONS;
+  const page = await deps.store.pageAcross(parts, {
+    unitPathPrefix: prefix,
+    limit: q.limit,
+    caller: p.id,
+    ...(q.cursor ? { cursor: q.cursor } : {}),
+  });
+  return { items: page.items.map((item) => RecordStore.fromItem<Alert>(item).data), cursor: page.cursor };
 }
 
 export async function getAlert(deps: Deps, p: Principal, id: string): Promise<Alert> {

@@ -25,7 +25,7 @@ import type {
 import { type Deps, nowIso } from '../../app/deps.js';
 import { EdgeError } from '../../app/edge-error.js';
 import { assertCan, holds, type Principal } from '../../auth/principal.js';
-import { keys } from '../../store/keys.js';
+import { keys, partitions } from '../../store/keys.js';
 import { type Actor, type RecordIndex, type StoredRecord, SYSTEM_ACTOR } from '../../store/record-store.js';
 import { Tx, TxCancelled } from '../../store/tx.js';
 import { listScope, readVisible, writableUnitPath } from '../org/jurisdiction.js';
@@ -208,7 +208,7 @@ export async function readsOf(deps: Deps, p: Principal, id: string): Promise<Bul
   const issuer = b.data.issuedBy.id;
   const allowed = issuer === p.id || (issuer === SYSTEM_ACTOR.id && holds(p, 'bulletin.issue'));
   if (!allowed) throw new EdgeError('auth.forbidden', 'the read receipts are shown to the issuer');
-  const reads = (await deps.store.queryIndex<BulletinRead>('gsi3', keys.bulletinReadsPartition(id)))
+  const reads = (await deps.store.queryIndex<BulletinRead>(partitions.bulletinReads(id)))
     .map((s) => s.data)
     .sort((a, c) => (a.readAt < c.readAt ? -1 : a.readAt > c.readAt ? 1 : a.userId < c.userId ? -1 : 1));
   return { bulletinId: id, issuedBy: b.data.issuedBy, reads, count: reads.length };

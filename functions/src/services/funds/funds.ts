@@ -27,7 +27,7 @@ import type { z } from 'zod';
 import { type Deps, nowIso } from '../../app/deps.js';
 import { EdgeError } from '../../app/edge-error.js';
 import { actingRole, assertCan, type Principal } from '../../auth/principal.js';
-import { keys } from '../../store/keys.js';
+import { keys, partitions } from '../../store/keys.js';
 import { type Actor, type RecordIndex, type StoredRecord, SYSTEM_ACTOR } from '../../store/record-store.js';
 import { Tx, TxCancelled } from '../../store/tx.js';
 import { listScope, readVisible, writableUnitPath } from '../org/jurisdiction.js';
@@ -210,7 +210,7 @@ export async function ingestFundProjects(
 
 export async function getFundProject(deps: Deps, p: Principal, id: string): Promise<FundProjectDetail> {
   const project = view(await readVisible<FundProjectRecord>(deps, p, 'fund', id));
-  const entries = (await deps.store.queryIndex<FundEntry>('gsi3', keys.fundEntriesPartition(id)))
+  const entries = (await deps.store.queryIndex<FundEntry>(partitions.fundEntries(id)))
     .map((s) => s.data)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
   return { ...project, ledger: entries };

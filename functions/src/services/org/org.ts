@@ -3,7 +3,7 @@ import { type Tenure, type Unit, UnitTree } from '@jiandu/shared';
 import { type Deps, nowIso } from '../../app/deps.js';
 import { EdgeError, notFound } from '../../app/edge-error.js';
 import { assertCan, type Principal } from '../../auth/principal.js';
-import { keys } from '../../store/keys.js';
+import { partitions } from '../../store/keys.js';
 import { type Actor, SYSTEM_ACTOR } from '../../store/record-store.js';
 import { Tx } from '../../store/tx.js';
 import { scopeOf, writableUnitPath } from './jurisdiction.js';
@@ -107,7 +107,5 @@ export async function createTenure(
 }
 
 export async function tenuresOf(deps: Deps, unitId: string): Promise<Tenure[]> {
-  return (await deps.store.queryIndex<Tenure>('gsi3', keys.unitPartition('tenure', unitId))).map(
-    (s) => s.data,
-  );
+  return (await deps.store.queryIndex<Tenure>(partitions.ofUnit('tenure', unitId))).map((s) => s.data);
 }

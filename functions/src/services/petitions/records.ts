@@ -17,7 +17,7 @@ import type { PetitionView } from '@jiandu/shared/api';
 import type { z } from 'zod';
 import type { Deps } from '../../app/deps.js';
 import type { SealedBlob } from '../../crypto/pii.js';
-import { keys } from '../../store/keys.js';
+import { keys, partitions } from '../../store/keys.js';
 import { type RecordIndex, RecordStore, type StoredRecord } from '../../store/record-store.js';
 
 /** The stored petition: the record of the core plus the masked petitioner. */
@@ -79,7 +79,7 @@ export async function loadPetition(deps: Deps, id: string): Promise<LoadedPetiti
 
 /** Every stored petition of one petitioner key (gsi2), with their sealed identities. */
 export async function petitionsOfPetitioner(deps: Deps, petitionerKey: string): Promise<LoadedPetition[]> {
-  return (await deps.store.queryIndexItems('gsi2', keys.petitionerPartition(petitionerKey))).map(loaded);
+  return (await deps.store.queryIndexItems(partitions.petitioner(petitionerKey))).map(loaded);
 }
 
 /** The petitioner guard: how many petitions the key has and the version to condition on. */

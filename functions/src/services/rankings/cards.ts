@@ -7,7 +7,7 @@ import type { Card } from '@jiandu/shared';
 import type { CardListQuery, CardRecord } from '@jiandu/shared/api';
 import type { Deps } from '../../app/deps.js';
 import type { Principal } from '../../auth/principal.js';
-import { keys } from '../../store/keys.js';
+import { partitions } from '../../store/keys.js';
 import type { Actor, RecordIndex, StoredRecord } from '../../store/record-store.js';
 import type { Tx } from '../../store/tx.js';
 import { listScope } from '../org/jurisdiction.js';
@@ -69,7 +69,7 @@ export function writeWithdrawal(
 
 /** Every card of a unit (issued and withdrawn), by quarter. */
 export async function cardsOfUnit(deps: Deps, unitId: string): Promise<StoredRecord<CardRecord>[]> {
-  return deps.store.queryIndex<CardRecord>('gsi3', keys.unitPartition('card', unitId));
+  return deps.store.queryIndex<CardRecord>(partitions.ofUnit('card', unitId));
 }
 
 /** Cards of units in the caller's jurisdiction, newest first. */

@@ -5,7 +5,7 @@
  * snapshot is never edited: an amendment supersedes it, naming it and why; both stay visible, and the
  * cards follow the amendment (those of the superseded snapshot are withdrawn, the amendment issues its own).
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+
 import {
   assertPublishable,
   assertQuarterEnded,
@@ -27,8 +27,9 @@ import type {
 import type { Deps } from '../../app/deps.js';
 import { EdgeError, notFound } from '../../app/edge-error.js';
 import { assertCan, type Principal } from '../../auth/principal.js';
-import { keys } from '../../store/keys.js';
+import { keys, partitions } from '../../store/keys.js';
 import { type Actor, type StoredRecord, SYSTEM_ACTOR } from '../../store/record-store.js';
+import { readPartition } from '../../store/table-ops.js';
 import { MAX_TX_ITEMS, Tx, TxCancelled } from '../../store/tx.js';
 import { triggerRaised } from '../alerts/triggers.js';
 import { PROPOSAL_TX_ITEMS, proposedCase, writeCaseProposal } from '../cases/cases.js';
@@ -75,13 +76,11 @@ export async function snapshotsOf(
   quarter: string,
   groupKey: string,
 ): Promise<StoredRecord<RankingSnapshot>[]> {
-  return deps.store.queryIndex<RankingSnapshot>('gsi2', keys.snapshotPartition(quarter, groupKey));
+  return deps.store.queryIndex<RankingSnapshot>(partitions.snapshots(quarter, groupKey));
 }
 
 /** Heads (no rows, no inputs) of every snapshot of a quarter, from the type list: one query. */
 export async function snapshotHeadsOfQuarter(deps: Deps, quarter: string): Promise<SnapshotHead[]> {
-  const out: SnapshotHead[] = [];
-  let start: Record<string, unknown> | undefined;
   const fields = [
     'id',
     'quarter',
@@ -92,31 +91,11 @@ export async function snapshotHeadsOfQuarter(deps: Deps, quarter: string): Promi
     'reason',
     'contentHash',
   ];
-  do {
-    const r = await deps.doc.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: '#p = :p AND #s BETWEEN :from AND :to',
-        ProjectionExpression: fields.map((_, i) => `#d.#f${i}`).join(', '),
-        ExpressionAttributeNames: {
-          '#p': 'gsi1pk',
-          '#s': 'gsi1sk',
-          '#d': 'data',
-          ...Object.fromEntries(fields.map((f, i) => [`#f${i}`, f])),
-        },
-        ExpressionAttributeValues: {
-          ':p': keys.listPartition('snapshot'),
-          ':from': `${quarter}#`,
-          ':to': `${quarter}#\uffff`,
-        },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of r.Items ?? []) out.push(item.data as SnapshotHead);
-    start = r.LastEvaluatedKey;
-  } while (start);
-  return out;
+  const items = await readPartition(deps, partitions.list('snapshot'), {
+    skBetween: [`${quarter}#`, `${quarter}#\uffff`],
+    attributes: fields.map((f) => `data.${f}`),
+  });
+  return items.map((item) => item.data as SnapshotHead);
 }
 
 /** A few transaction items that belong together (a card, a withdrawal, a proposal). */
@@ -346,7 +325,7 @@ export async function unitHistory(deps: Deps, p: Principal, unitId: string): Pro
   const seen = g ? (await groupVisibility(deps, p))(g) : unitPath.startsWith(scope);
   if (!seen) throw notFound('unit');
   if (!g) return { unitId, groupKey: null, items: [] };
-  const all = await deps.store.queryIndex<RankingSnapshot>('gsi3', keys.snapshotGroupPartition(g.groupKey));
+  const all = await deps.store.queryIndex<RankingSnapshot>(partitions.snapshotsOfGroup(g.groupKey));
   const byQuarter = new Map<string, RankingSnapshot[]>();
   for (const s of all) byQuarter.set(s.data.quarter, [...(byQuarter.get(s.data.quarter) ?? []), s.data]);
   const items: UnitHistory['items'] = [];

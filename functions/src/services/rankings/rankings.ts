@@ -5,7 +5,7 @@
  * aggregate). Publishing freezes a snapshot, issues cards and proposes cases (see publication.ts-like
  * functions below); amendments supersede, both stay visible.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+
 import {
   emptyAggregate,
   type PeerGroupRef,
@@ -22,7 +22,8 @@ import type { Deps } from '../../app/deps.js';
 import { EdgeError } from '../../app/edge-error.js';
 import type { Principal } from '../../auth/principal.js';
 import { aggregateFromItem } from '../../store/aggregate-codec.js';
-import { keys } from '../../store/keys.js';
+import { partitions } from '../../store/keys.js';
+import { readPartition } from '../../store/table-ops.js';
 import { scopeOf } from '../org/jurisdiction.js';
 
 /** "county-townships@ds": a peer group's rule and parent unit, as one path-safe key. */
@@ -50,22 +51,10 @@ export async function readAggregates(
   quarter: string,
 ): Promise<Map<string, UnitQuarterAggregate>> {
   const out = new Map<string, UnitQuarterAggregate>();
-  let start: Record<string, unknown> | undefined;
-  do {
-    const r = await deps.doc.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        KeyConditionExpression: 'pk = :p',
-        ExpressionAttributeValues: { ':p': keys.aggregatePartition(quarter) },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of r.Items ?? []) {
-      const a = aggregateFromItem(item);
-      out.set(a.unitId, a);
-    }
-    start = r.LastEvaluatedKey;
-  } while (start);
+  for (const item of await readPartition(deps, partitions.aggregates(quarter))) {
+    const a = aggregateFromItem(item);
+    out.set(a.unitId, a);
+  }
   return out;
 }
 

@@ -19,7 +19,7 @@ import {
 import type { RectificationView } from '@jiandu/shared/api';
 import type { Deps } from '../../app/deps.js';
 import type { Principal } from '../../auth/principal.js';
-import { keys } from '../../store/keys.js';
+import { partitions } from '../../store/keys.js';
 import { RecordStore, type StoredRecord } from '../../store/record-store.js';
 import { namesOf } from '../org/names.js';
 
@@ -54,9 +54,7 @@ export async function readRectification(deps: Deps, id: string): Promise<StoredR
 
 /** Every open rectification (gsi2, the "open" state partition the rectification index writes). */
 export async function openRectifications(deps: Deps): Promise<StoredRectification[]> {
-  return (await deps.store.queryIndexItems('gsi2', keys.statePartition('rectification', 'open'))).map(
-    fromItem,
-  );
+  return (await deps.store.queryIndexItems(partitions.byState('rectification', 'open'))).map(fromItem);
 }
 
 /** The quarter of a local date, as a key. */

@@ -4,7 +4,6 @@
  * item per canonical URL and per normalized text (`keys.signalUrl` / `keys.signalText`, keyed by the
  * SHA-256 of the key) naming the signal that owns it — the markers are what make duplicates lose.
  */
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Alert,
   formatInstant,
@@ -70,20 +69,11 @@ export async function markerOwners(
     }
   }
   const out = { byUrl: new Map<string, string>(), byText: new Map<string, string>() };
-  const list = [...wanted.values()];
-  for (let i = 0; i < list.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
-      [deps.tableName]: { Keys: list.slice(i, i + 100).map((w) => w.item), ConsistentRead: true },
-    };
-    while (request && Object.keys(request).length > 0) {
-      const r = await deps.doc.send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of r.Responses?.[deps.tableName] ?? []) {
-        const w = wanted.get(String(item.pk));
-        if (!w || typeof item.recordId !== 'string') continue;
-        (w.kind === 'url' ? out.byUrl : out.byText).set(w.key, item.recordId);
-      }
-      request = r.UnprocessedKeys as typeof request;
-    }
+  const found = await deps.store.itemsByKey([...wanted.values()].map((w) => w.item));
+  for (const [pk, item] of found) {
+    const w = wanted.get(pk);
+    if (!w || typeof item.recordId !== 'string') continue;
+    (w.kind === 'url' ? out.byUrl : out.byText).set(w.key, item.recordId);
   }
   return out;
 }

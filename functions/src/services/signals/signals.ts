@@ -8,7 +8,7 @@ import {
 import { type Deps, nowIso } from '../../app/deps.js';
 import { notFound } from '../../app/edge-error.js';
 import { assertCan, type Principal } from '../../auth/principal.js';
-import { keys } from '../../store/keys.js';
+import { partitions } from '../../store/keys.js';
 import { RecordStore } from '../../store/record-store.js';
 import { Tx, TxCancelled } from '../../store/tx.js';
 import { listScope, readVisible, scopeOf, writableUnitPath } from '../org/jurisdiction.js';
@@ -58,17 +58,11 @@ export async function listSignals(deps: Deps, p: Principal, q: SignalListQuery) 
 
 export async function listTriage(deps: Deps, p: Principal, q: TriageQuery) {
   const scope = await scopeOf(deps, p);
-  const page = await deps.store.page(
-    {
-      IndexName: 'gsi2',
-      KeyConditionExpression: '#p = :p',
-      FilterExpression: 'begins_with(#up, :up)',
-      ExpressionAttributeNames: { '#p': 'gsi2pk', '#up': 'unitPath' },
-      ExpressionAttributeValues: { ':p': keys.statePartition('signal', TRIAGE_STATE), ':up': scope },
-    },
-    q.limit,
-    pagingOf(p, q),
-  );
+  const page = await deps.store.pagePartition(partitions.byState('signal', TRIAGE_STATE), {
+    unitPathPrefix: scope,
+    limit: q.limit,
+    ...pagingOf(p, q),
+  });
   const items: SignalView[] = page.items.map((item) => signalView(RecordStore.fromItem<Signal>(item)));
   return { items, cursor: page.cursor };
 }
