@@ -1,11 +1,7 @@
 /** A server-paginated list (opaque cursors) as an infinite query: pages are fetched as the user scrolls. */
+import type { Page } from '@jiandu/shared/api';
 import { type QueryKey, useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-
-export interface Page<T> {
-  items: T[];
-  cursor: string | null;
-}
 
 export function useCursorList<T>(
   queryKey: QueryKey,

@@ -1,8 +1,8 @@
 /** 督查发现: the list (cursor pages, URL filters), one finding, and its query keys. */
-import type { Finding } from '@jiandu/shared';
+import type { Finding, FindingPage } from '@jiandu/shared/api';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { API, api } from '../../../lib/api.js';
-import { type Page, useCursorList } from '../../../lib/cursor-list.js';
+import { useCursorList } from '../../../lib/cursor-list.js';
 
 export const FINDING_FILTERS = ['unitId', 'category', 'severity', 'from', 'to'] as const;
 export type FindingFilters = Partial<Record<(typeof FINDING_FILTERS)[number], string>>;
@@ -16,7 +16,7 @@ export const findingKeys = {
 export const PAGE_SIZE = 100;
 
 export const fetchFindings = (f: FindingFilters, cursor: string | undefined, signal?: AbortSignal) =>
-  api.get<Page<Finding>>(`${API}/findings`, { ...f, cursor, limit: PAGE_SIZE }, signal);
+  api.get<FindingPage>(`${API}/findings`, { ...f, cursor, limit: PAGE_SIZE }, signal);
 
 export const useFindings = (f: FindingFilters) =>
   useCursorList(findingKeys.list(f), (cursor, signal) => fetchFindings(f, cursor, signal));

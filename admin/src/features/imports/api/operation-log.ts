@@ -1,7 +1,7 @@
 /** 操作日志: exports, imports, identity reveals and reads of the log, newest first (audit administrator). */
-import type { OperationEntryView } from '@jiandu/shared/api';
+import type { OperationEntryView, Page } from '@jiandu/shared/api';
 import { API, api } from '../../../lib/api.js';
-import { type Page, useCursorList } from '../../../lib/cursor-list.js';
+import { useCursorList } from '../../../lib/cursor-list.js';
 
 export const OPLOG_FILTERS = ['unitId', 'action', 'from', 'to'] as const;
 export type OperationFilters = Partial<Record<(typeof OPLOG_FILTERS)[number], string>>;

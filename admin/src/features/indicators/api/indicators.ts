@@ -1,8 +1,8 @@
 /** 指标/任务完成情况: a year's indicators in the jurisdiction, and reporting a quarter's cumulative actual. */
-import type { IndicatorChange, IndicatorView, Quarterly } from '@jiandu/shared/api';
+import type { IndicatorChange, IndicatorView, Page, Quarterly } from '@jiandu/shared/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { API, api } from '../../../lib/api.js';
-import { type Page, useCursorList } from '../../../lib/cursor-list.js';
+import { useCursorList } from '../../../lib/cursor-list.js';
 
 export const INDICATOR_FILTERS = ['quarter', 'unitId'] as const;
 
