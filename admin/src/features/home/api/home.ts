@@ -2,11 +2,17 @@
  * The home page's figures. The API has no count endpoint: a count is one page of up to 500 ids, shown as
  * "500+" when there are more (the lists are a click away).
  */
-import type { Ranking } from '@jiandu/shared';
-import type { AlertPage, RectificationPage } from '@jiandu/shared/api';
+import type {
+  AlertPage,
+  DraftResponse,
+  Finding,
+  Page,
+  PetitionView,
+  RectificationPage,
+  SignalView,
+} from '@jiandu/shared/api';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { API, api } from '../../../lib/api.js';
-import type { Page } from '../../../lib/cursor-list.js';
 import { fmtInstant } from '../../../lib/format.js';
 
 const COUNT_LIMIT = 500;
@@ -57,12 +63,7 @@ export const useOpenAlerts = () =>
 export const useDraftRanking = (quarter: string) =>
   useQuery({
     queryKey: homeKeys.draft(quarter),
-    queryFn: ({ signal }) =>
-      api.get<{ groups: { groupKey: string; ranking: Ranking }[] }>(
-        `${API}/rankings/draft`,
-        { quarter },
-        signal,
-      ),
+    queryFn: ({ signal }) => api.get<DraftResponse>(`${API}/rankings/draft`, { quarter }, signal),
   });
 
 export interface TrendPoint {
@@ -72,7 +73,11 @@ export interface TrendPoint {
   negative: number;
 }
 
-type Dated = { discoveredOn?: string; receivedAt?: string; publishedAt?: string };
+/** The one date the trend counts of each list's items: a finding's day, a petition's or signal's instant. */
+type Dated =
+  | Pick<Finding, 'discoveredOn'>
+  | Pick<PetitionView, 'receivedAt'>
+  | Pick<SignalView, 'publishedAt'>;
 
 /**
  * Six months of findings, petitions and negative signals, from one page (up to 500) of each list since
@@ -94,8 +99,11 @@ export function useTrend(months: string[], petitionReader: boolean) {
       staleTime: 5 * 60_000,
     })),
     combine: (rs) => {
+      // A finding's day is already local; an instant is shown (and counted) in the scheme's zone.
       const monthOf = (d: Dated) =>
-        d.discoveredOn?.slice(0, 7) ?? fmtInstant(d.receivedAt ?? d.publishedAt ?? '').slice(0, 7);
+        'discoveredOn' in d
+          ? d.discoveredOn.slice(0, 7)
+          : fmtInstant('receivedAt' in d ? d.receivedAt : d.publishedAt).slice(0, 7);
       const count = (i: number, month: string) =>
         (rs[i]?.data?.items ?? []).filter((x) => monthOf(x) === month).length;
       return {
