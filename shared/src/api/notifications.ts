@@ -97,6 +97,7 @@ export const deliveryViewSchema = deliverySchema
 export type DeliveryView = z.infer<typeof deliveryViewSchema>;
 
 export const deliveryPageSchema = pageOf(deliveryViewSchema);
+export type DeliveryPage = z.infer<typeof deliveryPageSchema>;
 
 export const deadLetterListQuerySchema = z.strictObject({ ...pagingFields() });
 export type DeadLetterListQuery = z.infer<typeof deadLetterListQuerySchema>;

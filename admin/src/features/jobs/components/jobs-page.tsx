@@ -1,5 +1,5 @@
 /** 定时任务: each job's schedule, its recorded runs (counts, errors), and — for admins — dead letters. */
-import type { JobRun } from '@jiandu/shared/api';
+import type { DeliveryView, JobRun } from '@jiandu/shared/api';
 import { App, Button, Select, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { ListBody } from '../../../components/ui/list-body.js';
@@ -11,7 +11,6 @@ import { ApiError } from '../../../lib/api-client.js';
 import { fmtInstant } from '../../../lib/format.js';
 import { useCan } from '../../../lib/use-can.js';
 import {
-  type DeadLetter,
   type RunFilters,
   useDeadLetters,
   useJobRuns,
@@ -121,7 +120,7 @@ function DeadLetters() {
   const { message } = App.useApp();
   const q = useDeadLetters(true);
   const retry = useRetryDeadLetter();
-  const columns: Column<DeadLetter>[] = [
+  const columns: Column<DeliveryView>[] = [
     { key: 'title', title: t('jobs.notification'), width: '2fr', render: (d) => d.notification.title },
     { key: 'channel', title: t('jobs.channel'), width: '90px', render: (d) => d.channel },
     { key: 'to', title: t('jobs.to'), width: '1fr', render: (d) => d.to },

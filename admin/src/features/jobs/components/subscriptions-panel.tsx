@@ -1,4 +1,5 @@
 /** 通知订阅: the subscription rules and retry policy as JSON, edited whole and saved with their version. */
+import type { NotificationSettings } from '@jiandu/shared/api';
 import { App, Button, Input } from 'antd';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ui/server-errors.js';
@@ -17,9 +18,10 @@ export function SubscriptionsPanel() {
   if (q.error || !q.data) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   const { version, ...settings } = q.data;
   const submit = () => {
-    let parsed: { rules: unknown[]; retry: typeof settings.retry };
+    // The server validates the settings and names any field it refuses (problem+json, shown below).
+    let parsed: NotificationSettings;
     try {
-      parsed = JSON.parse(draft ?? '') as typeof parsed;
+      parsed = JSON.parse(draft ?? '');
     } catch (e) {
       setJsonError((e as Error).message);
       return;
