@@ -4,33 +4,29 @@
  * script (an injected one included); the browser sends it with every same-origin API request.
  */
 import type { Role } from '@jiandu/shared';
+import type { PublicUser, SignedIn } from '@jiandu/shared/api';
 
-export interface SessionUser {
-  id: string;
-  name: string;
-  roles: Role[];
-  unitId: string;
-  /** After a reset or at first sign-in: the session may only change the password. */
-  mustChangePassword?: boolean;
-}
+/**
+ * The part of the server's user the device keeps (not its username, state or session version);
+ * `mustChangePassword` (after a reset or at first sign-in: the session may only change the password) is
+ * kept only when true.
+ */
+export type SessionUser = Pick<PublicUser, 'id' | 'name' | 'roles' | 'unitId'> &
+  Partial<Pick<PublicUser, 'mustChangePassword'>>;
 
-export interface Session {
-  /** When the cookie's token expires (seconds since the epoch, the JWT's exp). */
-  expiresAt: number;
-  user: SessionUser;
-}
-
-/** The sign-in and password-change answer (the token is for API clients; the SPA does not keep it). */
-export interface SignInAnswer extends Session {
-  token?: string;
-}
+/**
+ * The profile kept: the sign-in's user and when the cookie's token expires (`expiresAt`, seconds since
+ * the epoch, the JWT's exp). A sign-in or password-change answer (`SignedIn`) is one, plus the token,
+ * which is for API clients — the SPA does not keep it.
+ */
+export type Session = Pick<SignedIn, 'expiresAt'> & { user: SessionUser };
 
 const KEY = 'jiandu.session';
 const listeners = new Set<() => void>();
 let cached: Session | null | undefined;
 
 /** Only the profile, whatever the answer held (a token never reaches localStorage). */
-const profileOf = (s: SignInAnswer): Session => ({
+const profileOf = (s: Session): Session => ({
   expiresAt: s.expiresAt,
   user: {
     id: s.user.id,
@@ -45,7 +41,7 @@ function read(): Session | null {
   if (cached !== undefined) return cached;
   try {
     const raw = globalThis.localStorage?.getItem(KEY);
-    const s = raw ? (JSON.parse(raw) as SignInAnswer) : null;
+    const s = raw ? (JSON.parse(raw) as Session) : null;
     cached = s?.user && typeof s.expiresAt === 'number' ? profileOf(s) : null;
     // A session kept by an older version held its token: rewrite it without.
     if (s && 'token' in s) {
@@ -65,7 +61,7 @@ export const session = {
     if (s?.expiresAt && (s.expiresAt < 1e12 ? s.expiresAt * 1000 : s.expiresAt) < Date.now()) return null;
     return s;
   },
-  set(s: SignInAnswer | null) {
+  set(s: Session | null) {
     cached = s ? profileOf(s) : null;
     if (cached) globalThis.localStorage?.setItem(KEY, JSON.stringify(cached));
     else globalThis.localStorage?.removeItem(KEY);
