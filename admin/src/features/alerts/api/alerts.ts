@@ -20,15 +20,8 @@ export const useAlerts = (f: AlertFilters) =>
 export function useAlertStep() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({
-      id,
-      step,
-      expectedVersion,
-    }: {
-      id: string;
-      step: 'acknowledge' | 'resolve';
-      expectedVersion: number;
-    }) => api.post<Alert>(`${API}/alerts/${id}/${step}`, { expectedVersion } satisfies AlertStepRequest),
+    mutationFn: ({ id, step, ...body }: { id: string; step: 'acknowledge' | 'resolve' } & AlertStepRequest) =>
+      api.post<Alert>(`${API}/alerts/${id}/${step}`, body),
     onSettled: () => void qc.invalidateQueries({ queryKey: alertKeys.all }),
   });
 }

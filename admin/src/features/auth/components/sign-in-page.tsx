@@ -1,3 +1,4 @@
+import type { SignInRequest } from '@jiandu/shared/api';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input } from 'antd';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -43,7 +44,7 @@ export function SignInPage() {
         <Form
           layout="vertical"
           requiredMark={false}
-          onFinish={(v: { username: string; password: string }) =>
+          onFinish={(v: SignInRequest) =>
             signIn.mutate(v, {
               onSuccess: () => {
                 qc.clear();

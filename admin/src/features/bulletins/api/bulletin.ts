@@ -2,6 +2,7 @@
 import type {
   BulletinReads,
   DraftBulletin,
+  IssueBody,
   IssuedBulletin,
   IssuedListItem,
   OpenedBulletin,
@@ -57,8 +58,8 @@ export const useBulletinReads = (id: string | null) =>
 export function useIssueBulletin() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ month, unitId }: { month: string; unitId: string }) =>
-      api.post<IssuedBulletin>(`${API}/bulletins/${month}/issue`, { unitId }),
+    mutationFn: ({ month, ...body }: { month: string } & IssueBody) =>
+      api.post<IssuedBulletin>(`${API}/bulletins/${month}/issue`, body),
     onSettled: () => void qc.invalidateQueries({ queryKey: bulletinKeys.all }),
   });
 }

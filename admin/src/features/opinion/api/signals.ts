@@ -30,11 +30,8 @@ export const useTriage = (enabled = true) =>
 export function useAssignSignal() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, unitId, expectedVersion }: { id: string; unitId: string; expectedVersion: number }) =>
-      api.post<SignalView>(`${API}/signals/${id}/assign`, {
-        unitId,
-        expectedVersion,
-      } satisfies SignalAssignRequest),
+    mutationFn: ({ id, ...body }: { id: string } & SignalAssignRequest) =>
+      api.post<SignalView>(`${API}/signals/${id}/assign`, body),
     onSuccess: () => void qc.invalidateQueries({ queryKey: signalKeys.all }),
   });
 }

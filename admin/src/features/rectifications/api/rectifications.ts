@@ -1,6 +1,5 @@
 /** 整改: list (cursor pages, URL filters), one with the caller's allowed actions, and workflow actions. */
-import type { RectificationAction } from '@jiandu/shared';
-import type { RectificationPage, RectificationView } from '@jiandu/shared/api';
+import type { RectificationActionRequest, RectificationPage, RectificationView } from '@jiandu/shared/api';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { API, api } from '../../../lib/api.js';
 import { useCursorList } from '../../../lib/cursor-list.js';
@@ -28,14 +27,13 @@ export const rectQuery = (id: string) =>
 
 export const useRect = (id: string) => useQuery(rectQuery(id));
 
-export const actOnRect = (id: string, action: RectificationAction, expectedVersion: number) =>
-  api.post<RectificationView>(`${API}/rectifications/${id}/actions`, { action, expectedVersion });
+export const actOnRect = (id: string, body: RectificationActionRequest) =>
+  api.post<RectificationView>(`${API}/rectifications/${id}/actions`, body);
 
 export function useRectAction(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ action, expectedVersion }: { action: RectificationAction; expectedVersion: number }) =>
-      actOnRect(id, action, expectedVersion),
+    mutationFn: (body: RectificationActionRequest) => actOnRect(id, body),
     onSuccess: (view) => {
       qc.setQueryData(rectKeys.one(id), view);
       void qc.invalidateQueries({ queryKey: ['rectifications', 'list'] });
