@@ -54,7 +54,9 @@ export function UsersPanel() {
       content: t('admin.confirmReset', { name: u.name }),
       onOk: () =>
         act.mutateAsync({ id: u.id, kind: 'reset' }).then((r) => {
-          const { temporaryPassword } = r as { temporaryPassword: string };
+          // The mutation answers any of the four actions; a reset's answer is the PasswordReset.
+          if (!('temporaryPassword' in r)) return;
+          const { temporaryPassword } = r;
           modal.info({
             title: t('admin.resetPassword'),
             content: (

@@ -16,6 +16,7 @@ import { Page } from '../../../components/ui/page.js';
 import { applyServerErrors, ErrorAlert } from '../../../components/ui/server-errors.js';
 import { UnitPicker } from '../../../components/ui/unit-picker.js';
 import { useI18n } from '../../../i18n/index.js';
+import { ApiError } from '../../../lib/api-client.js';
 import { todayLocal, yuanToFen } from '../../../lib/format.js';
 import { newIdempotencyKey } from '../../../lib/outbox.js';
 import { issueFields } from '../../../lib/schema-issues.js';
@@ -184,7 +185,7 @@ export function FindingForm() {
 
 /** The server names `amountFen`; the form's field is `amountYuan`. */
 function fieldErrorsForForm(e: unknown): unknown {
-  const err = e as { fieldErrors?: { field: string }[] };
-  if (err?.fieldErrors) for (const f of err.fieldErrors) if (f.field === 'amountFen') f.field = 'amountYuan';
+  if (e instanceof ApiError)
+    for (const f of e.fieldErrors) if (f.field === 'amountFen') f.field = 'amountYuan';
   return e;
 }
