@@ -1,11 +1,12 @@
 /**
  * One headless Debian Chromium per test file (playwright-core, never a downloaded browser), a fresh
- * context per test, a screenshot of every screen visited under test/screenshots/ (git-ignored), and an
- * axe-core check that finds no serious or critical violation on it.
+ * context per test, and an axe-core check that finds no serious or critical violation on every screen
+ * visited. A screen axe fails on is saved under test/screenshots/ (git-ignored); E2E_SCREENSHOTS=1 saves
+ * every one (nothing compares them, so by default they are not paid for on each of ~150 visits).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { SignedIn } from './stack.js';
@@ -14,6 +15,8 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../screenshots');
 export const PHONE = { width: 375, height: 812 };
 export const DESKTOP = { width: 1280, height: 860 };
+/** Whether every screen visited is saved, not only those axe fails on. */
+const EVERY_SCREENSHOT = process.env.E2E_SCREENSHOTS === '1';
 
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let axeSource: string | undefined;
@@ -108,14 +111,15 @@ async function settle(page: Page, expression: string, timeoutMs: number): Promis
     .catch(() => {});
 }
 
-/** Saves a screenshot of the screen and returns axe-core's serious and critical violations on it. */
+/**
+ * Returns axe-core's serious and critical violations on the screen; saves a screenshot of it when there
+ * are any (to see what failed) or when E2E_SCREENSHOTS=1.
+ */
 export async function visit(page: Page, name: string): Promise<AxeViolation[]> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   // Let the lazy screen settle: no spinner left …
   await settle(page, '!document.querySelector(\'.ant-spin-spinning, [aria-busy="true"]\')', 15_000);
   // …and let dialogs and menus finish their motion: mid-fade colours are not what a person reads.
   await settle(page, "document.getAnimations().every((a) => a.playState !== 'running')", 5_000);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
   // Evaluated through the DevTools protocol, not added as a <script>: the page's CSP (script-src 'self',
   // as in AWS) refuses inline scripts, and the SPA is tested under it.
   if (!(await page.evaluate("'axe' in window"))) {
@@ -125,7 +129,7 @@ export async function visit(page: Page, name: string): Promise<AxeViolation[]> {
   const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as {
     violations: AxeViolation[];
   };
-  return result.violations
+  const violations = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({
       id: v.id,
@@ -133,4 +137,10 @@ export async function visit(page: Page, name: string): Promise<AxeViolation[]> {
       help: v.help,
       nodes: v.nodes.map((n) => ({ target: n.target })),
     }));
+  if (EVERY_SCREENSHOT || violations.length > 0) {
+    const path = join(SCREENSHOTS, `${name}.png`);
+    mkdirSync(dirname(path), { recursive: true });
+    await page.screenshot({ path });
+  }
+  return violations;
 }
