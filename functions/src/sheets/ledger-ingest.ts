@@ -17,19 +17,11 @@
  *   closed or under way is imported `in_progress` with the claim as a progress note (台账记载：已销号),
  *   so the unit submits it with evidence and two reviewers verify it; any other row is `assigned`.
  */
-import {
-  newRectification,
-  type Rectification,
-  type RectificationState,
-  type Role,
-  rectificationFacts,
-} from '@jiandu/shared';
+import { newRectification, type Rectification, type RectificationState, type Role } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
-import { initialHorizon } from '../services/findings/findings.js';
 import { type BatchOutcome, commitBatch, type ItemWrite } from '../services/records/commit.js';
-import { putNaturalKey } from '../services/records/natural-keys.js';
-import { rectificationIndex } from '../services/rectifications/index.js';
+import { rectificationCreation } from '../services/rectifications/create.js';
 import { keys } from '../store/keys.js';
 import type { LedgerRow } from './ledger-rows.js';
 
@@ -116,29 +108,16 @@ export async function ingestLedgerRows(
     if (firstInFile.has(row.externalId)) return; // resolved below, after the first is written
     firstInFile.set(row.externalId, index);
     const rect = ledgerRectification(row, { id: deps.newId(), at, by: p.id });
-    const horizon = initialHorizon(todayLocal, rect.deadline);
-    prepared.push({
-      index,
-      item: {
-        result: rect.id,
-        size: 3,
-        changes: [{ before: null, after: rectificationFacts(rect, horizon) }],
-        write: (tx, prefix) => {
-          deps.store.write(tx, {
-            type: 'rectification',
-            id: rect.id,
-            before: null,
-            data: rect,
-            index: rectificationIndex(rect, unitPath, horizon),
-            actor: { id: p.id, role },
-            at,
-            action: 'rectification.import',
-            labelPrefix: prefix,
-          });
-          putNaturalKey(tx, `${prefix}nk`, 'rectification', SOURCE, row.externalId, rect.id);
-        },
-      },
+    const created = rectificationCreation(deps, rect, {
+      unitPath,
+      todayLocal,
+      actor: { id: p.id, role },
+      at,
+      action: 'rectification.import',
+      notify: false,
+      naturalKey: { source: SOURCE, externalId: row.externalId },
     });
+    prepared.push({ index, item: { ...created, result: rect.id } });
   });
   const outcomes = await commitByScoredUnit(deps, prepared, (x) => rows[x.index]!.row.unitId);
   const lost: Prepared[] = [];

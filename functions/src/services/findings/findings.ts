@@ -3,7 +3,6 @@
  * the same transaction, with the finding's and the rectification's aggregates.
  */
 import {
-  compareQuarters,
   computeDeadline,
   type Finding,
   type FindingInput,
@@ -11,17 +10,12 @@ import {
   findingInputSchema,
   localDateOf,
   newRectification,
-  quarterKey,
-  quarterOfDate,
-  type Rectification,
-  rectificationFacts,
   type Scheme,
 } from '@jiandu/shared';
 import type { z } from 'zod';
 import { type Deps, nowIso } from '../../app/deps.js';
 import { EdgeError } from '../../app/edge-error.js';
 import { assertCan, type Principal } from '../../auth/principal.js';
-import { addToOutbox, OUTBOX_TX_ITEMS, rectificationNotification } from '../../outbox/notification.js';
 import { Tx } from '../../store/tx.js';
 import { writableUnitPath } from '../org/jurisdiction.js';
 import { commitBatch, type ItemWrite } from '../records/commit.js';
@@ -34,7 +28,7 @@ import {
   validItems,
 } from '../records/ingest.js';
 import { naturalOriginal, putNaturalKey } from '../records/natural-keys.js';
-import { rectificationIndex } from '../rectifications/index.js';
+import { rectificationCreation } from '../rectifications/create.js';
 
 type ParsedFinding = z.output<typeof findingInputSchema>;
 
@@ -45,13 +39,6 @@ const findingIndex = (f: Finding, unitPath: string) => ({
   extra: { category: f.category, severity: f.severity, source: f.source },
 });
 
-/** The rectification horizon a new record starts with: the later of now's quarter and its deadline's. */
-export function initialHorizon(nowLocal: string, deadline: string): string {
-  const a = quarterOfDate(nowLocal);
-  const b = quarterOfDate(deadline);
-  return quarterKey(compareQuarters(a, b) >= 0 ? a : b);
-}
-
 function prepare(
   deps: Deps,
   p: Principal,
@@ -59,35 +46,42 @@ function prepare(
   unitPath: string,
   scheme: Scheme,
   at: string,
-): ItemWrite<Finding> & { rect: Rectification } {
+): ItemWrite<Finding> {
   const id = deps.newId();
   const rectId = deps.newId();
-  const today = localDateOf(at, scheme.timeZone);
   const deadline =
     input.deadline ??
     computeDeadline(input.discoveredOn, scheme.rectification.defaultDeadline, scheme.calendar);
   const finding: Finding = { ...input, id, inspectorId: p.id, createdAt: at, rectificationId: rectId };
-  const rect = newRectification(
-    {
-      source: { kind: 'finding', id },
-      unitId: input.unitId,
-      title: input.description.slice(0, 500),
-      description: input.description,
-      amountFen: input.amountFen,
-      deadline,
-    },
-    { id: rectId, at, by: p.id },
-  );
-  const horizon = initialHorizon(today, deadline);
   const actor = { id: p.id, role: 'inspector' as const };
+  const rect = rectificationCreation(
+    deps,
+    newRectification(
+      {
+        source: { kind: 'finding', id },
+        unitId: input.unitId,
+        title: input.description.slice(0, 500),
+        description: input.description,
+        amountFen: input.amountFen,
+        deadline,
+      },
+      { id: rectId, at, by: p.id },
+    ),
+    {
+      unitPath,
+      todayLocal: localDateOf(at, scheme.timeZone),
+      actor,
+      at,
+      action: 'rectification.create',
+      notify: true,
+      // The natural key is the finding's: its rectification is created with it, never re-sent alone.
+      naturalKey: null,
+    },
+  );
   return {
-    rect,
     result: finding,
-    size: 4 + OUTBOX_TX_ITEMS + (input.externalId ? 1 : 0),
-    changes: [
-      { before: null, after: findingFacts(finding) },
-      { before: null, after: rectificationFacts(rect, horizon) },
-    ],
+    size: 2 + rect.size + (input.externalId ? 1 : 0),
+    changes: [{ before: null, after: findingFacts(finding) }, ...rect.changes],
     write: (tx, prefix) => {
       deps.store.write(tx, {
         type: 'finding',
@@ -100,18 +94,7 @@ function prepare(
         action: 'finding.create',
         labelPrefix: prefix,
       });
-      deps.store.write(tx, {
-        type: 'rectification',
-        id: rectId,
-        before: null,
-        data: rect,
-        index: rectificationIndex(rect, unitPath, horizon),
-        actor,
-        at,
-        action: 'rectification.create',
-        labelPrefix: prefix,
-      });
-      addToOutbox(tx, rectificationNotification(rect, 'assigned', `${rectId}-1`, at), prefix);
+      rect.write(tx, prefix);
       if (input.externalId) {
         putNaturalKey(tx, `${prefix}nk`, 'finding', input.source, input.externalId, id);
       }

@@ -9,6 +9,7 @@ import {
   DomainError,
   isDomainError,
   newRectification,
+  nextHorizon,
   type Rectification,
   type RectificationAction,
   type RectificationInput,
@@ -26,11 +27,9 @@ import { assertVisible, isVisible, writableUnitPath } from '../org/jurisdiction.
 import { commitOne } from '../records/commit.js';
 import { type IdemRef, replay, type StoredResponse } from '../records/idempotency.js';
 import { commitCreate, naturalDuplicate, naturalKeyOf } from '../records/ingest.js';
-import { putNaturalKey } from '../records/natural-keys.js';
+import { rectificationCreation } from './create.js';
 import { rectificationIndex } from './index.js';
 import {
-  laterQuarter,
-  quarterOfDay,
   type RectificationView,
   readRectification,
   type StoredRectification,
@@ -75,23 +74,19 @@ export async function createRectification(
   if (dup) return dup;
   const at = await nowIso(deps);
   const rect = newRectification(input, { id: deps.newId(), at, by: p.id });
-  const horizon = laterQuarter(quarterOfDay(await today(deps)), quarterOfDay(rect.deadline));
-  const tx = new Tx(deps.tableName);
-  deps.store.write(tx, {
-    type: 'rectification',
-    id: rect.id,
-    before: null,
-    data: rect,
-    index: rectificationIndex(rect, unitPath, horizon),
+  const created = rectificationCreation(deps, rect, {
+    unitPath,
+    todayLocal: await today(deps),
     actor: { id: p.id, role },
     at,
     action: 'rectification.create',
+    notify: true,
+    naturalKey: nk,
   });
-  addToOutbox(tx, rectificationNotification(rect, 'assigned', `${rect.id}-1`, at));
-  if (nk) putNaturalKey(tx, 'nk', 'rectification', nk.source, nk.externalId, rect.id);
+  const tx = new Tx(deps.tableName);
+  created.write(tx, '');
   const response: StoredResponse<RectificationView> = { status: 201, body: await viewOf(deps, p, rect) };
-  const changes = [{ before: null, after: rectificationFacts(rect, horizon) }];
-  return commitCreate(deps, tx, changes, response, idem, nk);
+  return commitCreate(deps, tx, created.changes, response, idem, nk);
 }
 
 /** The record inside the caller's jurisdiction (404 outside it, as if missing). */
@@ -183,9 +178,9 @@ async function tryAction(
     throw e;
   }
   const { next, event } = result;
-  // The horizon moves to the current quarter on every write (never back): a record closed while the
-  // daily advance had not yet run still counts the quarter ends it was open and overdue at.
-  const horizon = laterQuarter(cur.horizon, quarterOfDay(await today(deps)));
+  // Every write moves the horizon (shared nextHorizon): a record closed while the daily advance had not
+  // yet run still counts the quarter ends it was open and overdue at.
+  const horizon = nextHorizon(cur.horizon, await today(deps));
   const moved = horizon !== cur.horizon;
   const tx = new Tx(deps.tableName);
   deps.store.write(tx, {

@@ -12,8 +12,6 @@ import {
   majorNegativeActions,
   newRectification,
   type RecordChange,
-  type Rectification,
-  rectificationFacts,
   type Scheme,
   type Signal,
   type SignalKeys,
@@ -21,13 +19,11 @@ import {
 } from '@jiandu/shared';
 import type { SignalView } from '@jiandu/shared/api';
 import type { Deps } from '../../app/deps.js';
-import { addToOutbox, OUTBOX_TX_ITEMS, rectificationNotification } from '../../outbox/notification.js';
 import { keys } from '../../store/keys.js';
 import { type Actor, type RecordIndex, type StoredRecord, SYSTEM_ACTOR } from '../../store/record-store.js';
 import type { Tx } from '../../store/tx.js';
 import { ALERT_TX_ITEMS, writeAlert } from '../alerts/alerts.js';
-import { initialHorizon } from '../findings/findings.js';
-import { rectificationIndex } from '../rectifications/index.js';
+import { type RectificationCreation, rectificationCreation } from '../rectifications/create.js';
 
 export type { SignalView };
 
@@ -105,7 +101,7 @@ export function registerMarker(
 /** The actions due for a signal that has a unit now (a major negative one: alert + handling task). */
 export interface SignalFollowUp {
   alert: Alert | null;
-  rect: { rect: Rectification; horizon: string } | null;
+  rect: RectificationCreation | null;
   size: number;
   changes: RecordChange[];
   write: (tx: Tx, prefix: string) => void;
@@ -127,32 +123,29 @@ export function signalFollowUp(
   const alert: Alert | null = actions.alert
     ? { ...actions.alert, id: deps.newId(), state: 'open', raisedAt: at, version: 1 }
     : null;
-  let rect: SignalFollowUp['rect'] = null;
-  if (actions.rectification) {
-    const r = newRectification(actions.rectification, { id: deps.newId(), at, by: actor.id });
-    rect = { rect: r, horizon: initialHorizon(localDateOf(at, scheme.timeZone), r.deadline) };
-  }
-  return {
-    alert,
-    rect,
-    size: (alert ? ALERT_TX_ITEMS : 0) + (rect ? 2 + OUTBOX_TX_ITEMS : 0),
-    changes: rect ? [{ before: null, after: rectificationFacts(rect.rect, rect.horizon) }] : [],
-    write: (tx, prefix) => {
-      if (alert) writeAlert(deps, tx, alert, unitPath, SYSTEM_ACTOR, at, `${prefix}alert:`);
-      if (rect) {
-        deps.store.write(tx, {
-          type: 'rectification',
-          id: rect.rect.id,
-          before: null,
-          data: rect.rect,
-          index: rectificationIndex(rect.rect, unitPath, rect.horizon),
+  const rect = actions.rectification
+    ? rectificationCreation(
+        deps,
+        newRectification(actions.rectification, { id: deps.newId(), at, by: actor.id }),
+        {
+          unitPath,
+          todayLocal: localDateOf(at, scheme.timeZone),
           actor,
           at,
           action: 'rectification.create',
-          labelPrefix: prefix,
-        });
-        addToOutbox(tx, rectificationNotification(rect.rect, 'assigned', `${rect.rect.id}-1`, at), prefix);
-      }
+          notify: true,
+          naturalKey: null,
+        },
+      )
+    : null;
+  return {
+    alert,
+    rect,
+    size: (alert ? ALERT_TX_ITEMS : 0) + (rect?.size ?? 0),
+    changes: rect?.changes ?? [],
+    write: (tx, prefix) => {
+      if (alert) writeAlert(deps, tx, alert, unitPath, SYSTEM_ACTOR, at, `${prefix}alert:`);
+      rect?.write(tx, prefix);
     },
   };
 }
