@@ -9,15 +9,10 @@
  * workflow state did not change — while the state item's version does (every write bumps it, which is
  * what makes a racing workflow write fail its condition and retry, never overwrite the new horizon).
  */
-import { formatInstant, horizonDeltas, localDateOf, rectificationFacts } from '@jiandu/shared';
+import { formatInstant, horizonDeltas, localDateOf, nextHorizon, rectificationFacts } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import { rectificationIndex } from '../services/rectifications/index.js';
-import {
-  openRectifications,
-  quarterBefore,
-  quarterOfDay,
-  readRectification,
-} from '../services/rectifications/read.js';
+import { openRectifications, readRectification } from '../services/rectifications/read.js';
 import { addAggregateUpdate } from '../store/aggregate-codec.js';
 import { SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
@@ -27,15 +22,17 @@ export async function advanceHorizon(deps: Deps, { now }: JobContext): Promise<J
   const scheme = await deps.scheme();
   const ctx = { tree: await deps.units.tree(), scheme };
   const at = formatInstant(now, scheme.timeZone);
-  const current = quarterOfDay(localDateOf(now, scheme.timeZone));
+  const todayLocal = localDateOf(now, scheme.timeZone);
   const counts = { scanned: 0, advanced: 0, conflicts: 0 };
   for (const listed of await openRectifications(deps)) {
     counts.scanned++;
-    if (!quarterBefore(listed.horizon, current)) continue;
+    if (nextHorizon(listed.horizon, todayLocal) === listed.horizon) continue;
     // The index is eventually consistent: decide on the record itself.
     const cur = await readRectification(deps, listed.stored.id);
-    if (!cur || cur.stored.data.state === 'closed' || !quarterBefore(cur.horizon, current)) continue;
+    if (!cur || cur.stored.data.state === 'closed') continue;
     const { stored, horizon } = cur;
+    const current = nextHorizon(horizon, todayLocal);
+    if (current === horizon) continue;
     const data = stored.data;
     const tx = new Tx(deps.tableName);
     deps.store.write(tx, {

@@ -6,14 +6,10 @@
 
 import {
   allowedActions,
-  compareQuarters,
   daysOverdue,
   formatInstant,
   localDateOf,
-  parseQuarter,
   type QuarterKey,
-  quarterKey,
-  quarterOfDate,
   type Rectification,
 } from '@jiandu/shared';
 import type { RectificationView } from '@jiandu/shared/api';
@@ -56,17 +52,6 @@ export async function readRectification(deps: Deps, id: string): Promise<StoredR
 export async function openRectifications(deps: Deps): Promise<StoredRectification[]> {
   return (await deps.store.queryIndexItems(partitions.byState('rectification', 'open'))).map(fromItem);
 }
-
-/** The quarter of a local date, as a key. */
-export const quarterOfDay = (date: string): QuarterKey => quarterKey(quarterOfDate(date));
-
-/** The later of two quarter keys. */
-export const laterQuarter = (a: QuarterKey, b: QuarterKey): QuarterKey =>
-  compareQuarters(parseQuarter(a), parseQuarter(b)) >= 0 ? a : b;
-
-/** True when quarter `a` is before quarter `b`. */
-export const quarterBefore = (a: QuarterKey, b: QuarterKey): boolean =>
-  compareQuarters(parseQuarter(a), parseQuarter(b)) < 0;
 
 export async function viewOf(deps: Deps, p: Principal, rect: Rectification): Promise<RectificationView> {
   const scheme = await deps.scheme();
