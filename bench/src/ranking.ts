@@ -16,13 +16,13 @@ import {
   contributions,
   findingFacts,
   foldDeltas,
+  initialHorizon,
   minDate,
   type Quarter,
   quarterBounds,
   quarterKey,
   type RecordFacts,
 } from '@jiandu/shared';
-import { initialHorizon } from '../../functions/src/services/findings/findings.js';
 import { computeDrafts, readAggregates } from '../../functions/src/services/rankings/rankings.js';
 import { addAggregateUpdate } from '../../functions/src/store/aggregate-codec.js';
 import { MAX_TX_ITEMS, Tx } from '../../functions/src/store/tx.js';
