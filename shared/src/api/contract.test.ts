@@ -15,7 +15,7 @@ import {
   problemSchema,
 } from './index.js';
 
-const schemas = Object.entries(api).filter(
+const schemas = Object.entries(api as Record<string, unknown>).filter(
   (e): e is [string, z.ZodType] => e[1] instanceof z.ZodType && e[0].endsWith('Schema'),
 );
 
