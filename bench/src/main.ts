@@ -15,6 +15,7 @@ import { benchProofs } from './proofs.js';
 import { addBulkFindings, findingsIn, measureRanking, type RankingPoint } from './ranking.js';
 import { markdown, type Report, type Row, resultsTable } from './report.js';
 import { rssMiB } from './rss.js';
+import { benchSheets } from './sheets.js';
 import { benchSpa } from './spa.js';
 import { fmt, int, pct, times } from './stats.js';
 import { HEAP_MB, startWorld, type World } from './world.js';
@@ -31,7 +32,15 @@ const outFile = resolve(import.meta.dirname, '../..', option('out') ?? 'BENCHMAR
 
 /** Sizes: the default run stays within ~10 minutes on 2 cores; --quick is a smoke run of the harness. */
 const SIZES = quick
-  ? { units: 300, batchesDisk: 2, batchesMem: 2, writesDisk: 200, writesMem: 200, loadFindings: 3_000 }
+  ? {
+      units: 300,
+      batchesDisk: 2,
+      batchesMem: 2,
+      writesDisk: 200,
+      writesMem: 200,
+      loadFindings: 3_000,
+      sheets: { ledgerRows: 1_000, exportRows: 5_000 },
+    }
   : {
       units: 2_000,
       batchesDisk: 4,
@@ -39,6 +48,7 @@ const SIZES = quick
       writesDisk: 1_000,
       writesMem: 2_000,
       loadFindings: 50_000,
+      sheets: { ledgerRows: 10_000, exportRows: 100_000 },
     };
 const LARGE_UNITS = 20_000;
 /** Record counts of the ranking row (findings + the rectifications they open: 2 records per finding). */
@@ -115,7 +125,10 @@ async function inMemory() {
     log('row 2 (in memory): single writes at 20 concurrent clients …');
     const latency = await benchLatency(w, { writes: SIZES.writesMem, log });
     const ranking = await rankingPoints(w);
-    return { ingestion, latency, ranking, memory: await memoryOf(w) };
+    const memory = await memoryOf(w);
+    // After the ranking: the ledger's rectifications and the exported findings stay out of its counts.
+    const sheets = await benchSheets(w, SIZES.sheets, log);
+    return { ingestion, latency, ranking, memory, sheets };
   } finally {
     await w.stop();
   }
@@ -220,6 +233,7 @@ function rows(
   };
   rankRows(mem.ranking, false);
   if (big) rankRows(big, true);
+  out.push(...mem.sheets.rows);
   const memRow = (what: string, m: Memory): Row => ({
     what,
     store: 'on disk',
@@ -298,6 +312,7 @@ function details(
       `API process ${when} (on disk): RSS ${mb(m.api)}, of which V8 heap ${mb(m.heapUsed)} used of ${mb(m.heapTotal)}, external ${mb(m.external)}.`,
     );
   }
+  out.push(...mem.sheets.details);
   out.push(
     `In-memory store after its rows (not a bar: its data lives in the JVM's native memory): API ${mb(mem.memory.api)}, DynamoDB Local ${mb(mem.memory.java)}.`,
   );

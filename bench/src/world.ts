@@ -18,7 +18,7 @@ import { benchUnits, rankedUnitIds } from './fixtures.js';
 
 export const HEAP_MB = 256;
 const TABLE = 'jiandu';
-const PASSWORD = 'bench-pass-word';
+export const PASSWORD = 'bench-pass-word';
 
 export interface World {
   label: 'on disk' | 'in memory';

@@ -1,6 +1,9 @@
 /**
- * The two volume tests of spreadsheets, in one file so they run one after the other (each loads the
- * shared DynamoDB Local heavily): a 10,000-row ledger import and a 100,000-row streamed export.
+ * Spreadsheets at their limits: a ledger of exactly the row cap is accepted (a dry run checks every row),
+ * one row more or a file over the size cap is refused before anything is read into the store, and an
+ * export streams page after page into one xlsx read back row by row. The times of a committed 10,000-row
+ * ledger and of a 100,000-row export, and the export's memory, are figures: `npm run bench` measures them
+ * (bench/src/sheets.ts) — a timed test on a shared machine measures the machine.
  */
 
 import { Readable } from 'node:stream';
@@ -9,7 +12,7 @@ import type { Finding } from '@jiandu/shared';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Harness, startHarness } from '../testing/harness.js';
-import type { ImportReport } from './ledger-import.js';
+import { type ImportReport, MAX_IMPORT_ROWS } from './ledger-import.js';
 import { type Row, upload, xlsxOf } from './test-files.js';
 
 let h: Harness;
@@ -78,11 +81,10 @@ describe('spreadsheets at volume', () => {
         null,
         (i % 1000) / 100,
       ]);
-    const t0 = Date.now();
-    const r = await report(await upload(h, inspector, await xlsxOf(many(10_000)), { dryRun: false }));
-    console.info(`10,000-row xlsx import committed in ${Date.now() - t0} ms`);
-    expect(r.counts).toMatchObject({ rows: 10_000, valid: 10_000, created: 10_000 });
-    const tooMany = await upload(h, inspector, await xlsxOf(many(10_001)));
+    const r = await report(await upload(h, inspector, await xlsxOf(many(MAX_IMPORT_ROWS))));
+    expect(r.dryRun).toBe(true);
+    expect(r.counts).toMatchObject({ rows: 10_000, valid: 10_000, problems: 0 });
+    const tooMany = await upload(h, inspector, await xlsxOf(many(MAX_IMPORT_ROWS + 1)), { dryRun: false });
     expect(tooMany.status).toBe(413);
     expect(((await tooMany.json()) as { code: string }).code).toBe('import.tooManyRows');
     const huge = await upload(h, inspector, new Uint8Array(5 * 1024 * 1024).fill(0x41), { raw: 'text/csv' });
@@ -90,8 +92,9 @@ describe('spreadsheets at volume', () => {
     expect(((await huge.json()) as { code: string }).code).toBe('request.tooLarge');
   }, 300_000);
 
-  it('streams 100,000 rows with bounded memory', async () => {
-    const N = 100_000;
+  it('streams an export of many pages into one xlsx, every row there, and logs it', async () => {
+    // Several of the export's store pages (and of the zip's flushes), at a size a test can afford.
+    const N = 6_000;
     const head = { recordKey: 'x', seq: 1, hash: '0'.repeat(64) };
     const items = (from: number, n: number) =>
       Array.from({ length: n }, (_, k) => {
@@ -122,7 +125,6 @@ describe('spreadsheets at volume', () => {
           { ...head, recordKey: `finding#${id}` },
         );
       });
-    const t0 = Date.now();
     let next = 0;
     const writer = async () => {
       while (next < N) {
@@ -140,37 +142,15 @@ describe('spreadsheets at volume', () => {
       }
     };
     await Promise.all(Array.from({ length: 8 }, writer));
-    const loadMs = Date.now() - t0;
 
-    const base = process.memoryUsage();
-    let peakHeap = base.heapUsed;
-    let peakRss = base.rss;
-    const sample = setInterval(() => {
-      const m = process.memoryUsage();
-      peakHeap = Math.max(peakHeap, m.heapUsed);
-      peakRss = Math.max(peakRss, m.rss);
-    }, 50);
-    const t1 = Date.now();
     const res = await h.call('GET', '/api/v1/exports/findings.xlsx?from=2025-04-01&to=2025-04-01', {
       token: supervisor,
     });
     expect(res.status).toBe(200);
     const chunks: Uint8Array[] = [];
-    let bytes = 0;
     const reader = res.body!.getReader();
-    for (let r = await reader.read(); !r.done; r = await reader.read()) {
-      bytes += r.value.length;
-      chunks.push(r.value);
-    }
-    clearInterval(sample);
-    const exportMs = Date.now() - t1;
-    const mb = (n: number) => Math.round(n / 1024 / 1024);
-    console.info(
-      `100,000-row export: ${mb(bytes)} MB xlsx in ${exportMs} ms (load ${loadMs} ms); ` +
-        `heap growth ${mb(peakHeap - base.heapUsed)} MB, rss growth ${mb(peakRss - base.rss)} MB`,
-    );
-    // Bounded: a page of rows and the zip's buffers, not 100,000 rows (which take over 300 MB as objects).
-    expect(peakHeap - base.heapUsed).toBeLessThan(160 * 1024 * 1024);
+    for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value);
+    expect(chunks.length, 'written as it is read, not in one piece').toBeGreaterThan(1);
 
     let count = 0;
     const wb = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks.map((c) => Buffer.from(c))), {
