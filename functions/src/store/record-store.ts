@@ -61,7 +61,10 @@ export interface WriteInput<T> {
   data: T;
   index: RecordIndex;
   actor: Actor;
+  /** When the change is recorded: the server's now. */
   at: string;
+  /** When it happened, where that lies before `at` (a migration import's past instant only). */
+  occurredAt?: string;
   action: string;
   reason?: string | null;
   /** Prefix of this write's transaction labels (a batch names its items "i3:"). */
@@ -116,6 +119,7 @@ export class RecordStore {
       actorId: input.actor.id,
       role: input.actor.role,
       at: input.at,
+      ...(input.occurredAt !== undefined ? { occurredAt: input.occurredAt } : {}),
       action: input.action,
       before: input.eventBefore !== undefined ? input.eventBefore : (input.before?.data ?? null),
       after: input.eventAfter !== undefined ? input.eventAfter : input.data,

@@ -63,6 +63,18 @@ describe('appending events', () => {
     expect(eventHash(JSON.parse(JSON.stringify(e)) as LedgerEvent)).toBe(e.hash);
   });
 
+  it('keeps the instant a migrated event happened beside the instant it was recorded, both hashed', () => {
+    const e = appendEvent(null, input(1, { occurredAt: '2024-11-20T00:00:00+08:00' }));
+    expect(e).toMatchObject({ at: input(1).at, occurredAt: '2024-11-20T00:00:00+08:00' });
+    const { hash, ...body } = e;
+    expect(hash).toBe(sha256Hex(canonicalJson(body)));
+    expect(verifyChain([{ ...e, occurredAt: '2024-11-21T00:00:00+08:00' }]).ok).toBe(false);
+    // A live event carries none, and hashes as every event did before migrations existed.
+    const live = appendEvent(null, input(1));
+    expect('occurredAt' in live).toBe(false);
+    expect(live.hash).toBe(sha256Hex(canonicalJson({ ...live, hash: undefined })));
+  });
+
   it('refuses to continue another record, a bad field or a value JSON cannot hold', () => {
     const [a] = build([input(1)]);
     expect(codeOf(() => appendEvent(a ?? null, input(2, { recordKey: 'rectification#other' })))).toBe(

@@ -8,7 +8,10 @@ import { DomainError } from '../errors/index.js';
 import { type LedgerEvent, ledgerEventSchema } from '../schemas/event.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
 
-export type EventInput = Pick<LedgerEvent, 'recordKey' | 'actorId' | 'role' | 'at' | 'action'> & {
+export type EventInput = Pick<
+  LedgerEvent,
+  'recordKey' | 'actorId' | 'role' | 'at' | 'action' | 'occurredAt'
+> & {
   before?: unknown;
   after?: unknown;
   reason?: string | null;
@@ -45,6 +48,8 @@ const HASHED = [
 export function eventHash(event: Omit<LedgerEvent, 'hash'>): string {
   const body: Record<string, unknown> = {};
   for (const k of HASHED) body[k] = event[k];
+  // Hashed only where present, so every event written before migrations existed keeps its hash.
+  if (event.occurredAt !== undefined) body.occurredAt = event.occurredAt;
   return sha256Hex(event.prevHash + canonicalJson(body));
 }
 
@@ -71,6 +76,7 @@ export function appendEvent(prev: LedgerEvent | null, input: EventInput): Ledger
     actorId: input.actorId,
     role: input.role,
     at: input.at,
+    ...(input.occurredAt !== undefined ? { occurredAt: input.occurredAt } : {}),
     action: input.action,
     before: asJson(input.before, 'before'),
     after: asJson(input.after, 'after'),

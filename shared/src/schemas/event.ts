@@ -10,7 +10,13 @@ export const ledgerEventSchema = z.strictObject({
   seq: z.number().int().min(1),
   actorId: idSchema,
   role: z.union([role.schema, z.literal('system')]),
+  /** When the event was recorded: the server's now. */
   at: instantSchema,
+  /**
+   * When what it records happened, where that is not `at`: a past instant carried in by a migration
+   * import (a ledger row's closure date, a petition's acceptance). Absent on every live event.
+   */
+  occurredAt: instantSchema.optional(),
   action: z.string().min(1).max(100),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),

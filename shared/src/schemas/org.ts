@@ -12,6 +12,11 @@ export const unitSchema = z.strictObject({
   code: shortText(32),
   /** Names as written in spreadsheets (简称, old names). */
   aliases: z.array(shortText(100)).max(20).default([]),
+  /**
+   * The day the unit was established (成立日期), where known: no past instant of its records may lie
+   * before it. Absent: the unit is taken to have existed as long as any of its history.
+   */
+  establishedOn: localDateSchema.optional(),
 });
 export type Unit = z.infer<typeof unitSchema>;
 

@@ -61,4 +61,5 @@ export const DEFAULT_SCHEME: Scheme = {
   publishing: { autoPublishDelayDays: 10 },
   funds: { idleThresholdFen: 10_000_000, idleGraceDays: 0 },
   bulletins: { dayOfMonth: 5 },
+  migration: { goLive: [], clockSkewSeconds: 300 },
 };

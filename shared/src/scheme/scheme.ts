@@ -94,6 +94,24 @@ export const schemeSchema = z.strictObject({
   }),
   /** The monthly bulletin (通报) of a month is issued on this day of the next month (1–28). */
   bulletins: z.strictObject({ dayOfMonth: z.number().int().min(1).max(28) }).default({ dayOfMonth: 5 }),
+  /**
+   * Moving units onto Jiandu (DESIGN §4.7). `goLive`: the day each migrated subtree went live — a unit's
+   * go-live is that of its nearest listed ancestor-or-self (choice: per top unit, so a second county can
+   * move in a year after the first; a unit under no entry has been live from the start). Sweeps, alerts,
+   * escalations and proposals never act on conditions that lay wholly before it. `clockSkewSeconds`: how
+   * far past the server's now a past instant of an import may lie (clocks of the county's PCs).
+   */
+  migration: z
+    .strictObject({
+      goLive: z
+        .array(z.strictObject({ unitId: z.string().min(1).max(64), date: localDateSchema }))
+        .max(1000)
+        .refine((g) => new Set(g.map((x) => x.unitId)).size === g.length, {
+          message: 'one go-live date per unit',
+        }),
+      clockSkewSeconds: z.number().int().min(0).max(3600),
+    })
+    .default({ goLive: [], clockSkewSeconds: 300 }),
 });
 
 export type Scheme = z.infer<typeof schemeSchema>;
