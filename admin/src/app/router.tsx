@@ -60,6 +60,7 @@ export const router = createBrowserRouter([
               { path: 'inbox', lazy: screen(() => import('./routes/inbox.js')) },
               { path: 'jobs', lazy: screen(() => import('./routes/jobs.js')) },
               { path: 'imports', lazy: screen(() => import('./routes/imports.js')) },
+              { path: 'migrations', lazy: screen(() => import('./routes/migrations.js')) },
               { path: 'operation-log', lazy: screen(() => import('./routes/operation-log.js')) },
               { path: 'admin', element: <Navigate to="/admin/units" replace /> },
               { path: 'admin/:section', lazy: screen(() => import('./routes/admin.js')) },

@@ -18,6 +18,7 @@ import { importRoutes, UPLOAD_PREFIX } from '../routes/imports.js';
 import { inboxRoutes } from '../routes/inbox.js';
 import { indicatorRoutes } from '../routes/indicators.js';
 import { jobRunRoutes } from '../routes/job-runs.js';
+import { migrationRoutes } from '../routes/migrations.js';
 import { notificationRoutes } from '../routes/notifications.js';
 import { operationLogRoutes } from '../routes/operation-log.js';
 import { orgRoutes } from '../routes/org.js';
@@ -103,6 +104,7 @@ export function createApp(deps: Deps, opts: { log?: (e: unknown) => void } = {})
   app.route('/', importRoutes(deps));
   app.route('/', exportRoutes(deps));
   app.route('/', operationLogRoutes(deps));
+  app.route('/', migrationRoutes(deps));
   app.route('/', jobRunRoutes(deps));
   app.route('/', inboxRoutes(deps));
   app.route('/', notificationRoutes(deps));

@@ -25,6 +25,10 @@ export const TAGS = [
   { name: 'imports', description: '导入 Spreadsheet imports with a dry run' },
   { name: 'exports', description: '导出 Exports to xlsx' },
   { name: 'operation-log', description: '操作日志 The operation log (audit administrator)' },
+  {
+    name: 'migrations',
+    description: '迁移记录 What each migration import did, and its check against a rebuild',
+  },
   { name: 'jobs', description: '定时任务 Scheduled jobs and their runs' },
   { name: 'inbox', description: '消息 The caller’s inbox' },
   { name: 'notifications', description: '通知 Notification subscriptions and dead letters' },

@@ -27,7 +27,8 @@ export type RecordType =
   | 'delivery'
   | 'setting'
   | 'inboxread'
-  | 'oplog';
+  | 'oplog'
+  | 'importrun';
 
 export const STATE_SK = 'A';
 const pad = (n: number, w: number) => String(n).padStart(w, '0');

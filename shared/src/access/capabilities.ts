@@ -54,6 +54,8 @@ export const CAPABILITIES = {
   'rectification.decideExtension': ['supervisor'],
   'evidence.read': READERS,
   'ledger.import': ['inspector', 'supervisor'],
+  /** What each migration import did (迁移记录), for those who import: inspectors, supervisors, the admin. */
+  'migration.read': ['inspector', 'supervisor', 'admin'],
   // petitions: handled by supervisors only — not the admin (whistleblower protection, §6), not the
   // inspector (reads, does not handle), not the unit officer (the unit a petition is about)
   'petition.read': PETITION_READERS,

@@ -17,6 +17,7 @@ export * from './imports.js';
 export * from './inbox.js';
 export * from './indicators.js';
 export * from './jobs.js';
+export * from './migrations.js';
 export * from './notifications.js';
 export * from './operation-log.js';
 export * from './org.js';

@@ -8,6 +8,7 @@ import {
   FileSearchOutlined,
   FileTextOutlined,
   FundOutlined,
+  HistoryOutlined,
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -65,6 +66,12 @@ export const NAV: NavItem[] = [
   { path: '/funds', label: 'nav.funds', icon: <AccountBookOutlined />, capability: 'fund.read' },
   { path: '/inbox', label: 'nav.inbox', icon: <BellOutlined />, capability: 'self.inbox' },
   { path: '/imports', label: 'nav.imports', icon: <UploadOutlined />, capability: 'ledger.import' },
+  {
+    path: '/migrations',
+    label: 'nav.migrations',
+    icon: <HistoryOutlined />,
+    capability: 'migration.read',
+  },
   {
     path: '/operation-log',
     label: 'nav.operationLog',

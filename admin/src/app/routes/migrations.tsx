@@ -1,0 +1,1 @@
+export { MigrationsPage as default } from '../../features/migrations/components/migrations-page.js';
