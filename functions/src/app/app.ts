@@ -111,13 +111,17 @@ export function createApp(deps: Deps, opts: { log?: (e: unknown) => void } = {})
   app.route('/', recordRoutes(deps));
   // Each route checks its own declared access rule (app/authorize.ts); none may be missing.
   assertEveryRouteDeclared(app.openAPIRegistry.definitions);
+  // SPDX's form for a licence without an SPDX id: OpenAPI 3.1's `identifier`, which the typings (3.0's
+  // LicenseObject) do not know yet — so it is given as a value, not a literal.
+  const LICENSE = { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' };
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     servers: [{ url: '/', description: 'This deployment (the API is served under /api)' }],
     tags: [...TAGS],
     info: {
       title: 'Jiandu (监督) API',
-      license: { name: 'Proprietary' },
+      license: LICENSE,
+      contact: { name: 'Jiandu maintainers (the README says where to report a problem)' },
       version: '1.0.0',
       description: 'Supervision and accountability: findings, petitions, opinion, rectifications, rankings.',
     },

@@ -5,7 +5,7 @@
  * the path was spelled. `assertEveryRouteDeclared` refuses to start an app with a route that names none.
  */
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
-import { type Capability, can } from '@jiandu/shared';
+import { CAPABILITIES, type Capability, can } from '@jiandu/shared';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './auth-middleware.js';
 import { EdgeError } from './edge-error.js';
@@ -56,6 +56,25 @@ export function authorize(rule: Exclude<AccessRule, 'public'>): MiddlewareHandle
   };
 }
 
+const holders = (c: Capability) => `\`${c}\` (${CAPABILITIES[c].join(', ')})`;
+
+/**
+ * Who may call an operation, in words from the one capability table — the description an operation has
+ * unless its declaration gives one, so a client's developer reads the roles beside each operation.
+ */
+export function accessText(rule: AccessRule): string {
+  if (rule === 'public') return 'Public: no token needed.';
+  const caps =
+    typeof rule === 'string'
+      ? holders(rule)
+      : Array.isArray(rule)
+        ? (rule as readonly Capability[]).map(holders).join(' or ')
+        : Object.entries((rule as { param: string; of: Readonly<Record<string, Capability>> }).of)
+            .map(([v, c]) => `${(rule as { param: string }).param} = ${v}: ${holders(c)}`)
+            .join('; ');
+  return `Needs ${caps}. A record outside the caller's jurisdiction answers 404, as a missing one does.`;
+}
+
 /** `GET /api/v1/rectifications/{id}/evidence/{evidenceId}` → `getRectificationsIdEvidenceEvidenceId`. */
 export const operationIdOf = (method: string, path: string): string =>
   [
@@ -75,6 +94,7 @@ export const operationIdOf = (method: string, path: string): string =>
 export const defineRoute = <const R extends RouteConfig>(rule: AccessRule, config: R) =>
   createRoute({
     operationId: operationIdOf(config.method, config.path),
+    description: accessText(rule),
     ...config,
     security: rule === 'public' ? [] : [{ bearer: [] }],
     responses: { ...(rule === 'public' ? PUBLIC_PROBLEM_RESPONSES : PROBLEM_RESPONSES), ...config.responses },
