@@ -24,6 +24,8 @@ export const CAPABILITIES = {
   // organisation and set-up (system administrator)
   'unit.read': EVERYONE,
   'unit.manage': ['admin'],
+  /** Moving a county's organisation in from spreadsheets (units, people, posts; issue 14). */
+  'org.import': ['admin'],
   'scheme.read': EVERYONE,
   'scheme.manage': ['admin'],
   'notification.manage': ['admin'],

@@ -21,6 +21,7 @@ export * from './migrations.js';
 export * from './notifications.js';
 export * from './operation-log.js';
 export * from './org.js';
+export * from './org-import.js';
 export * from './petitions.js';
 export * from './rankings.js';
 export * from './records.js';
