@@ -22,6 +22,7 @@ import { migrationRoutes } from '../routes/migrations.js';
 import { notificationRoutes } from '../routes/notifications.js';
 import { operationLogRoutes } from '../routes/operation-log.js';
 import { orgRoutes } from '../routes/org.js';
+import { orgImportRoutes } from '../routes/org-import.js';
 import { petitionRoutes } from '../routes/petitions.js';
 import { rankingRoutes } from '../routes/rankings.js';
 import { recordRoutes } from '../routes/records.js';
@@ -102,6 +103,7 @@ export function createApp(deps: Deps, opts: { log?: (e: unknown) => void } = {})
   app.route('/', fundRoutes(deps));
   app.route('/', evidenceRoutes(deps));
   app.route('/', importRoutes(deps));
+  app.route('/', orgImportRoutes(deps));
   app.route('/', exportRoutes(deps));
   app.route('/', operationLogRoutes(deps));
   app.route('/', migrationRoutes(deps));

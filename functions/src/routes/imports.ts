@@ -7,6 +7,7 @@
 import { z } from '@hono/zod-openapi';
 import { isPlainText, PLAIN_TEXT_MESSAGE } from '@jiandu/shared';
 import { ledgerImportQuerySchema, ledgerImportReportSchema } from '@jiandu/shared/api';
+import type { HonoRequest } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
@@ -83,55 +84,69 @@ const fileNameOf = (raw: string | undefined, fallback: string): string => {
 export const attachment = (fileName: string) =>
   `attachment; filename="${fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
+/**
+ * The file of an upload request: a multipart form's `file` field, or the raw body with its name in
+ * `x-file-name` (percent-encoded) — refused with a problem naming the field when it is neither, too
+ * large, or named with control characters. Every import route reads its file through it.
+ */
+export async function uploadedFile(
+  req: HonoRequest,
+  fallback: { csv: string; xlsx: string },
+): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const ct = req.header('content-type') ?? '';
+  let bytes: Uint8Array;
+  let fileName: string;
+  if (!UPLOAD_TYPES.some((t) => ct.toLowerCase().startsWith(t))) {
+    throw new EdgeError('request.unsupportedMediaType', `send the file as ${UPLOAD_TYPES.join(', ')}`, {
+      field: 'content-type',
+    });
+  }
+  if (/^multipart\/form-data/i.test(ct)) {
+    const form = await req.parseBody().catch(() => {
+      throw new EdgeError('request.invalid', 'the multipart body cannot be read', { field: 'file' });
+    });
+    const file = form.file;
+    if (!(file instanceof File)) {
+      throw new EdgeError('request.invalid', 'send the file in a `file` field', { field: 'file' });
+    }
+    bytes = new Uint8Array(await file.arrayBuffer());
+    fileName = file.name || fallback.xlsx;
+  } else {
+    bytes = new Uint8Array(await req.arrayBuffer());
+    fileName = fileNameOf(req.header('x-file-name'), /csv/i.test(ct) ? fallback.csv : fallback.xlsx);
+  }
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    throw new EdgeError('request.tooLarge', `the file exceeds ${MAX_IMPORT_BYTES} bytes`, {
+      field: 'file',
+    });
+  }
+  // A file name is free text like any other (stored with the upload and in the operation log).
+  if (!isPlainText(fileName)) {
+    throw new EdgeError('request.invalid', PLAIN_TEXT_MESSAGE, {
+      field: /^multipart\/form-data/i.test(ct) ? 'file' : 'x-file-name',
+    });
+  }
+  return { bytes, fileName };
+}
+
+/** The size cap of an upload's body (the file and its multipart envelope), answered as problem+json. */
+export const uploadLimit = () =>
+  bodyLimit({
+    maxSize: MAX_IMPORT_BYTES + ENVELOPE_BYTES,
+    onError: (c) =>
+      problemResponse(
+        c,
+        problem('request.tooLarge', `the file exceeds ${MAX_IMPORT_BYTES} bytes`, { field: 'file' }),
+      ),
+  });
+
 export function importRoutes(deps: Deps) {
   const r = newRouter();
-  r.use(
-    '/api/v1/imports/*',
-    bodyLimit({
-      maxSize: MAX_IMPORT_BYTES + ENVELOPE_BYTES,
-      onError: (c) =>
-        problemResponse(
-          c,
-          problem('request.tooLarge', `the file exceeds ${MAX_IMPORT_BYTES} bytes`, { field: 'file' }),
-        ),
-    }),
-  );
+  r.use('/api/v1/imports/*', uploadLimit());
   r.openapi(importRoute, async (c) => {
     const p = c.get('principal');
     importerRole(p);
-    const ct = c.req.header('content-type') ?? '';
-    let bytes: Uint8Array;
-    let fileName: string;
-    if (!UPLOAD_TYPES.some((t) => ct.toLowerCase().startsWith(t))) {
-      throw new EdgeError('request.unsupportedMediaType', `send the ledger as ${UPLOAD_TYPES.join(', ')}`, {
-        field: 'content-type',
-      });
-    }
-    if (/^multipart\/form-data/i.test(ct)) {
-      const form = await c.req.parseBody().catch(() => {
-        throw new EdgeError('request.invalid', 'the multipart body cannot be read', { field: 'file' });
-      });
-      const file = form.file;
-      if (!(file instanceof File)) {
-        throw new EdgeError('request.invalid', 'send the ledger in a `file` field', { field: 'file' });
-      }
-      bytes = new Uint8Array(await file.arrayBuffer());
-      fileName = file.name || 'ledger';
-    } else {
-      bytes = new Uint8Array(await c.req.arrayBuffer());
-      fileName = fileNameOf(c.req.header('x-file-name'), /csv/i.test(ct) ? 'ledger.csv' : 'ledger.xlsx');
-    }
-    if (bytes.length > MAX_IMPORT_BYTES) {
-      throw new EdgeError('request.tooLarge', `the file exceeds ${MAX_IMPORT_BYTES} bytes`, {
-        field: 'file',
-      });
-    }
-    // A file name is free text like any other (stored with the upload and in the operation log).
-    if (!isPlainText(fileName)) {
-      throw new EdgeError('request.invalid', PLAIN_TEXT_MESSAGE, {
-        field: /^multipart\/form-data/i.test(ct) ? 'file' : 'x-file-name',
-      });
-    }
+    const { bytes, fileName } = await uploadedFile(c.req, { csv: 'ledger.csv', xlsx: 'ledger.xlsx' });
     const { dryRun } = c.req.valid('query');
     const report = await importLedger(deps, p, { bytes, fileName }, dryRun !== 'false');
     return c.json(report, 200);

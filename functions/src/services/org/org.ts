@@ -46,17 +46,26 @@ function writeNewUnit(deps: Deps, tx: Tx, unit: Unit, tree: UnitTree, actor: Act
 
 /**
  * Creates many units at once (seeds, imports, the bench): one directory reload, transactions of up to
- * 50 units (each a state item and its first event). Parents must come before children.
+ * 50 units (each a state item and its first event), recorded as `actor`'s (the system's by default).
+ * Parents must come before children: a failure half-way then leaves no unit without its parent, and
+ * the directory is reloaded whatever happened.
  */
-export async function createUnits(deps: Deps, units: readonly Unit[]): Promise<void> {
+export async function createUnits(
+  deps: Deps,
+  units: readonly Unit[],
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<void> {
   const tree = new UnitTree([...(await deps.units.tree()).byId.values(), ...units]);
   const at = await nowIso(deps);
-  for (let i = 0; i < units.length; i += 50) {
-    const tx = new Tx(deps.tableName);
-    for (const unit of units.slice(i, i + 50)) writeNewUnit(deps, tx, unit, tree, SYSTEM_ACTOR, at);
-    await tx.commit(deps.doc);
+  try {
+    for (let i = 0; i < units.length; i += 50) {
+      const tx = new Tx(deps.tableName);
+      for (const unit of units.slice(i, i + 50)) writeNewUnit(deps, tx, unit, tree, actor, at);
+      await tx.commit(deps.doc);
+    }
+  } finally {
+    deps.units.invalidate();
   }
-  deps.units.invalidate();
 }
 
 export async function listUnits(deps: Deps, p: Principal): Promise<Unit[]> {

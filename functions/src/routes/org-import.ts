@@ -1,0 +1,77 @@
+/**
+ * 组织机构导入 (issue 14, system administrator): POST the organisation workbook for a dry run (the
+ * default) or a commit (?dryRun=false); GET it back with a 问题说明 column on each sheet. Uploads are
+ * read as the ledger import reads them (routes/imports.ts).
+ */
+import { z } from '@hono/zod-openapi';
+import { orgImportQuerySchema, orgImportReportSchema } from '@jiandu/shared/api';
+import { defineRoute } from '../app/authorize.js';
+import type { Deps } from '../app/deps.js';
+import { newRouter } from '../app/router.js';
+import { annotatedOrg } from '../sheets/org-annotated.js';
+import { importOrg, orgImporterRole } from '../sheets/org-import.js';
+import { idParam, json } from './common.js';
+import { attachment, uploadedFile, uploadLimit, XLSX_TYPE } from './imports.js';
+
+const PATH = '/api/v1/imports/organisation';
+
+const importRoute = defineRoute('org.import', {
+  method: 'post',
+  path: PATH,
+  tags: ['imports'],
+  summary: 'Import a county’s organisation (单位, 人员任职): a dry run by default, or a commit',
+  description:
+    'The body is the workbook: multipart/form-data with a `file` field, or the raw xlsx/csv with its content ' +
+    'type (and its name percent-encoded in `x-file-name`). An xlsx may hold a 单位 sheet and a 人员任职 sheet; ' +
+    'a csv holds either. At most 4 MiB and 10,000 rows. Parents may come after their children. A commit ' +
+    'writes every row without problems once: units already in the system are matched (by code, or by parent ' +
+    'and name) and reported as existing, a difference as a conflict, never overwritten.',
+  request: {
+    query: orgImportQuerySchema,
+    body: {
+      required: true,
+      content: {
+        [XLSX_TYPE]: { schema: z.any() },
+        'text/csv': { schema: z.any() },
+        'application/octet-stream': { schema: z.any() },
+      },
+    },
+  },
+  responses: {
+    200: { description: 'The report, row by row and by sheet', content: json(orgImportReportSchema) },
+  },
+});
+
+const annotatedRoute = defineRoute('org.import', {
+  method: 'get',
+  path: `${PATH}/{id}/annotated`,
+  tags: ['imports'],
+  summary: 'The organisation workbook with a 问题说明 column on each sheet (xlsx)',
+  request: { params: idParam },
+  responses: {
+    200: { description: 'The annotated workbook', content: { [XLSX_TYPE]: { schema: z.any() } } },
+  },
+});
+
+export function orgImportRoutes(deps: Deps) {
+  const r = newRouter();
+  r.use(`${PATH}/*`, uploadLimit());
+  r.use(PATH, uploadLimit());
+  r.openapi(importRoute, async (c) => {
+    const p = c.get('principal');
+    orgImporterRole(p);
+    const upload = await uploadedFile(c.req, { csv: 'organisation.csv', xlsx: 'organisation.xlsx' });
+    const { dryRun } = c.req.valid('query');
+    return c.json(await importOrg(deps, p, upload, dryRun !== 'false'), 200);
+  });
+  r.openapi(annotatedRoute, async (c) => {
+    const p = c.get('principal');
+    orgImporterRole(p);
+    const { fileName, bytes } = await annotatedOrg(deps, p, c.req.valid('param').id);
+    return c.body(bytes, 200, {
+      'content-type': XLSX_TYPE,
+      'content-disposition': attachment(fileName),
+    });
+  });
+  return r;
+}
