@@ -1,6 +1,7 @@
 /** Organisation workbooks built in tests (单位 and 人员任职 sheets), and their upload. */
 import ExcelJS from 'exceljs';
-import type { Harness } from '../testing/harness.js';
+import { assertContract } from '../testing/contract.js';
+import { apiContract, type Harness } from '../testing/harness.js';
 import type { Row } from './test-files.js';
 
 export const UNIT_COLUMNS = ['单位名称', '单位类型', '上级单位', '单位编码', '简称/曾用名', '成立日期'];
@@ -29,8 +30,8 @@ export async function orgWorkbook(sheets: {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-/** POST an organisation file (multipart, the SPA's way, or raw with a content type). */
-export function uploadOrg(
+/** POST an organisation file (multipart, the SPA's way, or raw with a content type); the answer held to the contract. */
+export async function uploadOrg(
   h: Harness,
   token: string,
   bytes: Uint8Array,
@@ -48,9 +49,8 @@ export function uploadOrg(
     form.append('file', new File([Buffer.from(bytes)], opts.name ?? '东山县组织机构.xlsx'));
     body = form;
   }
-  return h.app.request(`/api/v1/imports/organisation${qs}`, {
-    method: 'POST',
-    headers,
-    body,
-  }) as Promise<Response>;
+  const path = `/api/v1/imports/organisation${qs}`;
+  const res = await (h.app.request(path, { method: 'POST', headers, body }) as Promise<Response>);
+  await assertContract(apiContract(h.app), 'POST', path, res);
+  return res;
 }
