@@ -43,8 +43,8 @@ interface NavItem {
   path: string;
   label: MessageKey;
   icon: ReactNode;
-  /** Shown to users who hold it (none: everyone who works on the programme's records). */
-  capability?: Capability;
+  /** Shown to users who hold it, or any of them (none: everyone who works on the programme's records). */
+  capability?: Capability | readonly Capability[];
 }
 
 export const NAV: NavItem[] = [
@@ -65,7 +65,13 @@ export const NAV: NavItem[] = [
   { path: '/bulletins', label: 'nav.bulletins', icon: <FileTextOutlined />, capability: 'bulletin.read' },
   { path: '/funds', label: 'nav.funds', icon: <AccountBookOutlined />, capability: 'fund.read' },
   { path: '/inbox', label: 'nav.inbox', icon: <BellOutlined />, capability: 'self.inbox' },
-  { path: '/imports', label: 'nav.imports', icon: <UploadOutlined />, capability: 'ledger.import' },
+  // The ledger import (inspectors, supervisors) and the organisation import (the system administrator).
+  {
+    path: '/imports',
+    label: 'nav.imports',
+    icon: <UploadOutlined />,
+    capability: ['ledger.import', 'org.import'],
+  },
   {
     path: '/migrations',
     label: 'nav.migrations',
@@ -128,7 +134,7 @@ export default function Shell() {
   const units = useUnits();
   useCurrentScheme();
   const can = useCan();
-  const items = NAV.filter((n) => !n.capability || can(n.capability)).map((n) => ({
+  const items = NAV.filter((n) => !n.capability || [n.capability].flat().some(can)).map((n) => ({
     key: n.path,
     icon: n.icon,
     label: (

@@ -5,7 +5,7 @@
  */
 import { InboxOutlined } from '@ant-design/icons';
 import type { LedgerImportReport, LedgerReportRow } from '@jiandu/shared/api';
-import { Alert, App, Button, Descriptions, Space, Table, Tag, Upload } from 'antd';
+import { Alert, App, Button, Descriptions, Space, Table, Tabs, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useUnits } from '../../../api/units.js';
@@ -13,7 +13,9 @@ import { downloadFile } from '../../../components/ui/export-button.js';
 import { Page } from '../../../components/ui/page.js';
 import { ErrorAlert } from '../../../components/ui/server-errors.js';
 import { useI18n } from '../../../i18n/index.js';
+import { useCan } from '../../../lib/use-can.js';
 import { useImportLedger } from '../api/import-ledger.js';
+import { OrgImportSection } from './org-import-section.js';
 
 const STATUS_COLOR: Record<LedgerReportRow['status'], string> = {
   valid: 'blue',
@@ -115,14 +117,14 @@ function Report({ report }: { report: LedgerImportReport }) {
   );
 }
 
-export function ImportPage() {
+function LedgerImport() {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const run = useImportLedger();
   const report = run.data ?? null;
   const checked = report?.dryRun && report.fileName === file?.name;
   return (
-    <Page title={t('imports.title')}>
+    <>
       <Alert type="info" showIcon title={t('imports.hint')} style={{ marginBottom: 12 }} />
       <Upload.Dragger
         accept=".xlsx,.csv"
@@ -165,6 +167,31 @@ export function ImportPage() {
       </Space>
       {run.error ? <ErrorAlert error={run.error} onClose={() => run.reset()} /> : null}
       {report ? <Report report={report} /> : null}
+    </>
+  );
+}
+
+/**
+ * The imports screen: the ledger import (inspectors, supervisors) and the organisation import (the
+ * system administrator), each shown to whom may use it — one as the page, both as tabs.
+ */
+export function ImportPage() {
+  const { t } = useI18n();
+  const can = useCan();
+  const sections = [
+    ...(can('ledger.import')
+      ? [{ key: 'ledger', label: t('imports.title'), children: <LedgerImport /> }]
+      : []),
+    ...(can('org.import')
+      ? [{ key: 'org', label: t('orgImport.title'), children: <OrgImportSection /> }]
+      : []),
+  ];
+  const only = sections.length === 1 ? sections[0] : undefined;
+  return only ? (
+    <Page title={only.label}>{only.children}</Page>
+  ) : (
+    <Page title={t('nav.imports')}>
+      <Tabs items={sections} />
     </Page>
   );
 }

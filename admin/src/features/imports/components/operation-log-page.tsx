@@ -23,6 +23,7 @@ const TARGETS = [
   'ranking-snapshot',
   'bulletin',
   'rectification-ledger',
+  'organisation',
   'petition',
   'operation-log',
   'account',
