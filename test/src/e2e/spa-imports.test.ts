@@ -1,7 +1,8 @@
 /**
  * The ledger import and the exports through the SPA: a supervisor checks a csv ledger (one row with a
  * problem), downloads it back with the 问题说明 column, imports the valid rows, exports the findings list
- * with the screen's filter, and finds both operations in the operation log (操作日志).
+ * with the screen's filter, and finds both operations in the operation log (操作日志). The system
+ * administrator moves units in through the organisation import (组织机构导入), on a phone.
  */
 import { describe, expect, it } from 'vitest';
 import { PHONE, scrollWidth } from '../support/browser.js';
@@ -17,6 +18,10 @@ const csv = (run = Date.now().toString(36)) =>
     `2,2018年审计,挪用,浏览器导入的问题二 ${run},白石乡,,,2018年6月30日,,,1.5`,
     '3,2018年审计,挪用,外县单位的问题,龙门镇,,,2018-06-30,,,1',
   ].join('\r\n');
+
+/** A 单位 sheet as csv: one new township (unique per attempt) and one row whose parent does not exist. */
+const unitsCsv = (run = Date.now().toString(36)) =>
+  ['单位名称,单位类型,上级单位,单位编码', `东风镇${run},镇,东山县,`, '无名村,村,不存在镇,'].join('\r\n');
 
 describe('spreadsheets in the SPA', () => {
   it('checks a ledger, gives back its problems, imports it once, exports a list, and logs both', async () => {
@@ -90,5 +95,30 @@ describe('spreadsheets in the SPA', () => {
     expect(await scrollWidth(audit.page)).toBeLessThanOrEqual(PHONE.width);
     expect(audit.errors).toEqual([]);
     await audit.ctx.close();
+  }, 240_000);
+
+  it('moves units in: the system administrator checks a units csv, reads its problem, downloads it annotated and imports it once, at phone width', async () => {
+    const { session } = await e.stack.user('admin');
+    const { ctx, page, errors } = await e.openAs(session, '/imports', { viewport: PHONE });
+    await page.getByTestId('org-import-check').waitFor();
+    await page.locator('input[type=file]').setInputFiles({
+      name: '单位.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(unitsCsv(), 'utf8'),
+    });
+    await page.getByTestId('org-import-check').click();
+    await expect.poll(() => page.getByTestId('org-import-problems').textContent()).toBe('1');
+    await look(page, 'org-import-phone');
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    const [annotated] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('org-import-annotated').click(),
+    ]);
+    expect(annotated.suggestedFilename()).toBe('单位-问题说明.xlsx');
+    await page.getByTestId('org-import-commit').click();
+    await expect.poll(() => page.getByTestId('org-import-units').textContent()).toContain('已新增 1');
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    expect(errors).toEqual([]);
+    await ctx.close();
   }, 240_000);
 });
