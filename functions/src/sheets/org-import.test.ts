@@ -2,6 +2,7 @@ import type { OrgImportReport, OrgReportRow } from '@jiandu/shared/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../testing/harness.js';
 import { storedAndRebuilt } from '../testing/stored.js';
+import { importOrg } from './org-import.js';
 import { orgWorkbook, uploadOrg } from './org-test-files.js';
 import type { Row } from './test-files.js';
 
@@ -171,7 +172,7 @@ describe('importing a county’s organisation (单位, 人员任职)', () => {
     expect(entries[0]!.filter.fileName).toBe('东山县组织机构.xlsx');
   });
 
-  it('reports a unit whose name, parent or kind differs from the system as a conflict, and overwrites nothing', async () => {
+  it('reports a unit whose name, parent or kind differs from the system, and a post whose end differs, as conflicts, and overwrites nothing', async () => {
     const r = await report(
       await uploadOrg(
         h,
@@ -182,6 +183,7 @@ describe('importing a county’s organisation (单位, 人员任职)', () => {
             ['柳溪村', '村', '白石乡', 'DS-A-1', null, null],
             ['红岭镇', '村', '东山县', null, null, null],
           ],
+          tenures: [['张三', null, '新华镇', '党委书记', null, '2016-01-01', '2019-04-01']],
         }),
         { dryRun: false },
       ),
@@ -191,9 +193,12 @@ describe('importing a county’s organisation (单位, 人员任职)', () => {
       ['柳溪村', 'conflict', 'parent:unit.parentDiffers'],
       ['红岭镇', 'conflict', 'kind:unit.kindDiffers'],
     ]);
+    expect(outline(r, 'tenures')).toEqual([['张三', 'conflict', 'to:tenure.toDiffers']]);
     const now = await units();
     expect(now.find((u) => u.id === 'ds-a')?.name).toBe('青松镇');
     expect(now.find((u) => u.id === 'ds-a-1')?.parentId).toBe('ds-a');
+    const xinhua = now.find((u) => u.name === '新华镇')!;
+    expect((await tenuresOf(xinhua.id)).map((t) => t.to).sort()).toEqual(['2019-03-01', null, null].sort());
   });
 
   it('tells people apart: the same name is one person in one unit’s history, two in two units, one anywhere with the same key', async () => {
@@ -219,7 +224,7 @@ describe('importing a county’s organisation (单位, 人员任职)', () => {
     expect(bs.filter((t) => t.post === 'deputy_in_charge').map((t) => t.title)).toEqual(['副乡长']);
   });
 
-  it('completes an import that stopped half-way: units written before, the tenures by the re-run', async () => {
+  it('finds the units of an earlier import when the whole workbook comes later, and writes only the rest', async () => {
     const unitsOnly = await orgWorkbook({ units: [['长岭镇', '镇', '东山县', 'DS-CL', null, null]] });
     const first = await report(await uploadOrg(h, admin, unitsOnly, { dryRun: false }));
     expect(first.counts.units).toMatchObject({ created: 1 });
@@ -237,5 +242,59 @@ describe('importing a county’s organisation (单位, 人员任职)', () => {
     ]);
     expect(outline(rest, 'tenures')).toEqual([['马六', 'created', '']]);
     expect(rest.rows[2]!.unitId).toBe(rest.rows[0]!.unitId);
+  });
+
+  it('leaves what a failed commit wrote consistent, logs it as failed, and a re-run writes the rest', async () => {
+    const file = await orgWorkbook({
+      units: [
+        ['石门村', '村', '石门镇', null, null, null],
+        ['石门镇', '镇', '东山县', 'DS-SM', null, null],
+      ],
+      tenures: [
+        ['石一', null, '石门镇', '镇长', null, '2020-01-01', null],
+        ['石二', null, '石门村', '村党支部书记', null, '2020-01-01', null],
+      ],
+    });
+    const p = await h.deps.verify(admin);
+    // The store fails at the second transaction: the units are in, the first tenure is not.
+    const doc = h.deps.doc;
+    let transactions = 0;
+    h.deps.doc = new Proxy(doc, {
+      get(target, prop, receiver) {
+        if (prop !== 'send') return Reflect.get(target, prop, receiver);
+        return (cmd: { constructor: { name: string } }) => {
+          if (cmd.constructor.name === 'TransactWriteCommand' && ++transactions === 2)
+            return Promise.reject(new Error('store down'));
+          return (target.send as (c: unknown) => Promise<unknown>)(cmd);
+        };
+      },
+    });
+    try {
+      await expect(importOrg(h.deps, p, { bytes: file, fileName: '石门.xlsx' }, false)).rejects.toThrow(
+        'store down',
+      );
+    } finally {
+      h.deps.doc = doc;
+    }
+    const written = await units();
+    const shimen = written.find((u) => u.name === '石门镇')!;
+    expect(written.find((u) => u.name === '石门村')?.parentId).toBe(shimen.id);
+    expect(await tenuresOf(shimen.id)).toEqual([]);
+
+    const rerun = await report(await uploadOrg(h, admin, file, { name: '石门.xlsx', dryRun: false }));
+    expect(rerun.counts.units).toMatchObject({ existing: 2, created: 0 });
+    expect(rerun.counts.tenures).toMatchObject({ created: 2 });
+    const { stored, rebuilt } = await storedAndRebuilt(h.deps);
+    expect(stored).toEqual(rebuilt);
+    const log = await h.call('GET', '/api/v1/operation-log?action=import&target=organisation', {
+      token: await h.token('audit_admin'),
+    });
+    const entries = (
+      (await log.json()) as { items: { rows: number; outcome: string; filter: Record<string, string> }[] }
+    ).items.filter((e) => e.filter.fileName === '石门.xlsx');
+    expect(entries.map((e) => [e.outcome, e.rows])).toEqual([
+      ['complete', 2],
+      ['failed', 2],
+    ]);
   });
 });

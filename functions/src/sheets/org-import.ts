@@ -29,6 +29,9 @@ import { readRows, readTenureRow, readUnitRow } from './org-rows.js';
 import { type Cell, type ReadFile, readSpreadsheet } from './read-rows.js';
 import { keepUpload } from './uploads.js';
 
+/** createUnits' own transaction size: one call per transaction. */
+const UNITS_A_TRANSACTION = 50;
+
 /** The operation log's target of this import. */
 export const ORG_IMPORT_TARGET = 'organisation';
 
@@ -90,6 +93,7 @@ async function worldOf(deps: Deps, p: Principal): Promise<OrgWorld> {
     nowMs: deps.clock(),
     rules: scheme.migration,
     timeZone: scheme.timeZone,
+    personIdOf: (name, key) => `p-${deps.pii.matchKey(`org-person\u0000${name}\u0000${key}`).slice(0, 32)}`,
     tenuresAt: async (unitId) => {
       const list = await tenuresOf(deps, unitId);
       const names = await namesOf(
@@ -212,9 +216,13 @@ async function commit(
       scopeUnitId: p.unitId,
     });
   try {
-    await createUnits(deps, checked.newUnits, { id: p.id, role });
+    // A transaction of units at a time (parents before children), so the log counts what got written.
+    for (let i = 0; i < checked.newUnits.length; i += UNITS_A_TRANSACTION) {
+      const chunk = checked.newUnits.slice(i, i + UNITS_A_TRANSACTION);
+      await createUnits(deps, chunk, { id: p.id, role });
+      written += chunk.length;
+    }
     for (const u of checked.units) if (u.outcome === 'new') u.outcome = 'created';
-    written += checked.newUnits.length;
     for (const t of checked.tenures) {
       if (t.outcome !== 'new' || !t.tenure || t.row.person === null) continue;
       await createTenure(deps, p, t.tenure, t.row.person);

@@ -28,6 +28,11 @@ export interface OrgWorld {
   nowMs: number;
   rules: MigrationRules;
   timeZone: string;
+  /**
+   * The id of the person of a name and a 人员编号/身份证号后四位: a keyed hash (the PII cipher's match key),
+   * since four digits of an ID number would be read back from a plain hash by trying all 10,000.
+   */
+  personIdOf: (name: string, key: string) => string;
   /** The tenures recorded at a unit, each with its person's name. */
   tenuresAt: (unitId: string) => Promise<(Tenure & { personName: string | null })[]>;
 }
@@ -322,7 +327,7 @@ export async function planTenures(
       if (bad) p.problems.push(error(field, bad));
     }
     if (r.person !== null && r.personKey !== null) {
-      p.personId = `p-${hash('key', normalizeName(r.person), normCode(r.personKey))}`;
+      p.personId = w.personIdOf(normalizeName(r.person), normCode(r.personKey));
       const k = nameAt(u.id, r.person);
       keyed.set(k, (keyed.get(k) ?? new Set()).add(p.personId));
     }
