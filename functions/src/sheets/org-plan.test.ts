@@ -1,6 +1,6 @@
 import { DEFAULT_SCHEME, type Unit, UnitTree } from '@jiandu/shared';
 import { describe, expect, it } from 'vitest';
-import { planUnits } from './org-plan.js';
+import { planUnits } from './org-plan-units.js';
 import type { UnitRow } from './org-rows.js';
 
 const SYSTEM: Unit[] = [
