@@ -91,7 +91,7 @@ export const attachment = (fileName: string) =>
  */
 export async function uploadedFile(
   req: HonoRequest,
-  fallback: { csv: string; xlsx: string },
+  fallback: { form: string; csv: string; xlsx: string },
 ): Promise<{ bytes: Uint8Array; fileName: string }> {
   const ct = req.header('content-type') ?? '';
   let bytes: Uint8Array;
@@ -110,7 +110,7 @@ export async function uploadedFile(
       throw new EdgeError('request.invalid', 'send the file in a `file` field', { field: 'file' });
     }
     bytes = new Uint8Array(await file.arrayBuffer());
-    fileName = file.name || fallback.xlsx;
+    fileName = file.name || fallback.form;
   } else {
     bytes = new Uint8Array(await req.arrayBuffer());
     fileName = fileNameOf(req.header('x-file-name'), /csv/i.test(ct) ? fallback.csv : fallback.xlsx);
@@ -146,7 +146,11 @@ export function importRoutes(deps: Deps) {
   r.openapi(importRoute, async (c) => {
     const p = c.get('principal');
     importerRole(p);
-    const { bytes, fileName } = await uploadedFile(c.req, { csv: 'ledger.csv', xlsx: 'ledger.xlsx' });
+    const { bytes, fileName } = await uploadedFile(c.req, {
+      form: 'ledger',
+      csv: 'ledger.csv',
+      xlsx: 'ledger.xlsx',
+    });
     const { dryRun } = c.req.valid('query');
     const report = await importLedger(deps, p, { bytes, fileName }, dryRun !== 'false');
     return c.json(report, 200);

@@ -60,7 +60,11 @@ export function orgImportRoutes(deps: Deps) {
   r.openapi(importRoute, async (c) => {
     const p = c.get('principal');
     orgImporterRole(p);
-    const upload = await uploadedFile(c.req, { csv: 'organisation.csv', xlsx: 'organisation.xlsx' });
+    const upload = await uploadedFile(c.req, {
+      form: 'organisation',
+      csv: 'organisation.csv',
+      xlsx: 'organisation.xlsx',
+    });
     const { dryRun } = c.req.valid('query');
     return c.json(await importOrg(deps, p, upload, dryRun !== 'false'), 200);
   });
