@@ -170,6 +170,22 @@ describe('importing a county’s organisation (单位, 人员任职)', () => {
       [7, 'complete', first.sha256],
     ]);
     expect(entries[0]!.filter.fileName).toBe('东山县组织机构.xlsx');
+
+    // 迁移记录: each commit is a run, newest first, with what it did.
+    const runs = await h.call('GET', '/api/v1/migrations?kind=organisation', { token: admin });
+    const items = ((await runs.json()) as { items: { rows: object; created: object; sha256: string }[] })
+      .items;
+    expect(items.map((r) => [r.rows, r.created])).toEqual([
+      [
+        { in: 14 + 13, refused: 1 + 8 + 8, created: 0, updated: 0, unchanged: 5 + 5 },
+        { unit: 0, tenure: 0 },
+      ],
+      [
+        { in: 14 + 13, refused: 1 + 8 + 8, created: 7, updated: 0, unchanged: 3 },
+        { unit: 2, tenure: 5 },
+      ],
+    ]);
+    expect(items[1]!.sha256).toBe(first.sha256);
   });
 
   it('reports a unit whose name, parent or kind differs from the system, and a post whose end differs, as conflicts, and overwrites nothing', async () => {

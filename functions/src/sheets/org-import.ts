@@ -19,6 +19,7 @@ import type { Deps } from '../app/deps.js';
 import { nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import { actingRole, type Principal } from '../auth/principal.js';
+import { recordImportRun } from '../services/migrations/import-runs.js';
 import { scopeOf } from '../services/org/jurisdiction.js';
 import { namesOf } from '../services/org/names.js';
 import { createTenure, createUnits, tenuresOf } from '../services/org/org.js';
@@ -176,7 +177,8 @@ export async function importOrg(
   const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
   const at = await nowIso(deps);
   const kept = await keepUpload(deps, p, upload.bytes, upload.fileName, at);
-  if (!dryRun) await commit(deps, p, role, checked, { fileName: upload.fileName, sha256, at });
+  if (!dryRun)
+    await commit(deps, p, role, checked, { fileName: upload.fileName, sha256, at, uploadId: kept.id });
   const units = checked.units.map((u) => reportRow('units', u));
   const tenures = checked.tenures.map((t) => reportRow('tenures', t));
   return {
@@ -204,7 +206,7 @@ async function commit(
   p: Principal,
   role: Role,
   checked: Awaited<ReturnType<typeof checkOrg>>,
-  file: { fileName: string; sha256: string; at: string },
+  file: { fileName: string; sha256: string; at: string; uploadId: string },
 ): Promise<void> {
   let written = 0;
   const log = (outcome: 'complete' | 'failed') =>
@@ -236,4 +238,27 @@ async function commit(
     throw e;
   }
   await log('complete');
+  const all = [...checked.units, ...checked.tenures];
+  const count = (o: string) => all.filter((x) => x.outcome === o).length;
+  await recordImportRun(deps, p, role, {
+    kind: 'organisation',
+    uploadId: file.uploadId,
+    fileName: file.fileName,
+    sha256: file.sha256,
+    at: file.at,
+    scopeUnitId: p.unitId,
+    rows: {
+      in: all.length,
+      refused: count('problem') + count('conflict'),
+      created: count('created'),
+      updated: 0,
+      unchanged: count('existing'),
+    },
+    created: {
+      unit: checked.units.filter((u) => u.outcome === 'created').length,
+      tenure: checked.tenures.filter((t) => t.outcome === 'created').length,
+    },
+    // Units and posts count in no quarter's aggregates (the posts name a case's subjects).
+    quarters: [],
+  });
 }
