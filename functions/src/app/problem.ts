@@ -109,6 +109,7 @@ export const STATUS_OF: Readonly<Record<ApiErrorCode, ProblemStatus>> = {
   'ranking.supersedesMissing': 422,
   'ranking.reasonRequired': 422,
   'ranking.quarterNotEnded': 422,
+  'ranking.sanctionsOnLiveQuarter': 422,
   'bulletin.monthNotEnded': 422,
   'case.reasonRequired': 422,
   'case.formRequired': 422,

@@ -3,6 +3,13 @@
  * which levels it has reached; each level is raised once for the record's life — the alert or case is
  * written in the same transaction as its trigger marker (`keys.trigger`, put only if new) and its outbox
  * notification, so a second run, a concurrent run, or a retry after a crash raises nothing twice.
+ *
+ * Go-live (DESIGN §4.7, services/alerts/go-live.ts): an open rectification whose deadline fell before
+ * its unit's go-live is overdue as of the go-live day — its days overdue count from max(deadline,
+ * go-live), so the day-1 alert comes the day after go-live, the escalation 15 days and the 慢作为
+ * proposal 30 days after it, and the leaders named are those in post from go-live on. A rectification
+ * closed before go-live (a ledger's 已销号 row, imported closed) lay wholly before it: closed, it is never
+ * overdue. A sweep run before go-live raises nothing (no day counted from go-live has passed).
  */
 import {
   formatInstant,
@@ -13,6 +20,7 @@ import {
 } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import { writeAlert } from '../services/alerts/alerts.js';
+import { countedFrom, goLiveLookup } from '../services/alerts/go-live.js';
 import { triggerRaised } from '../services/alerts/triggers.js';
 import { writeCaseProposal } from '../services/cases/cases.js';
 import { tenuresOf } from '../services/org/org.js';
@@ -62,9 +70,12 @@ export async function overdueSweep(deps: Deps, { now }: JobContext): Promise<Job
   const at = formatInstant(now, scheme.timeZone);
   const counts = { scanned: 0, overdue: 0, alertsRaised: 0, casesProposed: 0, alreadyRaised: 0 };
   const tenureCache = new Map<string, Promise<Tenure[]>>();
+  const goLive = await goLiveLookup(deps);
   for (const { stored } of await openRectifications(deps)) {
     counts.scanned++;
-    const drafts = stored.data.state === 'closed' ? [] : overdueActions(stored.data, at, scheme);
+    const r = stored.data;
+    const counted = { ...r, deadline: countedFrom(r.deadline, goLive(r.unitId)) };
+    const drafts = r.state === 'closed' ? [] : overdueActions(counted, at, scheme);
     if (drafts.length > 0) counts.overdue++;
     const unitId = stored.data.unitId;
     const tenures = () => {

@@ -7,10 +7,15 @@
  * of the later petition's receipt, so they are raised at its intake, in its own transaction
  * (services/petitions/prepare.ts); the sweep raises what no intake sees: an SLA running out with no new
  * petition at all.
+ *
+ * Go-live (DESIGN §4.7, services/alerts/go-live.ts): a clock that started before the unit's go-live
+ * starts at go-live (slaCountedFrom) — a petition still undecided at go-live gets its 15 days from then;
+ * one decided or handled before go-live met its limit and raises nothing.
  */
 import { type Alert, formatInstant, slaStatus } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import { raiseAlertOnce } from '../services/alerts/alerts.js';
+import { goLiveLookup, slaCountedFrom } from '../services/alerts/go-live.js';
 import { triggerRaised } from '../services/alerts/triggers.js';
 import type { StoredPetition } from '../services/petitions/records.js';
 import { type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
@@ -79,9 +84,11 @@ export async function petitionSlaSweep(deps: Deps, { now }: JobContext): Promise
   const scheme = await deps.scheme();
   const at = formatInstant(now, scheme.timeZone);
   const counts = { scanned: 0, missed: 0, alertsRaised: 0, alreadyRaised: 0 };
+  const goLive = await goLiveLookup(deps);
   for (const rec of await openPetitions(deps)) {
     counts.scanned++;
-    const draft = petitionSlaAlert(rec.data, at, scheme);
+    const counted = slaCountedFrom(rec.data, goLive(rec.data.unitId), scheme.timeZone);
+    const draft = petitionSlaAlert(counted, at, scheme);
     if (!draft) continue;
     counts.missed++;
     if (await triggerRaised(deps, 'alert', draft.alertKey)) {

@@ -37,7 +37,14 @@ describe('the publish-quarter job', () => {
     });
     expect(manual.status).toBe(201);
     const due = await runJob(h.deps, 'publish-quarter', day('2025-04-10'));
-    expect(due.counts).toEqual({ quarters: 2, published: 2, alreadyPublished: 4, cards: 1, proposals: 0 });
+    expect(due.counts).toEqual({
+      quarters: 2,
+      published: 2,
+      alreadyPublished: 4,
+      cards: 1,
+      proposals: 0,
+      withheld: 0,
+    });
     const again = await runJob(h.deps, 'publish-quarter', day('2025-04-11'));
     expect(again.counts).toMatchObject({ published: 0, alreadyPublished: 6 });
     const list = await h.call('GET', '/api/v1/rankings/snapshots?quarter=2025Q1', {

@@ -3,6 +3,8 @@
  * every peer group of it not yet published is published by the system — frozen snapshot, cards,
  * proposals. Idempotent: a group already published (by a supervisor earlier, or by an earlier run, or by
  * a run racing this one) is skipped. Looks back two quarters, so a missed day still publishes.
+ * A quarter that ended before a unit's go-live is published as history: the schedule never asks for its
+ * sanctions (publication.ts), so its cards are withheld (counted in `withheld`) and no case is proposed.
  */
 import { formatInstant, isDomainError, localDateOf, quartersDueForAutoPublish } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
@@ -13,7 +15,7 @@ import type { JobContext, JobResult } from './job.js';
 export async function publishQuarter(deps: Deps, { now }: JobContext): Promise<JobResult> {
   const scheme = await deps.scheme();
   const at = formatInstant(now, scheme.timeZone);
-  const counts = { quarters: 0, published: 0, alreadyPublished: 0, cards: 0, proposals: 0 };
+  const counts = { quarters: 0, published: 0, alreadyPublished: 0, cards: 0, proposals: 0, withheld: 0 };
   const groups = peerGroups(await deps.units.tree(), scheme);
   for (const quarter of quartersDueForAutoPublish(localDateOf(now, scheme.timeZone), scheme)) {
     counts.quarters++;
@@ -28,6 +30,7 @@ export async function publishQuarter(deps: Deps, { now }: JobContext): Promise<J
         counts.published++;
         counts.cards += pub.cards.length;
         counts.proposals += pub.proposedCaseIds.length;
+        counts.withheld += pub.withheldCardUnitIds.length;
       } catch (e) {
         // Published meanwhile (a supervisor, or another run): nothing left to do for this group.
         if (isDomainError(e) && e.code === 'ranking.alreadyPublished') counts.alreadyPublished++;

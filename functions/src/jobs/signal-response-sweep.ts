@@ -5,10 +5,14 @@
  * that day raises one critical alert to the supervisors of the unit above — once per signal (trigger
  * marker and outbox notification in the same transaction). Work started (any state past `assigned`)
  * counts as the first response.
+ *
+ * Go-live (DESIGN §4.7, services/alerts/go-live.ts): a first-response deadline before the unit's go-live
+ * counts as the go-live day — a task still unstarted at go-live has until the end of that day.
  */
 import { type Alert, endOfLocalDay, formatInstant } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import { raiseAlertOnce } from '../services/alerts/alerts.js';
+import { countedFrom, goLiveLookup } from '../services/alerts/go-live.js';
 import { triggerRaised } from '../services/alerts/triggers.js';
 import { openRectifications } from '../services/rectifications/read.js';
 import type { JobContext, JobResult } from './job.js';
@@ -20,11 +24,13 @@ export async function signalResponseSweep(deps: Deps, { now }: JobContext): Prom
   const at = formatInstant(now, scheme.timeZone);
   const tree = await deps.units.tree();
   const counts = { scanned: 0, missed: 0, alertsRaised: 0, alreadyRaised: 0 };
+  const goLive = await goLiveLookup(deps);
   for (const { stored } of await openRectifications(deps)) {
     const r = stored.data;
     if (r.source.kind !== 'signal') continue;
     counts.scanned++;
-    if (r.state !== 'assigned' || now < endOfLocalDay(r.deadline, scheme.timeZone)) continue;
+    const deadline = countedFrom(r.deadline, goLive(r.unitId));
+    if (r.state !== 'assigned' || now < endOfLocalDay(deadline, scheme.timeZone)) continue;
     counts.missed++;
     const signalId = r.source.id ?? r.id;
     const key = `${FIRST_RESPONSE_RULE}|${signalId}`;

@@ -113,12 +113,14 @@ export function rankingRoutes(deps: Deps) {
     return c.json(await computeDrafts(deps, c.get('principal'), quarter, g), 200);
   });
   r.openapi(publish, async (c) => {
-    const { quarter, groupKey: g } = c.req.valid('json');
-    return c.json(await publishGroup(deps, c.get('principal'), quarter, g, await nowIso(deps)), 201);
+    const { quarter, groupKey: g, sanctions } = c.req.valid('json');
+    const at = await nowIso(deps);
+    return c.json(await publishGroup(deps, c.get('principal'), quarter, g, at, sanctions), 201);
   });
   r.openapi(amend, async (c) => {
-    const { snapshotId, reason } = c.req.valid('json');
-    return c.json(await amendSnapshot(deps, c.get('principal'), snapshotId, reason, await nowIso(deps)), 201);
+    const { snapshotId, reason, sanctions } = c.req.valid('json');
+    const at = await nowIso(deps);
+    return c.json(await amendSnapshot(deps, c.get('principal'), snapshotId, reason, at, sanctions), 201);
   });
   r.openapi(snapshots, async (c) => {
     const { quarter, groupKey: g } = c.req.valid('query');

@@ -31,10 +31,29 @@ export const draftResponseSchema = z.object({
 });
 export type DraftResponse = z.infer<typeof draftResponseSchema>;
 
-export const publishRequestSchema = z.strictObject({ quarter: quarterKeySchema, groupKey: groupKeyField });
+/**
+ * `sanctions` (DESIGN §4.7): a quarter that ended before a unit's go-live is published as history — the
+ * ranking is frozen, but it issues no card and proposes no case for that unit — unless the supervisor
+ * says `sanctions: true` for it. The field means nothing for a quarter live for every unit of the group
+ * and is refused there (`ranking.sanctionsOnLiveQuarter`), so it can never withhold a live card.
+ */
+const sanctionsField = z.boolean().optional().meta({
+  description:
+    'For a quarter that ended before go-live: true issues its cards and proposals (default: history only). Refused for a live quarter.',
+});
+
+export const publishRequestSchema = z.strictObject({
+  quarter: quarterKeySchema,
+  groupKey: groupKeyField,
+  sanctions: sanctionsField,
+});
 export type PublishRequest = z.infer<typeof publishRequestSchema>;
 
-export const amendRequestSchema = z.strictObject({ snapshotId: idSchema, reason: longText(2000) });
+export const amendRequestSchema = z.strictObject({
+  snapshotId: idSchema,
+  reason: longText(2000),
+  sanctions: sanctionsField,
+});
 export type AmendRequest = z.infer<typeof amendRequestSchema>;
 
 /** A snapshot's head and its place among the snapshots of its quarter and group. */
@@ -69,6 +88,10 @@ export const publicationSchema = z.object({
   proposedCaseIds: z
     .array(z.string())
     .meta({ description: 'Accountability cases this publication proposed' }),
+  withheldCardUnitIds: z.array(z.string()).meta({
+    description:
+      'Units the ranking carded for a quarter that ended before their go-live: no card issued (history)',
+  }),
 });
 export type Publication = z.infer<typeof publicationSchema>;
 

@@ -44,6 +44,7 @@ export const errorCodes = [
   'ranking.cardsMismatch',
   'ranking.alreadySuperseded',
   'ranking.quarterNotEnded',
+  'ranking.sanctionsOnLiveQuarter',
   // signals (owner: signals/) — add codes of this area here only
   'signal.invalidUrl',
   'signal.forbiddenRole',

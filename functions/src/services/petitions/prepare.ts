@@ -35,6 +35,7 @@ import { keys } from '../../store/keys.js';
 import { SYSTEM_ACTOR } from '../../store/record-store.js';
 import { Tx, TxCancelled } from '../../store/tx.js';
 import { ALERT_TX_ITEMS, writeAlert } from '../alerts/alerts.js';
+import { type GoLiveOf, goLiveLookup, slaCountedFrom } from '../alerts/go-live.js';
 import { triggerRaised } from '../alerts/triggers.js';
 import { PROPOSAL_TX_ITEMS, proposedCase, writeCaseProposal } from '../cases/cases.js';
 import { tenuresOf } from '../org/org.js';
@@ -203,6 +204,26 @@ function writeRepeatChange(
   });
 }
 
+/**
+ * Whether the SLA the earlier petition missed was still missed with its clock counted from its unit's
+ * go-live (services/alerts/go-live.ts): a miss that lay wholly before go-live — the earlier petition
+ * decided or handled late, but before go-live — or that go-live's fresh clock has not yet run out on when
+ * the later petition arrives, proposes no case and raises no alert (DESIGN §4.7).
+ */
+function missedSinceGoLive(
+  a: PetitionSlaMissed,
+  all: readonly StoredPetition[],
+  later: StoredPetition,
+  goLive: GoLiveOf,
+  scheme: Scheme,
+): boolean {
+  const earlier = all.find((x) => x.id === a.earlierPetitionId);
+  if (!earlier) return false;
+  const counted = slaCountedFrom(earlier, goLive(earlier.unitId), scheme.timeZone);
+  const s = slaStatus(counted, later.receivedAt, scheme);
+  return a.missed === 'accept' ? s.accept.status === 'missed' : s.handle?.status === 'missed';
+}
+
 interface RaisedRecords {
   earlierId: string;
   write: (tx: Tx, unitPath: string, prefix: string) => void;
@@ -221,14 +242,18 @@ async function slaMissedRecords(
   at: string,
 ): Promise<RaisedRecords[]> {
   const found = new Map<string, { a: PetitionSlaMissed; later: StoredPetition }>();
+  const goLive = await goLiveLookup(deps);
   for (const later of laters) {
     const a = slaMissedActions(later, all, scheme);
-    if (a && !found.has(a.earlierPetitionId)) found.set(a.earlierPetitionId, { a, later });
+    if (!a || found.has(a.earlierPetitionId) || !missedSinceGoLive(a, all, later, goLive, scheme)) continue;
+    found.set(a.earlierPetitionId, { a, later });
   }
   const out: RaisedRecords[] = [];
   for (const { a, later } of found.values()) {
-    const earlier = all.find((x) => x.id === a.earlierPetitionId);
-    if (!earlier) continue;
+    const stored = all.find((x) => x.id === a.earlierPetitionId);
+    if (!stored) continue;
+    // The leaders named are those in post while the clock counted from go-live ran.
+    const earlier = slaCountedFrom(stored, goLive(stored.unitId), scheme.timeZone);
     const alert = (await triggerRaised(deps, 'alert', a.alert.alertKey))
       ? null
       : { ...a.alert, id: deps.newId(), state: 'open' as const, raisedAt: at, version: 1 };

@@ -4,6 +4,15 @@
  * carded in consecutive quarters, an accountability case proposed (once per trigger). A published
  * snapshot is never edited: an amendment supersedes it, naming it and why; both stay visible, and the
  * cards follow the amendment (those of the superseded snapshot are withdrawn, the amendment issues its own).
+ *
+ * Go-live (DESIGN §4.7): a quarter whose last day lies before a unit's go-live (the core's goLiveOf /
+ * whollyBeforeGoLive) is history for that unit. It is ranked and frozen like any other — the snapshot
+ * keeps which rows the ranking carded — but its cards are not issued and, with no card, no consecutive-
+ * card case is proposed, unless the supervisor says `sanctions: true` for that publication (or
+ * amendment). The schedule never does (p null: no request). Chosen per unit, not per group, because a
+ * scheme may list go-live dates below a group's parent (one township moved in later than its county);
+ * `sanctions` given for a quarter that is history for no unit of the group is refused
+ * (`ranking.sanctionsOnLiveQuarter`) — it would otherwise read as a way to withhold live cards.
  */
 
 import {
@@ -12,10 +21,14 @@ import {
   buildSnapshot,
   cardsFromSnapshot,
   DomainError,
+  goLiveOf,
   latestEffective,
   localDateOf,
+  parseQuarter,
   proposeForConsecutiveCards,
+  quarterBounds,
   type RankingSnapshot,
+  whollyBeforeGoLive,
 } from '@jiandu/shared';
 import type {
   Publication,
@@ -111,6 +124,8 @@ interface FreezeInput {
   reason: string | null;
   actor: Actor;
   at: string;
+  /** The supervisor's `sanctions` for a pre-go-live quarter (undefined: not said; the schedule). */
+  sanctions: boolean | undefined;
 }
 
 async function freezeAndIssue(deps: Deps, input: FreezeInput): Promise<Publication> {
@@ -121,6 +136,20 @@ async function freezeAndIssue(deps: Deps, input: FreezeInput): Promise<Publicati
   const aggs = await readAggregates(deps, quarter);
   const inputs = groupInputs(g, quarter, aggs);
   const ranking = rankInputs(g, quarter, inputs, scheme);
+  const tree = await deps.units.tree();
+  const lastDay = quarterBounds(parseQuarter(quarter)).last;
+  const history = new Set(
+    ranking.rows
+      .map((r) => r.unitId)
+      .filter((u) => whollyBeforeGoLive(lastDay, goLiveOf(tree, u, scheme.migration))),
+  );
+  if (input.sanctions !== undefined && history.size === 0)
+    throw new DomainError(
+      'ranking.sanctionsOnLiveQuarter',
+      `${quarter} did not end before the go-live of any unit of ${g.groupKey}: its cards are issued as always`,
+      { field: 'sanctions' },
+    );
+  const issues = (unitId: string) => !history.has(unitId) || input.sanctions === true;
   const snapshot = buildSnapshot({
     id: deps.newId(),
     ranking,
@@ -151,7 +180,12 @@ async function freezeAndIssue(deps: Deps, input: FreezeInput): Promise<Publicati
     actor,
     at,
     action: input.supersedes ? 'ranking.amend' : 'ranking.publish',
-    reason: input.reason,
+    // The supervisor's word that a pre-go-live quarter sanctions is kept in the publication's event.
+    reason:
+      input.reason ??
+      (input.sanctions === true
+        ? 'sanctions: pre-go-live quarter, cards and proposals issued on request'
+        : null),
   });
   const slot = input.supersedes ? `amends#${input.supersedes.id}` : 'first';
   main.putNew('publication', { ...keys.publication(quarter, g.groupKey, slot), snapshotId: snapshot.id });
@@ -170,7 +204,9 @@ async function freezeAndIssue(deps: Deps, input: FreezeInput): Promise<Publicati
       }
     }
   }
-  const cards = cardsFromSnapshot(snapshot, () => deps.newId(), at);
+  const carded = cardsFromSnapshot(snapshot, () => deps.newId(), at);
+  const cards = carded.filter((c) => issues(c.unitId));
+  const withheldCardUnitIds = carded.filter((c) => !issues(c.unitId)).map((c) => c.unitId);
   const proposedCaseIds: string[] = [];
   for (const card of cards) {
     const unitPath = (await deps.units.pathOf(card.unitId)) ?? '';
@@ -224,6 +260,7 @@ async function freezeAndIssue(deps: Deps, input: FreezeInput): Promise<Publicati
     cards: cards.map((c) => ({ ...c, withdrawn: null })),
     withdrawnCardIds,
     proposedCaseIds,
+    withheldCardUnitIds,
   };
 }
 
@@ -247,11 +284,14 @@ export async function publishGroup(
   quarter: string,
   groupKey: string,
   at: string,
+  sanctions?: boolean,
 ): Promise<Publication> {
   const g = await publishableGroup(deps, p, groupKey);
   assertQuarterEnded(quarter, localDateOf(at, (await deps.scheme()).timeZone));
   const actor: Actor = p ? { id: p.id, role: 'supervisor' } : SYSTEM_ACTOR;
-  return freezeAndIssue(deps, { g, quarter, supersedes: null, reason: null, actor, at });
+  // The schedule (p null) never says sanctions: a pre-go-live quarter it publishes is history only.
+  const said = p ? sanctions : undefined;
+  return freezeAndIssue(deps, { g, quarter, supersedes: null, reason: null, actor, at, sanctions: said });
 }
 
 export async function amendSnapshot(
@@ -260,6 +300,7 @@ export async function amendSnapshot(
   snapshotId: string,
   reason: string,
   at: string,
+  sanctions?: boolean,
 ): Promise<Publication> {
   const old = await deps.store.get<RankingSnapshot>('snapshot', snapshotId);
   if (!old) throw notFound('snapshot');
@@ -267,7 +308,15 @@ export async function amendSnapshot(
     throw e instanceof EdgeError && e.code === 'record.notFound' ? notFound('snapshot') : e;
   });
   const actor: Actor = { id: p.id, role: 'supervisor' };
-  return freezeAndIssue(deps, { g, quarter: old.data.quarter, supersedes: old, reason, actor, at });
+  return freezeAndIssue(deps, {
+    g,
+    quarter: old.data.quarter,
+    supersedes: old,
+    reason,
+    actor,
+    at,
+    sanctions,
+  });
 }
 
 /** One snapshot, whole, with its place among the snapshots of its quarter and group. */

@@ -14,6 +14,7 @@
 
 import {
   dedupBatch,
+  goLiveOf,
   type Scheme,
   type Signal,
   type SignalKeys,
@@ -54,6 +55,8 @@ export interface SignalCandidate {
   keys: SignalKeys;
   /** The unit's path; for a signal without a unit, the ingesting user's home unit (who triages it). */
   unitPath: string;
+  /** The unit's go-live date (null: live from the start, or no unit yet). */
+  goLive: string | null;
 }
 
 /** Supervisors (who triage opinion, DESIGN §1) ingest signals. */
@@ -68,7 +71,11 @@ export async function candidateOf(deps: Deps, p: Principal, index: number, input
   const k = signalKeys(input);
   const unitPath =
     input.unitId === null ? await scopeOf(deps, p) : await writableUnitPath(deps, p, input.unitId);
-  return { index, input, keys: k, unitPath } satisfies SignalCandidate;
+  const goLive =
+    input.unitId === null
+      ? null
+      : goLiveOf(await deps.units.tree(), input.unitId, (await deps.scheme()).migration);
+  return { index, input, keys: k, unitPath, goLive } satisfies SignalCandidate;
 }
 
 const nkOf = (c: SignalCandidate) =>
@@ -92,7 +99,8 @@ function prepareCreate(
     rectificationId: null,
     createdAt: at,
   };
-  const follow = base.unitId === null ? null : signalFollowUp(deps, base, c.unitPath, actor, at, scheme);
+  const follow =
+    base.unitId === null ? null : signalFollowUp(deps, base, c.unitPath, actor, at, scheme, c.goLive);
   const signal: Signal = { ...base, rectificationId: follow?.rect?.rect.id ?? null };
   const response: StoredResponse<SignalView> = {
     status: 201,

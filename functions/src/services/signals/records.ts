@@ -16,6 +16,7 @@ import {
   type Signal,
   type SignalKeys,
   sha256Hex,
+  whollyBeforeGoLive,
 } from '@jiandu/shared';
 import type { SignalView } from '@jiandu/shared/api';
 import type { Deps } from '../../app/deps.js';
@@ -107,9 +108,17 @@ export interface SignalFollowUp {
   write: (tx: Tx, prefix: string) => void;
 }
 
+const NO_FOLLOW_UP: SignalFollowUp = { alert: null, rect: null, size: 0, changes: [], write: () => {} };
+
 /**
  * Shared majorNegativeActions, as records: the alert (with its trigger marker) and the rectification
  * with its first-response deadline, counted from `at`. `signal` must carry its unit.
+ *
+ * Go-live (DESIGN §4.7): a signal published on a day before its unit's go-live (`goLive`, the core's
+ * goLiveOf) lay wholly before it — the moment to respond to it has passed before Jiandu existed — so
+ * it raises no alert and opens no handling task: it is history, counted in its quarter's opinion score
+ * like any other signal (a county's administrator loading last year's 舆情 expects scores, not a flood
+ * of first-response tasks due a year ago).
  */
 export function signalFollowUp(
   deps: Deps,
@@ -118,7 +127,9 @@ export function signalFollowUp(
   actor: Actor,
   at: string,
   scheme: Scheme,
+  goLive: string | null,
 ): SignalFollowUp {
+  if (whollyBeforeGoLive(localDateOf(signal.publishedAt, scheme.timeZone), goLive)) return NO_FOLLOW_UP;
   const actions = majorNegativeActions(signal, at, scheme);
   const alert: Alert | null = actions.alert
     ? { ...actions.alert, id: deps.newId(), state: 'open', raisedAt: at, version: 1 }

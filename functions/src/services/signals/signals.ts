@@ -1,4 +1,4 @@
-import { onUnitAssigned, type Signal, signalFacts, signalInputSchema } from '@jiandu/shared';
+import { goLiveOf, onUnitAssigned, type Signal, signalFacts, signalInputSchema } from '@jiandu/shared';
 import {
   type SignalListQuery,
   signalListQuerySchema,
@@ -93,7 +93,8 @@ export async function assignSignal(
   const at = await nowIso(deps);
   const assigned = onUnitAssigned(rec.data, body.unitId, { role: 'supervisor', at }, scheme).signal;
   const actor = actorOf(p);
-  const follow = signalFollowUp(deps, assigned, unitPath, actor, at, scheme);
+  const goLive = goLiveOf(await deps.units.tree(), body.unitId, scheme.migration);
+  const follow = signalFollowUp(deps, assigned, unitPath, actor, at, scheme, goLive);
   const after: Signal = { ...assigned, rectificationId: follow.rect?.rect.id ?? assigned.rectificationId };
   const tx = new Tx(deps.tableName);
   const { stored } = deps.store.write(tx, {
