@@ -1,9 +1,14 @@
+import { createHash } from 'node:crypto';
+import { DEFAULT_SCHEME, matchLedgerHeaders } from '@jiandu/shared';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyLedger } from '../services/integrity/verify.js';
 import { type Harness, startHarness } from '../testing/harness.js';
 import { storedAndRebuilt } from '../testing/stored.js';
 import type { ImportReport } from './ledger-import.js';
+import { checkRows } from './ledger-rows.js';
 import { gbkCsv, HEADERS, type Row, upload, utf8BomCsv, xlsxOf } from './test-files.js';
+import { UnitMatcher } from './unit-matcher.js';
 
 let h: Harness;
 let inspector: string;
@@ -38,7 +43,7 @@ const GOOD: Row[] = [
     '追回资金',
     new Date(Date.UTC(2018, 5, 30)),
     '',
-    '已销号',
+    '基本完成',
     '1,234.5',
   ],
   [
@@ -96,7 +101,15 @@ describe('importing a rectification ledger (整改台账)', () => {
     expect(r.dryRun).toBe(true);
     expect(r.format).toBe('xlsx');
     expect(r.headerRow).toBe(2);
-    expect(r.counts).toEqual({ rows: 11, valid: 6, problems: 5, created: 0, duplicate: 0, pastDeadline: 6 });
+    expect(r.counts).toEqual({
+      rows: 11,
+      valid: 6,
+      problems: 5,
+      created: 0,
+      duplicate: 0,
+      pastDeadline: 6,
+      closed: 0,
+    });
     expect(r.rows.slice(0, 6).map((x) => [x.line, x.status, x.unitId])).toEqual([
       [3, 'valid', 'ds-a'],
       [4, 'valid', 'ds-b'],
@@ -118,7 +131,7 @@ describe('importing a rectification ledger (整改台账)', () => {
     expect(await rectCount()).toBe(before);
   });
 
-  it('commits the valid rows once: deadlines and fen exact, a closed claim kept as a note, and a second commit adds nothing', async () => {
+  it('commits the valid rows once: deadlines and fen exact, a claim under way kept as a note, and a second commit adds nothing', async () => {
     const file = await xlsxOf([...GOOD, ...BAD]);
     const before = await rectCount();
     const first = await report(await upload(h, inspector, file, { dryRun: false }));
@@ -147,7 +160,7 @@ describe('importing a rectification ledger (整改台账)', () => {
       'assigned',
       'assigned',
     ]);
-    expect(got[1]!.progress.map((n) => n.text)).toEqual(['台账记载：已销号']);
+    expect(got[1]!.progress.map((n) => n.text)).toEqual(['台账记载：基本完成']);
     expect(got.every((x) => x.source.kind === 'import')).toBe(true);
 
     const again = await report(await upload(h, inspector, file, { dryRun: false }));
@@ -212,7 +225,7 @@ describe('importing a rectification ledger (整改台账)', () => {
         '退还群众',
         '2019年3月1日',
         '已退还',
-        '是',
+        '否',
         '3.25',
       ],
       [2, '信访转办', '截留', 'GBK 编码的问题二', '东山县白石乡', null, null, '43525', null, null, '1,000'],
@@ -268,5 +281,126 @@ describe('importing a rectification ledger (整改台账)', () => {
       raw: 'application/vnd.ms-excel',
     });
     expect(xls.status).toBe(415);
+  });
+});
+
+/** A ledger with the closure columns Chinese ledgers add: 发现时间, 销号日期, 复核人. */
+const CLOSURE_HEADERS = [...HEADERS, '发现时间', '销号日期', '复核人（签字）'];
+const closedRow = (
+  n: number,
+  what: string,
+  status: string | null,
+  closedOn: Row[number],
+  verifiers: string | null,
+  discovered: Row[number] = null,
+): Row => [
+  n,
+  '2024年巡察',
+  '慢作为',
+  what,
+  '青松镇',
+  null,
+  null,
+  '2024-03-31',
+  null,
+  status,
+  null,
+  discovered,
+  closedOn,
+  verifiers,
+];
+
+describe('a ledger’s 已销号 rows', () => {
+  const ROWS: Row[] = [
+    closedRow(1, '迁移销号一', '已销号', '2024-06-10', '张三、李四'),
+    closedRow(2, '迁移销号二', '已完成', '2024/7/1', null),
+    closedRow(3, '迁移销号三', null, '2024年5月5日', '王五'),
+    closedRow(4, '缺销号日期', '已销号', null, '张三'),
+    closedRow(5, '销号日期在未来', '已整改', '2026-01-01', null),
+    closedRow(6, '状态与日期不符', '整改中', '2024-06-10', null),
+    closedRow(7, '销号早于发现', '已销号', '2024-01-01', null, '2024-03-01'),
+    closedRow(8, '仍在整改', '整改中', null, null),
+  ];
+
+  it('dry-runs: says per row whether it comes in closed and on which day, and names each closure problem', async () => {
+    const r = await report(await upload(h, inspector, await xlsxOf(ROWS, { headers: CLOSURE_HEADERS })));
+    expect(r.columns).toMatchObject({
+      closedOn: '销号日期',
+      verifiers: '复核人（签字）',
+      discovered: '发现时间',
+    });
+    expect(r.counts).toMatchObject({ rows: 8, valid: 4, problems: 4, closed: 3, pastDeadline: 1 });
+    expect(r.rows.map((x) => [x.line, x.status, x.closure ?? null, x.problems])).toEqual([
+      [2, 'valid', { closedOn: '2024-06-10', verifiers: ['张三', '李四'] }, []],
+      [3, 'valid', { closedOn: '2024-07-01', verifiers: [] }, []],
+      [4, 'valid', { closedOn: '2024-05-05', verifiers: ['王五'] }, []],
+      [5, 'problem', null, [{ field: 'closedOn', code: 'closure.dateMissing' }]],
+      [6, 'problem', null, [{ field: 'closedOn', code: 'instant.future' }]],
+      [7, 'problem', null, [{ field: 'closedOn', code: 'closure.notClosed' }]],
+      [8, 'problem', null, [{ field: 'closedOn', code: 'closure.beforeDiscovery' }]],
+      [9, 'valid', null, []],
+    ]);
+  });
+
+  it('refuses a closure date before the unit was established (成立日期), as every past instant', async () => {
+    const rows = [CLOSURE_HEADERS, closedRow(1, '成立前销号', '已销号', '2019-12-31', null)];
+    const header = matchLedgerHeaders(rows)!;
+    const tree = await h.deps.units.tree();
+    const matcher = new UnitMatcher(tree, (id) => `/${id}/`, '');
+    const [checked] = checkRows(rows, header, matcher, {
+      nowMs: h.deps.clock(),
+      timeZone: DEFAULT_SCHEME.timeZone,
+      rules: DEFAULT_SCHEME.migration,
+      establishedOn: (id) => (id === 'ds-a' ? '2020-01-01' : undefined),
+    });
+    expect(checked!.problems).toEqual([{ field: 'closedOn', code: 'instant.beforeUnit' }]);
+  });
+
+  it('commits a 已销号 row closed on its closure day, as one migrated-closure event naming the import, the file, the row and the offline verifiers — no reviewer, no approval', async () => {
+    const bytes = await xlsxOf(ROWS, { headers: CLOSURE_HEADERS });
+    const r = await report(await upload(h, inspector, bytes, { dryRun: false }));
+    expect(r.counts).toMatchObject({ created: 4, closed: 3 });
+    const [first, second] = r.rows;
+    const rec = (await (
+      await h.call('GET', `/api/v1/rectifications/${first!.rectificationId}`, { token: inspector })
+    ).json()) as Record<string, unknown>;
+    expect(rec).toMatchObject({
+      state: 'closed',
+      closedAt: '2024-06-10T00:00:00+08:00',
+      firstReviewerId: null,
+      secondReviewerId: null,
+      submittedBy: null,
+      version: 2,
+      migratedClosure: {
+        importId: r.id,
+        fileSha256: createHash('sha256').update(bytes).digest('hex'),
+        line: 2,
+        closedOn: '2024-06-10',
+        verifiers: ['张三', '李四'],
+      },
+    });
+    const events = (await (
+      await h.call('GET', `/api/v1/rectifications/${first!.rectificationId}/events`, { token: inspector })
+    ).json()) as {
+      items: { seq: number; action: string; at: string; occurredAt?: string; reason: string }[];
+    };
+    expect(events.items.map((e) => [e.seq, e.action, e.occurredAt ?? null])).toEqual([
+      [1, 'rectification.import', null],
+      [2, 'rectification.migratedClosure', '2024-06-10T00:00:00+08:00'],
+    ]);
+    expect(events.items[1]!.at).toBe('2025-05-15T10:00:00+08:00');
+    expect(events.items[1]!.reason).toContain(r.id);
+    expect(events.items[1]!.reason).toContain('张三、李四');
+    // No verifiers recorded: the closure comes in with none, and its event says so.
+    const noVerifiers = (await (
+      await h.call('GET', `/api/v1/rectifications/${second!.rectificationId}/events`, { token: inspector })
+    ).json()) as { items: { reason: string | null }[] };
+    expect(noVerifiers.items[1]!.reason).toContain('未记录');
+
+    expect((await verifyLedger(h.deps)).broken).toEqual([]);
+    const { stored, rebuilt } = await storedAndRebuilt(h.deps);
+    expect(stored).toEqual(rebuilt);
+    const again = await report(await upload(h, inspector, bytes, { dryRun: false }));
+    expect(again.counts).toMatchObject({ created: 0, duplicate: 4 });
   });
 });

@@ -4,7 +4,7 @@
  * commit write the valid rows through the idempotent ingestion (ledger-ingest.ts). The answer is a
  * report, row by row.
  */
-
+import { createHash } from 'node:crypto';
 import {
   type HeaderMatch,
   type LedgerField,
@@ -18,7 +18,7 @@ import { EdgeError } from '../app/edge-error.js';
 import { actingRole, type Principal } from '../auth/principal.js';
 import { scopeOf } from '../services/org/jurisdiction.js';
 import { ingestLedgerRows } from './ledger-ingest.js';
-import { type CheckedRow, checkRows, dataRowCount } from './ledger-rows.js';
+import { type CheckedRow, checkRows, dataRowCount, type RowContext } from './ledger-rows.js';
 import { logOperation } from './oplog.js';
 import { type Cell, type ReadFile, readSpreadsheet } from './read-rows.js';
 import { UnitMatcher } from './unit-matcher.js';
@@ -75,7 +75,14 @@ export async function checkLedger(deps: Deps, p: Principal, bytes: Uint8Array) {
     if (path) paths.set(id, path);
   }
   const matcher = new UnitMatcher(tree, paths, await scopeOf(deps, p));
-  return { file, sheet, checked: checkRows(sheet.rows, header, matcher), paths };
+  const scheme = await deps.scheme();
+  const ctx: RowContext = {
+    nowMs: deps.clock(),
+    timeZone: scheme.timeZone,
+    rules: scheme.migration,
+    establishedOn: (id) => tree.byId.get(id)?.establishedOn,
+  };
+  return { file, sheet, checked: checkRows(sheet.rows, header, matcher, ctx), paths };
 }
 
 export async function importLedger(
@@ -93,14 +100,23 @@ export async function importLedger(
     status: c.row ? 'valid' : 'problem',
     problems: c.problems,
     ...(c.row ? { unitId: c.row.unitId } : {}),
+    ...(c.row?.closure ? { closure: c.row.closure } : {}),
   }));
-  const today = localDateOf(at, (await deps.scheme()).timeZone);
-  const pastDeadline = checked.filter((c) => c.row && c.row.deadline < today).length;
+  const timeZone = (await deps.scheme()).timeZone;
+  const today = localDateOf(at, timeZone);
+  // Closed rows are never overdue: only open rows past their deadline are warned of.
+  const pastDeadline = checked.filter((c) => c.row && !c.row.closure && c.row.deadline < today).length;
+  const closed = checked.filter((c) => c.row?.closure).length;
   if (!dryRun) {
     const valid = checked.flatMap((c, i) =>
-      c.row ? [{ i, row: c.row, unitPath: paths.get(c.row.unitId)! }] : [],
+      c.row ? [{ i, row: c.row, unitPath: paths.get(c.row.unitId)!, line: c.line }] : [],
     );
-    const outcomes = await ingestLedgerRows(deps, p, role, valid, at, today);
+    const fileSha256 = createHash('sha256').update(upload.bytes).digest('hex');
+    const outcomes = await ingestLedgerRows(deps, p, role, valid, at, today, {
+      importId: kept.id,
+      fileSha256,
+      timeZone,
+    });
     valid.forEach((v, k) => {
       const o = outcomes[k]!;
       rows[v.i] = {
@@ -142,6 +158,7 @@ export async function importLedger(
       created: count('created'),
       duplicate: count('duplicate'),
       pastDeadline,
+      closed,
     },
     rows,
     annotated: `/api/v1/imports/${kept.id}/annotated`,

@@ -12,12 +12,26 @@
  * - 问题来源 and 问题类别 are kept as the first lines of its description; 责任人 is its responsible
  *   person; 涉及金额 its amount (fen); 整改时限 its deadline; 整改措施 its first measure and 整改进展
  *   its first progress note, written by the importer at the import time;
- * - its state: a ledger can claim 已销号 / 已完成, but closing needs two different reviewers who are not
- *   the submitter (§4.4, 双人复核) and an import has none. So nothing is imported closed: a row claimed
- *   closed or under way is imported `in_progress` with the claim as a progress note (台账记载：已销号),
- *   so the unit submits it with evidence and two reviewers verify it; any other row is `assigned`.
+ * - its state: a row claimed closed with its closure date (ledger-rows.ts) comes in `closed` as a
+ *   migrated closure (§4.7): closedAt is the start of the closure day in the scheme's zone (a ledger
+ *   records the day, not the hour), `migratedClosure` names the import, the file's SHA-256, the row, the
+ *   importer and the offline verifiers, and the chain holds the import event then a
+ *   `rectification.migratedClosure` event (occurredAt = the closure instant) — no reviewer fields are
+ *   set and no review or approval event is written: the 销号 was verified offline, not in Jiandu. A row
+ *   under way is imported `in_progress` with its status as a progress note (台账记载：整改中); any other
+ *   row is `assigned`.
+ * - a closed row counts as closed in the quarter of its closure date (its facts carry closedAt; the
+ *   horizon is the usual initialHorizon), so the aggregates equal a rebuild from the records.
  */
-import { newRectification, type Rectification, type RectificationState, type Role } from '@jiandu/shared';
+import {
+  formatInstant,
+  type MigratedClosure,
+  newRectification,
+  type Rectification,
+  type RectificationState,
+  type Role,
+  startOfLocalDay,
+} from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
 import { type BatchOutcome, commitBatch, type ItemWrite } from '../services/records/commit.js';
@@ -45,6 +59,14 @@ function stateOf(row: LedgerRow): RectificationState {
   return row.status === 'open' ? 'assigned' : 'in_progress';
 }
 
+/** Where a row comes from: the import, the file's SHA-256 and the row's line (for a migrated closure). */
+export interface RowOrigin {
+  importId: string;
+  fileSha256: string;
+  line: number;
+}
+
+/** The record a ledger row becomes, as the ledger handed it down (before any migrated closure). */
 export function ledgerRectification(
   row: LedgerRow,
   meta: { id: string; at: string; by: string },
@@ -75,6 +97,32 @@ export function ledgerRectification(
   };
 }
 
+/** The closed record of a row closed offline, with the reason its closure event carries. */
+export function migratedClosureOf(
+  open: Rectification,
+  closure: NonNullable<LedgerRow['closure']>,
+  origin: RowOrigin,
+  importedBy: string,
+  timeZone: string,
+): { closed: Rectification; occurredAt: string; reason: string } {
+  const occurredAt = formatInstant(startOfLocalDay(closure.closedOn, timeZone), timeZone);
+  const migratedClosure: MigratedClosure = {
+    ...origin,
+    importedBy,
+    closedOn: closure.closedOn,
+    verifiers: closure.verifiers,
+  };
+  const who = closure.verifiers.length ? closure.verifiers.join('、') : '未记录';
+  const reason =
+    `台账迁移销号：导入 ${origin.importId} 第 ${origin.line} 行（文件 SHA-256 ${origin.fileSha256}），` +
+    `销号日期 ${closure.closedOn}，线下复核人：${who}`;
+  return {
+    closed: { ...open, state: 'closed', closedAt: occurredAt, migratedClosure, version: open.version + 1 },
+    occurredAt,
+    reason,
+  };
+}
+
 interface Prepared {
   index: number;
   item: ItemWrite<string>;
@@ -88,9 +136,10 @@ export async function ingestLedgerRows(
   deps: Deps,
   p: Principal,
   role: Role,
-  rows: readonly { row: LedgerRow; unitPath: string }[],
+  rows: readonly { row: LedgerRow; unitPath: string; line: number }[],
   at: string,
   todayLocal: string,
+  file: { importId: string; fileSha256: string; timeZone: string },
 ): Promise<IngestOutcome[]> {
   const out: IngestOutcome[] = new Array(rows.length);
   const stored = await deps.store.itemsByKey(
@@ -98,7 +147,7 @@ export async function ingestLedgerRows(
   );
   const firstInFile = new Map<string, number>();
   const prepared: Prepared[] = [];
-  rows.forEach(({ row, unitPath }, index) => {
+  rows.forEach(({ row, unitPath, line }, index) => {
     const nk = keys.natural('rectification', SOURCE, row.externalId);
     const existing = stored.get(nk.pk)?.recordId as string | undefined;
     if (existing) {
@@ -107,7 +156,10 @@ export async function ingestLedgerRows(
     }
     if (firstInFile.has(row.externalId)) return; // resolved below, after the first is written
     firstInFile.set(row.externalId, index);
-    const rect = ledgerRectification(row, { id: deps.newId(), at, by: p.id });
+    const open = ledgerRectification(row, { id: deps.newId(), at, by: p.id });
+    const origin = { importId: file.importId, fileSha256: file.fileSha256, line };
+    const m = row.closure ? migratedClosureOf(open, row.closure, origin, p.id, file.timeZone) : null;
+    const rect = m ? m.closed : open;
     const created = rectificationCreation(deps, rect, {
       unitPath,
       todayLocal,
@@ -116,6 +168,7 @@ export async function ingestLedgerRows(
       action: 'rectification.import',
       notify: false,
       naturalKey: { source: SOURCE, externalId: row.externalId },
+      ...(m ? { migratedClosure: { open, occurredAt: m.occurredAt, reason: m.reason } } : {}),
     });
     prepared.push({ index, item: { ...created, result: rect.id } });
   });

@@ -2,6 +2,20 @@
  * A rectification ledger's rows checked before anything is written: each row's fields are parsed with
  * the pure rules of @jiandu/shared (dates, amounts, headers, status) and its unit matched inside the
  * caller's jurisdiction. Every problem names the field (a ledger column) and a stable code.
+ *
+ * A row whose status claims it closed (已销号, 已完成, 已整改 …, status.ts) comes in closed, as a migrated
+ * closure (DESIGN §4.7), on its closure date (销号日期 / 完成时间 … headers.ts). Chosen where the spec is
+ * silent:
+ * - a closed row without a closure date is a row problem (`closure.dateMissing`): a closure without its
+ *   day cannot be counted in any quarter, and guessing (the deadline, today) would score it wrong — the
+ *   dry run lists it and the importer fills the day in;
+ * - a row with a closure date and no status (no status column, or an empty cell) is closed: the date is
+ *   the ledger's claim; a closure date on a row whose status says 整改中 / 未完成 is a problem
+ *   (`closure.notClosed`), as 完成时间 is written loosely and the importer must say which is right;
+ * - the closure date passes the core's pastInstantProblem (not after today, not before the unit's
+ *   成立日期) and is not before the row's own discovery date (发现时间 / 交办日期) where the ledger has one;
+ * - verifiers (复核人, 验收人 …) may be missing: the closure comes in with none, shown as 未记录. Several
+ *   names in one cell are split on 、，,；;/ and spaces.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -12,8 +26,10 @@ import {
   type LedgerField,
   type LedgerStatus,
   ledgerStatusOf,
+  type MigrationRules,
   parseAmountFen,
   parseLedgerDate,
+  pastInstantProblem,
   unquoteFormula,
 } from '@jiandu/shared';
 import type { LedgerRowProblem as RowProblem } from '@jiandu/shared/api';
@@ -38,6 +54,17 @@ export interface LedgerRow {
   amountFen: number;
   /** The row's natural key: the same problem of the same unit from the same source is one record. */
   externalId: string;
+  /** When the row is closed (status closed, closure date given): its closure day and offline verifiers. */
+  closure: { closedOn: string; verifiers: string[] } | null;
+}
+
+/** What the checks of past instants need: the server's now and the scheme's rules and zone. */
+export interface RowContext {
+  nowMs: number;
+  timeZone: string;
+  rules: MigrationRules;
+  /** The 成立日期 of a unit, where known. */
+  establishedOn: (unitId: string) => string | undefined;
 }
 
 export interface CheckedRow {
@@ -57,7 +84,13 @@ const MAX_LEN: Partial<Record<LedgerField, number>> = {
   progress: 3800,
   status: 100,
   unit: 200,
+  verifiers: 500,
 };
+
+/** Names in one cell: "张三、李四", "张三,李四", "张三 李四". */
+const NAME_SEPARATORS = /[、，,；;／/\s\u3000]+/;
+const MAX_VERIFIER_LEN = 50;
+const MAX_VERIFIERS = 20;
 
 const text = (c: Cell | undefined): string | null => {
   if (c === null || c === undefined) return null;
@@ -80,6 +113,7 @@ export function checkRow(
   line: number,
   header: HeaderMatch,
   units: UnitMatcher,
+  ctx: RowContext,
 ): CheckedRow {
   const problems: RowProblem[] = [];
   const at = (f: LedgerField): Cell | undefined => {
@@ -126,6 +160,8 @@ export function checkRow(
   const measures = field('measures');
   const progress = field('progress');
   const statusText = field('status');
+  const status = ledgerStatusOf(statusText);
+  const closure = checkClosure(at, field, status, statusText, unit?.id ?? null, ctx, problems);
   if (problems.length > 0 || !description || !unit || !d.ok || !d.date || !a.ok) {
     return { line, problems, row: null };
   }
@@ -142,23 +178,86 @@ export function checkRow(
       measures,
       deadline: d.date,
       progress,
-      status: ledgerStatusOf(statusText),
+      status: closure ? 'closed' : status,
       statusText,
       amountFen: a.fen ?? 0,
       externalId: ledgerExternalId(source, unit.id, description),
+      closure,
     },
   };
+}
+
+/** A past date of the row (closure, discovery) checked as the core checks every past instant. */
+function pastDate(
+  cell: Cell | undefined,
+  f: LedgerField,
+  unitId: string | null,
+  ctx: RowContext,
+  problems: RowProblem[],
+): string | null {
+  const d = parseLedgerDate(cell ?? null);
+  if (!d.ok) {
+    problems.push({ field: f, code: d.code });
+    return null;
+  }
+  if (d.date === null) return null;
+  const problem = pastInstantProblem(d.date, {
+    nowMs: ctx.nowMs,
+    rules: ctx.rules,
+    timeZone: ctx.timeZone,
+    establishedOn: unitId === null ? undefined : ctx.establishedOn(unitId),
+  });
+  if (problem) {
+    problems.push({ field: f, code: problem });
+    return null;
+  }
+  return d.date;
+}
+
+/** The closure a row claims (null: not closed), its problems added to `problems` (see the module note). */
+function checkClosure(
+  at: (f: LedgerField) => Cell | undefined,
+  field: (f: LedgerField) => string | null,
+  status: LedgerStatus,
+  statusText: string | null,
+  unitId: string | null,
+  ctx: RowContext,
+  problems: RowProblem[],
+): LedgerRow['closure'] {
+  const before = problems.length;
+  const discovered = pastDate(at('discovered'), 'discovered', unitId, ctx, problems);
+  const closedOn = pastDate(at('closedOn'), 'closedOn', unitId, ctx, problems);
+  const dated = closedOn !== null || problems.slice(before).some((p) => p.field === 'closedOn');
+  const closed = status === 'closed' || (statusText === null && dated);
+  if (!closed) {
+    if (dated) problems.push({ field: 'closedOn', code: 'closure.notClosed' });
+    return null;
+  }
+  if (!dated) problems.push({ field: 'closedOn', code: 'closure.dateMissing' });
+  if (closedOn !== null && discovered !== null && closedOn < discovered)
+    problems.push({ field: 'closedOn', code: 'closure.beforeDiscovery' });
+  const names = field('verifiers');
+  const verifiers = (names ?? '').split(NAME_SEPARATORS).filter((n) => n !== '');
+  if (verifiers.length > MAX_VERIFIERS || verifiers.some((n) => n.length > MAX_VERIFIER_LEN))
+    problems.push({ field: 'verifiers', code: 'text.tooLong' });
+  if (closedOn === null || problems.length > before) return null;
+  return { closedOn, verifiers };
 }
 
 const isEmpty = (cells: readonly Cell[] | undefined) =>
   !cells || cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
 
 /** The data rows below the header (empty rows skipped), each checked. */
-export function checkRows(rows: readonly Cell[][], header: HeaderMatch, units: UnitMatcher): CheckedRow[] {
+export function checkRows(
+  rows: readonly Cell[][],
+  header: HeaderMatch,
+  units: UnitMatcher,
+  ctx: RowContext,
+): CheckedRow[] {
   const out: CheckedRow[] = [];
   for (let i = header.headerRow + 1; i < rows.length; i++) {
     if (isEmpty(rows[i])) continue;
-    out.push(checkRow(rows[i]!, i + 1, header, units));
+    out.push(checkRow(rows[i]!, i + 1, header, units, ctx));
   }
   return out;
 }
@@ -179,6 +278,12 @@ const PROBLEM_TEXT: Record<RowProblem['code'], string> = {
   'amount.negative': '金额不能为负数',
   'amount.tooPrecise': '金额小数位超过到分的精度',
   'amount.tooLarge': '金额过大',
+  'instant.invalid': '日期无法识别',
+  'instant.future': '日期晚于今天',
+  'instant.beforeUnit': '日期早于单位成立日期',
+  'closure.dateMissing': '已销号的问题须填写销号日期',
+  'closure.notClosed': '填写了销号日期，但整改状态不是已销号，请核对',
+  'closure.beforeDiscovery': '销号日期早于问题发现日期',
 };
 
 export const problemText = (p: RowProblem): string =>

@@ -23,6 +23,15 @@ export const ledgerProblemCodes = [
   'amount.negative',
   'amount.tooPrecise',
   'amount.tooLarge',
+  // A past instant (the closure date, the discovery date): the core's pastInstantProblem.
+  'instant.invalid',
+  'instant.future',
+  'instant.beforeUnit',
+  // A 已销号 row without its closure date: the importer fills it in (a closure needs its day).
+  'closure.dateMissing',
+  // A closure date on a row whose status says it is not closed: which one is right, the importer says.
+  'closure.notClosed',
+  'closure.beforeDiscovery',
 ] as const;
 export type LedgerProblemCode = (typeof ledgerProblemCodes)[number];
 
@@ -41,6 +50,13 @@ export const ledgerReportRowSchema = z.object({
   problems: z.array(ledgerRowProblemSchema),
   unitId: z.string().optional(),
   rectificationId: z.string().optional(),
+  /** For a row that comes (or came) in closed: its closure day and its offline verifiers. */
+  closure: z
+    .object({
+      closedOn: z.string(),
+      verifiers: z.array(z.string()).meta({ description: 'Empty when the ledger records none (未记录)' }),
+    })
+    .optional(),
 });
 export type LedgerReportRow = z.infer<typeof ledgerReportRowSchema>;
 
@@ -66,7 +82,8 @@ export const ledgerImportReportSchema = z
       pastDeadline: z
         .number()
         .int()
-        .meta({ description: 'Valid rows already past their deadline (overdue once imported)' }),
+        .meta({ description: 'Valid open rows already past their deadline (overdue once imported)' }),
+      closed: z.number().int().meta({ description: 'Valid rows that come in closed (migrated closure)' }),
     }),
     rows: z.array(ledgerReportRowSchema),
     annotated: z.string(),

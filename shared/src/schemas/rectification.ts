@@ -44,6 +44,24 @@ export const evidenceSchema = z.strictObject({
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 
+/**
+ * A closure made offline before the unit moved onto Jiandu (DESIGN §4.7): a ledger's 已销号 row,
+ * imported closed. It names where it came from (the import, the file's SHA-256, the row) and who
+ * verified it offline — never an in-system reviewer: `firstReviewerId` and `secondReviewerId` stay null.
+ */
+export const migratedClosureSchema = z.strictObject({
+  importId: idSchema,
+  fileSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The row's number in the sheet, as Excel shows it. */
+  line: z.number().int().min(1),
+  importedBy: idSchema,
+  /** The closure day as the ledger gives it (closedAt is the start of that day in the scheme's zone). */
+  closedOn: localDateSchema,
+  /** The offline verifiers' names as the ledger gives them; empty when the ledger records none. */
+  verifiers: z.array(shortText(50)).max(20),
+});
+export type MigratedClosure = z.infer<typeof migratedClosureSchema>;
+
 export const rectificationInputSchema = z.strictObject({
   source: z.strictObject({ kind: rectificationSourceKind.schema, id: idSchema.nullable() }),
   unitId: idSchema,
@@ -75,5 +93,7 @@ export const rectificationSchema = rectificationInputSchema.extend({
   closedAt: instantSchema.nullable(),
   lastRejection: z.strictObject({ by: idSchema, at: instantSchema, reason: shortText(1000) }).nullable(),
   createdAt: instantSchema,
+  /** Present when it came in closed from a ledger (kept after a reopening: how it was first closed). */
+  migratedClosure: migratedClosureSchema.optional(),
 });
 export type Rectification = z.infer<typeof rectificationSchema>;

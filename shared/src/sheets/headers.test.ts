@@ -18,8 +18,31 @@ describe('ledger headers and their variants', () => {
     [' 涉及金额 (万元) ', 'amount'],
     ['*问题描述', 'description'],
     ['整改\n时限', 'deadline'],
+    ['计划完成时间', 'deadline'],
+    ['要求完成时限', 'deadline'],
+    ['销号日期', 'closedOn'],
+    ['销号时间', 'closedOn'],
+    ['完成时间', 'closedOn'],
+    ['整改完成时间', 'closedOn'],
+    ['实际完成时间', 'closedOn'],
+    ['办结时间', 'closedOn'],
+    ['销号日期（年月日）', 'closedOn'],
+    ['*实际完成日期', 'closedOn'],
+    ['复核人', 'verifiers'],
+    ['验收人', 'verifiers'],
+    ['销号审核人', 'verifiers'],
+    ['核查人', 'verifiers'],
+    ['验收单位', 'verifiers'],
+    ['复核人（签字）', 'verifiers'],
+    ['发现时间', 'discovered'],
+    ['交办日期', 'discovered'],
   ])('knows %s as %s', (header, field) => {
     expect(fieldOfHeader(header)?.field).toBe(field);
+  });
+
+  it('keeps the amount unknown when a hint names a unit it cannot read', () => {
+    expect(fieldOfHeader('涉及金额（亿元）')).toBeNull();
+    expect(fieldOfHeader('整改完成情况')?.field).toBe('progress'); // not the closure date
   });
 
   it('knows an amount column in 元', () => {

@@ -1,6 +1,7 @@
 /**
- * What a ledger's 整改状态 / 是否销号 cell claims. The claim is kept with the imported rectification;
- * it never closes one by itself (closing needs two reviewers, DESIGN §4.4).
+ * What a ledger's 整改状态 / 是否销号 cell claims. A closed claim with its closure date (销号日期 …)
+ * brings the row in closed as a migrated closure (DESIGN §4.7) — the offline 销号 the ledger records,
+ * not an in-system approval; any other claim is kept as a progress note.
  */
 export type LedgerStatus = 'closed' | 'in_progress' | 'open';
 

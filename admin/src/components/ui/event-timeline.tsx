@@ -2,7 +2,7 @@
  * A record's history: every event with who (the user's current name, which the answer carries beside the
  * chained id), when, what, the reason, and its place in the hash chain.
  */
-import { role } from '@jiandu/shared';
+import { migratedClosureSchema, role } from '@jiandu/shared';
 import { Timeline, Typography } from 'antd';
 import { type HistoryCollection, useEvents } from '../../api/events.js';
 import { catalogues, type MessageKey, useI18n } from '../../i18n/index.js';
@@ -27,6 +27,14 @@ export function EventTimeline({
     return key in catalogues[lang] ? t(key as MessageKey) : action;
   };
   const me = useSession()?.user;
+  // A ledger row closed offline (DESIGN §4.7): its verifiers from the record it left, never shown as
+  // in-system reviewers — the event's own actor is the importer.
+  const offlineVerifiers = (after: unknown): string | null => {
+    if (typeof after !== 'object' || after === null || !('migratedClosure' in after)) return null;
+    const m = migratedClosureSchema.safeParse(after.migratedClosure);
+    if (!m.success) return null;
+    return m.data.verifiers.join('、') || t('imports.notRecorded');
+  };
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   const items = q.data?.items ?? [];
@@ -46,6 +54,16 @@ export function EventTimeline({
                   : (e.actorName ?? (e.actorId === me?.id ? me.name : e.actorId)))}
               {e.role !== 'system' ? ` (${label(role, e.role)})` : ''}
             </div>
+            {e.occurredAt ? (
+              <div data-testid="event-occurred-at">
+                {t('event.occurredAt', { at: fmtInstant(e.occurredAt) })}
+              </div>
+            ) : null}
+            {e.action === 'rectification.migratedClosure' ? (
+              <div data-testid="event-migrated-closure">
+                {t('event.migratedClosure', { who: offlineVerifiers(e.after) ?? t('imports.notRecorded') })}
+              </div>
+            ) : null}
             {e.reason ? (
               <div>
                 {t('common.reason')}: {e.reason}

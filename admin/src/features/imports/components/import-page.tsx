@@ -41,6 +41,9 @@ function Report({ report }: { report: LedgerImportReport }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('imports.rows')}>{c.rows}</Descriptions.Item>
         <Descriptions.Item label={t('imports.valid')}>{c.valid}</Descriptions.Item>
+        <Descriptions.Item label={t('imports.closed')}>
+          <span data-testid="import-closed">{c.closed}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={t('imports.problems')}>
           <span data-testid="import-problems">{c.problems}</span>
         </Descriptions.Item>
@@ -95,6 +98,17 @@ function Report({ report }: { report: LedgerImportReport }) {
             render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{t(`imports.status.${r.status}`)}</Tag>,
           },
           { key: 'unit', title: t('common.unit'), render: (_, r) => units.name(r.unitId) },
+          {
+            key: 'closure',
+            title: t('imports.closure'),
+            render: (_, r) =>
+              r.closure
+                ? t('imports.closureText', {
+                    date: r.closure.closedOn,
+                    who: r.closure.verifiers.join('、') || t('imports.notRecorded'),
+                  })
+                : null,
+          },
           {
             key: 'problems',
             title: t('imports.problemColumn'),
