@@ -15,7 +15,8 @@
  * - the closure date passes the core's pastInstantProblem (not after today, not before the unit's
  *   成立日期) and is not before the row's own discovery date (发现时间 / 交办日期) where the ledger has one;
  * - verifiers (复核人, 验收人 …) may be missing: the closure comes in with none, shown as 未记录. Several
- *   names in one cell are split on 、，,；;/ and spaces.
+ *   names in one cell are split on 、，,；;/ and line breaks — not on spaces, which join a unit to a
+ *   person ("县纪委 张三" is one verifier).
  */
 import { createHash } from 'node:crypto';
 import {
@@ -87,8 +88,8 @@ const MAX_LEN: Partial<Record<LedgerField, number>> = {
   verifiers: 500,
 };
 
-/** Names in one cell: "张三、李四", "张三,李四", "张三 李四". */
-const NAME_SEPARATORS = /[、，,；;／/\s\u3000]+/;
+/** Names in one cell: "张三、李四", "张三,李四", one a line. */
+const NAME_SEPARATORS = /[、，,；;／/\r\n]+/;
 const MAX_VERIFIER_LEN = 50;
 const MAX_VERIFIERS = 20;
 
@@ -237,7 +238,10 @@ function checkClosure(
   if (closedOn !== null && discovered !== null && closedOn < discovered)
     problems.push({ field: 'closedOn', code: 'closure.beforeDiscovery' });
   const names = field('verifiers');
-  const verifiers = (names ?? '').split(NAME_SEPARATORS).filter((n) => n !== '');
+  const verifiers = (names ?? '')
+    .split(NAME_SEPARATORS)
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
   if (verifiers.length > MAX_VERIFIERS || verifiers.some((n) => n.length > MAX_VERIFIER_LEN))
     problems.push({ field: 'verifiers', code: 'text.tooLong' });
   if (closedOn === null || problems.length > before) return null;
