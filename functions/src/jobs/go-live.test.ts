@@ -143,6 +143,44 @@ describe('go-live in the petition SLA rules', () => {
   });
 });
 
+describe('go-live in the proposals a repeated petition reveals', () => {
+  it('proposes nothing when the earlier petition’s clock, counted from go-live, had not run out when the repeat came; it does once it has', async () => {
+    const same = async (name: string, receivedAt: string) => {
+      const res = await h.call('POST', '/api/v1/petitions', {
+        token: await fresh('supervisor'),
+        body: {
+          petitioner: { name, phone: name === '赵重复' ? '13900009999' : '13900008888' },
+          channel: 'visit',
+          levelReceived: 'county',
+          unitId: 'ds-b',
+          category: 'embezzling',
+          matter: '反映低保资金被截留',
+          receivedAt,
+        },
+      });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const slaCases = async (earlierId: string) =>
+      (await all<AccountabilityCase>('case')).filter(
+        (c) => c.trigger.kind === 'petition_sla_missed' && c.trigger.earlierPetitionId === earlierId,
+      );
+    h.setNow(at('2025-05-05T02:00:00Z'));
+    // Received before go-live and never decided: by their own clocks they missed 15 days long ago.
+    const first = await same('赵重复', '2025-03-03T09:00:00+08:00');
+    const second = await same('钱再访', '2025-03-03T09:00:00+08:00');
+    // A repeat on 5 May: counted from go-live (1 May), the first's 15 days have not run out.
+    await same('赵重复', '2025-05-05T09:00:00+08:00');
+    expect(await alertsOf(first)).not.toContain('petition.slaMissed');
+    expect(await slaCases(first)).toEqual([]);
+    // A repeat on 20 May: the second's 15 days from go-live ran out on 16 May — alert and proposal.
+    h.setNow(at('2025-05-20T02:00:00Z'));
+    await same('钱再访', '2025-05-20T09:00:00+08:00');
+    expect(await alertsOf(second)).toContain('petition.slaMissed');
+    expect(await slaCases(second)).toHaveLength(1);
+  });
+});
+
 describe('go-live in the first response to major negative opinion', () => {
   const signal = async (unitId: string, n: number) => {
     const res = await h.call('POST', '/api/v1/signals', {
@@ -225,5 +263,27 @@ describe('go-live in publishing', () => {
     });
     expect(publish.status).toBe(422);
     expect(await publish.json()).toMatchObject({ code: 'ranking.sanctionsOnLiveQuarter' });
+  });
+});
+
+describe('go-live in the idle-funds sweep', () => {
+  it('counts a planned completion before go-live from go-live: idle money is alerted the day after go-live, not on it', async () => {
+    h.setNow(at('2025-05-01T02:00:00Z'));
+    const open = async (unitId: string, name: string) => {
+      const res = await h.call('POST', '/api/v1/fund-projects', {
+        token: await fresh('supervisor'),
+        body: { unitId, name, plannedCompletion: '2025-03-31', allocatedFen: 30_000_000 },
+      });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const moved = await open('ds-a', '青松镇产业路项目');
+    const live = await open('xs-a', '龙门镇光伏项目');
+    await runJob(h.deps, 'idle-funds');
+    expect(await alertsOf(moved)).toEqual([]);
+    expect(await alertsOf(live)).toEqual(['funds.idle']);
+    h.setNow(at('2025-05-02T02:00:00Z'));
+    await runJob(h.deps, 'idle-funds');
+    expect(await alertsOf(moved)).toEqual(['funds.idle']);
   });
 });
