@@ -6,7 +6,11 @@
  */
 import { z } from '@hono/zod-openapi';
 import { isPlainText, PLAIN_TEXT_MESSAGE } from '@jiandu/shared';
-import { ledgerImportQuerySchema, ledgerImportReportSchema } from '@jiandu/shared/api';
+import {
+  ledgerImportQuerySchema,
+  ledgerImportReportSchema,
+  ledgerUpdateReportSchema,
+} from '@jiandu/shared/api';
 import type { HonoRequest } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { defineRoute } from '../app/authorize.js';
@@ -17,6 +21,7 @@ import { problem } from '../app/problem.js';
 import { newRouter } from '../app/router.js';
 import { annotatedLedger } from '../sheets/annotated.js';
 import { importerRole, importLedger, MAX_IMPORT_BYTES } from '../sheets/ledger-import.js';
+import { updateLedger } from '../sheets/ledger-updates.js';
 import { idParam, json } from './common.js';
 
 /** Paths under it take file bodies: the app's JSON-only gate and JSON size cap let them through. */
@@ -58,6 +63,33 @@ const importRoute = defineRoute('ledger.import', {
   },
   responses: {
     200: { description: 'The report, row by row', content: json(ledgerImportReportSchema) },
+  },
+});
+
+const updateRoute = defineRoute('rectification.work', {
+  method: 'post',
+  path: '/api/v1/imports/rectification-ledger/updates',
+  tags: ['imports'],
+  summary:
+    'Update rectifications from a ledger exported from Jiandu and edited offline: a dry run by default',
+  description:
+    'The round trip: the xlsx of GET /api/v1/exports/rectifications.xlsx (its 记录编号 and 版本 columns), with ' +
+    'measures, progress and status edited offline. Each row updates its record by id through the workflow ' +
+    '(your own audited writes); a row whose 版本 is not the record’s current version is a conflict and is ' +
+    'not applied. Same body forms and limits as the ledger import.',
+  request: {
+    query: ledgerImportQuerySchema,
+    body: {
+      required: true,
+      content: {
+        [XLSX_TYPE]: { schema: z.any() },
+        'text/csv': { schema: z.any() },
+        'application/octet-stream': { schema: z.any() },
+      },
+    },
+  },
+  responses: {
+    200: { description: 'The report, row by row', content: json(ledgerUpdateReportSchema) },
   },
 });
 
@@ -154,6 +186,11 @@ export function importRoutes(deps: Deps) {
     const { dryRun } = c.req.valid('query');
     const report = await importLedger(deps, p, { bytes, fileName }, dryRun !== 'false');
     return c.json(report, 200);
+  });
+  r.openapi(updateRoute, async (c) => {
+    const upload = await uploadedFile(c.req, { form: 'ledger', csv: 'ledger.csv', xlsx: 'ledger.xlsx' });
+    const { dryRun } = c.req.valid('query');
+    return c.json(await updateLedger(deps, c.get('principal'), upload, dryRun !== 'false'), 200);
   });
   r.openapi(annotatedRoute, async (c) => {
     const p = c.get('principal');

@@ -162,6 +162,8 @@ export function checkRow(
   const progress = field('progress');
   const statusText = field('status');
   const status = ledgerStatusOf(statusText);
+  // A row exported from Jiandu names its record: importing it as new would duplicate a live record.
+  if (text(at('recordId')) !== null) problems.push({ field: 'recordId', code: 'record.useUpdate' });
   const closure = checkClosure(at, field, status, statusText, unit?.id ?? null, ctx, problems);
   if (problems.length > 0 || !description || !unit || !d.ok || !d.date || !a.ok) {
     return { line, problems, row: null };
@@ -288,6 +290,10 @@ const PROBLEM_TEXT: Record<RowProblem['code'], string> = {
   'closure.dateMissing': '已销号的问题须填写销号日期',
   'closure.notClosed': '填写了销号日期，但整改状态不是已销号，请核对',
   'closure.beforeDiscovery': '销号日期早于问题发现日期',
+  'record.useUpdate': '该行导出自本系统（有记录编号），请用“台账更新”导入，以免重复建档',
+  'record.unknown': '记录编号不存在或不在本级管辖范围内',
+  'version.invalid': '版本不是数字',
+  'status.notByImport': '整改状态的这一变化须在系统内办理（销号须经两级复核）',
 };
 
 export const problemText = (p: RowProblem): string =>

@@ -102,8 +102,9 @@ const rectifications: ListExport<typeof rectificationListQuerySchema, RectRow> =
   title: '整改台账',
   query: withoutPaging(rectificationListQuerySchema),
   page: (deps, p, q, cursor) => listRectifications(deps, p, paged(q, cursor)) as Promise<Page<RectRow>>,
+  // 记录编号 and 版本 come last (out of the way of the reader): edited offline and imported back
+  // (sheets/ledger-updates.ts), a row updates its record by id, and a record changed meanwhile is a conflict.
   columns: (unit) => [
-    { header: '编号', value: (r) => r.id, width: 28 },
     { header: '问题来源', value: (r) => zh(rectificationSourceKind, r.source.kind) },
     { header: '问题描述', value: (r) => r.title, width: 60 },
     { header: '责任单位', value: (r) => unit(r.unitId), width: 18 },
@@ -115,6 +116,8 @@ const rectifications: ListExport<typeof rectificationListQuerySchema, RectRow> =
     { header: '逾期天数', value: (r) => r.daysOverdue ?? null, width: 10 },
     { header: '涉及金额(万元)', value: (r) => money(r.amountFen) },
     { header: '销号时间', value: (r) => r.closedAt, width: 26 },
+    { header: '记录编号', value: (r) => r.id, width: 28 },
+    { header: '版本', value: (r) => r.version, width: 6 },
   ],
 };
 

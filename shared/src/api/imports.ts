@@ -32,6 +32,13 @@ export const ledgerProblemCodes = [
   // A closure date on a row whose status says it is not closed: which one is right, the importer says.
   'closure.notClosed',
   'closure.beforeDiscovery',
+  // A row exported from Jiandu (记录编号) in a file for new records: it updates, never duplicates.
+  'record.useUpdate',
+  // The round trip: a 记录编号 of no record you may update, a 版本 that is not a number, a status
+  // change the workflow does not allow by import (closing needs two reviewers in the system).
+  'record.unknown',
+  'version.invalid',
+  'status.notByImport',
 ] as const;
 export type LedgerProblemCode = (typeof ledgerProblemCodes)[number];
 
@@ -90,3 +97,51 @@ export const ledgerImportReportSchema = z
   })
   .meta({ id: 'LedgerImportReport' });
 export type LedgerImportReport = z.infer<typeof ledgerImportReportSchema>;
+
+/**
+ * The ledger round trip (DESIGN §7, issue 14): a ledger exported from Jiandu (its 记录编号 and 版本
+ * columns), edited offline, imported back to update its records by id. Each row: `unchanged`, `update`
+ * (dry run: what the commit will write), `updated`, `conflict` (the record changed in the system since
+ * the export: its version is not the file's — nothing is overwritten) or `problem`.
+ */
+export const ledgerUpdateStatuses = ['unchanged', 'update', 'updated', 'conflict', 'problem'] as const;
+
+export const ledgerChangeSchema = z.object({
+  field: z.enum(['measures', 'progress', 'status']),
+  from: z.string().nullable(),
+  to: z.string(),
+});
+export type LedgerChange = z.infer<typeof ledgerChangeSchema>;
+
+export const ledgerUpdateRowSchema = z.object({
+  line: z.number().int(),
+  status: z.enum(ledgerUpdateStatuses),
+  problems: z.array(ledgerRowProblemSchema),
+  rectificationId: z.string().optional(),
+  /** The version the file was exported at, and the record's version now (after the commit's writes). */
+  fileVersion: z.number().int().optional(),
+  currentVersion: z.number().int().optional(),
+  /** The workflow writes the row's edits become, in order (each an audited event of the record). */
+  changes: z.array(ledgerChangeSchema),
+});
+export type LedgerUpdateRow = z.infer<typeof ledgerUpdateRowSchema>;
+
+export const ledgerUpdateReportSchema = z
+  .object({
+    id: z.string(),
+    dryRun: z.boolean(),
+    fileName: z.string(),
+    sheet: z.string(),
+    headerRow: z.number().int(),
+    counts: z.object({
+      rows: z.number().int(),
+      unchanged: z.number().int(),
+      update: z.number().int(),
+      updated: z.number().int(),
+      conflict: z.number().int(),
+      problems: z.number().int(),
+    }),
+    rows: z.array(ledgerUpdateRowSchema),
+  })
+  .meta({ id: 'LedgerUpdateReport' });
+export type LedgerUpdateReport = z.infer<typeof ledgerUpdateReportSchema>;

@@ -36,6 +36,8 @@ describe('ledger headers and their variants', () => {
     ['复核人（签字）', 'verifiers'],
     ['发现时间', 'discovered'],
     ['交办日期', 'discovered'],
+    ['记录编号', 'recordId'],
+    ['版本', 'version'],
   ])('knows %s as %s', (header, field) => {
     expect(fieldOfHeader(header)?.field).toBe(field);
   });

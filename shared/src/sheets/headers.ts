@@ -20,6 +20,8 @@ export const LEDGER_FIELDS = [
   'discovered',
   'closedOn',
   'verifiers',
+  'recordId',
+  'version',
 ] as const;
 export type LedgerField = (typeof LEDGER_FIELDS)[number];
 
@@ -88,6 +90,9 @@ export const LEDGER_HEADERS: Record<LedgerField, readonly string[]> = {
     '复核单位',
     '验收部门',
   ],
+  /** The round trip (a ledger exported from Jiandu): the record's id and the version it was exported at. */
+  recordId: ['记录编号', '整改编号', '记录ID'],
+  version: ['版本', '版本号'],
 };
 
 export function normalizeHeader(h: string): string {

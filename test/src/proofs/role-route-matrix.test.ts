@@ -127,6 +127,7 @@ const SPEC: Record<string, string> = {
   'GET /api/v1/notifications/dead-letters': 'a',
   'POST /api/v1/notifications/dead-letters/{id}/retry': 'a',
   'POST /api/v1/imports/rectification-ledger': 'is',
+  'POST /api/v1/imports/rectification-ledger/updates': 'u',
   'GET /api/v1/imports/{id}/annotated': 'is',
   'GET /api/v1/exports/findings.xlsx': '*',
   'GET /api/v1/exports/rectifications.xlsx': '*',
