@@ -16,6 +16,7 @@ import type { LedgerImportReport, LedgerReportRow } from '@jiandu/shared/api';
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import { actingRole, type Principal } from '../auth/principal.js';
+import { recordImportRun } from '../services/migrations/import-runs.js';
 import { scopeOf } from '../services/org/jurisdiction.js';
 import { ingestLedgerRows } from './ledger-ingest.js';
 import { type CheckedRow, checkRows, dataRowCount, type RowContext } from './ledger-rows.js';
@@ -124,6 +125,25 @@ export async function importLedger(
         status: o.status,
         ...(o.status !== 'conflict' ? { rectificationId: o.id } : {}),
       };
+    });
+    // 迁移记录 (services/migrations/import-runs.ts): what this commit did, and the quarters it touched.
+    const created = outcomes.flatMap((o) => (o.status === 'created' ? [o] : []));
+    await recordImportRun(deps, p, role, {
+      kind: 'ledger',
+      uploadId: kept.id,
+      fileName: upload.fileName,
+      sha256: fileSha256,
+      at,
+      scopeUnitId: p.unitId,
+      rows: {
+        in: rows.length,
+        refused: rows.length - valid.length,
+        created: created.length,
+        updated: 0,
+        unchanged: outcomes.filter((o) => o.status === 'duplicate').length,
+      },
+      created: { rectification: created.length },
+      quarters: created.flatMap((o) => o.quarters),
     });
     await logOperation(deps, p, role, {
       at,

@@ -24,6 +24,7 @@
  *   horizon is the usual initialHorizon), so the aggregates equal a rebuild from the records.
  */
 import {
+  contributions,
   formatInstant,
   type MigratedClosure,
   newRectification,
@@ -40,7 +41,8 @@ import { keys } from '../store/keys.js';
 import type { LedgerRow } from './ledger-rows.js';
 
 export type IngestOutcome =
-  | { status: 'created'; id: string }
+  /** `quarters`: the quarters the new record counts in (its aggregate contributions). */
+  | { status: 'created'; id: string; quarters: string[] }
   | { status: 'duplicate'; id: string }
   | { status: 'conflict' };
 
@@ -126,6 +128,7 @@ export function migratedClosureOf(
 interface Prepared {
   index: number;
   item: ItemWrite<string>;
+  quarters: string[];
 }
 
 /**
@@ -146,6 +149,7 @@ export async function ingestLedgerRows(
     rows.map((r) => keys.natural('rectification', SOURCE, r.row.externalId)),
   );
   const firstInFile = new Map<string, number>();
+  const [tree, scheme] = await Promise.all([deps.units.tree(), deps.scheme()]);
   const prepared: Prepared[] = [];
   rows.forEach(({ row, unitPath, line }, index) => {
     const nk = keys.natural('rectification', SOURCE, row.externalId);
@@ -170,13 +174,16 @@ export async function ingestLedgerRows(
       naturalKey: { source: SOURCE, externalId: row.externalId },
       ...(m ? { migratedClosure: { open, occurredAt: m.occurredAt, reason: m.reason } } : {}),
     });
-    prepared.push({ index, item: { ...created, result: rect.id } });
+    const quarters = created.changes.flatMap((c) =>
+      c.after ? contributions(c.after, { tree, scheme }).map((d) => d.quarter) : [],
+    );
+    prepared.push({ index, item: { ...created, result: rect.id }, quarters: [...new Set(quarters)] });
   });
   const outcomes = await commitByScoredUnit(deps, prepared, (x) => rows[x.index]!.row.unitId);
   const lost: Prepared[] = [];
   prepared.forEach((x, k) => {
     const o = outcomes[k]!;
-    if (o.ok) out[x.index] = { status: 'created', id: o.result };
+    if (o.ok) out[x.index] = { status: 'created', id: o.result, quarters: x.quarters };
     else lost.push(x);
   });
   // A natural key taken meanwhile (a concurrent import of the same file): the row is a duplicate.

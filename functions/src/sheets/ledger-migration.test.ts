@@ -129,6 +129,28 @@ describe('moving a ledger of mostly closed, long overdue rows onto Jiandu', () =
     expect(await raisedFor(closed)).toEqual({ alerts: [], cases: 0 });
   });
 
+  it('leaves one run on the migrations page: rows in and created, and its quarters’ aggregates equal to a rebuild', async () => {
+    const token = await fresh('supervisor');
+    const runs = (await (await h.call('GET', '/api/v1/migrations?kind=ledger', { token })).json()) as {
+      items: {
+        id: string;
+        rows: Record<string, number>;
+        created: Record<string, number>;
+        quarters: string[];
+      }[];
+    };
+    expect(runs.items).toHaveLength(1);
+    const [run] = runs.items;
+    expect(run).toMatchObject({
+      rows: { in: 8, refused: 0, created: 8, unchanged: 0 },
+      created: { rectification: 8 },
+    });
+    // Deadline quarters, and the quarter ends a row was open and overdue at (C1: 2024Q3, Q4; O1: 2025Q2).
+    expect(run!.quarters).toEqual(expect.arrayContaining(['2024Q2', '2024Q3', '2024Q4', '2025Q1', '2025Q2']));
+    const check = await h.call('GET', `/api/v1/migrations/${run!.id}/check`, { token });
+    expect(await check.json()).toMatchObject({ equal: true });
+  });
+
   it('counts the closed rows as closed in the quarters of their closure dates: aggregates equal a rebuild, and the draft ranking’s rectification dimension is as worked out by hand', async () => {
     const { stored, rebuilt } = await storedAndRebuiltAggregates(h.deps);
     expect(stored).toEqual(rebuilt);
