@@ -65,12 +65,13 @@ export const NAV: NavItem[] = [
   { path: '/bulletins', label: 'nav.bulletins', icon: <FileTextOutlined />, capability: 'bulletin.read' },
   { path: '/funds', label: 'nav.funds', icon: <AccountBookOutlined />, capability: 'fund.read' },
   { path: '/inbox', label: 'nav.inbox', icon: <BellOutlined />, capability: 'self.inbox' },
-  // The ledger import (inspectors, supervisors) and the organisation import (the system administrator).
+  // The ledger import (inspectors, supervisors), the ledger update (unit officers: the round trip) and
+  // the organisation import (the system administrator).
   {
     path: '/imports',
     label: 'nav.imports',
     icon: <UploadOutlined />,
-    capability: ['ledger.import', 'org.import'],
+    capability: ['ledger.import', 'rectification.work', 'org.import'],
   },
   {
     path: '/migrations',

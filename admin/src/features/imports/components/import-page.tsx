@@ -15,6 +15,7 @@ import { ErrorAlert } from '../../../components/ui/server-errors.js';
 import { useI18n } from '../../../i18n/index.js';
 import { useCan } from '../../../lib/use-can.js';
 import { useImportLedger } from '../api/import-ledger.js';
+import { LedgerUpdateSection } from './ledger-update-section.js';
 import { OrgImportSection } from './org-import-section.js';
 
 const STATUS_COLOR: Record<LedgerReportRow['status'], string> = {
@@ -195,6 +196,10 @@ export function ImportPage() {
   const sections = [
     ...(can('ledger.import')
       ? [{ key: 'ledger', label: t('imports.title'), children: <LedgerImport /> }]
+      : []),
+    // The round trip: a unit's officers bring back the ledger they exported and edited offline.
+    ...(can('rectification.work')
+      ? [{ key: 'updates', label: t('ledgerUpdate.title'), children: <LedgerUpdateSection /> }]
       : []),
     ...(can('org.import')
       ? [{ key: 'org', label: t('orgImport.title'), children: <OrgImportSection /> }]
