@@ -318,6 +318,8 @@ export const en: Record<MessageKey, string> = {
   'rank.publishConfirm':
     'Publish the {quarter} ranking of {group}? It cannot be edited afterwards, and cards and case proposals are issued.',
   'rank.publishedOk': 'Published: {cards} card(s), {cases} case proposal(s)',
+  'rank.cardsWithheld':
+    'The quarter ended before go-live and was published as history: {n} card(s) withheld (cards for it need an explicit sanctions request)',
   'rank.amend': 'Amend',
   'rank.amendTitle': 'Amend a published ranking (a new snapshot, with the reason)',
   'rank.history': 'History',

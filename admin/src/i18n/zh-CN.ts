@@ -313,6 +313,8 @@ export const zhCN = {
   'rank.publish': '发布',
   'rank.publishConfirm': '发布 {quarter} {group} 的排名？发布后不可修改，并将发出预黄牌和问责建议。',
   'rank.publishedOk': '已发布：{cards} 张预黄牌，{cases} 个问责建议',
+  'rank.cardsWithheld':
+    '该季度在上线日期之前，作为历史发布：{n} 张预黄牌未发出（如需追溯亮牌，发布时须明确注明）',
   'rank.amend': '更正',
   'rank.amendTitle': '更正已发布排名（生成新快照并注明理由）',
   'rank.history': '历史排名',

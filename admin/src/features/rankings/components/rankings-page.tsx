@@ -176,6 +176,9 @@ export function RankingsPage() {
       onOk: () =>
         publish.mutateAsync({ quarter, groupKey }).then((r) => {
           message.success(t('rank.publishedOk', { cards: r.cards.length, cases: r.proposedCaseIds.length }));
+          // A quarter that ended before go-live is history: its cards are withheld (DESIGN §4.7).
+          if (r.withheldCardUnitIds.length > 0)
+            message.info(t('rank.cardsWithheld', { n: r.withheldCardUnitIds.length }));
           setF({ mode: 'published' });
         }),
     });
