@@ -50,7 +50,12 @@ function runProof(p: Proof): Promise<{ code: number; line: string | null; second
     const child = spawn(
       'npx',
       ['vitest', 'run', p.file, '--retry=0', '--testTimeout=5400000', '--hookTimeout=600000'],
-      { cwd: TEST_DIR, env: { ...process.env, ...p.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+      // No colours: vitest would wrap the summary line in escape codes, and it is read by its prefix.
+      {
+        cwd: TEST_DIR,
+        env: { ...process.env, ...p.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
     let line: string | null = null;
     const scan = (chunk: Buffer) => {
