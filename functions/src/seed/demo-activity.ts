@@ -203,4 +203,5 @@ export async function seedActivity(
   );
   for (const line of await summarize(api)) log(line);
   for (const [key, { count, example }] of api.refused) log(`refused ×${count}: ${key} ${example}`);
+  return api;
 }

@@ -58,6 +58,26 @@ export class ApiClient {
     return { status: r.status, body: (text ? JSON.parse(text) : null) as T };
   }
 
+  /** Uploads a file as the SPA does (multipart, field `file`); tallies any status but 200. */
+  async upload<T = unknown>(
+    user: string,
+    path: string,
+    bytes: Uint8Array,
+    fileName: string,
+  ): Promise<{ status: number; body: T; ok: boolean }> {
+    const form = new FormData();
+    form.append('file', new File([Buffer.from(bytes)], fileName));
+    const r = await this.app.request(path, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await this.signIn(user)}` },
+      body: form,
+    });
+    const text = await r.text();
+    const body = (text ? JSON.parse(text) : null) as T;
+    if (r.status !== 200) this.tally('POST', path, r.status, body);
+    return { status: r.status, body, ok: r.status === 200 };
+  }
+
   /** Sends, and tallies any status outside `ok`. */
   async call<T = unknown>(
     user: string,

@@ -9,6 +9,7 @@ import { createUser, type PublicUser } from '../services/accounts/users.js';
 import { createTenure, createUnits } from '../services/org/org.js';
 import type { SeedClock } from './demo-activity.js';
 import { seedActivity } from './demo-activity.js';
+import { seedMigratedCounty } from './demo-migration.js';
 import { demoOrg } from './demo-org.js';
 
 export type { SeedClock };
@@ -32,7 +33,9 @@ export async function seedDemo(
   await inPool(org.users, async (u) => {
     users.set(u.username, await createUser(deps, u));
   });
-  await seedActivity(deps, app, clock, org, users, log);
+  const api = await seedActivity(deps, app, clock, org, users, log);
+  // At the demo's last day, a third county moves in from its spreadsheets (the clock as it is then).
+  for (const line of await seedMigratedCounty(deps, api, users)) log(line);
   clock.set(null);
 }
 

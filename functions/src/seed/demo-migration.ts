@@ -1,0 +1,235 @@
+/**
+ * The demo's second kind of county: 南湖县, moved onto Jiandu from spreadsheets only, beside 东山县 and
+ * 西川县's simulated history — as a county's administrators would do it, through the API a client uses,
+ * with no clock of the server moved: its organisation and posts (组织机构导入, the system administrator),
+ * a go-live date in a new version of the scheme, and its 整改台账 with most rows already 已销号 (the
+ * county's supervisor). After it, 迁移记录 lists both imports and their check against a rebuild.
+ */
+import ExcelJS from 'exceljs';
+import type { Deps } from '../app/deps.js';
+import { createUser, type PublicUser } from '../services/accounts/users.js';
+import type { ApiClient } from './demo-api.js';
+
+export const NANHU = '南湖县';
+/** The day 南湖县 went live: the quarter before it is history (no alerts, no cards for it). */
+export const NANHU_GO_LIVE = '2026-10-08';
+
+const TOWNS = ['湖滨镇', '莲塘乡', '白鹭镇', '芦花乡', '荷风乡', '鱼跃镇'];
+const DEPTS = ['南湖县扶贫办', '南湖县农业农村局', '南湖县财政局', '南湖县水利局'];
+const VILLAGES = ['新塘村', '柳岸村', '石桥村', '荷塘村', '渔歌村', '青湾村'];
+const PEOPLE = [
+  '周立群',
+  '吴海峰',
+  '郑雅琴',
+  '孙德胜',
+  '钱卫国',
+  '冯晓梅',
+  '陈志远',
+  '褚秋红',
+  '卫长青',
+  '蒋文斌',
+  '沈佳慧',
+  '韩振东',
+  '杨丽华',
+  '朱明亮',
+  '秦晓燕',
+  '尤国栋',
+  '许春花',
+  '何建军',
+  '吕秀兰',
+  '施宏伟',
+  '张德华',
+  '孔繁荣',
+  '曹凤英',
+];
+
+type Cell = string | number | Date | null;
+
+async function workbook(sheets: { name: string; rows: Cell[][] }[]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name);
+    for (const r of s.rows) ws.addRow(r);
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** A calendar day as Excel holds it (a date cell at midnight UTC: exceljs writes the day itself). */
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** The organisation workbook: 单位 (the county, its towns, villages, departments) and 人员任职. */
+function organisation(): Promise<Uint8Array> {
+  const units: Cell[][] = [['单位名称', '单位类型', '上级单位', '单位编码', '简称/曾用名', '成立日期']];
+  // Children before their parents on purpose: the import finds the order itself.
+  TOWNS.forEach((t, i) => {
+    units.push([`${t.replace(/[镇乡]$/, '')}${VILLAGES[i]}`, '村', t, `9904${i + 1}01`, null, '2011-03-01']);
+  });
+  units.push([NANHU, '县(市、区)', '示范市', '9904', '南湖', '2011-03-01']);
+  TOWNS.forEach((t, i) => {
+    units.push([
+      t,
+      t.endsWith('乡') ? '乡' : '镇',
+      NANHU,
+      `9904${String(i + 1).padStart(3, '0')}`,
+      null,
+      '2011-03-01',
+    ]);
+  });
+  DEPTS.forEach((d, i) => {
+    units.push([d, '县直部门', NANHU, `9904D${i + 1}`, d.replace(NANHU, ''), '2011-03-01']);
+  });
+  const tenures: Cell[][] = [['姓名', '单位', '职务', '职务类别', '任职开始', '任职结束']];
+  let n = 0;
+  const next = () => PEOPLE[n++ % PEOPLE.length]!;
+  TOWNS.forEach((t, i) => {
+    tenures.push([next(), t, '党委书记', '主要负责人', '2021-06-01', null]);
+    if (i === 1) {
+      // 莲塘乡 changed its deputy in charge in the summer of 2026, before going live.
+      tenures.push([next(), t, '副乡长', '分管负责人', '2021-06-01', '2026-07-14']);
+      tenures.push([next(), t, '副乡长', '分管负责人', '2026-07-15', null]);
+    } else
+      tenures.push([next(), t, t.endsWith('乡') ? '副乡长' : '副镇长', '分管负责人', '2022-01-10', null]);
+  });
+  for (const d of DEPTS) {
+    tenures.push([next(), d, '局长', '主要负责人', '2022-03-01', null]);
+    tenures.push([next(), d, '副局长', '分管负责人', '2022-03-01', null]);
+  }
+  return workbook([
+    { name: '单位', rows: units },
+    { name: '人员任职', rows: tenures },
+  ]);
+}
+
+/**
+ * The county's 整改台账 as it kept it: 30 rows already 已销号 (closed on their dates, verified offline by
+ * the county's discipline commission and poverty office), 4 still open with deadlines to come, and 2
+ * open and past their deadline before go-live — which the overdue sweep counts from go-live.
+ */
+function ledger(): Promise<Uint8Array> {
+  const rows: Cell[][] = [
+    [
+      '序号',
+      '问题来源',
+      '问题类别',
+      '问题描述',
+      '责任单位',
+      '责任人',
+      '整改措施',
+      '整改时限',
+      '整改进展',
+      '整改状态/是否销号',
+      '涉及金额(万元)',
+      '销号日期',
+      '复核人',
+    ],
+  ];
+  const sources = ['县委巡察', '审计', '督查', '纪委监委'];
+  const problems = [
+    '易地搬迁安置点配套设施建设滞后',
+    '扶贫项目资金拨付不及时',
+    '产业帮扶台账填报流于形式',
+    '危房改造质量验收资料不全',
+    '低保对象动态调整不及时',
+    '公益岗位人员考勤管理松散',
+  ];
+  const units = [...TOWNS, ...DEPTS];
+  let line = 0;
+  const add = (deadline: string, closed: string | null, k: number) => {
+    line++;
+    rows.push([
+      line,
+      sources[k % sources.length]!,
+      k % 3 === 0 ? '资金使用' : '形式主义',
+      `${units[k % units.length]}：${problems[k % problems.length]}`,
+      units[k % units.length]!,
+      null,
+      '制定整改方案，逐项销号',
+      day(deadline),
+      closed ? '已完成整改并经复核' : '正在推进',
+      closed ? '已销号' : '整改中',
+      k % 3 === 0 ? 5 + (k % 7) * 2.5 : null,
+      closed ? day(closed) : null,
+      closed ? '县纪委 周卫民、县扶贫办 林秀云' : null,
+    ]);
+  };
+  // Deadlines over five quarters (2025Q3 … 2026Q3); most closed on time, some a few days late.
+  const months = [
+    '2025-08',
+    '2025-09',
+    '2025-11',
+    '2025-12',
+    '2026-02',
+    '2026-03',
+    '2026-05',
+    '2026-06',
+    '2026-08',
+    '2026-09',
+  ];
+  for (let k = 0; k < 30; k++) {
+    const deadline = `${months[k % months.length]}-${String(10 + (k % 15)).padStart(2, '0')}`;
+    const late = k % 5 === 4;
+    const closeDay = Number(deadline.slice(8)) + (late ? 4 : -6);
+    add(deadline, `${deadline.slice(0, 8)}${String(closeDay).padStart(2, '0')}`, k);
+  }
+  for (let k = 30; k < 34; k++) add(`2027-0${1 + (k % 3)}-15`, null, k);
+  add('2026-09-20', null, 34);
+  add('2026-09-28', null, 35);
+  return workbook([{ name: '整改台账', rows }]);
+}
+
+interface ReportRow {
+  sheet: string;
+  status: string;
+  label?: string;
+  unitId?: string;
+}
+
+/** Moves 南湖县 in; answers lines for the seed's log. */
+export async function seedMigratedCounty(
+  deps: Deps,
+  api: ApiClient,
+  users: Map<string, PublicUser>,
+): Promise<string[]> {
+  const org = await api.upload<{ rows: ReportRow[]; counts: Record<string, { created: number }> }>(
+    'admin',
+    '/api/v1/imports/organisation?dryRun=false',
+    await organisation(),
+    '南湖县组织机构及任职.xlsx',
+  );
+  if (!org.ok) return [`${NANHU}: the organisation import was refused (${org.status})`];
+  const county = org.body.rows.find((r) => r.sheet === 'units' && r.label === NANHU)?.unitId;
+  if (!county) return [`${NANHU}: the organisation import did not create the county`];
+
+  const scheme = (
+    await api.call<Record<string, unknown> & { version: number; migration: object }>(
+      'admin',
+      'GET',
+      '/api/v1/schemes/current',
+    )
+  ).body;
+  await api.call('admin', 'POST', '/api/v1/schemes', {
+    ...scheme,
+    version: scheme.version + 1,
+    migration: { ...scheme.migration, goLive: [{ unitId: county, date: NANHU_GO_LIVE }] },
+  });
+
+  const supervisor = await createUser(deps, {
+    username: 'nanhu-supervisor',
+    name: '南湖县督查室',
+    roles: ['supervisor'],
+    unitId: county,
+    password: 'demo1234',
+  });
+  users.set(supervisor.username, supervisor);
+  const led = await api.upload<{ counts: Record<string, number> }>(
+    'nanhu-supervisor',
+    '/api/v1/imports/rectification-ledger?dryRun=false',
+    await ledger(),
+    '南湖县整改台账（2025—2026）.xlsx',
+  );
+  const c = org.body.counts;
+  return [
+    `${NANHU} moved in from spreadsheets: ${c.units?.created ?? 0} units, ${c.tenures?.created ?? 0} posts, ` +
+      `go-live ${NANHU_GO_LIVE}; ledger ${led.ok ? `${led.body.counts.created} rectifications` : `refused (${led.status})`}`,
+  ];
+}
