@@ -1,5 +1,5 @@
 /**
- * The demo's 南湖县, moved in from spreadsheets through the API: its units and posts, a go-live date, and
+ * The demo's 云溪县, moved in from spreadsheets through the API: its units and posts, a go-live date, and
  * a ledger of mostly closed rows — which raise nothing, while its two open rows overdue before go-live
  * alert from go-live; 迁移记录 lists both imports and each checks equal to a rebuild.
  */
@@ -8,7 +8,7 @@ import { overdueSweep } from '../jobs/overdue-sweep.js';
 import { createUser, type PublicUser } from '../services/accounts/users.js';
 import { type Harness, startHarness } from '../testing/harness.js';
 import { ApiClient } from './demo-api.js';
-import { NANHU, NANHU_GO_LIVE, seedMigratedCounty } from './demo-migration.js';
+import { YUNXI, YUNXI_GO_LIVE, seedMigratedCounty } from './demo-migration.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -35,12 +35,12 @@ describe('the demo county moved in from spreadsheets', () => {
     expect(lines.join('\n')).toContain('36 rectifications');
 
     const tree = await h.deps.units.tree();
-    const county = [...tree.byId.values()].find((u) => u.name === NANHU)!;
+    const county = [...tree.byId.values()].find((u) => u.name === YUNXI)!;
     expect(tree.childrenOf(county.id)).toHaveLength(10);
     const scheme = await h.deps.scheme();
-    expect(scheme.migration.goLive).toEqual([{ unitId: county.id, date: NANHU_GO_LIVE }]);
+    expect(scheme.migration.goLive).toEqual([{ unitId: county.id, date: YUNXI_GO_LIVE }]);
 
-    const sup = await api.signIn('nanhu-supervisor');
+    const sup = await api.signIn('yunxi-supervisor');
     const closed = await h.call('GET', '/api/v1/rectifications?state=closed&limit=100', { token: sup });
     expect(((await closed.json()) as { items: unknown[] }).items).toHaveLength(30);
 

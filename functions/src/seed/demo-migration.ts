@@ -1,5 +1,5 @@
 /**
- * The demo's second kind of county: 南湖县, moved onto Jiandu from spreadsheets only, beside 东山县 and
+ * The demo's second kind of county: 云溪县, moved onto Jiandu from spreadsheets only, beside 东山县 and
  * 西川县's simulated history — as a county's administrators would do it, through the API a client uses,
  * with no clock of the server moved: its organisation and posts (组织机构导入, the system administrator),
  * a go-live date in a new version of the scheme, and its 整改台账 with most rows already 已销号 (the
@@ -10,12 +10,12 @@ import type { Deps } from '../app/deps.js';
 import { createUser, type PublicUser } from '../services/accounts/users.js';
 import type { ApiClient } from './demo-api.js';
 
-export const NANHU = '南湖县';
-/** The day 南湖县 went live: the quarter before it is history (no alerts, no cards for it). */
-export const NANHU_GO_LIVE = '2026-10-08';
+export const YUNXI = '云溪县';
+/** The day 云溪县 went live: the quarter before it is history (no alerts, no cards for it). */
+export const YUNXI_GO_LIVE = '2026-10-08';
 
-const TOWNS = ['湖滨镇', '莲塘乡', '白鹭镇', '芦花乡', '荷风乡', '鱼跃镇'];
-const DEPTS = ['南湖县扶贫办', '南湖县农业农村局', '南湖县财政局', '南湖县水利局'];
+const TOWNS = ['湖滨镇', '莲塘乡', '鹭洲镇', '芦花乡', '荷风乡', '鱼跃镇'];
+const DEPTS = ['云溪县扶贫办', '云溪县农业农村局', '云溪县财政局', '云溪县水利局'];
 const VILLAGES = ['新塘村', '柳岸村', '石桥村', '荷塘村', '渔歌村', '青湾村'];
 const PEOPLE = [
   '周立群',
@@ -64,19 +64,19 @@ function organisation(): Promise<Uint8Array> {
   TOWNS.forEach((t, i) => {
     units.push([`${t.replace(/[镇乡]$/, '')}${VILLAGES[i]}`, '村', t, `9904${i + 1}01`, null, '2011-03-01']);
   });
-  units.push([NANHU, '县(市、区)', '示范市', '9904', '南湖', '2011-03-01']);
+  units.push([YUNXI, '县(市、区)', '示范市', '9904', '云溪', '2011-03-01']);
   TOWNS.forEach((t, i) => {
     units.push([
       t,
       t.endsWith('乡') ? '乡' : '镇',
-      NANHU,
+      YUNXI,
       `9904${String(i + 1).padStart(3, '0')}`,
       null,
       '2011-03-01',
     ]);
   });
   DEPTS.forEach((d, i) => {
-    units.push([d, '县直部门', NANHU, `9904D${i + 1}`, d.replace(NANHU, ''), '2011-03-01']);
+    units.push([d, '县直部门', YUNXI, `9904D${i + 1}`, d.replace(YUNXI, ''), '2011-03-01']);
   });
   const tenures: Cell[][] = [['姓名', '单位', '职务', '职务类别', '任职开始', '任职结束']];
   let n = 0;
@@ -184,7 +184,7 @@ interface ReportRow {
   unitId?: string;
 }
 
-/** Moves 南湖县 in; answers lines for the seed's log. */
+/** Moves 云溪县 in; answers lines for the seed's log. */
 export async function seedMigratedCounty(
   deps: Deps,
   api: ApiClient,
@@ -194,11 +194,11 @@ export async function seedMigratedCounty(
     'admin',
     '/api/v1/imports/organisation?dryRun=false',
     await organisation(),
-    '南湖县组织机构及任职.xlsx',
+    '云溪县组织机构及任职.xlsx',
   );
-  if (!org.ok) return [`${NANHU}: the organisation import was refused (${org.status})`];
-  const county = org.body.rows.find((r) => r.sheet === 'units' && r.label === NANHU)?.unitId;
-  if (!county) return [`${NANHU}: the organisation import did not create the county`];
+  if (!org.ok) return [`${YUNXI}: the organisation import was refused (${org.status})`];
+  const county = org.body.rows.find((r) => r.sheet === 'units' && r.label === YUNXI)?.unitId;
+  if (!county) return [`${YUNXI}: the organisation import did not create the county`];
 
   const scheme = (
     await api.call<Record<string, unknown> & { version: number; migration: object }>(
@@ -210,26 +210,26 @@ export async function seedMigratedCounty(
   await api.call('admin', 'POST', '/api/v1/schemes', {
     ...scheme,
     version: scheme.version + 1,
-    migration: { ...scheme.migration, goLive: [{ unitId: county, date: NANHU_GO_LIVE }] },
+    migration: { ...scheme.migration, goLive: [{ unitId: county, date: YUNXI_GO_LIVE }] },
   });
 
   const supervisor = await createUser(deps, {
-    username: 'nanhu-supervisor',
-    name: '南湖县督查室',
+    username: 'yunxi-supervisor',
+    name: '云溪县督查室',
     roles: ['supervisor'],
     unitId: county,
     password: 'demo1234',
   });
   users.set(supervisor.username, supervisor);
   const led = await api.upload<{ counts: Record<string, number> }>(
-    'nanhu-supervisor',
+    'yunxi-supervisor',
     '/api/v1/imports/rectification-ledger?dryRun=false',
     await ledger(),
-    '南湖县整改台账（2025—2026）.xlsx',
+    '云溪县整改台账（2025—2026）.xlsx',
   );
   const c = org.body.counts;
   return [
-    `${NANHU} moved in from spreadsheets: ${c.units?.created ?? 0} units, ${c.tenures?.created ?? 0} posts, ` +
-      `go-live ${NANHU_GO_LIVE}; ledger ${led.ok ? `${led.body.counts.created} rectifications` : `refused (${led.status})`}`,
+    `${YUNXI} moved in from spreadsheets: ${c.units?.created ?? 0} units, ${c.tenures?.created ?? 0} posts, ` +
+      `go-live ${YUNXI_GO_LIVE}; ledger ${led.ok ? `${led.body.counts.created} rectifications` : `refused (${led.status})`}`,
   ];
 }
