@@ -120,6 +120,9 @@ export const STATUS_OF: Readonly<Record<ApiErrorCode, ProblemStatus>> = {
   'auth.currentPasswordWrong': 422,
   'idempotency.keyReused': 422,
   'evidence.notUploaded': 422,
+  'instant.future': 422,
+  'instant.beforeUnit': 422,
+  'instant.notLive': 422,
   // throttled
   'auth.throttled': 429,
   'auth.locked': 429,

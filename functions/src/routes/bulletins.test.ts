@@ -1,7 +1,7 @@
 import type { Petition, Signal } from '@jiandu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tx } from '../store/tx.js';
-import { type Harness, startHarness } from '../testing/harness.js';
+import { BACKDATING_SCHEME, type Harness, startHarness } from '../testing/harness.js';
 
 let h: Harness;
 const system = { id: 'system', role: 'system' as const };
@@ -40,7 +40,8 @@ const petition = (id: string, over: Partial<Petition>) =>
   }) as Record<string, unknown>;
 
 beforeAll(async () => {
-  h = await startHarness();
+  // The month's findings are logged live, some from months before (not the live look-back under test).
+  h = await startHarness({ scheme: BACKDATING_SCHEME });
   const inspector = await h.token('inspector');
   const supervisor = await h.token('supervisor');
   const finding = (unitId: string, discoveredOn: string, deadline: string) => ({

@@ -1,13 +1,14 @@
 import { type AccountabilityCase, type Alert, acceptanceDue, DEFAULT_SCHEME } from '@jiandu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenure } from '../services/org/org.js';
-import { type Harness, startHarness } from '../testing/harness.js';
+import { BACKDATING_SCHEME, type Harness, startHarness } from '../testing/harness.js';
 import { recordsOf, scanAll, storedAndRebuilt } from '../testing/stored.js';
 
 let h: Harness;
 let sup: string;
 beforeAll(async () => {
-  h = await startHarness();
+  // Months of petitions are registered live here to test repeats and SLAs, not the live look-back.
+  h = await startHarness({ scheme: BACKDATING_SCHEME });
   sup = await h.token('supervisor');
 });
 afterAll(() => h.close());
@@ -318,6 +319,7 @@ describe('petitions through the API', () => {
       'receivedAt',
     ]);
     expect(out[3]!.code).toBe('petition.invalidIdNumber');
+    expect(out[6]!.code).toBe('instant.future');
     expect((await get(out[5]!.id!)).repeatOf).toBe(out[0]!.id);
     const again = await h.call('POST', '/api/v1/petitions/batch', {
       token: sup,

@@ -77,6 +77,19 @@ export interface Harness {
   close(): void;
 }
 
+/**
+ * The default scheme, but live intake may date records a year back (migration.liveLookbackDays): for
+ * tests whose fixtures build months of history through the live endpoints to test another rule
+ * (repeats, SLAs, bulletins). The look-back itself is tested on the default scheme.
+ */
+export const BACKDATING_SCHEME: Scheme = {
+  ...DEFAULT_SCHEME,
+  migration: {
+    ...DEFAULT_SCHEME.migration,
+    liveLookbackDays: { discoveredOn: 366, receivedAt: 366, publishedAt: 366 },
+  },
+};
+
 export async function startHarness(
   opts: {
     scheme?: Scheme;

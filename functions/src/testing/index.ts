@@ -7,4 +7,4 @@ export {
   contractOf,
   type OpenApiDocument,
 } from './contract.js';
-export { apiContract, type Harness, startHarness, TEST_UNITS } from './harness.js';
+export { apiContract, BACKDATING_SCHEME, type Harness, startHarness, TEST_UNITS } from './harness.js';

@@ -1,1 +1,2 @@
+export * from './live-intake.js';
 export * from './migration.js';

@@ -8,7 +8,8 @@ import { localDateOf } from '../calendar/time-zone.js';
 import type { Scheme } from '../scheme/scheme.js';
 import type { UnitLike, UnitTree } from '../units/unit-tree.js';
 
-export type MigrationRules = Scheme['migration'];
+/** What the go-live and past-instant rules read of the scheme's migration data. */
+export type MigrationRules = Pick<Scheme['migration'], 'goLive' | 'clockSkewSeconds'>;
 
 /**
  * The day `unitId` went live: the date of its nearest ancestor-or-self listed in the scheme's `goLive`;

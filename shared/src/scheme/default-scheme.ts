@@ -4,7 +4,7 @@
  * the time-zone check) cost ~40 ms of every Lambda's init; scheme.test.ts proves it parses to itself.
  */
 import { CHINA_WORKING_CALENDAR } from '../calendar/china-holidays.js';
-import type { Scheme } from './scheme.js';
+import { LIVE_LOOKBACK_DEFAULT, type Scheme } from './scheme.js';
 
 export const DEFAULT_SCHEME: Scheme = {
   id: 'poverty-alleviation',
@@ -61,5 +61,5 @@ export const DEFAULT_SCHEME: Scheme = {
   publishing: { autoPublishDelayDays: 10 },
   funds: { idleThresholdFen: 10_000_000, idleGraceDays: 0 },
   bulletins: { dayOfMonth: 5 },
-  migration: { goLive: [], clockSkewSeconds: 300 },
+  migration: { goLive: [], clockSkewSeconds: 300, liveLookbackDays: LIVE_LOOKBACK_DEFAULT },
 };

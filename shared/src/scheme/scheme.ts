@@ -11,6 +11,20 @@ export const localDateSchema = z.string().refine(isLocalDate, { message: 'expect
 const hundredths = z.number().int().min(0).max(10_000);
 const count = z.number().int().min(0);
 
+/**
+ * How far back live intake may date each record's own instant, in days (scheme data; DESIGN §4.7 "live
+ * intake stamps the server's now" — read as: the instant a live record carries is when it happened, and
+ * live intake is for what happens now, give or take the lag of ordinary work). Chosen where DESIGN is silent:
+ * - a finding's 发现日期, 90: a 督查巡查 tour's findings are written up after the tour, an inspector's
+ *   phone keeps offline drafts (DESIGN §7), and an audit report (审计) arrives weeks after its fieldwork
+ *   — up to a quarter of ordinary lag, not more;
+ * - a petition's 收到时间, 30: letters forwarded (转送/交办) from the city or the province reach the
+ *   county with their first receipt date, in practice within a month;
+ * - a signal's 发布时间, 30: monitoring platforms sweep back about a month.
+ * Anything older is history: it enters only through the past-records import, with its dry run.
+ */
+export const LIVE_LOOKBACK_DEFAULT = { discoveredOn: 90, receivedAt: 30, publishedAt: 30 } as const;
+
 export const unitKinds = ['city', 'county', 'township', 'department', 'village'] as const;
 export const unitKindSchema = z.enum(unitKinds);
 
@@ -110,8 +124,20 @@ export const schemeSchema = z.strictObject({
           message: 'one go-live date per unit',
         }),
       clockSkewSeconds: z.number().int().min(0).max(3600),
+      /**
+       * How many days back live intake (the forms and batch endpoints, not a migration import) may date a
+       * record's own past instant; older ones are history and enter through the past-records import
+       * (DESIGN §4.7, migration/live-intake.ts says why each default is what it is).
+       */
+      liveLookbackDays: z
+        .strictObject({
+          discoveredOn: z.number().int().min(0).max(366),
+          receivedAt: z.number().int().min(0).max(366),
+          publishedAt: z.number().int().min(0).max(366),
+        })
+        .default(LIVE_LOOKBACK_DEFAULT),
     })
-    .default({ goLive: [], clockSkewSeconds: 300 }),
+    .default({ goLive: [], clockSkewSeconds: 300, liveLookbackDays: LIVE_LOOKBACK_DEFAULT }),
 });
 
 export type Scheme = z.infer<typeof schemeSchema>;

@@ -8,14 +8,17 @@ import {
   type FindingInput,
   findingFacts,
   findingInputSchema,
+  formatInstant,
   localDateOf,
   newRectification,
   type Scheme,
+  startOfLocalDay,
 } from '@jiandu/shared';
 import type { z } from 'zod';
 import { type Deps, nowIso } from '../../app/deps.js';
 import { EdgeError } from '../../app/edge-error.js';
 import { assertCan, type Principal } from '../../auth/principal.js';
+import type { Actor } from '../../store/record-store.js';
 import { Tx } from '../../store/tx.js';
 import { writableUnitPath } from '../org/jurisdiction.js';
 import { commitBatch, type ItemWrite } from '../records/commit.js';
@@ -27,6 +30,7 @@ import {
   naturalKeyOf,
   validItems,
 } from '../records/ingest.js';
+import { checkLiveInstant } from '../records/live-instants.js';
 import { naturalOriginal, putNaturalKey } from '../records/natural-keys.js';
 import { rectificationCreation } from '../rectifications/create.js';
 
@@ -39,21 +43,30 @@ const findingIndex = (f: Finding, unitPath: string) => ({
   extra: { category: f.category, severity: f.severity, source: f.source },
 });
 
+/** How a finding is written: live (an inspector, now) or from the past (an import, `occurredAt`). */
+interface Writing {
+  actor: Actor;
+  at: string;
+  /** When it was discovered, where it lies before `at` (the past-records import only). */
+  occurredAt?: string;
+  /** Whether the unit's officers are told the rectification was assigned (rectifications/create.ts). */
+  notify: boolean;
+}
+
 function prepare(
   deps: Deps,
-  p: Principal,
   input: ParsedFinding,
   unitPath: string,
   scheme: Scheme,
-  at: string,
+  w: Writing,
 ): ItemWrite<Finding> {
+  const { actor, at, occurredAt } = w;
   const id = deps.newId();
   const rectId = deps.newId();
   const deadline =
     input.deadline ??
     computeDeadline(input.discoveredOn, scheme.rectification.defaultDeadline, scheme.calendar);
-  const finding: Finding = { ...input, id, inspectorId: p.id, createdAt: at, rectificationId: rectId };
-  const actor = { id: p.id, role: 'inspector' as const };
+  const finding: Finding = { ...input, id, inspectorId: actor.id, createdAt: at, rectificationId: rectId };
   const rect = rectificationCreation(
     deps,
     newRectification(
@@ -65,15 +78,16 @@ function prepare(
         amountFen: input.amountFen,
         deadline,
       },
-      { id: rectId, at, by: p.id },
+      { id: rectId, at, by: actor.id },
     ),
     {
       unitPath,
       todayLocal: localDateOf(at, scheme.timeZone),
       actor,
       at,
+      ...(occurredAt !== undefined ? { occurredAt } : {}),
       action: 'rectification.create',
-      notify: true,
+      notify: w.notify,
       // The natural key is the finding's: its rectification is created with it, never re-sent alone.
       naturalKey: null,
     },
@@ -91,6 +105,7 @@ function prepare(
         index: findingIndex(finding, unitPath),
         actor,
         at,
+        ...(occurredAt !== undefined ? { occurredAt } : {}),
         action: 'finding.create',
         labelPrefix: prefix,
       });
@@ -104,6 +119,32 @@ function prepare(
 
 const assertInspector = (p: Principal) => assertCan(p, 'finding.create');
 
+/** An inspector logging a finding now. */
+const live = (p: Principal, at: string): Writing => ({
+  actor: { id: p.id, role: 'inspector' },
+  at,
+  notify: true,
+});
+
+/**
+ * A finding of the past (the past-records import): written exactly as a live one — its rectification
+ * opened in the same transaction — with its discovery day as the events' `occurredAt` (the start of that
+ * day in the scheme's zone). Chosen: the officers are not notified of rectifications assigned long ago
+ * (a file of hundreds would flood their inbox, as the ledger import decided); the importer, acting as
+ * supervisor, is the finding's `inspectorId` (who put it on record). `input.externalId` is its natural key.
+ */
+export function pastFindingWrite(
+  deps: Deps,
+  input: ParsedFinding & { externalId: string },
+  unitPath: string,
+  scheme: Scheme,
+  actor: Actor,
+  at: string,
+): ItemWrite<Finding> {
+  const occurredAt = formatInstant(startOfLocalDay(input.discoveredOn, scheme.timeZone), scheme.timeZone);
+  return prepare(deps, input, unitPath, scheme, { actor, at, occurredAt, notify: false });
+}
+
 export async function createFinding(
   deps: Deps,
   p: Principal,
@@ -115,11 +156,12 @@ export async function createFinding(
   assertInspector(p);
   const unitPath = await writableUnitPath(deps, p, input.unitId);
   const scheme = await deps.scheme();
+  checkLiveInstant(deps, scheme, await deps.units.tree(), input.unitId, 'discoveredOn', input.discoveredOn);
   const at = await nowIso(deps);
   const nk = naturalKeyOf('finding', input.source, input.externalId);
   const dup = await naturalDuplicate(deps, nk);
   if (dup) return dup;
-  const item = prepare(deps, p, input, unitPath, scheme, at);
+  const item = prepare(deps, input, unitPath, scheme, live(p, at));
   const tx = new Tx(deps.tableName);
   item.write(tx, 'i0:');
   return commitCreate(deps, tx, item.changes, { status: 201, body: item.result }, idem, nk);
@@ -129,8 +171,10 @@ export async function ingestFindings(deps: Deps, p: Principal, raw: unknown[]): 
   assertInspector(p);
   const scheme = await deps.scheme();
   const at = await nowIso(deps);
+  const tree = await deps.units.tree();
   const results: BatchItemResult[] = new Array(raw.length);
   const valid = await validItems(raw, findingInputSchema, results, async (input, index) => {
+    checkLiveInstant(deps, scheme, tree, input.unitId, 'discoveredOn', input.discoveredOn);
     try {
       return { index, input, unitPath: await writableUnitPath(deps, p, input.unitId) };
     } catch (e) {
@@ -154,7 +198,7 @@ export async function ingestFindings(deps: Deps, p: Principal, raw: unknown[]): 
       }
       seen.set(nk, i);
     }
-    writes.push({ index: i, item: prepare(deps, p, input, unitPath, scheme, at), input });
+    writes.push({ index: i, item: prepare(deps, input, unitPath, scheme, live(p, at)), input });
   }
   const real = writes.filter((w) => w.item);
   const outcomes = await commitBatch(

@@ -7,7 +7,6 @@
 import {
   DomainError,
   identityMatchKey,
-  instantMs,
   isPetitionEscalated,
   normalizeIdNumber,
   type Scheme,
@@ -16,7 +15,6 @@ import {
 } from '@jiandu/shared';
 import type { PetitionView } from '@jiandu/shared/api';
 import { type Deps, nowIso } from '../../app/deps.js';
-import { EdgeError } from '../../app/edge-error.js';
 import { assertCan, type Principal } from '../../auth/principal.js';
 import type { SealedBlob } from '../../crypto/pii.js';
 import { keys } from '../../store/keys.js';
@@ -26,6 +24,7 @@ import { commitBatch, commitOne } from '../records/commit.js';
 import { backoff, inPool } from '../records/concurrency.js';
 import { type IdemRef, replay } from '../records/idempotency.js';
 import type { Received } from '../records/ingest.js';
+import { checkLiveInstant } from '../records/live-instants.js';
 import { naturalOriginal } from '../records/natural-keys.js';
 import { preparePetition, writeFollowUps } from './prepare.js';
 import {
@@ -38,8 +37,6 @@ import {
 
 export type { Intake, ParsedPetition };
 
-/** A receipt time later than now by more than this is refused (clocks of other systems drift a little). */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const MAX_ATTEMPTS = 20;
 
 /** Only supervisors register petitions (DESIGN §1: the supervisor handles petitions). */
@@ -49,10 +46,27 @@ export function assertPetitionWriter(p: Principal): void {
 
 /**
  * Checks what the schema cannot: a present ID number must be a valid one (chosen: a mistyped number
- * would silently defeat repeat detection), the receipt is not in the future, the unit is in the caller's
- * jurisdiction. Computes the petitioner key and escalation.
+ * would silently defeat repeat detection), the unit is in the caller's jurisdiction, and the receipt is
+ * live (records/live-instants.ts). Computes the petitioner key and escalation.
  */
 export async function validateIntake(
+  deps: Deps,
+  p: Principal,
+  input: ParsedPetition,
+  tree: UnitTree<Unit>,
+  scheme: Scheme,
+): Promise<Intake> {
+  const intake = await intakeOf(deps, p, input, tree, scheme);
+  // After the jurisdiction check: a unit's 成立日期 is not told to whom may not see the unit.
+  checkLiveInstant(deps, scheme, tree, input.unitId, 'receivedAt', input.receivedAt);
+  return intake;
+}
+
+/**
+ * validateIntake but for the receipt's time: the past-records import checks its past instants itself
+ * (pastInstantProblem, row by row) and shares everything else, the identity's keyed hash included.
+ */
+export async function intakeOf(
   deps: Deps,
   p: Principal,
   input: ParsedPetition,
@@ -64,8 +78,6 @@ export async function validateIntake(
     throw new DomainError('petition.invalidIdNumber', 'not a valid ID number', {
       field: 'petitioner/idNumber',
     });
-  if (instantMs(input.receivedAt) > deps.clock() + FUTURE_TOLERANCE_MS)
-    throw new EdgeError('request.invalid', 'receivedAt is in the future', { field: 'receivedAt' });
   const unitPath = await writableUnitPath(deps, p, input.unitId);
   return {
     input,

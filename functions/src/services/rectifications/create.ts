@@ -37,6 +37,8 @@ export interface CreationContext {
   todayLocal: LocalDate;
   actor: Actor;
   at: string;
+  /** When it was assigned, where that lies before `at` (a past record's import: the event's occurredAt). */
+  occurredAt?: string;
   /** The event's action: an import is told apart from an assignment in the record's history. */
   action: 'rectification.create' | 'rectification.import';
   /**
@@ -77,6 +79,7 @@ export function rectificationCreation(
         index: rectificationIndex(rect, c.unitPath, horizon),
         actor: c.actor,
         at: c.at,
+        ...(c.occurredAt !== undefined ? { occurredAt: c.occurredAt } : {}),
         action: c.action,
         labelPrefix: prefix,
       };

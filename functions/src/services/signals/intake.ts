@@ -34,6 +34,7 @@ import { commitBatch, type ItemWrite } from '../records/commit.js';
 import { backoff, inPool } from '../records/concurrency.js';
 import { type IdemRef, putIdemMarker, replay, type StoredResponse } from '../records/idempotency.js';
 import { duplicateOf, type Received } from '../records/ingest.js';
+import { checkLiveInstant } from '../records/live-instants.js';
 import { naturalOriginal, putNaturalKey } from '../records/natural-keys.js';
 import {
   markerOwners,
@@ -66,8 +67,31 @@ export function assertSignalWriter(p: Principal): void {
 
 export const actorOf = (p: Principal) => ({ id: p.id, role: 'supervisor' as const });
 
-/** Keys (signal.invalidUrl on a URL that cannot be canonicalized) and the jurisdiction path. */
+/**
+ * Keys (signal.invalidUrl on a URL that cannot be canonicalized), the jurisdiction path, and a live
+ * publication time (records/live-instants.ts; checked after the jurisdiction, which may not learn of a
+ * unit's 成立日期 otherwise).
+ */
 export async function candidateOf(deps: Deps, p: Principal, index: number, input: ParsedSignal) {
+  const c = await keyedCandidate(deps, p, index, input);
+  checkLiveInstant(
+    deps,
+    await deps.scheme(),
+    await deps.units.tree(),
+    input.unitId,
+    'publishedAt',
+    input.publishedAt,
+  );
+  return c;
+}
+
+/** candidateOf but for the publication time: the past-records import checks its past instants itself. */
+export async function keyedCandidate(
+  deps: Deps,
+  p: Principal,
+  index: number,
+  input: ParsedSignal,
+): Promise<SignalCandidate> {
   const k = signalKeys(input);
   const unitPath =
     input.unitId === null ? await scopeOf(deps, p) : await writableUnitPath(deps, p, input.unitId);
@@ -75,7 +99,7 @@ export async function candidateOf(deps: Deps, p: Principal, index: number, input
     input.unitId === null
       ? null
       : goLiveOf(await deps.units.tree(), input.unitId, (await deps.scheme()).migration);
-  return { index, input, keys: k, unitPath, goLive } satisfies SignalCandidate;
+  return { index, input, keys: k, unitPath, goLive };
 }
 
 const nkOf = (c: SignalCandidate) =>
