@@ -26,6 +26,7 @@ import { orgImportRoutes } from '../routes/org-import.js';
 import { petitionRoutes } from '../routes/petitions.js';
 import { rankingRoutes } from '../routes/rankings.js';
 import { recordRoutes } from '../routes/records.js';
+import { recordsImportRoutes } from '../routes/records-import.js';
 import { rectificationRoutes } from '../routes/rectifications.js';
 import { schemeRoutes } from '../routes/schemes.js';
 import { signalRoutes } from '../routes/signals.js';
@@ -104,6 +105,7 @@ export function createApp(deps: Deps, opts: { log?: (e: unknown) => void } = {})
   app.route('/', evidenceRoutes(deps));
   app.route('/', importRoutes(deps));
   app.route('/', orgImportRoutes(deps));
+  app.route('/', recordsImportRoutes(deps));
   app.route('/', exportRoutes(deps));
   app.route('/', operationLogRoutes(deps));
   app.route('/', migrationRoutes(deps));

@@ -58,6 +58,13 @@ export const CAPABILITIES = {
   'ledger.import': ['inspector', 'supervisor'],
   /** What each migration import did (迁移记录), for those who import: inspectors, supervisors, the admin. */
   'migration.read': ['inspector', 'supervisor', 'admin'],
+  /**
+   * The past-records import (历史数据导入, DESIGN §4.7): findings, petitions, signals and indicators of
+   * past quarters, with their past instants. The poverty office (督查室) moves a county in: it handles
+   * petitions (so may register their identities), ingests signals and sets targets; an inspector logs
+   * findings live but does not carry a county's history in.
+   */
+  'history.import': ['supervisor'],
   // petitions: handled by supervisors only — not the admin (whistleblower protection, §6), not the
   // inspector (reads, does not handle), not the unit officer (the unit a petition is about)
   'petition.read': PETITION_READERS,

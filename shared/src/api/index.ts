@@ -25,6 +25,7 @@ export * from './org-import.js';
 export * from './petitions.js';
 export * from './rankings.js';
 export * from './records.js';
+export * from './records-import.js';
 export * from './rectifications.js';
 export * from './schemes.js';
 export * from './signals.js';

@@ -4,4 +4,6 @@ export * from './formula.js';
 export * from './headers.js';
 export * from './org-headers.js';
 export * from './org-words.js';
+export * from './records-headers.js';
+export * from './records-time.js';
 export * from './status.js';

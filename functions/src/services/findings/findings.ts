@@ -51,6 +51,8 @@ interface Writing {
   occurredAt?: string;
   /** Whether the unit's officers are told the rectification was assigned (rectifications/create.ts). */
   notify: boolean;
+  /** The events' reason: a past record names the import it came from (file, hash, row). */
+  note?: string;
 }
 
 function prepare(
@@ -86,6 +88,7 @@ function prepare(
       actor,
       at,
       ...(occurredAt !== undefined ? { occurredAt } : {}),
+      ...(w.note !== undefined ? { reason: w.note } : {}),
       action: 'rectification.create',
       notify: w.notify,
       // The natural key is the finding's: its rectification is created with it, never re-sent alone.
@@ -107,6 +110,7 @@ function prepare(
         at,
         ...(occurredAt !== undefined ? { occurredAt } : {}),
         action: 'finding.create',
+        reason: w.note ?? null,
         labelPrefix: prefix,
       });
       rect.write(tx, prefix);
@@ -140,9 +144,10 @@ export function pastFindingWrite(
   scheme: Scheme,
   actor: Actor,
   at: string,
+  note: string,
 ): ItemWrite<Finding> {
   const occurredAt = formatInstant(startOfLocalDay(input.discoveredOn, scheme.timeZone), scheme.timeZone);
-  return prepare(deps, input, unitPath, scheme, { actor, at, occurredAt, notify: false });
+  return prepare(deps, input, unitPath, scheme, { actor, at, occurredAt, notify: false, note });
 }
 
 export async function createFinding(

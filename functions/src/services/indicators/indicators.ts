@@ -15,14 +15,15 @@ import type { z } from 'zod';
 import { type Deps, nowIso } from '../../app/deps.js';
 import { EdgeError } from '../../app/edge-error.js';
 import { assertCan, holds, type Principal } from '../../auth/principal.js';
-import type { StoredRecord } from '../../store/record-store.js';
+import type { Actor, StoredRecord } from '../../store/record-store.js';
 import { Tx } from '../../store/tx.js';
 import { listScope, readVisible, writableUnitPath } from '../org/jurisdiction.js';
-import { commitOne } from '../records/commit.js';
+import { commitOne, type ItemWrite } from '../records/commit.js';
 import { assertVersion, commitOrConflict } from '../records/conflict.js';
 import { type IdemRef, replay, type StoredResponse } from '../records/idempotency.js';
 import { commitCreate } from '../records/ingest.js';
 import { pagingOf } from '../records/lists.js';
+import { putNaturalKey } from '../records/natural-keys.js';
 
 const view = (s: StoredRecord<Indicator>): IndicatorView => ({ ...s.data, version: s.version });
 
@@ -48,19 +49,51 @@ export async function createIndicator(
   const indicator: Indicator = indicatorSchema.parse({ ...input, id: deps.newId() });
   const at = await nowIso(deps);
   const tx = new Tx(deps.tableName);
-  deps.store.write(tx, {
-    type: 'indicator',
-    id: indicator.id,
-    before: null,
-    data: indicator,
-    index: index(indicator, unitPath),
-    actor: { id: p.id, role: 'supervisor' },
-    at,
-    action: 'indicator.create',
-  });
+  const created = indicatorCreation(deps, indicator, unitPath, { id: p.id, role: 'supervisor' }, at);
+  created.write(tx, '');
   const response: StoredResponse<IndicatorView> = { status: 201, body: { ...indicator, version: 1 } };
-  return commitCreate(deps, tx, [{ before: null, after: indicatorFacts(indicator) }], response, idem, null);
+  return commitCreate(deps, tx, created.changes, response, idem, null);
 }
+
+/**
+ * The writes of a new indicator, live or from the past. A past one (the past-records import) carries
+ * `occurredAt` (the end of the last quarter it reports an actual for), the import's note as the event's
+ * reason, and its natural key (unit, year and name: importing it again is a duplicate).
+ */
+export function indicatorCreation(
+  deps: Deps,
+  indicator: Indicator,
+  unitPath: string,
+  actor: Actor,
+  at: string,
+  past?: { occurredAt: string | null; externalId: string; note: string },
+): ItemWrite<Indicator> {
+  return {
+    result: indicator,
+    size: 2 + (past ? 1 : 0),
+    changes: [{ before: null, after: indicatorFacts(indicator) }],
+    write: (tx, prefix) => {
+      deps.store.write(tx, {
+        type: 'indicator',
+        id: indicator.id,
+        before: null,
+        data: indicator,
+        index: index(indicator, unitPath),
+        actor,
+        at,
+        ...(past?.occurredAt ? { occurredAt: past.occurredAt } : {}),
+        action: 'indicator.create',
+        reason: past?.note ?? null,
+        labelPrefix: prefix,
+      });
+      if (past)
+        putNaturalKey(tx, `${prefix}nk`, 'indicator', PAST_INDICATOR_SOURCE, past.externalId, indicator.id);
+    },
+  };
+}
+
+/** The natural-key source of indicators from the past-records import. */
+export const PAST_INDICATOR_SOURCE = 'history';
 
 export async function getIndicator(deps: Deps, p: Principal, id: string): Promise<IndicatorView> {
   return view(await readVisible<Indicator>(deps, p, 'indicator', id));

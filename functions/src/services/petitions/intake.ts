@@ -26,7 +26,7 @@ import { type IdemRef, replay } from '../records/idempotency.js';
 import type { Received } from '../records/ingest.js';
 import { checkLiveInstant } from '../records/live-instants.js';
 import { naturalOriginal } from '../records/natural-keys.js';
-import { preparePetition, writeFollowUps } from './prepare.js';
+import { type PastReceipt, preparePetition, writeFollowUps } from './prepare.js';
 import {
   type Intake,
   type LoadedPetition,
@@ -107,6 +107,7 @@ export async function receivePetitionOnce(
   intake: Intake,
   sealed: SealedBlob,
   idem: IdemRef | null,
+  past: PastReceipt | null = null,
 ): Promise<Received<PetitionView>> {
   const { input, petitionerKey } = intake;
   const scheme = await deps.scheme();
@@ -118,7 +119,7 @@ export async function receivePetitionOnce(
     const at = await nowIso(deps);
     const guard = await petitionerGuard(deps, petitionerKey);
     const group = await groupOf(deps, petitionerKey, guard);
-    const prepared = await preparePetition(deps, p, intake, sealed, { guard, group }, idem, scheme, at);
+    const prepared = await preparePetition(deps, p, intake, sealed, { guard, group }, idem, scheme, at, past);
     const tx = new Tx(deps.tableName);
     prepared.write(tx, '');
     try {

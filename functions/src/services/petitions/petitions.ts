@@ -31,7 +31,7 @@ import { type Deps, nowIso } from '../../app/deps.js';
 import { forbidden, notFound } from '../../app/edge-error.js';
 import { assertCan, type Principal } from '../../auth/principal.js';
 import { writeOperation } from '../../sheets/oplog.js';
-import type { ListFilter } from '../../store/record-store.js';
+import type { ListFilter, StoredRecord } from '../../store/record-store.js';
 import { Tx, TxCancelled } from '../../store/tx.js';
 import { assertVisible, listScope } from '../org/jurisdiction.js';
 import { commitOne } from '../records/commit.js';
@@ -171,8 +171,29 @@ export async function actOnPetition(
   const scheme = await deps.scheme();
   const at = await nowIso(deps);
   if (l.rec.version !== body.expectedVersion) throw conflict(petitionView(l.rec, at, scheme));
+  const stored = await writePetitionStep(deps, l, action, body, { id: p.id, role }, at);
+  return petitionView(stored, at, scheme);
+}
+
+/**
+ * One workflow step of a loaded petition, live or from the past: the core's transition at the time it
+ * happened (`past.occurredAt`, a past-records import's 受理时间/办结时间; else now), the state and its
+ * event (recorded `at` now, with `occurredAt` and the import's note where given), the aggregate change; 409 with the current state
+ * when the petition changed meanwhile.
+ */
+export async function writePetitionStep(
+  deps: Deps,
+  l: LoadedPetition,
+  action: PetitionActionName,
+  body: Omit<PetitionActionBody, 'expectedVersion'>,
+  by: { id: string; role: Role },
+  at: string,
+  past?: { occurredAt: string; note: string },
+): Promise<StoredRecord<StoredPetition>> {
+  const occurredAt = past?.occurredAt;
+  const scheme = await deps.scheme();
   const data = l.rec.data;
-  const actor = { role, at };
+  const actor = { role: by.role, at: occurredAt ?? at };
   const next = ((): Petition => {
     switch (action) {
       case 'accept':
@@ -191,24 +212,25 @@ export async function actOnPetition(
   const tx = new Tx(deps.tableName);
   const { stored } = deps.store.write(tx, {
     type: 'petition',
-    id,
+    id: l.rec.id,
     before: l.rec,
     data: after,
     index: petitionIndex(after, l.rec.unitPath ?? '', l.sealed, scheme),
-    actor: { id: p.id, role },
+    actor: by,
     at,
+    ...(occurredAt !== undefined ? { occurredAt } : {}),
     action: `petition.${action}`,
-    reason: action === 'notAccept' ? after.notAcceptedReason : null,
+    reason: action === 'notAccept' ? after.notAcceptedReason : (past?.note ?? null),
   });
   try {
     await commitOne(deps, tx, [{ before: petitionFacts(data), after: petitionFacts(after) }]);
   } catch (e) {
     if (!(e instanceof TxCancelled)) throw e;
-    const current = await loadPetition(deps, id);
+    const current = await loadPetition(deps, l.rec.id);
     if (!current) throw notFound('petition');
     throw conflict(petitionView(current.rec, at, scheme));
   }
-  return petitionView(stored, at, scheme);
+  return stored;
 }
 
 /**

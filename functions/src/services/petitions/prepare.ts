@@ -66,6 +66,17 @@ export interface PreparedPetition extends ItemWrite<{ id: string; response: Stor
   rest: Changed[];
 }
 
+/**
+ * A petition of the past (the past-records import): its receipt is the create event's `occurredAt`,
+ * with the import's note as its reason. (What an earlier petition's missed SLA raises follows go-live
+ * for every petition alike: missedSinceGoLive below.)
+ */
+export interface PastReceipt {
+  occurredAt: string;
+  /** The create event's reason: the import it came from (file, hash, row). */
+  note: string;
+}
+
 /** At most this many transaction items per petition, so a few petitions still pack into one. */
 const ITEM_BUDGET = 60;
 
@@ -78,6 +89,7 @@ export async function preparePetition(
   idem: IdemRef | null,
   scheme: Scheme,
   at: string,
+  past: PastReceipt | null = null,
 ): Promise<PreparedPetition> {
   const { input, unitPath, petitionerKey, escalated } = intake;
   const { guard, group } = known;
@@ -141,6 +153,7 @@ export async function preparePetition(
         index: petitionIndex(petition, unitPath, sealed, scheme),
         actor,
         at,
+        ...(past ? { occurredAt: past.occurredAt, reason: past.note } : {}),
         action: 'petition.create',
         labelPrefix: prefix,
       });

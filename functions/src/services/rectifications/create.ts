@@ -39,6 +39,8 @@ export interface CreationContext {
   at: string;
   /** When it was assigned, where that lies before `at` (a past record's import: the event's occurredAt). */
   occurredAt?: string;
+  /** The event's reason (a past record's import names itself: file, hash, row). */
+  reason?: string;
   /** The event's action: an import is told apart from an assignment in the record's history. */
   action: 'rectification.create' | 'rectification.import';
   /**
@@ -80,6 +82,7 @@ export function rectificationCreation(
         actor: c.actor,
         at: c.at,
         ...(c.occurredAt !== undefined ? { occurredAt: c.occurredAt } : {}),
+        ...(c.reason !== undefined ? { reason: c.reason } : {}),
         action: c.action,
         labelPrefix: prefix,
       };

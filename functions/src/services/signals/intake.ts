@@ -58,6 +58,12 @@ export interface SignalCandidate {
   unitPath: string;
   /** The unit's go-live date (null: live from the start, or no unit yet). */
   goLive: string | null;
+  /**
+   * A signal of the past (the past-records import): its publication is the create event's `occurredAt`,
+   * the import's note its reason. (A major negative one published before go-live raises nothing: the
+   * follow-up follows `goLive` for every signal alike.)
+   */
+  past?: { occurredAt: string; note: string };
 }
 
 /** Supervisors (who triage opinion, DESIGN §1) ingest signals. */
@@ -143,6 +149,7 @@ function prepareCreate(
         index: signalIndex(signal, c.unitPath, scheme),
         actor,
         at,
+        ...(c.past ? { occurredAt: c.past.occurredAt, reason: c.past.note } : {}),
         action: 'signal.create',
         labelPrefix: prefix,
       });
