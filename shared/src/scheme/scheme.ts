@@ -15,15 +15,16 @@ const count = z.number().int().min(0);
  * How far back live intake may date each record's own instant, in days (scheme data; DESIGN §4.7 "live
  * intake stamps the server's now" — read as: the instant a live record carries is when it happened, and
  * live intake is for what happens now, give or take the lag of ordinary work). Chosen where DESIGN is silent:
- * - a finding's 发现日期, 90: a 督查巡查 tour's findings are written up after the tour, an inspector's
+ * - a finding's 发现日期, 92: a 督查巡查 tour's findings are written up after the tour, an inspector's
  *   phone keeps offline drafts (DESIGN §7), and an audit report (审计) arrives weeks after its fieldwork
- *   — up to a quarter of ordinary lag, not more;
+ *   — up to a quarter of ordinary lag (92 days, the longest quarter: every day of the current quarter
+ *   stays live on its last day), not more;
  * - a petition's 收到时间, 30: letters forwarded (转送/交办) from the city or the province reach the
  *   county with their first receipt date, in practice within a month;
  * - a signal's 发布时间, 30: monitoring platforms sweep back about a month.
  * Anything older is history: it enters only through the past-records import, with its dry run.
  */
-export const LIVE_LOOKBACK_DEFAULT = { discoveredOn: 90, receivedAt: 30, publishedAt: 30 } as const;
+export const LIVE_LOOKBACK_DEFAULT = { discoveredOn: 92, receivedAt: 30, publishedAt: 30 } as const;
 
 export const unitKinds = ['city', 'county', 'township', 'department', 'village'] as const;
 export const unitKindSchema = z.enum(unitKinds);

@@ -98,7 +98,8 @@ export async function createFinding(
     severity: 'general',
     source: 'inspection',
     description,
-    discoveredOn: '2025-05-01',
+    // Today in the scheme's zone: live intake takes what happens now (older findings are imported).
+    discoveredOn: new Date(e.stack.h.deps.clock() + 8 * 3_600_000).toISOString().slice(0, 10),
     ...more,
   });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -192,14 +193,25 @@ export async function prepareCardedCounty(e: E2E) {
   }
   // One grave finding against 云岭镇 in each quarter makes it the last of three, twice in a row.
   const inspector = (await stack.user('inspector', county)).session;
-  for (const q of [first, second])
-    await e.createFinding(inspector, c, `云岭镇：${q} 产业扶贫项目资金挪用`, {
-      severity: 'grave',
-      category: 'misappropriating',
-      discoveredOn: midQuarter(q),
-      deadline: `${Number(q.slice(0, 4)) + 2}-12-31`,
-    });
   const supervisor = (await stack.user('supervisor', county)).session;
+  // Findings of past quarters are history: live intake refuses them, the past-records import takes them.
+  const csv = [
+    '发现日期,单位,问题类别,严重程度,问题描述,来源,整改时限',
+    ...[first, second].map(
+      (q) =>
+        `${midQuarter(q)},云岭镇,挪用,严重,云岭镇：${q} 产业扶贫项目资金挪用,督查巡查,${Number(q.slice(0, 4)) + 2}-12-31`,
+    ),
+  ].join('\r\n');
+  const form = new FormData();
+  form.append('file', new File([csv], '南湖县历史问题.csv'));
+  const imported = await stack.h.app.request('/api/v1/imports/past-records?dryRun=false', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${supervisor.token}` },
+    body: form,
+  });
+  const report = (await imported.json()) as { sheets: { counts: { created: number } }[] };
+  expect(imported.status, JSON.stringify(report)).toBe(200);
+  expect(report.sheets[0]?.counts.created).toBe(2);
   const groupKey = `county-townships@${county}`;
   const earlier = await stack.api<{ cards: { unitId: string }[] }>(
     supervisor,

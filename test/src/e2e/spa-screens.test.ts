@@ -12,7 +12,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, newContext, PHONE, scrollWidth, visit } from '../support/browser.js';
 import type { SignedIn } from '../support/stack.js';
-import { e2eSuite, midQuarter, prepareCardedCounty } from './helpers.js';
+import { e2eSuite, prepareCardedCounty } from './helpers.js';
 
 const e = e2eSuite();
 
@@ -66,9 +66,7 @@ async function screensToVisit(): Promise<Screen[]> {
   );
   expect(published.status).toBe(201);
   const caseId = published.body.proposedCaseIds[0] ?? '';
-  const finding = await e.createFinding(nh.inspector, nh.c, '云岭镇：易地搬迁安置点配套设施未完工', {
-    discoveredOn: midQuarter(nh.second),
-  });
+  const finding = await e.createFinding(nh.inspector, nh.c, '云岭镇：易地搬迁安置点配套设施未完工');
   const petition = await stack.api<{ id: string }>(nh.supervisor, 'POST', '/api/v1/petitions', {
     petitioner: { name: '陈小禾', phone: '13900002345' },
     channel: 'visit',

@@ -15,6 +15,7 @@ import { ErrorAlert } from '../../../components/ui/server-errors.js';
 import { useI18n } from '../../../i18n/index.js';
 import { useCan } from '../../../lib/use-can.js';
 import { useImportLedger } from '../api/import-ledger.js';
+import { HistoryImportSection } from './history-import-section.js';
 import { LedgerUpdateSection } from './ledger-update-section.js';
 import { OrgImportSection } from './org-import-section.js';
 
@@ -187,8 +188,9 @@ function LedgerImport() {
 }
 
 /**
- * The imports screen: the ledger import (inspectors, supervisors) and the organisation import (the
- * system administrator), each shown to whom may use it — one as the page, both as tabs.
+ * The imports screen: the ledger import (inspectors, supervisors), the past-records import
+ * (supervisors) and the organisation import (the system administrator), each shown to whom may use
+ * it — one as the page, several as tabs.
  */
 export function ImportPage() {
   const { t } = useI18n();
@@ -200,6 +202,9 @@ export function ImportPage() {
     // The round trip: a unit's officers bring back the ledger they exported and edited offline.
     ...(can('rectification.work')
       ? [{ key: 'updates', label: t('ledgerUpdate.title'), children: <LedgerUpdateSection /> }]
+      : []),
+    ...(can('history.import')
+      ? [{ key: 'history', label: t('history.title'), children: <HistoryImportSection /> }]
       : []),
     ...(can('org.import')
       ? [{ key: 'org', label: t('orgImport.title'), children: <OrgImportSection /> }]
