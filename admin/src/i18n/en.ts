@@ -698,6 +698,7 @@ export const en: Record<MessageKey, string> = {
   'oplog.target.ranking-snapshot': 'Ranking snapshot',
   'oplog.target.bulletin': 'Bulletin',
   'oplog.target.rectification-ledger': 'Rectification ledger',
+  'oplog.target.past-records': 'Past records',
   'oplog.target.petition': 'Petition',
   'oplog.target.operation-log': 'Operation log',
   'nav.accounts': 'Accounts',

@@ -687,6 +687,7 @@ export const zhCN = {
   'oplog.target.ranking-snapshot': '季度排名',
   'oplog.target.bulletin': '通报',
   'oplog.target.rectification-ledger': '整改台账',
+  'oplog.target.past-records': '历史数据',
   'oplog.target.petition': '信访件',
   'oplog.target.operation-log': '操作日志',
   'nav.accounts': '账号管理',

@@ -408,6 +408,21 @@ describe('the past-records import', () => {
     expect(ind).toMatchObject({ year: 2024, name: '易地扶贫搬迁', target: 100, actuals: [20, 45, 70, 100] });
 
     expect(committed.quarters).toEqual(expect.arrayContaining(['2024Q1', '2024Q2', '2024Q3', '2025Q1']));
+
+    // 迁移记录: the run of the commit, with what it created by type and the quarters it touched
+    const runs = await h.call('GET', '/api/v1/migrations?kind=history', { token: sup });
+    expect(runs.status).toBe(200);
+    const [run] = ((await runs.json()) as { items: Record<string, unknown>[] }).items;
+    expect(run).toMatchObject({
+      kind: 'history',
+      uploadId: committed.id,
+      rows: { in: 18, refused: 10, created: 8, updated: 0, unchanged: 0 },
+      created: { finding: 2, rectification: 2, petition: 2, signal: 2, indicator: 2 },
+      quarters: committed.quarters,
+    });
+    const check = await h.call('GET', `/api/v1/migrations/${String(run!.id)}/check`, { token: sup });
+    expect(check.status).toBe(200);
+    expect(await check.json()).toMatchObject({ equal: true });
   });
 
   it('never stores the petitioner in clear: the identity is sealed and masked, as live intake does', async () => {

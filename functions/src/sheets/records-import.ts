@@ -29,6 +29,7 @@ import type { RecordsImportReport, RecordsReportRow, RecordsSheetReport } from '
 import { type Deps, nowIso } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import { actingRole, type Principal } from '../auth/principal.js';
+import { recordImportRun } from '../services/migrations/import-runs.js';
 import { scopeOf } from '../services/org/jurisdiction.js';
 import { logOperation } from './oplog.js';
 import { type Cell, type ReadFile, readSpreadsheet } from './read-rows.js';
@@ -263,6 +264,33 @@ export async function importRecords(
     });
   }
   if (!dryRun) {
+    const sum = (k: keyof RecordsSheetReport['counts']) => reports.reduce((n, r) => n + r.counts[k], 0);
+    const made = (kind: RecordKind) =>
+      reports.filter((r) => r.kind === kind).reduce((n, r) => n + r.counts.created, 0);
+    await recordImportRun(deps, p, role, {
+      kind: 'history',
+      uploadId: kept.id,
+      fileName: upload.fileName,
+      sha256: sha,
+      at,
+      scopeUnitId: p.unitId,
+      rows: {
+        in: sum('rows'),
+        refused: sum('refused'),
+        created: sum('created'),
+        updated: 0,
+        unchanged: sum('duplicate'),
+      },
+      // Each finding opens its rectification, as live findings do.
+      created: {
+        finding: made('findings'),
+        rectification: made('findings'),
+        petition: made('petitions'),
+        signal: made('signals'),
+        indicator: made('indicators'),
+      },
+      quarters: [...quarters],
+    });
     await logOperation(deps, p, role, {
       at,
       action: 'import',

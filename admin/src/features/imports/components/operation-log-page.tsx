@@ -24,6 +24,7 @@ const TARGETS = [
   'bulletin',
   'rectification-ledger',
   'organisation',
+  'past-records',
   'petition',
   'operation-log',
   'account',
