@@ -18,7 +18,7 @@ import {
   type signalInputSchema,
 } from '@jiandu/shared';
 import type { z } from 'zod';
-import { contentKey, type PastTime, type RowReader } from './records-rows.js';
+import { cellText, contentKey, type PastTime, type RowReader } from './records-rows.js';
 import {
   categoryOf,
   channelOf,
@@ -98,12 +98,7 @@ export function petitionRow(r: RowReader): PetitionRow | null {
   const decided = received ? r.time('acceptedAt', false, received) : null;
   if (reason !== null && decided === null && !r.has('acceptedAt')) r.problem('acceptedAt', 'field.missing');
   const handle = decided ? r.time('handledAt', false, decided) : null;
-  if (
-    r.cell('handledAt') != null &&
-    String(r.cell('handledAt')).trim() !== '' &&
-    !decided &&
-    !r.has('acceptedAt')
-  )
+  if (cellText(r.cell('handledAt')) !== null && !decided && !r.has('acceptedAt'))
     r.problem('acceptedAt', 'step.missing');
   if (reason !== null && handle) r.problem('handledAt', 'instant.order');
   const satisfaction = r.oneOf('satisfaction', satisfactionOf, false);
