@@ -5,7 +5,7 @@
 import { type AccountabilityCase, type Alert, DEFAULT_SCHEME } from '@jiandu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenure } from '../services/org/org.js';
-import { type Harness, startHarness } from '../testing/harness.js';
+import { BACKDATING_SCHEME, type Harness, startHarness } from '../testing/harness.js';
 import { runJob } from './index.js';
 
 let h: Harness;
@@ -17,7 +17,11 @@ beforeAll(async () => {
     now: at('2025-04-20T02:00:00Z'),
     scheme: {
       ...DEFAULT_SCHEME,
-      migration: { goLive: [{ unitId: 'ds', date: GO_LIVE }], clockSkewSeconds: 300 },
+      // Records of before go-live are registered live here to test go-live, not the live look-back.
+      migration: {
+        ...BACKDATING_SCHEME.migration,
+        goLive: [{ unitId: 'ds', date: GO_LIVE }],
+      },
     },
   });
   await createTenure(

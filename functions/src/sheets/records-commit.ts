@@ -8,15 +8,12 @@
 import {
   DomainError,
   formatInstant,
-  goLiveOf,
-  localDateOf,
   petitionInputSchema,
   type Satisfaction,
   type Scheme,
   startOfLocalDay,
   type Unit,
   type UnitTree,
-  whollyBeforeGoLive,
 } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
@@ -158,7 +155,7 @@ export async function commitSignals(
   c: CommitContext,
   rows: Valid<SignalRow>[],
 ): Promise<Map<number, Outcome>> {
-  const tz = c.scheme.timeZone;
+  const _tz = c.scheme.timeZone;
   const candidates: SignalCandidate[] = [];
   for (const { line, row } of rows) {
     const base = await keyedCandidate(c.deps, c.p, line, row);

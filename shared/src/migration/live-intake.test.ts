@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEME } from '../scheme/default-scheme.js';
+import { LIVE_LOOKBACK_DEFAULT } from '../scheme/scheme.js';
 import { assertLiveInstant, liveInstantProblem } from './live-intake.js';
 
 // 2026-03-10T10:00:00+08:00
@@ -10,7 +11,7 @@ describe('an instant received live', () => {
   it.each(['discoveredOn', 'receivedAt', 'publishedAt'] as const)(
     '%s: refused in the future beyond the skew, accepted up to the look-back, refused beyond it',
     (field) => {
-      const days = DEFAULT_SCHEME.migration.liveLookbackDays[field];
+      const days = LIVE_LOOKBACK_DEFAULT[field];
       expect(liveInstantProblem('2026-03-11', field, ctx)).toBe('instant.future');
       expect(liveInstantProblem('2026-03-10T10:06:00+08:00', field, ctx)).toBe('instant.future');
       expect(liveInstantProblem('2026-03-10T10:04:00+08:00', field, ctx)).toBeNull();
@@ -42,5 +43,9 @@ describe('an instant received live', () => {
     };
     expect(liveInstantProblem('2026-03-10', 'discoveredOn', { ...ctx, rules })).toBeNull();
     expect(liveInstantProblem('2026-03-09', 'discoveredOn', { ...ctx, rules })).toBe('instant.notLive');
+    // A scheme written before the look-back existed takes the defaults.
+    const older = { goLive: [], clockSkewSeconds: 300 };
+    expect(liveInstantProblem('2026-01-01', 'receivedAt', { ...ctx, rules: older })).toBe('instant.notLive');
+    expect(liveInstantProblem('2026-02-10', 'receivedAt', { ...ctx, rules: older })).toBeNull();
   });
 });

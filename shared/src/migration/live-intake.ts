@@ -8,11 +8,15 @@
 import { addDays, isLocalDate } from '../calendar/local-date.js';
 import { localDateOf } from '../calendar/time-zone.js';
 import { DomainError } from '../errors/index.js';
-import type { Scheme } from '../scheme/scheme.js';
+import { LIVE_LOOKBACK_DEFAULT, type Scheme } from '../scheme/scheme.js';
 import { type PastInstantContext, pastInstantProblem } from './migration.js';
 
+/** The look-back of a field: the scheme's, or the default where the scheme predates it. */
+const lookback = (rules: Scheme['migration'], field: LiveInstantField): number =>
+  (rules.liveLookbackDays ?? LIVE_LOOKBACK_DEFAULT)[field];
+
 /** The record instants live intake dates itself, by the name of their field. */
-export type LiveInstantField = keyof Scheme['migration']['liveLookbackDays'];
+export type LiveInstantField = keyof typeof LIVE_LOOKBACK_DEFAULT;
 
 export type LiveInstantProblem = 'instant.future' | 'instant.beforeUnit' | 'instant.notLive';
 
@@ -29,7 +33,7 @@ export function liveInstantProblem(
   if (p === 'instant.invalid') return null; // the schema answers a malformed value, with its own code
   if (p !== null) return p;
   const day = isLocalDate(value) ? value : localDateOf(value, ctx.timeZone);
-  const earliest = addDays(localDateOf(ctx.nowMs, ctx.timeZone), -ctx.rules.liveLookbackDays[field]);
+  const earliest = addDays(localDateOf(ctx.nowMs, ctx.timeZone), -lookback(ctx.rules, field));
   return day < earliest ? 'instant.notLive' : null;
 }
 
@@ -41,7 +45,7 @@ export function assertLiveInstant(
 ): void {
   const p = liveInstantProblem(value, field, ctx);
   if (p === null) return;
-  const days = ctx.rules.liveLookbackDays[field];
+  const days = lookback(ctx.rules, field);
   const why =
     p === 'instant.future'
       ? `${field} lies in the future`

@@ -136,9 +136,11 @@ export const schemeSchema = z.strictObject({
           receivedAt: z.number().int().min(0).max(366),
           publishedAt: z.number().int().min(0).max(366),
         })
-        .default(LIVE_LOOKBACK_DEFAULT),
+        // Optional rather than defaulted: a scheme written before the look-back existed (stored versions,
+        // other modules' literals) stays a Scheme; its readers take LIVE_LOOKBACK_DEFAULT.
+        .optional(),
     })
-    .default({ goLive: [], clockSkewSeconds: 300, liveLookbackDays: LIVE_LOOKBACK_DEFAULT }),
+    .default({ goLive: [], clockSkewSeconds: 300 }),
 });
 
 export type Scheme = z.infer<typeof schemeSchema>;

@@ -3,7 +3,7 @@
  * carry their own instant: a future one is refused (422, the field named), one older than the scheme's
  * look-back is refused as history, and one within it is taken.
  */
-import { DEFAULT_SCHEME } from '@jiandu/shared';
+import { LIVE_LOOKBACK_DEFAULT } from '@jiandu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../../testing/harness.js';
 import { scanAll } from '../../testing/stored.js';
@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const days = DEFAULT_SCHEME.migration.liveLookbackDays;
+const days = LIVE_LOOKBACK_DEFAULT;
 const dayBack = (n: number) =>
   new Date(Date.parse('2025-05-15T00:00:00Z') - n * 86_400_000).toISOString().slice(0, 10);
 
