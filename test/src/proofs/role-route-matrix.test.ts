@@ -131,6 +131,8 @@ const SPEC: Record<string, string> = {
   'GET /api/v1/imports/{id}/annotated': 'is',
   'POST /api/v1/imports/organisation': 'a',
   'GET /api/v1/imports/organisation/{id}/annotated': 'a',
+  'POST /api/v1/imports/past-records': 's',
+  'GET /api/v1/imports/past-records/{id}/annotated': 's',
   'GET /api/v1/migrations': 'isa',
   'GET /api/v1/migrations/{id}/check': 'isa',
   'GET /api/v1/exports/findings.xlsx': '*',
