@@ -41,7 +41,8 @@ export function findingRow(r: RowReader): FindingRow | null {
   const description = r.text('description', 4000, true);
   const amountFen = r.amountFen('amount', 'wan');
   const given = r.text('externalId', 100);
-  const deadline = r.day('deadline', false);
+  // A time limit is no past instant: it may well lie ahead (checked only to follow the discovery).
+  const deadline = r.day('deadline', false, { past: false });
   if (deadline && discoveredOn && deadline < discoveredOn) r.problem('deadline', 'instant.order');
   if (r.problems.length > 0 || !unit || !discoveredOn || !category || !severity || !description) return null;
   const input: FindingInput = {

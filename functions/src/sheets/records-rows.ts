@@ -159,12 +159,12 @@ export class RowReader {
   }
 
   /** A past day (a local date). */
-  day(field: AnyRecordField, required: boolean): string | null {
+  day(field: AnyRecordField, required: boolean, o: { past: boolean } = { past: true }): string | null {
     const d = parseLedgerDate(this.cell(field) ?? null);
     if (!d.ok) this.problem(field, d.code);
     else if (d.date === null) {
       if (required) this.problem(field, 'field.missing');
-    } else if (this.past(field, d.date)) return d.date;
+    } else if (!o.past || this.past(field, d.date)) return d.date;
     return null;
   }
 
