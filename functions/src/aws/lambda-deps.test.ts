@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { localDateOf } from '@jiandu/shared';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,9 +103,10 @@ describe('the Lambda deps (the stack’s environment, KMS, Cognito tokens)', () 
       source: 'inspection',
       description: '经 Cognito 登录后记录的问题',
       amountFen: 0,
-      discoveredOn: '2025-05-10',
+      // Lambda's deps read the real clock: a discovery of today is live intake (an old one is history).
+      discoveredOn: localDateOf(Date.now(), 'Asia/Shanghai'),
     });
-    expect(created.statusCode).toBe(201);
+    expect(created.statusCode, created.body).toBe(201);
     expect(JSON.parse(created.body ?? '{}')).toMatchObject({ unitId: 'ds-a' });
     const expired = await call('GET', '/api/v1/findings?limit=5', await cognitoIdToken(['viewer'], 'xs'));
     expect(expired.statusCode).toBe(401); // issued in 2025 for an hour: Lambda checks against the real clock
