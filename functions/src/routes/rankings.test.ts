@@ -1,7 +1,7 @@
 import type { Ranking } from '@jiandu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenure, createUnit } from '../services/org/org.js';
-import { type Harness, startHarness } from '../testing/harness.js';
+import { BACKDATING_SCHEME, type Harness, startHarness } from '../testing/harness.js';
 
 let h: Harness;
 let inspector: string;
@@ -46,7 +46,8 @@ const draftOf = async (quarter: string, groupKey: string, token = supervisor) =>
 const rows = (r: Ranking) => r.rows.map((x) => [x.unitId, x.score.total, x.rank, x.carded]);
 
 beforeAll(async () => {
-  h = await startHarness();
+  // Fixtures build quarters of history through live intake, to test ranking, not the look-back.
+  h = await startHarness({ scheme: BACKDATING_SCHEME });
   for (const [id, name, parentId] of [
     ['ds-d', '松林镇', 'ds'],
     ['xs-b', '桃源乡', 'xs'],

@@ -8,7 +8,7 @@ import { overdueSweep } from '../jobs/overdue-sweep.js';
 import { createUser, type PublicUser } from '../services/accounts/users.js';
 import { type Harness, startHarness } from '../testing/harness.js';
 import { ApiClient } from './demo-api.js';
-import { YUNXI, YUNXI_GO_LIVE, seedMigratedCounty } from './demo-migration.js';
+import { seedMigratedCounty, YUNXI, YUNXI_GO_LIVE } from './demo-migration.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -33,6 +33,7 @@ describe('the demo county moved in from spreadsheets', () => {
     const lines = await seedMigratedCounty(h.deps, api, users);
     expect([...api.refused.keys()]).toEqual([]);
     expect(lines.join('\n')).toContain('36 rectifications');
+    expect(lines.join('\n')).toContain('6 findings, 4 petitions, 2 signals, 2 indicators');
 
     const tree = await h.deps.units.tree();
     const county = [...tree.byId.values()].find((u) => u.name === YUNXI)!;
@@ -51,7 +52,7 @@ describe('the demo county moved in from spreadsheets', () => {
 
     const runs = await h.call('GET', '/api/v1/migrations', { token: sup });
     const items = ((await runs.json()) as { items: { id: string; kind: string }[] }).items;
-    expect(items.map((r) => r.kind)).toEqual(['ledger']);
+    expect(items.map((r) => r.kind)).toEqual(['history', 'ledger']);
     const check = await h.call('GET', `/api/v1/migrations/${items[0]!.id}/check`, { token: sup });
     expect(await check.json()).toMatchObject({ equal: true });
   });

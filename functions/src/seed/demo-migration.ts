@@ -5,6 +5,7 @@
  * a go-live date in a new version of the scheme, and its 整改台账 with most rows already 已销号 (the
  * county's supervisor). After it, 迁移记录 lists both imports and their check against a rebuild.
  */
+import { addDays } from '@jiandu/shared';
 import ExcelJS from 'exceljs';
 import type { Deps } from '../app/deps.js';
 import { createUser, type PublicUser } from '../services/accounts/users.js';
@@ -177,6 +178,103 @@ function ledger(): Promise<Uint8Array> {
   return workbook([{ name: '整改台账', rows }]);
 }
 
+/**
+ * Its past records of 2026 before go-live (历史数据导入): findings of inspections (each opens its
+ * rectification, due at year end), petitions received, accepted and handled, opinion signals, and the
+ * county's indicators with their quarterly cumulative actuals so far.
+ */
+function pastRecords(): Promise<Uint8Array> {
+  const findings: Cell[][] = [
+    ['发现日期', '单位', '问题类别', '严重程度', '问题描述', '来源', '外部编号', '整改时限'],
+  ];
+  const what = ['扶贫车间长期闲置', '公示栏信息未更新', '防返贫监测走过场', '产业项目验收资料缺失'];
+  ['2026-04-16', '2026-05-21', '2026-06-11', '2026-07-08', '2026-08-19', '2026-09-03'].forEach((on, k) => {
+    const unit = TOWNS[k % TOWNS.length]!;
+    findings.push([
+      on,
+      unit,
+      k % 2 ? '形式主义' : '不作为',
+      ['一般', '较重', '严重'][k % 3]!,
+      `${unit}：${what[k % what.length]}`,
+      '督查',
+      `YX-2026-${k + 1}`,
+      '2026-12-31',
+    ]);
+  });
+  const petitions: Cell[][] = [
+    [
+      '受理编号',
+      '来信人姓名',
+      '渠道',
+      '受理层级',
+      '单位',
+      '类别',
+      '事项',
+      '收到时间',
+      '受理时间',
+      '办结时间',
+      '满意度',
+    ],
+  ];
+  const people = ['王秀兰', '刘长顺', '黄春生', '赵桂香'];
+  ['2026-05-06', '2026-06-15', '2026-07-22', '2026-08-30'].forEach((on, k) => {
+    const unit = TOWNS[(k * 2) % TOWNS.length]!;
+    petitions.push([
+      `YX-XF-2026-${k + 1}`,
+      people[k]!,
+      '来信',
+      '县级',
+      unit,
+      '不作为',
+      `${unit}：反映危房改造补助迟迟未到位`,
+      on,
+      addDays(on, 3),
+      addDays(on, 25),
+      '满意',
+    ]);
+  });
+  const signals: Cell[][] = [['平台', '链接', '标题', '发布时间', '倾向', '等级', '单位']];
+  signals.push([
+    '本地论坛',
+    'https://forum.example.org/t/yunxi-1',
+    '湖滨镇安置点路灯坏了没人修',
+    '2026-06-02T20:15:00+08:00',
+    '负面',
+    '较大',
+    '湖滨镇',
+  ]);
+  signals.push([
+    '短视频平台',
+    'https://video.example.org/v/yunxi-2',
+    '莲塘乡荷花节带火乡村游',
+    '2026-07-18T12:00:00+08:00',
+    '正面',
+    '一般',
+    '莲塘乡',
+  ]);
+  const indicators: Cell[][] = [
+    [
+      '单位',
+      '年度',
+      '指标名称',
+      '计量单位',
+      '目标值',
+      '一季度累计实际',
+      '二季度累计实际',
+      '三季度累计实际',
+      '四季度累计实际',
+    ],
+    ['湖滨镇', 2026, '脱贫人口小额信贷发放', '万元', 400, 90, 210, 320, null],
+    ['鹭洲镇', 2026, '易地搬迁后续产业覆盖率', '%', 100, 20, 40, 55, null],
+  ];
+  return workbook([
+    { name: '督查发现问题', rows: findings },
+    { name: '信访', rows: petitions },
+    { name: '舆情', rows: signals },
+    { name: '考核指标', rows: indicators },
+  ]);
+}
+
 interface ReportRow {
   sheet: string;
   status: string;
@@ -227,9 +325,19 @@ export async function seedMigratedCounty(
     await ledger(),
     '云溪县整改台账（2025—2026）.xlsx',
   );
+  const past = await api.upload<{ sheets: { kind: string; counts: { created: number } }[] }>(
+    'yunxi-supervisor',
+    '/api/v1/imports/past-records?dryRun=false',
+    await pastRecords(),
+    '云溪县2026年历史数据.xlsx',
+  );
+  const pastLine = past.ok
+    ? past.body.sheets.map((x) => `${x.counts.created} ${x.kind}`).join(', ')
+    : `refused (${past.status})`;
   const c = org.body.counts;
   return [
     `${YUNXI} moved in from spreadsheets: ${c.units?.created ?? 0} units, ${c.tenures?.created ?? 0} posts, ` +
-      `go-live ${YUNXI_GO_LIVE}; ledger ${led.ok ? `${led.body.counts.created} rectifications` : `refused (${led.status})`}`,
+      `go-live ${YUNXI_GO_LIVE}; ledger ${led.ok ? `${led.body.counts.created} rectifications` : `refused (${led.status})`}; ` +
+      `past records ${pastLine}`,
   ];
 }

@@ -6,21 +6,25 @@
  * ones DESIGN §4.1–4.2 give, worked out by hand below from the text, not from the scoring code.
  *
  * 清河县 (go-live 2025-01-01) has three townships, 甲镇, 乙镇 and 丙镇: one peer group (townships of one
- * county, 3 units: cards apply). No indicators: task = 40 for each ("no targets").
+ * county, 3 units: cards apply). Only 丙镇 has an indicator (of 2024); a unit without one for the year
+ * scores task = 40 ("no targets").
  *
  * 2024Q3 (Jul 1 – Sep 30)
  *   甲镇: ledger row due 08-31 closed 09-10 (late): D = 1, on time 0 → rect 25 × 0 = 0; one grave finding
  *         (−5) → 10; petitions 10; opinion 10 → 40 + 0 + 10 + 10 + 10 = 70.00
  *   乙镇: ledger row due 09-15 closed 09-12 → rect 25; one general finding (−1) → 14; one petition received
  *         (−0.5) → 9.5 → 40 + 25 + 14 + 9.5 + 10 = 98.50
- *   丙镇: nothing → D empty, rate 1 → 25 → 100.00
- *   ranks 丙 1, 乙 2, 甲 3 → 甲镇 carded (published with sanctions: the quarter is before go-live).
+ *   丙镇: its one indicator of 2024 (annual target 100, cumulative actual 60 at Q3's end; plan for Q3 =
+ *         100 × 3/4 = 75 → completion 0.8) → task round(4000 × 0.8) = 32.00; nothing else → D empty,
+ *         rate 1 → 25 → 32 + 25 + 15 + 10 + 10 = 92.00
+ *   ranks 乙 1, 丙 2, 甲 3 → 甲镇 carded (published with sanctions: the quarter is before go-live).
  * 2024Q4 (Oct 1 – Dec 31)
  *   甲镇: ledger row due 11-30 closed 2025-01-20: D = 1, on time 0, and open and overdue at quarter end
  *         (deadline before Dec 31, not closed by the end of that day) → max(0, 0 − 1) = 0; one notable
  *         negative signal (−1) → 9 → 40 + 0 + 15 + 10 + 9 = 74.00
  *   乙镇: two petitions received from two people (−1) → 9 → 40 + 25 + 15 + 9 + 10 = 99.00
- *   丙镇: one serious finding (−3) → 12 → 40 + 25 + 12 + 10 + 10 = 97.00
+ *   丙镇: actual 100 at year end, plan 100 → task 40; one serious finding (−3) → 12
+ *         → 40 + 25 + 12 + 10 + 10 = 97.00
  *   ranks 乙 1, 丙 2, 甲 3 → 甲镇 carded again: a case is proposed. Subjects: everyone who held 甲镇's
  *   principal or deputy-in-charge post at any time in 2024Q4, each with days in post in both quarters
  *   (Q3 and Q4 have 92 days each): 赵建华 principal 2022-01-01 – (92, 92); 钱晓东 deputy 2022-01-01 –
@@ -205,6 +209,23 @@ const historyBook = () =>
       ],
     },
     {
+      name: '考核指标',
+      rows: [
+        [
+          '单位',
+          '年度',
+          '指标名称',
+          '计量单位',
+          '目标值',
+          '一季度累计实际',
+          '二季度累计实际',
+          '三季度累计实际',
+          '四季度累计实际',
+        ],
+        ['丙镇', 2024, '易地搬迁入住率', '%', 100, 20, 45, 60, 100],
+      ],
+    },
+    {
       name: '舆情',
       rows: [
         ['平台', '链接', '标题', '发布时间', '倾向', '等级', '单位'],
@@ -287,6 +308,7 @@ describe('a county moved in by imports alone, three past quarters', () => {
       ['findings', { rows: 5, valid: 5, refused: 0, created: 5, duplicate: 0 }],
       ['petitions', { rows: 3, valid: 3, refused: 0, created: 3, duplicate: 0 }],
       ['signals', { rows: 1, valid: 1, refused: 0, created: 1, duplicate: 0 }],
+      ['indicators', { rows: 1, valid: 1, refused: 0, created: 1, duplicate: 0 }],
     ]);
 
     const { stored: aggs, rebuilt } = await storedAndRebuiltAggregates(h.deps);
@@ -311,7 +333,7 @@ describe('a county moved in by imports alone, three past quarters', () => {
     };
 
     const q3 = await publish('2024Q3', true);
-    expect(q3.byUnit).toEqual({ [jia]: [7000, 3], [yi]: [9850, 2], [bing]: [10000, 1] });
+    expect(q3.byUnit).toEqual({ [jia]: [7000, 3], [yi]: [9850, 1], [bing]: [9200, 2] });
     expect(q3.cards).toEqual([jia]);
     expect(q3.cases).toEqual([]);
 

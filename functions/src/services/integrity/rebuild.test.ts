@@ -1,13 +1,14 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../store/keys.js';
-import { type Harness, startHarness } from '../../testing/harness.js';
+import { BACKDATING_SCHEME, type Harness, startHarness } from '../../testing/harness.js';
 import { rebuildAggregates } from './rebuild.js';
 
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness();
+  // Fixtures build quarters of history through live intake, to test ranking, not the look-back.
+  h = await startHarness({ scheme: BACKDATING_SCHEME });
   const inspector = await h.token('inspector', 'city');
   const supervisor = await h.token('supervisor', 'city');
   const officer = await h.token('unit_officer', 'ds-b');
