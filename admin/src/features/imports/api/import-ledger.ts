@@ -1,34 +1,6 @@
-/** 台账导入: upload a ledger for a dry run or a commit (multipart, with the session cookie). */
+/** 台账导入: a ledger for a dry run or a commit; a commit adds rectifications. */
 import type { LedgerImportReport } from '@jiandu/shared/api';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { API } from '../../../lib/api.js';
-import { ApiError, NetworkError, type ProblemLike } from '../../../lib/api-client.js';
-import { session } from '../../../lib/session.js';
+import { useImportUpload } from './upload-import.js';
 
-export async function importLedger(file: File, dryRun: boolean): Promise<LedgerImportReport> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  let res: Response;
-  try {
-    // The session cookie authenticates (SameSite=Strict: only this site's pages send it).
-    res = await fetch(`${API}/imports/rectification-ledger?dryRun=${dryRun}`, { method: 'POST', body: form });
-  } catch (e) {
-    throw new NetworkError((e as Error).message || 'network error');
-  }
-  const body = (await res.json().catch(() => ({}))) as unknown;
-  if (!res.ok) {
-    if (res.status === 401) session.set(null);
-    throw new ApiError(res.status, body as ProblemLike);
-  }
-  return body as LedgerImportReport;
-}
-
-export function useImportLedger() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) => importLedger(file, dryRun),
-    onSuccess: (r) => {
-      if (!r.dryRun) void qc.invalidateQueries({ queryKey: ['rectifications'] });
-    },
-  });
-}
+export const useImportLedger = () =>
+  useImportUpload<LedgerImportReport>('/imports/rectification-ledger', [['rectifications']]);

@@ -1,19 +1,11 @@
-/**
- * 历史数据导入 (the supervisor moving a county in): choose a workbook of past findings, petitions,
- * opinion signals and indicators (a sheet each, or a csv of one kind), check it (a dry run: nothing is
- * written), see each sheet's rows in / refused / created / duplicate and the quarters it counts in,
- * download the same file with a 问题说明 column, then import the valid rows. Importing the same file again
- * adds nothing.
- */
-import { InboxOutlined } from '@ant-design/icons';
 import type { RecordsImportReport, RecordsReportRow, RecordsSheetReport } from '@jiandu/shared/api';
-import { Alert, App, Button, Card, Descriptions, Space, Table, Tag, Upload } from 'antd';
+import { App, Button, Card, Descriptions, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useUnits } from '../../../api/units.js';
 import { downloadFile } from '../../../components/ui/export-button.js';
-import { ErrorAlert } from '../../../components/ui/server-errors.js';
 import { useI18n } from '../../../i18n/index.js';
 import { useImportRecords } from '../api/import-records.js';
+import { DryRunImport } from './dry-run-import.js';
 
 const STATUS_COLOR: Record<RecordsReportRow['status'], string> = {
   valid: 'blue',
@@ -117,55 +109,18 @@ function Report({ report }: { report: RecordsImportReport }) {
 
 export function HistoryImportSection() {
   const { t } = useI18n();
-  const [file, setFile] = useState<File | null>(null);
-  const run = useImportRecords();
-  const report = run.data ?? null;
-  const checked = report?.dryRun && report.fileName === file?.name;
-  const valid = report?.sheets.reduce((n, s) => n + s.counts.valid, 0) ?? 0;
   return (
     <section data-testid="history-import">
-      <Alert type="info" showIcon title={t('history.hint')} style={{ marginBottom: 12 }} />
-      <Upload.Dragger
-        accept=".xlsx,.csv"
-        maxCount={1}
-        beforeUpload={(f) => {
-          setFile(f);
-          run.reset();
-          return false;
-        }}
-        onRemove={() => {
-          setFile(null);
-          run.reset();
-        }}
-        data-testid="history-file"
+      <DryRunImport
+        run={useImportRecords()}
+        testId="history"
+        hint={t('history.hint')}
+        choose={t('history.choose')}
+        writable={(r) => r.sheets.reduce((n, s) => n + s.counts.valid, 0)}
+        commitLabel={(n) => t('imports.commit', { n })}
       >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p>{t('history.choose')}</p>
-        <p className="muted">{t('imports.limits')}</p>
-      </Upload.Dragger>
-      <Space wrap style={{ margin: '12px 0' }}>
-        <Button
-          disabled={!file}
-          loading={run.isPending && run.variables?.dryRun}
-          onClick={() => file && run.mutate({ file, dryRun: true })}
-          data-testid="history-check"
-        >
-          {t('imports.check')}
-        </Button>
-        <Button
-          type="primary"
-          disabled={!file || !checked || valid === 0}
-          loading={run.isPending && run.variables?.dryRun === false}
-          onClick={() => file && run.mutate({ file, dryRun: false })}
-          data-testid="history-commit"
-        >
-          {t('imports.commit', { n: valid })}
-        </Button>
-      </Space>
-      {run.error ? <ErrorAlert error={run.error} onClose={() => run.reset()} /> : null}
-      {report ? <Report report={report} /> : null}
+        {(report) => <Report report={report} />}
+      </DryRunImport>
     </section>
   );
 }

@@ -1,20 +1,14 @@
-/**
- * 台账导入: choose a ledger (xlsx or csv), check it (a dry run: nothing is written), see every row's
- * problems, download the same file with a 问题说明 column to fix it, then import the valid rows. Importing
- * the same file again adds nothing: its rows are reported as already imported.
- */
-import { InboxOutlined } from '@ant-design/icons';
 import type { LedgerImportReport, LedgerReportRow } from '@jiandu/shared/api';
-import { Alert, App, Button, Descriptions, Space, Table, Tabs, Tag, Upload } from 'antd';
+import { Alert, App, Button, Descriptions, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useUnits } from '../../../api/units.js';
 import { downloadFile } from '../../../components/ui/export-button.js';
 import { Page } from '../../../components/ui/page.js';
-import { ErrorAlert } from '../../../components/ui/server-errors.js';
 import { useI18n } from '../../../i18n/index.js';
 import { useCan } from '../../../lib/use-can.js';
 import { useImportLedger } from '../api/import-ledger.js';
+import { DryRunImport } from './dry-run-import.js';
 import { HistoryImportSection } from './history-import-section.js';
 import { LedgerUpdateSection } from './ledger-update-section.js';
 import { OrgImportSection } from './org-import-section.js';
@@ -135,55 +129,17 @@ function Report({ report }: { report: LedgerImportReport }) {
 
 function LedgerImport() {
   const { t } = useI18n();
-  const [file, setFile] = useState<File | null>(null);
-  const run = useImportLedger();
-  const report = run.data ?? null;
-  const checked = report?.dryRun && report.fileName === file?.name;
   return (
-    <>
-      <Alert type="info" showIcon title={t('imports.hint')} style={{ marginBottom: 12 }} />
-      <Upload.Dragger
-        accept=".xlsx,.csv"
-        maxCount={1}
-        beforeUpload={(f) => {
-          setFile(f);
-          run.reset();
-          return false;
-        }}
-        onRemove={() => {
-          setFile(null);
-          run.reset();
-        }}
-        data-testid="import-file"
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p>{t('imports.choose')}</p>
-        <p className="muted">{t('imports.limits')}</p>
-      </Upload.Dragger>
-      <Space wrap style={{ margin: '12px 0' }}>
-        <Button
-          disabled={!file}
-          loading={run.isPending && run.variables?.dryRun}
-          onClick={() => file && run.mutate({ file, dryRun: true })}
-          data-testid="import-check"
-        >
-          {t('imports.check')}
-        </Button>
-        <Button
-          type="primary"
-          disabled={!file || !checked || (report?.counts.valid ?? 0) === 0}
-          loading={run.isPending && run.variables?.dryRun === false}
-          onClick={() => file && run.mutate({ file, dryRun: false })}
-          data-testid="import-commit"
-        >
-          {t('imports.commit', { n: report?.counts.valid ?? 0 })}
-        </Button>
-      </Space>
-      {run.error ? <ErrorAlert error={run.error} onClose={() => run.reset()} /> : null}
-      {report ? <Report report={report} /> : null}
-    </>
+    <DryRunImport
+      run={useImportLedger()}
+      testId="import"
+      hint={t('imports.hint')}
+      choose={t('imports.choose')}
+      writable={(r) => r.counts.valid}
+      commitLabel={(n) => t('imports.commit', { n })}
+    >
+      {(report) => <Report report={report} />}
+    </DryRunImport>
   );
 }
 

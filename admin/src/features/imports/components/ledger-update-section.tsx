@@ -1,17 +1,9 @@
-/**
- * 台账更新 (the ledger round trip): a unit officer exports the unit's ledger (整改台账 export, with each
- * row's 记录编号 and 版本), edits measures, progress and status offline, and brings it back here. The dry
- * run lists every row's changes; the commit makes them the officer's own workflow steps. A row whose
- * record changed in the system since the export is a conflict: it is not applied.
- */
-import { InboxOutlined } from '@ant-design/icons';
 import type { LedgerUpdateReport, LedgerUpdateRow } from '@jiandu/shared/api';
-import { Alert, Button, Descriptions, Space, Table, Tag, Upload } from 'antd';
-import { useState } from 'react';
+import { Descriptions, Table, Tag } from 'antd';
 import { Link } from 'react-router';
-import { ErrorAlert } from '../../../components/ui/server-errors.js';
 import { useI18n } from '../../../i18n/index.js';
 import { useUpdateLedger } from '../api/update-ledger.js';
+import { DryRunImport } from './dry-run-import.js';
 
 const STATUS_COLOR: Record<LedgerUpdateRow['status'], string> = {
   unchanged: 'default',
@@ -87,53 +79,17 @@ function UpdateReport({ report }: { report: LedgerUpdateReport }) {
 
 export function LedgerUpdateSection() {
   const { t } = useI18n();
-  const [file, setFile] = useState<File | null>(null);
-  const run = useUpdateLedger();
-  const report = run.data ?? null;
-  const checked = report?.dryRun && report.fileName === file?.name;
   return (
-    <>
-      <Alert type="info" showIcon title={t('ledgerUpdate.hint')} style={{ marginBottom: 12 }} />
-      <Upload.Dragger
-        accept=".xlsx,.csv"
-        maxCount={1}
-        beforeUpload={(f) => {
-          setFile(f);
-          run.reset();
-          return false;
-        }}
-        onRemove={() => {
-          setFile(null);
-          run.reset();
-        }}
-        data-testid="update-file"
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p>{t('ledgerUpdate.choose')}</p>
-      </Upload.Dragger>
-      <Space wrap style={{ margin: '12px 0' }}>
-        <Button
-          disabled={!file}
-          loading={run.isPending && run.variables?.dryRun}
-          onClick={() => file && run.mutate({ file, dryRun: true })}
-          data-testid="update-check"
-        >
-          {t('imports.check')}
-        </Button>
-        <Button
-          type="primary"
-          disabled={!file || !checked || (report?.counts.update ?? 0) === 0}
-          loading={run.isPending && run.variables?.dryRun === false}
-          onClick={() => file && run.mutate({ file, dryRun: false })}
-          data-testid="update-commit"
-        >
-          {t('ledgerUpdate.commit', { n: report?.counts.update ?? 0 })}
-        </Button>
-      </Space>
-      {run.error ? <ErrorAlert error={run.error} onClose={() => run.reset()} /> : null}
-      {report ? <UpdateReport report={report} /> : null}
-    </>
+    <DryRunImport
+      run={useUpdateLedger()}
+      testId="update"
+      hint={t('ledgerUpdate.hint')}
+      choose={t('ledgerUpdate.choose')}
+      limits={false}
+      writable={(r) => r.counts.update}
+      commitLabel={(n) => t('ledgerUpdate.commit', { n })}
+    >
+      {(report) => <UpdateReport report={report} />}
+    </DryRunImport>
   );
 }

@@ -1,17 +1,10 @@
-/**
- * 组织机构导入 (system administrator): choose the organisation workbook (a 单位 sheet and a 人员任职
- * sheet, or a csv of either), check it (a dry run: nothing is written), read every row's problems,
- * download the same workbook with a 问题说明 column, then import. Importing it again adds nothing: its
- * rows are reported as already in the system.
- */
-import { InboxOutlined } from '@ant-design/icons';
 import type { OrgImportReport, OrgReportRow, OrgSheetCounts } from '@jiandu/shared/api';
-import { Alert, App, Button, Descriptions, Space, Table, Tag, Upload } from 'antd';
+import { Alert, App, Button, Descriptions, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { downloadFile } from '../../../components/ui/export-button.js';
-import { ErrorAlert } from '../../../components/ui/server-errors.js';
 import { useI18n } from '../../../i18n/index.js';
 import { useImportOrg } from '../api/import-org.js';
+import { DryRunImport } from './dry-run-import.js';
 
 const STATUS_COLOR: Record<OrgReportRow['status'], string> = {
   new: 'blue',
@@ -140,55 +133,18 @@ function Report({ report }: { report: OrgImportReport }) {
 
 export function OrgImportSection() {
   const { t } = useI18n();
-  const [file, setFile] = useState<File | null>(null);
-  const run = useImportOrg();
-  const report = run.data ?? null;
-  const checked = report?.dryRun && report.fileName === file?.name;
-  const writable = report ? report.counts.units.new + report.counts.tenures.new : 0;
   return (
     <section data-testid="org-import">
-      <Alert type="info" showIcon title={t('orgImport.hint')} style={{ marginBottom: 12 }} />
-      <Upload.Dragger
-        accept=".xlsx,.csv"
-        maxCount={1}
-        beforeUpload={(f) => {
-          setFile(f);
-          run.reset();
-          return false;
-        }}
-        onRemove={() => {
-          setFile(null);
-          run.reset();
-        }}
-        data-testid="org-import-file"
+      <DryRunImport
+        run={useImportOrg()}
+        testId="org-import"
+        hint={t('orgImport.hint')}
+        choose={t('orgImport.choose')}
+        writable={(r) => r.counts.units.new + r.counts.tenures.new}
+        commitLabel={(n) => t('orgImport.commit', { n })}
       >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p>{t('orgImport.choose')}</p>
-        <p className="muted">{t('imports.limits')}</p>
-      </Upload.Dragger>
-      <Space wrap style={{ margin: '12px 0' }}>
-        <Button
-          disabled={!file}
-          loading={run.isPending && run.variables?.dryRun}
-          onClick={() => file && run.mutate({ file, dryRun: true })}
-          data-testid="org-import-check"
-        >
-          {t('imports.check')}
-        </Button>
-        <Button
-          type="primary"
-          disabled={!file || !checked || writable === 0}
-          loading={run.isPending && run.variables?.dryRun === false}
-          onClick={() => file && run.mutate({ file, dryRun: false })}
-          data-testid="org-import-commit"
-        >
-          {t('orgImport.commit', { n: writable })}
-        </Button>
-      </Space>
-      {run.error ? <ErrorAlert error={run.error} onClose={() => run.reset()} /> : null}
-      {report ? <Report report={report} /> : null}
+        {(report) => <Report report={report} />}
+      </DryRunImport>
     </section>
   );
 }
