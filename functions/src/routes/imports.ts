@@ -40,6 +40,22 @@ const UPLOAD_TYPES = [
 /** Room for the multipart envelope around a file of the maximum size. */
 const ENVELOPE_BYTES = 64 * 1024;
 
+/** An upload route's body in the document: the file itself (or, not listed, a multipart form with it). */
+export const UPLOAD_BODY = {
+  required: true,
+  content: {
+    [XLSX_TYPE]: { schema: z.any() },
+    'text/csv': { schema: z.any() },
+    'application/octet-stream': { schema: z.any() },
+  },
+};
+
+/** The answer of an annotated-workbook route in the document. */
+export const ANNOTATED_RESPONSE = {
+  description: 'The annotated workbook',
+  content: { [XLSX_TYPE]: { schema: z.any() } },
+};
+
 const importRoute = defineRoute('ledger.import', {
   method: 'post',
   path: '/api/v1/imports/rectification-ledger',
@@ -52,14 +68,7 @@ const importRoute = defineRoute('ledger.import', {
     'each row as a duplicate of the first import.',
   request: {
     query: ledgerImportQuerySchema,
-    body: {
-      required: true,
-      content: {
-        [XLSX_TYPE]: { schema: z.any() },
-        'text/csv': { schema: z.any() },
-        'application/octet-stream': { schema: z.any() },
-      },
-    },
+    body: UPLOAD_BODY,
   },
   responses: {
     200: { description: 'The report, row by row', content: json(ledgerImportReportSchema) },
@@ -79,14 +88,7 @@ const updateRoute = defineRoute('rectification.work', {
     'not applied. Same body forms and limits as the ledger import.',
   request: {
     query: ledgerImportQuerySchema,
-    body: {
-      required: true,
-      content: {
-        [XLSX_TYPE]: { schema: z.any() },
-        'text/csv': { schema: z.any() },
-        'application/octet-stream': { schema: z.any() },
-      },
-    },
+    body: UPLOAD_BODY,
   },
   responses: {
     200: { description: 'The report, row by row', content: json(ledgerUpdateReportSchema) },
@@ -100,7 +102,7 @@ const annotatedRoute = defineRoute('ledger.import', {
   summary: 'The imported file with a 问题说明 column naming each row’s problems (xlsx)',
   request: { params: idParam },
   responses: {
-    200: { description: 'The annotated workbook', content: { [XLSX_TYPE]: { schema: z.any() } } },
+    200: ANNOTATED_RESPONSE,
   },
 });
 
@@ -123,7 +125,8 @@ export const attachment = (fileName: string) =>
  */
 export async function uploadedFile(
   req: HonoRequest,
-  fallback: { form: string; csv: string; xlsx: string },
+  /** The name a file sent without one gets: `<name>`, `<name>.csv` or `<name>.xlsx`. */
+  name: string,
 ): Promise<{ bytes: Uint8Array; fileName: string }> {
   const ct = req.header('content-type') ?? '';
   let bytes: Uint8Array;
@@ -142,10 +145,10 @@ export async function uploadedFile(
       throw new EdgeError('request.invalid', 'send the file in a `file` field', { field: 'file' });
     }
     bytes = new Uint8Array(await file.arrayBuffer());
-    fileName = file.name || fallback.form;
+    fileName = file.name || name;
   } else {
     bytes = new Uint8Array(await req.arrayBuffer());
-    fileName = fileNameOf(req.header('x-file-name'), /csv/i.test(ct) ? fallback.csv : fallback.xlsx);
+    fileName = fileNameOf(req.header('x-file-name'), `${name}.${/csv/i.test(ct) ? 'csv' : 'xlsx'}`);
   }
   if (bytes.length > MAX_IMPORT_BYTES) {
     throw new EdgeError('request.tooLarge', `the file exceeds ${MAX_IMPORT_BYTES} bytes`, {
@@ -162,7 +165,7 @@ export async function uploadedFile(
 }
 
 /** The size cap of an upload's body (the file and its multipart envelope), answered as problem+json. */
-export const uploadLimit = () =>
+const uploadLimit = () =>
   bodyLimit({
     maxSize: MAX_IMPORT_BYTES + ENVELOPE_BYTES,
     onError: (c) =>
@@ -178,17 +181,13 @@ export function importRoutes(deps: Deps) {
   r.openapi(importRoute, async (c) => {
     const p = c.get('principal');
     importerRole(p);
-    const { bytes, fileName } = await uploadedFile(c.req, {
-      form: 'ledger',
-      csv: 'ledger.csv',
-      xlsx: 'ledger.xlsx',
-    });
+    const { bytes, fileName } = await uploadedFile(c.req, 'ledger');
     const { dryRun } = c.req.valid('query');
     const report = await importLedger(deps, p, { bytes, fileName }, dryRun !== 'false');
     return c.json(report, 200);
   });
   r.openapi(updateRoute, async (c) => {
-    const upload = await uploadedFile(c.req, { form: 'ledger', csv: 'ledger.csv', xlsx: 'ledger.xlsx' });
+    const upload = await uploadedFile(c.req, 'ledger');
     const { dryRun } = c.req.valid('query');
     return c.json(await updateLedger(deps, c.get('principal'), upload, dryRun !== 'false'), 200);
   });

@@ -91,6 +91,8 @@ describe('POST /api/v1/imports/organisation', () => {
       'request.unsupportedMediaType',
       'file',
     ],
+    // The body cap of every path under /api/v1/imports/ covers this route too.
+    ['a file over the size cap', new Uint8Array(5 * 1024 * 1024).fill(0x41), 413, 'request.tooLarge', 'file'],
   ])('refuses %s with problem+json naming the field', async (_, bytes, status, code, field) => {
     const res = await uploadOrg(h, admin, bytes, { raw: 'application/octet-stream' });
     expect(res.status).toBe(status);

@@ -1,9 +1,3 @@
-/**
- * 组织机构导入 (issue 14, system administrator): POST the organisation workbook for a dry run (the
- * default) or a commit (?dryRun=false); GET it back with a 问题说明 column on each sheet. Uploads are
- * read as the ledger import reads them (routes/imports.ts).
- */
-import { z } from '@hono/zod-openapi';
 import { orgImportQuerySchema, orgImportReportSchema } from '@jiandu/shared/api';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
@@ -11,7 +5,7 @@ import { newRouter } from '../app/router.js';
 import { annotatedOrg } from '../sheets/org-annotated.js';
 import { importOrg, orgImporterRole } from '../sheets/org-import.js';
 import { idParam, json } from './common.js';
-import { attachment, uploadedFile, uploadLimit, XLSX_TYPE } from './imports.js';
+import { ANNOTATED_RESPONSE, attachment, UPLOAD_BODY, uploadedFile, XLSX_TYPE } from './imports.js';
 
 const PATH = '/api/v1/imports/organisation';
 
@@ -28,14 +22,7 @@ const importRoute = defineRoute('org.import', {
     'and name) and reported as existing, a difference as a conflict, never overwritten.',
   request: {
     query: orgImportQuerySchema,
-    body: {
-      required: true,
-      content: {
-        [XLSX_TYPE]: { schema: z.any() },
-        'text/csv': { schema: z.any() },
-        'application/octet-stream': { schema: z.any() },
-      },
-    },
+    body: UPLOAD_BODY,
   },
   responses: {
     200: { description: 'The report, row by row and by sheet', content: json(orgImportReportSchema) },
@@ -49,22 +36,16 @@ const annotatedRoute = defineRoute('org.import', {
   summary: 'The organisation workbook with a 问题说明 column on each sheet (xlsx)',
   request: { params: idParam },
   responses: {
-    200: { description: 'The annotated workbook', content: { [XLSX_TYPE]: { schema: z.any() } } },
+    200: ANNOTATED_RESPONSE,
   },
 });
 
 export function orgImportRoutes(deps: Deps) {
   const r = newRouter();
-  r.use(`${PATH}/*`, uploadLimit());
-  r.use(PATH, uploadLimit());
   r.openapi(importRoute, async (c) => {
     const p = c.get('principal');
     orgImporterRole(p);
-    const upload = await uploadedFile(c.req, {
-      form: 'organisation',
-      csv: 'organisation.csv',
-      xlsx: 'organisation.xlsx',
-    });
+    const upload = await uploadedFile(c.req, 'organisation');
     const { dryRun } = c.req.valid('query');
     return c.json(await importOrg(deps, p, upload, dryRun !== 'false'), 200);
   });

@@ -1,12 +1,3 @@
-/**
- * 历史数据导入 (DESIGN §4.7): POST a workbook of past findings, petitions, opinion signals and
- * indicators (xlsx with a sheet per kind, or a csv of one kind; multipart with a `file` field, or the
- * raw file with its content type) for a dry run (the default: a report of every row's problems,
- * nothing written) or a commit (?dryRun=false: the valid rows written, idempotently); GET the same file
- * back with a 问题说明 column on every sheet. The body cap and the upload types are the ledger import's
- * (routes/imports.ts), whose middleware covers every path under /api/v1/imports/.
- */
-import { z } from '@hono/zod-openapi';
 import { recordsImportQuerySchema, recordsImportReportSchema } from '@jiandu/shared/api';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
@@ -14,7 +5,7 @@ import { newRouter } from '../app/router.js';
 import { annotatedRecords } from '../sheets/records-annotated.js';
 import { historyImporterRole, importRecords } from '../sheets/records-import.js';
 import { idParam, json } from './common.js';
-import { attachment, uploadedFile, XLSX_TYPE } from './imports.js';
+import { ANNOTATED_RESPONSE, attachment, UPLOAD_BODY, uploadedFile, XLSX_TYPE } from './imports.js';
 
 const importRoute = defineRoute('history.import', {
   method: 'post',
@@ -32,14 +23,7 @@ const importRoute = defineRoute('history.import', {
     'again reports each row as a duplicate of the first import.',
   request: {
     query: recordsImportQuerySchema,
-    body: {
-      required: true,
-      content: {
-        [XLSX_TYPE]: { schema: z.any() },
-        'text/csv': { schema: z.any() },
-        'application/octet-stream': { schema: z.any() },
-      },
-    },
+    body: UPLOAD_BODY,
   },
   responses: {
     200: {
@@ -56,7 +40,7 @@ const annotatedRoute = defineRoute('history.import', {
   summary: 'The imported past-records workbook with a 问题说明 column naming each row’s problems (xlsx)',
   request: { params: idParam },
   responses: {
-    200: { description: 'The annotated workbook', content: { [XLSX_TYPE]: { schema: z.any() } } },
+    200: ANNOTATED_RESPONSE,
   },
 });
 
@@ -65,11 +49,7 @@ export function recordsImportRoutes(deps: Deps) {
   r.openapi(importRoute, async (c) => {
     const p = c.get('principal');
     historyImporterRole(p);
-    const upload = await uploadedFile(c.req, {
-      form: 'past-records',
-      csv: 'past-records.csv',
-      xlsx: 'past-records.xlsx',
-    });
+    const upload = await uploadedFile(c.req, 'past-records');
     const { dryRun } = c.req.valid('query');
     return c.json(await importRecords(deps, p, upload, dryRun !== 'false'), 200);
   });

@@ -513,6 +513,7 @@ describe('the past-records import route', () => {
         'request.unsupportedMediaType',
         'content-type',
       ],
+      [new Uint8Array(5 * 1024 * 1024).fill(0x41), { raw: 'text/csv' }, 413, 'request.tooLarge', 'file'],
     ];
     for (const [bytes, opts, status, code, field] of cases) {
       const res = await upload(bytes, opts);
