@@ -6,11 +6,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { isPlainText, PLAIN_TEXT_MESSAGE } from '@jiandu/shared';
-import {
-  ledgerImportQuerySchema,
-  ledgerImportReportSchema,
-  ledgerUpdateReportSchema,
-} from '@jiandu/shared/api';
+import { importQuerySchema, ledgerImportReportSchema, ledgerUpdateReportSchema } from '@jiandu/shared/api';
 import type { HonoRequest } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { defineRoute } from '../app/authorize.js';
@@ -67,7 +63,7 @@ const importRoute = defineRoute('ledger.import', {
     'without BOM) or GBK/GB18030. A commit writes every valid row once: importing the same file again reports ' +
     'each row as a duplicate of the first import.',
   request: {
-    query: ledgerImportQuerySchema,
+    query: importQuerySchema,
     body: UPLOAD_BODY,
   },
   responses: {
@@ -87,7 +83,7 @@ const updateRoute = defineRoute('rectification.work', {
     '(your own audited writes); a row whose 版本 is not the record’s current version is a conflict and is ' +
     'not applied. Same body forms and limits as the ledger import.',
   request: {
-    query: ledgerImportQuerySchema,
+    query: importQuerySchema,
     body: UPLOAD_BODY,
   },
   responses: {

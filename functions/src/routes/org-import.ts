@@ -1,4 +1,4 @@
-import { orgImportQuerySchema, orgImportReportSchema } from '@jiandu/shared/api';
+import { importQuerySchema, orgImportReportSchema } from '@jiandu/shared/api';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { newRouter } from '../app/router.js';
@@ -21,7 +21,7 @@ const importRoute = defineRoute('org.import', {
     'writes every row without problems once: units already in the system are matched (by code, or by parent ' +
     'and name) and reported as existing, a difference as a conflict, never overwritten.',
   request: {
-    query: orgImportQuerySchema,
+    query: importQuerySchema,
     body: UPLOAD_BODY,
   },
   responses: {

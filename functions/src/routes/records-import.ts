@@ -1,4 +1,4 @@
-import { recordsImportQuerySchema, recordsImportReportSchema } from '@jiandu/shared/api';
+import { importQuerySchema, recordsImportReportSchema } from '@jiandu/shared/api';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { newRouter } from '../app/router.js';
@@ -22,7 +22,7 @@ const importRoute = defineRoute('history.import', {
     'established. At most 4 MiB and 10,000 rows. A commit writes every valid row once: importing the same file ' +
     'again reports each row as a duplicate of the first import.',
   request: {
-    query: recordsImportQuerySchema,
+    query: importQuerySchema,
     body: UPLOAD_BODY,
   },
   responses: {

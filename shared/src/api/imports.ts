@@ -2,27 +2,45 @@
 import { z } from 'zod';
 import { LEDGER_FIELDS } from '../sheets/headers.js';
 
-export const ledgerImportQuerySchema = z.object({
+/** Every import's query: a dry run unless the caller says commit. */
+export const importQuerySchema = z.object({
   dryRun: z
     .enum(['true', 'false'])
     .default('true')
-    .meta({ description: 'true (default): check only; false: write the valid rows' }),
+    .meta({ description: 'true (default): check only; false: write the rows without problems' }),
 });
+
+/** How an imported file was read, as every import's report says it. */
+export const importFileFields = {
+  fileName: z.string(),
+  format: z.enum(['xlsx', 'csv']),
+  encoding: z.enum(['xlsx', 'utf-8', 'utf-16', 'gb18030']),
+};
+
+/** The problems a cell of any import's sheet can have: missing, unsafe or too long text, a bad date. */
+export const cellProblemCodes = [
+  'field.missing',
+  'text.tooLong',
+  'text.unsafeCharacters',
+  'date.invalid',
+] as const;
+/** A unit named by a row (责任单位, 单位) that is not found, or not found once. */
+export const unitNameProblemCodes = ['unit.unknown', 'unit.ambiguous'] as const;
+/** An amount in 万元 or 元 (the sheets' amount parser). */
+export const amountProblemCodes = [
+  'amount.invalid',
+  'amount.negative',
+  'amount.tooPrecise',
+  'amount.tooLarge',
+] as const;
 
 export const ledgerFieldSchema = z.enum(LEDGER_FIELDS);
 
 /** Every problem a ledger row can have (the SPA says each in words). */
 export const ledgerProblemCodes = [
-  'field.missing',
-  'text.tooLong',
-  'text.unsafeCharacters',
-  'unit.unknown',
-  'unit.ambiguous',
-  'date.invalid',
-  'amount.invalid',
-  'amount.negative',
-  'amount.tooPrecise',
-  'amount.tooLarge',
+  ...cellProblemCodes,
+  ...unitNameProblemCodes,
+  ...amountProblemCodes,
   // A past instant (the closure date, the discovery date): the core's pastInstantProblem.
   'instant.invalid',
   'instant.future',
@@ -71,9 +89,7 @@ export const ledgerImportReportSchema = z
   .object({
     id: z.string(),
     dryRun: z.boolean(),
-    fileName: z.string(),
-    format: z.enum(['xlsx', 'csv']),
-    encoding: z.enum(['xlsx', 'utf-8', 'utf-16', 'gb18030']),
+    ...importFileFields,
     sheet: z.string(),
     headerRow: z.number().int(),
     columns: z

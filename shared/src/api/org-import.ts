@@ -4,13 +4,7 @@
  */
 import { z } from 'zod';
 import { TENURE_SHEET_FIELDS, UNIT_SHEET_FIELDS } from '../sheets/org-headers.js';
-
-export const orgImportQuerySchema = z.object({
-  dryRun: z
-    .enum(['true', 'false'])
-    .default('true')
-    .meta({ description: 'true (default): check only; false: write the rows without problems' }),
-});
+import { cellProblemCodes, importFileFields } from './imports.js';
 
 export const orgSheetSchema = z.enum(['units', 'tenures']);
 export type OrgSheet = z.infer<typeof orgSheetSchema>;
@@ -19,10 +13,7 @@ export const orgFieldSchema = z.enum([...UNIT_SHEET_FIELDS, ...TENURE_SHEET_FIEL
 
 /** Every problem a row of either sheet can have (the SPA says each in words). */
 export const orgProblemCodes = [
-  'field.missing',
-  'text.tooLong',
-  'text.unsafeCharacters',
-  'date.invalid',
+  ...cellProblemCodes,
   'instant.invalid',
   'instant.future',
   'instant.beforeUnit',
@@ -106,10 +97,8 @@ export const orgImportReportSchema = z
   .object({
     id: z.string(),
     dryRun: z.boolean(),
-    fileName: z.string(),
+    ...importFileFields,
     sha256: z.string(),
-    format: z.enum(['xlsx', 'csv']),
-    encoding: z.enum(['xlsx', 'utf-8', 'utf-16', 'gb18030']),
     sheets: z.object({ units: orgSheetInfoSchema.nullable(), tenures: orgSheetInfoSchema.nullable() }),
     counts: z.object({ units: orgSheetCountsSchema, tenures: orgSheetCountsSchema }),
     rows: z.array(orgReportRowSchema),

@@ -4,29 +4,16 @@
  */
 import { z } from 'zod';
 import { RECORD_FIELDS, RECORD_KINDS } from '../sheets/records-headers.js';
-
-export const recordsImportQuerySchema = z.object({
-  dryRun: z
-    .enum(['true', 'false'])
-    .default('true')
-    .meta({ description: 'true (default): check only; false: write the valid rows' }),
-});
+import { amountProblemCodes, cellProblemCodes, importFileFields, unitNameProblemCodes } from './imports.js';
 
 export const recordKindSchema = z.enum(RECORD_KINDS);
 export const recordFieldSchema = z.enum(RECORD_FIELDS);
 
 /** Every problem a row of a past-records sheet can have (the SPA says each in words). */
 export const recordsProblemCodes = [
-  'field.missing',
-  'text.tooLong',
-  'text.unsafeCharacters',
-  'unit.unknown',
-  'unit.ambiguous',
-  'date.invalid',
-  'amount.invalid',
-  'amount.negative',
-  'amount.tooPrecise',
-  'amount.tooLarge',
+  ...cellProblemCodes,
+  ...unitNameProblemCodes,
+  ...amountProblemCodes,
   /** Not one of the values the field takes (a category, a severity, a channel …). */
   'value.unknown',
   /** Not a non-negative number (counts, targets, actuals, a year). */
@@ -86,9 +73,7 @@ export const recordsImportReportSchema = z
   .object({
     id: z.string(),
     dryRun: z.boolean(),
-    fileName: z.string(),
-    format: z.enum(['xlsx', 'csv']),
-    encoding: z.enum(['xlsx', 'utf-8', 'utf-16', 'gb18030']),
+    ...importFileFields,
     sheets: z.array(recordsSheetReportSchema),
     ignoredSheets: z.array(z.string()).meta({ description: 'Sheets whose header row names no kind' }),
     quarters: z.array(z.string()).meta({
