@@ -69,12 +69,7 @@ export async function checkLedger(deps: Deps, p: Principal, bytes: Uint8Array) {
       field: 'file',
     });
   }
-  const tree = await deps.units.tree();
-  const paths = new Map<string, string>();
-  for (const id of tree.byId.keys()) {
-    const path = await deps.units.pathOf(id);
-    if (path) paths.set(id, path);
-  }
+  const { tree, paths } = await deps.units.treeAndPaths();
   const matcher = new UnitMatcher(tree, paths, await scopeOf(deps, p));
   const scheme = await deps.scheme();
   const ctx: RowContext = {

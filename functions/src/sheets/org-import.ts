@@ -82,12 +82,7 @@ export function orgSheets(file: ReadFile): OrgSheets {
 
 /** What the system holds that the plan reads: the tree, the jurisdiction, the clock and scheme, tenures. */
 async function worldOf(deps: Deps, p: Principal): Promise<OrgWorld> {
-  const tree = await deps.units.tree();
-  const paths = new Map<string, string>();
-  for (const id of tree.byId.keys()) {
-    const path = await deps.units.pathOf(id);
-    if (path) paths.set(id, path);
-  }
+  const { tree, paths } = await deps.units.treeAndPaths();
   const scheme = await deps.scheme();
   return {
     tree,

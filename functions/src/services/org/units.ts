@@ -42,6 +42,12 @@ export class UnitDirectory {
     return this.cached!.tree;
   }
 
+  /** The tree and every unit's path, from one load (an import matches names against all of them). */
+  async treeAndPaths(): Promise<{ tree: UnitTree<Unit>; paths: ReadonlyMap<string, string> }> {
+    await this.fresh();
+    return { tree: this.cached!.tree, paths: this.cached!.paths };
+  }
+
   /** "/root/…/id/": begins_with on it selects the unit's subtree. */
   async pathOf(id: string): Promise<string | null> {
     await this.fresh();
