@@ -2,7 +2,7 @@ import type { LedgerImportReport, LedgerUpdateReport } from '@jiandu/shared/api'
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../testing/harness.js';
-import { upload } from './test-files.js';
+import { upload, uploadFile } from './test-files.js';
 
 let h: Harness;
 let supervisor: string;
@@ -31,14 +31,11 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const sendUpdates = (bytes: Uint8Array, dryRun = true, token = officer) =>
-  h.app.request(`/api/v1/imports/rectification-ledger/updates${dryRun ? '' : '?dryRun=false'}`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${token}`,
-      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    },
-    body: Buffer.from(bytes),
-  }) as Promise<Response>;
+  uploadFile(h, '/api/v1/imports/rectification-ledger/updates', token, bytes, {
+    dryRun,
+    raw: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    defaultName: 'ledger.xlsx',
+  });
 
 /** The unit's ledger as exported, edited by `edit(cells of the row, its record id)`. */
 async function exportedAndEdited(edit: (set: (header: string, v: string) => void, id: string) => void) {

@@ -42,6 +42,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../services/accounts/users.js';
 import { type Harness, startHarness } from '../testing/harness.js';
 import { storedAndRebuiltAggregates } from '../testing/stored.js';
+import { uploadFile } from './test-files.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -61,14 +62,9 @@ async function book(sheets: { name: string; rows: Cell[][] }[]): Promise<Uint8Ar
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
+/** Commits a file to an import route (no dry run: the scenario's files are right); answers the report. */
 async function upload(token: string, path: string, bytes: Uint8Array, name: string) {
-  const form = new FormData();
-  form.append('file', new File([Buffer.from(bytes)], name));
-  const res = await h.app.request(path, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-    body: form,
-  });
+  const res = await uploadFile(h, path, token, bytes, { defaultName: name, dryRun: false });
   const body = (await res.json()) as Record<string, unknown>;
   expect(res.status, JSON.stringify(body).slice(0, 600)).toBe(200);
   return body;
@@ -251,12 +247,7 @@ interface RankRow {
 describe('a county moved in by imports alone, three past quarters', () => {
   it('reproduces the rankings, cards and proposed case subjects of DESIGN §4', async () => {
     const admin = await h.token('admin', 'city');
-    const org = await upload(
-      admin,
-      '/api/v1/imports/organisation?dryRun=false',
-      await orgBook(),
-      '清河县组织机构.xlsx',
-    );
+    const org = await upload(admin, '/api/v1/imports/organisation', await orgBook(), '清河县组织机构.xlsx');
     const rows = org.rows as { sheet: string; label?: string; unitId?: string; personId?: string }[];
     const idOf = (name: string) => rows.find((r) => r.sheet === 'units' && r.label === name)!.unitId!;
     const [county, jia, yi, bing] = ['清河县', '甲镇', '乙镇', '丙镇'].map(idOf) as [
@@ -291,15 +282,10 @@ describe('a county moved in by imports alone, three past quarters', () => {
       body: { username: 'qh-sup', password: 'pass-word-1' },
     });
     const sup = ((await signIn.json()) as { token: string }).token;
-    await upload(
-      sup,
-      '/api/v1/imports/rectification-ledger?dryRun=false',
-      await ledgerBook(),
-      '清河县整改台账.xlsx',
-    );
+    await upload(sup, '/api/v1/imports/rectification-ledger', await ledgerBook(), '清河县整改台账.xlsx');
     const past = await upload(
       sup,
-      '/api/v1/imports/past-records?dryRun=false',
+      '/api/v1/imports/past-records',
       await historyBook(),
       '清河县历史数据.xlsx',
     );

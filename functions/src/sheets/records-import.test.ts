@@ -17,11 +17,10 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUnit } from '../services/org/org.js';
 import { keys, STATE_SK } from '../store/keys.js';
-import { assertContract } from '../testing/contract.js';
-import { apiContract, type Harness, startHarness } from '../testing/harness.js';
+import { type Harness, startHarness } from '../testing/harness.js';
 import { recordsOf, scanAll, storedAndRebuilt } from '../testing/stored.js';
 import { PROBLEM_COLUMN } from './annotated.js';
-import { csvText, type Row } from './test-files.js';
+import { csvText, type Row, type UploadOptions, uploadFile } from './test-files.js';
 
 let h: Harness;
 let sup: string;
@@ -235,26 +234,11 @@ const ALL: [string, string[], Row[]][] = [
 
 const PATH = '/api/v1/imports/past-records';
 
-async function upload(
-  bytes: Uint8Array,
-  opts: { dryRun?: boolean; token?: string; name?: string; raw?: string } = {},
-): Promise<Response> {
-  const path = `${PATH}${opts.dryRun === false ? '?dryRun=false' : ''}`;
-  const headers: Record<string, string> = { authorization: `Bearer ${opts.token ?? sup}` };
-  let body: RequestInit['body'];
-  if (opts.raw) {
-    headers['content-type'] = opts.raw;
-    headers['x-file-name'] = encodeURIComponent(opts.name ?? 'history.csv');
-    body = Buffer.from(bytes);
-  } else {
-    const form = new FormData();
-    form.append('file', new File([Buffer.from(bytes)], opts.name ?? '东山县历史数据.xlsx'));
-    body = form;
-  }
-  const res = (await h.app.request(path, { method: 'POST', headers, body })) as Response;
-  await assertContract(apiContract(h.app), 'POST', path, res.clone());
-  return res;
-}
+const upload = (bytes: Uint8Array, opts: UploadOptions & { token?: string } = {}) =>
+  uploadFile(h, PATH, opts.token ?? sup, bytes, {
+    defaultName: opts.raw ? 'history.csv' : '东山县历史数据.xlsx',
+    ...opts,
+  });
 
 async function report(bytes: Uint8Array, dryRun: boolean): Promise<RecordsImportReport> {
   const res = await upload(bytes, { dryRun });

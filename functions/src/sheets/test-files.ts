@@ -1,7 +1,8 @@
 /** Ledger files built in tests: xlsx written by exceljs, csv encoded as Excel in China saves it. */
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import type { Harness } from '../testing/harness.js';
+import { assertContract } from '../testing/contract.js';
+import { apiContract, type Harness } from '../testing/harness.js';
 
 export type Row = (string | number | Date | null)[];
 
@@ -47,28 +48,45 @@ export const utf8BomCsv = (rows: Row[], headers?: string[]) =>
     Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csvText(rows, headers), 'utf8')]),
   );
 
-/** POST a file as multipart (the SPA's way) or raw with its content type. */
-export function upload(
+export interface UploadOptions {
+  dryRun?: boolean;
+  name?: string;
+  /** Send the bytes raw with this content type (and the name in x-file-name), not as a form. */
+  raw?: string;
+}
+
+/**
+ * POSTs a file to an import route as multipart (the SPA's way) or raw with its content type; the answer
+ * is held to the API's contract like every other the tests see.
+ */
+export async function uploadFile(
   h: Harness,
+  path: string,
   token: string,
   bytes: Uint8Array,
-  opts: { dryRun?: boolean; name?: string; raw?: string } = {},
+  opts: UploadOptions & { defaultName: string },
 ): Promise<Response> {
-  const qs = opts.dryRun === false ? '?dryRun=false' : '';
+  const url = `${path}${opts.dryRun === false ? '?dryRun=false' : ''}`;
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+  const name = opts.name ?? opts.defaultName;
   let body: RequestInit['body'];
   if (opts.raw) {
     headers['content-type'] = opts.raw;
-    headers['x-file-name'] = encodeURIComponent(opts.name ?? 'ledger');
+    headers['x-file-name'] = encodeURIComponent(name);
     body = Buffer.from(bytes);
   } else {
     const form = new FormData();
-    form.append('file', new File([Buffer.from(bytes)], opts.name ?? 'ledger.xlsx'));
+    form.append('file', new File([Buffer.from(bytes)], name));
     body = form;
   }
-  return h.app.request(`/api/v1/imports/rectification-ledger${qs}`, {
-    method: 'POST',
-    headers,
-    body,
-  }) as Promise<Response>;
+  const res = (await h.app.request(url, { method: 'POST', headers, body })) as Response;
+  await assertContract(apiContract(h.app), 'POST', url, res.clone());
+  return res;
 }
+
+/** A ledger to the ledger import. */
+export const upload = (h: Harness, token: string, bytes: Uint8Array, opts: UploadOptions = {}) =>
+  uploadFile(h, '/api/v1/imports/rectification-ledger', token, bytes, {
+    defaultName: opts.raw ? 'ledger' : 'ledger.xlsx',
+    ...opts,
+  });
