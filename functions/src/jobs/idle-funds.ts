@@ -8,10 +8,18 @@
  * counts as the go-live day — money still idle at go-live is alerted once the grace days after go-live
  * have passed, not on the first morning.
  */
-import { type Alert, addDays, fenToWan, formatInstant, idleFundsAlert, localDateOf } from '@jiandu/shared';
+import {
+  type Alert,
+  addDays,
+  countedFrom,
+  fenToWan,
+  formatInstant,
+  idleFundsAlert,
+  localDateOf,
+} from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import { raiseAlertOnce } from '../services/alerts/alerts.js';
-import { countedFrom, goLiveLookup } from '../services/alerts/go-live.js';
+import { goLiveLookup } from '../services/alerts/go-live.js';
 import { triggerRaised } from '../services/alerts/triggers.js';
 import { projectsUnder, ruleProject } from '../services/funds/funds.js';
 import type { JobContext, JobResult } from './job.js';

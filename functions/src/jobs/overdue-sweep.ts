@@ -12,6 +12,7 @@
  * overdue. A sweep run before go-live raises nothing (no day counted from go-live has passed).
  */
 import {
+  countedFrom,
   formatInstant,
   type OverdueAction,
   overdueActions,
@@ -20,7 +21,7 @@ import {
 } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import { writeAlert } from '../services/alerts/alerts.js';
-import { countedFrom, goLiveLookup } from '../services/alerts/go-live.js';
+import { goLiveLookup } from '../services/alerts/go-live.js';
 import { triggerRaised } from '../services/alerts/triggers.js';
 import { writeCaseProposal } from '../services/cases/cases.js';
 import { tenuresOf } from '../services/org/org.js';

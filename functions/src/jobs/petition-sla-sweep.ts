@@ -12,10 +12,10 @@
  * starts at go-live (slaCountedFrom) — a petition still undecided at go-live gets its 15 days from then;
  * one decided or handled before go-live met its limit and raises nothing.
  */
-import { type Alert, formatInstant, slaStatus } from '@jiandu/shared';
+import { type Alert, formatInstant, slaCountedFrom, slaStatus } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import { raiseAlertOnce } from '../services/alerts/alerts.js';
-import { goLiveLookup, slaCountedFrom } from '../services/alerts/go-live.js';
+import { goLiveLookup } from '../services/alerts/go-live.js';
 import { triggerRaised } from '../services/alerts/triggers.js';
 import type { StoredPetition } from '../services/petitions/records.js';
 import { type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';

@@ -9,10 +9,10 @@
  * Go-live (DESIGN §4.7, services/alerts/go-live.ts): a first-response deadline before the unit's go-live
  * counts as the go-live day — a task still unstarted at go-live has until the end of that day.
  */
-import { type Alert, endOfLocalDay, formatInstant } from '@jiandu/shared';
+import { type Alert, countedFrom, endOfLocalDay, formatInstant } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import { raiseAlertOnce } from '../services/alerts/alerts.js';
-import { countedFrom, goLiveLookup } from '../services/alerts/go-live.js';
+import { goLiveLookup } from '../services/alerts/go-live.js';
 import { triggerRaised } from '../services/alerts/triggers.js';
 import { openRectifications } from '../services/rectifications/read.js';
 import type { JobContext, JobResult } from './job.js';

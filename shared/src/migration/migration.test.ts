@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UnitTree } from '../units/unit-tree.js';
-import { goLiveOf, type MigrationRules, pastInstantProblem, whollyBeforeGoLive } from './migration.js';
+import {
+  countedFrom,
+  goLiveOf,
+  type MigrationRules,
+  pastInstantProblem,
+  slaCountedFrom,
+  whollyBeforeGoLive,
+} from './migration.js';
 
 const tree = new UnitTree([
   { id: 'city', kind: 'city', parentId: null },
@@ -32,6 +39,34 @@ describe('go-live of a unit', () => {
     expect(whollyBeforeGoLive('2025-12-31', '2026-01-01')).toBe(true);
     expect(whollyBeforeGoLive('2026-01-01', '2026-01-01')).toBe(false);
     expect(whollyBeforeGoLive('2020-01-01', null)).toBe(false);
+  });
+});
+
+describe('a time limit around go-live', () => {
+  it('that fell before go-live counts from the go-live day; one on or after it stays', () => {
+    expect(countedFrom('2025-11-30', '2026-01-01')).toBe('2026-01-01');
+    expect(countedFrom('2026-01-01', '2026-01-01')).toBe('2026-01-01');
+    expect(countedFrom('2026-02-10', '2026-01-01')).toBe('2026-02-10');
+    expect(countedFrom('2020-01-01', null)).toBe('2020-01-01');
+  });
+
+  it('restarts a petition clock started before go-live at the go-live day, and keeps what was done', () => {
+    const p = {
+      receivedAt: '2025-12-20T10:00:00+08:00',
+      acceptedAt: '2025-12-28T09:00:00+08:00',
+      decidedAt: '2025-12-28T09:00:00+08:00',
+      handledAt: null,
+      extensionDays: 0,
+    };
+    const counted = slaCountedFrom(p, '2026-01-01', 'Asia/Shanghai');
+    expect(counted).toEqual({
+      ...p,
+      receivedAt: '2026-01-01T00:00:00+08:00',
+      acceptedAt: '2026-01-01T00:00:00+08:00',
+    });
+    const after = { ...p, receivedAt: '2026-01-05T10:00:00+08:00', acceptedAt: null, decidedAt: null };
+    expect(slaCountedFrom(after, '2026-01-01', 'Asia/Shanghai')).toEqual(after);
+    expect(slaCountedFrom(p, null, 'Asia/Shanghai')).toBe(p);
   });
 });
 

@@ -3,8 +3,9 @@
  * instant of a migration import passes — whatever record type carries it (a finding's discovery, a
  * petition's receipt, acceptance and handling, a signal's publication, a ledger row's closure).
  */
-import { instantMs, isInstant, isLocalDate } from '../calendar/local-date.js';
-import { localDateOf } from '../calendar/time-zone.js';
+import { instantMs, isInstant, isLocalDate, type LocalDate } from '../calendar/local-date.js';
+import { formatInstant, localDateOf, startOfLocalDay } from '../calendar/time-zone.js';
+import type { SlaPetition } from '../petitions/sla.js';
 import type { Scheme } from '../scheme/scheme.js';
 import type { UnitLike, UnitTree } from '../units/unit-tree.js';
 
@@ -31,6 +32,28 @@ export function goLiveOf(tree: UnitTree<UnitLike>, unitId: string, rules: Migrat
  */
 export const whollyBeforeGoLive = (lastDay: string, goLive: string | null): boolean =>
   goLive !== null && lastDay < goLive;
+
+/** A time limit as Jiandu counts it: the go-live day when the limit fell before it, else the limit. */
+export const countedFrom = (limit: LocalDate, goLive: LocalDate | null): LocalDate =>
+  goLive !== null && whollyBeforeGoLive(limit, goLive) ? goLive : limit;
+
+/**
+ * A petition's SLA clocks as Jiandu counts them: a clock that started before the unit's go-live (its
+ * receipt, its acceptance) starts at the beginning of the go-live day, so its time limit falls after
+ * go-live (the rule above: a limit before go-live counts from go-live). What was done before go-live
+ * (decided, handled) stays done: a clock stopped before go-live has met its limit.
+ */
+export function slaCountedFrom<P extends SlaPetition>(p: P, goLive: LocalDate | null, timeZone: string): P {
+  if (goLive === null) return p;
+  const start = formatInstant(startOfLocalDay(goLive, timeZone), timeZone);
+  const before = (at: string | null): at is string =>
+    at !== null && whollyBeforeGoLive(localDateOf(at, timeZone), goLive);
+  return {
+    ...p,
+    receivedAt: before(p.receivedAt) ? start : p.receivedAt,
+    acceptedAt: before(p.acceptedAt) ? start : p.acceptedAt,
+  };
+}
 
 /** What is wrong with a past instant, as a code of the import's row problems (null: nothing). */
 export type PastInstantProblem = 'instant.invalid' | 'instant.future' | 'instant.beforeUnit';

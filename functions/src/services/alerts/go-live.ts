@@ -11,15 +11,7 @@
  *   three on the first morning for matters the county inherited (a county's administrator would call
  *   that false accountability: nobody could act on them in the system before it existed).
  */
-import {
-  formatInstant,
-  goLiveOf,
-  type LocalDate,
-  localDateOf,
-  type SlaPetition,
-  startOfLocalDay,
-  whollyBeforeGoLive,
-} from '@jiandu/shared';
+import { goLiveOf, type LocalDate } from '@jiandu/shared';
 import type { Deps } from '../../app/deps.js';
 
 /** The go-live date of each unit (null: live from the start), read once per sweep. */
@@ -31,27 +23,5 @@ export async function goLiveLookup(deps: Deps): Promise<GoLiveOf> {
   return (unitId) => {
     if (!cache.has(unitId)) cache.set(unitId, goLiveOf(tree, unitId, scheme.migration));
     return cache.get(unitId) ?? null;
-  };
-}
-
-/** A time limit as Jiandu counts it: the go-live day when the limit fell before it, else the limit. */
-export const countedFrom = (limit: LocalDate, goLive: LocalDate | null): LocalDate =>
-  goLive !== null && whollyBeforeGoLive(limit, goLive) ? goLive : limit;
-
-/**
- * A petition's SLA clocks as Jiandu counts them: a clock that started before the unit's go-live (its
- * receipt, its acceptance) starts at the beginning of the go-live day, so its time limit falls after
- * go-live (the rule above: a limit before go-live counts from go-live). What was done before go-live
- * (decided, handled) stays done: a clock stopped before go-live has met its limit.
- */
-export function slaCountedFrom<P extends SlaPetition>(p: P, goLive: LocalDate | null, timeZone: string): P {
-  if (goLive === null) return p;
-  const start = formatInstant(startOfLocalDay(goLive, timeZone), timeZone);
-  const before = (at: string | null): at is string =>
-    at !== null && whollyBeforeGoLive(localDateOf(at, timeZone), goLive);
-  return {
-    ...p,
-    receivedAt: before(p.receivedAt) ? start : p.receivedAt,
-    acceptedAt: before(p.acceptedAt) ? start : p.acceptedAt,
   };
 }

@@ -23,6 +23,7 @@ import {
   receivePetition,
   repeatsAffectedBy,
   type Scheme,
+  slaCountedFrom,
   slaMissedActions,
   slaStatus,
   wholeQuarters,
@@ -35,7 +36,7 @@ import { keys } from '../../store/keys.js';
 import { SYSTEM_ACTOR } from '../../store/record-store.js';
 import { Tx, TxCancelled } from '../../store/tx.js';
 import { ALERT_TX_ITEMS, writeAlert } from '../alerts/alerts.js';
-import { type GoLiveOf, goLiveLookup, slaCountedFrom } from '../alerts/go-live.js';
+import { type GoLiveOf, goLiveLookup } from '../alerts/go-live.js';
 import { triggerRaised } from '../alerts/triggers.js';
 import { PROPOSAL_TX_ITEMS, proposedCase, writeCaseProposal } from '../cases/cases.js';
 import { tenuresOf } from '../org/org.js';
