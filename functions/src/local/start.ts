@@ -59,7 +59,7 @@ async function main() {
     if (demo || seeded) {
       say('  Demo sign-ins (password demo1234 — a demo only; JIANDU_DEMO=0 with a fresh DATA_DIR has none):');
       say(
-        '    admin · security · auditor · leader (viewer) · city-supervisor · supervisor · xichuan-supervisor · inspector · reviewer1 · reviewer2 · officer (unit officer, 青松镇)',
+        '    admin · security · auditor · leader (viewer) · city-supervisor · supervisor · xichuan-supervisor · inspector · reviewer1 · reviewer2 · officer (unit officer, 青松镇) · yunxi-supervisor (云溪县, moved in from spreadsheets)',
       );
     }
     say('  Ctrl-C stops it; the data stays for the next npm start.');
