@@ -6,6 +6,7 @@ export * from './cases/index.js';
 export * from './errors/index.js';
 export * from './funds/index.js';
 export * from './ledger/index.js';
+export * from './lights/index.js';
 export * from './migration/index.js';
 export * from './petitions/index.js';
 export * from './publishing/index.js';

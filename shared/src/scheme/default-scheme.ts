@@ -4,7 +4,7 @@
  * the time-zone check) cost ~40 ms of every Lambda's init; scheme.test.ts proves it parses to itself.
  */
 import { CHINA_WORKING_CALENDAR } from '../calendar/china-holidays.js';
-import { LIVE_LOOKBACK_DEFAULT, type Scheme } from './scheme.js';
+import { LIGHTS_DEFAULT, LIVE_LOOKBACK_DEFAULT, type Scheme } from './scheme.js';
 
 export const DEFAULT_SCHEME: Scheme = {
   id: 'poverty-alleviation',
@@ -59,6 +59,7 @@ export const DEFAULT_SCHEME: Scheme = {
   },
   signals: { firstResponse: { days: 1, count: 'calendar', rollOffNonWorking: false } },
   publishing: { autoPublishDelayDays: 10 },
+  lights: { ...LIGHTS_DEFAULT, caseDecide: { ...LIGHTS_DEFAULT.caseDecide } },
   funds: { idleThresholdFen: 10_000_000, idleGraceDays: 0 },
   bulletins: { dayOfMonth: 5 },
   migration: { goLive: [], clockSkewSeconds: 300, liveLookbackDays: LIVE_LOOKBACK_DEFAULT },

@@ -26,6 +26,23 @@ const count = z.number().int().min(0);
  */
 export const LIVE_LOOKBACK_DEFAULT = { discoveredOn: 92, receivedAt: 30, publishedAt: 30 } as const;
 
+/**
+ * Traffic lights (三色预警, DESIGN §4.4): the warning window before each kind of deadline, in days counted
+ * the way that deadline's rule counts (calendar or working days), and the two plans a record has.
+ * Chosen defaults, where DESIGN names no number: a rectification turns yellow in the last 7 days up to its
+ * deadline, a petition's acceptance in the last 3, its handling in the last 10, a case in the last 5; a
+ * rectification still `assigned` (work not started) 5 days after it was opened is behind its plan; an
+ * accountability case is due to be decided (or dismissed) 30 calendar days after it was proposed.
+ */
+export const LIGHTS_DEFAULT = {
+  rectificationWarnDays: 7,
+  rectificationStartDays: 5,
+  petitionAcceptWarnDays: 3,
+  petitionHandleWarnDays: 10,
+  caseWarnDays: 5,
+  caseDecide: { days: 30, count: 'calendar', rollOffNonWorking: true },
+} as const;
+
 export const unitKinds = ['city', 'county', 'township', 'department', 'village'] as const;
 export const unitKindSchema = z.enum(unitKinds);
 
@@ -101,6 +118,24 @@ export const schemeSchema = z.strictObject({
   }),
   signals: z.strictObject({ firstResponse: deadlineRuleSchema }),
   publishing: z.strictObject({ autoPublishDelayDays: count }),
+  /**
+   * Traffic lights (LIGHTS_DEFAULT says why each default is what it is). Optional rather than defaulted,
+   * like `migration.liveLookbackDays`: a scheme stored before lights existed stays a Scheme; its readers
+   * take LIGHTS_DEFAULT.
+   */
+  lights: z
+    .strictObject({
+      /** Days before a rectification's deadline (as `rectification.defaultDeadline` counts) it is yellow. */
+      rectificationWarnDays: z.number().int().min(0).max(366),
+      /** Days after opening (as `rectification.defaultDeadline` counts) by which work should have started. */
+      rectificationStartDays: z.number().int().min(0).max(366),
+      petitionAcceptWarnDays: z.number().int().min(0).max(366),
+      petitionHandleWarnDays: z.number().int().min(0).max(366),
+      caseWarnDays: z.number().int().min(0).max(366),
+      /** An open accountability case's time limit, from the day it was proposed to a decision. */
+      caseDecide: deadlineRuleSchema,
+    })
+    .optional(),
   funds: z.strictObject({
     /** Unspent balance (fen) above which money is idle … */
     idleThresholdFen: count,
