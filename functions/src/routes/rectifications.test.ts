@@ -355,6 +355,52 @@ describe('assigning, reading and listing rectifications', () => {
     expect([bad.status, ((await bad.json()) as Problem).field]).toEqual([400, 'overdue']);
   });
 
+  it('carries a light and filters by it: red overdue, yellow in the 7-day window or not started in time, green', async () => {
+    // Now is 2025-05-15 10:00 in Shanghai: the window of a 20 May deadline opened on 14 May.
+    const red = await create({ unitId: 'ds-a-1', deadline: '2025-05-10', title: '红灯整改' });
+    const yellow = await create({ unitId: 'ds-a-1', deadline: '2025-05-20', title: '黄灯整改' });
+    const green = await create({ unitId: 'ds-a-1', deadline: '2025-05-22', title: '绿灯整改' });
+    const idle = await create({ unitId: 'ds-a-1', deadline: '2025-08-31', title: '未按计划启动' });
+    const started = (await act(green.id, officer, { type: 'start' }, green.version)).body as View;
+    const lightOf = async (id: string) =>
+      (
+        (await (await h.call('GET', `/api/v1/rectifications/${id}`, { token: supervisor })).json()) as {
+          light: string;
+        }
+      ).light;
+    expect(await Promise.all([red, yellow, green, idle].map((r) => lightOf(r.id)))).toEqual([
+      'red',
+      'yellow',
+      'green',
+      'green',
+    ]);
+    const byLight = async (light: string, token = supervisor) => {
+      const res = await h.call('GET', `/api/v1/rectifications?limit=500&unitId=ds-a-1&light=${light}`, {
+        token,
+      });
+      expect(res.status).toBe(200);
+      const items = ((await res.json()) as { items: (View & { light: string })[] }).items;
+      expect(items.every((i) => i.light === light)).toBe(true);
+      return items.map((i) => i.id);
+    };
+    expect(await byLight('red')).toContain(red.id);
+    expect(await byLight('yellow')).toEqual(expect.arrayContaining([yellow.id]));
+    expect(await byLight('green')).toEqual(expect.arrayContaining([started.id, idle.id]));
+    // 21 May: the one still not started 5 days after it was opened is behind its plan, whatever its deadline.
+    const now = Date.parse('2025-05-15T02:00:00Z');
+    h.setNow(Date.parse('2025-05-20T16:00:00Z'));
+    try {
+      const later = await h.token('supervisor', 'ds-a'); // signed in that day (tokens expire)
+      expect(await byLight('yellow', later)).toContain(idle.id);
+      expect(await byLight('green', later)).not.toContain(idle.id);
+      expect(await byLight('red', later)).toEqual(expect.arrayContaining([red.id, yellow.id])); // its deadline day, 20 May, ended at 16:00Z
+    } finally {
+      h.setNow(now);
+    }
+    const bad = await h.call('GET', '/api/v1/rectifications?light=blue', { token: supervisor });
+    expect([bad.status, ((await bad.json()) as Problem).field]).toEqual([400, 'light']);
+  });
+
   it('describes every rectification route in the OpenAPI document', async () => {
     const doc = (await (await h.call('GET', '/api/openapi.json')).json()) as {
       paths: Record<string, Record<string, unknown>>;

@@ -17,6 +17,8 @@ import {
   findingSource,
   formatFen,
   govLevel,
+  LIGHT_LABELS,
+  type Light,
   petitionChannel,
   petitionState,
   polarity,
@@ -28,6 +30,7 @@ import {
   satisfaction,
   signalSeverity,
 } from '@jiandu/shared';
+import { caseListQuerySchema } from '@jiandu/shared/api';
 import type { Deps } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
 import { alertListSchema, listAlerts } from '../services/alerts/alerts.js';
@@ -70,6 +73,8 @@ const paged = <Q>(q: Q, cursor: string | undefined) => ({
   limit: EXPORT_PAGE,
   ...(cursor ? { cursor } : {}),
 });
+/** 预警: an open record's light now, by its name; empty when not open. */
+const lightCell = (l: Light | null | undefined) => (l == null ? null : LIGHT_LABELS[l].zh);
 const yesNo = (b: boolean | null | undefined) => (b == null ? null : b ? '是' : '否');
 const money = (fen: number | null | undefined) => (fen == null ? null : Number(formatFen(fen)));
 
@@ -93,7 +98,7 @@ const findings: ListExport<typeof listQuerySchema, Finding> = {
   ],
 };
 
-type RectRow = Rectification & { daysOverdue: number | null };
+type RectRow = Rectification & { daysOverdue: number | null; light: Light | null };
 const lastNote = (notes: readonly { text: string }[]) => notes.at(-1)?.text ?? null;
 
 const rectifications: ListExport<typeof rectificationListQuerySchema, RectRow> = {
@@ -114,6 +119,7 @@ const rectifications: ListExport<typeof rectificationListQuerySchema, RectRow> =
     { header: '整改进展', value: (r) => lastNote(r.progress), width: 40 },
     { header: '整改状态', value: (r) => zh(rectificationState, r.state), width: 10 },
     { header: '逾期天数', value: (r) => r.daysOverdue ?? null, width: 10 },
+    { header: '预警', value: (r) => lightCell(r.light), width: 8 },
     { header: '涉及金额(万元)', value: (r) => money(r.amountFen) },
     { header: '销号时间', value: (r) => r.closedAt, width: 26 },
     { header: '记录编号', value: (r) => r.id, width: 28 },
@@ -143,6 +149,7 @@ const petitions: ListExport<typeof petitionListQuerySchema, PetitionView> = {
     { header: '越级信访', value: (x) => yesNo(x.escalated), width: 10 },
     { header: '受理期限', value: (x) => x.acceptDue, width: 12 },
     { header: '办理期限', value: (x) => x.handleDue, width: 12 },
+    { header: '预警', value: (x) => lightCell(x.light), width: 8 },
     { header: '满意度', value: (x) => zh(satisfaction, x.satisfaction) },
   ],
 };
@@ -170,11 +177,11 @@ const signals: ListExport<typeof signalListQuerySchema, Signal & Record<string, 
   ],
 };
 
-const cases: ListExport<typeof listQuerySchema, AccountabilityCase> = {
+const cases: ListExport<typeof caseListQuerySchema, AccountabilityCase & { light: Light | null }> = {
   name: 'cases',
   access: 'case.read',
   title: '问责',
-  query: withoutPaging(listQuerySchema),
+  query: withoutPaging(caseListQuerySchema),
   page: (deps, p, q, cursor) => listCases(deps, p, paged(q, cursor)),
   columns: (unit) => [
     { header: '编号', value: (c) => c.id, width: 28 },
@@ -183,6 +190,7 @@ const cases: ListExport<typeof listQuerySchema, AccountabilityCase> = {
     { header: '单位', value: (c) => unit(c.trigger.unitId), width: 18 },
     { header: '问责对象人数', value: (c) => c.subjects.length, width: 12 },
     { header: '状态', value: (c) => zh(caseState, c.state), width: 10 },
+    { header: '预警', value: (c) => lightCell(c.light), width: 8 },
     { header: '问责方式', value: (c) => zh(accountabilityForm, c.form) },
     { header: '决定说明', value: (c) => c.decisionNote, width: 40 },
     { header: '不予问责理由', value: (c) => c.dismissReason, width: 40 },

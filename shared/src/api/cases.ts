@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { accountabilityCaseSchema, caseSubjectSchema } from '../schemas/accountability.js';
 import { accountabilityForm } from '../schemas/enums.js';
 import { longText, noteText } from '../schemas/text.js';
-import { pageOf } from './common.js';
+import { lightQuery, lightSchema, pageOf } from './common.js';
 import { listQuerySchema } from './records.js';
 
-export const caseListQuerySchema = listQuerySchema;
+export const caseListQuerySchema = listQuerySchema.extend({ light: lightQuery });
 
 /** The steps of the case workflow, in order (each a route `POST /api/v1/cases/{id}/{step}`). */
 export const caseActionTypes = ['review', 'decide', 'dismiss', 'close'] as const;
@@ -23,6 +23,7 @@ export const caseViewSchema = accountabilityCaseSchema
       }),
     ),
     allowedActions: z.array(z.enum(caseActionTypes)),
+    light: lightSchema,
   })
   .meta({ id: 'CaseView' });
 export type CaseView = z.infer<typeof caseViewSchema>;

@@ -5,6 +5,7 @@
  * (`z.infer`), so a field is declared once. Plain zod — `.meta()` carries the OpenAPI descriptions.
  */
 import { z } from 'zod';
+import { LIGHTS } from '../lights/lights.js';
 
 /** One field the server refused, with its message (and a code where there is one). */
 export const fieldErrorSchema = z.object({
@@ -79,3 +80,15 @@ export const monthKeyField = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'a month like 2025-05' })
   .meta({ description: 'YYYY-MM' });
+
+/** 三色预警: an open record's traffic light now, derived at read time (null when not open). */
+export const lightSchema = z.enum(LIGHTS).nullable().meta({
+  id: 'Light',
+  description:
+    'green on track; yellow within the warning window of the deadline or SLA, or behind its own plan; red overdue; null when not open',
+});
+/** The `light` list filter: the open records of that light now. */
+export const lightQuery = z
+  .enum(LIGHTS)
+  .optional()
+  .meta({ description: 'Only open records whose traffic light is this now' });

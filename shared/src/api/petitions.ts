@@ -4,7 +4,7 @@ import { instantSchema, localDateSchema } from '../schemas/common.js';
 import { satisfaction } from '../schemas/enums.js';
 import { petitionInputSchema, petitionSchema } from '../schemas/petition.js';
 import { longText, plainText } from '../schemas/text.js';
-import { pageOf } from './common.js';
+import { lightQuery, lightSchema, pageOf } from './common.js';
 import { listQuerySchema } from './records.js';
 
 export { petitionInputSchema };
@@ -16,6 +16,7 @@ export const petitionListQuerySchema = listQuerySchema.omit({ severity: true }).
   }),
   repeated: z.enum(['true', 'false']).optional(),
   escalated: z.enum(['true', 'false']).optional(),
+  light: lightQuery,
 });
 export type PetitionListQuery = z.infer<typeof petitionListQuerySchema>;
 
@@ -58,6 +59,7 @@ export const petitionViewSchema = petitionSchema
         .nullable()
         .meta({ description: 'Null while acceptance is undecided, and for a petition not accepted' }),
     }),
+    light: lightSchema,
   })
   .meta({ id: 'Petition' });
 export type PetitionView = z.infer<typeof petitionViewSchema>;

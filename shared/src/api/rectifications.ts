@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { rectificationActionSchema, rectificationActionTypes } from '../rectification/actions.js';
 import { rectificationState } from '../schemas/enums.js';
 import { rectificationInputSchema, rectificationSchema } from '../schemas/rectification.js';
-import { pageOf } from './common.js';
+import { lightQuery, lightSchema, pageOf } from './common.js';
 import { listQuerySchema } from './records.js';
 
 export { rectificationInputSchema };
@@ -20,6 +20,7 @@ export const rectificationListQuerySchema = listQuerySchema
     overdue: z.enum(['true', 'false']).optional().meta({
       description: 'true: past the deadline day and not closed (derived at the time of the call)',
     }),
+    light: lightQuery,
   });
 export type RectificationListQuery = z.infer<typeof rectificationListQuerySchema>;
 
@@ -31,6 +32,7 @@ export const rectificationRowSchema = rectificationSchema
       .int()
       .min(0)
       .meta({ description: 'Whole local days past the deadline day (0 when not overdue or closed)' }),
+    light: lightSchema,
   })
   .meta({ id: 'RectificationRow' });
 export type RectificationRow = z.infer<typeof rectificationRowSchema>;

@@ -5,6 +5,9 @@ import {
   type CaseAction,
   type CaseSubject,
   type CaseTrigger,
+  caseLight,
+  type Light,
+  type Scheme,
 } from '@jiandu/shared';
 import { type CaseView, caseStepBodies } from '@jiandu/shared/api';
 import { type Deps, nowIso } from '../../app/deps.js';
@@ -82,19 +85,30 @@ export function writeCaseProposal(
 
 export type { CaseView };
 
-const viewOf = (c: AccountabilityCase, p: Principal, names: Map<string, string>): CaseView => ({
+/** What a case's view needs beside the case: the subjects' names, and now and the scheme (its light). */
+interface ViewContext {
+  names: Map<string, string>;
+  at: string;
+  scheme: Scheme;
+}
+
+const viewOf = (c: AccountabilityCase, p: Principal, ctx: ViewContext): CaseView => ({
   ...c,
-  subjects: c.subjects.map((s) => ({ ...s, personName: names.get(s.personId) ?? null })),
+  subjects: c.subjects.map((s) => ({ ...s, personName: ctx.names.get(s.personId) ?? null })),
   allowedActions: allowedCaseActions(c, p.roles),
+  light: caseLight(c, ctx.at, ctx.scheme),
 });
 
-/** The subjects' names, for cases in an answer (one read for them all). */
-const subjectNames = (deps: Deps, cases: readonly AccountabilityCase[]) =>
-  namesOf(
+/** The subjects' names, for cases in an answer (one read for them all), with now and the scheme. */
+const subjectNames = async (deps: Deps, cases: readonly AccountabilityCase[]): Promise<ViewContext> => ({
+  names: await namesOf(
     deps,
     'person',
     cases.flatMap((c) => c.subjects.map((s) => s.personId)),
-  );
+  ),
+  at: await nowIso(deps),
+  scheme: await deps.scheme(),
+});
 
 const assertReader = (p: Principal) => assertCan(p, 'case.read');
 
@@ -108,11 +122,15 @@ export async function getCase(deps: Deps, p: Principal, id: string): Promise<Cas
   return viewOf(c, p, await subjectNames(deps, [c]));
 }
 
-export async function listCases(deps: Deps, p: Principal, q: ListQuery) {
+export async function listCases(deps: Deps, p: Principal, q: ListQuery & { light?: Light | undefined }) {
   assertReader(p);
   const page = await listRecords<AccountabilityCase>(deps, p, 'case', q);
   const names = await subjectNames(deps, page.items);
-  return { items: page.items.map((c) => viewOf(c, p, names)), cursor: page.cursor };
+  const items = page.items.map((c) => viewOf(c, p, names));
+  // The light filter is applied to the page read (a light is derived now, not stored): a page may hold
+  // fewer items than asked while its cursor goes on. Chosen over a light index, which would need rewriting
+  // every day as lights change; the lists engineer's per-state keys narrow it further.
+  return { items: q.light ? items.filter((c) => c.light === q.light) : items, cursor: page.cursor };
 }
 
 export { caseStepBodies as caseActionBodies };

@@ -120,13 +120,21 @@ export async function listPetitions(deps: Deps, p: Principal, q: PetitionListQue
     escalated: flag(q.escalated),
   });
   if (q.sla) filters.push(slaFilter(q.sla, localDateOf(deps.clock(), scheme.timeZone)));
+  // A light needs an open clock: red is the overdue SLA filter; yellow and green are pending clocks, told
+  // apart on the page read (a light is derived now, never stored — a page may hold fewer items than asked
+  // while its cursor goes on).
+  if (q.light)
+    filters.push(
+      slaFilter(q.light === 'red' ? 'overdue' : 'pending', localDateOf(deps.clock(), scheme.timeZone)),
+    );
   const page = await deps.store.list<StoredPetition>('petition', {
     unitPathPrefix: prefix,
     filters,
     limit: q.limit,
     ...pageRange(p, q),
   });
-  return { items: page.items.map((r) => petitionView(r, at, scheme)), cursor: page.cursor };
+  const items = page.items.map((r) => petitionView(r, at, scheme));
+  return { items: q.light ? items.filter((v) => v.light === q.light) : items, cursor: page.cursor };
 }
 
 async function visiblePetition(deps: Deps, p: Principal, id: string): Promise<LoadedPetition> {

@@ -10,6 +10,7 @@ import {
   instantMs,
   type Petition,
   type Petitioner,
+  petitionLight,
   type Scheme,
   slaStatus,
 } from '@jiandu/shared';
@@ -66,7 +67,12 @@ export const petitionView = (
   rec: Pick<StoredRecord<StoredPetition>, 'data' | 'version'>,
   nowIso: string,
   scheme: Scheme,
-): PetitionView => ({ ...rec.data, version: rec.version, sla: slaStatus(rec.data, nowIso, scheme) });
+): PetitionView => ({
+  ...rec.data,
+  version: rec.version,
+  sla: slaStatus(rec.data, nowIso, scheme),
+  light: petitionLight(rec.data, nowIso, scheme),
+});
 
 function loaded(item: Record<string, unknown>): LoadedPetition {
   return { rec: RecordStore.fromItem<StoredPetition>(item), sealed: item[PII_ATTR] as SealedBlob };

@@ -11,6 +11,7 @@ import {
   localDateOf,
   type QuarterKey,
   type Rectification,
+  rectificationLight,
 } from '@jiandu/shared';
 import type { RectificationView } from '@jiandu/shared/api';
 import type { Deps } from '../../app/deps.js';
@@ -55,10 +56,12 @@ export async function openRectifications(deps: Deps): Promise<StoredRectificatio
 
 export async function viewOf(deps: Deps, p: Principal, rect: Rectification): Promise<RectificationView> {
   const scheme = await deps.scheme();
+  const at = formatInstant(deps.clock(), scheme.timeZone);
   return {
     ...rect,
     allowedActions: allowedActions(rect, p),
-    daysOverdue: daysOverdue(rect, formatInstant(deps.clock(), scheme.timeZone), scheme.timeZone),
+    daysOverdue: daysOverdue(rect, at, scheme.timeZone),
+    light: rectificationLight(rect, at, scheme),
     names: Object.fromEntries(await namesOf(deps, 'user', peopleOf(rect))),
   };
 }
