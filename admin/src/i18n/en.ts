@@ -259,6 +259,8 @@ export const en: Record<MessageKey, string> = {
   'rect.reviewQueue': 'Review queue',
   'rect.overdue': '{n} days overdue',
   'rect.onlyOverdue': 'Overdue only',
+  'light.title': 'Light',
+  'home.lightRect': 'Rectifications · {light}',
   'rect.open': 'Open',
   'rect.detail': 'Rectification',
   'rect.item': 'Rectification',

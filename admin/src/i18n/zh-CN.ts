@@ -256,6 +256,8 @@ export const zhCN = {
   'rect.reviewQueue': '复核队列',
   'rect.overdue': '逾期 {n} 天',
   'rect.onlyOverdue': '只看逾期',
+  'light.title': '预警',
+  'home.lightRect': '整改 · {light}',
   'rect.open': '未销号',
   'rect.detail': '整改详情',
   'rect.item': '整改事项',

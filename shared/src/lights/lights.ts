@@ -26,6 +26,7 @@ import { endOfLocalDay, localDateOf } from '../calendar/time-zone.js';
 import { computeDeadline, isWorkingDay, type WorkingCalendar } from '../calendar/working-days.js';
 import { acceptanceDue, handlingDue } from '../petitions/sla.js';
 import type { AccountabilityCase } from '../schemas/accountability.js';
+import { LIGHT_LABELS } from '../schemas/labels.js';
 import type { Petition } from '../schemas/petition.js';
 import type { Rectification } from '../schemas/rectification.js';
 import { LIGHTS_DEFAULT, type Scheme } from '../scheme/scheme.js';
@@ -33,12 +34,7 @@ import { LIGHTS_DEFAULT, type Scheme } from '../scheme/scheme.js';
 export const LIGHTS = ['green', 'yellow', 'red'] as const;
 export type Light = (typeof LIGHTS)[number];
 
-/** The lights' names as the 督办单 practice writes them (zh-CN first), for sheets and screens. */
-export const LIGHT_LABELS: Record<Light, { zh: string; en: string }> = {
-  green: { zh: '绿灯', en: 'Green' },
-  yellow: { zh: '黄灯', en: 'Yellow' },
-  red: { zh: '红灯', en: 'Red' },
-};
+export { LIGHT_LABELS };
 
 /** The scheme's light settings, the defaults for a scheme stored before lights existed. */
 export const lightsOf = (scheme: Pick<Scheme, 'lights'>) => scheme.lights ?? LIGHTS_DEFAULT;

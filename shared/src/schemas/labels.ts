@@ -173,3 +173,10 @@ export const OPERATION_ACTION_LABELS = {
   'password-reset': { zh: '重置密码', en: 'Password reset' },
   'password-change': { zh: '修改密码', en: 'Password changed' },
 } as const;
+
+/** 三色预警: the traffic lights of open records (DESIGN §4.4), as the 督办单 practice names them. */
+export const LIGHT_LABELS = {
+  green: { zh: '绿灯', en: 'Green' },
+  yellow: { zh: '黄灯', en: 'Yellow' },
+  red: { zh: '红灯', en: 'Red' },
+} as const;

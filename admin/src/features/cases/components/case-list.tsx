@@ -4,6 +4,7 @@ import { Tag } from 'antd';
 import { useUnits } from '../../../api/units.js';
 import { ExportButton } from '../../../components/ui/export-button.js';
 import { EnumFilter, FilterBar } from '../../../components/ui/filters.js';
+import { LIGHT_ENUM, LightTag } from '../../../components/ui/light-tag.js';
 import { ListBody } from '../../../components/ui/list-body.js';
 import { Page } from '../../../components/ui/page.js';
 import type { Column } from '../../../components/ui/virtual-list.js';
@@ -38,6 +39,7 @@ export function CaseList() {
       width: '100px',
       render: (c) => <Tag data-testid="case-state">{label(caseState, c.state)}</Tag>,
     },
+    { key: 'light', title: t('light.title'), width: '70px', render: (c) => <LightTag light={c.light} /> },
     {
       key: 'at',
       title: t('cases.proposedAt'),
@@ -56,6 +58,13 @@ export function CaseList() {
           value={f.state}
           onChange={(v) => setF({ state: v })}
           testId="filter-state"
+        />
+        <EnumFilter
+          e={LIGHT_ENUM}
+          placeholder={t('light.title')}
+          value={f.light}
+          onChange={(v) => setF({ light: v })}
+          testId="filter-light"
         />
       </FilterBar>
       <ListBody

@@ -16,6 +16,8 @@ import { API, api } from '../../../lib/api.js';
 import { fmtInstant } from '../../../lib/format.js';
 
 const COUNT_LIMIT = 500;
+/** At most this many pages per count ("n+" beyond). */
+const COUNT_PAGES = 5;
 
 export const homeKeys = {
   count: (path: string, query: Record<string, string>) => ['home', 'count', path, query] as const,
@@ -32,8 +34,22 @@ export function useCount(path: string, query: Record<string, string>, enabled = 
   return useQuery({
     queryKey: homeKeys.count(path, query),
     queryFn: async ({ signal }): Promise<Count> => {
-      const p = await api.get<Page<unknown>>(`${API}${path}`, { ...query, limit: COUNT_LIMIT }, signal);
-      return { n: p.items.length, more: p.cursor !== null && p.items.length >= COUNT_LIMIT };
+      // A filter the server applies to the page it read (a light, derived now) may answer a short page
+      // with a cursor: follow it, a few pages at most, until the limit is reached or the list ends.
+      let n = 0;
+      let cursor: string | null = null;
+      for (let i = 0; i < COUNT_PAGES && n < COUNT_LIMIT; i++) {
+        const more: Record<string, string> = cursor ? { cursor } : {};
+        const p: Page<unknown> = await api.get<Page<unknown>>(
+          `${API}${path}`,
+          { ...query, ...more, limit: COUNT_LIMIT - n },
+          signal,
+        );
+        n += p.items.length;
+        cursor = p.cursor;
+        if (cursor === null) break;
+      }
+      return { n, more: cursor !== null };
     },
     enabled,
   });

@@ -1,10 +1,11 @@
 /** A home per role: my work (what to act on, reviews waiting, alerts) and the jurisdiction at a glance. */
-import { ALERT_SEVERITY_LABELS, SIGNAL_SEVERITY_LABELS } from '@jiandu/shared/labels';
+import { ALERT_SEVERITY_LABELS, LIGHT_LABELS, SIGNAL_SEVERITY_LABELS } from '@jiandu/shared/labels';
 import { Tag } from 'antd';
 import { lazy, type ReactNode, Suspense, useMemo } from 'react';
 import { Link } from 'react-router';
 import { useCurrentScheme } from '../../../api/scheme.js';
 import { useUnits } from '../../../api/units.js';
+import { LIGHT_CODES, LightTag } from '../../../components/ui/light-tag.js';
 import { Page } from '../../../components/ui/page.js';
 import { Panel } from '../../../components/ui/panel.js';
 import { Loading } from '../../../components/ui/states.js';
@@ -69,7 +70,7 @@ function RectQueue({ title, states, testId }: { title: string; states: string[];
               <Link to={`/rectifications/${r.id}`}>{r.title}</Link>
               <span className="muted small">
                 {' '}
-                · {units.name(r.unitId)} · {r.deadline}{' '}
+                · {units.name(r.unitId)} · {r.deadline} <LightTag light={r.light} />
                 {r.daysOverdue > 0 ? <Tag color="red">{t('rect.overdue', { n: r.daysOverdue })}</Tag> : null}
               </span>
             </li>
@@ -252,6 +253,11 @@ export function HomePage() {
   const myWork = works || reviews || can('alert.act');
   const open = useCount('/rectifications', { state: 'open' }, overview);
   const overdue = useCount('/rectifications', { overdue: 'true' }, overview);
+  const lightCounts = {
+    red: useCount('/rectifications', { light: 'red' }, overview),
+    yellow: useCount('/rectifications', { light: 'yellow' }, overview),
+    green: useCount('/rectifications', { light: 'green' }, overview),
+  };
   const pOver = useCount('/petitions', { sla: 'overdue' }, petitionReader);
   const pPend = useCount('/petitions', { sla: 'pending' }, petitionReader);
   const sMajor = useCount('/signals', { severity: 'major' }, overview);
@@ -294,6 +300,16 @@ export function HomePage() {
           danger
           testId="fig-overdue"
         />
+        {LIGHT_CODES.map((l) => (
+          <Figure
+            key={l}
+            title={t('home.lightRect', { light: label(LIGHT_LABELS, l) })}
+            count={lightCounts[l].data}
+            to={`/rectifications?state=open&light=${l}`}
+            danger={l === 'red'}
+            testId={`fig-light-${l}`}
+          />
+        ))}
         {petitionReader ? (
           <>
             <Figure

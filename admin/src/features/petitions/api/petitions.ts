@@ -16,6 +16,7 @@ export const PETITION_FILTERS = [
   'state',
   'category',
   'sla',
+  'light',
   'repeated',
   'escalated',
   'from',

@@ -12,6 +12,7 @@ import {
   OptionFilter,
   YesNoFilter,
 } from '../../../components/ui/filters.js';
+import { LIGHT_ENUM, LightTag } from '../../../components/ui/light-tag.js';
 import { ListBody } from '../../../components/ui/list-body.js';
 import { Page } from '../../../components/ui/page.js';
 import type { Column } from '../../../components/ui/virtual-list.js';
@@ -33,6 +34,7 @@ export function PetitionList() {
     { key: 'who', title: t('petitions.petitioner'), width: '90px', render: (p) => p.petitioner.name },
     { key: 'unit', title: t('common.unit'), width: '1.2fr', render: (p) => units.name(p.unitId) },
     { key: 'state', title: t('common.state'), width: '90px', render: (p) => label(petitionState, p.state) },
+    { key: 'light', title: t('light.title'), width: '70px', render: (p) => <LightTag light={p.light} /> },
     {
       key: 'sla',
       title: t('petitions.sla'),
@@ -91,6 +93,13 @@ export function PetitionList() {
             { value: 'pending', label: t('petitions.slaPending') },
           ]}
           testId="filter-sla"
+        />
+        <EnumFilter
+          e={LIGHT_ENUM}
+          placeholder={t('light.title')}
+          value={f.light}
+          onChange={(v) => setF({ light: v })}
+          testId="filter-light"
         />
         <YesNoFilter
           placeholder={t('petitions.repeated')}

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useUnits } from '../../../api/units.js';
 import { EventTimeline } from '../../../components/ui/event-timeline.js';
+import { LightTag } from '../../../components/ui/light-tag.js';
 import { Page } from '../../../components/ui/page.js';
 import { ErrorAlert } from '../../../components/ui/server-errors.js';
 import { ErrorState, Loading } from '../../../components/ui/states.js';
@@ -135,7 +136,7 @@ export function RectDetail() {
               label: t('common.deadline'),
               children: (
                 <span>
-                  {r.deadline}{' '}
+                  {r.deadline} <LightTag light={r.light} />
                   {r.daysOverdue > 0 ? (
                     <Tag color="red" data-testid="overdue-days">
                       {t('rect.overdue', { n: r.daysOverdue })}

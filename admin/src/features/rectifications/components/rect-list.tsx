@@ -2,9 +2,11 @@
 
 import { rectificationState } from '@jiandu/shared';
 import type { RectificationRow } from '@jiandu/shared/api';
+import { LIGHT_LABELS } from '@jiandu/shared/labels';
 import { Button, Segmented, Switch, Tag } from 'antd';
 import { useUnits } from '../../../api/units.js';
 import { ExportButton } from '../../../components/ui/export-button.js';
+import { LIGHT_CODES, LightTag } from '../../../components/ui/light-tag.js';
 import { Page } from '../../../components/ui/page.js';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.js';
 import { UnitPicker } from '../../../components/ui/unit-picker.js';
@@ -33,6 +35,7 @@ export function RectList() {
     { key: 'title', title: t('rect.item'), width: '3fr', render: (r) => r.title },
     { key: 'unit', title: t('common.unit'), width: '1.2fr', render: (r) => units.name(r.unitId) },
     { key: 'state', title: t('common.state'), width: '110px', render: (r) => <StateTag state={r.state} /> },
+    { key: 'light', title: t('light.title'), width: '70px', render: (r) => <LightTag light={r.light} /> },
     {
       key: 'deadline',
       title: t('common.deadline'),
@@ -79,6 +82,16 @@ export function RectList() {
           />
           <span aria-hidden>{t('rect.onlyOverdue')}</span>
         </span>
+        <Segmented
+          options={[
+            { value: '', label: t('common.all') },
+            ...LIGHT_CODES.map((l) => ({ value: l, label: label(LIGHT_LABELS, l) })),
+          ]}
+          value={f.light ?? ''}
+          onChange={(v) => setF({ light: v ? String(v) : null })}
+          data-testid="filter-light"
+          aria-label={t('light.title')}
+        />
         {filtered ? <Button onClick={clear}>{t('common.clearFilters')}</Button> : null}
       </div>
       {q.isLoading ? (
