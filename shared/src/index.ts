@@ -4,6 +4,7 @@ export * from './bulletins/index.js';
 export * from './calendar/index.js';
 export * from './cases/index.js';
 export * from './errors/index.js';
+export * from './escalation/index.js';
 export * from './funds/index.js';
 export * from './ledger/index.js';
 export * from './lights/index.js';

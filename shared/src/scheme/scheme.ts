@@ -52,6 +52,24 @@ export const deadlineRuleSchema = z.strictObject({
   rollOffNonWorking: z.boolean(),
 });
 
+/**
+ * One step of an escalation ladder (issue 16): reached a number of days after the deadline day, or at a
+ * percentage of the time limit (start to the end of the deadline day), and what it does.
+ */
+export const escalationStepSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9_-]{1,32}$/),
+  at: z.union([
+    z.strictObject({ afterDeadlineDays: z.number().int().min(1).max(3650) }),
+    z.strictObject({ percentOfLimit: z.number().int().min(1).max(1000) }),
+  ]),
+  action: z.enum(['remind_leaders', 'alert_unit', 'alert_parent', 'propose_case']),
+});
+export type EscalationStep = z.infer<typeof escalationStepSchema>;
+const ladderSchema = z
+  .array(escalationStepSchema)
+  .max(10)
+  .refine((l) => new Set(l.map((s) => s.id)).size === l.length, { message: 'one step per id' });
+
 export const peerGroupRuleSchema = z.strictObject({
   id: z.string().min(1).max(64),
   label: plainText().min(1).max(100),
@@ -118,6 +136,13 @@ export const schemeSchema = z.strictObject({
   }),
   signals: z.strictObject({ firstResponse: deadlineRuleSchema }),
   publishing: z.strictObject({ autoPublishDelayDays: count }),
+  /**
+   * Escalation ladders per kind of matter (escalation/ladder.ts). Optional: without one, a rectification's
+   * ladder is the overdue days of `rectification` (1 / 15 / 30 by default), as before ladders existed.
+   */
+  escalation: z
+    .strictObject({ rectification: ladderSchema.optional(), petition: ladderSchema.optional() })
+    .optional(),
   /**
    * Traffic lights (LIGHTS_DEFAULT says why each default is what it is). Optional rather than defaulted,
    * like `migration.liveLookbackDays`: a scheme stored before lights existed stays a Scheme; its readers
