@@ -3,7 +3,8 @@ import { LIGHT_LABELS } from '@jiandu/shared/labels';
 import { Tag } from 'antd';
 import { useI18n } from '../../i18n/index.js';
 
-const COLOR = { green: 'success', yellow: 'warning', red: 'error' } as const;
+// The preset colours the other tags use (their text passes the contrast check; the status ones do not).
+const COLOR = { green: 'green', yellow: 'gold', red: 'red' } as const;
 
 export type LightCode = keyof typeof LIGHT_LABELS;
 export const LIGHT_CODES = Object.keys(LIGHT_LABELS) as LightCode[];
