@@ -5,12 +5,15 @@
  * scheme data. A closed rectification is never overdue, whenever it was closed.
  */
 import { addDays, daysBetween, type Instant, instantMs, type LocalDate } from '../calendar/local-date.js';
-import { endOfLocalDay, localDateOf } from '../calendar/time-zone.js';
+import { endOfLocalDay, formatInstant, localDateOf, startOfLocalDay } from '../calendar/time-zone.js';
+import { ladderOf, stepsReached } from '../escalation/ladder.js';
 import type { CaseTrigger } from '../schemas/accountability.js';
 import type { Rectification } from '../schemas/rectification.js';
 import type { Scheme } from '../scheme/scheme.js';
 
 export type OverdueLevel = 'alert' | 'escalate' | 'accountability';
+/** A step of the ladder: one of the default levels, or a scheme's own step id. */
+export type OverdueStepId = OverdueLevel | (string & {});
 type Rect = Pick<Rectification, 'id' | 'unitId' | 'state' | 'deadline'>;
 
 /** Whole local days after the deadline day: 0 up to the end of the deadline day, 1 on the day after. */
@@ -48,26 +51,27 @@ export function overdueLevel(days: number, scheme: Pick<Scheme, 'rectification'>
   return levelsReached(days, scheme).at(-1) ?? null;
 }
 
-export const overdueKey = (rectificationId: string, level: OverdueLevel): string =>
+export const overdueKey = (rectificationId: string, level: OverdueStepId): string =>
   `rect-overdue:${rectificationId}:${level}`;
 
 export interface OverdueAlertDraft {
   kind: 'alert';
-  level: 'alert' | 'escalate';
+  /** The ladder step (`alert` on day 1, `escalate` on day 15 under the default scheme). */
+  level: OverdueStepId;
   /** The alert's `alertKey`. */
   key: string;
-  rule: `rectification.overdue.${'alert' | 'escalate'}`;
+  rule: `rectification.overdue.${string}`;
   subject: { kind: 'rectification'; id: string };
   unitId: string;
   /** Whose supervisors get it: the responsible unit's own (day 1) or its parent unit's (day 15). */
   notify: 'unit' | 'parentUnit';
-  severity: 'warning' | 'critical';
+  severity: 'info' | 'warning' | 'critical';
   daysOverdue: number;
 }
 
 export interface OverdueCaseDraft {
   kind: 'case';
-  level: 'accountability';
+  level: OverdueStepId;
   /** The case's `triggerKey`. */
   key: string;
   trigger: Extract<CaseTrigger, { kind: 'rectification_overdue' }>;
@@ -83,23 +87,39 @@ export interface OverdueCaseDraft {
 export type OverdueAction = OverdueAlertDraft | OverdueCaseDraft;
 
 /**
- * What a sweep at `asOf` raises: one draft per level reached, all of them (not only the highest), so a
- * sweep that missed days still raises the lower levels. Keys are `rect-overdue:<id>:<level>`: the sweep
- * stores each once, so running it daily raises each level once per rectification — for its whole life,
- * including after an approved extension or a reopening (the key does not carry the deadline).
+ * What a sweep at `asOf` raises: one draft per step of the scheme's rectification ladder reached
+ * (escalation/ladder.ts), all of them (not only the highest), so a sweep that missed days still raises the
+ * lower steps. Without a ladder in the scheme the steps are the overdue days of `scheme.rectification`
+ * (day 1 alert to the unit, day 15 alert to the parent unit, day 30 case), with the ids `alert`,
+ * `escalate`, `accountability` — the levels and keys this had before ladders, unchanged. Keys are
+ * `rect-overdue:<id>:<step id>`: the sweep stores each once, so running it daily raises each step once per
+ * rectification — for its whole life, including after an approved extension or a reopening (the key does
+ * not carry the deadline). A step at a percentage of the time limit counts from `createdAt` (chosen: the
+ * day it was opened; a record without it counts from its deadline day's start).
+ * Actions: `alert_unit` → an alert to the unit (warning); `remind_leaders` → a reminder alert to the unit
+ * (info); `alert_parent` → an alert to the parent unit (critical); `propose_case` → a case for the leaders.
  */
 export function overdueActions(
-  rect: Rect,
+  rect: Rect & { createdAt?: string },
   asOf: Instant,
-  scheme: Pick<Scheme, 'rectification' | 'timeZone'>,
+  scheme: Pick<Scheme, 'rectification' | 'timeZone' | 'escalation'>,
 ): OverdueAction[] {
+  if (rect.state === 'closed') return [];
   const days = daysOverdue(rect, asOf, scheme.timeZone);
-  return levelsReached(days, scheme).map((level): OverdueAction => {
-    const key = overdueKey(rect.id, level);
-    if (level === 'accountability')
+  const start =
+    rect.createdAt ?? formatInstant(startOfLocalDay(rect.deadline, scheme.timeZone), scheme.timeZone);
+  const steps = stepsReached(
+    ladderOf('rectification', scheme),
+    { start, deadline: rect.deadline },
+    asOf,
+    scheme.timeZone,
+  );
+  return steps.map((step): OverdueAction => {
+    const key = overdueKey(rect.id, step.id);
+    if (step.action === 'propose_case')
       return {
         kind: 'case',
-        level,
+        level: step.id,
         key,
         trigger: {
           kind: 'rectification_overdue',
@@ -116,13 +136,14 @@ export function overdueActions(
       };
     return {
       kind: 'alert',
-      level,
+      level: step.id,
       key,
-      rule: `rectification.overdue.${level}`,
+      rule: `rectification.overdue.${step.id}`,
       subject: { kind: 'rectification', id: rect.id },
       unitId: rect.unitId,
-      notify: level === 'alert' ? 'unit' : 'parentUnit',
-      severity: level === 'alert' ? 'warning' : 'critical',
+      notify: step.action === 'alert_parent' ? 'parentUnit' : 'unit',
+      severity:
+        step.action === 'alert_parent' ? 'critical' : step.action === 'remind_leaders' ? 'info' : 'warning',
       daysOverdue: days,
     };
   });

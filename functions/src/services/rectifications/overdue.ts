@@ -33,7 +33,11 @@ export function overdueAlert(
     notifyUnitId,
     severity: draft.severity,
     state: 'open',
-    message: `整改逾期${draft.daysOverdue}天：${title}`,
+    // A ladder step before the deadline (e.g. at 80 % of the time limit) reminds; after it, overdue days.
+    message:
+      draft.daysOverdue > 0
+        ? `整改逾期${draft.daysOverdue}天：${title}`
+        : `整改临近时限，请按期完成：${title}`,
     raisedAt: meta.at,
     version: 1,
   };
