@@ -77,6 +77,14 @@ export class CursorSeal {
 
   /** The start key a cursor holds, if this deployment sealed it for this list and caller; else BadCursor. */
   open(cursor: string, binding: CursorBinding): Record<string, unknown> {
+    return asStartKey(this.openValue(cursor, binding));
+  }
+
+  /**
+   * The JSON value a cursor holds (a merged list's position in each of its partitions), if this
+   * deployment sealed it for this list and caller; else BadCursor. The caller checks its shape.
+   */
+  openValue(cursor: string, binding: CursorBinding): unknown {
     if (cursor.length > MAX_LENGTH) throw new BadCursor();
     const parts = cursor.split('.');
     if (parts.length !== 3 || parts[0] !== VERSION) throw new BadCursor();
@@ -93,6 +101,6 @@ export class CursorSeal {
     } catch {
       throw new BadCursor();
     }
-    return asStartKey(parsed);
+    return parsed;
   }
 }

@@ -46,6 +46,14 @@ export const keys = {
     gsi1sk: `${sortValue}#${id}`,
   }),
   listPartition: (type: RecordType) => `L#${type}`,
+  /**
+   * The jurisdiction lists (jl1…jl4, ACCESS-PATTERNS "Lists"): a listed record is in one partition per
+   * level — level 1 is the whole deployment, split in ROOT_SHARDS shards by a hash of the id; level
+   * d ≥ 2 is keyed by the record's ancestor at depth d of its unit path (county, township, village). The
+   * sort key is the list's sort value and the id, as gsi1's.
+   */
+  jurisdictionList: (level: number, type: RecordType, scope: string) =>
+    level === 1 ? `J1#${type}#${scope}` : `J${level}#${type}#${scope}`,
   /** The per-unit-per-quarter aggregate: one partition per quarter, so ranking is one query. */
   aggregate: (quarter: string, unitId: string) => ({ pk: `AGG#${quarter}`, sk: unitId }),
   aggregatePartition: (quarter: string) => `AGG#${quarter}`,
@@ -188,11 +196,25 @@ export const keys = {
   verifiedHeadsPartition: (generation: string) => `VHEADS#${generation}`,
 } as const;
 
+/** Levels of the unit tree with a list index of their own (jl1 … jl4); deeper scopes filter the level-4 list. */
+export const LIST_LEVELS = 4;
+/** Shards of the level-1 (whole deployment) list of a type: no partition takes every write of a type. */
+export const ROOT_SHARDS = 16;
+/** The shard of a record id on the level-1 list (FNV-1a of the id). */
+export function rootShardOf(id: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return pad(h % ROOT_SHARDS, 2);
+}
+
 /** Partitions of the change feed per day. */
 export const CHANGE_SHARDS = 16;
 
 /** The table's indexes (table.ts declares them). */
-export type IndexName = 'gsi1' | 'gsi2' | 'gsi3';
+export type IndexName = 'gsi1' | 'gsi2' | 'gsi3' | 'jl1' | 'jl2' | 'jl3' | 'jl4';
 
 /** A partition to read: of the table itself (an item collection) or of an index, and its key. */
 export interface Partition {

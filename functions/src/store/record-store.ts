@@ -12,7 +12,8 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { appendEvent, type ChainHead, type LedgerEvent, type Role } from '@jiandu/shared';
 import { BadCursor, type CursorSeal } from './cursor.js';
-import { keys, type Partition, type RecordType, STATE_SK } from './keys.js';
+import { keys, LIST_LEVELS, type Partition, type RecordType, ROOT_SHARDS, STATE_SK } from './keys.js';
+import { indexAttributes, pathIds, SEARCH_ATTR } from './list-index.js';
 import type { Tx } from './tx.js';
 
 export interface StoredRecord<T> {
@@ -84,6 +85,14 @@ export interface Paging {
   cursor?: string | undefined;
 }
 
+/**
+ * The most items one list page reads: 5 × the page plus a first batch from each partition. A filter that
+ * drops most of what it reads ends the page early with a cursor, so no request's cost grows with the
+ * records of the scope that do not match (the client pages on).
+ */
+export const READ_BUDGET = (limit: number, partitions: number): number =>
+  5 * limit + partitions * (partitions === 1 ? limit : Math.ceil(limit / partitions) + 1);
+
 export class RecordStore {
   constructor(
     readonly doc: DynamoDBDocumentClient,
@@ -96,14 +105,13 @@ export class RecordStore {
     const { type, id, data, index } = input;
     return {
       ...keys.record(type, id),
-      ...(index.listSort !== undefined ? keys.listByType(type, index.listSort, id) : {}),
+      ...indexAttributes(type, { id, data, listSort: index.listSort }, index.unitPath ?? null),
       ...(index.state ? keys.byState(type, index.state.state, index.state.sort, id) : {}),
       ...(index.unit ? keys.byUnit(type, index.unit.unitId, index.unit.sort, id) : {}),
       ...index.extra,
       type,
       id,
       version,
-      unitPath: index.unitPath ?? null,
       headSeq: head.seq,
       headHash: head.hash,
       data,
@@ -249,53 +257,186 @@ export class RecordStore {
   }
 
   /**
-   * One page of a type's list (gsi1, newest first), restricted to a unit subtree and filtered. DynamoDB
-   * applies filters after reading, so a page may hold fewer than `limit` items; the cursor continues.
+   * One page of a type's list, newest first, in a unit subtree, filtered (ACCESS-PATTERNS "Lists"). It
+   * reads the jurisdiction list of the scope's level — the scope unit's own partition at levels
+   * 2…LIST_LEVELS (nothing outside the subtree is read), the ROOT_SHARDS shards of level 1 merged in order
+   * for the whole deployment, the level-LIST_LEVELS ancestor's partition filtered on the path for deeper
+   * scopes — with `from`/`to` as a BETWEEN on the sort key. The other filters (and `q`, a substring of the
+   * normalized search text) are applied by DynamoDB after reading, so a page reads at most a budget of
+   * items (`READ_BUDGET`) and may answer fewer than `limit` items with a cursor that continues.
    */
   async list<T>(
     type: RecordType,
     opts: {
       unitPathPrefix?: string;
       filters?: ListFilter[];
+      /** Keyword: records whose search text holds it (normalized by the caller with searchKey). */
+      q?: string;
       limit: number;
       caller: string;
       cursor?: string;
       from?: string;
       to?: string;
     },
-  ): Promise<{ items: StoredRecord<T>[]; cursor: string | null }> {
-    const names: Record<string, string> = { '#p': 'gsi1pk' };
-    const values: Record<string, unknown> = { ':p': keys.listPartition(type) };
-    let keyCond = '#p = :p';
-    if (opts.from !== undefined || opts.to !== undefined) {
-      names['#s'] = 'gsi1sk';
-      values[':from'] = opts.from ?? '';
-      values[':to'] = `${opts.to ?? '\uffff'}\uffff`;
-      keyCond += ' AND #s BETWEEN :from AND :to';
-    }
+  ): Promise<{ items: StoredRecord<T>[]; cursor: string | null; read: number }> {
+    const ids = pathIds(opts.unitPathPrefix);
+    const level = Math.max(1, Math.min(LIST_LEVELS, ids.length));
+    const pks =
+      level === 1
+        ? Array.from({ length: ROOT_SHARDS }, (_, i) =>
+            keys.jurisdictionList(1, type, String(i).padStart(2, '0')),
+          )
+        : [keys.jurisdictionList(level, type, ids[level - 1] as string)];
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
     const filters: string[] = [];
-    if (opts.unitPathPrefix) {
+    // Level 1 holds every root (and records of no unit); a level below LIST_LEVELS's depth holds the
+    // ancestor's whole subtree: both are narrowed to the scope by its path.
+    if (ids.length > 0 && (level === 1 || ids.length > LIST_LEVELS)) {
       names['#up'] = 'unitPath';
       values[':up'] = opts.unitPathPrefix;
       filters.push('begins_with(#up, :up)');
+    }
+    if (opts.q !== undefined && opts.q.length > 0) {
+      names['#qt'] = SEARCH_ATTR;
+      values[':qt'] = opts.q;
+      filters.push('contains(#qt, :qt)');
     }
     for (const f of opts.filters ?? []) {
       Object.assign(names, f.names);
       Object.assign(values, f.values);
       filters.push(f.expr);
     }
-    const page = await this.page(
-      {
-        IndexName: 'gsi1',
-        KeyConditionExpression: keyCond,
-        FilterExpression: filters.length ? filters.join(' AND ') : undefined,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      },
-      opts.limit,
-      { caller: opts.caller, cursor: opts.cursor },
-    );
-    return { items: page.items.map((item) => RecordStore.fromItem<T>(item)), cursor: page.cursor };
+    const range =
+      opts.from !== undefined || opts.to !== undefined
+        ? { from: opts.from ?? '', to: `${opts.to ?? '\uffff'}\uffff` }
+        : undefined;
+    const page = await this.pageMerged({
+      index: `jl${level}`,
+      pks,
+      range,
+      filter: filters.length ? { expr: filters.join(' AND '), names, values } : undefined,
+      limit: opts.limit,
+      paging: { caller: opts.caller, ...(opts.cursor === undefined ? {} : { cursor: opts.cursor }) },
+      recordKey: (sk) => keys.recordKey(type, sk.slice(sk.lastIndexOf('#') + 1)),
+    });
+    return {
+      items: page.items.map((item) => RecordStore.fromItem<T>(item)),
+      cursor: page.cursor,
+      read: page.read,
+    };
+  }
+
+  /**
+   * One page of the merge of index partitions sorted alike (the shards of a level-1 list, or one
+   * partition), newest first: a k-way merge that reads each partition a few items at a time and emits an
+   * item only when every partition not yet ended has shown its next one, so the order is exact. The
+   * cursor holds each partition's position (the sort key of the last item it consumed, "" for its start,
+   * null for its end), sealed to this query and caller. A page reads at most READ_BUDGET(limit, partitions)
+   * items (filters drop items after reading): when the budget is spent the page ends early, and its cursor
+   * continues where each partition stands.
+   */
+  async pageMerged(q: {
+    index: string;
+    pks: readonly string[];
+    range: { from: string; to: string } | undefined;
+    filter: ListFilter | undefined;
+    limit: number;
+    paging: Paging;
+    /** The table key (pk) of the record an index sort key names, for the start key of a partition. */
+    recordKey: (sk: string) => string;
+  }): Promise<{ items: Record<string, unknown>[]; cursor: string | null; read: number }> {
+    const { index, pks, range, filter, limit } = q;
+    const pkAttr = `${index}pk`;
+    const skAttr = `${index}sk`;
+    const binding = {
+      list: { table: this.tableName, index, pks, range, filter },
+      caller: q.paging.caller,
+    };
+    let positions: (string | null)[] = pks.map(() => '');
+    if (q.paging.cursor) {
+      const v = this.cursors.openValue(q.paging.cursor, binding) as { at?: unknown };
+      const at = v && typeof v === 'object' ? v.at : undefined;
+      if (
+        !Array.isArray(at) ||
+        at.length !== pks.length ||
+        !at.every((p) => p === null || (typeof p === 'string' && p.length <= 1024))
+      )
+        throw new BadCursor();
+      positions = at as (string | null)[];
+    }
+    const n = pks.length;
+    const batch = n === 1 ? limit : Math.ceil(limit / n) + 1;
+    const budget = READ_BUDGET(limit, n);
+    const shards = pks.map((pk, i) => ({
+      pk,
+      /** Where the next read starts ("" the beginning, null: ended). */
+      next: positions[i] as string | null,
+      /** The position to give out: the last item consumed, or `next` once the buffer is consumed. */
+      pos: positions[i] as string | null,
+      buf: [] as Record<string, unknown>[],
+    }));
+    let read = 0;
+    const names: Record<string, string> = { '#p': pkAttr, ...(filter?.names ?? {}) };
+    const values: Record<string, unknown> = { ...(filter?.values ?? {}) };
+    let keyCond = '#p = :p';
+    if (range) {
+      names['#s'] = skAttr;
+      values[':from'] = range.from;
+      values[':to'] = range.to;
+      keyCond += ' AND #s BETWEEN :from AND :to';
+    }
+    const fill = async (s: (typeof shards)[number]): Promise<boolean> => {
+      while (s.buf.length === 0 && s.next !== null) {
+        if (read >= budget) return false;
+        const start = s.next;
+        const r = await this.doc.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: index,
+            KeyConditionExpression: keyCond,
+            FilterExpression: filter?.expr,
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: { ...values, ':p': s.pk },
+            ScanIndexForward: false,
+            Limit: Math.min(batch, Math.max(1, budget - read)),
+            ExclusiveStartKey:
+              start === ''
+                ? undefined
+                : { [pkAttr]: s.pk, [skAttr]: start, pk: q.recordKey(start), sk: STATE_SK },
+          }),
+        );
+        read += r.ScannedCount ?? r.Items?.length ?? 0;
+        s.buf = r.Items ?? [];
+        const lek = r.LastEvaluatedKey;
+        s.next = lek ? String(lek[skAttr]) : null;
+        if (s.buf.length === 0) s.pos = s.next;
+      }
+      return true;
+    };
+    const items: Record<string, unknown>[] = [];
+    let spent = false;
+    while (items.length < limit && !spent) {
+      let best: (typeof shards)[number] | undefined;
+      for (const s of shards) {
+        if (!(await fill(s))) {
+          spent = true;
+          break;
+        }
+        const head = s.buf[0];
+        if (head && (!best || String(head[skAttr]) > String(best.buf[0]?.[skAttr]))) best = s;
+      }
+      if (spent || !best) break;
+      const item = best.buf.shift() as Record<string, unknown>;
+      items.push(item);
+      best.pos = best.buf.length > 0 ? String(item[skAttr]) : best.next;
+    }
+    const done = shards.every((s) => s.buf.length === 0 && s.next === null);
+    return {
+      items,
+      cursor: done ? null : this.cursors.seal({ at: shards.map((s) => s.pos) }, binding),
+      read,
+    };
   }
 
   /**
@@ -326,60 +467,6 @@ export class RecordStore {
       start = r.LastEvaluatedKey;
     } while (start && items.length < limit);
     return { items, cursor: start ? this.cursors.seal(start, binding) : null };
-  }
-
-  /**
-   * One page of a walk through consecutive partitions of one index (e.g. open, then acknowledged, then
-   * resolved alerts), newest first within each, restricted to a unit subtree. The cursor is the index's
-   * last key, or — when a page ended exactly at the end of a partition — the next partition alone; it is
-   * sealed to this walk, its scope and the caller.
-   */
-  async pageAcross(
-    parts: readonly Partition[],
-    opts: { unitPathPrefix: string; limit: number; caller: string; cursor?: string },
-  ): Promise<{ items: Record<string, unknown>[]; cursor: string | null }> {
-    const index = parts[0]?.index;
-    if (index === undefined || index === 'table' || parts.some((p) => p.index !== index))
-      throw new Error('pageAcross walks partitions of one index');
-    const pkAttr = `${index}pk`;
-    const pks = parts.map((p) => p.pk);
-    const binding = {
-      list: { table: this.tableName, index, partitions: pks, unitPath: opts.unitPathPrefix },
-      caller: opts.caller,
-    };
-    let phase = 0;
-    let start: Record<string, unknown> | undefined;
-    if (opts.cursor) {
-      const key = this.cursors.open(opts.cursor, binding);
-      phase = pks.indexOf(String(key[pkAttr]));
-      if (phase < 0) throw new BadCursor();
-      start = Object.keys(key).length > 1 ? key : undefined;
-    }
-    const items: Record<string, unknown>[] = [];
-    while (phase < pks.length && items.length < opts.limit) {
-      const r = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: index,
-          KeyConditionExpression: '#p = :p',
-          FilterExpression: 'begins_with(#up, :up)',
-          ExpressionAttributeNames: { '#p': pkAttr, '#up': 'unitPath' },
-          ExpressionAttributeValues: { ':p': pks[phase], ':up': opts.unitPathPrefix },
-          ScanIndexForward: false,
-          Limit: opts.limit - items.length,
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(r.Items ?? []));
-      start = r.LastEvaluatedKey;
-      if (!start) phase++;
-    }
-    const cursor = start
-      ? this.cursors.seal(start, binding)
-      : phase < pks.length
-        ? this.cursors.seal({ [pkAttr]: pks[phase] }, binding)
-        : null;
-    return { items, cursor };
   }
 
   /** Records of an index partition (by state, by unit, …), all pages. */

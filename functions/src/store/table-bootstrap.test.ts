@@ -31,7 +31,15 @@ describe('ensureTable against DynamoDB Local', () => {
   it('creates the indexes, stream, on-demand billing and TTL of the definition', async () => {
     const { Table } = await db.client.send(new DescribeTableCommand({ TableName: TABLE.name }));
     expect(Table?.TableStatus).toBe('ACTIVE');
-    expect(Table?.GlobalSecondaryIndexes?.map((g) => g.IndexName).sort()).toEqual(['gsi1', 'gsi2', 'gsi3']);
+    expect(Table?.GlobalSecondaryIndexes?.map((g) => g.IndexName).sort()).toEqual([
+      'gsi1',
+      'gsi2',
+      'gsi3',
+      'jl1',
+      'jl2',
+      'jl3',
+      'jl4',
+    ]);
     expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
     expect(Table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
     const ttl = await db.client.send(new DescribeTimeToLiveCommand({ TableName: TABLE.name }));

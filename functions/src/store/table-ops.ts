@@ -157,7 +157,56 @@ const SORT_KEY: Record<IndexName | 'table', { pk: string; sk: string; index?: st
   gsi1: { pk: 'gsi1pk', sk: 'gsi1sk', index: 'gsi1' },
   gsi2: { pk: 'gsi2pk', sk: 'gsi2sk', index: 'gsi2' },
   gsi3: { pk: 'gsi3pk', sk: 'gsi3sk', index: 'gsi3' },
+  jl1: { pk: 'jl1pk', sk: 'jl1sk', index: 'jl1' },
+  jl2: { pk: 'jl2pk', sk: 'jl2sk', index: 'jl2' },
+  jl3: { pk: 'jl3pk', sk: 'jl3sk', index: 'jl3' },
+  jl4: { pk: 'jl4pk', sk: 'jl4sk', index: 'jl4' },
 };
+
+/**
+ * Sets and removes attributes of an item while its `version` is still `version` (a record's state item
+ * re-indexed by the rebuild: a write racing it has written the new attributes itself). False when the
+ * version moved on or the item is gone.
+ */
+export async function updateAtVersion(
+  t: TableRef,
+  key: ItemKey,
+  version: number,
+  set: Record<string, unknown>,
+  remove: readonly string[],
+): Promise<boolean> {
+  const names: Record<string, string> = { '#v': 'version' };
+  const values: Record<string, unknown> = { ':v': version };
+  const sets = Object.entries(set).map(([k, v], i) => {
+    names[`#s${i}`] = k;
+    values[`:s${i}`] = v;
+    return `#s${i} = :s${i}`;
+  });
+  const removes = remove.map((k, i) => {
+    names[`#r${i}`] = k;
+    return `#r${i}`;
+  });
+  const parts = [
+    sets.length ? `SET ${sets.join(', ')}` : '',
+    removes.length ? `REMOVE ${removes.join(', ')}` : '',
+  ];
+  try {
+    await t.doc.send(
+      new UpdateCommand({
+        TableName: t.tableName,
+        Key: key,
+        UpdateExpression: parts.filter(Boolean).join(' '),
+        ConditionExpression: '#v = :v',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
 
 /** The items of a partition (of the table or an index), as `opts` say, in sort-key order. */
 export async function readPartition(t: TableRef, part: Partition, opts: PartitionRead = {}): Promise<Item[]> {

@@ -3,7 +3,7 @@ import { TABLE, tableNamed } from './table.js';
 import { createTableInput } from './table-bootstrap.js';
 
 describe('the table definition', () => {
-  it('keys items by pk/sk and indexes them by gsi1..gsi3, every key a string', () => {
+  it('keys items by pk/sk and indexes them by gsi1..gsi3 and the jurisdiction lists jl1..jl4, every key a string', () => {
     expect([TABLE.partitionKey, TABLE.sortKey]).toEqual([
       { name: 'pk', type: 'S' },
       { name: 'sk', type: 'S' },
@@ -12,6 +12,10 @@ describe('the table definition', () => {
       ['gsi1', 'gsi1pk', 'gsi1sk', 'ALL'],
       ['gsi2', 'gsi2pk', 'gsi2sk', 'ALL'],
       ['gsi3', 'gsi3pk', 'gsi3sk', 'ALL'],
+      ['jl1', 'jl1pk', 'jl1sk', 'ALL'],
+      ['jl2', 'jl2pk', 'jl2sk', 'ALL'],
+      ['jl3', 'jl3pk', 'jl3sk', 'ALL'],
+      ['jl4', 'jl4pk', 'jl4sk', 'ALL'],
     ]);
   });
 
@@ -21,8 +25,18 @@ describe('the table definition', () => {
     expect(input.BillingMode).toBe('PAY_PER_REQUEST');
     expect(input.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
     const names = input.AttributeDefinitions?.map((a) => a.AttributeName);
-    expect(names).toEqual(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
-    expect(input.GlobalSecondaryIndexes).toHaveLength(3);
+    expect(names).toEqual([
+      'pk',
+      'sk',
+      'gsi1pk',
+      'gsi1sk',
+      'gsi2pk',
+      'gsi2sk',
+      'gsi3pk',
+      'gsi3sk',
+      ...[1, 2, 3, 4].flatMap((l) => [`jl${l}pk`, `jl${l}sk`]),
+    ]);
+    expect(input.GlobalSecondaryIndexes).toHaveLength(7);
   });
 
   it('keeps the default name jiandu when renamed copies are made', () => {

@@ -38,6 +38,11 @@ export const TABLE = {
     { name: 'gsi1', partitionKey: stringKey('gsi1pk'), sortKey: stringKey('gsi1sk'), projection: 'ALL' },
     { name: 'gsi2', partitionKey: stringKey('gsi2pk'), sortKey: stringKey('gsi2sk'), projection: 'ALL' },
     { name: 'gsi3', partitionKey: stringKey('gsi3pk'), sortKey: stringKey('gsi3sk'), projection: 'ALL' },
+    // The jurisdiction lists, one index per level of the unit tree (keys.jurisdictionList).
+    { name: 'jl1', partitionKey: stringKey('jl1pk'), sortKey: stringKey('jl1sk'), projection: 'ALL' },
+    { name: 'jl2', partitionKey: stringKey('jl2pk'), sortKey: stringKey('jl2sk'), projection: 'ALL' },
+    { name: 'jl3', partitionKey: stringKey('jl3pk'), sortKey: stringKey('jl3sk'), projection: 'ALL' },
+    { name: 'jl4', partitionKey: stringKey('jl4pk'), sortKey: stringKey('jl4sk'), projection: 'ALL' },
   ],
   ttlAttribute: 'ttl',
   stream: 'NEW_AND_OLD_IMAGES',

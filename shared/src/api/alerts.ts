@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { type Alert, alertSchema } from '../schemas/accountability.js';
 import { noteText } from '../schemas/text.js';
-import { pageOf, unitPageFields } from './common.js';
+import { keywordField, pageOf, unitPageFields } from './common.js';
 
 export type { Alert };
 /** An alert is answered as stored. */
@@ -11,6 +11,7 @@ export { alertSchema };
 export const alertListQuerySchema = z.strictObject({
   ...unitPageFields(),
   state: z.enum(['open', 'acknowledged', 'resolved']).optional(),
+  q: keywordField,
 });
 export type AlertListQuery = z.infer<typeof alertListQuerySchema>;
 

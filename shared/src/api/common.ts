@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { LIGHTS } from '../lights/lights.js';
+import { shortText } from '../schemas/text.js';
 
 /** One field the server refused, with its message (and a code where there is one). */
 export const fieldErrorSchema = z.object({
@@ -64,6 +65,15 @@ export const batchResponseSchema = z.object({ items: z.array(batchItemResultSche
 export const pagingFields = (defaultLimit = 50) => ({
   limit: z.coerce.number().int().min(1).max(500).default(defaultLimit),
   cursor: z.string().max(2000).optional(),
+});
+
+/**
+ * A keyword of a list (issue 17): records whose title or description holds it, compared after NFKC and
+ * lower case (`searchKey`), within the caller's scope.
+ */
+export const keywordField = shortText(100).optional().meta({
+  description:
+    'Keyword: records whose title or description contains it (NFKC, case-insensitive substring). A page reads a bounded number of records of your scope, so it may hold fewer items than asked, with a cursor to continue.',
 });
 
 /** A unit id in a query or body (a filter, or the scope unit of a view). */

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { localDateSchema } from '../schemas/common.js';
 import { ledgerEventSchema } from '../schemas/event.js';
 import { findingSchema } from '../schemas/finding.js';
-import { idParam, unitPageFields } from './common.js';
+import { idParam, keywordField, unitPageFields } from './common.js';
 
 /** The query of a collection's list: its paging and the filters most collections share. */
 export const listQuerySchema = z.strictObject({
@@ -26,6 +26,7 @@ export const listQuerySchema = z.strictObject({
     .optional(),
   from: localDateSchema.optional(),
   to: localDateSchema.optional(),
+  q: keywordField,
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
 

@@ -24,7 +24,15 @@ export const quarterKeySchema = z
 /** Money is integer fen (分), never floating yuan. */
 export const fenSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
-export { isPlainText, longText, noteText, PLAIN_TEXT_MESSAGE, plainText, shortText } from './text.js';
+export {
+  isPlainText,
+  longText,
+  noteText,
+  PLAIN_TEXT_MESSAGE,
+  plainText,
+  searchKey,
+  shortText,
+} from './text.js';
 
 /** An enumeration whose codes carry Chinese (and English) labels for the UI. */
 export function labelledEnum<const T extends Record<string, { zh: string; en: string }>>(labels: T) {

@@ -27,3 +27,12 @@ export const longText = (max = 4000) => plainText().trim().min(1).max(max);
 
 /** A note that may be empty: trimmed, at most `max` characters. */
 export const noteText = (max = 4000) => plainText().trim().max(max);
+
+/**
+ * The form in which keyword search compares text (issue 17): Unicode NFKC (full-width letters and digits
+ * become half-width, compatibility ideographs their unified form) and lower case, whitespace runs as one
+ * space. A search matches where the normalized query is a substring of the normalized text — Chinese has
+ * no word breaks, so substring match is the only match a reader expects.
+ */
+export const searchKey = (s: string): string =>
+  s.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();

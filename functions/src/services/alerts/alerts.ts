@@ -13,11 +13,12 @@ import {
 import { type Deps, nowIso } from '../../app/deps.js';
 import type { Principal } from '../../auth/principal.js';
 import { addToOutbox, alertNotification, OUTBOX_TX_ITEMS } from '../../outbox/notification.js';
-import { keys, partitions } from '../../store/keys.js';
-import { type Actor, type RecordIndex, RecordStore, SYSTEM_ACTOR } from '../../store/record-store.js';
+import { keys } from '../../store/keys.js';
+import { type Actor, type RecordIndex, SYSTEM_ACTOR } from '../../store/record-store.js';
 import { Tx, TxCancelled } from '../../store/tx.js';
 import { listScope, readVisible } from '../org/jurisdiction.js';
 import { assertVersion, commitOrConflict } from '../records/conflict.js';
+import { keywordOf, pagingOf } from '../records/lists.js';
 
 /**
  * The index entries of an alert: by state (gsi2, newest raised first within a state), by unit, and the
@@ -25,7 +26,7 @@ import { assertVersion, commitOrConflict } from '../records/conflict.js';
  */
 export const alertIndex = (a: Alert, unitPath: string): RecordIndex => ({
   unitPath,
-  listSort: a.raisedAt,
+  listSort: alertListSort(a.state, a.raisedAt),
   state: { state: a.state, sort: a.raisedAt },
   unit: { unitId: a.notifyUnitId, sort: a.raisedAt },
   extra: { state: a.state, severity: a.severity, rule: a.rule },
@@ -77,23 +78,28 @@ export async function raiseAlertOnce(deps: Deps, a: Alert, unitPath: string, at:
 
 export { alertListQuerySchema as alertListSchema };
 
-const STATE_PARTITIONS = ALERT_STATE_ORDER.map((s) => partitions.byState('alert', s));
+/**
+ * An alert's place in its jurisdiction lists: its state's rank (open highest, so open alerts come first
+ * when the list is read newest first), then when it was raised.
+ */
+const stateRank = (state: Alert['state']) =>
+  String(ALERT_STATE_ORDER.length - 1 - ALERT_STATE_ORDER.indexOf(state));
+const alertListSort = (state: Alert['state'], raisedAt: string) => `${stateRank(state)}#${raisedAt}`;
 
 /**
  * Alerts in the caller's jurisdiction: open first, then acknowledged, then resolved; newest first within
- * a state. The cursor is the state index's last key; a cursor naming only a state partition starts that
- * state from its beginning (the page ended exactly at the end of the previous state).
+ * a state (the list sort value is the state's rank and the time raised); one state is a range of it.
  */
 export async function listAlerts(deps: Deps, p: Principal, q: AlertListQuery) {
-  const prefix = await listScope(deps, p, q.unitId);
-  const parts = q.state ? [partitions.byState('alert', q.state)] : STATE_PARTITIONS;
-  const page = await deps.store.pageAcross(parts, {
-    unitPathPrefix: prefix,
+  const rank = q.state === undefined ? undefined : `${stateRank(q.state)}#`;
+  const page = await deps.store.list<Alert>('alert', {
+    unitPathPrefix: await listScope(deps, p, q.unitId),
     limit: q.limit,
-    caller: p.id,
-    ...(q.cursor ? { cursor: q.cursor } : {}),
+    ...keywordOf(q),
+    ...(rank === undefined ? {} : { from: rank, to: rank }),
+    ...pagingOf(p, q),
   });
-  return { items: page.items.map((item) => RecordStore.fromItem<Alert>(item).data), cursor: page.cursor };
+  return { items: page.items.map((s) => s.data), cursor: page.cursor };
 }
 
 export async function getAlert(deps: Deps, p: Principal, id: string): Promise<Alert> {

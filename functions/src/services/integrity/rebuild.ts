@@ -30,8 +30,9 @@ import {
 import type { Deps } from '../../app/deps.js';
 import { addAggregateUpdate, aggregateFromItem } from '../../store/aggregate-codec.js';
 import { keys, type RecordType, STATE_SK } from '../../store/keys.js';
+import { reindexOf } from '../../store/list-index.js';
 import { RecordStore, type StoredRecord } from '../../store/record-store.js';
-import { scanTable } from '../../store/table-ops.js';
+import { scanTable, updateAtVersion } from '../../store/table-ops.js';
 import { Tx } from '../../store/tx.js';
 
 /** The record types whose facts feed the aggregates. */
@@ -164,4 +165,45 @@ export async function rebuildAggregates(deps: Deps, opts: { fix?: boolean } = {}
     differences,
     fixed,
   };
+}
+
+export interface ReindexReport {
+  /** Record state items read. */
+  records: number;
+  /** Of which carried list index attributes other than their record's (`reindexOf`). */
+  stale: number;
+  /** Of which rewritten (with `fix`; a record written meanwhile re-indexed itself and is not counted). */
+  fixed: number;
+}
+
+/**
+ * The list index attributes of every record re-derived from its type, data, list sort value and unit
+ * path (`indexAttributes`): the items written under older keys (the type-wide gsi1 list before the
+ * jurisdiction lists) are counted and, with `fix`, rewritten — conditioned on their version, so a write
+ * racing the rebuild keeps its own.
+ */
+export async function reindexRecords(deps: Deps, opts: { fix?: boolean } = {}): Promise<ReindexReport> {
+  const pending: {
+    key: { pk: string; sk: string };
+    version: number;
+    set: Record<string, unknown>;
+    remove: string[];
+  }[] = [];
+  let records = 0;
+  await scanTable(deps, (item) => {
+    if (item.sk !== STATE_SK || typeof item.type !== 'string') return;
+    records++;
+    const r = reindexOf(item);
+    if (r) pending.push({ key: { pk: String(item.pk), sk: STATE_SK }, version: Number(item.version), ...r });
+  });
+  let fixed = 0;
+  if (opts.fix) {
+    for (let i = 0; i < pending.length; i += 25) {
+      const done = await Promise.all(
+        pending.slice(i, i + 25).map((p) => updateAtVersion(deps, p.key, p.version, p.set, p.remove)),
+      );
+      fixed += done.filter(Boolean).length;
+    }
+  }
+  return { records, stale: pending.length, fixed };
 }

@@ -38,7 +38,7 @@ import { commitOne } from '../records/commit.js';
 import { versionConflict } from '../records/conflict.js';
 import { type IdemRef, idemRef, type StoredResponse } from '../records/idempotency.js';
 import { type BatchItemResult, batchResultOf, createOnce, validItems } from '../records/ingest.js';
-import { equalsFilters, pageRange } from '../records/lists.js';
+import { equalsFilters, keywordOf, pageRange } from '../records/lists.js';
 import {
   assertPetitionWriter,
   type ParsedPetition,
@@ -132,6 +132,7 @@ export async function listPetitions(deps: Deps, p: Principal, q: PetitionListQue
     filters,
     limit: q.limit,
     ...pageRange(p, q),
+    ...keywordOf(q),
   });
   const items = page.items.map((r) => petitionView(r, at, scheme));
   return { items: q.light ? items.filter((v) => v.light === q.light) : items, cursor: page.cursor };

@@ -1,4 +1,5 @@
 /** Lists: cursor pagination, restricted to the caller's jurisdiction, with the common filters. */
+import { searchKey } from '@jiandu/shared';
 import { type ListQuery, listQuerySchema, pagingFields, unitPageFields } from '@jiandu/shared/api';
 import type { Deps } from '../../app/deps.js';
 import type { Principal } from '../../auth/principal.js';
@@ -24,6 +25,10 @@ export const pagingOf = (p: Principal, q: { cursor?: string | undefined }) => ({
   ...(q.cursor ? { cursor: q.cursor } : {}),
 });
 
+/** The keyword of a list query, normalized for the store's `q` (absent: no keyword). */
+export const keywordOf = (q: { q?: string | undefined }) =>
+  q.q === undefined || searchKey(q.q) === '' ? {} : { q: searchKey(q.q) };
+
 /** The caller, the cursor and the from/to range of a list query, as options of RecordStore.list. */
 export const pageRange = (
   p: Principal,
@@ -43,6 +48,7 @@ export async function listRecords<T>(deps: Deps, p: Principal, type: RecordType,
     unitPathPrefix: await listScope(deps, p, q.unitId),
     filters: equalsFilters({ state: q.state, category: q.category, severity: q.severity }),
     limit: q.limit,
+    ...keywordOf(q),
     ...pageRange(p, q),
   });
   return { items: page.items.map((s) => s.data), cursor: page.cursor };

@@ -13,7 +13,7 @@ import type { Deps } from '../../app/deps.js';
 import type { Principal } from '../../auth/principal.js';
 import type { ListFilter } from '../../store/record-store.js';
 import { listScope } from '../org/jurisdiction.js';
-import { pagingOf } from '../records/lists.js';
+import { keywordOf, pagingOf } from '../records/lists.js';
 import { today } from './read.js';
 
 export { type RectificationListQuery, rectificationListQuerySchema };
@@ -78,6 +78,7 @@ export async function listRectifications(deps: Deps, p: Principal, q: Rectificat
     filters,
     limit: q.limit,
     ...pagingOf(p, q),
+    ...keywordOf(q),
   });
   return {
     items: page.items

@@ -16,7 +16,7 @@ import { commitOne } from '../records/commit.js';
 import { versionConflict } from '../records/conflict.js';
 import type { IdemRef, StoredResponse } from '../records/idempotency.js';
 import { type BatchItemResult, batchResultOf, createOnce, validItems } from '../records/ingest.js';
-import { equalsFilters, pageRange, pagingOf } from '../records/lists.js';
+import { equalsFilters, keywordOf, pageRange, pagingOf } from '../records/lists.js';
 import { actorOf, assertSignalWriter, candidateOf, ingestCandidates, type ParsedSignal } from './intake.js';
 import { type SignalView, signalFollowUp, signalIndex, signalView, TRIAGE_STATE } from './records.js';
 
@@ -51,6 +51,7 @@ export async function listSignals(deps: Deps, p: Principal, q: SignalListQuery) 
     unitPathPrefix: await listScope(deps, p, q.unitId),
     filters: equalsFilters({ state: q.state, severity: q.severity, polarity: q.polarity }),
     limit: q.limit,
+    ...keywordOf(q),
     ...pageRange(p, q),
   });
   return { items: page.items.map(signalView), cursor: page.cursor };

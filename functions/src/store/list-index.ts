@@ -1,0 +1,134 @@
+/**
+ * The list index attributes of a record (ACCESS-PATTERNS "Lists"), derived in ONE place from the record's
+ * type, id, data, list sort value and unit path: the record store writes them with every state item, the
+ * rebuild re-derives them for items written under older keys, and a unit that moves re-indexes its
+ * records by calling `indexAttributes` with the new path.
+ */
+import { searchKey } from '@jiandu/shared';
+import { keys, LIST_LEVELS, type RecordType, rootShardOf, STATE_SK } from './keys.js';
+
+/**
+ * Types whose records arrive by the hundred thousand a year (or in bursts): they are listed only through
+ * the jurisdiction lists, never on a type-wide gsi1 partition (that partition would take every write of
+ * the type in the country). The other types (units, schemes, snapshots, indicators, accounts …) are a few
+ * thousand items written by administrators and keep gsi1 as well, for their readers of the whole type.
+ */
+export const JURISDICTION_ONLY: ReadonlySet<RecordType> = new Set<RecordType>([
+  'finding',
+  'petition',
+  'signal',
+  'rectification',
+  'alert',
+  'case',
+  'card',
+  'fund_entry',
+  'delivery',
+  'oplog',
+]);
+
+/** The free-text fields keyword search reads, per type (titles and descriptions, issue 17). */
+export const SEARCH_FIELDS: Partial<Record<RecordType, readonly string[]>> = {
+  rectification: ['title', 'description'],
+  finding: ['title', 'description'],
+  petition: ['matter'],
+  signal: ['title', 'excerpt'],
+  case: ['decisionNote', 'dismissReason'],
+  alert: ['message'],
+};
+
+/** The attribute holding a record's normalized search text. */
+export const SEARCH_ATTR = 'qtext';
+/** The attribute holding a record's list sort value (so the lists can be re-derived without the caller). */
+export const SORT_ATTR = 'lsort';
+
+/** The normalized search text of a record of `type` (undefined when the type is not searchable). */
+export function searchTextOf(type: RecordType, data: unknown): string | undefined {
+  const fields = SEARCH_FIELDS[type];
+  if (!fields || data === null || typeof data !== 'object') return undefined;
+  const parts = fields
+    .map((f) => (data as Record<string, unknown>)[f])
+    .filter((v): v is string => typeof v === 'string' && v.length > 0);
+  // A unit separator between fields, so no query matches across the end of one field and the next.
+  return parts.map(searchKey).join('\u001f');
+}
+
+/** The ids of a unit path ("/city/ds/ds-a/" → city, ds, ds-a). */
+export const pathIds = (unitPath: string | null | undefined): string[] =>
+  unitPath ? unitPath.split('/').filter((s) => s.length > 0) : [];
+
+/**
+ * Every list index attribute of a record: its unit path, its sort value, its jurisdiction list entries
+ * (level 1 sharded, one per ancestor at levels 2…LIST_LEVELS), gsi1 for the types not in
+ * JURISDICTION_ONLY, and its search text. `listSort` undefined: the record is on no list. The attributes
+ * not returned for a record (a gsi1 entry of a jurisdiction-only type, a level deeper than its path) are
+ * the ones `staleIndexAttributes` names for removal.
+ */
+export function indexAttributes(
+  type: RecordType,
+  record: { id: string; data: unknown; listSort?: string | undefined },
+  unitPath: string | null,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { unitPath };
+  const text = searchTextOf(type, record.data);
+  if (text !== undefined) out[SEARCH_ATTR] = text;
+  if (record.listSort === undefined) return out;
+  const sk = `${record.listSort}#${record.id}`;
+  out[SORT_ATTR] = record.listSort;
+  if (!JURISDICTION_ONLY.has(type)) Object.assign(out, keys.listByType(type, record.listSort, record.id));
+  out.jl1pk = keys.jurisdictionList(1, type, rootShardOf(record.id));
+  out.jl1sk = sk;
+  const ids = pathIds(unitPath);
+  for (let level = 2; level <= Math.min(LIST_LEVELS, ids.length); level++) {
+    out[`jl${level}pk`] = keys.jurisdictionList(level, type, ids[level - 1] as string);
+    out[`jl${level}sk`] = sk;
+  }
+  return out;
+}
+
+/** The list index attributes an item may carry that `indexAttributes` does not give it (to REMOVE). */
+export function staleIndexAttributes(
+  item: Record<string, unknown>,
+  derived: Record<string, unknown>,
+): string[] {
+  const names = ['gsi1pk', 'gsi1sk', SORT_ATTR, SEARCH_ATTR];
+  for (let level = 1; level <= LIST_LEVELS; level++) names.push(`jl${level}pk`, `jl${level}sk`);
+  // gsi1 of a type that keeps it is not ours to remove when the record has no list sort (e.g. snapshot heads).
+  return names.filter((n) => item[n] !== undefined && derived[n] === undefined);
+}
+
+/**
+ * The list sort value of a stored state item: its `lsort`, or — for an item written before `lsort`
+ * existed — the sort part of its gsi1 key.
+ */
+export function listSortOfItem(item: Record<string, unknown>): string | undefined {
+  if (typeof item[SORT_ATTR] === 'string') return item[SORT_ATTR] as string;
+  const sk = item.gsi1sk;
+  const id = String(item.id);
+  if (
+    typeof sk === 'string' &&
+    item.gsi1pk === keys.listPartition(item.type as RecordType) &&
+    sk.endsWith(`#${id}`)
+  )
+    return sk.slice(0, sk.length - id.length - 1);
+  return undefined;
+}
+
+/**
+ * The list index attributes a stored state item should carry and does not (SET), and the ones it carries
+ * that its record no longer has (REMOVE): null when the item is up to date or not a record's state item.
+ * The rebuild applies it to every record, so items written under older keys are found by the lists.
+ */
+export function reindexOf(
+  item: Record<string, unknown>,
+): { set: Record<string, unknown>; remove: string[] } | null {
+  if (item.sk !== STATE_SK || typeof item.type !== 'string' || item.id === undefined) return null;
+  const derived = indexAttributes(
+    item.type as RecordType,
+    { id: String(item.id), data: item.data, listSort: listSortOfItem(item) },
+    (item.unitPath as string | null | undefined) ?? null,
+  );
+  const set: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(derived)) if (item[k] !== v) set[k] = v;
+  const remove = staleIndexAttributes(item, derived);
+  return Object.keys(set).length === 0 && remove.length === 0 ? null : { set, remove };
+}
