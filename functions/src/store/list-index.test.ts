@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { keys, ROOT_SHARDS, rootShardOf } from './keys.js';
+import { indexAttributes, listSortOfItem, reindexOf, searchTextOf } from './list-index.js';
+
+const rect = { id: 'r1', title: '危房改造 ＡＢＣ', description: '台账\n不全' };
+
+describe('the list index attributes of a record', () => {
+  it('puts a township record into the sharded whole-deployment list and one list per ancestor level', () => {
+    const a = indexAttributes(
+      'rectification',
+      { id: 'r1', data: rect, listSort: '2025-05-01' },
+      '/city/ds/ds-a/',
+    );
+    expect(a).toEqual({
+      unitPath: '/city/ds/ds-a/',
+      lsort: '2025-05-01',
+      qtext: '危房改造 abc\u001f台账 不全',
+      jl1pk: `J1#rectification#${rootShardOf('r1')}`,
+      jl1sk: '2025-05-01#r1',
+      jl2pk: 'J2#rectification#ds',
+      jl2sk: '2025-05-01#r1',
+      jl3pk: 'J3#rectification#ds-a',
+      jl3sk: '2025-05-01#r1',
+    });
+  });
+
+  it('stops at level 4 for deeper units, and keeps gsi1 only for the low-volume types', () => {
+    const deep = indexAttributes('unit', { id: 'u', data: {}, listSort: 'U' }, '/p/c/x/t/v/g/');
+    expect(deep.jl4pk).toBe('J4#unit#t');
+    expect(deep.jl5pk).toBeUndefined();
+    expect(deep).toMatchObject(keys.listByType('unit', 'U', 'u'));
+    const none = indexAttributes('rectification', { id: 'r', data: rect, listSort: 'S' }, '/p/c/');
+    expect(none.gsi1pk).toBeUndefined();
+  });
+
+  it('lists a record of no unit on the whole-deployment list only, and a record with no sort value on none', () => {
+    expect(
+      Object.keys(indexAttributes('scheme', { id: 's', data: {}, listSort: 'v1' }, null)).sort(),
+    ).toEqual(['gsi1pk', 'gsi1sk', 'jl1pk', 'jl1sk', 'lsort', 'unitPath']);
+    expect(indexAttributes('finding', { id: 'f', data: { description: 'x' } }, '/c/')).toEqual({
+      unitPath: '/c/',
+      qtext: 'x',
+    });
+  });
+
+  it('spreads ids over every shard, none with more than twice its share', () => {
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 16_000; i++) {
+      const s = rootShardOf(`01J${i.toString(36).padStart(23, '0')}`);
+      counts.set(s, (counts.get(s) ?? 0) + 1);
+    }
+    expect(counts.size).toBe(ROOT_SHARDS);
+    for (const n of counts.values()) expect(n).toBeLessThan(2_000);
+  });
+
+  it('searches only the fields of searchable types', () => {
+    expect(searchTextOf('signal', { title: 'Ｔｉｔｌｅ', excerpt: '摘要', platform: 'weibo' })).toBe(
+      'title\u001f摘要',
+    );
+    expect(searchTextOf('unit', { name: '示范市' })).toBeUndefined();
+  });
+
+  it('re-indexes an item written under the old type-wide keys, and leaves a current one alone', () => {
+    const current = {
+      pk: 'finding#f1',
+      sk: 'A',
+      type: 'finding',
+      id: 'f1',
+      version: 3,
+      data: { description: '台账' },
+      ...indexAttributes(
+        'finding',
+        { id: 'f1', data: { description: '台账' }, listSort: '2025-01-02' },
+        '/c/d/',
+      ),
+    };
+    expect(reindexOf(current)).toBeNull();
+    const old: Record<string, unknown> = {
+      pk: 'finding#f1',
+      sk: 'A',
+      type: 'finding',
+      id: 'f1',
+      version: 3,
+      unitPath: '/c/d/',
+      data: { description: '台账' },
+      ...keys.listByType('finding', '2025-01-02', 'f1'),
+    };
+    expect(listSortOfItem(old)).toBe('2025-01-02');
+    const r = reindexOf(old);
+    expect(r?.remove.sort()).toEqual(['gsi1pk', 'gsi1sk']);
+    expect({ ...old, ...r?.set, gsi1pk: undefined, gsi1sk: undefined }).toEqual({
+      ...current,
+      gsi1pk: undefined,
+      gsi1sk: undefined,
+    });
+    expect(reindexOf({ pk: 'AGG#2025-Q1', sk: 'ds' })).toBeNull();
+  });
+});
