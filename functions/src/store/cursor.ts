@@ -23,7 +23,8 @@ export interface CursorBinding {
 }
 
 const VERSION = 'c1';
-const MAX_LENGTH = 2000;
+/** A merged list's cursor holds one position per shard (16): room for sort values of ~150 characters. */
+const MAX_LENGTH = 4096;
 const KEY_ATTRS = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
 
 /** JSON with object keys sorted, so the same binding always hashes the same. */

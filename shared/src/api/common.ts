@@ -64,7 +64,8 @@ export const batchResponseSchema = z.object({ items: z.array(batchItemResultSche
 /** The paging fields of a list query: the page size and the cursor of the page before. */
 export const pagingFields = (defaultLimit = 50) => ({
   limit: z.coerce.number().int().min(1).max(500).default(defaultLimit),
-  cursor: z.string().max(2000).optional(),
+  // 4,096: the cursor of a list merged from 16 shards holds a position in each (functions' store/cursor.ts).
+  cursor: z.string().max(4096).optional(),
 });
 
 /**
