@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --large] [-- --quick] [-- --no-proofs] [-- --out FILE] [-- --no-write]`: the DESIGN §8 rows this
+ * `npm run bench [-- --large] [-- --quick] [-- --no-proofs] [-- --out FILE] [-- --no-write]
+ * [-- --rows lists] [-- --list-sizes 10000,100000]`: the DESIGN §8 rows this
  * stage can measure, each side by side in one run against the same store, printed as a table and
  * written to BENCHMARKS.md. Every load is a bounded count of requests, sent only to 127.0.0.1.
  */
@@ -10,6 +11,7 @@ import { prevQuarter, quarterKey } from '@jiandu/shared';
 import { benchBundles } from './bundles.js';
 import { apiBatches, BATCH, benchIngestion, type Cursor, type IngestionRow } from './ingest.js';
 import { benchLatency, CONCURRENCY, type LatencyRow } from './latency.js';
+import { benchLists, LIST_SIZES } from './lists.js';
 import { describeMachine } from './machine.js';
 import { benchProofs } from './proofs.js';
 import { addBulkFindings, findingsIn, measureRanking, type RankingPoint } from './ranking.js';
@@ -51,6 +53,10 @@ const SIZES = quick
       sheets: { ledgerRows: 10_000, exportRows: 100_000 },
     };
 const LARGE_UNITS = 20_000;
+/** Record counts of the lists rows (`--list-sizes a,b,c` to choose). */
+const LIST_COUNTS = option('list-sizes')?.split(',').map(Number) ?? (quick ? [3_000, 10_000] : LIST_SIZES);
+/** `--rows lists`: only the lists rows (written only with --out). */
+const onlyRows = option('rows');
 /** Record counts of the ranking row (findings + the rectifications they open: 2 records per finding). */
 const RECORD_COUNTS = quick ? [10_000, 100_000] : [100_000, 1_000_000];
 const RANK_REPS = 9;
@@ -254,6 +260,22 @@ async function main() {
   log(
     `machine: ${machine.cores} cores, ${machine.cpu}, Node ${machine.node}, ${machine.java}; load ${loadBefore.toFixed(2)}`,
   );
+  if (onlyRows === 'lists') {
+    const lists = await benchLists({ sizes: LIST_COUNTS, log });
+    const report: Report = {
+      date: new Date().toISOString(),
+      command: `npm run bench -- ${args.join(' ')}`,
+      machine,
+      load: { before: loadBefore, after: loadavg()[0]! },
+      durationS: (performance.now() - started) / 1000,
+      rows: lists.rows,
+      details: lists.details,
+      notes: [],
+    };
+    process.stdout.write(`\n${resultsTable(report.rows)}\n\n`);
+    if (!flag('no-write') && option('out')) writeFileSync(outFile, markdown(report));
+    return;
+  }
   log('Lambda bundles: building them and timing their module init …');
   const bundles = await benchBundles();
   log('SPA: building it and measuring the first route …');
@@ -261,6 +283,8 @@ async function main() {
   const disk = await onDisk();
   const mem = await inMemory();
   const big = large ? await largeRanking() : null;
+  log(`lists: first pages at ${LIST_COUNTS.join(', ')} records …`);
+  const lists = await benchLists({ sizes: LIST_COUNTS, log });
   // The reliability proofs at the issue's full sizes (npm test runs them reduced); --no-proofs skips them.
   const proofs = quick || flag('no-proofs') ? { rows: [], details: [] } : await benchProofs(log);
   const report: Report = {
@@ -269,8 +293,14 @@ async function main() {
     machine,
     load: { before: loadBefore, after: loadavg()[0]! },
     durationS: (performance.now() - started) / 1000,
-    rows: [...rows(disk, mem, big), ...bundles.rows, ...spa.rows, ...proofs.rows],
-    details: [...details(disk, mem, big), ...bundles.details, ...spa.details, ...proofs.details],
+    rows: [...rows(disk, mem, big), ...lists.rows, ...bundles.rows, ...spa.rows, ...proofs.rows],
+    details: [
+      ...details(disk, mem, big),
+      ...lists.details,
+      ...bundles.details,
+      ...spa.details,
+      ...proofs.details,
+    ],
     notes: [...NOTES, ...bundles.notes],
   };
   process.stdout.write(`\n${resultsTable(report.rows)}\n\n`);

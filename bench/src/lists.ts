@@ -1,0 +1,340 @@
+/**
+ * Lists rows (issue 15 "lists cost O(page)", issue 17 "keyword search"): the first page of the
+ * rectifications list for a township officer, a county supervisor and the city, at several record counts
+ * (10,000, 100,000 and 1,000,000 by default), each count in its own table of one in-memory DynamoDB Local.
+ * Every table holds the same unit tree and the same records in the measured scopes — the township 250,
+ * its county 2,500 — and the rest of its records in the other counties, so a flat row means the cost of
+ * a list does not grow with the records outside its scope.
+ *
+ * Records are generated as the record store writes them (`RecordStore.itemOf` with the service's
+ * `rectificationIndex`, so every index attribute is the one the write path derives) and put with
+ * BatchWriteItem; their events are not written — a list reads state items only. Each page is read through
+ * the service (`listRectifications`, with the caller's jurisdiction from `listScope`), and the items it
+ * reads are counted from the store's answers (ScannedCount of every Query, before filters).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { addDays, DEFAULT_SCHEME, initialHorizon, type Rectification, type Unit } from '@jiandu/shared';
+import { rectificationListQuerySchema } from '@jiandu/shared/api';
+import { type Deps, makeDeps } from '../../functions/src/app/deps.js';
+import { generateSigningKey } from '../../functions/src/auth/signing-key.js';
+import { createVerifier, jwksOf } from '../../functions/src/auth/tokens.js';
+import { ephemeralPiiCipher } from '../../functions/src/crypto/pii.js';
+import { localEvidence } from '../../functions/src/evidence/local-evidence.js';
+import { localDigestWriter } from '../../functions/src/jobs/digest-writer.js';
+import { dynamoClient } from '../../functions/src/local/client.js';
+import { startDynamoLocal } from '../../functions/src/local/dynamodb-local.js';
+import { emlMailer } from '../../functions/src/outbox/mail.js';
+import { createUnits } from '../../functions/src/services/org/org.js';
+import { rectificationIndex } from '../../functions/src/services/rectifications/index.js';
+import { listRectifications } from '../../functions/src/services/rectifications/list.js';
+import { tableNamed } from '../../functions/src/store/table.js';
+import { ensureTable } from '../../functions/src/store/table-bootstrap.js';
+import { benchUnits, mix32 } from './fixtures.js';
+import type { Row } from './report.js';
+import { fmt, int } from './stats.js';
+
+export const LIST_SIZES = [10_000, 100_000, 1_000_000];
+const UNITS = 2_000;
+const PAGE = 50;
+const REPS = 15;
+const WARMUPS = 3;
+/** The measured township (250 records at every size), an empty one, and their county (2,500). */
+const TOWNSHIP = 'bc-c0-t0';
+const EMPTY_TOWNSHIP = 'bc-c0-t23';
+const COUNTY = 'bc-c0';
+const CITY = 'bc';
+/** Records 0 … IN_COUNTY-1 are the measured county's; every 10th of them the measured township's. */
+const IN_COUNTY = 2_500;
+/** The keyword, in every 10th record's title (full-width digits in the text: NFKC makes them match). */
+const KEYWORD = '危房改造';
+const TITLES = ['饮水安全巩固', '产业帮扶资金拨付', '易地搬迁后续扶持', '教育资助落实', '医疗保障兑现'];
+const BASE_MS = Date.parse('2026-01-05T01:00:00Z');
+const TODAY = '2026-12-01';
+
+interface Scope {
+  label: string;
+  unitId: string;
+  query: Record<string, string>;
+}
+const SCOPES: Scope[] = [
+  { label: 'township officer', unitId: TOWNSHIP, query: {} },
+  { label: 'county supervisor', unitId: COUNTY, query: {} },
+  { label: 'city', unitId: CITY, query: {} },
+  { label: 'county supervisor, state=open', unitId: COUNTY, query: { state: 'open' } },
+  { label: 'city, overdue=true', unitId: CITY, query: { overdue: 'true' } },
+  { label: 'township officer, empty list', unitId: EMPTY_TOWNSHIP, query: {} },
+  { label: `county supervisor, keyword q=${KEYWORD}`, unitId: COUNTY, query: { q: KEYWORD } },
+  { label: `city, keyword q=${KEYWORD}`, unitId: CITY, query: { q: KEYWORD } },
+];
+
+export interface ListPoint {
+  records: number;
+  scope: string;
+  /** Items the first page returned, items the store read for it (before filters), Query round trips. */
+  returned: number;
+  read: number;
+  queries: number;
+  p50Ms: number;
+}
+
+/** The unit of record `i`: the measured county's first IN_COUNTY records, the other counties' the rest. */
+function unitOf(i: number, townships: readonly string[]): string {
+  if (i < IN_COUNTY) return i % 10 === 0 ? TOWNSHIP : `${COUNTY}-t${1 + (i % 22)}`;
+  return townships[mix32(i) % townships.length] as string;
+}
+
+function rectification(i: number, unitId: string): Rectification {
+  const createdAt = new Date(BASE_MS + i * 29_000).toISOString();
+  const deadline = addDays(createdAt.slice(0, 10), 30 + (mix32(i) % 300));
+  const closed = mix32(i + 7) % 3 === 0;
+  const title = `${i % 10 === 3 ? `${KEYWORD}第${i % 7}批` : TITLES[i % TITLES.length]}（第１２号）`;
+  return {
+    id: `r${i}`,
+    source: { kind: 'finding', id: `f${i}` },
+    unitId,
+    title,
+    description: `基准整改事项${i}`,
+    amountFen: 0,
+    deadline,
+    state: closed ? 'closed' : 'assigned',
+    version: 1,
+    measures: [],
+    progress: [],
+    evidence: [],
+    deadlines: [{ deadline, at: createdAt, by: 'bench', reason: null }],
+    extensions: [],
+    submittedBy: null,
+    submittedAt: null,
+    firstReviewerId: null,
+    firstApprovedAt: null,
+    secondReviewerId: null,
+    closedAt: closed ? createdAt : null,
+    lastRejection: null,
+    createdAt,
+  } as unknown as Rectification;
+}
+
+/** Puts `count` generated rectifications into deps' table, 25 to a BatchWriteItem, 8 requests at a time. */
+async function load(deps: Deps, count: number, paths: Map<string, string>, townships: string[]) {
+  let next = 0;
+  const CHUNK = 25;
+  const worker = async () => {
+    while (next < count) {
+      const from = next;
+      next = Math.min(count, next + CHUNK);
+      let requests = [];
+      for (let i = from; i < next; i++) {
+        const unitId = unitOf(i, townships);
+        const r = rectification(i, unitId);
+        const item = deps.store.itemOf(
+          {
+            type: 'rectification',
+            id: r.id,
+            before: null,
+            data: r,
+            index: rectificationIndex(r, paths.get(unitId) as string, initialHorizon(TODAY, r.deadline)),
+            actor: { id: 'bench', role: 'admin' },
+            at: r.createdAt,
+            action: 'create',
+          },
+          1,
+          { recordKey: `R#rectification#${r.id}`, seq: 1, hash: '0'.repeat(64) },
+        );
+        requests.push({ PutRequest: { Item: item } });
+      }
+      while (requests.length > 0) {
+        const out = await deps.doc.send(
+          new BatchWriteCommand({ RequestItems: { [deps.tableName]: requests } }),
+        );
+        requests = (out.UnprocessedItems?.[deps.tableName] ?? []) as typeof requests;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+}
+
+/** Reads of the store through `doc`: items scanned and Query calls, counted by a middleware. */
+function countReads(doc: Deps['doc']) {
+  const c = { read: 0, queries: 0 };
+  doc.middlewareStack.add(
+    (next, context) => async (args) => {
+      const out = await next(args);
+      if (context.commandName === 'QueryCommand') {
+        const o = out.output as { ScannedCount?: number; Count?: number };
+        c.read += o.ScannedCount ?? o.Count ?? 0;
+        c.queries++;
+      }
+      return out;
+    },
+    { step: 'initialize', name: 'benchCountReads' },
+  );
+  return c;
+}
+
+export async function benchLists(opts: {
+  sizes?: readonly number[];
+  log: (s: string) => void;
+}): Promise<{ rows: Row[]; details: string[]; points: ListPoint[] }> {
+  const sizes = opts.sizes ?? LIST_SIZES;
+  const dir = mkdtempSync(join(tmpdir(), 'jiandu-bench-lists-'));
+  const store = await startDynamoLocal({ heapMb: 256 });
+  try {
+    const clients = dynamoClient(store.endpoint);
+    const counter = countReads(clients.doc);
+    const key = await generateSigningKey('bench-lists');
+    const cfg = { issuer: 'jiandu-bench', audience: 'jiandu' };
+    const now = Date.parse(`${TODAY}T02:00:00Z`);
+    const units: Unit[] = benchUnits(UNITS);
+    const townships = units
+      .filter((u) => u.kind === 'township' && !u.id.startsWith(`${COUNTY}-`))
+      .map((u) => u.id);
+    const tables: { records: number; deps: Deps }[] = [];
+    for (const records of sizes) {
+      const table = tableNamed(`lists_${records}`);
+      await ensureTable(clients.client, table);
+      const deps = makeDeps({
+        doc: clients.doc,
+        tableName: table.name,
+        clock: () => now,
+        verify: createVerifier({ ...cfg, jwks: jwksOf([key]), now: () => Math.floor(now / 1000) }),
+        issuer: { key, cfg },
+        scheme: DEFAULT_SCHEME,
+        pii: ephemeralPiiCipher(),
+        cursorKey: randomBytes(32),
+        evidence: localEvidence(join(dir, 'evidence'), randomBytes(32)),
+        mailer: emlMailer(join(dir, 'mail'), 'bench@bench.invalid', () => now),
+        digests: localDigestWriter(join(dir, 'digests')),
+      });
+      await createUnits(deps, units);
+      const paths = new Map<string, string>();
+      for (const u of units) paths.set(u.id, (await deps.units.pathOf(u.id)) as string);
+      const t0 = performance.now();
+      await load(deps, records, paths, townships);
+      opts.log(
+        `lists: ${int(records)} rectifications in ${fmt((performance.now() - t0) / 1000)} s (table ${table.name})`,
+      );
+      tables.push({ records, deps });
+    }
+    const principal = (unitId: string) => ({
+      id: `bench-${unitId}`,
+      name: unitId,
+      roles: ['inspector' as const],
+      unitId,
+    });
+    const page = async (deps: Deps, s: Scope) => {
+      const q = rectificationListQuerySchema.parse({ limit: String(PAGE), ...s.query });
+      const before = { ...counter };
+      const t0 = performance.now();
+      const res = await listRectifications(deps, principal(s.unitId), q);
+      const ms = performance.now() - t0;
+      return {
+        ms,
+        returned: res.items.length,
+        read: counter.read - before.read,
+        queries: counter.queries - before.queries,
+      };
+    };
+    /** The store's own floor: one Query of an empty partition of the table's list index, straight. */
+    const floor = async (deps: Deps) => {
+      const t0 = performance.now();
+      await deps.doc.send(
+        new QueryCommand({
+          TableName: deps.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :p',
+          ExpressionAttributeValues: { ':p': 'L#none' },
+          Limit: PAGE,
+        }),
+      );
+      return performance.now() - t0;
+    };
+    const floors = new Map<number, number[]>();
+    const times = new Map<string, number[]>();
+    const counts = new Map<string, { returned: number; read: number; queries: number }>();
+    for (let r = 0; r < WARMUPS + REPS; r++) {
+      const order = r % 2 === 0 ? tables : [...tables].reverse();
+      for (const t of order) {
+        const ms = await floor(t.deps);
+        if (r >= WARMUPS) floors.set(t.records, [...(floors.get(t.records) ?? []), ms]);
+      }
+      for (const s of SCOPES)
+        for (const t of order) {
+          const m = await page(t.deps, s);
+          const k = `${s.label}@${t.records}`;
+          counts.set(k, m);
+          if (r < WARMUPS) continue;
+          times.set(k, [...(times.get(k) ?? []), m.ms]);
+        }
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+    const points: ListPoint[] = [];
+    for (const s of SCOPES)
+      for (const t of tables) {
+        const k = `${s.label}@${t.records}`;
+        const c = counts.get(k)!;
+        points.push({ records: t.records, scope: s.label, ...c, p50Ms: median(times.get(k)!) });
+      }
+    for (const p of points)
+      opts.log(
+        `lists: ${p.scope}, ${int(p.records)} records: ${p.returned} returned, ${p.read} read in ${p.queries} queries, p50 ${fmt(p.p50Ms)} ms`,
+      );
+    const floorMs = tables.map((t) => median(floors.get(t.records)!));
+    opts.log(
+      `lists: one empty Query straight to the store, p50 ${floorMs.map((n) => fmt(n)).join(' / ')} ms`,
+    );
+    return {
+      rows: listRows(points),
+      details: [
+        ...listDetails(sizes),
+        `Lists, the store's floor: one Query of an empty index partition sent straight with the SDK, p50 ${floorMs.map((n) => fmt(n)).join(' / ')} ms at ${sizes.map(int).join(' / ')} records (what DynamoDB Local itself costs per round trip as its table grows).`,
+      ],
+      points,
+    };
+  } finally {
+    await store.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const perItem = (p: ListPoint) => (p.returned === 0 ? p.read : p.read / p.returned);
+const within = (a: number, b: number, tol: number) => (a === 0 ? b === 0 : Math.abs(b / a - 1) <= tol);
+
+function listRows(points: ListPoint[]): Row[] {
+  const rows: Row[] = [];
+  for (const scope of SCOPES.map((s) => s.label)) {
+    const ps = points.filter((p) => p.scope === scope);
+    const first = ps[0];
+    if (!first) continue;
+    const sizes = ps.map((p) => int(p.records)).join(' → ');
+    const empty = first.returned === 0;
+    const keyword = scope.includes('keyword');
+    const reads = ps.map((p) => (empty ? `${p.read}` : fmt(perItem(p)))).join(' / ');
+    const lat = ps.map((p) => fmt(p.p50Ms)).join(' / ');
+    const returned = ps.map((p) => p.returned).join(' / ');
+    // Reads flat: every size reads per item within ±20 % of the smallest's (an empty list: a constant
+    // that does not grow). Latency flat: p50 within ±20 % of the smallest size's (with 1 ms of slack
+    // for sub-millisecond noise), as the issue's bar says.
+    const readsFlat = ps.every((p) =>
+      empty ? p.read <= first.read : within(perItem(first), perItem(p), 0.2),
+    );
+    const latFlat = ps.every((p) => Math.abs(p.p50Ms - first.p50Ms) <= Math.max(0.2 * first.p50Ms, 1));
+    rows.push({
+      what: `first list page (${PAGE}) of rectifications, ${scope}: ${empty ? 'items read' : 'items read per item returned'} and p50, ${sizes} records`,
+      store: 'in memory',
+      figure: `${empty ? 'read' : 'read/returned'} **${reads}** (returned ${returned}); p50 **${lat} ms**`,
+      bar: keyword ? 'flat ± 20 % (cost bounded by the page budget)' : 'flat ± 20 %',
+      pass: readsFlat && latFlat,
+    });
+  }
+  return rows;
+}
+
+function listDetails(sizes: readonly number[]): string[] {
+  return [
+    `Lists: ${sizes.map(int).join(', ')} rectifications, each count in its own table of one in-memory DynamoDB Local with the same ${int(UNITS)}-unit tree; the measured township holds 250 records and its county ${int(IN_COUNTY)} at every count, the other records are spread over the other counties' townships; a third are closed, every 10th title holds the keyword 「${KEYWORD}」. Records are written as the store writes them (RecordStore.itemOf with rectificationIndex) by BatchWriteItem. Each page is read through listRectifications for a caller at the unit (limit ${PAGE}); "read" is the sum of ScannedCount (items read before filters) of its Queries. p50 of ${REPS} pages after ${WARMUPS} untimed, the tables interleaved in every round.`,
+  ];
+}
