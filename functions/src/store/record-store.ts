@@ -386,34 +386,42 @@ export class RecordStore {
       values[':to'] = range.to;
       keyCond += ' AND #s BETWEEN :from AND :to';
     }
+    /** One read of a partition from where it stands: its next batch (after filters: possibly none). */
+    const fetch = async (s: (typeof shards)[number], size: number): Promise<void> => {
+      const start = s.next as string;
+      const r = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: index,
+          KeyConditionExpression: keyCond,
+          FilterExpression: filter?.expr,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: { ...values, ':p': s.pk },
+          ScanIndexForward: false,
+          Limit: size,
+          ExclusiveStartKey:
+            start === ''
+              ? undefined
+              : { [pkAttr]: s.pk, [skAttr]: start, pk: q.recordKey(start), sk: STATE_SK },
+        }),
+      );
+      read += r.ScannedCount ?? r.Items?.length ?? 0;
+      s.buf = r.Items ?? [];
+      const lek = r.LastEvaluatedKey;
+      s.next = lek ? String(lek[skAttr]) : null;
+      if (s.buf.length === 0) s.pos = s.next;
+    };
+    /** Reads a partition until it shows its next item or ends; false when the budget is spent first. */
     const fill = async (s: (typeof shards)[number]): Promise<boolean> => {
       while (s.buf.length === 0 && s.next !== null) {
         if (read >= budget) return false;
-        const start = s.next;
-        const r = await this.doc.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: index,
-            KeyConditionExpression: keyCond,
-            FilterExpression: filter?.expr,
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: { ...values, ':p': s.pk },
-            ScanIndexForward: false,
-            Limit: Math.min(batch, Math.max(1, budget - read)),
-            ExclusiveStartKey:
-              start === ''
-                ? undefined
-                : { [pkAttr]: s.pk, [skAttr]: start, pk: q.recordKey(start), sk: STATE_SK },
-          }),
-        );
-        read += r.ScannedCount ?? r.Items?.length ?? 0;
-        s.buf = r.Items ?? [];
-        const lek = r.LastEvaluatedKey;
-        s.next = lek ? String(lek[skAttr]) : null;
-        if (s.buf.length === 0) s.pos = s.next;
+        await fetch(s, Math.min(batch, budget - read));
       }
       return true;
     };
+    // The first batch of every partition at once (one round trip, not one per shard): the budget holds
+    // a first batch of each by its definition.
+    await Promise.all(shards.filter((s) => s.next !== null).map((s) => fetch(s, batch)));
     const items: Record<string, unknown>[] = [];
     let spent = false;
     while (items.length < limit && !spent) {
