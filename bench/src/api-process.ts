@@ -45,7 +45,10 @@ export async function startApiProcess(
 ): Promise<ApiProcess> {
   const entry = fileURLToPath(new URL('./api-server.ts', import.meta.url));
   const child = fork(entry, [endpoint, dataDir, tableName], {
-    execArgv: ['--import', 'tsx'],
+    // The API's heap cap, as `npm start` runs it (DESIGN §8: the local stack ≤ 600 MB): 137 MB of V8 heap
+    // was in use after the 100,000-record load and a ranking, so 192 MB old space leaves room; 8 MB
+    // semi-spaces (default 16) halve the young generation.
+    execArgv: ['--max-old-space-size=192', '--max-semi-space-size=8', '--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const listening = await nextMessage(child, 'listening', 60_000);
