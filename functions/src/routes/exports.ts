@@ -13,7 +13,7 @@ import { type AccessRule, defineRoute } from '../app/authorize.js';
 import { type Deps, nowIso } from '../app/deps.js';
 import { newRouter } from '../app/router.js';
 import type { Principal } from '../auth/principal.js';
-import { LIST_EXPORTS, type UnitNames } from '../sheets/list-exports.js';
+import { LIST_EXPORTS, type SheetContext } from '../sheets/list-exports.js';
 import { logOperation } from '../sheets/oplog.js';
 import { bulletinSheets, snapshotSheets } from '../sheets/report-exports.js';
 import { pagesOf, type SheetSource, streamWorkbook } from '../sheets/xlsx-stream.js';
@@ -34,9 +34,12 @@ const exportRoute = <Q extends ZodObject>(access: AccessRule, path: string, summ
     responses: { ...xlsxResponse },
   });
 
-async function unitNames(deps: Deps): Promise<UnitNames> {
+async function sheetContext(deps: Deps): Promise<SheetContext> {
   const tree = await deps.units.tree();
-  return (id) => (id ? (tree.byId.get(id)?.name ?? id) : null);
+  return {
+    unit: (id) => (id ? (tree.byId.get(id)?.name ?? id) : null),
+    timeZone: (await deps.scheme()).timeZone,
+  };
 }
 
 /** The filter as the caller gave it, for the log (paging never applies to an export). */
@@ -90,10 +93,9 @@ export function exportRoutes(deps: Deps) {
       const q = c.req.valid('query');
       // The first page is read before the stream starts: a refused filter or role answers problem+json.
       const first = await def.page(deps, p, q, undefined);
-      const unit = await unitNames(deps);
       const sheet: SheetSource<unknown> = {
         name: def.title,
-        columns: def.columns(unit),
+        columns: def.columns(await sheetContext(deps)),
         pages: pagesOf(first, (cursor) => def.page(deps, p, q, cursor)),
       };
       // Every list filters by unit; the export is logged in the scope asked for, else the caller's unit.
@@ -110,7 +112,7 @@ export function exportRoutes(deps: Deps) {
     ),
     async (c) => {
       const { id } = c.req.valid('query');
-      const s = await snapshotSheets(deps, c.get('principal'), id, await unitNames(deps));
+      const s = await snapshotSheets(deps, c.get('principal'), id, await sheetContext(deps));
       return respond(
         deps,
         c,
@@ -132,7 +134,7 @@ export function exportRoutes(deps: Deps) {
     async (c) => {
       const { month, unitId } = c.req.valid('query');
       const p = c.get('principal');
-      const b = await bulletinSheets(deps, p, month, unitId, await unitNames(deps));
+      const b = await bulletinSheets(deps, p, month, unitId, await sheetContext(deps));
       return respond(deps, c, 'bulletin', b.fileName, b.sheets, unitId ?? p.unitId);
     },
   );

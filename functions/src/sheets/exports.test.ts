@@ -1,5 +1,9 @@
+import type { AccountabilityCase } from '@jiandu/shared';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { writeCaseProposal } from '../services/cases/cases.js';
+import { createTenure } from '../services/org/org.js';
+import { Tx } from '../store/tx.js';
 import { type Harness, startHarness } from '../testing/harness.js';
 
 let h: Harness;
@@ -23,11 +27,25 @@ const finding = (over: Record<string, unknown>) => ({
   ...over,
 });
 
-async function sheetRows(res: Response): Promise<Map<string, unknown[][]>> {
+async function workbook(res: Response): Promise<ExcelJS.Workbook> {
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/spreadsheetml/);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(await res.arrayBuffer());
+  return wb;
+}
+
+/** A data cell by its column's header: its value and number format. */
+function cellOf(wb: ExcelJS.Workbook, sheet: string, header: string, row = 2) {
+  const ws = wb.getWorksheet(sheet)!;
+  const col = (ws.getRow(1).values as unknown[]).indexOf(header);
+  expect(col, `${sheet} has a column ${header}`).toBeGreaterThan(0);
+  const cell = ws.getRow(row).getCell(col);
+  return { value: cell.value, numFmt: cell.numFmt };
+}
+
+async function sheetRows(res: Response): Promise<Map<string, unknown[][]>> {
+  const wb = await workbook(res);
   const out = new Map<string, unknown[][]>();
   for (const ws of wb.worksheets) {
     const rows: unknown[][] = [];
@@ -156,6 +174,18 @@ describe('exports to xlsx and the operation log (操作日志)', () => {
   });
 
   it('exports a published ranking snapshot with every dimension and input count, and a monthly bulletin', async () => {
+    const indicator = await h.call('POST', '/api/v1/indicators', {
+      token: supervisor,
+      body: {
+        unitId: 'ds-a-1',
+        year: 2025,
+        name: '脱贫户危房改造',
+        measure: '户',
+        target: 100,
+        actuals: [10, null, null, null],
+      },
+    });
+    expect(indicator.status).toBe(201);
     const pub = await h.call('POST', '/api/v1/rankings/publish', {
       token: supervisor,
       body: { quarter: '2025Q1', groupKey: 'county-townships@ds' },
@@ -176,6 +206,13 @@ describe('exports to xlsx and the operation log (操作日志)', () => {
         .sort(),
     ).toEqual(['白石乡', '红岭镇', '青松镇']);
     expect(sheets.get('快照信息')!.flat()).toContain('内容哈希 (SHA-256)');
+    // The peer group by its name, indicators by name, 完成率 a number shown as a percentage (10 of 25).
+    expect(sheets.get('快照信息')!.find((r) => r[0] === '同类组')?.[1]).toBe('东山县 县内乡镇');
+    const wb = await workbook(
+      await h.call('GET', `/api/v1/exports/ranking-snapshot.xlsx?id=${snapshot.id}`, { token: supervisor }),
+    );
+    expect(cellOf(wb, '任务指标', '指标')).toEqual({ value: '脱贫户危房改造', numFmt: undefined });
+    expect(cellOf(wb, '任务指标', '完成率')).toEqual({ value: 0.4, numFmt: '0.00%' });
     const bulletin = await sheetRows(
       await h.call('GET', '/api/v1/exports/bulletin.xlsx?month=2025-05', { token: supervisor }),
     );
@@ -185,5 +222,62 @@ describe('exports to xlsx and the operation log (操作日志)', () => {
     expect(bulletin.get('信访')!).toHaveLength(2);
     const log = await logEntries(await h.token('audit_admin'), '?target=bulletin');
     expect(log[0]).toMatchObject({ action: 'export', filter: { month: '2025-05' } });
+  });
+});
+
+describe('export cells a spreadsheet user reads: names, Chinese labels, Excel dates, 序号', () => {
+  it('numbers the 整改台账 from 1, fills 责任人 from the unit’s 主要负责人, and writes dates as Excel dates', async () => {
+    await createTenure(
+      h.deps,
+      null,
+      { id: 't-lead', personId: 'p-lead', unitId: 'ds-b', post: 'principal', from: '2024-01-01', to: null },
+      '李示范',
+    );
+    const created = await h.call('POST', '/api/v1/findings', {
+      token: inspector,
+      body: finding({ unitId: 'ds-b', deadline: '2025-06-30' }),
+    });
+    expect(created.status).toBe(201);
+    const wb = await workbook(
+      await h.call('GET', '/api/v1/exports/rectifications.xlsx?unitId=ds-b', { token: supervisor }),
+    );
+    const ws = wb.getWorksheet('整改台账')!;
+    expect((ws.getRow(1).values as unknown[])[1]).toBe('序号');
+    const numbers = [];
+    for (let r = 2; r <= ws.rowCount; r++) numbers.push(ws.getRow(r).getCell(1).value);
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+    expect(numbers.length).toBeGreaterThan(0);
+    expect(cellOf(wb, '整改台账', '责任人').value).toBe('李示范');
+    expect(cellOf(wb, '整改台账', '整改时限')).toEqual({
+      value: new Date(Date.UTC(2025, 5, 30)),
+      numFmt: 'yyyy-mm-dd',
+    });
+  });
+
+  it('writes a case’s trigger in Chinese, its subjects by name and post, and its time in the scheme’s zone', async () => {
+    const c: AccountabilityCase = {
+      id: 'case-x',
+      triggerKey: 'overdue:r-x',
+      trigger: { kind: 'rectification_overdue', unitId: 'ds-b', rectificationId: 'r-x', daysOverdue: 31 },
+      subjects: [{ personId: 'p-lead', unitId: 'ds-b', post: 'principal', daysInPost: { '2025Q2': 45 } }],
+      state: 'proposed',
+      form: null,
+      decisionNote: null,
+      dismissReason: null,
+      proposedAt: '2025-05-15T10:00:00+08:00',
+      version: 1,
+    };
+    const tx = new Tx(h.deps.tableName);
+    const system = { id: 'system', role: 'system' as const };
+    writeCaseProposal(h.deps, tx, c, (await h.deps.units.pathOf('ds-b'))!, system, c.proposedAt);
+    await tx.commit(h.deps.doc);
+    const wb = await workbook(await h.call('GET', '/api/v1/exports/cases.xlsx', { token: supervisor }));
+    expect(cellOf(wb, '问责', '触发').value).toBe('整改逾期 31 天');
+    expect(cellOf(wb, '问责', '问责对象').value).toBe('李示范（主要负责人）');
+    // 10:00 in Asia/Shanghai (the scheme's zone) is what the sheet shows, not 02:00 UTC.
+    expect(cellOf(wb, '问责', '提出时间')).toEqual({
+      value: new Date(Date.UTC(2025, 4, 15, 10, 0)),
+      numFmt: 'yyyy-mm-dd hh:mm',
+    });
   });
 });

@@ -3,12 +3,22 @@
  * breakdown (every dimension's points and every input count, DESIGN §4.1 — anyone can recompute a score
  * from the sheet), and a monthly bulletin (通报), a sheet per section.
  */
-import type { RankingRow, RankingSnapshot } from '@jiandu/shared';
+import {
+  caseState,
+  type Indicator,
+  petitionState,
+  problemCategory,
+  type RankingRow,
+  type RankingSnapshot,
+  signalSeverity,
+} from '@jiandu/shared';
+import { CASE_TRIGGER_LABELS } from '@jiandu/shared/labels';
 import type { Deps } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
 import { monthlyBulletin } from '../services/bulletins/bulletins.js';
 import { getSnapshot } from '../services/rankings/publication.js';
-import type { UnitNames } from './list-exports.js';
+import { bpCell, dateCell, fractionCell, instantCell } from './cells.js';
+import { type SheetContext, zh } from './list-exports.js';
 import type { CellValue, Column, SheetSource } from './xlsx-stream.js';
 
 /** Hundredths of a point as the number people read. */
@@ -24,9 +34,21 @@ const sheet = <T>(name: string, columns: Column<T>[], rows: readonly T[]): Sheet
   pages: once(rows),
 });
 
-export async function snapshotSheets(deps: Deps, p: Principal, id: string, unit: UnitNames) {
+export async function snapshotSheets(deps: Deps, p: Principal, id: string, ctx: SheetContext) {
+  const { unit, timeZone } = ctx;
   const s = (await getSnapshot(deps, p, id)) as RankingSnapshot;
   const rows = s.ranking.rows;
+  // Indicators and the peer group by name: the snapshot keeps ids (names may change; its hash must not).
+  // The group is named by the current scheme's rule of that id (its label), its key where none is.
+  const indicatorIds = new Set(rows.flatMap((r) => r.score.task.indicators.map((i) => i.indicatorId)));
+  const indicatorNames = new Map(
+    [...(await deps.store.getMany<Indicator>('indicator', [...indicatorIds]))].map(([k, v]) => [
+      k,
+      v.data.name,
+    ]),
+  );
+  const groupLabel =
+    (await deps.scheme()).peerGroups.find((g) => g.id === s.group.ruleId)?.label ?? s.group.ruleId;
   const ranking: Column<RankingRow>[] = [
     { header: '排名', value: (r) => r.rank, width: 8 },
     { header: '单位', value: (r) => unit(r.unitId), width: 18 },
@@ -62,16 +84,17 @@ export async function snapshotSheets(deps: Deps, p: Principal, id: string, unit:
   const lines: Line[] = rows.flatMap((r) => r.score.task.indicators.map((i) => ({ unitId: r.unitId, ...i })));
   const indicators: Column<Line>[] = [
     { header: '单位', value: (l) => unit(l.unitId), width: 18 },
-    { header: '指标编号', value: (l) => l.indicatorId, width: 28 },
+    { header: '指标', value: (l) => indicatorNames.get(l.indicatorId) ?? l.indicatorId, width: 30 },
     { header: '累计计划', value: (l) => l.plan },
     { header: '累计完成', value: (l) => l.actual },
-    { header: '完成率', value: (l) => l.completion },
+    { header: '完成率', value: (l) => fractionCell(l.completion), format: 'percent' },
+    { header: '指标编号', value: (l) => l.indicatorId, width: 28 },
   ];
   const about: [string, CellValue][] = [
     ['快照编号', s.id],
     ['季度', s.quarter],
-    ['同类组', `${s.group.ruleId} / ${unit(s.group.parentUnitId)}`],
-    ['发布时间', s.publishedAt],
+    ['同类组', `${unit(s.group.parentUnitId)} ${groupLabel}`],
+    ['发布时间', instantCell(s.publishedAt, timeZone)],
     ['方案版本', `${s.ranking.schemeId} v${s.ranking.schemeVersion}`],
     ['未发预黄牌原因', s.ranking.noCardReason],
     ['更正对象', s.supersedes],
@@ -152,20 +175,19 @@ interface BulletinLike {
   };
 }
 
-const pct = (bp: number | null | undefined) => (bp == null ? null : `${(bp / 100).toFixed(2)}%`);
-
 export async function bulletinSheets(
   deps: Deps,
   p: Principal,
   month: string,
   unitId: string | undefined,
-  unit: UnitNames,
+  ctx: SheetContext,
 ) {
+  const { unit, timeZone } = ctx;
   const b = (await monthlyBulletin(deps, p, month, unitId)) as unknown as BulletinLike;
   const about: [string, CellValue][] = [
     ['通报月份', b.month],
     ['范围', b.unitName],
-    ['截至', b.asOf],
+    ['截至', instantCell(b.asOf, timeZone)],
     ['逾期整改', b.overdue.length],
     ['预黄牌', b.cards.length],
     ['信访件', b.petitions.received],
@@ -174,7 +196,7 @@ export async function bulletinSheets(
     ['舆情', b.signals.published],
     ['负面舆情', b.signals.negative],
     ['回访件数', b.satisfaction.overall.closed],
-    ['认可度', pct(b.satisfaction.overall.rateBp)],
+    ['认可度', bpCell(b.satisfaction.overall.rateBp)],
   ];
   type Ind = BulletinLike['progress']['indicators'][number];
   type Od = BulletinLike['overdue'][number];
@@ -200,7 +222,7 @@ export async function bulletinSheets(
         { header: '年度目标', value: (x) => x.target },
         { header: '累计计划', value: (x) => x.plan },
         { header: '累计完成', value: (x) => x.actual },
-        { header: '完成率', value: (x) => pct(x.completionBp) },
+        { header: '完成率', value: (x) => bpCell(x.completionBp), format: 'percent' },
       ],
       b.progress.indicators,
     ),
@@ -209,7 +231,7 @@ export async function bulletinSheets(
       [
         { header: '单位', value: (x) => unit(x.unitId), width: 18 },
         { header: '问题', value: (x) => x.title, width: 50 },
-        { header: '整改时限', value: (x) => x.deadline, width: 12 },
+        { header: '整改时限', value: (x) => dateCell(x.deadline), width: 12, format: 'date' },
         { header: '逾期天数', value: (x) => x.daysOverdue },
       ],
       b.overdue,
@@ -219,7 +241,12 @@ export async function bulletinSheets(
       [
         { header: '单位', value: (x) => unit(x.unitId), width: 18 },
         { header: '季度', value: (x) => x.quarter },
-        { header: '发出时间', value: (x) => x.issuedAt, width: 26 },
+        {
+          header: '发出时间',
+          value: (x) => instantCell(x.issuedAt, timeZone),
+          width: 18,
+          format: 'datetime',
+        },
       ],
       b.cards,
     ),
@@ -229,9 +256,19 @@ export async function bulletinSheets(
             '问责建议',
             [
               { header: '单位', value: (x) => unit(x.unitId), width: 18 },
-              { header: '触发', value: (x) => x.trigger, width: 22 },
-              { header: '状态', value: (x) => x.state },
-              { header: '提出时间', value: (x) => x.proposedAt, width: 26 },
+              {
+                header: '触发',
+                value: (x) =>
+                  CASE_TRIGGER_LABELS[x.trigger as keyof typeof CASE_TRIGGER_LABELS]?.zh ?? x.trigger,
+                width: 30,
+              },
+              { header: '状态', value: (x) => zh(caseState, x.state) },
+              {
+                header: '提出时间',
+                value: (x) => instantCell(x.proposedAt, timeZone),
+                width: 18,
+                format: 'datetime',
+              },
               { header: '问责对象人数', value: (x) => x.subjects },
             ],
             b.proposals,
@@ -242,9 +279,14 @@ export async function bulletinSheets(
       '信访',
       [
         { header: '单位', value: (x) => unit(x.unitId), width: 18 },
-        { header: '类别', value: (x) => x.category },
-        { header: '收到时间', value: (x) => x.receivedAt, width: 26 },
-        { header: '状态', value: (x) => x.state },
+        { header: '类别', value: (x) => zh(problemCategory, x.category) },
+        {
+          header: '收到时间',
+          value: (x) => instantCell(x.receivedAt, timeZone),
+          width: 18,
+          format: 'datetime',
+        },
+        { header: '状态', value: (x) => zh(petitionState, x.state) },
         { header: '重复', value: (x) => (x.repeated ? '是' : '否') },
         { header: '越级', value: (x) => (x.escalated ? '是' : '否') },
       ],
@@ -256,8 +298,13 @@ export async function bulletinSheets(
         { header: '单位', value: (x) => unit(x.unitId), width: 18 },
         { header: '平台', value: (x) => x.platform },
         { header: '标题', value: (x) => x.title, width: 50 },
-        { header: '发布时间', value: (x) => x.publishedAt, width: 26 },
-        { header: '等级', value: (x) => x.severity },
+        {
+          header: '发布时间',
+          value: (x) => instantCell(x.publishedAt, timeZone),
+          width: 18,
+          format: 'datetime',
+        },
+        { header: '等级', value: (x) => zh(signalSeverity, x.severity) },
       ],
       b.signals.items,
     ),
@@ -269,7 +316,7 @@ export async function bulletinSheets(
         { header: '满意', value: (x) => x.satisfied },
         { header: '基本满意', value: (x) => x.basicallySatisfied },
         { header: '不满意', value: (x) => x.dissatisfied },
-        { header: '认可度', value: (x) => pct(x.rateBp) },
+        { header: '认可度', value: (x) => bpCell(x.rateBp), format: 'percent' },
       ],
       b.satisfaction.byUnit,
     ),

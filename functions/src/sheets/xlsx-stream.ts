@@ -8,6 +8,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { neutraliseFormula, safeCell } from '@jiandu/shared';
+import { type CellFormat, NUM_FMT } from './cells.js';
 import { loadExcel } from './libs.js';
 
 export type CellValue = string | number | boolean | Date | null;
@@ -15,7 +16,10 @@ export type CellValue = string | number | boolean | Date | null;
 export interface Column<T> {
   header: string;
   width?: number;
-  value: (row: T) => CellValue | undefined;
+  /** A number format for the column's cells (an Excel date, a percentage); text and plain numbers have none. */
+  format?: CellFormat;
+  /** The cell of a row; `n` is the row's number in the sheet (1 for the first data row: 序号). */
+  value: (row: T, n: number) => CellValue | undefined;
 }
 
 export interface SheetSource<T> {
@@ -57,7 +61,8 @@ export async function streamWorkbook(
   zip.pipe(out, { end: false });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: zip,
-    useStyles: false,
+    // Styles carry the columns' number formats (dates, percentages): one shared style per format.
+    useStyles: true,
     useSharedStrings: false,
   });
   let rows = 0;
@@ -68,11 +73,14 @@ export async function streamWorkbook(
         header: neutraliseFormula(c.header),
         key: `c${i}`,
         width: c.width ?? 16,
+        ...(c.format ? { style: { numFmt: NUM_FMT[c.format] } } : {}),
       }));
+      let n = 0;
       for await (const page of s.pages) {
         if (out.destroyed) throw new Error('the reader went away');
         for (const r of page) {
-          ws.addRow(s.columns.map((c) => safeCell(c.value(r) ?? null))).commit();
+          n++;
+          ws.addRow(s.columns.map((c) => safeCell(c.value(r, n) ?? null))).commit();
           rows++;
         }
         await drained(out);

@@ -131,6 +131,16 @@ export const CASE_STATE_LABELS = {
   closed: { zh: '已结案', en: 'Closed' },
 } as const;
 
+/** What proposed an accountability case (its trigger's kind, DESIGN §4.4). */
+export const CASE_TRIGGER_LABELS = {
+  consecutive_cards: { zh: '连续两个季度预黄牌', en: 'Pre-yellow cards in two consecutive quarters' },
+  petition_sla_missed: {
+    zh: '信访超期导致重复/越级信访',
+    en: 'A missed petition SLA led to a repeated or escalated petition',
+  },
+  rectification_overdue: { zh: '整改逾期', en: 'Rectification overdue' },
+} as const;
+
 export const ACCOUNTABILITY_FORM_LABELS = {
   admonishment_talk: { zh: '诫勉谈话', en: 'Admonishment talk' },
   circulated_criticism: { zh: '通报批评', en: 'Circulated criticism' },
