@@ -81,9 +81,10 @@ describe('the overdue sweep', () => {
     h.setNow(at('2025-05-29T02:00:00Z'));
     await runJob(h.deps, 'overdue-sweep');
     const alerts = (await raised('alert', r.id)) as Alert[];
-    expect(alerts.map((a) => [a.rule, a.notifyUnitId, a.severity]).sort()).toEqual([
-      ['rectification.overdue.alert', 'ds-a', 'warning'],
-      ['rectification.overdue.escalate', 'ds', 'critical'],
+    // The day-15 step supersedes the day-1 alert: one live overdue alert per rectification.
+    expect(alerts.map((a) => [a.rule, a.notifyUnitId, a.severity, a.state]).sort()).toEqual([
+      ['rectification.overdue.alert', 'ds-a', 'warning', 'resolved'],
+      ['rectification.overdue.escalate', 'ds', 'critical', 'open'],
     ]);
     h.setNow(at('2025-06-13T02:00:00Z'));
     await runJob(h.deps, 'overdue-sweep');
@@ -105,6 +106,28 @@ describe('the overdue sweep', () => {
     expect(again.counts).toMatchObject({ alertsRaised: 0, casesProposed: 0 });
     expect(await raised('case', r.id)).toHaveLength(1);
     expect(await raised('alert', r.id)).toHaveLength(2);
+  });
+
+  it('first swept 25 days late: raises both steps once, and the lower one is resolved as superseded, with its event', async () => {
+    h.setNow(at('2025-05-15T02:00:00Z'));
+    const r = await create('2025-05-13');
+    h.setNow(at('2025-06-07T02:00:00Z'));
+    const run = await runJob(h.deps, 'overdue-sweep');
+    const alerts = (await raised('alert', r.id)) as Alert[];
+    expect(alerts.map((a) => [a.rule, a.state]).sort()).toEqual([
+      ['rectification.overdue.alert', 'resolved'],
+      ['rectification.overdue.escalate', 'open'],
+    ]);
+    expect(run.counts).toMatchObject({ alertsSuperseded: expect.any(Number) });
+    const lower = alerts.find((a) => a.rule === 'rectification.overdue.alert')!;
+    const events = await h.deps.store.history('alert', lower.id);
+    expect(events.map((e) => [e.seq, e.action, e.role])).toEqual([
+      [1, 'alert.raise', 'system'],
+      [2, 'alert.supersede', 'system'],
+    ]);
+    const again = await runJob(h.deps, 'overdue-sweep');
+    expect(again.counts).toMatchObject({ alertsRaised: 0 });
+    expect((await h.deps.store.history('alert', lower.id)).length).toBe(2);
   });
 
   it('raises nothing for a rectification that was closed, even late', async () => {

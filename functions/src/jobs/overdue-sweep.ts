@@ -12,21 +12,24 @@
  * overdue. A sweep run before go-live raises nothing (no day counted from go-live has passed).
  */
 import {
+  type Alert,
   countedFrom,
   formatInstant,
   type OverdueAction,
   overdueActions,
   type Rectification,
+  supersededAlert,
   type Tenure,
 } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
-import { writeAlert } from '../services/alerts/alerts.js';
+import { alertIndex, writeAlert } from '../services/alerts/alerts.js';
 import { goLiveLookup } from '../services/alerts/go-live.js';
 import { triggerRaised } from '../services/alerts/triggers.js';
 import { writeCaseProposal } from '../services/cases/cases.js';
 import { tenuresOf } from '../services/org/org.js';
 import { overdueAlert, overdueCase } from '../services/rectifications/overdue.js';
 import { openRectifications } from '../services/rectifications/read.js';
+import { keys } from '../store/keys.js';
 import { type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import type { JobContext, JobResult } from './job.js';
@@ -66,10 +69,62 @@ async function raise(
   }
 }
 
+/**
+ * One live overdue alert per record: once a higher alert step of the record has been raised, every lower
+ * step's alert still open or acknowledged is resolved by the system (supersededAlert). Checked on every run,
+ * so a crash between raising and superseding is mended by the next; a concurrent change of the lower alert
+ * (a supervisor acknowledging it) wins and is superseded on the next run. Returns how many it resolved.
+ */
+async function supersedeLowerAlerts(
+  deps: Deps,
+  drafts: readonly OverdueAction[],
+  at: string,
+): Promise<number> {
+  const alertKeys = drafts.filter((d) => d.kind === 'alert').map((d) => d.key);
+  const highest = alertKeys.pop();
+  if (highest === undefined || alertKeys.length === 0) return 0;
+  if ((await deps.store.item(keys.trigger('alert', highest))) === null) return 0;
+  let resolved = 0;
+  for (const key of alertKeys) {
+    const marker = await deps.store.item(keys.trigger('alert', key));
+    const alertId = marker?.alertId;
+    if (typeof alertId !== 'string') continue;
+    const before = await deps.store.get<Alert>('alert', alertId);
+    const after = before && supersededAlert(before.data);
+    if (!before || !after) continue;
+    const tx = new Tx(deps.tableName);
+    deps.store.write(tx, {
+      type: 'alert',
+      id: alertId,
+      before,
+      data: after,
+      index: alertIndex(after, before.unitPath ?? ''),
+      actor: SYSTEM_ACTOR,
+      at,
+      action: 'alert.supersede',
+      reason: '由同一整改更高一级的逾期预警取代',
+    });
+    try {
+      await tx.commit(deps.doc);
+      resolved++;
+    } catch (e) {
+      if (!(e instanceof TxCancelled)) throw e;
+    }
+  }
+  return resolved;
+}
+
 export async function overdueSweep(deps: Deps, { now }: JobContext): Promise<JobResult> {
   const scheme = await deps.scheme();
   const at = formatInstant(now, scheme.timeZone);
-  const counts = { scanned: 0, overdue: 0, alertsRaised: 0, casesProposed: 0, alreadyRaised: 0 };
+  const counts = {
+    scanned: 0,
+    overdue: 0,
+    alertsRaised: 0,
+    casesProposed: 0,
+    alreadyRaised: 0,
+    alertsSuperseded: 0,
+  };
   const tenureCache = new Map<string, Promise<Tenure[]>>();
   const goLive = await goLiveLookup(deps);
   for (const { stored } of await openRectifications(deps)) {
@@ -91,6 +146,7 @@ export async function overdueSweep(deps: Deps, { now }: JobContext): Promise<Job
       if (a.kind === 'alert') counts.alertsRaised++;
       else counts.casesProposed++;
     }
+    counts.alertsSuperseded += await supersedeLowerAlerts(deps, drafts, at);
   }
   return { job: 'overdue-sweep', counts };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors/index.js';
 import type { Alert } from '../schemas/accountability.js';
-import { applyAlertAction } from './alerts.js';
+import { applyAlertAction, supersededAlert } from './alerts.js';
 
 const open: Alert = {
   id: 'a1',
@@ -52,5 +52,14 @@ describe('the alert workflow', () => {
     })();
     expect(err).toBeInstanceOf(DomainError);
     expect((err as DomainError).code).toBe('alert.forbiddenRole');
+  });
+});
+
+describe('a lower overdue step superseded by a higher one', () => {
+  it('resolves an open or acknowledged alert at the next version, leaves a resolved one alone', () => {
+    expect(supersededAlert(open)).toMatchObject({ state: 'resolved', version: 2 });
+    const ack = applyAlertAction(open, 'acknowledge', ['supervisor']);
+    expect(supersededAlert(ack)).toMatchObject({ state: 'resolved', version: 3 });
+    expect(supersededAlert({ ...open, state: 'resolved' })).toBeNull();
   });
 });

@@ -28,3 +28,14 @@ export function applyAlertAction(a: Alert, action: AlertAction, roles: readonly 
     });
   return { ...a, state: TO[action], version: a.version + 1 };
 }
+
+/**
+ * A record's lower overdue step is superseded when a higher step of the same record is raised, so one
+ * record carries one live overdue alert (issue 17: a rectification first swept 25 days late showed both
+ * the day-1 警告 and the day-15 严重 alert, "25天" each). The system resolves the lower one — the step
+ * still happened once and stays in the record's history. Null when there is nothing to supersede.
+ */
+export function supersededAlert(a: Alert): Alert | null {
+  if (!FROM.resolve.includes(a.state)) return null;
+  return { ...a, state: TO.resolve, version: a.version + 1 };
+}
