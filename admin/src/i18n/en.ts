@@ -141,6 +141,9 @@ export const en: Record<MessageKey, string> = {
   'error.discard': 'Discard',
   'error.invalidValue': 'This value is not valid: check it',
   'error.network': 'The server cannot be reached: check the connection and retry.',
+  'error.unknown':
+    'That did not work (error {status}); try again later, or contact the administrator if it persists.',
+  'error.unexpected': 'That did not work; try again, or contact the administrator if it persists.',
   'error.generic': 'That did not work: {message}',
 
   'signin.title': 'Sign in',

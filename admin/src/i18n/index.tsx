@@ -2,8 +2,12 @@
  * The one i18n catalogue and its hook: zh-CN by default, English by a switch, kept on the device.
  * Enum labels come from the core's labelled enums (one definition with the codes).
  */
+
+import { type ApiErrorCode, apiErrorCodes } from '@jiandu/shared';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { ApiError, type FieldError, NetworkError } from '../lib/api-client.js';
 import { en } from './en.js';
+import { errorsEn, errorsZh } from './errors.js';
 import { type MessageKey, zhCN } from './zh-CN.js';
 
 export type Lang = 'zh-CN' | 'en';
@@ -28,6 +32,33 @@ export function translate(lang: Lang, key: MessageKey, params?: Params): string 
   return params ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : s;
 }
 
+const errorCatalogues: Record<Lang, Record<ApiErrorCode, string>> = { 'zh-CN': errorsZh, en: errorsEn };
+const knownCodes: ReadonlySet<string> = new Set(apiErrorCodes);
+const isApiErrorCode = (code: string | undefined): code is ApiErrorCode => !!code && knownCodes.has(code);
+
+/**
+ * What the user reads about a failure, in their language, from its code: never the server's English
+ * `detail` nor the code itself. A code the catalogue does not know (a proxy's 502) reads as a failure with
+ * its HTTP status; a failure the page met itself reads as a plain "did not work".
+ */
+export function errorText(lang: Lang, err: unknown): string {
+  if (err instanceof NetworkError) return translate(lang, 'error.network');
+  // An ApiError, or a failure kept with its code (the offline outbox's last error).
+  const code = typeof err === 'object' && err && 'code' in err ? String(err.code) : undefined;
+  if (isApiErrorCode(code)) return errorCatalogues[lang][code];
+  if (err instanceof ApiError) return translate(lang, 'error.unknown', { status: err.status });
+  return translate(lang, 'error.unexpected');
+}
+
+/**
+ * The message beside one field the server refused: the catalogue's, by the field error's code; a
+ * validation message without a known code is the server's English, shown in English only.
+ */
+export function fieldErrorText(lang: Lang, e: Pick<FieldError, 'code' | 'message'>): string {
+  if (isApiErrorCode(e.code) && e.code !== 'request.invalid') return errorCatalogues[lang][e.code];
+  return lang === 'en' && e.message ? e.message : translate(lang, 'error.invalidValue');
+}
+
 type LabelMap = Readonly<Record<string, { zh: string; en: string }>>;
 /** A labelled enum of the core (`role`), or its plain label map (`ROLE_LABELS` from `@jiandu/shared/labels`). */
 type Labelled = { labels: LabelMap } | LabelMap;
@@ -38,6 +69,8 @@ export interface I18n {
   t: (key: MessageKey, params?: Params) => string;
   /** The label of a code of one of the core's labelled enums. */
   label: (e: Labelled, code: string | null | undefined) => string;
+  /** A failure, as the user reads it (`errorText`). */
+  errorText: (err: unknown) => string;
 }
 
 const Ctx = createContext<I18n | null>(null);
@@ -64,6 +97,7 @@ export function I18nProvider({ children, lang: fixed }: { children: ReactNode; l
         const l = map[code];
         return l ? (lang === 'en' ? l.en : l.zh) : code;
       },
+      errorText: (err) => errorText(lang, err),
     }),
     [lang, setLang],
   );

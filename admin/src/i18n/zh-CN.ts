@@ -139,6 +139,8 @@ export const zhCN = {
   'error.discard': '放弃',
   'error.invalidValue': '此项的值无效，请检查',
   'error.network': '无法连接服务器，请检查网络后重试。',
+  'error.unknown': '操作未成功（错误 {status}），请稍后重试；若仍失败，请联系系统管理员。',
+  'error.unexpected': '操作未成功，请重试；若仍失败，请联系系统管理员。',
   'error.generic': '操作未成功：{message}',
 
   'signin.title': '登录',

@@ -52,10 +52,13 @@ export class NetworkError extends Error {
  * Field errors by form path: the server names fields as `a/b/0` (zod paths joined with '/'); a form
  * names them as ['a', 'b', 0]. Only the first message of each field is kept.
  */
-export function fieldErrorsOf(err: unknown): { name: (string | number)[]; errors: string[] }[] {
+export function fieldErrorsOf(
+  err: unknown,
+  text: (e: FieldError) => string = (e) => e.message,
+): { name: (string | number)[]; errors: string[] }[] {
   if (!(err instanceof ApiError)) return [];
   const seen = new Map<string, string>();
-  for (const e of err.fieldErrors) if (!seen.has(e.field)) seen.set(e.field, e.message);
+  for (const e of err.fieldErrors) if (!seen.has(e.field)) seen.set(e.field, text(e));
   return [...seen].map(([field, message]) => ({
     name: field.split('/').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
     errors: [message],

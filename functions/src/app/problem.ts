@@ -3,11 +3,10 @@
  * answer maps to its status here and nowhere else (services, store and core name codes, never statuses);
  * the body names the code and the field, never a stack trace.
  */
-import type { ErrorCode } from '@jiandu/shared';
-import type { EdgeCode } from './edge-error.js';
+import type { ApiErrorCode } from '@jiandu/shared';
 
-/** Every error code the API can answer: the core's (shared/src/errors/codes.ts) and the edge's. */
-export type ApiErrorCode = ErrorCode | EdgeCode;
+/** Every error code the API can answer: the core's and the edge's (shared/src/errors/). */
+export type { ApiErrorCode };
 
 export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
 

@@ -1,2 +1,3 @@
 export * from './codes.js';
 export * from './domain-error.js';
+export * from './edge-codes.js';

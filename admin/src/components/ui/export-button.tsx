@@ -6,7 +6,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useState } from 'react';
-import { useT } from '../../i18n/index.js';
+import { useI18n } from '../../i18n/index.js';
 import { API } from '../../lib/api.js';
 import { ApiError, NetworkError, type ProblemBody, toQueryString } from '../../lib/api-client.js';
 import { session } from '../../lib/session.js';
@@ -59,7 +59,7 @@ export function ExportButton({
   query: Record<string, string | undefined | null>;
   testId?: string;
 }) {
-  const t = useT();
+  const { t, errorText } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const run = async () => {
@@ -68,9 +68,7 @@ export function ExportButton({
       await downloadFile(`${API}/exports/${list}.xlsx${toQueryString(query)}`, `${list}.xlsx`);
     } catch (e) {
       message.error(
-        e instanceof NetworkError
-          ? t('error.network')
-          : t('export.failed', { message: e instanceof ApiError ? `${e.message} (${e.code})` : String(e) }),
+        e instanceof NetworkError ? t('error.network') : t('export.failed', { message: errorText(e) }),
       );
     } finally {
       setBusy(false);

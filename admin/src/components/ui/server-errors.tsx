@@ -5,12 +5,19 @@
  */
 import { Alert, Button, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
-import { useT } from '../../i18n/index.js';
-import { ApiError, fieldErrorsOf, NetworkError } from '../../lib/api-client.js';
+import { fieldErrorText, initialLang, type Lang, useI18n, useT } from '../../i18n/index.js';
+import { type ApiError, fieldErrorsOf } from '../../lib/api-client.js';
 
-/** Puts the server's field errors on the form; returns true when at least one of them is a form field. */
-export function applyServerErrors(form: FormInstance | undefined, err: unknown): boolean {
-  const fields = fieldErrorsOf(err);
+/**
+ * Puts the server's field errors on the form, in the user's language (the one kept on the device unless
+ * named); returns true when at least one of them is a form field.
+ */
+export function applyServerErrors(
+  form: FormInstance | undefined,
+  err: unknown,
+  lang: Lang = initialLang(),
+): boolean {
+  const fields = fieldErrorsOf(err, (e) => fieldErrorText(lang, e));
   if (!form || !fields.length) return false;
   const registered = new Set(form.getFieldsError().map((e) => e.name.join('/')));
   const known = fields.filter((f) => registered.has(f.name.join('/')));
@@ -18,15 +25,11 @@ export function applyServerErrors(form: FormInstance | undefined, err: unknown):
   return known.length > 0;
 }
 
+/** A failure in the user's language (the catalogue's message for its code): never the server's English. */
 export function ErrorAlert({ error, onClose }: { error: unknown; onClose?: () => void }) {
-  const t = useT();
+  const { errorText } = useI18n();
   if (!error) return null;
-  const message =
-    error instanceof NetworkError
-      ? t('error.network')
-      : t('error.generic', {
-          message: error instanceof ApiError ? `${error.message} (${error.code})` : String(error),
-        });
+  const message = errorText(error);
   return (
     <Alert
       type="error"
@@ -34,9 +37,6 @@ export function ErrorAlert({ error, onClose }: { error: unknown; onClose?: () =>
       role="alert"
       data-testid="error-alert"
       title={message}
-      description={
-        error instanceof ApiError && error.field ? `${t('common.details')}: ${error.field}` : undefined
-      }
       closable={onClose ? { onClose } : false}
     />
   );

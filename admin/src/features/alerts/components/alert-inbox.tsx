@@ -23,7 +23,7 @@ const SUBJECT_PATH: Record<string, string> = {
 };
 
 export function AlertInbox() {
-  const { t, label } = useI18n();
+  const { t, label, errorText } = useI18n();
   const { message } = App.useApp();
   const [f, setF, clear] = useUrlFilters(ALERT_FILTERS);
   const q = useAlerts(f);
@@ -37,11 +37,7 @@ export function AlertInbox() {
       {
         onSuccess: () => message.success(t('common.done')),
         onError: (e) =>
-          message.error(
-            e instanceof ApiError && e.isConflict
-              ? t('error.conflict')
-              : t('error.generic', { message: e.message }),
-          ),
+          message.error(e instanceof ApiError && e.isConflict ? t('error.conflict') : errorText(e)),
       },
     );
   const columns: Column<Alert>[] = [

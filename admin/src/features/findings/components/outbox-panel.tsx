@@ -1,12 +1,12 @@
 /** Findings logged offline, waiting on this device: sent automatically; a refusal shows the reason. */
 import { Alert, Button, List, Popconfirm } from 'antd';
 import { useUnits } from '../../../api/units.js';
-import { useT } from '../../../i18n/index.js';
+import { useI18n } from '../../../i18n/index.js';
 import { outbox } from '../../../lib/outbox-idb.js';
 import { useFindingOutbox, useFlushOutbox } from '../api/create-finding.js';
 
 export function OutboxPanel() {
-  const t = useT();
+  const { t, errorText } = useI18n();
   const items = useFindingOutbox();
   const flush = useFlushOutbox();
   const units = useUnits();
@@ -49,7 +49,7 @@ export function OutboxPanel() {
                   {e.lastError ? (
                     <div className="error-text">
                       {t('findings.outboxFailed', {
-                        message: `${e.lastError.message} (${e.lastError.code})`,
+                        message: errorText(e.lastError),
                       })}
                     </div>
                   ) : null}

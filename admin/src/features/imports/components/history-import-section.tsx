@@ -68,7 +68,7 @@ function SheetReport({ sheet, onlyProblems }: { sheet: RecordsSheetReport; onlyP
 }
 
 function Report({ report }: { report: RecordsImportReport }) {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const { message } = App.useApp();
   const [onlyProblems, setOnlyProblems] = useState(true);
   const refused = report.sheets.reduce((n, s) => n + s.counts.refused, 0);
@@ -89,7 +89,7 @@ function Report({ report }: { report: RecordsImportReport }) {
             data-testid="history-annotated"
             onClick={() =>
               downloadFile(report.annotated, `${report.fileName}-问题说明.xlsx`).catch((e: unknown) =>
-                message.error(String((e as Error).message)),
+                message.error(errorText(e)),
               )
             }
           >

@@ -22,7 +22,7 @@ const STATUS_COLOR: Record<LedgerReportRow['status'], string> = {
 };
 
 function Report({ report }: { report: LedgerImportReport }) {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const units = useUnits();
   const { message } = App.useApp();
   const [onlyProblems, setOnlyProblems] = useState(true);
@@ -69,7 +69,7 @@ function Report({ report }: { report: LedgerImportReport }) {
             data-testid="import-annotated"
             onClick={() =>
               downloadFile(report.annotated, `${report.fileName}-问题说明.xlsx`).catch((e: unknown) =>
-                message.error(String((e as Error).message)),
+                message.error(errorText(e)),
               )
             }
           >

@@ -34,7 +34,7 @@ function SheetCounts({ counts, dryRun }: { counts: OrgSheetCounts; dryRun: boole
 }
 
 function Report({ report }: { report: OrgImportReport }) {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const { message } = App.useApp();
   const [onlyFlagged, setOnlyFlagged] = useState(true);
   const rows = onlyFlagged ? report.rows.filter(flagged) : report.rows;
@@ -83,7 +83,7 @@ function Report({ report }: { report: OrgImportReport }) {
             data-testid="org-import-annotated"
             onClick={() =>
               downloadFile(report.annotated, `${report.fileName}-问题说明.xlsx`).catch((e: unknown) =>
-                message.error(String((e as Error).message)),
+                message.error(errorText(e)),
               )
             }
           >

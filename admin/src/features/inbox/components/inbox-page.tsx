@@ -28,7 +28,7 @@ const SUBJECT_PATH: Record<string, string> = {
 };
 
 export function InboxPage() {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [unreadOnly, setUnreadOnly] = useState(false);
@@ -43,7 +43,7 @@ export function InboxPage() {
     if (n.read) return go();
     read.mutate(n.id, {
       onSuccess: go,
-      onError: (e) => message.error(t('error.generic', { message: e.message })),
+      onError: (e) => message.error(errorText(e)),
     });
   };
   return (

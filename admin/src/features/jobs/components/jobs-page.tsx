@@ -116,7 +116,7 @@ function Runs() {
 }
 
 function DeadLetters() {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const { message } = App.useApp();
   const q = useDeadLetters(true);
   const retry = useRetryDeadLetter();
@@ -144,11 +144,7 @@ function DeadLetters() {
             retry.mutate(d, {
               onSuccess: () => message.success(t('jobs.retried')),
               onError: (e) =>
-                message.error(
-                  e instanceof ApiError && e.isConflict
-                    ? t('error.conflict')
-                    : t('error.generic', { message: e.message }),
-                ),
+                message.error(e instanceof ApiError && e.isConflict ? t('error.conflict') : errorText(e)),
             })
           }
         >

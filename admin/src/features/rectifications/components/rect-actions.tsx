@@ -20,7 +20,7 @@ import { StateTag } from './state-tag.js';
 type Dialog = 'reject' | 'reopen' | 'requestExtension' | 'decideExtension' | null;
 
 export function RectActions({ rect }: { rect: RectificationView }) {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const { modal } = App.useApp();
   const act = useRectAction(rect.id);
   const qc = useQueryClient();
@@ -138,7 +138,7 @@ export function RectActions({ rect }: { rect: RectificationView }) {
             // The modal stays open; the server's message goes next to the field it named.
             const field = fieldOf(e);
             if (field === 'deadline' || field === 'reason')
-              extForm.setFields([{ name: field, errors: [(e as Error).message] }]);
+              extForm.setFields([{ name: field, errors: [errorText(e)] }]);
           });
         }}
       >
