@@ -320,6 +320,7 @@ export const en: Record<MessageKey, string> = {
   'rank.cardIfPublished': 'Card once published',
   'rank.notEnded': 'Can be published once the quarter has ended',
   'rank.publish': 'Publish',
+  'rank.alreadyPublished': 'Published — view the published ranking',
   'rank.publishConfirm':
     'Publish the {quarter} ranking of {group}? It cannot be edited afterwards, and cards and case proposals are issued.',
   'rank.publishedOk': 'Published: {cards} card(s), {cases} case proposal(s)',

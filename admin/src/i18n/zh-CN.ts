@@ -315,6 +315,7 @@ export const zhCN = {
   'rank.cardIfPublished': '预黄牌（发布后生效）',
   'rank.notEnded': '本季度结束后方可发布',
   'rank.publish': '发布',
+  'rank.alreadyPublished': '本季度已发布，查看已发布排名',
   'rank.publishConfirm': '发布 {quarter} {group} 的排名？发布后不可修改，并将发出预黄牌和问责建议。',
   'rank.publishedOk': '已发布：{cards} 张预黄牌，{cases} 个问责建议',
   'rank.cardsWithheld':

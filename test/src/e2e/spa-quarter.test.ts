@@ -74,6 +74,56 @@ describe('the quarter’s indicators and ranking in the browser', () => {
     await o.ctx.close();
   });
 
+  for (const viewport of [
+    { width: 1366, height: 768 },
+    { width: 390, height: 844 },
+  ]) {
+    it(`answers a publish of a quarter published meanwhile in Chinese, closes the dialog and offers no second 发布 (${viewport.width}px)`, async () => {
+      const { stack } = e;
+      const { first, second, groupKey, supervisor } = await prepareCardedCounty(e);
+      // A quarter already published: its draft offers the published ranking, not 发布.
+      const done = await e.openAs(
+        supervisor,
+        `/rankings?quarter=${first}&group=${encodeURIComponent(groupKey)}`,
+        {
+          viewport,
+        },
+      );
+      await done.page.getByTestId('show-published').waitFor({ timeout: 60_000 });
+      expect(await done.page.getByTestId('publish').count()).toBe(0);
+      await done.ctx.close();
+      // The page shows the second quarter's draft; someone else publishes it meanwhile.
+      const s = await e.openAs(
+        supervisor,
+        `/rankings?quarter=${second}&group=${encodeURIComponent(groupKey)}`,
+        {
+          viewport,
+        },
+      );
+      await s.page.getByTestId('publish').waitFor({ timeout: 60_000 });
+      const other = await stack.api(supervisor, 'POST', '/api/v1/rankings/publish', {
+        quarter: second,
+        groupKey,
+      });
+      expect(other.status).toBe(201);
+      await s.page.getByTestId('publish').click();
+      await s.page.getByTestId('publish-confirm').click();
+      const alert = s.page.getByTestId('error-alert');
+      await alert.waitFor();
+      const text = (await alert.textContent()) ?? '';
+      expect(text).toContain('已发布');
+      // no server English and no internal key reach the zh-CN user
+      expect(text).not.toMatch(/[A-Za-z]{3,}/);
+      // the dialog is gone, and the page now offers the published ranking instead of a second 发布
+      await s.page.getByTestId('publish-confirm').waitFor({ state: 'detached' });
+      await s.page.getByTestId('show-published').waitFor({ timeout: 30_000 });
+      expect(await s.page.getByTestId('publish').count()).toBe(0);
+      await look(s.page, `ranking-already-published-${viewport.width}`);
+      expect(s.errors).toEqual([]);
+      await s.ctx.close();
+    });
+  }
+
   it('publishes a past quarter with confirmation, marks the card on the last unit, and proposes a case an inspector reviews, decides and closes', async () => {
     const { stack } = e;
     const { a, c, first, second, groupKey, supervisor, inspector } = await prepareCardedCounty(e);

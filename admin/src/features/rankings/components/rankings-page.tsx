@@ -15,6 +15,7 @@ import { ReasonModal } from '../../../components/ui/reason-modal.js';
 import { ErrorAlert } from '../../../components/ui/server-errors.js';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.js';
 import { useI18n } from '../../../i18n/index.js';
+import { ApiError } from '../../../lib/api-client.js';
 import { currentQuarter, fmtInstant, points, recentQuarters } from '../../../lib/format.js';
 import { useUrlFilters } from '../../../lib/url-filters.js';
 import { useCan } from '../../../lib/use-can.js';
@@ -141,7 +142,8 @@ export function RankingsPage() {
   }, [user.unitId, units.byId]);
   const mineGroup = groups.find((g) => g.ranking.rows.some((r) => myUnits.has(r.unitId)));
   const groupKey = f.group ?? mineGroup?.groupKey ?? groups[0]?.groupKey;
-  const snapshots = useSnapshots(quarter, groupKey, mode === 'published' && !!groupKey);
+  // Read in both modes: a draft of a quarter already published offers no 发布, only the published one.
+  const snapshots = useSnapshots(quarter, groupKey, !!groupKey);
   const effective = snapshots.data?.items.find((s) => s.effective);
   const snapshot = useSnapshot(mode === 'published' ? effective?.id : undefined);
   const publish = usePublish();
@@ -173,14 +175,23 @@ export function RankingsPage() {
       okText: t('rank.publish'),
       cancelText: t('common.cancel'),
       okButtonProps: { 'data-testid': 'publish-confirm' } as never,
+      // The dialog closes whether or not the step succeeds: a failure is shown on the page (ErrorAlert, in
+      // the user's language), and a quarter someone else published meanwhile is shown as published.
       onOk: () =>
-        publish.mutateAsync({ quarter, groupKey }).then((r) => {
-          message.success(t('rank.publishedOk', { cards: r.cards.length, cases: r.proposedCaseIds.length }));
-          // A quarter that ended before go-live is history: its cards are withheld (DESIGN §4.7).
-          if (r.withheldCardUnitIds.length > 0)
-            message.info(t('rank.cardsWithheld', { n: r.withheldCardUnitIds.length }));
-          setF({ mode: 'published' });
-        }),
+        publish.mutateAsync({ quarter, groupKey }).then(
+          (r) => {
+            message.success(
+              t('rank.publishedOk', { cards: r.cards.length, cases: r.proposedCaseIds.length }),
+            );
+            // A quarter that ended before go-live is history: its cards are withheld (DESIGN §4.7).
+            if (r.withheldCardUnitIds.length > 0)
+              message.info(t('rank.cardsWithheld', { n: r.withheldCardUnitIds.length }));
+            setF({ mode: 'published' });
+          },
+          (e: unknown) => {
+            if (e instanceof ApiError && e.code === 'ranking.alreadyPublished') void snapshots.refetch();
+          },
+        ),
     });
   return (
     <Page
@@ -192,7 +203,11 @@ export function RankingsPage() {
           ) : null}
           {supervisor && groupKey ? (
             mode === 'draft' ? (
-              ended ? (
+              effective ? (
+                <Button onClick={() => setF({ mode: 'published' })} data-testid="show-published">
+                  {t('rank.alreadyPublished')}
+                </Button>
+              ) : ended ? (
                 <Button type="primary" onClick={doPublish} data-testid="publish">
                   {t('rank.publish')}
                 </Button>

@@ -27,15 +27,32 @@ export const rectQuery = (id: string) =>
 
 export const useRect = (id: string) => useQuery(rectQuery(id));
 
+/** The version of the rectification as the page holds it now (after any step answered meanwhile). */
+export function useHeldRectVersion(id: string): () => number | undefined {
+  const qc = useQueryClient();
+  return () => qc.getQueryData<RectificationView>(rectKeys.one(id))?.version;
+}
+
 export const actOnRect = (id: string, body: RectificationActionRequest) =>
   api.post<RectificationView>(`${API}/rectifications/${id}/actions`, body);
 
+/**
+ * A step on one rectification. The page must hold the record's new version after every own step: a read
+ * of the record still in flight when the step is sent (the refetch a file picker's return of focus
+ * starts, during an upload) would otherwise land after the step's answer and put the old version back, and
+ * the user's next step would conflict with their own. So reads of the record are cancelled when a step is
+ * sent and when it is answered, and the answer is kept only if it is not older than what the page holds.
+ */
 export function useRectAction(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: RectificationActionRequest) => actOnRect(id, body),
-    onSuccess: (view) => {
-      qc.setQueryData(rectKeys.one(id), view);
+    onMutate: () => qc.cancelQueries({ queryKey: rectKeys.one(id) }),
+    onSuccess: async (view) => {
+      await qc.cancelQueries({ queryKey: rectKeys.one(id) });
+      qc.setQueryData<RectificationView>(rectKeys.one(id), (held) =>
+        held && held.version > view.version ? held : view,
+      );
       void qc.invalidateQueries({ queryKey: ['rectifications', 'list'] });
       void qc.invalidateQueries({ queryKey: ['rectifications', id, 'events'] });
     },

@@ -14,7 +14,7 @@ import { ErrorState, Loading } from '../../../components/ui/states.js';
 import { useI18n } from '../../../i18n/index.js';
 import { fenToYuan, fmtInstant, shortHash } from '../../../lib/format.js';
 import { downloadEvidence, uploadEvidence } from '../api/evidence.js';
-import { useRect, useRectAction } from '../api/rectifications.js';
+import { useHeldRectVersion, useRect, useRectAction } from '../api/rectifications.js';
 import { RectActions } from './rect-actions.js';
 import { StateTag } from './state-tag.js';
 
@@ -56,6 +56,7 @@ function NoteAdder({ rect, kind }: { rect: RectificationView; kind: 'addMeasure'
 function EvidenceAdder({ rect }: { rect: RectificationView }) {
   const { t } = useI18n();
   const act = useRectAction(rect.id);
+  const heldVersion = useHeldRectVersion(rect.id);
   const [busy, setBusy] = useState(false);
   if (!rect.allowedActions.includes('addEvidence')) return null;
   return (
@@ -73,7 +74,8 @@ function EvidenceAdder({ rect }: { rect: RectificationView }) {
               const meta = await uploadEvidence(file);
               await act.mutateAsync({
                 action: { type: 'addEvidence', ...meta },
-                expectedVersion: rect.version,
+                // the upload took seconds: the version the page holds now, after any own step meanwhile
+                expectedVersion: heldVersion() ?? rect.version,
               });
             } catch {
               /* shown below */
