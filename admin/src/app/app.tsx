@@ -12,6 +12,10 @@ import { createQueryClient } from '../lib/query-client.js';
 import { OutboxSync } from './outbox-sync.js';
 import { router } from './router.js';
 
+/** The focus colour: the link blue (AA on white), distinct from the red of errors and of the brand. */
+const FOCUS = '#0043a8';
+const FOCUS_SHADOW = '0 0 0 2px rgba(0, 67, 168, 0.2)';
+
 function Localized({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
   useEffect(() => {
@@ -34,7 +38,15 @@ function Localized({ children }: { children: ReactNode }) {
           colorTextPlaceholder: '#6e6e6e',
           colorTextQuaternary: '#6e6e6e',
           borderRadius: 6,
+          // Focus is a neutral blue ring, never the red of the brand (which reads as a validation error).
+          controlOutline: 'rgba(0, 67, 168, 0.2)',
         },
+        components: Object.fromEntries(
+          ['Input', 'InputNumber', 'Select', 'DatePicker', 'Mentions', 'Cascader', 'TreeSelect'].map((c) => [
+            c,
+            { activeBorderColor: FOCUS, hoverBorderColor: '#4f7fc6', activeShadow: FOCUS_SHADOW },
+          ]),
+        ),
       }}
     >
       <AntApp>{children}</AntApp>

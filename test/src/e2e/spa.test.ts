@@ -125,8 +125,17 @@ describe('the admin SPA in a browser', () => {
     const [evidence] = (await rectOf(officer, id)).evidence;
     await o.page.getByTestId(`evidence-download-${evidence?.id}`).waitFor();
     await look(o.page, 'rectification-officer-evidence');
+    // 提交销号 asks for confirmation first; cancelling leaves the item as it was.
     await o.page.getByTestId('action-submit').click();
+    await o.page.getByTestId('submit-confirm').waitFor();
+    await o.page.getByRole('button', { name: /取\s*消/ }).click();
+    await o.page.getByTestId('submit-confirm').waitFor({ state: 'detached' });
+    expect((await rectOf(officer, id)).state).toBe('in_progress');
+    await o.page.getByTestId('action-submit').click();
+    await o.page.getByTestId('submit-confirm').click();
     await untilState(officer, id, 'submitted');
+    // The upload's answer was kept: the submit went at the version after it, no conflict with oneself.
+    expect(await o.page.getByTestId('conflict-notice').count()).toBe(0);
     await o.page.getByTestId('action-submit').waitFor({ state: 'detached' });
     await look(o.page, 'rectification-officer-submitted');
     expect(o.errors).toEqual([]);

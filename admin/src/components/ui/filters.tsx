@@ -1,6 +1,6 @@
 /** Filter controls the list screens share: a select (of options, of an enum's labelled codes, yes/no) and a date range. */
 import { Button, Input, Select } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 import { useI18n } from '../../i18n/index.js';
 import { UnitPicker } from './unit-picker.js';
 
@@ -64,45 +64,88 @@ export function DateRangeFilter({
   onChange: (f: { from?: string; to?: string }) => void;
 }) {
   const { t } = useI18n();
+  const id = useId();
+  // Each date box carries its visible label (起始日期 / 截止日期): two bare date inputs said nothing.
   return (
     <>
-      <Input
-        type="date"
-        aria-label={t('common.from')}
-        value={from ?? ''}
-        onChange={(ev) => onChange({ from: ev.target.value })}
-        data-testid="filter-from"
-        style={{ width: 150 }}
-      />
-      <Input
-        type="date"
-        aria-label={t('common.to')}
-        value={to ?? ''}
-        onChange={(ev) => onChange({ to: ev.target.value })}
-        data-testid="filter-to"
-        style={{ width: 150 }}
-      />
+      <span className="filter-field">
+        <label htmlFor={`${id}-from`}>{t('common.from')}</label>
+        <Input
+          id={`${id}-from`}
+          type="date"
+          value={from ?? ''}
+          onChange={(ev) => onChange({ from: ev.target.value })}
+          data-testid="filter-from"
+          style={{ width: 150 }}
+        />
+      </span>
+      <span className="filter-field">
+        <label htmlFor={`${id}-to`}>{t('common.to')}</label>
+        <Input
+          id={`${id}-to`}
+          type="date"
+          value={to ?? ''}
+          onChange={(ev) => onChange({ to: ev.target.value })}
+          data-testid="filter-to"
+          style={{ width: 150 }}
+        />
+      </span>
     </>
   );
 }
 
-/** The filter bar of a list: the unit (its subtree), the list's own filters, and "clear" once any is set. */
+/**
+ * The keyword box of a list's search form: titles and descriptions, sent as the API's `q` when the user
+ * searches (Enter or the button), kept in the URL like every filter.
+ */
+export function KeywordFilter({
+  value,
+  onChange,
+}: {
+  value: string | undefined;
+  onChange: (q: string | undefined) => void;
+}) {
+  const { t } = useI18n();
+  const [text, setText] = useState(value ?? '');
+  useEffect(() => setText(value ?? ''), [value]);
+  return (
+    <Input.Search
+      allowClear
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+      onSearch={(v) => onChange(v.trim() || undefined)}
+      placeholder={t('common.keywordHint')}
+      aria-label={t('common.keyword')}
+      maxLength={100}
+      style={{ width: 220 }}
+      data-testid="filter-q"
+    />
+  );
+}
+
+/** The filter bar of a list: the keyword, the unit (its subtree), the list's own filters, and "clear" once any is set. */
 export function FilterBar({
   unitId,
   onUnit,
   filtered,
   onClear,
+  keyword,
+  onKeyword,
   children,
 }: {
   unitId: string | undefined;
   onUnit: (unitId: string | undefined) => void;
   filtered: boolean;
   onClear: () => void;
+  keyword?: string | undefined;
+  /** Shows the keyword box (the list's `q`). */
+  onKeyword?: (q: string | undefined) => void;
   children?: ReactNode;
 }) {
   const { t } = useI18n();
   return (
     <search className="filters" aria-label={t('common.filters')}>
+      {onKeyword ? <KeywordFilter value={keyword} onChange={onKeyword} /> : null}
       <UnitPicker value={unitId ?? null} onChange={onUnit} testId="filter-unit" />
       {children}
       {filtered ? <Button onClick={onClear}>{t('common.clearFilters')}</Button> : null}

@@ -8,7 +8,7 @@
  * A table on a desktop, stacked cards on a phone (CSS), every row reachable by keyboard through its link.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, type ReactNode, useEffect, useRef, useState } from 'react';
+import { memo, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/index.js';
 
@@ -35,7 +35,11 @@ export interface Column<T> {
   render: (row: T) => ReactNode;
   /** Hidden on phones. */
   secondary?: boolean;
+  /** Makes the column sortable (its header a button): the order of two rows, ascending. */
+  sort?: (a: T, b: T) => number;
 }
+
+type SortState = { key: string; dir: 'ascending' | 'descending' } | null;
 
 export interface VirtualListProps<T> {
   items: T[];
@@ -100,8 +104,49 @@ const Row = memo(function Row<T>(p: RowProps<T>) {
 }) as <T>(p: RowProps<T>) => ReactNode;
 
 export function VirtualList<T>(props: VirtualListProps<T>) {
-  const { items, columns, rowKey, rowHref, testId, label } = props;
+  const { rowKey, rowHref, testId, label } = props;
   const t = useT();
+  // Sorting orders the rows loaded so far (pages load as the list scrolls); the server's order otherwise.
+  const [sort, setSort] = useState<SortState>(null);
+  const items = useMemo(() => {
+    const by = sort && props.columns.find((c) => c.key === sort.key)?.sort;
+    if (!sort || !by) return props.items;
+    const sign = sort.dir === 'ascending' ? 1 : -1;
+    return [...props.items].sort((a, b) => sign * by(a, b));
+  }, [props.items, props.columns, sort]);
+  // 序号 (desktop) and 操作 (查看, where a row opens a page) as every list of a government admin system has.
+  const columns = useMemo<Column<T>[]>(() => {
+    const position = new Map(items.map((row, i) => [row, i + 1]));
+    return [
+      {
+        key: '__index',
+        title: t('common.index'),
+        width: '56px',
+        secondary: true,
+        render: (r) => position.get(r),
+      },
+      ...props.columns,
+      ...(rowHref
+        ? [
+            {
+              key: '__ops',
+              title: t('common.actions'),
+              width: '64px',
+              secondary: true,
+              render: (r: T) => (
+                <Link to={rowHref(r)} tabIndex={-1} aria-hidden data-testid={`${testId}-open`}>
+                  {t('common.view')}
+                </Link>
+              ),
+            },
+          ]
+        : []),
+    ];
+  }, [items, props.columns, rowHref, testId, t]);
+  const toggle = (key: string) =>
+    setSort((s) =>
+      s?.key !== key ? { key, dir: 'ascending' } : s.dir === 'ascending' ? { key, dir: 'descending' } : null,
+    );
   const parentRef = useRef<HTMLDivElement>(null);
   // A desktop row is one line of fixed height (cells ellipsize), so nothing is measured while scrolling;
   // a phone row is a card of varying height, measured once it is drawn.
@@ -120,15 +165,34 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     if (last && last.index >= items.length - 15 && hasNextPage && !isFetchingNextPage) fetchNextPage?.();
   }, [last, items.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
   const grid = columns.map((c) => c.width ?? '1fr').join(' ');
-  const linkCol = props.linkColumn ?? columns[0]?.key;
+  const linkCol = props.linkColumn ?? props.columns[0]?.key;
   return (
     <div className="vlist" data-testid={testId}>
       <div role="table" aria-label={label} aria-rowcount={items.length + 1} className="vtable">
         <div role="rowgroup">
           <div role="row" className="vrow vhead" style={{ gridTemplateColumns: grid }}>
             {columns.map((c) => (
-              <div role="columnheader" key={c.key} className={c.secondary ? 'vcell secondary' : 'vcell'}>
-                {c.title}
+              <div
+                role="columnheader"
+                key={c.key}
+                className={c.secondary ? 'vcell secondary' : 'vcell'}
+                aria-sort={c.sort ? (sort?.key === c.key ? sort.dir : 'none') : undefined}
+              >
+                {c.sort ? (
+                  <button
+                    type="button"
+                    className="vsort"
+                    onClick={() => toggle(c.key)}
+                    data-testid={`${testId}-sort-${c.key}`}
+                  >
+                    {c.title}
+                    <span aria-hidden className="vsort-mark">
+                      {sort?.key === c.key ? (sort.dir === 'ascending' ? ' ▲' : ' ▼') : ' ⇅'}
+                    </span>
+                  </button>
+                ) : (
+                  c.title
+                )}
               </div>
             ))}
           </div>

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { API, api } from '../../../lib/api.js';
 import { useCursorList } from '../../../lib/cursor-list.js';
 
-export const ALERT_FILTERS = ['unitId', 'state'] as const;
+export const ALERT_FILTERS = ['unitId', 'state', 'q'] as const;
 export type AlertFilters = Partial<Record<(typeof ALERT_FILTERS)[number], string>>;
 
 export const alertKeys = {

@@ -91,7 +91,14 @@ export function AlertInbox() {
   const filtered = Object.keys(f).length > 0;
   return (
     <Page title={t('alerts.title')} extra={<ExportButton list="alerts" query={f} />}>
-      <FilterBar unitId={f.unitId} onUnit={(v) => setF({ unitId: v })} filtered={filtered} onClear={clear}>
+      <FilterBar
+        unitId={f.unitId}
+        onUnit={(v) => setF({ unitId: v })}
+        keyword={f.q}
+        onKeyword={(q) => setF({ q })}
+        filtered={filtered}
+        onClear={clear}
+      >
         <EnumFilter
           e={alertState}
           placeholder={t('common.state')}

@@ -51,7 +51,14 @@ export function CaseList() {
   const filtered = Object.keys(f).length > 0;
   return (
     <Page title={t('cases.title')} extra={<ExportButton list="cases" query={f} />}>
-      <FilterBar unitId={f.unitId} onUnit={(v) => setF({ unitId: v })} filtered={filtered} onClear={clear}>
+      <FilterBar
+        unitId={f.unitId}
+        onUnit={(v) => setF({ unitId: v })}
+        keyword={f.q}
+        onKeyword={(q) => setF({ q })}
+        filtered={filtered}
+        onClear={clear}
+      >
         <EnumFilter
           e={caseState}
           placeholder={t('common.state')}

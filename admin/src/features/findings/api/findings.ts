@@ -4,7 +4,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { API, api } from '../../../lib/api.js';
 import { useCursorList } from '../../../lib/cursor-list.js';
 
-export const FINDING_FILTERS = ['unitId', 'category', 'severity', 'from', 'to'] as const;
+export const FINDING_FILTERS = ['unitId', 'category', 'severity', 'from', 'to', 'q'] as const;
 export type FindingFilters = Partial<Record<(typeof FINDING_FILTERS)[number], string>>;
 
 export const findingKeys = {

@@ -72,7 +72,14 @@ export function FindingsList() {
       }
     >
       <OutboxPanel />
-      <FilterBar unitId={f.unitId} onUnit={(v) => setF({ unitId: v })} filtered={filtered} onClear={clear}>
+      <FilterBar
+        unitId={f.unitId}
+        onUnit={(v) => setF({ unitId: v })}
+        keyword={f.q}
+        onKeyword={(q) => setF({ q })}
+        filtered={filtered}
+        onClear={clear}
+      >
         <EnumFilter
           e={problemCategory}
           placeholder={t('common.category')}

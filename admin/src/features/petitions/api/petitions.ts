@@ -21,6 +21,7 @@ export const PETITION_FILTERS = [
   'escalated',
   'from',
   'to',
+  'q',
 ] as const;
 export type PetitionFilters = Partial<Record<(typeof PETITION_FILTERS)[number], string>>;
 

@@ -70,7 +70,14 @@ export function PetitionList() {
         </>
       }
     >
-      <FilterBar unitId={f.unitId} onUnit={(v) => setF({ unitId: v })} filtered={filtered} onClear={clear}>
+      <FilterBar
+        unitId={f.unitId}
+        onUnit={(v) => setF({ unitId: v })}
+        keyword={f.q}
+        onKeyword={(q) => setF({ q })}
+        filtered={filtered}
+        onClear={clear}
+      >
         <EnumFilter
           e={petitionState}
           placeholder={t('common.state')}

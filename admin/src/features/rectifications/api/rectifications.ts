@@ -4,7 +4,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { API, api } from '../../../lib/api.js';
 import { useCursorList } from '../../../lib/cursor-list.js';
 
-export const RECT_FILTERS = ['unitId', 'state', 'overdue', 'light', 'from', 'to'] as const;
+export const RECT_FILTERS = ['unitId', 'state', 'overdue', 'light', 'from', 'to', 'q'] as const;
 export type RectFilters = Partial<Record<(typeof RECT_FILTERS)[number], string>>;
 
 export const rectKeys = {

@@ -52,7 +52,19 @@ export function RectActions({ rect }: { rect: RectificationView }) {
             <Button
               key={a}
               type={type}
-              onClick={() => quiet({ type: a } as RectificationAction)}
+              onClick={() =>
+                a === 'submit'
+                  ? // 提交销号 hands the item to the reviewers: an irreversible step, confirmed first.
+                    modal.confirm({
+                      title: t('rect.submit'),
+                      content: t('rect.submitConfirm'),
+                      okText: t('rect.submit'),
+                      cancelText: t('common.cancel'),
+                      okButtonProps: { 'data-testid': 'submit-confirm' } as never,
+                      onOk: () => quiet({ type: a }),
+                    })
+                  : quiet({ type: a } as RectificationAction)
+              }
               loading={act.isPending}
               data-testid={`action-${a}`}
             >
