@@ -62,18 +62,16 @@ describe('the rectification list as a searchable, sortable table', () => {
       for (const tag of await o.page.getByTestId('overdue-tag').all())
         expect(await tag.isVisible()).toBe(true);
       // 整改时限 whole: the cell's text is the date and nothing of it is cut.
-      const cells = await o.page.getByTestId('rect-deadline').evaluateAll((els) =>
-        els.map((el) => {
-          const cell = el.closest('[role=cell]') as HTMLElement;
-          return { text: el.textContent, cut: cell.scrollWidth > cell.clientWidth };
-        }),
-      );
+      // (browser code as a string: this workspace's types have no DOM)
+      const cells =
+        (await o.page.evaluate(`[...document.querySelectorAll('[data-testid=rect-deadline]')].map((el) => {
+        const cell = el.closest('[role=cell]');
+        return { text: el.textContent, cut: cell.scrollWidth > cell.clientWidth };
+      })`)) as { text: string; cut: boolean }[];
       expect(cells.map((c) => c.text).sort()).toEqual([...deadlines].sort());
       expect(cells.some((c) => c.cut)).toBe(false);
       // The page itself never scrolls sideways.
-      expect(await o.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
-        true,
-      );
+      expect(await o.page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
       // The labelled date filters.
       await o.page.getByLabel('开始日期').waitFor();
       await o.page.getByLabel('结束日期').waitFor();
