@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { App } from 'antd';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { errorsZh } from '../../i18n/errors.js';
 import { I18nProvider } from '../../i18n/index.js';
 import { ApiError } from '../../lib/api-client.js';
 import { StepOutcome, useStepRunner } from './step-runner.js';
@@ -109,7 +110,7 @@ describe('running a step at a version', () => {
     expect(screen.queryByTestId('conflict-notice')).toBeNull();
   });
 
-  it('shows any other failure as one alert naming its code', async () => {
+  it('shows any other failure as one alert with the message of its code, not the code nor the server’s English', async () => {
     const refused = new ApiError(422, {
       type: 'about:blank',
       title: 'Refused',
@@ -120,6 +121,9 @@ describe('running a step at a version', () => {
     mount({ version: 3, send: vi.fn().mockRejectedValue(refused) });
     await click('go');
     expect(screen.queryByTestId('conflict-notice')).toBeNull();
-    expect(screen.getByTestId('error-alert').textContent).toContain('case.invalidTransition');
+    const text = screen.getByTestId('error-alert').textContent ?? '';
+    expect(text).toContain(errorsZh['case.invalidTransition']);
+    expect(text).not.toContain('case.invalidTransition');
+    expect(text).not.toContain('not now');
   });
 });
