@@ -19,3 +19,4 @@ export * from './scoring/index.js';
 export * from './sheets/index.js';
 export * from './signals/index.js';
 export * from './units/index.js';
+export * from './notice/index.js';

@@ -45,6 +45,28 @@ export const errorCodes = [
   'ranking.alreadySuperseded',
   'ranking.quarterNotEnded',
   'ranking.sanctionsOnLiveQuarter',
+  // notice period and objections (owner: notice/) — add codes of this area here only
+  /** The scheme sets no notice period, so a quarter is published directly. */
+  'notice.notConfigured',
+  /** The scheme requires a notice period and the quarter has not been on notice. */
+  'notice.required',
+  'notice.alreadyOnNotice',
+  'notice.notOnNotice',
+  /** An objection filed after the notice period ended. */
+  'notice.periodOver',
+  /** Publication before the notice period ended. */
+  'notice.periodNotOver',
+  /** Publication while an objection waits for its decision. */
+  'notice.objectionsPending',
+  /** An objection by someone who is not an officer or leader of the unit it is about. */
+  'notice.notOwnUnit',
+  /** An input that is not one of the dimension's inputs of the unit's score. */
+  'notice.unknownInput',
+  /** A reviewer deciding an objection of a unit in their own home unit's subtree. */
+  'notice.reviewerInSubtree',
+  'notice.alreadyDecided',
+  /** An upheld decision without a corrected value, or with a value the input cannot hold. */
+  'notice.invalidValue',
   // signals (owner: signals/) — add codes of this area here only
   'signal.invalidUrl',
   'signal.forbiddenRole',

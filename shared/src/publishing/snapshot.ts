@@ -6,6 +6,7 @@
 import type { UnitQuarterAggregate } from '../aggregates/aggregate.js';
 import { DomainError } from '../errors/index.js';
 import { canonicalJson, contentHash } from '../ledger/canonical.js';
+import type { SnapshotNotice } from '../schemas/objection.js';
 import type { Card, PeerGroupRef, Ranking, RankingSnapshot } from '../schemas/ranking.js';
 
 export interface BuildSnapshotInput {
@@ -18,6 +19,8 @@ export interface BuildSnapshotInput {
   supersedes?: RankingSnapshot | null;
   /** Why the amendment was made; required (non-blank) for an amendment, absent for a first publication. */
   reason?: string | null;
+  /** The notice period the ranking went through: objections, decisions, corrections, changes. */
+  notice?: SnapshotNotice;
 }
 
 type Input = Record<string, unknown>;
@@ -37,12 +40,21 @@ const sortInputs = (inputs: readonly Input[]): Input[] =>
 export const sameGroup = (a: PeerGroupRef, b: PeerGroupRef): boolean =>
   a.ruleId === b.ruleId && a.parentUnitId === b.parentUnitId;
 
-/** SHA-256 hex of the canonical JSON of { quarter, group, ranking, inputs (by unit id), supersedes, reason }. */
+/**
+ * SHA-256 hex of the canonical JSON of { quarter, group, ranking, inputs (by unit id), supersedes, reason }
+ * and, when the ranking went through a notice period, its `notice` (absent otherwise, so the hashes of
+ * snapshots published without one are what they always were).
+ */
 export function snapshotHash(
-  s: Pick<RankingSnapshot, 'quarter' | 'group' | 'ranking' | 'inputs' | 'supersedes' | 'reason'>,
+  s: Pick<RankingSnapshot, 'quarter' | 'group' | 'ranking' | 'inputs' | 'supersedes' | 'reason' | 'notice'>,
 ): string {
-  const { quarter, group, ranking, supersedes, reason } = s;
-  return contentHash({ quarter, group, ranking, inputs: sortInputs(s.inputs), supersedes, reason });
+  const { quarter, group, ranking, supersedes, reason, notice } = s;
+  const inputs = sortInputs(s.inputs);
+  return contentHash(
+    notice === undefined
+      ? { quarter, group, ranking, inputs, supersedes, reason }
+      : { quarter, group, ranking, inputs, supersedes, reason, notice },
+  );
 }
 
 /**
@@ -82,6 +94,7 @@ export function buildSnapshot(input: BuildSnapshotInput): RankingSnapshot {
     inputs: sortInputs(input.inputs.map((a) => ({ ...a }))).map(frozenCopy),
     supersedes: supersedes?.id ?? null,
     reason,
+    ...(input.notice ? { notice: frozenCopy(input.notice) } : {}),
   };
   return { id, publishedAt, publishedBy, ...fields, contentHash: snapshotHash(fields) };
 }

@@ -5,6 +5,8 @@ export * from './event.js';
 export * from './finding.js';
 export * from './fund.js';
 export * from './indicator.js';
+export * from './notice.js';
+export * from './objection.js';
 export * from './org.js';
 export * from './petition.js';
 export * from './ranking.js';

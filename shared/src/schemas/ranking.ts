@@ -1,6 +1,7 @@
 /** 季度排名, 预黄牌: the score breakdown, rankings, snapshots and cards (DESIGN §4.1–4.2). */
 import { z } from 'zod';
 import { idSchema, instantSchema, quarterKeySchema, shortText } from './common.js';
+import { snapshotNoticeSchema } from './objection.js';
 
 const points = z.number().int().min(0).max(10_000);
 
@@ -102,6 +103,12 @@ export const rankingSnapshotSchema = z.strictObject({
   /** An amendment names the snapshot it supersedes and why. */
   supersedes: idSchema.nullable(),
   reason: shortText(2000).nullable(),
+  /**
+   * Published from a notice period (公示): the objections, their decisions, the corrections and what they
+   * changed. Absent for a quarter published without one (hashed only when present, so snapshots
+   * published before notices existed keep verifying).
+   */
+  notice: snapshotNoticeSchema.optional(),
 });
 export type RankingSnapshot = z.infer<typeof rankingSnapshotSchema>;
 

@@ -135,7 +135,18 @@ export const schemeSchema = z.strictObject({
     overdueAccountabilityDays: count,
   }),
   signals: z.strictObject({ firstResponse: deadlineRuleSchema }),
-  publishing: z.strictObject({ autoPublishDelayDays: count }),
+  publishing: z.strictObject({
+    autoPublishDelayDays: count,
+    /**
+     * 公示 (DESIGN §4.2): a quarter's draft goes on notice for `workingDays` working days of `calendar`
+     * (调休 included) before it is published; `required: true` refuses a publication that skipped it,
+     * `false` lets a supervisor choose. Absent: no notice period, a quarter is published directly (the
+     * behaviour before notices existed, so schemes written then keep working).
+     */
+    noticePeriod: z
+      .strictObject({ workingDays: z.number().int().min(1).max(60), required: z.boolean() })
+      .optional(),
+  }),
   /**
    * Escalation ladders per kind of matter (escalation/ladder.ts). Optional: without one, a rectification's
    * ladder is the overdue days of `rectification` (1 / 15 / 30 by default), as before ladders existed.
