@@ -19,6 +19,7 @@ import { inboxRoutes } from '../routes/inbox.js';
 import { indicatorRoutes } from '../routes/indicators.js';
 import { jobRunRoutes } from '../routes/job-runs.js';
 import { migrationRoutes } from '../routes/migrations.js';
+import { noticeRoutes } from '../routes/notices.js';
 import { notificationRoutes } from '../routes/notifications.js';
 import { operationLogRoutes } from '../routes/operation-log.js';
 import { orgRoutes } from '../routes/org.js';
@@ -97,6 +98,7 @@ export function createApp(deps: Deps, opts: { log?: (e: unknown) => void } = {})
   app.route('/', signalRoutes(deps));
   app.route('/', indicatorRoutes(deps));
   app.route('/', rankingRoutes(deps));
+  app.route('/', noticeRoutes(deps));
   app.route('/', caseRoutes(deps));
   app.route('/', alertRoutes(deps));
   app.route('/', schemeRoutes(deps));

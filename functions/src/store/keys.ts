@@ -28,7 +28,9 @@ export type RecordType =
   | 'setting'
   | 'inboxread'
   | 'oplog'
-  | 'importrun';
+  | 'importrun'
+  | 'notice'
+  | 'objection';
 
 export const STATE_SK = 'A';
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
@@ -125,6 +127,11 @@ export const keys = {
     pk: `PUB#${quarter}#${groupKey}`,
     sk: slot,
   }),
+  /**
+   * The notice (公示) of a quarter and group, beside its publications: names the notice record; put
+   * with a condition, so a quarter and group goes on notice once.
+   */
+  noticeOf: (quarter: string, groupKey: string) => ({ pk: `PUB#${quarter}#${groupKey}`, sk: 'notice' }),
   /**
    * The petitioner guard: one item per petitioner key whose version every new petition of that key
    * bumps in its transaction, so two petitions of one petitioner are never classified concurrently

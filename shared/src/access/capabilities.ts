@@ -84,6 +84,15 @@ export const CAPABILITIES = {
   'ranking.publish': ['supervisor'],
   /** A unit officer sees its own unit's place with its neighbours in the peer group (DESIGN §7). */
   'ranking.ownUnit': ['unit_officer'],
+  /** 公示: a supervisor puts a quarter's draft on notice (DESIGN §4.2). */
+  'ranking.notice': ['supervisor'],
+  /**
+   * 异议: a unit's officers and its leaders (领导, the viewer role) object to their own unit's score; the
+   * core (notice/objections.ts) checks that the unit is their home unit.
+   */
+  'ranking.object': ['unit_officer', 'viewer'],
+  /** A reviewer (复核人) outside the unit's subtree decides an objection; the queue is theirs. */
+  'ranking.decideObjection': ['reviewer'],
   // accountability cases: inspectors move them on (DESIGN §1 "open accountability cases")
   'case.read': CASE_READERS,
   'case.act': ['inspector'],

@@ -18,6 +18,7 @@ export * from './inbox.js';
 export * from './indicators.js';
 export * from './jobs.js';
 export * from './migrations.js';
+export * from './notices.js';
 export * from './notifications.js';
 export * from './operation-log.js';
 export * from './org.js';

@@ -75,7 +75,7 @@ const file = (n: Notice, over: Partial<Parameters<typeof fileObjection>[0]> = {}
     input: 'rectOpenOverdue',
     claimedValue: 0,
     reason: '两项整改已于季度末前销号，台账未及时更新',
-    evidenceIds: ['ev-1'],
+    evidence: [],
     ...over,
   });
 const decide = (n: Notice, o: Objection, over: Partial<Parameters<typeof decideObjection>[0]> = {}) =>

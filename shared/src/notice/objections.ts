@@ -10,6 +10,7 @@ import { DomainError } from '../errors/index.js';
 import type { Role } from '../schemas/enums.js';
 import type { Notice } from '../schemas/notice.js';
 import type { Objection, ScoreDimension } from '../schemas/objection.js';
+import type { Evidence } from '../schemas/rectification.js';
 import { correctedInputs, type RankingScheme, withCorrection } from './draft.js';
 import { correctInput, inputValue } from './inputs.js';
 import { noticeOpen } from './period.js';
@@ -33,7 +34,7 @@ export interface FileObjectionInput {
   input: string;
   claimedValue: number | null;
   reason: string;
-  evidenceIds: readonly string[];
+  evidence: readonly Evidence[];
 }
 
 function assertOnNotice(n: Notice): void {
@@ -80,7 +81,7 @@ export function fileObjection(f: FileObjectionInput): Objection {
     valueOnNotice,
     claimedValue: f.claimedValue,
     reason,
-    evidenceIds: [...f.evidenceIds],
+    evidence: [...f.evidence],
     filedAt: f.at,
     filedBy: f.filer.id,
     state: 'pending',

@@ -1,6 +1,7 @@
 /** 异议: objections to a ranking on notice, their decisions and corrections (DESIGN §4.2). */
 import { z } from 'zod';
 import { idSchema, instantSchema, localDateSchema, quarterKeySchema, shortText } from './common.js';
+import { evidenceSchema } from './rectification.js';
 
 export const scoreDimensions = ['task', 'rectification', 'findings', 'petitions', 'opinion'] as const;
 export const scoreDimensionSchema = z.enum(scoreDimensions);
@@ -54,7 +55,8 @@ export const objectionSchema = z.strictObject({
   /** The value the unit says is right, if it says one. */
   claimedValue: z.number().nullable(),
   reason: shortText(2000),
-  evidenceIds: z.array(idSchema),
+  /** Evidence files (佐证材料), uploaded as a rectification's are. */
+  evidence: z.array(evidenceSchema).max(20),
   filedAt: instantSchema,
   filedBy: idSchema,
   state: objectionStateSchema,

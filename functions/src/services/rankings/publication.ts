@@ -16,18 +16,28 @@
  */
 
 import {
+  assertDirectPublicationAllowed,
+  assertNoticePublishable,
   assertPublishable,
   assertQuarterEnded,
   buildSnapshot,
   cardsFromSnapshot,
+  correctedInputs,
   DomainError,
   goLiveOf,
   latestEffective,
   localDateOf,
+  type Notice,
+  noticeChanges,
+  type Objection,
   parseQuarter,
   proposeForConsecutiveCards,
   quarterBounds,
+  type Ranking,
   type RankingSnapshot,
+  rankAggregates,
+  type SnapshotNotice,
+  type UnitQuarterAggregate,
   whollyBeforeGoLive,
 } from '@jiandu/shared';
 import type {
@@ -49,6 +59,7 @@ import { PROPOSAL_TX_ITEMS, proposedCase, writeCaseProposal } from '../cases/cas
 import { scopeOf } from '../org/jurisdiction.js';
 import { tenuresOf } from '../org/org.js';
 import { CARD_TX_ITEMS, cardsOfUnit, writeNewCard, writeWithdrawal } from './cards.js';
+import { noticeOf, writeNotice } from './notices.js';
 import {
   groupInputs,
   groupKeyOf,
@@ -126,6 +137,8 @@ interface FreezeInput {
   at: string;
   /** The supervisor's `sanctions` for a pre-go-live quarter (undefined: not said; the schedule). */
   sanctions: boolean | undefined;
+  /** The notice the quarter went through (a first publication only): its corrected draft is published. */
+  notice?: StoredRecord<Notice>;
 }
 
 async function freezeAndIssue(deps: Deps, input: FreezeInput): Promise<Publication> {
@@ -133,9 +146,31 @@ async function freezeAndIssue(deps: Deps, input: FreezeInput): Promise<Publicati
   const scheme = await deps.scheme();
   const existing = (await snapshotsOf(deps, quarter, g.groupKey)).map((s) => s.data);
   assertPublishable(existing, { quarter, group: g.group, supersedes: input.supersedes?.id ?? null });
-  const aggs = await readAggregates(deps, quarter);
-  const inputs = groupInputs(g, quarter, aggs);
-  const ranking = rankInputs(g, quarter, inputs, scheme);
+  const notice = input.notice;
+  let inputs: UnitQuarterAggregate[];
+  let ranking: Ranking;
+  let kept: SnapshotNotice | undefined;
+  if (notice) {
+    // Published from its notice: the frozen draft with the upheld objections' corrections — not the
+    // aggregates of today — and the snapshot keeps the objections, decisions and what they changed.
+    const objections = (
+      await Promise.all(notice.data.objections.map((o) => deps.store.get<Objection>('objection', o.id)))
+    ).flatMap((o) => (o ? [o.data] : []));
+    inputs = correctedInputs(notice.data, new Map(objections.map((o) => [o.id, o])));
+    ranking = rankAggregates(notice.data.ranking, inputs, scheme);
+    kept = {
+      noticeId: notice.id,
+      draftHash: notice.data.contentHash,
+      startedAt: notice.data.startedAt,
+      endsOn: notice.data.endsOn,
+      objections,
+      corrections: notice.data.corrections,
+      changes: noticeChanges(notice.data.ranking, ranking),
+    };
+  } else {
+    inputs = groupInputs(g, quarter, await readAggregates(deps, quarter));
+    ranking = rankInputs(g, quarter, inputs, scheme);
+  }
   const tree = await deps.units.tree();
   const lastDay = quarterBounds(parseQuarter(quarter)).last;
   const history = new Set(
@@ -158,6 +193,7 @@ async function freezeAndIssue(deps: Deps, input: FreezeInput): Promise<Publicati
     publishedBy: actor.id,
     supersedes: input.supersedes?.data ?? null,
     reason: input.reason,
+    ...(kept ? { notice: kept } : {}),
   });
   const parentPath = (await deps.units.pathOf(g.group.parentUnitId)) ?? '';
 
@@ -189,6 +225,13 @@ async function freezeAndIssue(deps: Deps, input: FreezeInput): Promise<Publicati
   });
   const slot = input.supersedes ? `amends#${input.supersedes.id}` : 'first';
   main.putNew('publication', { ...keys.publication(quarter, g.groupKey, slot), snapshotId: snapshot.id });
+  if (notice) {
+    const published: Notice = { ...notice.data, state: 'published', publishedSnapshotId: snapshot.id };
+    await writeNotice(deps, main, notice, published, actor, at, 'notice.publish', {
+      before: { state: notice.data.state },
+      after: { state: 'published', snapshotId: snapshot.id, contentHash: snapshot.contentHash },
+    });
+  }
 
   const pieces: Piece[] = [];
   // The superseded snapshot's cards are withdrawn; the amendment issues its own.
@@ -288,10 +331,26 @@ export async function publishGroup(
 ): Promise<Publication> {
   const g = await publishableGroup(deps, p, groupKey);
   assertQuarterEnded(quarter, localDateOf(at, (await deps.scheme()).timeZone));
+  const scheme = await deps.scheme();
+  const today = localDateOf(at, scheme.timeZone);
   const actor: Actor = p ? { id: p.id, role: 'supervisor' } : SYSTEM_ACTOR;
   // The schedule (p null) never says sanctions: a pre-go-live quarter it publishes is history only.
   const said = p ? sanctions : undefined;
-  return freezeAndIssue(deps, { g, quarter, supersedes: null, reason: null, actor, at, sanctions: said });
+  // 公示: a quarter on notice is published from its notice once the period is over and every objection
+  // decided; one never put on notice is published directly unless the scheme requires a notice.
+  const notice = await noticeOf(deps, quarter, g.groupKey);
+  if (notice?.data.state === 'on_notice') assertNoticePublishable(notice.data, today);
+  else if (!notice) assertDirectPublicationAllowed(scheme);
+  return freezeAndIssue(deps, {
+    g,
+    quarter,
+    supersedes: null,
+    reason: null,
+    actor,
+    at,
+    sanctions: said,
+    ...(notice?.data.state === 'on_notice' ? { notice } : {}),
+  });
 }
 
 export async function amendSnapshot(
