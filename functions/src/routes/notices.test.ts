@@ -27,14 +27,7 @@ interface View {
 let h: Harness;
 let noticeId: string;
 
-/** A token signed in at the harness's now (tokens live 8 hours; the tests move across days). */
-async function tok(role: Role, unitId: string): Promise<string> {
-  await h.token(role, unitId); // creates the user once
-  const res = await h.call('POST', '/api/v1/auth/sign-in', {
-    body: { username: `${role}-${unitId}`, password: 'pass-word-1' },
-  });
-  return ((await res.json()) as { token: string }).token;
-}
+const tok = (role: Role, unitId: string) => h.freshToken(role, unitId);
 
 const code = async (res: Response) => ((await res.json()) as { code: string }).code;
 

@@ -64,6 +64,8 @@ export interface Harness {
   app: ReturnType<typeof createApp>;
   /** Sign-in token of a test user: role at unit (default the county 东山县). */
   token(role: Role, unitId?: string): Promise<string>;
+  /** A new sign-in of the same test user at the harness's now (tokens live 8 hours; for tests that move days). */
+  freshToken(role: Role, unitId?: string): Promise<string>;
   /**
    * fetch-like call of the app with a JSON body and a token; `address` is the client address the
    * runtime would report (as @hono/node-server does), absent for an in-process call.
@@ -150,26 +152,34 @@ export async function startHarness(
     await assertContract(apiContract(app), method, path, res);
     return res;
   };
+  const token: Harness['token'] = async (role, unitId = 'ds') => {
+    const k = `${role}@${unitId}`;
+    const hit = tokens.get(k);
+    if (hit) return hit;
+    const username = `${role}-${unitId}`;
+    await createUser(deps, {
+      username,
+      name: `${role} ${unitId}`,
+      roles: [role],
+      unitId,
+      password: 'pass-word-1',
+    });
+    const res = await call('POST', '/api/v1/auth/sign-in', { body: { username, password: 'pass-word-1' } });
+    const { token } = (await res.json()) as { token: string };
+    tokens.set(k, token);
+    return token;
+  };
   return {
     deps,
     app,
     call,
-    async token(role, unitId = 'ds') {
-      const k = `${role}@${unitId}`;
-      const hit = tokens.get(k);
-      if (hit) return hit;
-      const username = `${role}-${unitId}`;
-      await createUser(deps, {
-        username,
-        name: `${role} ${unitId}`,
-        roles: [role],
-        unitId,
-        password: 'pass-word-1',
+    token,
+    async freshToken(role, unitId = 'ds') {
+      await token(role, unitId); // creates the user once
+      const res = await call('POST', '/api/v1/auth/sign-in', {
+        body: { username: `${role}-${unitId}`, password: 'pass-word-1' },
       });
-      const res = await call('POST', '/api/v1/auth/sign-in', { body: { username, password: 'pass-word-1' } });
-      const { token } = (await res.json()) as { token: string };
-      tokens.set(k, token);
-      return token;
+      return ((await res.json()) as { token: string }).token;
     },
     setNow(ms) {
       now = ms;
