@@ -195,7 +195,8 @@ export async function seedActivity(
   log(
     `rankings: ${rankings.published} published (${rankings.quarters} quarters), ${rankings.cards} cards, ` +
       `${rankings.proposals} cases proposed for consecutive cards, ${rankings.amendments} amendment ` +
-      `(${rankings.withdrawn} card withdrawn)`,
+      `(${rankings.withdrawn} card withdrawn), ${rankings.noticed} quarter on notice with ` +
+      `${rankings.objections} objection pending`,
   );
   log(
     `jobs: overdue sweep ×${jobs.sweeps} (${jobs.alertsRaised} alerts, ${jobs.casesProposed} cases), ` +

@@ -15,7 +15,8 @@ import {
 } from '@jiandu/shared';
 import type { Agenda } from './demo-agenda.js';
 import type { ApiClient } from './demo-api.js';
-import { AMENDMENT, DEMO_END, DEMO_START } from './demo-story.js';
+import { officerOf } from './demo-org.js';
+import { AMENDMENT, DEMO_END, DEMO_START, NOTICE } from './demo-story.js';
 
 const PUBLISHER = 'city-supervisor';
 
@@ -26,6 +27,9 @@ export interface RankingTally {
   proposals: number;
   amendments: number;
   withdrawn: number;
+  /** Groups put on notice (公示) and objections filed (left pending). */
+  noticed: number;
+  objections: number;
 }
 
 interface Publication {
@@ -44,6 +48,8 @@ export function planRankings(agenda: Agenda, api: ApiClient, scheme: Scheme): Ra
     proposals: 0,
     amendments: 0,
     withdrawn: 0,
+    noticed: 0,
+    objections: 0,
   };
   const snapshots = new Map<string, string>();
   const first = quarterIndex(quarterOfDate(DEMO_START));
@@ -61,6 +67,7 @@ export function planRankings(agenda: Agenda, api: ApiClient, scheme: Scheme): Ra
       if (!draft.ok) return;
       tally.quarters++;
       for (const { groupKey } of draft.body.groups) {
+        if (quarter === NOTICE.quarter && groupKey === NOTICE.groupKey) continue; // goes on notice instead
         const res = await api.call<Publication>(PUBLISHER, 'POST', '/api/v1/rankings/publish', {
           quarter,
           groupKey,
@@ -84,7 +91,68 @@ export function planRankings(agenda: Agenda, api: ApiClient, scheme: Scheme): Ra
     tally.withdrawn += res.body.withdrawnCardIds.length;
     count(tally, res.body);
   });
+  planNotice(agenda, api, tally);
   return tally;
+}
+
+interface DemoNotice {
+  notice: { id: string; ranking: { rows: { unitId: string; carded: boolean; score: RowScore }[] } };
+}
+interface RowScore {
+  rectification: { openOverdue: number };
+  findings: { general: number; serious: number; grave: number };
+  petitions: { received: number };
+}
+
+/** The quarter on notice with one objection pending (NOTICE in demo-story.ts). */
+function planNotice(agenda: Agenda, api: ApiClient, tally: RankingTally) {
+  let noticeId: string | null = null;
+  let bottom: DemoNotice['notice']['ranking']['rows'][number] | undefined;
+  agenda.on(NOTICE.noticeOn, 'rankings', '', async () => {
+    const scheme = (
+      await api.call<Record<string, unknown> & { version: number; publishing: object }>(
+        'admin',
+        'GET',
+        '/api/v1/schemes/current',
+      )
+    ).body;
+    await api.call('admin', 'POST', '/api/v1/schemes', {
+      ...scheme,
+      version: scheme.version + 1,
+      publishing: {
+        ...scheme.publishing,
+        noticePeriod: { workingDays: NOTICE.workingDays, required: false },
+      },
+    });
+    const res = await api.call<DemoNotice>(PUBLISHER, 'POST', '/api/v1/rankings/notices', {
+      quarter: NOTICE.quarter,
+      groupKey: NOTICE.groupKey,
+    });
+    if (!res.ok) return;
+    tally.noticed++;
+    noticeId = res.body.notice.id;
+    bottom = res.body.notice.ranking.rows.findLast((r) => officerOf(r.unitId) !== null);
+  });
+  agenda.on(NOTICE.objectOn, 'rankings', '', async () => {
+    const officer = bottom ? officerOf(bottom.unitId) : null;
+    if (!noticeId || !bottom || !officer) return;
+    const s = bottom.score;
+    // The input it disputes: an open overdue rectification if it has one, else a finding, else a petition.
+    const [dimension, input, value] =
+      s.rectification.openOverdue > 0
+        ? ['rectification', 'rectOpenOverdue', s.rectification.openOverdue]
+        : s.findings.general > 0
+          ? ['findings', 'findings.general', s.findings.general]
+          : ['petitions', 'petitions.received', s.petitions.received];
+    const res = await api.call(officer, 'POST', `/api/v1/rankings/notices/${noticeId}/objections`, {
+      unitId: bottom.unitId,
+      dimension,
+      input,
+      claimedValue: Math.max(0, value - 1),
+      reason: '其中一项已于季度末前整改到位并经乡镇复核，系台账未及时更新，请予核减',
+    });
+    if (res.ok) tally.objections++;
+  });
 }
 
 function count(tally: RankingTally, pub: Publication) {

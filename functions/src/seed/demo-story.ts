@@ -52,3 +52,17 @@ export const AMENDMENT = {
   amendedOn: '2026-04-20',
   reason: '碧水乡一季度产业项目完成数、脱贫人口巩固数漏报，经县督查室核实补报，更正一季度排名',
 } as const;
+
+/**
+ * 公示与异议: 东山县's townships' 2026Q3 is not published on its day; in November the administrator gives
+ * the scheme a 5-working-day notice period (optional, so the other groups stay published directly), the
+ * city's supervisor puts the quarter on notice, and the bottom township's officer objects to one input of
+ * its score with a reason — the objection is left pending, for a reviewer to decide in the demo.
+ */
+export const NOTICE = {
+  quarter: '2026Q3',
+  groupKey: 'county-townships@dongshan',
+  noticeOn: '2026-11-16',
+  objectOn: '2026-11-18',
+  workingDays: 5,
+} as const;
