@@ -59,6 +59,12 @@ export const NAV: NavItem[] = [
   { path: '/petitions', label: 'nav.petitions', icon: <SolutionOutlined />, capability: 'petition.read' },
   { path: '/opinion', label: 'nav.opinion', icon: <MessageOutlined />, capability: 'signal.read' },
   { path: '/rankings', label: 'nav.rankings', icon: <BarChartOutlined />, capability: 'ranking.read' },
+  {
+    path: '/objections',
+    label: 'nav.objections',
+    icon: <AuditOutlined />,
+    capability: 'ranking.decideObjection',
+  },
   { path: '/indicators', label: 'nav.indicators', icon: <FundOutlined />, capability: 'indicator.read' },
   { path: '/cases', label: 'nav.cases', icon: <AuditOutlined />, capability: 'case.read' },
   { path: '/alerts', label: 'nav.alerts', icon: <AlertOutlined />, capability: 'alert.read' },

@@ -6,7 +6,7 @@
 import type { Ranking, RankingRow } from '@jiandu/shared';
 import { App, Button, Card, Segmented, Select, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useCurrentScheme } from '../../../api/scheme.js';
 import { useUnits } from '../../../api/units.js';
 import { ExportButton } from '../../../components/ui/export-button.js';
@@ -20,10 +20,11 @@ import { currentQuarter, fmtInstant, points, recentQuarters } from '../../../lib
 import { useUrlFilters } from '../../../lib/url-filters.js';
 import { useCan } from '../../../lib/use-can.js';
 import { useUser } from '../../../lib/use-session.js';
+import { useNotices, useStartNotice } from '../api/notices.js';
 import { useAmend, useDraft, usePublish, useSnapshot, useSnapshots } from '../api/rankings.js';
 import { ScoreBreakdownView } from './score-breakdown.js';
 
-function RankingTable({
+export function RankingTable({
   ranking,
   myUnits,
   published,
@@ -88,7 +89,7 @@ function RankingTable({
   );
 }
 
-function Neighbours({
+export function Neighbours({
   ranking,
   unitId,
   published,
@@ -148,6 +149,12 @@ export function RankingsPage() {
   const snapshot = useSnapshot(mode === 'published' ? effective?.id : undefined);
   const publish = usePublish();
   const amend = useAmend();
+  const navigate = useNavigate();
+  // 公示: the group's notice of the quarter, if it was put on notice; the scheme's notice period, if any.
+  const notices = useNotices(quarter, groupKey, !!groupKey);
+  const notice = notices.data?.items[0];
+  const startNotice = useStartNotice();
+  const noticeDays = scheme.data?.publishing.noticePeriod?.workingDays;
   const [amending, setAmending] = useState(false);
   const supervisor = can('ranking.publish');
   // A quarter is published once it has ended (the API refuses earlier): no button that can only fail.
@@ -193,6 +200,21 @@ export function RankingsPage() {
           },
         ),
     });
+  const doNotice = () =>
+    groupKey &&
+    noticeDays &&
+    modal.confirm({
+      title: t('notice.start'),
+      content: t('notice.startConfirm', { quarter, group: groupLabel(groupKey), n: noticeDays }),
+      okText: t('notice.start'),
+      cancelText: t('common.cancel'),
+      okButtonProps: { 'data-testid': 'notice-confirm' } as never,
+      onOk: () =>
+        startNotice.mutateAsync({ quarter, groupKey }).then((v) => {
+          message.success(t('notice.started', { date: v.notice.endsOn }));
+          void navigate(`/rankings/notices/${v.notice.id}`);
+        }),
+    });
   return (
     <Page
       title={t('rank.title')}
@@ -208,9 +230,18 @@ export function RankingsPage() {
                   {t('rank.alreadyPublished')}
                 </Button>
               ) : ended ? (
-                <Button type="primary" onClick={doPublish} data-testid="publish">
-                  {t('rank.publish')}
-                </Button>
+                <>
+                  {noticeDays && !notice && notices.isSuccess ? (
+                    <Button onClick={doNotice} data-testid="start-notice">
+                      {t('notice.start')}
+                    </Button>
+                  ) : null}
+                  {notice?.state !== 'published' ? (
+                    <Button type="primary" onClick={doPublish} data-testid="publish">
+                      {t('rank.publish')}
+                    </Button>
+                  ) : null}
+                </>
               ) : (
                 <span className="muted" data-testid="publish-not-yet">
                   {t('rank.notEnded')}
@@ -254,6 +285,18 @@ export function RankingsPage() {
         />
       </search>
       {publish.error ? <ErrorAlert error={publish.error} onClose={() => publish.reset()} /> : null}
+      {startNotice.error ? (
+        <ErrorAlert error={startNotice.error} onClose={() => startNotice.reset()} />
+      ) : null}
+      {notice && notice.state === 'on_notice' ? (
+        <Card size="small" className="banner" data-testid="notice-banner">
+          <Tag color="blue">{t('notice.onNotice')}</Tag>{' '}
+          {t('notice.banner', { quarter, date: notice.endsOn, n: notice.pending })}{' '}
+          <Link to={`/rankings/notices/${notice.id}`} data-testid="notice-link">
+            {t('notice.view')}
+          </Link>
+        </Card>
+      ) : null}
       {draft.isLoading ? (
         <Loading />
       ) : draft.error ? (

@@ -1,0 +1,1 @@
+export { ObjectionQueuePage as default } from '../../features/rankings/components/objection-queue.js';
