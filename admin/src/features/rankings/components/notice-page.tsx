@@ -178,6 +178,7 @@ export function NoticePage() {
             onChange={(d: ScoreDimension) => setDimension(d)}
             options={scoreDimensions.map((d) => ({ value: d, label: t(`rank.${d}`) }))}
             data-testid="objection-dimension"
+            aria-label={t('notice.dimension')}
           />
         </Form.Item>
         <Form.Item name="input" label={t('notice.input')} rules={[{ required: true }]}>
@@ -196,6 +197,7 @@ export function NoticePage() {
             type="file"
             multiple
             data-testid="objection-files"
+            aria-label={t('notice.evidence')}
             onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
           />
         </Form.Item>

@@ -3,7 +3,7 @@
  * with the corrected value (the draft on notice is re-ranked) or rejected, always with the reason.
  */
 import type { Objection } from '@jiandu/shared';
-import { Button, Card, Form, InputNumber, List, Segmented, Space } from 'antd';
+import { Button, Card, Form, InputNumber, Segmented, Space } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useUnits } from '../../../api/units.js';
@@ -47,9 +47,8 @@ export function ObjectionQueuePage() {
       ) : !queue.data?.items.length ? (
         <EmptyState hint={t('notice.queueEmpty')} />
       ) : (
-        <List
-          dataSource={queue.data.items}
-          renderItem={(o) => (
+        <div data-testid="objection-queue">
+          {queue.data.items.map((o) => (
             <Card
               size="small"
               key={o.id}
@@ -90,8 +89,8 @@ export function ObjectionQueuePage() {
                 </Space>
               )}
             </Card>
-          )}
-        />
+          ))}
+        </div>
       )}
       <ReasonModal
         open={deciding !== null}
