@@ -876,18 +876,6 @@ export const zhCN = {
   'notice.input.signals.notable': '较大负面舆情数',
   'notice.input.signals.major': '重大负面舆情数',
   'notice.input.task': '指标实际完成值：{name}',
-  'error.code.notice.notConfigured': '考核方案未设置公示期，可直接发布',
-  'error.code.notice.required': '考核方案要求先公示，再发布',
-  'error.code.notice.alreadyOnNotice': '该季度排名已在公示',
-  'error.code.notice.notOnNotice': '该排名不在公示期',
-  'error.code.notice.periodOver': '公示期已结束，不能再提出异议',
-  'error.code.notice.periodNotOver': '公示期尚未结束，暂不能发布',
-  'error.code.notice.objectionsPending': '还有异议未复核，暂不能发布',
-  'error.code.notice.notOwnUnit': '只能由本单位联络员或领导对本单位得分提出异议',
-  'error.code.notice.unknownInput': '所选事项不属于该考核维度',
-  'error.code.notice.reviewerInSubtree': '复核人须在该单位之外',
-  'error.code.notice.alreadyDecided': '该异议已复核',
-  'error.code.notice.invalidValue': '更正值无效',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
