@@ -134,6 +134,10 @@ export const STATUS_OF: Readonly<Record<ApiErrorCode, ProblemStatus>> = {
   'instant.future': 422,
   'instant.beforeUnit': 422,
   'instant.notLive': 422,
+  'unit.moveIntoSubtree': 422,
+  'unit.moveBeforeEstablished': 422,
+  'unit.moveBeforeLast': 422,
+  'unit.merged': 422,
   // throttled
   'auth.throttled': 429,
   'auth.locked': 429,

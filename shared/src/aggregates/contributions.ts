@@ -34,6 +34,14 @@ const counter = (unitId: string, q: Quarter, c: Counter, v = 1): AggregateDelta 
   tasks: {},
 });
 
+/**
+ * The unit a record of `unitId` scores for in quarter `q`: the tree as it stood on the quarter's last day
+ * (units that move and merge: a quarter is scored — and ranked — on the tree at its end, so a move
+ * effective after a quarter leaves that quarter as it was).
+ */
+const scoredIn = (tree: UnitTree, unitId: string, q: Quarter): string =>
+  tree.scoredUnitId(unitId, quarterBounds(q).last);
+
 /** The quarters in which an open rectification is "open and overdue at quarter end" (DESIGN §4.1). */
 export function overdueQuarters(r: RectificationFacts, tz: string): Quarter[] {
   const horizon = parseQuarter(r.horizon);
@@ -60,12 +68,16 @@ export function contributions(rec: RecordFacts, ctx: ContributionContext): Aggre
   switch (rec.kind) {
     case 'finding': {
       return [
-        counter(tree.scoredUnitId(rec.unitId), quarterOfDate(rec.discoveredOn), `findings.${rec.severity}`),
+        counter(
+          scoredIn(tree, rec.unitId, quarterOfDate(rec.discoveredOn)),
+          quarterOfDate(rec.discoveredOn),
+          `findings.${rec.severity}`,
+        ),
       ];
     }
     case 'petition': {
       const q = quarterOfDate(localDateOf(rec.receivedAt, tz));
-      const u = tree.scoredUnitId(rec.unitId);
+      const u = scoredIn(tree, rec.unitId, q);
       const out = [counter(u, q, 'petitions.received')];
       // A petition both repeated and escalated loses both (DESIGN §4.1).
       if (rec.repeated) out.push(counter(u, q, 'petitions.repeated'));
@@ -77,24 +89,24 @@ export function contributions(rec: RecordFacts, ctx: ContributionContext): Aggre
       // positive or neutral coverage never costs points. Unassigned signals count for nobody.
       if (rec.unitId === null || rec.polarity !== 'negative' || rec.severity === 'ordinary') return [];
       const q = quarterOfDate(localDateOf(rec.publishedAt, tz));
-      return [counter(tree.scoredUnitId(rec.unitId), q, `signals.${rec.severity}`)];
+      return [counter(scoredIn(tree, rec.unitId, q), q, `signals.${rec.severity}`)];
     }
     case 'rectification': {
-      const u = tree.scoredUnitId(rec.unitId);
       const out: AggregateDelta[] = [];
       const dq = quarterOfDate(rec.deadline);
-      out.push(counter(u, dq, 'rectDue'));
+      out.push(counter(scoredIn(tree, rec.unitId, dq), dq, 'rectDue'));
       if (rec.closedAt !== null && localDateOf(rec.closedAt, tz) <= rec.deadline)
-        out.push(counter(u, dq, 'rectOnTime'));
-      for (const q of overdueQuarters(rec, tz)) out.push(counter(u, q, 'rectOpenOverdue'));
+        out.push(counter(scoredIn(tree, rec.unitId, dq), dq, 'rectOnTime'));
+      for (const q of overdueQuarters(rec, tz))
+        out.push(counter(scoredIn(tree, rec.unitId, q), q, 'rectOpenOverdue'));
       return out;
     }
     case 'indicator': {
       const ind = rec.indicator;
-      const u = tree.scoredUnitId(ind.unitId);
       const out: AggregateDelta[] = [];
       for (const quarter of [1, 2, 3, 4] as const) {
         const line = taskLine(ind, { year: ind.year, quarter });
+        const u = scoredIn(tree, ind.unitId, { year: ind.year, quarter });
         if (line)
           out.push({ unitId: u, quarter: `${ind.year}Q${quarter}`, counters: {}, tasks: { [ind.id]: line } });
       }

@@ -13,6 +13,14 @@ export const errorCodes = [
   // units
   'unit.notFound',
   'unit.cycle',
+  /** A move or merge would put a unit under itself or one of its descendants. */
+  'unit.moveIntoSubtree',
+  /** A move or merge effective before the unit was established (成立日期). */
+  'unit.moveBeforeEstablished',
+  /** A move or merge effective before the unit's last move or merge took effect. */
+  'unit.moveBeforeLast',
+  /** The unit has been merged into another (撤并) and can no longer move or take part in a merge. */
+  'unit.merged',
   // rectification workflow (owner: rectification/) — add codes of this area here only
   'rectification.forbiddenRole',
   'rectification.invalidTransition',

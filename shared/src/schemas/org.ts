@@ -17,6 +17,24 @@ export const unitSchema = z.strictObject({
    * before it. Absent: the unit is taken to have existed as long as any of its history.
    */
   establishedOn: localDateSchema.optional(),
+  /**
+   * Where the unit stood before its moves (撤县设区, a township to another county), oldest first: under
+   * `parentId` from `from` (null: since it was established) to the day before `to` — `to` is the day the
+   * next placement took effect. From the last `to` on the unit stands under `parentId` above. Written by a
+   * move or merge only (functions/src/services/org/moves.ts).
+   */
+  history: z
+    .array(
+      z.strictObject({
+        parentId: idSchema.nullable(),
+        from: localDateSchema.nullable(),
+        to: localDateSchema,
+      }),
+    )
+    .max(100)
+    .optional(),
+  /** The unit was merged into `unitId` (撤乡并镇) and ceased on `on`: from that day its records count there. */
+  mergedInto: z.strictObject({ unitId: idSchema, on: localDateSchema }).optional(),
 });
 export type Unit = z.infer<typeof unitSchema>;
 

@@ -8,7 +8,21 @@ import type { Unit } from '../schemas/org.js';
 import type { PeerGroupRef } from '../schemas/ranking.js';
 import type { PeerGroupRule } from '../scheme/scheme.js';
 
-export type UnitLike = Pick<Unit, 'id' | 'kind' | 'parentId'>;
+export type UnitLike = Pick<Unit, 'id' | 'kind' | 'parentId'> & Partial<Pick<Unit, 'history' | 'mergedInto'>>;
+
+/**
+ * The parent a unit stood under on `day` (a local date; absent: now, its current parent). A day before the
+ * first placement's `from` gets the first placement (chosen: the tree knows nothing earlier).
+ */
+export function parentIdOn(u: UnitLike, day?: string): string | null {
+  if (day === undefined) return u.parentId;
+  for (const h of u.history ?? []) if (day < h.to) return h.parentId;
+  return u.parentId;
+}
+
+/** Whether the unit still stood on `day` (a merged unit ceases on its merge's effective day). */
+export const standsOn = (u: UnitLike, day?: string): boolean =>
+  day === undefined || u.mergedInto === undefined || day < u.mergedInto.on;
 
 export class UnitTree<U extends UnitLike = UnitLike> {
   readonly byId: ReadonlyMap<string, U>;
@@ -36,8 +50,9 @@ export class UnitTree<U extends UnitLike = UnitLike> {
     return this.byId.has(id);
   }
 
-  parent(id: string): U | null {
-    const p = this.get(id).parentId;
+  /** The unit's parent now, or on `day` (the tree as it stood then: DESIGN §2, units that move). */
+  parent(id: string, day?: string): U | null {
+    const p = parentIdOn(this.get(id), day);
     return p === null ? null : (this.byId.get(p) ?? null);
   }
 
@@ -45,8 +60,8 @@ export class UnitTree<U extends UnitLike = UnitLike> {
     return this.children.get(id) ?? [];
   }
 
-  /** The unit and its ancestors, nearest first. */
-  ancestry(id: string): U[] {
+  /** The unit and its ancestors (now, or as they stood on `day`), nearest first. */
+  ancestry(id: string, day?: string): U[] {
     const out: U[] = [];
     const seen = new Set<string>();
     let cur: U | null = this.get(id);
@@ -54,7 +69,8 @@ export class UnitTree<U extends UnitLike = UnitLike> {
       if (seen.has(cur.id)) throw new DomainError('unit.cycle', `unit tree has a cycle at ${cur.id}`);
       seen.add(cur.id);
       out.push(cur);
-      cur = cur.parentId === null ? null : (this.byId.get(cur.parentId) ?? null);
+      const parentId = parentIdOn(cur, day);
+      cur = parentId === null ? null : (this.byId.get(parentId) ?? null);
     }
     return out;
   }
@@ -81,11 +97,20 @@ export class UnitTree<U extends UnitLike = UnitLike> {
    * The unit a record against `id` is scored for: a village's records count for its township (the
    * nearest township above it); any other unit scores for itself. A village with no township above it
    * scores for itself (chosen: there is nothing else it could count for).
+   *
+   * On `day` (the last day of the quarter scored) the tree as it stood then is used, and a unit merged by
+   * then counts for the unit it was merged into (撤乡并镇: its open records pass to the survivor while
+   * they keep their own unitId; its records of earlier quarters stay its own).
    */
-  scoredUnitId(id: string): string {
-    const u = this.get(id);
+  scoredUnitId(id: string, day?: string): string {
+    let u = this.get(id);
+    const seen = new Set<string>();
+    while (u.mergedInto !== undefined && !standsOn(u, day) && !seen.has(u.id)) {
+      seen.add(u.id);
+      u = this.get(u.mergedInto.unitId);
+    }
     if (u.kind !== 'village') return u.id;
-    return this.ancestry(id).find((a) => a.kind === 'township')?.id ?? u.id;
+    return this.ancestry(u.id, day).find((a) => a.kind === 'township')?.id ?? u.id;
   }
 
   /**
@@ -100,20 +125,24 @@ export class UnitTree<U extends UnitLike = UnitLike> {
     return 'county';
   }
 
-  /** The peer group of `id` under the scheme's rules, or null when no rule places it. */
-  peerGroupOf(id: string, rules: readonly PeerGroupRule[]): PeerGroupRef | null {
+  /**
+   * The peer group of `id` under the scheme's rules (now, or on `day`: the group follows the parent the
+   * unit stood under then), or null when no rule places it or the unit no longer stood (merged).
+   */
+  peerGroupOf(id: string, rules: readonly PeerGroupRule[], day?: string): PeerGroupRef | null {
     const u = this.get(id);
-    const parent = this.parent(id);
+    if (!standsOn(u, day)) return null;
+    const parent = this.parent(id, day);
     if (!parent) return null;
     const rule = rules.find((r) => r.memberKind === u.kind && r.parentKind === parent.kind);
     return rule ? { ruleId: rule.id, parentUnitId: parent.id } : null;
   }
 
-  /** Every peer group of the scheme with its members (units with no records included). */
-  peerGroups(rules: readonly PeerGroupRule[]): { group: PeerGroupRef; memberIds: string[] }[] {
+  /** Every peer group of the scheme with its members (units with no records included), now or on `day`. */
+  peerGroups(rules: readonly PeerGroupRule[], day?: string): { group: PeerGroupRef; memberIds: string[] }[] {
     const groups = new Map<string, { group: PeerGroupRef; memberIds: string[] }>();
     for (const u of this.byId.values()) {
-      const g = this.peerGroupOf(u.id, rules);
+      const g = this.peerGroupOf(u.id, rules, day);
       if (!g) continue;
       const key = `${g.ruleId}|${g.parentUnitId}`;
       const entry = groups.get(key) ?? { group: g, memberIds: [] };
