@@ -40,9 +40,10 @@ export async function publishQuarter(deps: Deps, { now }: JobContext): Promise<J
     waiting: 0,
   };
   const today = localDateOf(now, scheme.timeZone);
-  const groups = peerGroups(await deps.units.tree(), scheme);
+  const tree = await deps.units.tree();
   for (const quarter of quartersDueForAutoPublish(localDateOf(now, scheme.timeZone), scheme)) {
     counts.quarters++;
+    const groups = peerGroups(tree, scheme, quarter);
     const done = new Set((await snapshotHeadsOfQuarter(deps, quarter)).map((h) => groupKeyOf(h.group)));
     for (const g of groups) {
       if (done.has(g.groupKey)) {

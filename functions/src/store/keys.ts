@@ -30,7 +30,9 @@ export type RecordType =
   | 'oplog'
   | 'importrun'
   | 'notice'
-  | 'objection';
+  | 'objection'
+  /** A unit's move or merge and its resumable re-index (services/org/moves.ts). */
+  | 'unitmove';
 
 export const STATE_SK = 'A';
 const pad = (n: number, w: number) => String(n).padStart(w, '0');

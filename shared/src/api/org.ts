@@ -1,5 +1,6 @@
 /** 单位 and 任职: the unit tree of your jurisdiction, posts held in a unit, and users (admins). */
 import { z } from 'zod';
+import { idSchema, localDateSchema } from '../schemas/common.js';
 import { role } from '../schemas/enums.js';
 import { tenureSchema, unitSchema } from '../schemas/org.js';
 import { shortText } from '../schemas/text.js';
@@ -31,3 +32,45 @@ export type UserInput = z.infer<typeof userInputSchema>;
 
 export const accountListSchema = z.object({ items: z.array(accountSchema) });
 export type AccountList = z.infer<typeof accountListSchema>;
+
+/**
+ * Units that move and merge (撤县设区, 撤乡并镇; DESIGN §2): from `effectiveOn` the unit (and its subtree)
+ * stands under the new parent — its records' jurisdiction follows, and quarters ending on or after that
+ * day are ranked on the new tree; earlier quarters keep the tree they had.
+ */
+export const unitMoveInputSchema = z.strictObject({
+  parentId: idSchema,
+  effectiveOn: localDateSchema,
+  reason: shortText(500),
+});
+export type UnitMoveInput = z.infer<typeof unitMoveInputSchema>;
+
+export const unitMergeInputSchema = z
+  .strictObject({
+    sourceIds: z.array(idSchema).min(1).max(20),
+    targetId: idSchema,
+    effectiveOn: localDateSchema,
+    reason: shortText(500),
+  })
+  .refine((m) => new Set(m.sourceIds).size === m.sourceIds.length, {
+    message: 'a unit is named twice',
+    path: ['sourceIds'],
+  });
+export type UnitMergeInput = z.infer<typeof unitMergeInputSchema>;
+
+/** A move or merge and how far its re-index of records has come (`done` once every record follows). */
+export const unitMoveSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['move', 'merge']),
+    unitIds: z
+      .array(z.string())
+      .meta({ description: 'The units placed anew (a merge: sources and their children)' }),
+    targetId: z.string().meta({ description: 'The new parent (a move) or the surviving unit (a merge)' }),
+    effectiveOn: z.string(),
+    reason: z.string(),
+    state: z.enum(['reindexing', 'done']),
+    reindexed: z.number().meta({ description: 'Records whose jurisdiction was rewritten so far' }),
+  })
+  .meta({ id: 'UnitMove' });
+export type UnitMove = z.infer<typeof unitMoveSchema>;

@@ -182,6 +182,9 @@ export const OPERATION_ACTION_LABELS = {
   'user-enable': { zh: '启用用户', en: 'User enabled' },
   'password-reset': { zh: '重置密码', en: 'Password reset' },
   'password-change': { zh: '修改密码', en: 'Password changed' },
+  // units that move and merge (撤县设区, 撤乡并镇)
+  'unit-move': { zh: '调整单位隶属', en: 'Unit moved' },
+  'unit-merge': { zh: '合并单位', en: 'Units merged' },
 } as const;
 
 /** 三色预警: the traffic lights of open records (DESIGN §4.4), as the 督办单 practice names them. */

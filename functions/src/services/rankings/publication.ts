@@ -308,8 +308,13 @@ async function freezeAndIssue(deps: Deps, input: FreezeInput): Promise<Publicati
 }
 
 /** Supervisors publish groups whose parent unit is in their jurisdiction; the schedule (p null) any. */
-async function publishableGroup(deps: Deps, p: Principal | null, groupKey: string): Promise<PeerGroup> {
-  const g = await visibleGroup(deps, p, groupKey);
+async function publishableGroup(
+  deps: Deps,
+  p: Principal | null,
+  groupKey: string,
+  quarter: string,
+): Promise<PeerGroup> {
+  const g = await visibleGroup(deps, p, groupKey, quarter);
   if (p) {
     assertCan(p, 'ranking.publish');
     const parent = (await deps.units.pathOf(g.group.parentUnitId)) ?? '';
@@ -329,7 +334,7 @@ export async function publishGroup(
   at: string,
   sanctions?: boolean,
 ): Promise<Publication> {
-  const g = await publishableGroup(deps, p, groupKey);
+  const g = await publishableGroup(deps, p, groupKey, quarter);
   assertQuarterEnded(quarter, localDateOf(at, (await deps.scheme()).timeZone));
   const scheme = await deps.scheme();
   const today = localDateOf(at, scheme.timeZone);
@@ -363,9 +368,11 @@ export async function amendSnapshot(
 ): Promise<Publication> {
   const old = await deps.store.get<RankingSnapshot>('snapshot', snapshotId);
   if (!old) throw notFound('snapshot');
-  const g = await publishableGroup(deps, p, groupKeyOf(old.data.group)).catch((e: unknown) => {
-    throw e instanceof EdgeError && e.code === 'record.notFound' ? notFound('snapshot') : e;
-  });
+  const g = await publishableGroup(deps, p, groupKeyOf(old.data.group), old.data.quarter).catch(
+    (e: unknown) => {
+      throw e instanceof EdgeError && e.code === 'record.notFound' ? notFound('snapshot') : e;
+    },
+  );
   const actor: Actor = { id: p.id, role: 'supervisor' };
   return freezeAndIssue(deps, {
     g,
@@ -384,7 +391,9 @@ export async function getSnapshot(deps: Deps, p: Principal, id: string): Promise
   if (!s) throw notFound('snapshot');
   const groupKey = groupKeyOf(s.data.group);
   const visible = await groupVisibility(deps, p);
-  const g = peerGroups(await deps.units.tree(), await deps.scheme()).find((x) => x.groupKey === groupKey);
+  const g = peerGroups(await deps.units.tree(), await deps.scheme(), s.data.quarter).find(
+    (x) => x.groupKey === groupKey,
+  );
   // A snapshot of a group the tree no longer forms is visible to whoever holds its parent unit.
   const parentPath = await deps.units.pathOf(s.data.group.parentUnitId);
   const seen = g ? visible(g) : parentPath?.startsWith(await scopeOf(deps, p));
@@ -401,11 +410,13 @@ export async function listSnapshots(
   groupKey?: string,
 ): Promise<SnapshotList> {
   const heads = groupKey
-    ? (await snapshotsOf(deps, quarter, (await visibleGroup(deps, p, groupKey)).groupKey)).map((s) => s.data)
+    ? (await snapshotsOf(deps, quarter, (await visibleGroup(deps, p, groupKey, quarter)).groupKey)).map(
+        (s) => s.data,
+      )
     : await snapshotHeadsOfQuarter(deps, quarter);
   const visible = await groupVisibility(deps, p);
   const groups = new Map(
-    peerGroups(await deps.units.tree(), await deps.scheme()).map((g) => [g.groupKey, g]),
+    peerGroups(await deps.units.tree(), await deps.scheme(), quarter).map((g) => [g.groupKey, g]),
   );
   const byGroup = new Map<string, SnapshotHead[]>();
   for (const h of heads) {

@@ -9,6 +9,8 @@
 import {
   emptyAggregate,
   type PeerGroupRef,
+  parseQuarter,
+  quarterBounds,
   type Ranking,
   rankGroup,
   type Scheme,
@@ -35,10 +37,18 @@ export interface PeerGroup {
   memberIds: string[];
 }
 
-/** Every peer group of the scheme over the unit tree (members with no records included). */
-export function peerGroups(tree: UnitTree<Unit>, scheme: Scheme): PeerGroup[] {
+/**
+ * Every peer group of the scheme over the unit tree (members with no records included) — of a quarter:
+ * the tree as it stood on the quarter's last day (units that move and merge: a quarter ending before a
+ * move's effective day keeps its groups; one ending on or after it has the new ones). Without a quarter:
+ * the tree now.
+ */
+export function peerGroups(tree: UnitTree<Unit>, scheme: Scheme, quarter?: string): PeerGroup[] {
   return tree
-    .peerGroups(scheme.peerGroups)
+    .peerGroups(
+      scheme.peerGroups,
+      quarter === undefined ? undefined : quarterBounds(parseQuarter(quarter)).last,
+    )
     .map(({ group, memberIds }) => ({ group, groupKey: groupKeyOf(group), memberIds }));
 }
 
@@ -96,8 +106,13 @@ export async function groupVisibility(deps: Deps, p: Principal): Promise<(g: Pee
 }
 
 /** The group of a key, visible to the caller; 404 (naming the field) otherwise. */
-export async function visibleGroup(deps: Deps, p: Principal | null, groupKey: string): Promise<PeerGroup> {
-  const groups = peerGroups(await deps.units.tree(), await deps.scheme());
+export async function visibleGroup(
+  deps: Deps,
+  p: Principal | null,
+  groupKey: string,
+  quarter?: string,
+): Promise<PeerGroup> {
+  const groups = peerGroups(await deps.units.tree(), await deps.scheme(), quarter);
   const g = groups.find((x) => x.groupKey === groupKey);
   if (!g || (p && !(await groupVisibility(deps, p))(g)))
     throw new EdgeError('record.notFound', `no peer group ${groupKey} in your jurisdiction`, {
@@ -116,10 +131,10 @@ export async function computeDrafts(
   const scheme = await deps.scheme();
   const tree = await deps.units.tree();
   let groups: PeerGroup[];
-  if (groupKey) groups = [await visibleGroup(deps, p, groupKey)];
+  if (groupKey) groups = [await visibleGroup(deps, p, groupKey, quarter)];
   else {
     const visible = await groupVisibility(deps, p);
-    groups = peerGroups(tree, scheme).filter(visible);
+    groups = peerGroups(tree, scheme, quarter).filter(visible);
   }
   const aggs = await readAggregates(deps, quarter);
   return {
