@@ -751,6 +751,23 @@ export const en: Record<MessageKey, string> = {
     'One-time password of {name} (shown only now; tell them through a safe channel; they must change it at sign-in):',
   'admin.rolesHint':
     'The system, security and audit administrator roles are held alone and granted by the security administrator.',
+  'admin.moveUnit': 'Move',
+  'admin.mergeUnit': 'Merge',
+  'admin.moveTitle': 'Move the unit under another parent',
+  'admin.mergeTitle': 'Merge units into this one',
+  'admin.newParent': 'New parent unit',
+  'admin.mergeSources': 'Units merged into this one',
+  'admin.effectiveOn': 'Effective on',
+  'admin.moveReason': 'Basis and reason',
+  'admin.confirmMove':
+    'From the effective day, every record of {name} and the units below it falls under the new parent, and later quarters are ranked in the new peer group; earlier quarters stay as they were. Go ahead?',
+  'admin.confirmMerge':
+    'From the effective day, the chosen units end; their records and the units below them pass to {name}, and later quarters are ranked on the merged unit; earlier quarters stay as they were. Go ahead?',
+  'admin.moveDone': 'Done: {count} records followed the unit',
+  'admin.move.code.unit.moveIntoSubtree': 'A unit cannot go under itself or a unit below it',
+  'admin.move.code.unit.moveBeforeEstablished': 'The day is before the unit was established',
+  'admin.move.code.unit.moveBeforeLast': "The day is before the unit's last move took effect",
+  'admin.move.code.unit.merged': 'The unit was merged into another and no longer stands',
   'oplog.target.account': 'Account',
   'orgImport.title': 'Organisation import',
   'orgImport.hint':

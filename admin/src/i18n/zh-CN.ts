@@ -733,6 +733,23 @@ export const zhCN = {
   'admin.confirmReset': '重置后，{name} 的所有登录立即失效，须用一次性密码登录并修改。确定重置？',
   'admin.resetDone': '{name} 的一次性密码（只显示这一次，请通过安全渠道告知本人；登录后须立即修改）：',
   'admin.rolesHint': '系统管理员、安全管理员、审计管理员角色只能单独持有，由安全管理员授予。',
+  'admin.moveUnit': '移动',
+  'admin.mergeUnit': '合并',
+  'admin.moveTitle': '移动单位（调整隶属关系）',
+  'admin.mergeTitle': '合并到本单位（撤并）',
+  'admin.newParent': '新的上级单位',
+  'admin.mergeSources': '并入本单位的单位',
+  'admin.effectiveOn': '生效日期',
+  'admin.moveReason': '依据和理由',
+  'admin.confirmMove':
+    '自生效日期起，{name} 及其下级单位的全部记录归入新的上级管辖，之后季度的排名按新的同类组计算；之前季度不变。确定？',
+  'admin.confirmMerge':
+    '自生效日期起，所选单位撤销，其记录和下级单位转入 {name}，之后季度按合并后的单位排名；之前季度不变。确定？',
+  'admin.moveDone': '已完成，{count} 条记录随单位调整',
+  'admin.move.code.unit.moveIntoSubtree': '不能移到自身或其下级单位之下',
+  'admin.move.code.unit.moveBeforeEstablished': '生效日期早于单位成立日期',
+  'admin.move.code.unit.moveBeforeLast': '生效日期早于该单位上一次调整的生效日期',
+  'admin.move.code.unit.merged': '该单位已被合并撤销',
   'oplog.target.account': '账号',
   'orgImport.title': '组织机构导入',
   'orgImport.hint':

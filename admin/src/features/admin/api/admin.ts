@@ -9,6 +9,9 @@ import type {
   SetState,
   TenureInput,
   TenureList,
+  UnitMergeInput,
+  UnitMove,
+  UnitMoveInput,
   UserInput,
 } from '@jiandu/shared/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -39,6 +42,29 @@ export function useCreateUnit() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (u: Unit) => api.post<Unit>(`${API}/units`, u),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: unitKeys.all }),
+  });
+}
+
+/** 移动 / 合并: a unit under another parent, or units into one, from a day on (撤县设区, 撤乡并镇). */
+export function useMoveUnit() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (
+      b: ({ kind: 'move'; unitId: string } & UnitMoveInput) | ({ kind: 'merge' } & UnitMergeInput),
+    ) =>
+      b.kind === 'move'
+        ? api.post<UnitMove>(`${API}/units/${b.unitId}/move`, {
+            parentId: b.parentId,
+            effectiveOn: b.effectiveOn,
+            reason: b.reason,
+          })
+        : api.post<UnitMove>(`${API}/units/merge`, {
+            sourceIds: b.sourceIds,
+            targetId: b.targetId,
+            effectiveOn: b.effectiveOn,
+            reason: b.reason,
+          }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: unitKeys.all }),
   });
 }

@@ -6,10 +6,11 @@ import { useUnits } from '../../../api/units.js';
 import { applyServerErrors, ErrorAlert } from '../../../components/ui/server-errors.js';
 import { ErrorState, Loading } from '../../../components/ui/states.js';
 import { UnitPicker } from '../../../components/ui/unit-picker.js';
-import { useI18n } from '../../../i18n/index.js';
+import { type MessageKey, useI18n } from '../../../i18n/index.js';
+import { ApiError } from '../../../lib/api-client.js';
 import { newIdempotencyKey } from '../../../lib/outbox.js';
 import { useUrlFilters } from '../../../lib/url-filters.js';
-import { useCreateTenure, useCreateUnit, useTenures } from '../api/admin.js';
+import { useCreateTenure, useCreateUnit, useMoveUnit, useTenures } from '../api/admin.js';
 
 interface TreeNode {
   key: string;
@@ -146,12 +147,81 @@ function UnitForm({ onDone }: { onDone: () => void }) {
   );
 }
 
+const MOVE_CODES = [
+  'unit.moveIntoSubtree',
+  'unit.moveBeforeEstablished',
+  'unit.moveBeforeLast',
+  'unit.merged',
+];
+
+/**
+ * 移动 (the unit under another parent) or 合并 (another unit into this one), from an effective day, after
+ * a confirmation that says what follows (records, rankings of later quarters; earlier ones unchanged).
+ */
+function MoveForm({
+  unit,
+  kind,
+  onDone,
+}: {
+  unit: Unit;
+  kind: 'move' | 'merge';
+  onDone: (n: number) => void;
+}) {
+  const { t } = useI18n();
+  const { modal } = App.useApp();
+  const [form] = Form.useForm();
+  const move = useMoveUnit();
+  const submit = (v: { other: string; effectiveOn: string; reason: string }) =>
+    modal.confirm({
+      title: t(kind === 'move' ? 'admin.moveTitle' : 'admin.mergeTitle'),
+      content: t(kind === 'move' ? 'admin.confirmMove' : 'admin.confirmMerge', { name: unit.name }),
+      onOk: () =>
+        move.mutate(
+          kind === 'move'
+            ? { kind, unitId: unit.id, parentId: v.other, effectiveOn: v.effectiveOn, reason: v.reason }
+            : { kind, sourceIds: [v.other], targetId: unit.id, effectiveOn: v.effectiveOn, reason: v.reason },
+          {
+            onSuccess: (m) => onDone(m.reindexed),
+            onError: (e) => {
+              if (e instanceof ApiError && MOVE_CODES.includes(e.code)) {
+                const name = e.field === 'effectiveOn' ? 'effectiveOn' : 'other';
+                form.setFields([{ name, errors: [t(`admin.move.code.${e.code}` as MessageKey)] }]);
+              } else applyServerErrors(form, e);
+            },
+          },
+        ),
+    });
+  return (
+    <Form form={form} layout="vertical" onFinish={submit} data-testid={`unit-${kind}-form`}>
+      <Form.Item
+        name="other"
+        label={t(kind === 'move' ? 'admin.newParent' : 'admin.mergeSources')}
+        rules={[{ required: true }]}
+      >
+        <UnitPicker />
+      </Form.Item>
+      <Form.Item name="effectiveOn" label={t('admin.effectiveOn')} rules={[{ required: true }]}>
+        <Input type="date" />
+      </Form.Item>
+      <Form.Item name="reason" label={t('admin.moveReason')} rules={[{ required: true }]}>
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+      {move.error && !(move.error instanceof ApiError && MOVE_CODES.includes(move.error.code)) ? (
+        <ErrorAlert error={move.error} />
+      ) : null}
+      <Button type="primary" htmlType="submit" loading={move.isPending}>
+        {t(kind === 'move' ? 'admin.moveUnit' : 'admin.mergeUnit')}
+      </Button>
+    </Form>
+  );
+}
+
 export function UnitsPanel() {
   const { t, label } = useI18n();
   const { message } = App.useApp();
   const units = useUnits();
   const [f, setF] = useUrlFilters(['unit'] as const);
-  const [adding, setAdding] = useState<'unit' | 'tenure' | null>(null);
+  const [adding, setAdding] = useState<'unit' | 'tenure' | 'move' | 'merge' | null>(null);
   const tree = useMemo(() => buildTree(units.units, (k) => label(unitKind, k)), [units.units, label]);
   const selected = f.unit ? units.byId?.get(f.unit) : undefined;
   const tenures = useTenures(selected?.id);
@@ -220,6 +290,20 @@ export function UnitsPanel() {
             />
             <Button style={{ marginTop: 8 }} onClick={() => setAdding('tenure')}>
               {t('admin.addTenure')}
+            </Button>{' '}
+            <Button
+              style={{ marginTop: 8 }}
+              onClick={() => setAdding('move')}
+              disabled={!!selected.mergedInto}
+            >
+              {t('admin.moveUnit')}
+            </Button>{' '}
+            <Button
+              style={{ marginTop: 8 }}
+              onClick={() => setAdding('merge')}
+              disabled={!!selected.mergedInto}
+            >
+              {t('admin.mergeUnit')}
             </Button>
           </>
         ) : (
@@ -238,6 +322,24 @@ export function UnitsPanel() {
             unitId={selected.id}
             onDone={() => {
               message.success(t('common.saved'));
+              setAdding(null);
+            }}
+          />
+        ) : null}
+      </Modal>
+      <Modal
+        open={adding === 'move' || adding === 'merge'}
+        title={t(adding === 'merge' ? 'admin.mergeTitle' : 'admin.moveTitle')}
+        footer={null}
+        onCancel={() => setAdding(null)}
+        destroyOnHidden
+      >
+        {selected && (adding === 'move' || adding === 'merge') ? (
+          <MoveForm
+            unit={selected}
+            kind={adding}
+            onDone={(count) => {
+              message.success(t('admin.moveDone', { count }));
               setAdding(null);
             }}
           />
