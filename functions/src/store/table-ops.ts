@@ -302,3 +302,31 @@ export async function scanTable(
   );
   return count;
 }
+
+/**
+ * One page of a filtered Scan from `start` (a move's re-index: the state items under a unit's old paths),
+ * and where the next page starts (null: the table ended). Resumable: keep the key, call again.
+ */
+export async function scanPage(
+  t: TableRef,
+  opts: {
+    filter: string;
+    names: Record<string, string>;
+    values: Record<string, unknown>;
+    limit: number;
+    start: Item | null;
+  },
+): Promise<{ items: Item[]; next: Item | null }> {
+  const r = await t.doc.send(
+    new ScanCommand({
+      TableName: t.tableName,
+      Limit: opts.limit,
+      FilterExpression: opts.filter,
+      ExpressionAttributeNames: opts.names,
+      ExpressionAttributeValues: opts.values,
+      ConsistentRead: true,
+      ...(opts.start ? { ExclusiveStartKey: opts.start } : {}),
+    }),
+  );
+  return { items: r.Items ?? [], next: (r.LastEvaluatedKey as Item | undefined) ?? null };
+}

@@ -20,7 +20,6 @@
  */
 
 import { createHash } from 'node:crypto';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { planMerge, planMove, type Unit, UnitTree } from '@jiandu/shared';
 import type { UnitMergeInput, UnitMove, UnitMoveInput } from '@jiandu/shared/api';
 import { type Deps, nowIso } from '../../app/deps.js';
@@ -30,6 +29,7 @@ import { writeOperation } from '../../sheets/oplog.js';
 import { type RecordType, STATE_SK } from '../../store/keys.js';
 import { reindexOf } from '../../store/list-index.js';
 import { type Actor, SYSTEM_ACTOR } from '../../store/record-store.js';
+import { scanPage } from '../../store/table-ops.js';
 import { MAX_TX_ITEMS, Tx, TxCancelled } from '../../store/tx.js';
 import { rebuildAggregates } from '../integrity/rebuild.js';
 import { writableUnitPath } from './jurisdiction.js';
@@ -201,23 +201,19 @@ export async function resume(deps: Deps, move: StoredMove): Promise<StoredMove> 
       values[`:p${i}`] = prefix;
       return `begins_with(#up, :p${i})`;
     });
-    const r = await deps.doc.send(
-      new ScanCommand({
-        TableName: deps.tableName,
-        Limit: SCAN_PAGE,
-        FilterExpression: `#sk = :a AND (${ors.join(' OR ')})`,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        ConsistentRead: true,
-        ...(cur.scanKey ? { ExclusiveStartKey: cur.scanKey } : {}),
-      }),
-    );
+    const r = await scanPage(deps, {
+      filter: `#sk = :a AND (${ors.join(' OR ')})`,
+      names,
+      values,
+      limit: SCAN_PAGE,
+      start: cur.scanKey,
+    });
     let done = 0;
-    for (const item of r.Items ?? []) done += await reindex(deps, cur, item, paths);
+    for (const item of r.items) done += await reindex(deps, cur, item, paths);
     const next: StoredMove = {
       ...cur,
       reindexed: cur.reindexed + done,
-      scanKey: (r.LastEvaluatedKey as Record<string, unknown> | undefined) ?? null,
+      scanKey: r.next,
     };
     if (next.scanKey === null) {
       // Every record follows: the aggregates of the quarters the move touched are made what a rebuild
