@@ -115,6 +115,10 @@ export const errorsZh: Record<ApiErrorCode, string> = {
   'notice.reviewerInSubtree': '复核人须在该单位之外',
   'notice.alreadyDecided': '该异议已复核',
   'notice.invalidValue': '更正值无效',
+  'unit.moveIntoSubtree': '不能移到自身或其下级单位之下',
+  'unit.moveBeforeEstablished': '生效日期早于单位成立日期',
+  'unit.moveBeforeLast': '生效日期早于该单位上一次调整的生效日期',
+  'unit.merged': '该单位已被合并撤销',
   internal: '服务器内部错误，请稍后再试或联系系统管理员',
 };
 
@@ -229,5 +233,9 @@ export const errorsEn: Record<ApiErrorCode, string> = {
   'notice.reviewerInSubtree': 'A reviewer from outside the unit decides its objections',
   'notice.alreadyDecided': 'The objection is already decided',
   'notice.invalidValue': 'The corrected value is not valid',
+  'unit.moveIntoSubtree': 'A unit cannot go under itself or a unit below it',
+  'unit.moveBeforeEstablished': 'The day is before the unit was established',
+  'unit.moveBeforeLast': "The day is before the unit's last move took effect",
+  'unit.merged': 'The unit was merged into another and no longer stands',
   internal: 'Internal server error; try again later or contact the administrator',
 };
