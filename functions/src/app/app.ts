@@ -29,6 +29,7 @@ import { rankingRoutes } from '../routes/rankings.js';
 import { recordRoutes } from '../routes/records.js';
 import { recordsImportRoutes } from '../routes/records-import.js';
 import { rectificationRoutes } from '../routes/rectifications.js';
+import { reminderRoutes } from '../routes/reminders.js';
 import { schemeRoutes } from '../routes/schemes.js';
 import { signalRoutes } from '../routes/signals.js';
 import { unitRoutes } from '../routes/units.js';
@@ -101,6 +102,7 @@ export function createApp(deps: Deps, opts: { log?: (e: unknown) => void } = {})
   app.route('/', noticeRoutes(deps));
   app.route('/', caseRoutes(deps));
   app.route('/', alertRoutes(deps));
+  app.route('/', reminderRoutes(deps));
   app.route('/', schemeRoutes(deps));
   app.route('/', bulletinRoutes(deps));
   app.route('/', fundRoutes(deps));

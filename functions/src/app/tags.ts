@@ -17,6 +17,10 @@ export const TAGS = [
   { name: 'rankings', description: '季度排名 Quarterly scores, rankings, snapshots and cards' },
   { name: 'cases', description: '问责 Accountability cases' },
   { name: 'alerts', description: '预警 Alerts' },
+  {
+    name: 'reminders',
+    description: '督办催办 Reminders to the people responsible for records, and who read them',
+  },
   { name: 'schemes', description: '考核方案 Assessment schemes (versioned data)' },
   { name: 'bulletins', description: '通报 Monthly bulletins and their read receipts' },
   { name: 'funds', description: '资金 Fund projects, entries and idle funds' },

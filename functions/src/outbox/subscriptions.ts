@@ -72,6 +72,17 @@ export const DEFAULT_SETTINGS: NotificationSettings = {
       channels: ['inbox'],
       emails: [],
     },
+    {
+      // 催办 (issue 16): the responsible unit's own people — its officers and its leaders' accounts
+      // (viewers); the notification names the post holders it is addressed to.
+      id: 'reminders-to-unit',
+      kinds: ['reminder.issued'],
+      unitId: null,
+      roles: ['unit_officer', 'viewer'],
+      levelsUp: 0,
+      channels: ['inbox'],
+      emails: [],
+    },
   ],
   retry: { maxAttempts: 5, baseDelaySeconds: 60, maxDelaySeconds: 3600 },
 };

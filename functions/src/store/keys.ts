@@ -27,6 +27,7 @@ export type RecordType =
   | 'delivery'
   | 'setting'
   | 'inboxread'
+  | 'reminder'
   | 'oplog'
   | 'importrun'
   | 'notice'

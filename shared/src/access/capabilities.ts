@@ -99,6 +99,12 @@ export const CAPABILITIES = {
   // alerts
   'alert.read': READERS,
   'alert.act': ['supervisor'],
+  // reminders (督办单/催办, issue 16): supervisors issue them; the responsible unit's officers and the
+  // readers of records see them (a reminder on a petition only those who read petitions)
+  'reminder.issue': ['supervisor'],
+  'reminder.read': READERS,
+  /** Marking a reminder read: the people of the responsible unit it reached (their home unit's users). */
+  'reminder.ack': READERS,
   // bulletins
   'bulletin.read': READERS,
   'bulletin.issue': ['supervisor'],

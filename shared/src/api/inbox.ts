@@ -8,6 +8,7 @@ export const notificationKinds = [
   'rectification.assigned',
   'rectification.submitted',
   'rectification.rejected',
+  'reminder.issued',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -28,5 +28,6 @@ export * from './rankings.js';
 export * from './records.js';
 export * from './records-import.js';
 export * from './rectifications.js';
+export * from './reminders.js';
 export * from './schemes.js';
 export * from './signals.js';
