@@ -4,6 +4,7 @@ import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { newRouter } from '../app/router.js';
 import { listInbox, markRead } from '../outbox/inbox.js';
+import { markReminderRead } from '../services/reminders/reminders.js';
 import { idParam, json } from './common.js';
 
 const list = defineRoute('self.inbox', {
@@ -34,8 +35,12 @@ const read = defineRoute('self.inbox', {
 export function inboxRoutes(deps: Deps) {
   const r = newRouter();
   r.openapi(list, async (c) => c.json(await listInbox(deps, c.get('principal'), c.req.valid('query')), 200));
-  r.openapi(read, async (c) =>
-    c.json(await markRead(deps, c.get('principal'), c.req.valid('param').id), 200),
-  );
+  r.openapi(read, async (c) => {
+    const p = c.get('principal');
+    const item = await markRead(deps, p, c.req.valid('param').id);
+    // Opening a reminder (催办) in the inbox is its read receipt.
+    if (item.kind === 'reminder.issued') await markReminderRead(deps, p, item.subject.id);
+    return c.json(item, 200);
+  });
   return r;
 }

@@ -1,6 +1,7 @@
 import { type LedgerEvent, verifyChain } from '@jiandu/shared';
 import type { Reminder } from '@jiandu/shared/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatchOutbox } from '../outbox/dispatcher.js';
 import { notificationId } from '../outbox/notification.js';
 import { createTenure } from '../services/org/org.js';
 import { keys } from '../store/keys.js';
@@ -156,5 +157,43 @@ describe('reminders (督办单/催办) through the API', () => {
     const empty = await remind({ targets: [] });
     expect(empty.status).toBe(400);
     expect(JSON.stringify(await empty.json())).toContain('targets');
+  });
+});
+
+describe('read receipts', () => {
+  it('records who read a reminder and when: marked read, or opened in the inbox; others get 404', async () => {
+    const r = await rectification('ds-a');
+    const res = await remind({ targets: [{ type: 'rectification', id: r.id }] });
+    const [rem] = ((await res.json()) as { items: Reminder[] }).items;
+    const viewer = await h.token('viewer', 'ds-a');
+    await dispatchOutbox(h.deps); // the outbox delivers it to the unit's inbox
+    // The unit's officer opens it in the inbox: that is the read receipt.
+    const inbox = (await (await h.call('GET', '/api/v1/inbox', { token: officer })).json()) as {
+      items: { id: string; kind: string; subject: { id: string } }[];
+    };
+    const n = inbox.items.find((i) => i.kind === 'reminder.issued' && i.subject.id === rem!.id);
+    expect(n).toBeDefined();
+    expect((await h.call('POST', `/api/v1/inbox/${n!.id}/read`, { token: officer, body: {} })).status).toBe(
+      200,
+    );
+    // The unit's leader (a viewer) marks it read; a second mark changes nothing.
+    const marked = await h.call('POST', `/api/v1/reminders/${rem!.id}/read`, { token: viewer, body: {} });
+    const again = await h.call('POST', `/api/v1/reminders/${rem!.id}/read`, { token: viewer, body: {} });
+    const after = (await again.json()) as Reminder;
+    expect(marked.status).toBe(200);
+    expect(after.reads.map((x) => [x.name, x.at])).toEqual([
+      ['unit_officer ds-a', '2025-05-21T00:30:00+08:00'],
+      ['viewer ds-a', '2025-05-21T00:30:00+08:00'],
+    ]);
+    // The supervisor (another unit) is no recipient: 404, nothing recorded.
+    const bySupervisor = await h.call('POST', `/api/v1/reminders/${rem!.id}/read`, {
+      token: supervisor,
+      body: {},
+    });
+    expect(bySupervisor.status).toBe(404);
+    const read = (await (
+      await h.call('GET', `/api/v1/reminders/${rem!.id}`, { token: supervisor })
+    ).json()) as Reminder;
+    expect(read.reads).toHaveLength(2);
   });
 });

@@ -4,14 +4,20 @@ import {
   reminderBatchSchema,
   reminderInputSchema,
   reminderListQuerySchema,
+  reminderReadRequestSchema,
   reminderSchema,
 } from '@jiandu/shared/api';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { newRouter } from '../app/router.js';
 import { idemRef } from '../services/records/idempotency.js';
-import { getReminder, issueReminders, listReminders } from '../services/reminders/reminders.js';
-import { idempotencyHeader, json, listRoute, readRoute } from './common.js';
+import {
+  getReminder,
+  issueReminders,
+  listReminders,
+  markReminderRead,
+} from '../services/reminders/reminders.js';
+import { actionRoute, idempotencyHeader, json, listRoute, readRoute } from './common.js';
 
 const issue = defineRoute('reminder.issue', {
   method: 'post',
@@ -39,6 +45,11 @@ const list = listRoute(
 
 const read = readRoute('reminder.read', 'reminders', reminderSchema, 'Read one reminder', 'The reminder');
 
+const markRead = actionRoute('reminder.ack', 'reminders', 'read', reminderReadRequestSchema, reminderSchema, {
+  summary: 'Mark a reminder read (a user of the responsible unit); the first read per user is kept',
+  after: 'The reminder with its reads',
+});
+
 export function reminderRoutes(deps: Deps) {
   const r = newRouter();
   r.openapi(issue, async (c) => {
@@ -57,6 +68,9 @@ export function reminderRoutes(deps: Deps) {
   );
   r.openapi(read, async (c) =>
     c.json(await getReminder(deps, c.get('principal'), c.req.valid('param').id), 200),
+  );
+  r.openapi(markRead, async (c) =>
+    c.json(await markReminderRead(deps, c.get('principal'), c.req.valid('param').id), 200),
   );
   return r;
 }

@@ -250,3 +250,44 @@ export async function listReminders(deps: Deps, p: Principal, q: ReminderListQue
   });
   return { items: page.items.map((s) => s.data), cursor: page.cursor };
 }
+
+/**
+ * A recipient marks a reminder read — the first read per user is kept (who, when); a second changes
+ * nothing. Chosen: the recipients are people (post holders), not accounts, so "a recipient" is a user of
+ * the responsible unit (their home unit is the reminder's unit), the audience its notification reached;
+ * anyone else gets 404, as a notification not in their inbox does. Opening the reminder's notification in
+ * the inbox marks it read the same way (routes/inbox.ts).
+ */
+export async function markReminderRead(deps: Deps, p: Principal, id: string): Promise<Reminder> {
+  actingRole(p, 'reminder.ack');
+  for (let attempt = 0; ; attempt++) {
+    const before = await deps.store.get<Reminder>('reminder', id);
+    if (!before || before.data.unitId !== p.unitId || !(await visible(deps, p, before)))
+      throw notFound('reminder');
+    if (before.data.reads.some((r) => r.userId === p.id)) return before.data;
+    const at = await nowIso(deps);
+    const after: Reminder = {
+      ...before.data,
+      reads: [...before.data.reads, { userId: p.id, name: p.name, at }],
+      version: before.version + 1,
+    };
+    const tx = new Tx(deps.tableName);
+    deps.store.write(tx, {
+      type: 'reminder',
+      id,
+      before,
+      data: after,
+      index: reminderIndex(after, before.unitPath ?? ''),
+      actor: { id: p.id, role: actingRole(p, 'reminder.ack') },
+      at,
+      action: 'reminder.read',
+    });
+    try {
+      await tx.commit(deps.doc);
+      return after;
+    } catch (e) {
+      // Another reader's receipt landed first: read again and add this one (a few tries).
+      if (!(e instanceof TxCancelled) || attempt >= 4) throw e;
+    }
+  }
+}
