@@ -120,7 +120,7 @@ export const STATUS_OF: Readonly<Record<ApiErrorCode, ProblemStatus>> = {
   'notice.required': 422,
   'notice.notOwnUnit': 422,
   'notice.unknownInput': 422,
-  'notice.invalidValue': 422,
+  'notice.invalidValue': 400,
   'bulletin.monthNotEnded': 422,
   'case.reasonRequired': 422,
   'case.formRequired': 422,

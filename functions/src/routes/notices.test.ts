@@ -210,7 +210,7 @@ describe('a quarter on notice', () => {
       token: await tok('reviewer', 'ds'),
       body: { outcome: 'upheld', reason: '属实' },
     });
-    expect([noValue.status, await code(noValue)]).toEqual([422, 'notice.invalidValue']);
+    expect([noValue.status, await code(noValue)]).toEqual([400, 'notice.invalidValue']);
 
     const upheld = await h.call('POST', `/api/v1/objections/${ofB.id}/decision`, {
       token: await tok('reviewer', 'ds'),
