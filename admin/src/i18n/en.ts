@@ -110,6 +110,7 @@ export const en: Record<MessageKey, string> = {
   'common.actions': 'Actions',
   'common.filters': 'Filters',
   'common.clearFilters': 'Clear filters',
+  'common.searchFurther': 'Search further',
   'common.rows': '{n} loaded',
   'common.more': 'More below: keep scrolling',
   'common.end': 'Everything is loaded',
@@ -131,6 +132,7 @@ export const en: Record<MessageKey, string> = {
   'common.search': 'Search',
 
   'state.empty': 'Nothing here',
+  'state.searchFurther': 'Nothing matches among the records searched so far; more remain to search.',
   'state.emptyFiltered': 'No record matches. Widen or clear the filters.',
   'state.emptyHint': 'There are no records here yet.',
   'state.error': 'Could not load',

@@ -108,6 +108,7 @@ export const zhCN = {
   'common.actions': '操作',
   'common.filters': '筛选',
   'common.clearFilters': '清除筛选',
+  'common.searchFurther': '继续查找',
   'common.rows': '已加载 {n} 条',
   'common.more': '还有更多，继续滚动加载',
   'common.end': '已全部加载',
@@ -129,6 +130,7 @@ export const zhCN = {
   'common.search': '搜索',
 
   'state.empty': '暂无数据',
+  'state.searchFurther': '已查找的记录中暂无符合条件的，还有更多记录可继续查找。',
   'state.emptyFiltered': '没有符合条件的记录。请放宽或清除筛选条件。',
   'state.emptyHint': '这里还没有记录。',
   'state.error': '加载失败',

@@ -4,7 +4,7 @@
  * user scrolls — one component, so every list behaves the same.
  */
 import type { ReactNode } from 'react';
-import { EmptyState, ErrorState, Loading } from './states.js';
+import { EmptyState, ErrorState, Loading, SearchFurther } from './states.js';
 import { VirtualList, type VirtualListProps } from './virtual-list.js';
 
 /** What a cursor list query (lib/cursor-list.ts) gives a list screen. */
@@ -30,6 +30,10 @@ export function ListBody<T>({
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   if (q.items.length === 0) {
+    // Nothing found yet but the server has more to look through (a page stops at its read budget).
+    if (q.hasNextPage) {
+      return <SearchFurther busy={q.isFetchingNextPage === true} onMore={() => void q.fetchNextPage()} />;
+    }
     return (
       <EmptyState
         {...(filtered !== undefined ? { filtered } : {})}

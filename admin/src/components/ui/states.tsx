@@ -28,6 +28,18 @@ export function EmptyState({
   );
 }
 
+/** An empty stretch of a long list: nothing matched yet, more records remain to be searched. */
+export function SearchFurther({ busy, onMore }: { busy: boolean; onMore: () => void }) {
+  const t = useT();
+  return (
+    <Empty data-testid="search-further" description={t('state.searchFurther')}>
+      <Button onClick={onMore} loading={busy} data-testid="search-further-button">
+        {t('common.searchFurther')}
+      </Button>
+    </Empty>
+  );
+}
+
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const t = useT();
   const forbidden = error instanceof ApiError && error.status === 403;
