@@ -42,3 +42,25 @@ export function useUrlFilters<K extends string>(
   }, [setParams, keys]);
   return [values, set, clear];
 }
+
+/**
+ * A list screen's filters in the URL, with what its FilterBar and empty state need wired once: the unit
+ * filter (`unitId`), the keyword (`q`, when the list has one), whether any filter is set, and clear.
+ * Spread `bar` on <FilterBar> and `empty` on <ListBody>.
+ */
+export function useListFilters<K extends string>(keys: readonly K[]) {
+  const [f, setF, clear] = useUrlFilters(keys);
+  const filtered = Object.keys(f).length > 0;
+  const set = setF as (patch: Partial<Record<string, string | null | undefined>>) => void;
+  const values = f as Partial<Record<string, string>>;
+  const bar = {
+    unitId: values.unitId,
+    onUnit: (unitId: string | undefined) => set({ unitId }),
+    filtered,
+    onClear: clear,
+    ...((keys as readonly string[]).includes('q')
+      ? { keyword: values.q, onKeyword: (q: string | undefined) => set({ q }) }
+      : {}),
+  };
+  return { f, setF, clear, filtered, bar, empty: { filtered, onClear: clear } };
+}

@@ -10,7 +10,7 @@ import type { Column } from '../../../components/ui/virtual-list.js';
 import { useI18n } from '../../../i18n/index.js';
 import { ApiError } from '../../../lib/api-client.js';
 import { fmtInstant } from '../../../lib/format.js';
-import { useUrlFilters } from '../../../lib/url-filters.js';
+import { useListFilters } from '../../../lib/url-filters.js';
 import { useCan } from '../../../lib/use-can.js';
 import { ALERT_FILTERS, useAlertStep, useAlerts } from '../api/alerts.js';
 
@@ -25,7 +25,7 @@ const SUBJECT_PATH: Record<string, string> = {
 export function AlertInbox() {
   const { t, label, errorText } = useI18n();
   const { message } = App.useApp();
-  const [f, setF, clear] = useUrlFilters(ALERT_FILTERS);
+  const { f, setF, bar, empty } = useListFilters(ALERT_FILTERS);
   const q = useAlerts(f);
   const step = useAlertStep();
   const units = useUnits();
@@ -88,17 +88,9 @@ export function AlertInbox() {
         ]
       : []),
   ];
-  const filtered = Object.keys(f).length > 0;
   return (
     <Page title={t('alerts.title')} extra={<ExportButton list="alerts" query={f} />}>
-      <FilterBar
-        unitId={f.unitId}
-        onUnit={(v) => setF({ unitId: v })}
-        keyword={f.q}
-        onKeyword={(q) => setF({ q })}
-        filtered={filtered}
-        onClear={clear}
-      >
+      <FilterBar {...bar}>
         <EnumFilter
           e={alertState}
           placeholder={t('common.state')}
@@ -109,8 +101,7 @@ export function AlertInbox() {
       </FilterBar>
       <ListBody
         q={q}
-        filtered={filtered}
-        onClear={clear}
+        {...empty}
         testId="alerts"
         label={t('alerts.title')}
         columns={columns}

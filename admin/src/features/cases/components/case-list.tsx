@@ -10,13 +10,13 @@ import { Page } from '../../../components/ui/page.js';
 import type { Column } from '../../../components/ui/virtual-list.js';
 import { useI18n } from '../../../i18n/index.js';
 import { fmtInstant } from '../../../lib/format.js';
-import { useUrlFilters } from '../../../lib/url-filters.js';
+import { useListFilters } from '../../../lib/url-filters.js';
 import { CASE_FILTERS, useCases } from '../api/cases.js';
 import { TriggerText } from './trigger.js';
 
 export function CaseList() {
   const { t, label } = useI18n();
-  const [f, setF, clear] = useUrlFilters(CASE_FILTERS);
+  const { f, setF, bar, empty } = useListFilters(CASE_FILTERS);
   const q = useCases(f);
   const units = useUnits();
   const columns: Column<CaseView>[] = [
@@ -48,17 +48,9 @@ export function CaseList() {
       render: (c) => fmtInstant(c.proposedAt),
     },
   ];
-  const filtered = Object.keys(f).length > 0;
   return (
     <Page title={t('cases.title')} extra={<ExportButton list="cases" query={f} />}>
-      <FilterBar
-        unitId={f.unitId}
-        onUnit={(v) => setF({ unitId: v })}
-        keyword={f.q}
-        onKeyword={(q) => setF({ q })}
-        filtered={filtered}
-        onClear={clear}
-      >
+      <FilterBar {...bar}>
         <EnumFilter
           e={caseState}
           placeholder={t('common.state')}
@@ -76,8 +68,7 @@ export function CaseList() {
       </FilterBar>
       <ListBody
         q={q}
-        filtered={filtered}
-        onClear={clear}
+        {...empty}
         testId="cases"
         label={t('cases.title')}
         columns={columns}

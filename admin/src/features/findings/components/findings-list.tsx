@@ -10,7 +10,7 @@ import { Page } from '../../../components/ui/page.js';
 import type { Column } from '../../../components/ui/virtual-list.js';
 import { useI18n } from '../../../i18n/index.js';
 import { fenToYuan } from '../../../lib/format.js';
-import { useUrlFilters } from '../../../lib/url-filters.js';
+import { useListFilters } from '../../../lib/url-filters.js';
 import { useCan } from '../../../lib/use-can.js';
 import { FINDING_FILTERS, useFindings } from '../api/findings.js';
 import { OutboxPanel } from './outbox-panel.js';
@@ -20,7 +20,7 @@ const SEVERITY_COLOR: Record<string, string> = { general: 'default', serious: 'o
 export function FindingsList() {
   const { t, label } = useI18n();
   const can = useCan();
-  const [f, setF, clear] = useUrlFilters(FINDING_FILTERS);
+  const { f, setF, bar, empty } = useListFilters(FINDING_FILTERS);
   const q = useFindings(f);
   const units = useUnits();
   const columns: Column<Finding>[] = [
@@ -54,7 +54,6 @@ export function FindingsList() {
     },
     { key: 'date', title: t('findings.discoveredOn'), width: '100px', render: (r) => r.discoveredOn },
   ];
-  const filtered = Object.keys(f).length > 0;
   return (
     <Page
       title={t('findings.title')}
@@ -72,14 +71,7 @@ export function FindingsList() {
       }
     >
       <OutboxPanel />
-      <FilterBar
-        unitId={f.unitId}
-        onUnit={(v) => setF({ unitId: v })}
-        keyword={f.q}
-        onKeyword={(q) => setF({ q })}
-        filtered={filtered}
-        onClear={clear}
-      >
+      <FilterBar {...bar}>
         <EnumFilter
           e={problemCategory}
           placeholder={t('common.category')}
@@ -98,8 +90,7 @@ export function FindingsList() {
       </FilterBar>
       <ListBody
         q={q}
-        filtered={filtered}
-        onClear={clear}
+        {...empty}
         testId="findings"
         label={t('findings.title')}
         columns={columns}

@@ -18,7 +18,7 @@ import { Page } from '../../../components/ui/page.js';
 import type { Column } from '../../../components/ui/virtual-list.js';
 import { useI18n } from '../../../i18n/index.js';
 import { fmtInstant } from '../../../lib/format.js';
-import { useUrlFilters } from '../../../lib/url-filters.js';
+import { useListFilters } from '../../../lib/url-filters.js';
 import { useCan } from '../../../lib/use-can.js';
 import { PETITION_FILTERS, usePetitions } from '../api/petitions.js';
 import { CurrentSla, PetitionBadges } from './sla.js';
@@ -26,7 +26,7 @@ import { CurrentSla, PetitionBadges } from './sla.js';
 export function PetitionList() {
   const { t, label } = useI18n();
   const can = useCan();
-  const [f, setF, clear] = useUrlFilters(PETITION_FILTERS);
+  const { f, setF, bar, empty } = useListFilters(PETITION_FILTERS);
   const q = usePetitions(f);
   const units = useUnits();
   const columns: Column<PetitionView>[] = [
@@ -53,7 +53,6 @@ export function PetitionList() {
       render: (p) => fmtInstant(p.receivedAt),
     },
   ];
-  const filtered = Object.keys(f).length > 0;
   return (
     <Page
       title={t('petitions.title')}
@@ -70,14 +69,7 @@ export function PetitionList() {
         </>
       }
     >
-      <FilterBar
-        unitId={f.unitId}
-        onUnit={(v) => setF({ unitId: v })}
-        keyword={f.q}
-        onKeyword={(q) => setF({ q })}
-        filtered={filtered}
-        onClear={clear}
-      >
+      <FilterBar {...bar}>
         <EnumFilter
           e={petitionState}
           placeholder={t('common.state')}
@@ -122,8 +114,7 @@ export function PetitionList() {
       </FilterBar>
       <ListBody
         q={q}
-        filtered={filtered}
-        onClear={clear}
+        {...empty}
         testId="petitions"
         label={t('petitions.title')}
         columns={columns}
