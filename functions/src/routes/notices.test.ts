@@ -7,7 +7,7 @@ import type { Notice, Objection, RankingSnapshot, Role } from '@jiandu/shared';
 import { verifyChain } from '@jiandu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadEvidence } from '../testing/evidence.js';
-import { BACKDATING_SCHEME, type Harness, startHarness } from '../testing/harness.js';
+import { BACKDATING_SCHEME, type Harness, logFinding, startHarness } from '../testing/harness.js';
 
 const NOTICE_SCHEME = {
   ...BACKDATING_SCHEME,
@@ -40,20 +40,7 @@ beforeAll(async () => {
     ['ds-c', 'general'],
     ['ds-c', 'general'],
   ] as const) {
-    const res = await h.call('POST', '/api/v1/findings', {
-      token: inspector,
-      body: {
-        unitId,
-        category: 'formalism',
-        severity,
-        source: 'inspection',
-        description: `${unitId} ${severity}`,
-        amountFen: 0,
-        discoveredOn: '2025-03-10',
-        deadline: '2026-12-31',
-      },
-    });
-    expect(res.status).toBe(201);
+    await logFinding(h, inspector, { unitId, severity, discoveredOn: '2025-03-10' });
   }
 });
 afterAll(() => h.close());

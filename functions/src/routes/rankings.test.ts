@@ -1,31 +1,14 @@
 import type { Ranking } from '@jiandu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenure, createUnit } from '../services/org/org.js';
-import { BACKDATING_SCHEME, type Harness, startHarness } from '../testing/harness.js';
+import { BACKDATING_SCHEME, type Harness, logFinding, startHarness } from '../testing/harness.js';
 
 let h: Harness;
 let inspector: string;
 let supervisor: string;
 
-const finding = (unitId: string, severity: string, discoveredOn: string) => ({
-  unitId,
-  category: 'formalism',
-  severity,
-  source: 'inspection',
-  description: `${unitId} ${severity} ${discoveredOn}`,
-  amountFen: 0,
-  discoveredOn,
-  // A deadline far away keeps the rectification dimension out of the quarters ranked here.
-  deadline: '2026-12-31',
-});
-
-const log = async (unitId: string, severity: string, on: string) => {
-  const res = await h.call('POST', '/api/v1/findings', {
-    token: inspector,
-    body: finding(unitId, severity, on),
-  });
-  expect(res.status).toBe(201);
-};
+const log = (unitId: string, severity: string, discoveredOn: string) =>
+  logFinding(h, inspector, { unitId, severity, discoveredOn });
 
 interface Publication {
   snapshot: { id: string; supersedes: string | null; effective: boolean; supersededBy: string | null };

@@ -8,31 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildAggregates } from '../services/integrity/rebuild.js';
 import { verifyLedger } from '../services/integrity/verify.js';
 import { createUnit } from '../services/org/org.js';
-import { BACKDATING_SCHEME, type Harness, startHarness } from '../testing/harness.js';
+import { BACKDATING_SCHEME, type Harness, logFinding, startHarness } from '../testing/harness.js';
 
 let h: Harness;
 let admin: string;
 let inspector: string;
 let citySupervisor: string;
 
-const log = async (unitId: string, severity: string, discoveredOn: string): Promise<string> => {
-  const res = await h.call('POST', '/api/v1/findings', {
-    token: inspector,
-    body: {
-      unitId,
-      category: 'formalism',
-      severity,
-      source: 'inspection',
-      description: `${unitId} ${severity} ${discoveredOn}`,
-      amountFen: 0,
-      discoveredOn,
-      deadline: '2026-12-31',
-    },
-  });
-  const body = (await res.json()) as { id: string };
-  expect(res.status, JSON.stringify(body)).toBe(201);
-  return body.id;
-};
+const log = (unitId: string, severity: string, discoveredOn: string): Promise<string> =>
+  logFinding(h, inspector, { unitId, severity, discoveredOn });
 
 const draft = async (quarter: string, groupKey: string): Promise<Ranking> => {
   const res = await h.call('POST', '/api/v1/rankings/compute', {

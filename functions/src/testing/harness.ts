@@ -92,6 +92,34 @@ export const BACKDATING_SCHEME: Scheme = {
   },
 };
 
+/**
+ * Logs a 督查发现 through the API as an inspector would (formalism, no amount) and returns its id: the
+ * fixture of the ranking, notice and unit-move tests. The deadline lies far away by default, which keeps
+ * the rectification dimension out of the quarters those tests rank.
+ */
+export async function logFinding(
+  h: Pick<Harness, 'call'>,
+  token: string,
+  f: { unitId: string; severity: string; discoveredOn: string; deadline?: string },
+): Promise<string> {
+  const res = await h.call('POST', '/api/v1/findings', {
+    token,
+    body: {
+      unitId: f.unitId,
+      category: 'formalism',
+      severity: f.severity,
+      source: 'inspection',
+      description: `${f.unitId} ${f.severity} ${f.discoveredOn}`,
+      amountFen: 0,
+      discoveredOn: f.discoveredOn,
+      deadline: f.deadline ?? '2026-12-31',
+    },
+  });
+  const body = (await res.json()) as { id: string };
+  if (res.status !== 201) throw new Error(`finding not logged: ${res.status} ${JSON.stringify(body)}`);
+  return body.id;
+}
+
 export async function startHarness(
   opts: {
     scheme?: Scheme;
