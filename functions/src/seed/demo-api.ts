@@ -92,6 +92,27 @@ export class ApiClient {
     return { ...res, ok: fine };
   }
 
+  /**
+   * A new version of the current scheme, as the administrator saves one: `change` gets the current
+   * scheme and returns the fields that differ.
+   */
+  async amendScheme(
+    change: (current: Record<string, unknown>) => Record<string, unknown>,
+  ): Promise<{ status: number; ok: boolean }> {
+    const scheme = (
+      await this.call<Record<string, unknown> & { version: number }>(
+        'admin',
+        'GET',
+        '/api/v1/schemes/current',
+      )
+    ).body;
+    return this.call('admin', 'POST', '/api/v1/schemes', {
+      ...scheme,
+      ...change(scheme),
+      version: scheme.version + 1,
+    });
+  }
+
   tally(method: string, path: string, status: number, body: unknown): void {
     const route = path.replace(/\/[0-9A-HJKMNP-TV-Z]{26}(?=\/|$)/g, '/{id}').replace(/\?.*$/, '');
     const code = (body as { code?: string } | null)?.code ?? '';

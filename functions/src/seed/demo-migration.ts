@@ -298,18 +298,9 @@ export async function seedMigratedCounty(
   const county = org.body.rows.find((r) => r.sheet === 'units' && r.label === YUNXI)?.unitId;
   if (!county) return [`${YUNXI}: the organisation import did not create the county`];
 
-  const scheme = (
-    await api.call<Record<string, unknown> & { version: number; migration: object }>(
-      'admin',
-      'GET',
-      '/api/v1/schemes/current',
-    )
-  ).body;
-  await api.call('admin', 'POST', '/api/v1/schemes', {
-    ...scheme,
-    version: scheme.version + 1,
-    migration: { ...scheme.migration, goLive: [{ unitId: county, date: YUNXI_GO_LIVE }] },
-  });
+  await api.amendScheme((scheme) => ({
+    migration: { ...(scheme.migration as object), goLive: [{ unitId: county, date: YUNXI_GO_LIVE }] },
+  }));
 
   const supervisor = await createUser(deps, {
     username: 'yunxi-supervisor',

@@ -109,21 +109,12 @@ function planNotice(agenda: Agenda, api: ApiClient, tally: RankingTally) {
   let noticeId: string | null = null;
   let bottom: DemoNotice['notice']['ranking']['rows'][number] | undefined;
   agenda.on(NOTICE.noticeOn, 'rankings', '', async () => {
-    const scheme = (
-      await api.call<Record<string, unknown> & { version: number; publishing: object }>(
-        'admin',
-        'GET',
-        '/api/v1/schemes/current',
-      )
-    ).body;
-    await api.call('admin', 'POST', '/api/v1/schemes', {
-      ...scheme,
-      version: scheme.version + 1,
+    await api.amendScheme((scheme) => ({
       publishing: {
-        ...scheme.publishing,
+        ...(scheme.publishing as object),
         noticePeriod: { workingDays: NOTICE.workingDays, required: false },
       },
-    });
+    }));
     const res = await api.call<DemoNotice>(PUBLISHER, 'POST', '/api/v1/rankings/notices', {
       quarter: NOTICE.quarter,
       groupKey: NOTICE.groupKey,
