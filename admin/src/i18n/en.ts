@@ -344,6 +344,9 @@ export const en: Record<MessageKey, string> = {
   'rank.indicator': 'Indicator',
   'rank.plan': 'Plan',
   'rank.actual': 'Actual',
+  'rank.notReported': 'not reported (counts 0)',
+  'rank.unreportedActuals':
+    '{n} indicators of {units} units have no cumulative actual reported for the quarter’s end yet; by the scoring rule they count 0 until reported.',
   'rank.completion': 'Completion',
   'rank.due': '{n} due in the quarter',
   'rank.onTime': '{n} closed on time',

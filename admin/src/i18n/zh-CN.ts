@@ -337,6 +337,9 @@ export const zhCN = {
   'rank.indicator': '指标',
   'rank.plan': '计划',
   'rank.actual': '实际',
+  'rank.notReported': '未报送（计 0）',
+  'rank.unreportedActuals':
+    '{units} 个单位共 {n} 项指标尚未报送本季度末累计完成值，按评分规则计 0；报送后重新计算即更新。',
   'rank.completion': '完成率',
   'rank.due': '期内到期 {n}',
   'rank.onTime': '按时销号 {n}',

@@ -12,6 +12,8 @@ export const taskIndicatorLineSchema = z.strictObject({
   actual: z.number(),
   /** min(1, actual / plan), as a decimal string rounded to 4 places for display; exact math is internal. */
   completion: z.string(),
+  /** false when no cumulative actual was reported for the quarter's end (it counts as 0); absent otherwise. */
+  reported: z.literal(false).optional(),
 });
 
 export const scoreBreakdownSchema = z.strictObject({

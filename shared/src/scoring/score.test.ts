@@ -25,9 +25,19 @@ describe('scoreUnit', () => {
     expect(s.task.points).toBe(1200); // 4000 × (0 + 0.6) / 2
     expect(s.task.noTargets).toBe(false);
     expect(s.task.indicators).toEqual([
-      { indicatorId: 'a', plan: 10, actual: 0, completion: '0.0000' },
+      // Not reported for the quarter's end: counted as 0 and marked so (a draft says so above the table).
+      { indicatorId: 'a', plan: 10, actual: 0, completion: '0.0000', reported: false },
       { indicatorId: 'b', plan: 50, actual: 30, completion: '0.6000' },
     ]);
+    expect(scoreBreakdownSchema.parse(s)).toEqual(s);
+  });
+
+  it('scores a reported actual of 0 like a missing one, but does not mark it unreported', () => {
+    const reported = score({ tasks: { a: { plan: 10, actual: 0 } } });
+    const missing = score({ tasks: { a: { plan: 10, actual: null } } });
+    expect(reported.total).toBe(missing.total);
+    expect(reported.task.indicators[0]!.reported).toBeUndefined();
+    expect(missing.task.indicators[0]!.reported).toBe(false);
   });
 
   it('takes rectification 2 of 3 on time as round(2500 × 2/3) = 1667', () => {

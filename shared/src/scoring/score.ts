@@ -46,6 +46,7 @@ export function scoreUnit(agg: UnitQuarterAggregate, scheme: ScoringScheme): Sco
       plan: line.plan,
       actual: line.actual ?? 0,
       completion: toFixed(taskCompletion(line), 4),
+      ...(line.actual === null ? { reported: false as const } : {}),
     })),
   };
   const rectification = {

@@ -21,6 +21,13 @@ const asQuarter = (q: Quarter | QuarterKey): Quarter => (typeof q === 'string' ?
  * exact decimal (target 0.1 in Q3 → 0.075, not 0.07500000000000001).
  * actual = the reported cumulative actual at the end of q, or null (not the previous quarter's value:
  * the design scores the "cumulative actual at quarter end").
+ *
+ * Chosen (issue 17, a draft of the running quarter scoring 0/40 on tasks): the rule stands as written —
+ * an actual not reported for q's end counts as 0, in a draft as in a published ranking, so a draft is
+ * always the ranking that would be published with what is known now, and a unit cannot gain points by not
+ * reporting. The breakdown marks such lines `reported: false` and the SPA says, above a draft, how many
+ * indicators are not reported yet and that they count 0 until they are. The latest earlier cumulative
+ * actual is not carried forward: it would score a quarter on another quarter's figures.
  */
 export function taskLine(indicator: Indicator, quarter: Quarter | QuarterKey): TaskLine | null {
   const q = asQuarter(quarter);

@@ -36,6 +36,22 @@ describe('the quarter’s indicators and ranking in the browser', () => {
       return r.body;
     };
     const officer = (await stack.user('unit_officer', nh.c)).session;
+    // Not reported yet: the draft says the indicator counts 0 until it is, rather than a bare 0/40.
+    const pre = await e.openAs(
+      officer,
+      `/rankings?quarter=${nh.second}&group=${encodeURIComponent(nh.groupKey)}`,
+    );
+    const unreported = pre.page.getByTestId('unreported-actuals');
+    await unreported.waitFor({ timeout: 60_000 });
+    expect(await unreported.textContent()).toContain('尚未报送');
+    await pre.page
+      .locator(`[data-testid=ranking-row][data-unit="${nh.c}"] .ant-table-row-expand-icon`)
+      .click();
+    await expect
+      .poll(() => pre.page.getByTestId('score-breakdown').textContent(), { timeout: 30_000 })
+      .toContain('未报送（计 0）');
+    expect(pre.errors).toEqual([]);
+    await pre.ctx.close();
     const o = await e.openAs(officer, `/indicators?quarter=${nh.second}`);
     const input = o.page.locator(
       `input[data-testid="indicator-actual-${id}"], [data-testid="indicator-actual-${id}"] input`,

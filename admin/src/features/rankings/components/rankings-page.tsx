@@ -4,7 +4,7 @@
  * confirmation) and amend (with a reason); a unit officer sees their unit among its neighbours.
  */
 import type { Ranking, RankingRow } from '@jiandu/shared';
-import { App, Button, Card, Segmented, Select, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Segmented, Select, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useCurrentScheme } from '../../../api/scheme.js';
@@ -338,9 +338,12 @@ export function RankingsPage() {
                 ))}
             </Card>
           ) : (
-            <p className="muted">
-              <Tag>{t('rank.draft')}</Tag> {t('rank.groupSize', { n: ranking.rows.length })}
-            </p>
+            <>
+              <p className="muted">
+                <Tag>{t('rank.draft')}</Tag> {t('rank.groupSize', { n: ranking.rows.length })}
+              </p>
+              <UnreportedActuals ranking={ranking} />
+            </>
           )}
           {ranking.noCardReason ? <p className="muted">{t(`rank.noCard.${ranking.noCardReason}`)}</p> : null}
           {myRow && can('ranking.ownUnit') ? (
@@ -363,5 +366,28 @@ export function RankingsPage() {
         }}
       />
     </Page>
+  );
+}
+
+/**
+ * A draft (often of the running quarter) scores an indicator without a reported cumulative actual as 0
+ * (DESIGN §4.1, the choice written at shared/src/scoring/task.ts): say so above the table, so a 0/40 on
+ * tasks reads as "not reported yet", not as "did nothing".
+ */
+function UnreportedActuals({ ranking }: { ranking: Ranking }) {
+  const { t } = useI18n();
+  const rows = ranking.rows.filter((r) => r.score.task.indicators.some((i) => i.reported === false));
+  if (rows.length === 0) return null;
+  const n = rows.reduce(
+    (acc, r) => acc + r.score.task.indicators.filter((i) => i.reported === false).length,
+    0,
+  );
+  return (
+    <Alert
+      type="info"
+      showIcon
+      data-testid="unreported-actuals"
+      message={t('rank.unreportedActuals', { units: rows.length, n })}
+    />
   );
 }

@@ -31,7 +31,7 @@ export function ScoreBreakdownView({ s }: { s: ScoreBreakdown }) {
                 <tr key={i.indicatorId}>
                   <td title={i.indicatorId}>{names.get(i.indicatorId) ?? i.indicatorId}</td>
                   <td>{i.plan}</td>
-                  <td>{i.actual}</td>
+                  <td>{i.reported === false ? t('rank.notReported') : i.actual}</td>
                   <td>{i.completion}</td>
                 </tr>
               ))}
