@@ -100,6 +100,7 @@ export const en: Record<MessageKey, string> = {
   'common.date': 'Date',
   'common.amount': 'Amount',
   'common.yuan': 'yuan',
+  'common.wan': '10,000 yuan',
   'common.deadline': 'Deadline',
   'common.description': 'Description',
   'common.details': 'Details',
@@ -195,7 +196,9 @@ export const en: Record<MessageKey, string> = {
   'findings.unitPicker': 'Responsible unit',
   'findings.unitPickerHint': 'Type a unit’s name, alias or code',
   'findings.discoveredOn': 'Discovered on',
-  'findings.amountHint': 'In yuan, at most two decimals',
+  'findings.amountHint':
+    'In 10,000 yuan (万元, as the ledgers), at most six decimals: 12.5 means 125,000 yuan',
+  'findings.amountInYuan': '= {yuan} yuan',
   'findings.deadlineHint': 'Empty: the scheme’s default deadline',
   'findings.created': 'Logged; a rectification was opened',
   'findings.queued': 'Offline: kept on this device, sent when the connection returns (never twice)',
@@ -207,7 +210,7 @@ export const en: Record<MessageKey, string> = {
   'findings.outboxFailed': 'Refused by the server: {message}',
   'findings.sendNow': 'Send now',
   'findings.removeDraft': 'Delete draft',
-  'findings.amountInvalid': 'Enter an amount with at most two decimals',
+  'findings.amountInvalid': 'Enter an amount in 10,000 yuan with at most six decimals',
   'findings.required': 'Fill this in',
 
   'petitions.title': 'Petitions',

@@ -1,5 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fenToYuan, fmtInstant, localToInstant, nowInstant, todayLocal, yuanToFen } from './format.js';
+import {
+  fenToWanExact,
+  fenToYuan,
+  fmtInstant,
+  localToInstant,
+  nowInstant,
+  todayLocal,
+  wanToFen,
+  yuanToFen,
+} from './format.js';
 
 describe('money and dates', () => {
   it('turns yuan typed by a person into exact fen, and back', () => {
@@ -11,6 +21,31 @@ describe('money and dates', () => {
     expect(yuanToFen('-3')).toBeNull();
     expect(fenToYuan(412450000)).toBe('4,124,500.00');
     expect(fenToYuan(7)).toBe('0.07');
+  });
+
+  it('turns 万元 typed by a person (as the ledgers speak) into exact fen, and back', () => {
+    // 001: 4.1245 million yuan held idle = 412.45 万元
+    expect(wanToFen('412.45')).toBe(412_450_000);
+    expect(wanToFen('12.5')).toBe(12_500_000);
+    expect(wanToFen('0.000001')).toBe(1); // one fen
+    expect(wanToFen('1,000')).toBe(1_000_000_000);
+    expect(wanToFen('')).toBe(0);
+    expect(wanToFen('0.0000001')).toBeNull();
+    expect(wanToFen('-1')).toBeNull();
+    expect(wanToFen('1e3')).toBeNull();
+    expect(fenToWanExact(412_450_000)).toBe('412.45');
+    expect(fenToWanExact(1)).toBe('0.000001');
+    expect(fenToWanExact(0)).toBe('0');
+    expect(fenToWanExact(1_234_000_000)).toBe('1,234');
+  });
+
+  it('reads back every amount it shows, to the fen', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 15 }), (fen) => {
+        expect(wanToFen(fenToWanExact(fen))).toBe(fen);
+        expect(yuanToFen(fenToYuan(fen))).toBe(fen);
+      }),
+    );
   });
 
   it('shows times and dates in the scheme time zone (Asia/Shanghai)', () => {

@@ -104,15 +104,43 @@ export function fenToYuan(fen: number | null | undefined): string {
   return `${neg ? '-' : ''}${yuan}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** "1234.5" yuan → 123450 fen, exactly (string arithmetic, no float drift); null when not a valid amount. */
-export function yuanToFen(input: string | number | null | undefined): number | null {
+/**
+ * A decimal amount typed by a person → integer fen, exactly (string arithmetic, no float drift): `places`
+ * decimals allowed, one unit = `10^places` fen. Empty → 0; null when not a valid amount.
+ */
+function decimalToFen(
+  input: string | number | null | undefined,
+  places: number,
+  digits: number,
+): number | null {
   if (input === null || input === undefined || input === '') return 0;
   const s = String(input)
     .trim()
     .replace(/[,，\s]/g, '');
-  const m = /^(\d{1,13})(?:\.(\d{0,2}))?$/.exec(s);
+  const m = new RegExp(`^(\\d{1,${digits}})(?:\\.(\\d{0,${places}}))?$`).exec(s);
   if (!m) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  return Number(m[1]) * 10 ** places + Number((m[2] ?? '').padEnd(places, '0'));
+}
+
+/** "1234.5" yuan → 123450 fen. */
+export const yuanToFen = (input: string | number | null | undefined): number | null =>
+  decimalToFen(input, 2, 13);
+
+/**
+ * "12.3456" 万元 → 123456000 fen: ledgers and bulletins speak 万元, so amounts are typed in it; six
+ * decimals reach the fen (1 万元 = 1,000,000 fen).
+ */
+export const wanToFen = (input: string | number | null | undefined): number | null =>
+  decimalToFen(input, 6, 9);
+
+/** Integer fen → "12.3456" 万元, exactly (as many decimals as needed, at most six). */
+export function fenToWanExact(fen: number | null | undefined): string {
+  const f = Math.round(fen ?? 0);
+  const abs = Math.abs(f);
+  const frac = String(abs % 1_000_000)
+    .padStart(6, '0')
+    .replace(/0+$/, '');
+  return `${f < 0 ? '-' : ''}${Math.floor(abs / 1_000_000).toLocaleString('en-US')}${frac ? `.${frac}` : ''}`;
 }
 
 /** Hundredths of a point → "97.50". */

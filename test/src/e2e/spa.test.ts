@@ -89,9 +89,12 @@ describe('the admin SPA in a browser', () => {
     await page.locator('.ant-select-item-option-active').filter({ hasText: '不作为' }).waitFor();
     await page.keyboard.press('Enter');
     await page.getByTestId('finding-description').fill('白石乡：手机现场记录的问题');
-    await page.getByTestId('finding-amount').fill('1234.5');
+    // Typed in 万元 as the ledgers speak; the exact 元 shows beside it before sending.
+    await page.getByTestId('finding-amount').fill('12.3456');
+    await expect.poll(() => page.getByTestId('finding-amount-yuan').textContent()).toContain('123,456.00');
     await page.getByTestId('finding-submit').click();
     await page.getByTestId('finding-detail').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('amount').textContent()).toContain('12.3456 万元');
     await expect.poll(() => page.getByText('白石乡：手机现场记录的问题').count()).toBeGreaterThan(0);
     await look(page, 'finding-phone');
     const width = await scrollWidth(page);

@@ -2,11 +2,12 @@ import { findingSeverity, findingSource, problemCategory } from '@jiandu/shared'
 import { Button, Card, Descriptions } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useUnits } from '../../../api/units.js';
+import { Amount } from '../../../components/ui/amount.js';
 import { EventTimeline } from '../../../components/ui/event-timeline.js';
 import { Page } from '../../../components/ui/page.js';
 import { ErrorState, Loading } from '../../../components/ui/states.js';
 import { useI18n } from '../../../i18n/index.js';
-import { fenToYuan, fmtInstant } from '../../../lib/format.js';
+import { fmtInstant } from '../../../lib/format.js';
 import { useFinding } from '../api/findings.js';
 
 export function FindingDetail() {
@@ -37,7 +38,7 @@ export function FindingDetail() {
             {
               key: 'amt',
               label: t('common.amount'),
-              children: `${fenToYuan(f.amountFen)} ${t('common.yuan')}`,
+              children: <Amount fen={f.amountFen} />,
             },
             { key: 'date', label: t('findings.discoveredOn'), children: f.discoveredOn },
             { key: 'at', label: t('findings.createdAt'), children: fmtInstant(f.createdAt) },

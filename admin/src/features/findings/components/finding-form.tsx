@@ -1,6 +1,6 @@
 /**
  * Log a finding: a form an inspector fills on a phone in the field. The unit picker finds units by name or
- * alias; the amount is typed in 元 and sent in fen; offline, the draft is kept and sent later with its key.
+ * alias; the amount is typed in 万元 (as every ledger speaks), shown in 元 beside it, and sent in fen; offline, the draft is kept and sent later with its key.
  */
 import {
   type FindingInput,
@@ -17,7 +17,7 @@ import { applyServerErrors, ErrorAlert } from '../../../components/ui/server-err
 import { UnitPicker } from '../../../components/ui/unit-picker.js';
 import { useI18n } from '../../../i18n/index.js';
 import { ApiError } from '../../../lib/api-client.js';
-import { todayLocal, yuanToFen } from '../../../lib/format.js';
+import { fenToYuan, todayLocal, wanToFen } from '../../../lib/format.js';
 import { newIdempotencyKey } from '../../../lib/outbox.js';
 import { issueFields } from '../../../lib/schema-issues.js';
 import { useCreateFinding } from '../api/create-finding.js';
@@ -28,7 +28,7 @@ interface Values {
   severity: string;
   source: string;
   description: string;
-  amountYuan?: string;
+  amountWan?: string;
   discoveredOn: string;
   deadline?: string;
 }
@@ -43,6 +43,7 @@ export function FindingForm() {
   const [queued, setQueued] = useState(false);
   const create = useCreateFinding();
   const [otherError, setOtherError] = useState<unknown>(null);
+  const amountFen = wanToFen(Form.useWatch('amountWan', form));
   const options = (e: { codes: readonly string[]; labels: Record<string, { zh: string; en: string }> }) =>
     e.codes.map((c) => ({ value: c, label: label(e, c) }));
 
@@ -54,7 +55,7 @@ export function FindingForm() {
       severity: v.severity as FindingInput['severity'],
       source: v.source as FindingInput['source'],
       description: v.description,
-      amountFen: yuanToFen(v.amountYuan) ?? 0,
+      amountFen: wanToFen(v.amountWan) ?? 0,
       discoveredOn: v.discoveredOn,
       ...(v.deadline ? { deadline: v.deadline } : {}),
     };
@@ -62,7 +63,7 @@ export function FindingForm() {
     const parsed = findingInputSchema.safeParse(body);
     if (!parsed.success) {
       form.setFields(
-        issueFields(t, parsed.error.issues, (n) => (n[0] === 'amountFen' ? ['amountYuan'] : n)) as never,
+        issueFields(t, parsed.error.issues, (n) => (n[0] === 'amountFen' ? ['amountWan'] : n)) as never,
       );
       return;
     }
@@ -144,18 +145,26 @@ export function FindingForm() {
           </Form.Item>
           <div className="two-col">
             <Form.Item
-              name="amountYuan"
-              label={`${t('common.amount')}（${t('common.yuan')}）`}
-              extra={t('findings.amountHint')}
+              name="amountWan"
+              label={`${t('common.amount')}（${t('common.wan')}）`}
+              extra={
+                amountFen ? (
+                  <span data-testid="finding-amount-yuan">
+                    {t('findings.amountInYuan', { yuan: fenToYuan(amountFen) })}
+                  </span>
+                ) : (
+                  t('findings.amountHint')
+                )
+              }
               rules={[
                 {
                   validator: async (_, v) => {
-                    if (yuanToFen(v) === null) throw new Error(t('findings.amountInvalid'));
+                    if (wanToFen(v) === null) throw new Error(t('findings.amountInvalid'));
                   },
                 },
               ]}
             >
-              <Input inputMode="decimal" placeholder="0.00" data-testid="finding-amount" />
+              <Input inputMode="decimal" placeholder="0" data-testid="finding-amount" />
             </Form.Item>
             <Form.Item
               name="discoveredOn"
@@ -183,9 +192,9 @@ export function FindingForm() {
   );
 }
 
-/** The server names `amountFen`; the form's field is `amountYuan`. */
+/** The server names `amountFen`; the form's field is `amountWan`. */
 function fieldErrorsForForm(e: unknown): unknown {
   if (e instanceof ApiError)
-    for (const f of e.fieldErrors) if (f.field === 'amountFen') f.field = 'amountYuan';
+    for (const f of e.fieldErrors) if (f.field === 'amountFen') f.field = 'amountWan';
   return e;
 }

@@ -9,7 +9,7 @@ import { ListBody } from '../../../components/ui/list-body.js';
 import { Page } from '../../../components/ui/page.js';
 import type { Column } from '../../../components/ui/virtual-list.js';
 import { useI18n } from '../../../i18n/index.js';
-import { fenToYuan } from '../../../lib/format.js';
+import { fenToWanExact } from '../../../lib/format.js';
 import { useListFilters } from '../../../lib/url-filters.js';
 import { useCan } from '../../../lib/use-can.js';
 import { FINDING_FILTERS, useFindings } from '../api/findings.js';
@@ -47,10 +47,10 @@ export function FindingsList() {
     },
     {
       key: 'amt',
-      title: `${t('common.amount')}（${t('common.yuan')}）`,
+      title: `${t('common.amount')}（${t('common.wan')}）`,
       width: '110px',
       secondary: true,
-      render: (r) => fenToYuan(r.amountFen),
+      render: (r) => fenToWanExact(r.amountFen),
     },
     { key: 'date', title: t('findings.discoveredOn'), width: '100px', render: (r) => r.discoveredOn },
   ];

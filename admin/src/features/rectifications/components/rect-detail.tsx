@@ -6,13 +6,14 @@ import { Button, Card, Descriptions, Input, List, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useUnits } from '../../../api/units.js';
+import { Amount } from '../../../components/ui/amount.js';
 import { EventTimeline } from '../../../components/ui/event-timeline.js';
 import { LightTag } from '../../../components/ui/light-tag.js';
 import { Page } from '../../../components/ui/page.js';
 import { ErrorAlert } from '../../../components/ui/server-errors.js';
 import { ErrorState, Loading } from '../../../components/ui/states.js';
 import { useI18n } from '../../../i18n/index.js';
-import { fenToYuan, fmtInstant, shortHash } from '../../../lib/format.js';
+import { fmtInstant, shortHash } from '../../../lib/format.js';
 import { downloadEvidence, uploadEvidence } from '../api/evidence.js';
 import { useHeldRectVersion, useRect, useRectAction } from '../api/rectifications.js';
 import { RectActions } from './rect-actions.js';
@@ -161,7 +162,7 @@ export function RectDetail() {
             {
               key: 'amt',
               label: t('common.amount'),
-              children: `${fenToYuan(r.amountFen)} ${t('common.yuan')}`,
+              children: <Amount fen={r.amountFen} />,
             },
             { key: 'resp', label: t('rect.responsible'), children: r.responsiblePerson ?? '—' },
             { key: 'ver', label: t('common.version'), children: r.version },
