@@ -17,6 +17,8 @@ export const en: Record<MessageKey, string> = {
   'app.forbidden': 'Your role cannot use this page',
 
   'nav.home': 'Home',
+  'nav.detail': 'Details',
+  'nav.new': 'New',
   'nav.findings': 'Findings',
   'nav.petitions': 'Petitions',
   'nav.opinion': 'Opinion',

@@ -15,6 +15,8 @@ export const zhCN = {
   'app.forbidden': '您的角色不能使用此页面',
 
   'nav.home': '首页',
+  'nav.detail': '详情',
+  'nav.new': '新增',
   'nav.findings': '督查发现',
   'nav.petitions': '信访',
   'nav.opinion': '舆情',

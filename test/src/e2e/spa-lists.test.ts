@@ -1,7 +1,7 @@
 /**
  * The list screens as a government admin system has them (issue 17, item 7): a search form over the table
- * (keyword sent as `q`, labelled date filters), 序号 and 操作 columns, sortable columns, and 整改时限 shown
- * whole with the days overdue beside it on the desktop as on the phone. The data is two past findings of a
+ * (keyword sent as `q`, labelled date filters), 序号 and 操作 columns, sortable columns, 整改时限 shown
+ * whole with the days overdue beside it on the desktop as on the phone, and breadcrumbs back to the list. The data is two past findings of a
  * township of its own (柳溪镇 or 竹林镇 under 东山县), whose deadlines passed 40 and 10 days ago.
  */
 import { describe, expect, it } from 'vitest';
@@ -100,6 +100,14 @@ describe('the rectification list as a searchable, sortable table', () => {
       await keyword.press('Enter');
       expect(new URL((await asked).url()).searchParams.get('q')).toBe('台账');
       expect(new URL(o.page.url()).searchParams.get('q')).toBe('台账');
+      // Breadcrumbs: 首页 › 整改台账 on the list; a record below it adds 详情 and links back to the list.
+      const crumbs = o.page.getByTestId('breadcrumbs');
+      await expect.poll(() => crumbs.textContent()).toMatch(/^首页.*整改/);
+      await o.page.goto(`${e.stack.base}/rectifications?state=all&unitId=${unit}`);
+      await rows.first().getByRole('link').first().click();
+      await expect.poll(() => crumbs.textContent(), { timeout: 30_000 }).toMatch(/详情$/);
+      await crumbs.getByRole('link', { name: /整改/ }).click();
+      await o.page.waitForURL(/\/rectifications$/);
       expect(o.errors).toEqual([]);
       await o.ctx.close();
     });

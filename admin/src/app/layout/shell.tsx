@@ -25,7 +25,7 @@ import {
 } from '@ant-design/icons';
 import type { Capability } from '@jiandu/shared/access';
 import { ROLE_LABELS } from '@jiandu/shared/labels';
-import { Alert, Button, Drawer, Grid, Layout, Menu, Tag } from 'antd';
+import { Alert, Breadcrumb, Button, Drawer, Grid, Layout, Menu, Tag } from 'antd';
 import { type ReactNode, Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useCurrentScheme } from '../../api/scheme.js';
@@ -126,6 +126,30 @@ function usePendingCount(): number {
     return outbox.subscribe(load);
   }, []);
   return n;
+}
+
+/**
+ * Where the screen sits (面包屑): 首页 › the menu entry it belongs to › 详情/新增 for a record or a form
+ * below it. The entry is the menu item the sider highlights (`selected`); the home page has none.
+ */
+function Crumbs({ path, selected }: { path: string; selected: string }) {
+  const { t } = useI18n();
+  if (path === '/') return null;
+  const entry = NAV.find((n) => n.path === selected);
+  const below = entry !== undefined && path.startsWith(`${entry.path}/`);
+  const items = [
+    { key: 'home', title: <Link to="/">{t('nav.home')}</Link> },
+    ...(entry
+      ? [
+          {
+            key: 'entry',
+            title: below ? <Link to={entry.path}>{t(entry.label)}</Link> : t(entry.label),
+          },
+        ]
+      : []),
+    ...(below ? [{ key: 'leaf', title: t(path.endsWith('/new') ? 'nav.new' : 'nav.detail') }] : []),
+  ];
+  return <Breadcrumb className="crumbs" items={items} data-testid="breadcrumbs" />;
 }
 
 export default function Shell() {
@@ -247,6 +271,7 @@ export default function Shell() {
           </Layout.Sider>
         )}
         <Layout.Content id="main" className="shell-main" tabIndex={-1}>
+          <Crumbs path={path} selected={selected} />
           {!online ? <Alert type="warning" showIcon title={t('app.offline')} className="banner" /> : null}
           {pending > 0 ? (
             <Alert
