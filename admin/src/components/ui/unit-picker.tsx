@@ -57,7 +57,8 @@ export function UnitPicker({
       loading={isLoading}
       data-testid={testId ?? 'unit-picker'}
       style={{ minWidth: 180, ...style }}
-      aria-label={rest['aria-label'] ?? t('common.unit')}
+      // Inside a form item the item's label names it (antd passes the id it labels); alone, it says 单位.
+      aria-label={rest['aria-label'] ?? (id ? undefined : t('common.unit'))}
       popupMatchSelectWidth={false}
     />
   );

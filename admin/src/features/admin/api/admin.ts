@@ -9,6 +9,7 @@ import type {
   SetState,
   TenureInput,
   TenureList,
+  UnitList,
   UnitMergeInput,
   UnitMove,
   UnitMoveInput,
@@ -42,7 +43,13 @@ export function useCreateUnit() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (u: Unit) => api.post<Unit>(`${API}/units`, u),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: unitKeys.all }),
+    onSuccess: (created) => {
+      // The directory holds the new unit at once (the screen selects it), then is read again.
+      qc.setQueryData<UnitList>(unitKeys.all, (d) =>
+        d && !d.items.some((u) => u.id === created.id) ? { ...d, items: [...d.items, created] } : d,
+      );
+      void qc.invalidateQueries({ queryKey: unitKeys.all });
+    },
   });
 }
 

@@ -1,7 +1,7 @@
 /** The unit tree (kinds, codes, aliases) and, for the picked unit, who held its posts when. */
 import { postKind, type Tenure, type Unit, unitKind } from '@jiandu/shared';
 import { App, Button, Card, Descriptions, Form, Input, Modal, Select, Table, Tag, Tree } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useUnits } from '../../../api/units.js';
 import { applyServerErrors, ErrorAlert } from '../../../components/ui/server-errors.js';
 import { ErrorState, Loading } from '../../../components/ui/states.js';
@@ -68,7 +68,7 @@ function TenureForm({ unitId, onDone }: { unitId: string; onDone: () => void }) 
         <Form.Item name="personName" label={t('admin.personName')} rules={[{ required: true }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="personId" label={t('admin.personId')}>
+        <Form.Item name="personId" label={t('admin.personId')} extra={t('admin.personIdHint')}>
           <Input />
         </Form.Item>
         <Form.Item name="post" label={t('admin.post')} rules={[{ required: true }]}>
@@ -94,7 +94,16 @@ function TenureForm({ unitId, onDone }: { unitId: string; onDone: () => void }) 
   );
 }
 
-function UnitForm({ onDone }: { onDone: () => void }) {
+/**
+ * The system id of a new unit (used in links and imports, never changed) when the administrator leaves it
+ * empty: the unit's code where it is a valid id (行政区划代码 are digits), else a fresh unique id.
+ */
+function unitIdFor(code: string): string {
+  const c = (code ?? '').trim().toLowerCase();
+  return /^[a-z0-9_-]{1,64}$/.test(c) ? c : newIdempotencyKey();
+}
+
+function UnitForm({ onDone }: { onDone: (created: Unit) => void }) {
   const { t, label } = useI18n();
   const [form] = Form.useForm();
   const create = useCreateUnit();
@@ -105,31 +114,34 @@ function UnitForm({ onDone }: { onDone: () => void }) {
       onFinish={(v) =>
         create.mutate(
           {
-            id: v.id,
+            id: v.id || unitIdFor(v.code),
             name: v.name,
             kind: v.kind,
             parentId: v.parentId ?? null,
             code: v.code,
+            ...(v.establishedOn ? { establishedOn: v.establishedOn } : {}),
             aliases: (v.aliases ?? '')
               .split(/[,，、]/)
               .map((s: string) => s.trim())
               .filter(Boolean),
           },
-          { onSuccess: onDone, onError: (e) => applyServerErrors(form, e) },
+          { onSuccess: (u) => onDone(u), onError: (e) => applyServerErrors(form, e) },
         )
       }
     >
       <div className="two-col">
-        <Form.Item name="id" label={t('admin.unitId')} rules={[{ required: true }]}>
-          <Input />
-        </Form.Item>
         <Form.Item name="name" label={t('admin.unitName')} rules={[{ required: true }]}>
           <Input />
         </Form.Item>
         <Form.Item name="kind" label={t('admin.unitKind')} rules={[{ required: true }]}>
           <Select options={unitKind.codes.map((c) => ({ value: c, label: label(unitKind, c) }))} />
         </Form.Item>
-        <Form.Item name="code" label={t('admin.code')} rules={[{ required: true }]}>
+        <Form.Item
+          name="code"
+          label={t('admin.code')}
+          extra={t('admin.codeHint')}
+          rules={[{ required: true }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item name="parentId" label={t('admin.parent')}>
@@ -137,6 +149,17 @@ function UnitForm({ onDone }: { onDone: () => void }) {
         </Form.Item>
         <Form.Item name="aliases" label={t('admin.aliases')}>
           <Input placeholder="简称、旧称" />
+        </Form.Item>
+        <Form.Item name="establishedOn" label={t('admin.establishedOn')} extra={t('admin.establishedOnHint')}>
+          <Input type="date" />
+        </Form.Item>
+        <Form.Item
+          name="id"
+          label={t('admin.unitId')}
+          extra={t('admin.unitIdHint')}
+          rules={[{ pattern: /^[A-Za-z0-9_-]{1,64}$/, message: t('admin.unitIdInvalid') }]}
+        >
+          <Input placeholder={t('admin.unitIdPlaceholder')} />
         </Form.Item>
       </div>
       {create.error ? <ErrorAlert error={create.error} /> : null}
@@ -224,6 +247,28 @@ export function UnitsPanel() {
   const [adding, setAdding] = useState<'unit' | 'tenure' | 'move' | 'merge' | null>(null);
   const tree = useMemo(() => buildTree(units.units, (k) => label(unitKind, k)), [units.units, label]);
   const selected = f.unit ? units.byId?.get(f.unit) : undefined;
+  // Roots open at first; a selected unit (from the address, or just created) opens its branch.
+  const [expanded, setExpanded] = useState<string[]>([]);
+  const roots = tree.map((n) => n.key).join(',');
+  const byId = units.byId;
+  useEffect(() => {
+    const branch: string[] = [];
+    for (let u = f.unit ? byId?.get(f.unit) : undefined; u?.parentId; u = byId?.get(u.parentId))
+      branch.push(u.parentId);
+    const open = [...(roots ? roots.split(',') : []), ...branch];
+    setExpanded((e) => (open.every((k) => e.includes(k)) ? e : [...new Set([...e, ...open])]));
+  }, [roots, f.unit, byId]);
+  // …and is scrolled into the tree's view once (the tree renders only the rows in view).
+  const treeRef = useRef<{ scrollTo: (o: { key: string; align?: 'top' | 'bottom' | 'auto' }) => void }>(null);
+  const scrolledTo = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const parent = f.unit ? byId?.get(f.unit)?.parentId : undefined;
+    if (!f.unit || scrolledTo.current === f.unit || !byId?.has(f.unit)) return;
+    if (parent && !expanded.includes(parent)) return;
+    scrolledTo.current = f.unit;
+    const unit = f.unit;
+    requestAnimationFrame(() => treeRef.current?.scrollTo({ key: unit, align: 'auto' }));
+  }, [f.unit, expanded, byId]);
   const tenures = useTenures(selected?.id);
   if (units.isLoading) return <Loading />;
   if (units.error) return <ErrorState error={units.error} onRetry={() => units.refetch()} />;
@@ -233,14 +278,16 @@ export function UnitsPanel() {
         size="small"
         title={t('admin.units')}
         extra={
-          <Button size="small" onClick={() => setAdding('unit')}>
+          <Button size="small" onClick={() => setAdding('unit')} data-testid="add-unit">
             {t('admin.addUnit')}
           </Button>
         }
       >
         <Tree
+          ref={treeRef as never}
           treeData={tree}
-          defaultExpandedKeys={tree.map((n) => n.key)}
+          expandedKeys={expanded}
+          onExpand={(keys) => setExpanded(keys.map(String))}
           selectedKeys={selected ? [selected.id] : []}
           onSelect={(keys) => setF({ unit: String(keys[0] ?? '') })}
           height={520}
@@ -254,7 +301,7 @@ export function UnitsPanel() {
               size="small"
               column={1}
               items={[
-                { key: 'id', label: t('admin.unitId'), children: selected.id },
+                { key: 'id', label: t('admin.systemId'), children: selected.id },
                 { key: 'kind', label: t('admin.unitKind'), children: label(unitKind, selected.kind) },
                 { key: 'code', label: t('admin.code'), children: selected.code },
                 {
@@ -353,9 +400,11 @@ export function UnitsPanel() {
         destroyOnHidden
       >
         <UnitForm
-          onDone={() => {
+          onDone={(u) => {
             message.success(t('common.saved'));
             setAdding(null);
+            // Show the new unit: selected, its branch of the tree opened.
+            setF({ unit: u.id });
           }}
         />
       </Modal>
