@@ -50,6 +50,7 @@ export const router = createBrowserRouter([
               { path: 'rectifications', lazy: screen(() => import('./routes/rectifications.js')) },
               { path: 'rectifications/:id', lazy: screen(() => import('./routes/rectification.js')) },
               { path: 'rankings', lazy: screen(() => import('./routes/rankings.js')) },
+              { path: 'rankings/cards', lazy: screen(() => import('./routes/cards.js')) },
               { path: 'rankings/units/:id', lazy: screen(() => import('./routes/ranking-history.js')) },
               { path: 'rankings/notices/:id', lazy: screen(() => import('./routes/notice.js')) },
               { path: 'objections', lazy: screen(() => import('./routes/objections.js')) },

@@ -16,6 +16,13 @@ export const en: Record<MessageKey, string> = {
   'app.backHome': 'Back to home',
   'app.forbidden': 'Your role cannot use this page',
 
+  'cards.title': 'Pre-yellow cards',
+  'cards.quarter': 'Quarter',
+  'cards.group': 'Peer group',
+  'cards.issued': 'In force',
+  'cards.withdrawn': 'Withdrawn',
+  'cards.issuedAt': 'Issued at',
+  'cards.link': 'All pre-yellow cards',
   'nav.home': 'Home',
   'nav.detail': 'Details',
   'nav.new': 'New',

@@ -14,6 +14,13 @@ export const zhCN = {
   'app.backHome': '返回首页',
   'app.forbidden': '您的角色不能使用此页面',
 
+  'cards.title': '预黄牌一览',
+  'cards.quarter': '季度',
+  'cards.group': '考核组',
+  'cards.issued': '有效',
+  'cards.withdrawn': '已撤回',
+  'cards.issuedAt': '发放时间',
+  'cards.link': '预黄牌一览',
   'nav.home': '首页',
   'nav.detail': '详情',
   'nav.new': '新增',

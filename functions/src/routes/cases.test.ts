@@ -10,11 +10,20 @@ let h: Harness;
 const system = { id: 'system', role: 'system' as const };
 const at = '2025-05-15T10:00:00+08:00';
 
-async function propose(id: string, unitId: string): Promise<void> {
+async function propose(
+  id: string,
+  unitId: string,
+  trigger: AccountabilityCase['trigger'] = {
+    kind: 'consecutive_cards',
+    unitId,
+    quarters: ['2024Q4', '2025Q1'],
+    cardIds: ['c1', 'c2'],
+  },
+): Promise<void> {
   const c: AccountabilityCase = {
     id,
-    triggerKey: `cards:${unitId}:2024Q4:2025Q1:${id}`,
-    trigger: { kind: 'consecutive_cards', unitId, quarters: ['2024Q4', '2025Q1'], cardIds: ['c1', 'c2'] },
+    triggerKey: `${trigger.kind}:${unitId}:${id}`,
+    trigger,
     subjects: [{ personId: 'p-lead', unitId, post: 'principal', daysInPost: { '2024Q4': 92, '2025Q1': 90 } }],
     state: 'proposed',
     form: null,
@@ -129,6 +138,32 @@ describe('accountability cases through the API', () => {
     const list = await h.call('GET', '/api/v1/cases?state=proposed', { token: await h.token('viewer') });
     const ids = ((await list.json()) as { items: { id: string }[] }).items.map((c) => c.id);
     expect(ids).toEqual(['case-3']);
+  });
+
+  it('filters the list by what proposed the case, and refuses an unknown trigger', async () => {
+    await propose('case-t1', 'ds-b', {
+      kind: 'rectification_overdue',
+      unitId: 'ds-b',
+      rectificationId: 'r-t1',
+      daysOverdue: 31,
+    });
+    await propose('case-t2', 'ds-b');
+    const token = await h.token('inspector');
+    const idsOf = async (query: string) => {
+      const res = await h.call('GET', `/api/v1/cases?unitId=ds-b${query}`, { token });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { items: { id: string }[] }).items
+        .map((c) => c.id)
+        .filter((id) => id.startsWith('case-t'))
+        .sort();
+    };
+    expect(await idsOf('')).toEqual(['case-t1', 'case-t2']);
+    expect(await idsOf('&trigger=rectification_overdue')).toEqual(['case-t1']);
+    expect(await idsOf('&trigger=consecutive_cards')).toEqual(['case-t2']);
+    expect(await idsOf('&trigger=petition_sla_missed')).toEqual([]);
+    const bad = await h.call('GET', '/api/v1/cases?trigger=whatever', { token });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: 'request.invalid', field: 'trigger' });
   });
 });
 

@@ -1,12 +1,16 @@
 /** 问责: the requests and answers of the accountability case routes (list, read, the four steps). */
 import { z } from 'zod';
 import { accountabilityCaseSchema, caseSubjectSchema } from '../schemas/accountability.js';
-import { accountabilityForm } from '../schemas/enums.js';
+import { accountabilityForm, caseTriggerKind } from '../schemas/enums.js';
 import { longText, noteText } from '../schemas/text.js';
 import { lightQuery, lightSchema, pageOf } from './common.js';
 import { listQuerySchema } from './records.js';
 
-export const caseListQuerySchema = listQuerySchema.extend({ light: lightQuery });
+export const caseListQuerySchema = listQuerySchema.extend({
+  light: lightQuery,
+  /** What proposed the case (its trigger's kind). */
+  trigger: caseTriggerKind.schema.optional(),
+});
 
 /** The steps of the case workflow, in order (each a route `POST /api/v1/cases/{id}/{step}`). */
 export const caseActionTypes = ['review', 'decide', 'dismiss', 'close'] as const;

@@ -131,3 +131,4 @@ export const cardListQuerySchema = z.strictObject({
 });
 export type CardListQuery = z.infer<typeof cardListQuerySchema>;
 export const cardPageSchema = pageOf(cardRecordSchema);
+export type CardPage = z.infer<typeof cardPageSchema>;

@@ -5,6 +5,7 @@ import {
   ALERT_SEVERITY_LABELS,
   ALERT_STATE_LABELS,
   CASE_STATE_LABELS,
+  CASE_TRIGGER_LABELS,
   FINDING_SEVERITY_LABELS,
   FINDING_SOURCE_LABELS,
   GOV_LEVEL_LABELS,
@@ -55,6 +56,9 @@ export const alertState = labelledEnum(ALERT_STATE_LABELS);
 export const alertSeverity = labelledEnum(ALERT_SEVERITY_LABELS);
 
 export const caseState = labelledEnum(CASE_STATE_LABELS);
+
+/** The kinds of trigger that propose an accountability case (the `kind` of caseTriggerSchema). */
+export const caseTriggerKind = labelledEnum(CASE_TRIGGER_LABELS);
 
 export const accountabilityForm = labelledEnum(ACCOUNTABILITY_FORM_LABELS);
 

@@ -160,6 +160,17 @@ describe('the quarter’s indicators and ranking in the browser', () => {
     expect(await s.page.getByTestId('card-mark').count()).toBe(1);
     expect(await row(a).getByTestId('card-mark').count()).toBe(0);
     await look(s.page, 'ranking-published');
+    // 预黄牌一览: the card just issued is listed under its quarter and unit, and leads back to the ranking.
+    await s.page.getByTestId('cards-link').click();
+    await s.page.waitForURL(/\/rankings\/cards/);
+    await s.page.goto(`${stack.base}/rankings/cards?unitId=${c}`);
+    const cardRows = s.page.getByTestId('cards-row');
+    await expect.poll(() => cardRows.count(), { timeout: 30_000 }).toBe(2);
+    const cardsText = (await s.page.getByTestId('cards').textContent()) ?? '';
+    expect(cardsText).toContain(first);
+    expect(cardsText).toContain(second);
+    expect(await s.page.getByTestId('breadcrumbs').textContent()).toContain('预黄牌一览');
+    await look(s.page, 'cards-list');
     expect(s.errors).toEqual([]);
     await s.ctx.close();
 
@@ -178,6 +189,13 @@ describe('the quarter’s indicators and ranking in the browser', () => {
     expect(listedText).toContain('连续两个季度预黄牌');
     expect(listedText).toContain('周明远');
     await look(i.page, 'cases-proposed');
+    // Filtered by what proposed it: there under 连续两个季度预黄牌, not under 整改逾期.
+    await i.page.getByTestId('filter-trigger').click();
+    await i.page.locator('.ant-select-item-option').filter({ hasText: '整改逾期' }).click();
+    await i.page.waitForURL(/trigger=rectification_overdue/);
+    await expect.poll(() => i.page.locator(`a[href="/cases/${caseId}"]`).count()).toBe(0);
+    await i.page.goto(`${stack.base}/cases?trigger=consecutive_cards`);
+    await listed.waitFor();
     await listed.click();
     await i.page.getByTestId('case-detail').waitFor();
     expect(await i.page.getByTestId('case-detail').getAttribute('data-state')).toBe('proposed');

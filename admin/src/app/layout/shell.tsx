@@ -132,6 +132,9 @@ function usePendingCount(): number {
  * Where the screen sits (面包屑): 首页 › the menu entry it belongs to › 详情/新增 for a record or a form
  * below it. The entry is the menu item the sider highlights (`selected`); the home page has none.
  */
+/** Screens below a menu entry that are lists of their own, not one record: their crumb is their name. */
+const SUB_SCREENS: Record<string, MessageKey> = { '/rankings/cards': 'cards.title' };
+
 function Crumbs({ path, selected }: { path: string; selected: string }) {
   const { t } = useI18n();
   if (path === '/') return null;
@@ -147,7 +150,9 @@ function Crumbs({ path, selected }: { path: string; selected: string }) {
           },
         ]
       : []),
-    ...(below ? [{ key: 'leaf', title: t(path.endsWith('/new') ? 'nav.new' : 'nav.detail') }] : []),
+    ...(below
+      ? [{ key: 'leaf', title: t(SUB_SCREENS[path] ?? (path.endsWith('/new') ? 'nav.new' : 'nav.detail')) }]
+      : []),
   ];
   return <Breadcrumb className="crumbs" items={items} data-testid="breadcrumbs" />;
 }

@@ -19,7 +19,7 @@ import { Tx } from '../../store/tx.js';
 import { readVisible } from '../org/jurisdiction.js';
 import { namesOf } from '../org/names.js';
 import { assertVersion, commitOrConflict } from '../records/conflict.js';
-import { type ListQuery, listRecords } from '../records/lists.js';
+import { dataFilter, type ListQuery, listRecords } from '../records/lists.js';
 
 export const caseIndex = (c: AccountabilityCase, unitPath: string): RecordIndex => ({
   unitPath,
@@ -122,9 +122,19 @@ export async function getCase(deps: Deps, p: Principal, id: string): Promise<Cas
   return viewOf(c, p, await subjectNames(deps, [c]));
 }
 
-export async function listCases(deps: Deps, p: Principal, q: ListQuery & { light?: Light | undefined }) {
+export async function listCases(
+  deps: Deps,
+  p: Principal,
+  q: ListQuery & { light?: Light | undefined; trigger?: AccountabilityCase['trigger']['kind'] | undefined },
+) {
   assertReader(p);
-  const page = await listRecords<AccountabilityCase>(deps, p, 'case', q);
+  const page = await listRecords<AccountabilityCase>(
+    deps,
+    p,
+    'case',
+    q,
+    dataFilter(['trigger', 'kind'], q.trigger),
+  );
   const names = await subjectNames(deps, page.items);
   const items = page.items.map((c) => viewOf(c, p, names));
   // The light filter is applied to the page read (a light is derived now, not stored): a page may hold

@@ -43,10 +43,26 @@ export const pageRange = (
   ...(q.to ? { to: q.to } : {}),
 });
 
-export async function listRecords<T>(deps: Deps, p: Principal, type: RecordType, q: ListQuery) {
+/**
+ * `data.<path> = value` on the record's own data (a non-key filter, within the page's read budget like
+ * the others); undefined: no filter.
+ */
+export function dataFilter(path: readonly string[], v: unknown): ListFilter[] {
+  if (v === undefined) return [];
+  const names = Object.fromEntries([['#d', 'data'], ...path.map((k, i) => [`#d${i}`, k])]);
+  return [{ expr: `#d.${path.map((_, i) => `#d${i}`).join('.')} = :d`, names, values: { ':d': v } }];
+}
+
+export async function listRecords<T>(
+  deps: Deps,
+  p: Principal,
+  type: RecordType,
+  q: ListQuery,
+  more: readonly ListFilter[] = [],
+) {
   const page = await deps.store.list<T>(type, {
     unitPathPrefix: await listScope(deps, p, q.unitId),
-    filters: equalsFilters({ state: q.state, category: q.category, severity: q.severity }),
+    filters: [...equalsFilters({ state: q.state, category: q.category, severity: q.severity }), ...more],
     limit: q.limit,
     ...keywordOf(q),
     ...pageRange(p, q),

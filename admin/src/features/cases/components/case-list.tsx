@@ -1,4 +1,4 @@
-import { caseState } from '@jiandu/shared';
+import { caseState, caseTriggerKind } from '@jiandu/shared';
 import type { CaseView } from '@jiandu/shared/api';
 import { Tag } from 'antd';
 import { useUnits } from '../../../api/units.js';
@@ -57,6 +57,13 @@ export function CaseList() {
           value={f.state}
           onChange={(v) => setF({ state: v })}
           testId="filter-state"
+        />
+        <EnumFilter
+          e={caseTriggerKind}
+          placeholder={t('cases.trigger')}
+          value={f.trigger}
+          onChange={(v) => setF({ trigger: v })}
+          testId="filter-trigger"
         />
         <EnumFilter
           e={LIGHT_ENUM}

@@ -220,6 +220,9 @@ export function RankingsPage() {
       title={t('rank.title')}
       extra={
         <>
+          <Link to="/rankings/cards" data-testid="cards-link">
+            <Button>{t('cards.link')}</Button>
+          </Link>
           {mode === 'published' && effective ? (
             <ExportButton list="ranking-snapshot" query={{ id: effective.id }} />
           ) : null}

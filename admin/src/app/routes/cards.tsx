@@ -1,0 +1,1 @@
+export { CardList as default } from '../../features/rankings/components/card-list.js';
