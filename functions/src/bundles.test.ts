@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Bundle, buildBundles, provideRuntimeSdk } from './bundles.js';
+import { type Bundle, buildBundles, provideRuntimeSdk, zodTrim } from './bundles.js';
 import { HANDLER_NAMES } from './handlers/registry.js';
+import { zodTrimProbe } from './testing/zod-trim-fixture.js';
 
 const run = promisify(execFile);
 let dir: string;
@@ -65,4 +67,36 @@ describe('the Lambda bundles', () => {
       expect(stdout.trim()).toBe('function');
     },
   );
+});
+
+describe('the zod trim (bundles.ts zodTrim: locales, z.compile, JSON Schema output stubbed)', () => {
+  it('leaves parsing, refusals and the OpenAPI document as zod gives them unbundled', async () => {
+    const out = join(dir, 'zod-trim-probe');
+    await build({
+      entryPoints: [join(import.meta.dirname, 'testing', 'zod-trim-fixture.ts')],
+      outdir: out,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'es2022',
+      minify: true,
+      mainFields: ['module', 'main'],
+      outExtension: { '.js': '.mjs' },
+      plugins: [zodTrim],
+      logLevel: 'error',
+    });
+    const bundled = (await import(pathToFileURL(join(out, 'zod-trim-fixture.mjs')).href)) as {
+      zodTrimProbe: typeof zodTrimProbe;
+    };
+    const trimmed = bundled.zodTrimProbe();
+    const source = zodTrimProbe();
+    expect(trimmed.document).toEqual(source.document);
+    expect(trimmed.refused).toEqual(source.refused);
+    expect(trimmed.checked).toEqual(source.checked);
+    expect(source.checked.length).toBe(3);
+    expect(source.refused.length).toBeGreaterThan(0);
+    // The one thing trimmed away, and only in the bundle.
+    expect(source.jsonSchema).toMatch(/"type":"string"/);
+    expect(trimmed.jsonSchema).toBe('zod JSON Schema output is not bundled');
+  });
 });

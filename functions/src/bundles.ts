@@ -5,7 +5,7 @@
  * (`<outDir>/<name>/index.mjs`), the asset the CDK stack deploys. No Docker: esbuild runs here.
  */
 
-import { mkdir, rm, symlink } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,12 +66,56 @@ const ZOD_STUBS: { file: RegExp; contents: string }[] = [
   },
 ];
 
+/**
+ * zod's JSON Schema output (`z.toJSONSchema`, `schema.toJSONSchema()`, Standard Schema's `jsonSchema`):
+ * nothing here calls it — the OpenAPI document is made by @asteasolutions/zod-to-openapi, which walks the
+ * schemas itself — yet every schema type refers to its processor, so esbuild keeps ~25 KB of it. In a
+ * bundle each of these functions throws when called; the few that run when a schema is built (the
+ * factories of the methods) still return a method, which throws when called. `aggregateChecks` (a
+ * schema's minLength, format …, which zod-to-openapi reads) is kept as zod wrote it.
+ */
+const JSON_SCHEMA_FILES = /zod\/v4\/core\/(json-schema-processors|to-json-schema|json-schema-generator)\.js$/;
+const KEPT = 'export function aggregateChecks';
+const notBundled = "throw new Error('zod JSON Schema output is not bundled')";
+
+/** A JSON Schema module of zod with the same exports, each throwing (see JSON_SCHEMA_FILES). */
+export function jsonSchemaStub(source: string): string {
+  // The helpers aggregateChecks uses come before it, so the module up to its end is kept as it is.
+  const kept = source.indexOf(KEPT);
+  const keptEnd = kept < 0 ? -1 : source.indexOf('\n}\n', kept);
+  const head = keptEnd < 0 ? '' : `${source.slice(0, keptEnd + 3)}\n`;
+  const names = [...source.matchAll(/^export (?:const|function|class) (\w+)/gm)]
+    .map((m) => m[1]!)
+    .filter((n) => n !== 'aggregateChecks');
+  const aliases = [...source.matchAll(/^export \{ (\w+) as (\w+) \};/gm)].map(
+    (m) => `export { ${m[1]} as ${m[2]} };`,
+  );
+  const stubs = names.map((n) =>
+    /^create\w*Method$/.test(n)
+      ? `export const ${n} = () => () => { ${notBundled}; };`
+      : /^[A-Z]/.test(n)
+        ? `export class ${n} { constructor() { ${notBundled}; } }`
+        : `export function ${n}() { ${notBundled}; }`,
+  );
+  // Keep only the imports aggregateChecks needs (the util helpers); the rest pointed at other stubs.
+  return [
+    head.replace(/^import .*from "\.\/(?:to-json-schema|schemas)\.js";$/gm, ''),
+    ...stubs,
+    ...aliases,
+  ].join('\n');
+}
+
 export const zodTrim: Plugin = {
   name: 'zod-trim',
   setup(b) {
     for (const { file, contents } of ZOD_STUBS) {
       b.onLoad({ filter: file }, (args) => ({ contents, loader: 'js', resolveDir: dirname(args.path) }));
     }
+    b.onLoad({ filter: JSON_SCHEMA_FILES }, async (args) => ({
+      contents: jsonSchemaStub(await readFile(args.path, 'utf8')),
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
   },
 };
 

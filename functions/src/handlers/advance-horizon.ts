@@ -2,6 +2,7 @@
 import { lambdaDeps, once } from '../aws/lambda-deps.js';
 import { observability } from '../aws/observability.js';
 import { readAwsEnv } from '../env.js';
+import { advanceHorizon } from '../jobs/advance-horizon.js';
 import { jobHandler } from './job-handler.js';
 import { HANDLERS } from './registry.js';
 
@@ -9,7 +10,7 @@ const env = readAwsEnv(HANDLERS['advance-horizon'].env);
 const obs = observability('advance-horizon', env.LOG_LEVEL);
 
 export const handler = jobHandler(
-  'advance-horizon',
+  advanceHorizon,
   once(() => lambdaDeps(env, { pii: false })),
   obs,
 );

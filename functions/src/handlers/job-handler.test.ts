@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { observability } from '../aws/observability.js';
+import { overdueSweep } from '../jobs/overdue-sweep.js';
 import { type Harness, startHarness } from '../testing/harness.js';
 import { lambdaContext } from './api-gateway-event.js';
 import { jobHandler, runTime } from './job-handler.js';
@@ -42,7 +43,7 @@ describe('a scheduled job in Lambda', () => {
       return true;
     });
     try {
-      const handler = jobHandler('overdue-sweep', async () => h.deps, observability('overdue-sweep', 'info'));
+      const handler = jobHandler(overdueSweep, async () => h.deps, observability('overdue-sweep', 'info'));
       const result = await handler({ scheduledTime: '2025-05-14T16:30:00Z' }, lambdaContext('overdue-sweep'));
       expect(result).toMatchObject({ job: 'overdue-sweep', counts: { alertsRaised: 1 } });
     } finally {

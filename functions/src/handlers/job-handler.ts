@@ -7,7 +7,7 @@ import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import type { Deps } from '../app/deps.js';
 import { addCounts, type Observability, observed } from '../aws/observability.js';
-import { type JobName, type JobResult, runJob } from '../jobs/index.js';
+import type { Job, JobResult } from '../jobs/job.js';
 
 /** The schedule's input: `{"scheduledTime":"<aws.scheduler.scheduled-time>"}` (absent when run by hand). */
 export const scheduledEvent = z.looseObject({ scheduledTime: z.iso.datetime({ offset: true }).optional() });
@@ -39,6 +39,9 @@ export function scheduledHandler(
   };
 }
 
-/** A job of the registry (functions/src/jobs) as a scheduled handler. */
-export const jobHandler = (name: JobName, deps: () => Promise<Deps>, obs?: Observability) =>
-  scheduledHandler((d, now) => runJob(d, name, now), deps, obs);
+/**
+ * A job (functions/src/jobs) as a scheduled handler. The entry imports its job's own module, not the
+ * registry (jobs/index.ts): the registry imports every job, and a bundle would carry them all.
+ */
+export const jobHandler = (job: Job, deps: () => Promise<Deps>, obs?: Observability) =>
+  scheduledHandler((d, now) => job(d, { now }), deps, obs);

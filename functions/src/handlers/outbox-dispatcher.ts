@@ -6,7 +6,7 @@ import { lambdaDeps, once } from '../aws/lambda-deps.js';
 import { awsMailer, awsWebhooks, withWebhooks } from '../aws/notify-deps.js';
 import { observability } from '../aws/observability.js';
 import { readAwsEnv, webhookTargetsOf } from '../env.js';
-import { runJob } from '../jobs/index.js';
+import { outboxDispatch } from '../jobs/outbox-dispatch.js';
 import { scheduledHandler } from './job-handler.js';
 import { HANDLERS } from './registry.js';
 
@@ -16,7 +16,7 @@ const mailer = awsMailer(env);
 const robots = awsWebhooks(env, webhookTargetsOf(env));
 
 export const handler = scheduledHandler(
-  async (deps, now) => runJob(await withWebhooks(deps, robots), 'outbox-dispatch', now),
+  async (deps, now) => outboxDispatch(await withWebhooks(deps, robots), { now }),
   once(() => lambdaDeps(env, { pii: false, ...(mailer ? { mailer } : {}) })),
   obs,
 );

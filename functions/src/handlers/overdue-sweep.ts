@@ -2,6 +2,7 @@
 import { lambdaDeps, once } from '../aws/lambda-deps.js';
 import { observability } from '../aws/observability.js';
 import { readAwsEnv } from '../env.js';
+import { overdueSweep } from '../jobs/overdue-sweep.js';
 import { jobHandler } from './job-handler.js';
 import { HANDLERS } from './registry.js';
 
@@ -9,7 +10,7 @@ const env = readAwsEnv(HANDLERS['overdue-sweep'].env);
 const obs = observability('overdue-sweep', env.LOG_LEVEL);
 
 export const handler = jobHandler(
-  'overdue-sweep',
+  overdueSweep,
   once(() => lambdaDeps(env, { pii: false })),
   obs,
 );

@@ -2,6 +2,7 @@
 import { lambdaDeps, once } from '../aws/lambda-deps.js';
 import { observability } from '../aws/observability.js';
 import { readAwsEnv } from '../env.js';
+import { publishQuarter } from '../jobs/publish-quarter.js';
 import { jobHandler } from './job-handler.js';
 import { HANDLERS } from './registry.js';
 
@@ -9,7 +10,7 @@ const env = readAwsEnv(HANDLERS['publish-quarter'].env);
 const obs = observability('publish-quarter', env.LOG_LEVEL);
 
 export const handler = jobHandler(
-  'publish-quarter',
+  publishQuarter,
   once(() => lambdaDeps(env, { pii: false })),
   obs,
 );
