@@ -64,20 +64,33 @@ export interface Access {
   notify: boolean;
   /** Reads the origin secret (the API, when CloudFront is in front). */
   origin: boolean;
+  /** Reads and writes evidence files in their bucket (the API groups whose routes carry evidence). */
+  evidence: boolean;
 }
 
+/**
+ * The API is one function per route group (functions/src/app/route-groups.ts), each with the same grants
+ * but for evidence: every API function reads PII (petitions, and the list cursors' key, which the PII key
+ * wraps) and the origin secret; evidence only where its routes are (uploads and rectifications' evidence
+ * in api-records, objections' in api-rankings).
+ */
+const API_ACCESS = { write: true, scan: false, pii: true, notify: false, origin: true, evidence: false };
+
 export const ACCESS: Record<HandlerName, Access> = {
-  api: { write: true, scan: false, pii: true, notify: false, origin: true },
-  'overdue-sweep': { write: true, scan: false, pii: false, notify: false, origin: false },
-  'advance-horizon': { write: true, scan: false, pii: false, notify: false, origin: false },
-  'publish-quarter': { write: true, scan: false, pii: false, notify: false, origin: false },
+  api: API_ACCESS,
+  'api-records': { ...API_ACCESS, evidence: true },
+  'api-rankings': { ...API_ACCESS, evidence: true },
+  'api-sheets': API_ACCESS,
+  'overdue-sweep': { write: true, scan: false, pii: false, notify: false, origin: false, evidence: false },
+  'advance-horizon': { write: true, scan: false, pii: false, notify: false, origin: false, evidence: false },
+  'publish-quarter': { write: true, scan: false, pii: false, notify: false, origin: false, evidence: false },
   // Writes its checkpoint of verified heads (the incremental verify) and nothing else.
-  'verify-digest': { write: true, scan: true, pii: false, notify: false, origin: false },
-  'outbox-dispatcher': { write: true, scan: false, pii: false, notify: true, origin: false },
+  'verify-digest': { write: true, scan: true, pii: false, notify: false, origin: false, evidence: false },
+  'outbox-dispatcher': { write: true, scan: false, pii: false, notify: true, origin: false, evidence: false },
   // Runs every job of the schedule table (the petition SLA sweep, the outbox, the monthly bulletin …).
-  scheduler: { write: true, scan: false, pii: true, notify: true, origin: false },
+  scheduler: { write: true, scan: false, pii: true, notify: true, origin: false, evidence: false },
   // Writes change markers from the table's stream (and reads the stream: granted by its event source).
-  'change-feed': { write: true, scan: false, pii: false, notify: false, origin: false },
+  'change-feed': { write: true, scan: false, pii: false, notify: false, origin: false, evidence: false },
 };
 
 /**
@@ -89,6 +102,9 @@ export const ACCESS: Record<HandlerName, Access> = {
 export const INTEGRATION_TIMEOUT_SECONDS = 29;
 export const TIMEOUTS: Record<HandlerName, Duration> = {
   api: Duration.seconds(25),
+  'api-records': Duration.seconds(25),
+  'api-rankings': Duration.seconds(25),
+  'api-sheets': Duration.seconds(25),
   'overdue-sweep': Duration.minutes(15),
   'advance-horizon': Duration.minutes(15),
   'publish-quarter': Duration.minutes(15),
@@ -124,8 +140,10 @@ export function environmentOf(name: HandlerName, values: EnvValues): Record<stri
     ...required,
     ...OPTIONAL,
     ...(access.notify ? NOTIFY : []),
-    // The API's alone: the origin secret, and the first administrators it creates at a cold start.
-    ...(access.origin ? (['ORIGIN_SECRET_ARN', 'JIANDU_FIRST_ADMINS'] as const) : []),
+    // The API's functions alone: the origin secret.
+    ...(access.origin ? (['ORIGIN_SECRET_ARN'] as const) : []),
+    // The first administrators: created by the `api` function (the one serving sign-in and accounts).
+    ...(name === 'api' ? (['JIANDU_FIRST_ADMINS'] as const) : []),
   ];
   for (const k of names) {
     const v = values[k];
@@ -187,7 +205,7 @@ export class Functions extends Construct {
             })
           : undefined;
       if (dlq) this.dlq[name] = dlq;
-      // The API's ceiling, one run at a time for each job; the stream's consumers follow its shards.
+      // Each API function's ceiling, one run at a time for each job; the stream's consumers follow its shards.
       const reserved = scheduled ? 1 : stream ? undefined : props.apiMaxConcurrency;
       const fn = new LambdaFunction(this, cid, {
         description: `Jiandu ${name}`,
@@ -235,7 +253,7 @@ export class Functions extends Construct {
         }),
       );
       this.grantStore(role, storage, access);
-      if (name === 'api') {
+      if (access.evidence) {
         role.addToPolicy(
           new PolicyStatement({
             actions: ['s3:PutObject', 's3:GetObject'],

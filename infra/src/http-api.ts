@@ -1,9 +1,13 @@
 /**
- * The HTTP API (API Gateway v2) in front of the one Hono app. Every route under /api/v1 goes through the
+ * The HTTP API (API Gateway v2) in front of the one Hono app, served by one function per route group
+ * (functions/src/app/route-groups.ts): each group's prefixes (`/api/v1/<prefix>` and everything under
+ * it) go to its function, every other path to `api`. Every route under /api/v1 goes through the
  * JWT authorizer (the issuer and audience of auth.ts); the only public routes are the ones the app itself
  * serves without a token in AWS: health and the OpenAPI document. The built-in issuer's sign-in and JWKS
  * (local and on-premises only) sit behind the authorizer like everything else, so they are unreachable.
  */
+
+import { API_GROUP_NAMES, API_GROUPS, type ApiGroupName } from '@jiandu/functions/app/route-groups';
 import { Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
@@ -34,8 +38,15 @@ export const PUBLIC_ROUTES = ['/api/health', '/api/openapi.json'] as const;
 export const STAGE_THROTTLE = { rateLimit: 200, burstLimit: 400 } as const;
 export const PUBLIC_ROUTE_THROTTLE = { rateLimit: 10, burstLimit: 20 } as const;
 
-/** Everything else the app serves: its REST API. */
+/** Everything else the app serves: its REST API (the `api` function, but for the groups' prefixes). */
 export const PROTECTED_ROUTE = '/api/v1/{proxy+}';
+
+/** The paths of the HTTP API's routes to each function: a group's prefixes, or the rest (`api`). */
+export function routePathsOf(group: ApiGroupName): string[] {
+  const prefixes: readonly string[] = API_GROUPS[group].prefixes;
+  if (group === 'api') return [PROTECTED_ROUTE];
+  return prefixes.flatMap((p) => [`/api/v1/${p}`, `/api/v1/${p}/{proxy+}`]);
+}
 
 const PROTECTED_METHODS = [
   HttpMethod.GET,
@@ -46,7 +57,8 @@ const PROTECTED_METHODS = [
 ];
 
 export interface HttpApiFrontProps {
-  handler: IFunction;
+  /** The function of each route group. */
+  handlers: Record<ApiGroupName, IFunction>;
   issuer: OidcIssuer;
 }
 
@@ -95,18 +107,32 @@ export class HttpApiFront extends Construct {
       jwtAudience: [props.issuer.audience],
       identitySource: ['$request.header.Authorization'],
     });
-    const integration = new HttpLambdaIntegration('App', props.handler, {
-      timeout: Duration.seconds(29),
-    });
+    // One invoke permission per function for this API (not one per route: a group has up to ~100 routes,
+    // past what a function's resource policy holds); the API reaches a function only on its routes.
+    const integrations = Object.fromEntries(
+      API_GROUP_NAMES.map((g) => [
+        g,
+        new HttpLambdaIntegration(g === 'api' ? 'App' : `App-${g}`, props.handlers[g], {
+          timeout: Duration.seconds(29),
+          scopePermissionToRoute: false,
+        }),
+      ]),
+    ) as Record<ApiGroupName, HttpLambdaIntegration>;
     for (const path of PUBLIC_ROUTES) {
-      this.publicRoutes.push(...this.api.addRoutes({ path, methods: [HttpMethod.GET], integration }));
+      this.publicRoutes.push(
+        ...this.api.addRoutes({ path, methods: [HttpMethod.GET], integration: integrations.api }),
+      );
     }
-    this.api.addRoutes({
-      path: PROTECTED_ROUTE,
-      methods: PROTECTED_METHODS,
-      integration,
-      authorizer: this.authorizer,
-    });
+    for (const g of API_GROUP_NAMES) {
+      for (const path of routePathsOf(g)) {
+        this.api.addRoutes({
+          path,
+          methods: PROTECTED_METHODS,
+          integration: integrations[g],
+          authorizer: this.authorizer,
+        });
+      }
+    }
     const stage = this.stage.node.defaultChild as CfnStage;
     stage.routeSettings = Object.fromEntries(
       PUBLIC_ROUTES.map((path) => [

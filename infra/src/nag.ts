@@ -4,11 +4,12 @@
  * annotation at synth: infra/src/synth.ts fails on it, and the tests check there is none.
  */
 
-import { HANDLERS, type HandlerName } from '@jiandu/functions/handlers/registry';
+import { HANDLER_NAMES, HANDLERS, type HandlerName } from '@jiandu/functions/handlers/registry';
 import { Aspects, type CfnResource, Stack } from 'aws-cdk-lib';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsSolutionsChecks, NagSuppressions } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
+import { ACCESS } from './functions.js';
 import type { JianduStack } from './stack.js';
 import type { EdgeStack } from './waf.js';
 
@@ -87,9 +88,11 @@ export function acknowledge(stack: JianduStack, opts: { certificate: boolean }):
   suppress(stack.audit.selection, 'AwsSolutions-IAM4', REASONS.backupRole, [
     'Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup',
   ]);
-  suppress(functions.role.api, 'AwsSolutions-IAM5', REASONS.evidence, [
-    `Resource::${arnOf(storage.evidence)}/evidence/*`,
-  ]);
+  for (const name of HANDLER_NAMES.filter((n) => ACCESS[n].evidence)) {
+    suppress(functions.role[name], 'AwsSolutions-IAM5', REASONS.evidence, [
+      `Resource::${arnOf(storage.evidence)}/evidence/*`,
+    ]);
+  }
   suppress(functions.role['verify-digest'], 'AwsSolutions-IAM5', REASONS.digests, [
     `Resource::${arnOf(storage.digests)}/digests/*`,
   ]);

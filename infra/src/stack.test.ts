@@ -1,4 +1,5 @@
 import { contentSecurityPolicy } from '@jiandu/functions/app/content-security-policy';
+import { API_GROUP_NAMES, API_GROUPS, groupOfPath } from '@jiandu/functions/app/route-groups';
 import { AWS_REQUIRED, readAwsEnv } from '@jiandu/functions/env';
 import { HANDLER_NAMES, HANDLERS } from '@jiandu/functions/handlers/registry';
 import { TABLE } from '@jiandu/functions/store/table';
@@ -7,7 +8,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COGNITO_ROLES_CLAIM, COGNITO_UNIT_CLAIM, COGNITO_USERNAME_CLAIM } from './auth.js';
 import { ACCESS, idOf } from './functions.js';
-import { PROTECTED_ROUTE, PUBLIC_ROUTES } from './http-api.js';
+import { PROTECTED_ROUTE, PUBLIC_ROUTES, routePathsOf } from './http-api.js';
 import { SCHEDULE_RATES, SCHEDULE_TIME_ZONE, SCHEDULE_TIMES } from './schedules.js';
 import { rendered, resourcesOf, type Synthesized, statementsOf, synthesize } from './testing/synth.js';
 
@@ -18,7 +19,7 @@ beforeAll(() => {
 
 const fnOf = (name: string) => {
   const hit = Object.entries(resourcesOf(s.template, 'AWS::Lambda::Function')).find(([id]) =>
-    id.startsWith(`Functions${idOf(name)}`),
+    new RegExp(`^Functions${idOf(name)}[0-9A-F]{8}$`).test(id),
   );
   if (!hit) throw new Error(`no function ${name}`);
   return { id: hit[0], props: hit[1].Properties as Record<string, unknown> };
@@ -110,7 +111,7 @@ describe('the functions', () => {
     );
     const roles = withPii.map((p) => JSON.stringify(p.Properties?.Roles));
     const piiFunctions = HANDLER_NAMES.filter((n) => ACCESS[n].pii);
-    expect(piiFunctions.sort()).toEqual(['api', 'scheduler']);
+    expect(piiFunctions.sort()).toEqual(['api', 'api-rankings', 'api-records', 'api-sheets', 'scheduler']);
     expect(roles).toHaveLength(piiFunctions.length);
     for (const name of piiFunctions) {
       expect(
@@ -144,9 +145,43 @@ describe('the HTTP API', () => {
     const protectedRoutes = routes.filter((r) => !publicKeys.includes(String(r.RouteKey)));
     expect(protectedRoutes.length).toBeGreaterThan(0);
     for (const r of protectedRoutes) {
-      expect(String(r.RouteKey)).toMatch(new RegExp(` ${PROTECTED_ROUTE.replace(/[{}+]/g, '\\$&')}$`));
+      expect(String(r.RouteKey)).toMatch(/^(GET|POST|PUT|PATCH|DELETE) \/api\/v1\//);
       expect(r).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: expect.anything() });
     }
+  });
+
+  it("routes each route group's prefixes to its function and the rest to api, each path once", () => {
+    const routes = Object.values(resourcesOf(s.template, 'AWS::ApiGatewayV2::Route')).map(
+      (r) => r.Properties!,
+    );
+    const integrations = resourcesOf(s.template, 'AWS::ApiGatewayV2::Integration');
+    /** The function a route's integration invokes, as its handler name. */
+    const functionOf = (target: unknown): string => {
+      const id = /"Ref":"(\w+)"/.exec(JSON.stringify(target))?.[1] ?? '';
+      const uri = JSON.stringify(integrations[id]?.Properties?.IntegrationUri);
+      const name = API_GROUP_NAMES.find((g) => uri.includes(`"${fnOf(g).id}"`));
+      if (!name) throw new Error(`route target ${JSON.stringify(target)}: no API function`);
+      return name;
+    };
+    const keys = routes.map((r) => String(r.RouteKey));
+    expect(new Set(keys).size).toBe(keys.length);
+    const expected = new Map<string, string>();
+    for (const g of API_GROUP_NAMES)
+      for (const path of routePathsOf(g))
+        for (const m of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) expected.set(`${m} ${path}`, g);
+    for (const p of PUBLIC_ROUTES) expected.set(`GET ${p}`, 'api');
+    expect(keys.sort()).toEqual([...expected.keys()].sort());
+    for (const r of routes)
+      expect(functionOf(r.Target), String(r.RouteKey)).toBe(expected.get(String(r.RouteKey)));
+    // The gateway's choice (the most specific route: a prefix's own) is the function the app's split
+    // (functions/src/app/route-groups.test.ts) serves the path from.
+    for (const g of API_GROUP_NAMES) {
+      for (const prefix of API_GROUPS[g].prefixes) {
+        expect(expected.get(`GET /api/v1/${prefix}`)).toBe(groupOfPath(`/api/v1/${prefix}`));
+        expect(expected.get(`GET /api/v1/${prefix}/{proxy+}`)).toBe(groupOfPath(`/api/v1/${prefix}/x/y`));
+      }
+    }
+    expect(expected.get(`GET ${PROTECTED_ROUTE}`)).toBe('api');
   });
 
   it("trusts the Cognito pool's tokens, for the SPA's client", () => {

@@ -7,10 +7,12 @@
  * CloudFront with origin access control) is left out there, decided by config.ts before synthesis.
  */
 
+import { API_GROUP_NAMES, type ApiGroupName } from '@jiandu/functions/app/route-groups';
 import { METRICS_NAMESPACE } from '@jiandu/functions/aws/observability';
 import { ORIGIN_HEADER } from '@jiandu/functions/aws/secrets';
 import type { Env } from '@jiandu/functions/env';
 import { CfnOutput, Lazy, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
@@ -115,10 +117,13 @@ export class JianduStack extends Stack {
       secrets: this.secrets,
       ...(mailIdentity ? { mailIdentityArn: mailIdentity } : {}),
     });
-    const { api, ...jobs } = this.functions.fn;
-    this.http = new HttpApiFront(this, 'Http', { handler: api, issuer });
+    const { fn } = this.functions;
+    // The HTTP API's functions: one per route group (functions/src/app/route-groups.ts), named as it.
+    const handlers = {} as Record<ApiGroupName, IFunction>;
+    for (const g of API_GROUP_NAMES) handlers[g] = fn[g];
+    this.http = new HttpApiFront(this, 'Http', { handlers, issuer });
     this.schedules = new Schedules(this, 'Schedules', {
-      functions: jobs,
+      functions: fn,
       deadLetterQueues: this.functions.dlq,
     });
 

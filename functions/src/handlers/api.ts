@@ -1,32 +1,13 @@
-/** Lambda entry of the HTTP API: API Gateway HTTP API → the one Hono app (createApp). */
-import { createApp } from '../app/app.js';
-import { jwtVerifier } from '../aws/jwt-verifier.js';
-import { lambdaDeps, once } from '../aws/lambda-deps.js';
-import { observability } from '../aws/observability.js';
-import { cachedSecret, originSecret, secretsManagerSource } from '../aws/secrets.js';
-import { readAwsEnv } from '../env.js';
-import { ensureFirstSsoAdministrators } from '../services/accounts/first-administrators.js';
-import { apiHandler } from './api-handler.js';
-import { HANDLERS } from './registry.js';
+/**
+ * Lambda entry of the HTTP API's `api` group (app/route-groups.ts): sign-in, accounts, the organisation,
+ * schemes, inbox, notifications, operations — every path no other group claims — and
+ * the public routes: health and the OpenAPI document of the whole app, whose other route modules load
+ * (a chunk of their own) on the document's first request, not at a cold start.
+ */
+import { coreGroup } from '../app/groups/core.js';
+import { apiGroupHandler } from './api-group.js';
 
-const env = readAwsEnv(HANDLERS.api.env);
-const obs = observability('api', env.LOG_LEVEL);
-const origin = env.ORIGIN_SECRET_ARN
-  ? cachedSecret(secretsManagerSource(), env.ORIGIN_SECRET_ARN, originSecret, { raw: true })
-  : undefined;
-
-export const handler = apiHandler(
-  once(async () => {
-    const deps = await lambdaDeps(env, { verify: jwtVerifier(env) });
-    // Single sign-on: without the first administrators' accounts no one could get in to make others.
-    // Two reads per cold start once they exist; idempotent under concurrent cold starts.
-    if (env.JIANDU_FIRST_ADMINS) {
-      const created = await ensureFirstSsoAdministrators(deps, env.JIANDU_FIRST_ADMINS);
-      if (created.length > 0)
-        obs.logger.info('first administrators created', { usernames: created.map((a) => a.username) });
-    }
-    return createApp(deps, { log: (e) => obs.logger.error('unhandled error', e as Error) });
-  }),
-  obs,
-  origin ? { originSecret: origin } : {},
-);
+export const handler = apiGroupHandler(coreGroup, async (deps) => {
+  const { createApp } = await import('../app/app.js');
+  return createApp(deps);
+});

@@ -16,7 +16,11 @@ export interface HandlerSpec {
 }
 
 export const HANDLERS = {
+  // The HTTP API, one function per route group (app/route-groups.ts; the names are the groups').
   api: { kind: 'http', env: ['EVIDENCE_BUCKET'] },
+  'api-records': { kind: 'http', env: ['EVIDENCE_BUCKET'] },
+  'api-rankings': { kind: 'http', env: ['EVIDENCE_BUCKET'] },
+  'api-sheets': { kind: 'http', env: ['EVIDENCE_BUCKET'] },
   'overdue-sweep': { kind: 'scheduled', env: [] },
   'advance-horizon': { kind: 'scheduled', env: [] },
   'publish-quarter': { kind: 'scheduled', env: [] },

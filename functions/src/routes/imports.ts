@@ -10,6 +10,8 @@ import { importQuerySchema, ledgerImportReportSchema, ledgerUpdateReportSchema }
 import type { HonoRequest } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { defineRoute } from '../app/authorize.js';
+/** Paths under it take file bodies: the app's JSON-only gate and JSON size cap let them through. */
+import { UPLOAD_PREFIX } from '../app/compose.js';
 import type { Deps } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 import { problemResponse } from '../app/errors.js';
@@ -20,8 +22,7 @@ import { importerRole, importLedger, MAX_IMPORT_BYTES } from '../sheets/ledger-i
 import { updateLedger } from '../sheets/ledger-updates.js';
 import { idParam, json } from './common.js';
 
-/** Paths under it take file bodies: the app's JSON-only gate and JSON size cap let them through. */
-export const UPLOAD_PREFIX = '/api/v1/imports/';
+export { UPLOAD_PREFIX };
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The bodies an upload may have: a form with the file, or the file itself (as browsers label csv and xlsx). */

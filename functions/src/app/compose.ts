@@ -1,0 +1,127 @@
+/**
+ * The one Hono app, of some or all of its route groups (app/route-groups.ts): served whole by
+ * @hono/node-server locally (app.ts) and by one Lambda function per group in AWS (handlers/api-group.ts).
+ * Public routes are sign-in, JWKS, health and the OpenAPI document; everything under /api/v1 needs a
+ * verified token.
+ */
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { isLocalEvidence } from '../evidence/local-evidence.js';
+import { recordRoutes } from '../routes/records.js';
+import { requireAuth } from './auth-middleware.js';
+import { assertEveryRouteDeclared } from './authorize.js';
+import type { Deps } from './deps.js';
+import { onError, problemResponse } from './errors.js';
+import type { RouteGroup } from './groups/group.js';
+import { problem } from './problem.js';
+import { queryGuard } from './query-guard.js';
+import { RouteTable } from './route-table.js';
+import { type ApiApp, canonicalPath, newRouter } from './router.js';
+import { TAGS } from './tags.js';
+
+export type { ApiApp };
+
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/** Where spreadsheet uploads go (routes/imports.ts): their own size cap and content types. */
+export const UPLOAD_PREFIX = '/api/v1/imports/';
+
+// SPDX's form for a licence without an SPDX id: OpenAPI 3.1's `identifier`, which the typings (3.0's
+// LicenseObject) do not know yet — so it is given as a value, not a literal.
+const LICENSE = { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' };
+
+/** The document's own fields (its paths are the app's routes). */
+export const DOCUMENT: Parameters<ApiApp['getOpenAPI31Document']>[0] = {
+  openapi: '3.1.0',
+  servers: [{ url: '/', description: 'This deployment (the API is served under /api)' }],
+  tags: [...TAGS],
+  info: {
+    title: 'Jiandu (监督) API',
+    license: LICENSE,
+    contact: { name: 'Jiandu maintainers (the README says where to report a problem)' },
+    version: '1.0.0',
+    description: 'Supervision and accountability: findings, petitions, opinion, rectifications, rankings.',
+  },
+};
+
+export interface ComposeOptions {
+  log?: (e: unknown) => void;
+  /**
+   * The app with every group, for the OpenAPI document when this one has only some (a function of
+   * route-groups.ts): the document stays whole wherever it is served. Without it, the app's own.
+   */
+  whole?: () => Promise<Pick<ApiApp, 'getOpenAPI31Document'>>;
+}
+
+/**
+ * The app of the given route groups (app.ts gives all of them): the same middleware, authentication,
+ * capability checks and error answers whatever the groups; the record routes always (last, since
+ * `/api/v1/{collection}/{id}` must not shadow a group's own `/api/v1/<prefix>/{id}`).
+ */
+export function composeApp(deps: Deps, groups: readonly RouteGroup[], opts: ComposeOptions = {}): ApiApp {
+  const log = opts.log ?? ((e: unknown) => console.error(e));
+  const app = newRouter({ getPath: canonicalPath });
+  app.use('*', secureHeaders());
+  // No API answer is kept by a browser or a proxy (a petitioner's identity, tokens, exports …): no-store,
+  // errors included. A route that sets its own Cache-Control keeps it (the docs' renderer script).
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
+  });
+  const jsonLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) =>
+      problemResponse(c, problem('request.tooLarge', `the body exceeds ${MAX_BODY_BYTES} bytes`)),
+  });
+  // Spreadsheet uploads (routes/imports.ts) have their own size cap and content types.
+  app.use('/api/*', (c, next) => (c.req.path.startsWith(UPLOAD_PREFIX) ? next() : jsonLimit(c, next)));
+  // JSON bodies only: a write with another content type is refused before anything is parsed.
+  app.use('/api/v1/*', async (c, next) => {
+    if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && !c.req.path.startsWith(UPLOAD_PREFIX)) {
+      const ct = c.req.header('content-type') ?? '';
+      if (!/^application\/json\b/i.test(ct)) {
+        return problemResponse(
+          c,
+          problem('request.unsupportedMediaType', 'send the body as application/json', {
+            field: 'content-type',
+          }),
+        );
+      }
+    }
+    await next();
+  });
+  const routes = new RouteTable(app);
+  app.use('/api/v1/*', queryGuard(routes));
+  app.get('/api/health', (c) => c.json({ ok: true }));
+  // Locally the evidence bytes go through the app itself, on URLs it signed (S3 takes them in AWS).
+  if (isLocalEvidence(deps.evidence)) app.route('/', deps.evidence.routes(deps.clock));
+  for (const g of groups) for (const r of g.public?.(deps) ?? []) app.route('/', r);
+  app.use('/api/v1/*', async (c, next) => {
+    if (c.req.path.startsWith('/api/v1/auth/')) return next();
+    return requireAuth(deps)(c, next);
+  });
+  for (const g of groups) for (const r of g.routes(deps)) app.route('/', r);
+  app.route('/', recordRoutes(deps));
+  // Each route checks its own declared access rule (app/authorize.ts); none may be missing.
+  assertEveryRouteDeclared(app.openAPIRegistry.definitions);
+  if (opts.whole) {
+    const whole = opts.whole;
+    let document: ReturnType<ApiApp['getOpenAPI31Document']> | undefined;
+    app.get('/api/openapi.json', async (c) => {
+      document ??= (await whole()).getOpenAPI31Document(DOCUMENT);
+      return c.json(document);
+    });
+  } else {
+    app.doc31('/api/openapi.json', DOCUMENT);
+  }
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+  app.notFound((c) =>
+    problemResponse(c, problem('route.notFound', `no route ${c.req.method} ${c.req.path}`)),
+  );
+  app.onError(onError(log));
+  return app;
+}

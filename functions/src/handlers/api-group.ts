@@ -1,0 +1,48 @@
+/**
+ * A Lambda entry of the HTTP API: one route group (app/route-groups.ts) of the one Hono app, built by
+ * composeApp on the first invocation and kept. Every group's function is the same but for its routes:
+ * the origin check, the token verifier, the first administrators, the middleware. The `api` group's
+ * function also serves the OpenAPI document, whole: the other groups' route modules load (a chunk of
+ * their own) on its first request only.
+ */
+import { type ApiApp, composeApp } from '../app/compose.js';
+import type { Deps } from '../app/deps.js';
+import type { RouteGroup } from '../app/groups/group.js';
+import { jwtVerifier } from '../aws/jwt-verifier.js';
+import { lambdaDeps, once } from '../aws/lambda-deps.js';
+import { observability } from '../aws/observability.js';
+import { cachedSecret, originSecret, secretsManagerSource } from '../aws/secrets.js';
+import { readAwsEnv } from '../env.js';
+import { ensureFirstSsoAdministrators } from '../services/accounts/first-administrators.js';
+import { apiHandler } from './api-handler.js';
+import { HANDLERS } from './registry.js';
+
+/** The app of every group, made from the function's deps (only to describe it: see api.ts). */
+export type WholeApp = (deps: Deps) => Promise<Pick<ApiApp, 'getOpenAPI31Document'>>;
+
+export function apiGroupHandler(group: RouteGroup, whole?: WholeApp) {
+  const env = readAwsEnv(HANDLERS[group.name].env);
+  const obs = observability(group.name, env.LOG_LEVEL);
+  const origin = env.ORIGIN_SECRET_ARN
+    ? cachedSecret(secretsManagerSource(), env.ORIGIN_SECRET_ARN, originSecret, { raw: true })
+    : undefined;
+  return apiHandler(
+    once(async () => {
+      const deps = await lambdaDeps(env, { verify: jwtVerifier(env) });
+      // Single sign-on: without the first administrators' accounts no one could get in to make others.
+      // Two reads per cold start once they exist; idempotent under concurrent cold starts. The stack gives
+      // the names to the `api` function only (the one serving sign-in and accounts).
+      if (env.JIANDU_FIRST_ADMINS) {
+        const created = await ensureFirstSsoAdministrators(deps, env.JIANDU_FIRST_ADMINS);
+        if (created.length > 0)
+          obs.logger.info('first administrators created', { usernames: created.map((a) => a.username) });
+      }
+      return composeApp(deps, [group], {
+        log: (e) => obs.logger.error('unhandled error', e as Error),
+        ...(whole ? { whole: () => whole(deps) } : {}),
+      });
+    }),
+    obs,
+    origin ? { originSecret: origin } : {},
+  );
+}
