@@ -74,11 +74,14 @@ export interface BundleFigures {
   /** Chunks loaded on first use, not at a cold start. */
   lazyKb: number;
   gzipKb: number;
-  /** Module init, the fastest of the runs (the least disturbed by other work on the machine). */
+  /** Module init, the median of the runs; the fastest apart. */
   initMs: number;
-  initMedianMs: number;
+  initBestMs: number;
   initCpuMs: number;
-  /** Of the init: the runtime's AWS SDK packages the bundle imports, and the bundle's own code. */
+  /**
+   * Of the init (medians): the runtime's AWS SDK packages the bundle imports, and the bundle's own code
+   * (DESIGN §8's bar: the SDK is the runtime's, loaded by any function that uses it; our part ≤ 60 ms).
+   */
   sdkMs: number;
   ownMs: number;
   sdk: string[];
@@ -104,11 +107,11 @@ export async function measureBundles(): Promise<BundleFigures[]> {
         kb: b.bytes / 1024,
         lazyKb: b.lazyBytes / 1024,
         gzipKb: gzipSync(code).length / 1024,
-        initMs: best.total,
-        initMedianMs: median(runs.map((t) => t.total)),
+        initMs: median(runs.map((t) => t.total)),
+        initBestMs: best.total,
         initCpuMs: median(runs.map((t) => t.cpu)),
-        sdkMs: best.sdk,
-        ownMs: best.own,
+        sdkMs: median(runs.map((t) => t.sdk)),
+        ownMs: median(runs.map((t) => t.own)),
         sdk,
       });
     }
@@ -130,19 +133,19 @@ export async function benchBundles(): Promise<{ rows: Row[]; details: string[]; 
       pass: f.kb <= SIZE_BAR_KB,
     });
     rows.push({
-      what: `Lambda bundle \`${f.name}\`: module init`,
+      what: `Lambda bundle \`${f.name}\`: module init, our code (the runtime's AWS SDK apart)`,
       store: '—',
-      figure: `${f.initMs.toFixed(0)} ms: the runtime's AWS SDK ${f.sdkMs.toFixed(0)} ms + the bundle ${f.ownMs.toFixed(0)} ms`,
+      figure: `${f.ownMs.toFixed(0)} ms (of ${f.initMs.toFixed(0)} ms: the runtime's AWS SDK ${f.sdkMs.toFixed(0)} ms)`,
       bar: `≤ ${INIT_BAR_MS} ms`,
-      pass: f.initMs <= INIT_BAR_MS,
+      pass: f.ownMs <= INIT_BAR_MS,
     });
   }
   const details = figures.map(
     (f) =>
-      `\`${f.name}\`: ${f.kb.toFixed(1)} KB minified loaded at a cold start (${f.gzipKb.toFixed(1)} KB gzipped), ${f.lazyKb.toFixed(1)} KB more in chunks loaded on first use; init ${f.initMs.toFixed(0)} ms fastest (${f.sdk.join(', ')} ${f.sdkMs.toFixed(0)} ms, then the bundle ${f.ownMs.toFixed(0)} ms), ${f.initMedianMs.toFixed(0)} ms median, ${f.initCpuMs.toFixed(0)} ms of CPU (median).`,
+      `\`${f.name}\`: ${f.kb.toFixed(1)} KB minified loaded at a cold start (${f.gzipKb.toFixed(1)} KB gzipped), ${f.lazyKb.toFixed(1)} KB more in chunks loaded on first use; init ${f.initMs.toFixed(0)} ms median (${f.sdk.join(', ')} ${f.sdkMs.toFixed(0)} ms, then the bundle ${f.ownMs.toFixed(0)} ms), ${f.initBestMs.toFixed(0)} ms fastest, ${f.initCpuMs.toFixed(0)} ms of CPU (median).`,
   );
   const notes = [
-    `Lambda bundles: \`functions/src/bundles.ts\` (esbuild: ESM, minified, ES2022, \`@aws-sdk/*\` external as the Lambda runtime ships it; zod's unused locales, \`z.compile\` and \`z.fromJSONSchema\` stubbed). Size: the bytes a cold start loads — each \`index.mjs\` and the chunks it imports statically, transitively (KB = 1024 bytes); chunks reached only by a dynamic \`import()\` (the spreadsheet libraries, the S3 client's adapter …) load on first use and are given apart in the details. Init: each bundle imported in ${RUNS} fresh Node processes (the fastest run is the figure, the median and CPU time are in the details) from a temporary folder holding only the bundles and a link to the AWS SDK, with the environment the stack sets; the time of \`import()\` inside the process, so Node's own start is excluded and the SDK's loading included (as in Lambda's init phase), split into the SDK packages the bundle imports (loaded first) and the bundle itself.`,
+    `Lambda bundles: \`functions/src/bundles.ts\` (esbuild: ESM, minified, ES2022, \`@aws-sdk/*\` external as the Lambda runtime ships it; zod's unused locales, \`z.compile\` and \`z.fromJSONSchema\` stubbed). Size: the bytes a cold start loads — each \`index.mjs\` and the chunks it imports statically, transitively (KB = 1024 bytes); chunks reached only by a dynamic \`import()\` (the spreadsheet libraries, the S3 client's adapter …) load on first use and are given apart in the details. Init: each bundle imported in ${RUNS} fresh Node processes (medians are the figures; the fastest run and CPU time are in the details) from a temporary folder holding only the bundles and a link to the AWS SDK, with the environment the stack sets; the time of \`import()\` inside the process, so Node's own start is excluded and the SDK's loading included (as in Lambda's init phase), split into the SDK packages the bundle imports (loaded first) and the bundle itself — our code, the part the bar is about (the SDK is the runtime's: any function using DynamoDB loads it).`,
   ];
   return { rows, details, notes };
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --large] [-- --quick] [-- --no-proofs] [-- --out FILE] [-- --no-write]
- * [-- --rows lists] [-- --list-sizes 10000,100000]`: the DESIGN §8 rows this
+ * [-- --rows lists|bundles] [-- --list-sizes 10000,100000]`: the DESIGN §8 rows this
  * stage can measure, each side by side in one run against the same store, printed as a table and
  * written to BENCHMARKS.md. Every load is a bounded count of requests, sent only to 127.0.0.1.
  */
@@ -55,7 +55,7 @@ const SIZES = quick
 const LARGE_UNITS = 20_000;
 /** Record counts of the lists rows (`--list-sizes a,b,c` to choose). */
 const LIST_COUNTS = option('list-sizes')?.split(',').map(Number) ?? (quick ? [3_000, 10_000] : LIST_SIZES);
-/** `--rows lists`: only the lists rows (written only with --out). */
+/** `--rows lists` or `--rows bundles`: only those rows (written only with --out). */
 const onlyRows = option('rows');
 /** Record counts of the ranking row (findings + the rectifications they open: 2 records per finding). */
 const RECORD_COUNTS = quick ? [10_000, 100_000] : [100_000, 1_000_000];
@@ -276,6 +276,27 @@ async function main() {
     if (!flag('no-write') && option('out')) writeFileSync(outFile, markdown(report));
     return;
   }
+  if (onlyRows === 'bundles') {
+    log('Lambda bundles: building them and timing their module init …');
+    const bundles = await benchBundles();
+    const report: Report = {
+      date: new Date().toISOString(),
+      command: `npm run bench -- ${args.join(' ')}`,
+      machine,
+      load: { before: loadBefore, after: loadavg()[0]! },
+      durationS: (performance.now() - started) / 1000,
+      rows: bundles.rows,
+      details: bundles.details,
+      notes: bundles.notes,
+    };
+    process.stdout.write(
+      `\n${resultsTable(report.rows)}\n\n${report.details.map((d) => `- ${d}`).join('\n')}\n`,
+    );
+    log(`load average: ${loadBefore.toFixed(2)} before, ${report.load.after.toFixed(2)} after`);
+    if (!flag('no-write') && option('out')) writeFileSync(outFile, markdown(report));
+    return;
+  }
+  if (onlyRows !== undefined) throw new Error(`--rows ${onlyRows}: lists or bundles`);
   log('Lambda bundles: building them and timing their module init …');
   const bundles = await benchBundles();
   log('SPA: building it and measuring the first route …');

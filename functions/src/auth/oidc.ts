@@ -4,7 +4,7 @@
  * `/.well-known/jwks.json`. The key set is jose's remote JWKS, which refetches on an unknown `kid`, so a
  * rotated key is followed without a restart.
  */
-import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
 
 export class DiscoveryError extends Error {
   constructor(readonly reason: 'unreachable' | 'malformed' | 'issuerMismatch' | 'insecure') {
@@ -50,8 +50,9 @@ export async function discoverJwksUri(issuer: string, f: typeof fetch = fetch): 
 export function discoveredKeySet(issuer: string, opts: DiscoveryOptions = {}): JWTVerifyGetKey {
   let keySet: Promise<JWTVerifyGetKey> | null = null;
   return async (header, token) => {
-    keySet ??= discoverJwksUri(issuer, opts.fetch).then((uri) =>
-      createRemoteJWKSet(uri, {
+    // jose loads with the first token (in a Lambda bundle: a chunk of its own, not at a cold start).
+    keySet ??= Promise.all([discoverJwksUri(issuer, opts.fetch), import('jose')]).then(([uri, jose]) =>
+      jose.createRemoteJWKSet(uri, {
         ...(opts.cooldownMs === undefined ? {} : { cooldownDuration: opts.cooldownMs }),
         ...(opts.cacheMaxAgeMs === undefined ? {} : { cacheMaxAge: opts.cacheMaxAgeMs }),
       }),

@@ -1,17 +1,10 @@
 /**
- * Issuing (the local built-in issuer) and verifying (every request, in both worlds) JWTs with jose.
+ * Issuing (the local built-in issuer) and verifying (every request, in both worlds) JWTs with jose,
+ * which loads with the first token: in a Lambda bundle a chunk of its own, not part of a cold start.
  * The verifier only knows a JWKS, an issuer and an audience — exactly what Cognito or any other OIDC
  * issuer provides — so local and AWS verify the same way.
  */
-import {
-  createLocalJWKSet,
-  createRemoteJWKSet,
-  type JSONWebKeySet,
-  type JWTPayload,
-  errors as joseErrors,
-  jwtVerify,
-  SignJWT,
-} from 'jose';
+import type { JSONWebKeySet, JWTPayload, JWTVerifyGetKey } from 'jose';
 import { type ClaimMapping, principalClaims, usernameOf } from './claims.js';
 import { DiscoveryError, discoveredKeySet } from './oidc.js';
 import type { Principal } from './principal.js';
@@ -31,6 +24,7 @@ export async function issueToken(
   nowSeconds: number,
 ): Promise<{ token: string; expiresAt: number }> {
   const exp = nowSeconds + (cfg.ttlSeconds ?? 8 * 3600);
+  const { SignJWT } = await import('jose');
   const token = await new SignJWT({ name: p.name, roles: p.roles, unit: p.unitId, sv: p.sessionVersion ?? 0 })
     .setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: 'JWT' })
     .setIssuer(cfg.issuer)
@@ -75,19 +69,23 @@ export class InvalidToken extends Error {
 
 export function createVerifier(cfg: VerifierConfig): (token: string) => Promise<Principal> {
   const cooldown = cfg.jwksCooldownMs === undefined ? {} : { cooldownMs: cfg.jwksCooldownMs };
-  const keySet =
+  let keySet: JWTVerifyGetKey | undefined;
+  const keysOf = (jose: typeof import('jose')): JWTVerifyGetKey =>
     cfg.jwks === 'discover'
       ? discoveredKeySet(cfg.issuer, cooldown)
       : cfg.jwks instanceof URL
-        ? createRemoteJWKSet(
+        ? jose.createRemoteJWKSet(
             cfg.jwks,
             cfg.jwksCooldownMs === undefined ? {} : { cooldownDuration: cfg.jwksCooldownMs },
           )
-        : createLocalJWKSet(cfg.jwks);
+        : jose.createLocalJWKSet(cfg.jwks);
   return async (token) => {
+    const jose = await import('jose');
+    const joseErrors = jose.errors;
+    keySet ??= keysOf(jose);
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, keySet, {
+      ({ payload } = await jose.jwtVerify(token, keySet, {
         issuer: cfg.issuer,
         audience: cfg.audience,
         algorithms: ['ES256', 'RS256'],
