@@ -91,6 +91,8 @@ describe('the zod trim (bundles.ts zodTrim: locales, z.compile, JSON Schema outp
     const trimmed = bundled.zodTrimProbe();
     const source = zodTrimProbe();
     expect(trimmed.document).toEqual(source.document);
+    // The contract's schemas are in it, with their checks.
+    expect(JSON.stringify(source.document)).toMatch(/"minLength":1/);
     expect(trimmed.refused).toEqual(source.refused);
     expect(trimmed.checked).toEqual(source.checked);
     expect(source.checked.length).toBe(3);

@@ -7,13 +7,30 @@ import { findingInputSchema, findingPageSchema, findingSchema } from '@jiandu/sh
 
 export function zodTrimProbe() {
   const app = new OpenAPIHono();
-  app.openAPIRegistry.register('FindingInput', findingInputSchema);
-  app.openAPIRegistry.register('Finding', findingSchema);
+  // Schemas described where routes use them (register(refId, schema) would call the schema's own
+  // `.openapi()`, which depends on which copy of zod — ESM or CommonJS — the test runner loaded first).
   app.openAPIRegistry.registerPath(
     createRoute({
       method: 'get',
       path: '/findings',
       request: { query: z.object({ limit: z.coerce.number().int().min(1).max(100).optional() }) },
+      responses: { 200: { description: 'the first page' } },
+    }),
+  );
+  app.openAPIRegistry.registerPath(
+    createRoute({
+      method: 'post',
+      path: '/findings',
+      request: { body: { content: { 'application/json': { schema: findingInputSchema } } } },
+      responses: {
+        201: { description: 'logged', content: { 'application/json': { schema: findingSchema } } },
+      },
+    }),
+  );
+  app.openAPIRegistry.registerPath(
+    createRoute({
+      method: 'get',
+      path: '/findings/page',
       responses: {
         200: { description: 'a page', content: { 'application/json': { schema: findingPageSchema } } },
       },
