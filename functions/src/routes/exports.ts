@@ -15,7 +15,6 @@ import { newRouter } from '../app/router.js';
 import type { Principal } from '../auth/principal.js';
 import { LIST_EXPORTS, type SheetContext } from '../sheets/list-exports.js';
 import { logOperation } from '../sheets/oplog.js';
-import { bulletinSheets, snapshotSheets } from '../sheets/report-exports.js';
 import { pagesOf, type SheetSource, streamWorkbook } from '../sheets/xlsx-stream.js';
 import { attachment, XLSX_TYPE } from './imports.js';
 
@@ -79,6 +78,9 @@ async function respond(
 
 const today = async (deps: Deps) => (await nowIso(deps)).slice(0, 10);
 
+/** The report workbooks load on first use (routes/imports.ts says why). */
+const reportExports = () => import('../sheets/report-exports.js');
+
 export function exportRoutes(deps: Deps) {
   const r = newRouter();
   for (const def of LIST_EXPORTS) {
@@ -112,6 +114,7 @@ export function exportRoutes(deps: Deps) {
     ),
     async (c) => {
       const { id } = c.req.valid('query');
+      const { snapshotSheets } = await reportExports();
       const s = await snapshotSheets(deps, c.get('principal'), id, await sheetContext(deps));
       return respond(
         deps,
@@ -134,6 +137,7 @@ export function exportRoutes(deps: Deps) {
     async (c) => {
       const { month, unitId } = c.req.valid('query');
       const p = c.get('principal');
+      const { bulletinSheets } = await reportExports();
       const b = await bulletinSheets(deps, p, month, unitId, await sheetContext(deps));
       return respond(deps, c, 'bulletin', b.fileName, b.sheets, unitId ?? p.unitId);
     },

@@ -17,9 +17,7 @@ import { EdgeError } from '../app/edge-error.js';
 import { problemResponse } from '../app/errors.js';
 import { problem } from '../app/problem.js';
 import { newRouter } from '../app/router.js';
-import { annotatedLedger } from '../sheets/annotated.js';
-import { importerRole, importLedger, MAX_IMPORT_BYTES } from '../sheets/ledger-import.js';
-import { updateLedger } from '../sheets/ledger-updates.js';
+import { MAX_IMPORT_BYTES } from '../sheets/uploads.js';
 import { idParam, json } from './common.js';
 
 export { UPLOAD_PREFIX };
@@ -172,11 +170,18 @@ const uploadLimit = () =>
       ),
   });
 
+/**
+ * The spreadsheet work loads on first use (in the api-sheets Lambda bundle: chunks of their own, not
+ * part of a cold start; DESIGN §8's bundle bar).
+ */
+const ledgerImport = () => import('../sheets/ledger-import.js');
+
 export function importRoutes(deps: Deps) {
   const r = newRouter();
   r.use('/api/v1/imports/*', uploadLimit());
   r.openapi(importRoute, async (c) => {
     const p = c.get('principal');
+    const { importerRole, importLedger } = await ledgerImport();
     importerRole(p);
     const { bytes, fileName } = await uploadedFile(c.req, 'ledger');
     const { dryRun } = c.req.valid('query');
@@ -186,10 +191,15 @@ export function importRoutes(deps: Deps) {
   r.openapi(updateRoute, async (c) => {
     const upload = await uploadedFile(c.req, 'ledger');
     const { dryRun } = c.req.valid('query');
+    const { updateLedger } = await import('../sheets/ledger-updates.js');
     return c.json(await updateLedger(deps, c.get('principal'), upload, dryRun !== 'false'), 200);
   });
   r.openapi(annotatedRoute, async (c) => {
     const p = c.get('principal');
+    const [{ importerRole }, { annotatedLedger }] = await Promise.all([
+      ledgerImport(),
+      import('../sheets/annotated.js'),
+    ]);
     importerRole(p);
     const { fileName, bytes } = await annotatedLedger(deps, p, c.req.valid('param').id);
     return c.body(bytes, 200, {

@@ -2,8 +2,6 @@ import { importQuerySchema, orgImportReportSchema } from '@jiandu/shared/api';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { newRouter } from '../app/router.js';
-import { annotatedOrg } from '../sheets/org-annotated.js';
-import { importOrg, orgImporterRole } from '../sheets/org-import.js';
 import { idParam, json } from './common.js';
 import { ANNOTATED_RESPONSE, attachment, UPLOAD_BODY, uploadedFile, XLSX_TYPE } from './imports.js';
 
@@ -40,10 +38,14 @@ const annotatedRoute = defineRoute('org.import', {
   },
 });
 
+/** The spreadsheet work loads on first use (imports.ts says why). */
+const orgImport = () => import('../sheets/org-import.js');
+
 export function orgImportRoutes(deps: Deps) {
   const r = newRouter();
   r.openapi(importRoute, async (c) => {
     const p = c.get('principal');
+    const { importOrg, orgImporterRole } = await orgImport();
     orgImporterRole(p);
     const upload = await uploadedFile(c.req, 'organisation');
     const { dryRun } = c.req.valid('query');
@@ -51,6 +53,10 @@ export function orgImportRoutes(deps: Deps) {
   });
   r.openapi(annotatedRoute, async (c) => {
     const p = c.get('principal');
+    const [{ orgImporterRole }, { annotatedOrg }] = await Promise.all([
+      orgImport(),
+      import('../sheets/org-annotated.js'),
+    ]);
     orgImporterRole(p);
     const { fileName, bytes } = await annotatedOrg(deps, p, c.req.valid('param').id);
     return c.body(bytes, 200, {

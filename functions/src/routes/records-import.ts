@@ -2,8 +2,6 @@ import { importQuerySchema, recordsImportReportSchema } from '@jiandu/shared/api
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { newRouter } from '../app/router.js';
-import { annotatedRecords } from '../sheets/records-annotated.js';
-import { historyImporterRole, importRecords } from '../sheets/records-import.js';
 import { idParam, json } from './common.js';
 import { ANNOTATED_RESPONSE, attachment, UPLOAD_BODY, uploadedFile, XLSX_TYPE } from './imports.js';
 
@@ -44,10 +42,14 @@ const annotatedRoute = defineRoute('history.import', {
   },
 });
 
+/** The spreadsheet work loads on first use (imports.ts says why). */
+const recordsImport = () => import('../sheets/records-import.js');
+
 export function recordsImportRoutes(deps: Deps) {
   const r = newRouter();
   r.openapi(importRoute, async (c) => {
     const p = c.get('principal');
+    const { historyImporterRole, importRecords } = await recordsImport();
     historyImporterRole(p);
     const upload = await uploadedFile(c.req, 'past-records');
     const { dryRun } = c.req.valid('query');
@@ -55,6 +57,10 @@ export function recordsImportRoutes(deps: Deps) {
   });
   r.openapi(annotatedRoute, async (c) => {
     const p = c.get('principal');
+    const [{ historyImporterRole }, { annotatedRecords }] = await Promise.all([
+      recordsImport(),
+      import('../sheets/records-annotated.js'),
+    ]);
     historyImporterRole(p);
     const { fileName, bytes } = await annotatedRecords(deps, p, c.req.valid('param').id);
     return c.body(bytes, 200, { 'content-type': XLSX_TYPE, 'content-disposition': attachment(fileName) });

@@ -26,12 +26,8 @@ import { UnitMatcher } from './unit-matcher.js';
 import { keepUpload } from './uploads.js';
 
 export const MAX_IMPORT_ROWS = 10_000;
-/**
- * The size cap of an upload. A Lambda invocation's payload is at most 6 MB and API Gateway passes a
- * binary body base64-encoded (4/3 larger), so 4 MiB is what fits in AWS; 10,000 ledger rows of usual
- * length fit in it as xlsx or csv.
- */
-export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
+/** The size cap of an upload (uploads.ts says why). */
+export { MAX_IMPORT_BYTES } from './uploads.js';
 
 /** A row's outcome and the report of an import (`@jiandu/shared/api`). */
 export type RowStatus = LedgerReportRow['status'];
