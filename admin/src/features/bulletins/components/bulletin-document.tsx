@@ -13,10 +13,24 @@ import {
   signalSeverity,
 } from '@jiandu/shared';
 import type { IssuedBulletin, IssuedContent } from '@jiandu/shared/api';
+import type { ReactNode } from 'react';
 import { useUnits } from '../../../api/units.js';
 import { useI18n } from '../../../i18n/index.js';
 import { fmtInstant, percentBp, shortHash } from '../../../lib/format.js';
 import './bulletin-print.css';
+
+/**
+ * A table that may scroll sideways on a phone (bulletin-print.css): a named region reachable by keyboard,
+ * so the part out of view can be scrolled to without a pointer.
+ */
+function ScrollBox({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1, axe scrollable-region-focusable)
+    <section className="table-scroll" aria-label={label} tabIndex={0}>
+      {children}
+    </section>
+  );
+}
 
 export function BulletinDocument({ b, issued }: { b: IssuedContent; issued?: IssuedBulletin }) {
   const { t, label } = useI18n();
@@ -47,55 +61,59 @@ export function BulletinDocument({ b, issued }: { b: IssuedContent; issued?: Iss
         })}
       </p>
       {b.progress.indicators.length ? (
-        <table>
-          <thead>
-            <tr>
-              <th>{t('common.unit')}</th>
-              <th>{t('rank.indicator')}</th>
-              <th>{t('bulletins.target')}</th>
-              <th>{t('rank.plan')}</th>
-              <th>{t('rank.actual')}</th>
-              <th>{t('rank.completion')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {b.progress.indicators.map((i) => (
-              <tr key={i.id}>
-                <td>{units.name(i.unitId)}</td>
-                <td>{i.name}</td>
-                <td>{i.target}</td>
-                <td>{i.plan ?? '—'}</td>
-                <td>{i.actual ?? '—'}</td>
-                <td>{percentBp(i.completionBp)}</td>
+        <ScrollBox label={t('bulletins.progress')}>
+          <table>
+            <thead>
+              <tr>
+                <th>{t('common.unit')}</th>
+                <th>{t('rank.indicator')}</th>
+                <th>{t('bulletins.target')}</th>
+                <th>{t('rank.plan')}</th>
+                <th>{t('rank.actual')}</th>
+                <th>{t('rank.completion')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {b.progress.indicators.map((i) => (
+                <tr key={i.id}>
+                  <td>{units.name(i.unitId)}</td>
+                  <td>{i.name}</td>
+                  <td>{i.target}</td>
+                  <td>{i.plan ?? '—'}</td>
+                  <td>{i.actual ?? '—'}</td>
+                  <td>{percentBp(i.completionBp)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       ) : null}
       <h2>{t('bulletins.overdue')}</h2>
       {b.overdue.length ? (
-        <table data-testid="bulletin-overdue">
-          <thead>
-            <tr>
-              <th>{t('common.unit')}</th>
-              <th>{t('rect.item')}</th>
-              <th>{t('common.state')}</th>
-              <th>{t('common.deadline')}</th>
-              <th>{t('bulletins.daysOverdue')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {b.overdue.map((r) => (
-              <tr key={r.id}>
-                <td>{units.name(r.unitId)}</td>
-                <td>{r.title}</td>
-                <td>{label(rectificationState, r.state)}</td>
-                <td>{r.deadline}</td>
-                <td>{t('common.days', { n: r.daysOverdue })}</td>
+        <ScrollBox label={t('bulletins.overdue')}>
+          <table data-testid="bulletin-overdue">
+            <thead>
+              <tr>
+                <th>{t('common.unit')}</th>
+                <th>{t('rect.item')}</th>
+                <th>{t('common.state')}</th>
+                <th>{t('common.deadline')}</th>
+                <th>{t('bulletins.daysOverdue')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {b.overdue.map((r) => (
+                <tr key={r.id}>
+                  <td>{units.name(r.unitId)}</td>
+                  <td>{r.title}</td>
+                  <td>{label(rectificationState, r.state)}</td>
+                  <td>{r.deadline}</td>
+                  <td>{t('common.days', { n: r.daysOverdue })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       ) : (
         none
       )}
@@ -125,28 +143,30 @@ export function BulletinDocument({ b, issued }: { b: IssuedContent; issued?: Iss
         })}
       </p>
       {b.petitions.items.length ? (
-        <table>
-          <thead>
-            <tr>
-              <th>{t('common.unit')}</th>
-              <th>{t('common.category')}</th>
-              <th>{t('common.state')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {b.petitions.items.map((p) => (
-              <tr key={p.id}>
-                <td>{units.name(p.unitId)}</td>
-                <td>{label(problemCategory, p.category)}</td>
-                <td>{label(petitionState, p.state)}</td>
-                <td>
-                  {p.repeated ? t('petitions.repeated') : ''} {p.escalated ? t('petitions.escalated') : ''}
-                </td>
+        <ScrollBox label={t('bulletins.petitions')}>
+          <table>
+            <thead>
+              <tr>
+                <th>{t('common.unit')}</th>
+                <th>{t('common.category')}</th>
+                <th>{t('common.state')}</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {b.petitions.items.map((p) => (
+                <tr key={p.id}>
+                  <td>{units.name(p.unitId)}</td>
+                  <td>{label(problemCategory, p.category)}</td>
+                  <td>{label(petitionState, p.state)}</td>
+                  <td>
+                    {p.repeated ? t('petitions.repeated') : ''} {p.escalated ? t('petitions.escalated') : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       ) : null}
       <h2>{t('bulletins.signals')}</h2>
       <p>
@@ -190,32 +210,34 @@ export function BulletinDocument({ b, issued }: { b: IssuedContent; issued?: Iss
             })}
           </p>
           {b.funds.rows.some((r) => r.projects > 0) ? (
-            <table data-testid="bulletin-funds">
-              <thead>
-                <tr>
-                  <th>{t('common.unit')}</th>
-                  <th>{t('funds.projects')}</th>
-                  <th>{t('funds.allocated')}</th>
-                  <th>{t('funds.disbursed')}</th>
-                  <th>{t('funds.unspent')}</th>
-                  <th>{t('funds.idleMoney')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {b.funds.rows
-                  .filter((r) => r.projects > 0)
-                  .map((r) => (
-                    <tr key={r.unitId}>
-                      <td>{units.name(r.unitId)}</td>
-                      <td>{r.projects}</td>
-                      <td className="nowrap">{fenToWan(r.allocatedFen)}</td>
-                      <td className="nowrap">{fenToWan(r.disbursedFen)}</td>
-                      <td className="nowrap">{fenToWan(r.unspentFen)}</td>
-                      <td className="nowrap">{r.idleProjects ? fenToWan(r.idleFen) : '—'}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
+            <ScrollBox label={t('bulletins.funds')}>
+              <table data-testid="bulletin-funds">
+                <thead>
+                  <tr>
+                    <th>{t('common.unit')}</th>
+                    <th>{t('funds.projects')}</th>
+                    <th>{t('funds.allocated')}</th>
+                    <th>{t('funds.disbursed')}</th>
+                    <th>{t('funds.unspent')}</th>
+                    <th>{t('funds.idleMoney')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {b.funds.rows
+                    .filter((r) => r.projects > 0)
+                    .map((r) => (
+                      <tr key={r.unitId}>
+                        <td>{units.name(r.unitId)}</td>
+                        <td>{r.projects}</td>
+                        <td className="nowrap">{fenToWan(r.allocatedFen)}</td>
+                        <td className="nowrap">{fenToWan(r.disbursedFen)}</td>
+                        <td className="nowrap">{fenToWan(r.unspentFen)}</td>
+                        <td className="nowrap">{r.idleProjects ? fenToWan(r.idleFen) : '—'}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </ScrollBox>
           ) : null}
         </>
       ) : null}
