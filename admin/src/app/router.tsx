@@ -58,6 +58,7 @@ export const router = createBrowserRouter([
               { path: 'cases', lazy: screen(() => import('./routes/cases.js')) },
               { path: 'cases/:id', lazy: screen(() => import('./routes/case.js')) },
               { path: 'alerts', lazy: screen(() => import('./routes/alerts.js')) },
+              { path: 'reminders', lazy: screen(() => import('./routes/reminders.js')) },
               { path: 'bulletins', lazy: screen(() => import('./routes/bulletins.js')) },
               { path: 'funds', lazy: screen(() => import('./routes/funds.js')) },
               { path: 'inbox', lazy: screen(() => import('./routes/inbox.js')) },

@@ -37,8 +37,15 @@ export const reminderSchema = z
   .strictObject({
     id: idSchema,
     target: reminderTargetSchema,
+    /**
+     * What a person calls the record: a rectification's title (absent on reminders stored before it was
+     * kept, and on petitions and cases, which are named by their kind and unit).
+     */
+    targetTitle: z.string().nullable().optional(),
     /** The record's responsible unit, whose post holders it reaches. */
     unitId: idSchema,
+    /** The unit's name when issued (a person reads names, not ids). */
+    unitName: z.string().nullable().optional(),
     message: z.string().nullable(),
     issuedBy: z.strictObject({ userId: z.string(), name: z.string().nullable() }),
     issuedAt: instantSchema,

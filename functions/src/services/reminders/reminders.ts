@@ -63,13 +63,15 @@ export function reminderNotification(r: Reminder): Notification {
   const to = r.recipients.map((p) => `${p.name ?? p.personId}（${POST_ZH[p.post]}）`).join('、');
   const vacant = r.vacant.map((v) => `${POST_ZH[v.post]}空缺`).join('、');
   const kind = { rectification: '整改', petition: '信访件', case: '问责案件' }[r.target.type];
+  // Named as a person knows the record: its title, else its unit — never its id.
+  const what = r.targetTitle ? `「${r.targetTitle}」` : r.unitName ? `（${r.unitName}）` : '';
   return {
     id: notificationId('reminder.issued', r.id),
     kind: 'reminder.issued',
     subject: { type: 'reminder', id: r.id },
     unitId: r.unitId,
     severity: 'warning',
-    title: `【催办】请加快办理${kind} ${r.target.id}`.slice(0, 120),
+    title: `【催办】请加快办理${kind}${what}`.slice(0, 120),
     text: [
       `致：${to || '（无在任负责人）'}`,
       vacant ? `${vacant}，已报上级` : '',
@@ -146,10 +148,13 @@ export async function issueReminders(
     );
     const missing = land.people.map((x) => x.personId).filter((id) => !people.has(id));
     for (const [id, name] of await namesOf(deps, 'person', missing)) people.set(id, name);
+    const title = t.type === 'rectification' ? stored.data.title : undefined;
     const r: Reminder = {
       id: deps.newId(),
       target: t,
+      targetTitle: typeof title === 'string' ? title : null,
       unitId,
+      unitName: tree.has(unitId) ? tree.get(unitId).name : null,
       message,
       issuedBy: { userId: p.id, name: p.name },
       issuedAt: at,

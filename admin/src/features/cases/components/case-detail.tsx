@@ -15,6 +15,7 @@ import { ErrorState, Loading } from '../../../components/ui/states.js';
 import { StepOutcome, useStepRunner } from '../../../components/ui/step-runner.js';
 import { useI18n } from '../../../i18n/index.js';
 import { fmtInstant } from '../../../lib/format.js';
+import { RecordReminders } from '../../reminders/components/record-reminders.js';
 import { type CaseStep, useCase, useCaseStep } from '../api/cases.js';
 import { TriggerText } from './trigger.js';
 
@@ -133,6 +134,7 @@ export function CaseDetail() {
           />
         </ScrollRegion>
       </Card>
+      <RecordReminders type="case" id={c.id} />
       <Card title={t('common.history')} style={{ marginTop: 12 }}>
         <EventTimeline collection="cases" id={c.id} />
       </Card>

@@ -17,6 +17,7 @@ const KINDS = [
   'rectification.assigned',
   'rectification.submitted',
   'rectification.rejected',
+  'reminder.issued',
 ] as const;
 type Kind = (typeof KINDS)[number];
 const isKind = (k: string): k is Kind => (KINDS as readonly string[]).includes(k);
@@ -25,6 +26,7 @@ const SUBJECT_PATH: Record<string, string> = {
   alert: '/alerts',
   case: '/cases/',
   rectification: '/rectifications/',
+  reminder: '/reminders',
 };
 
 export function InboxPage() {

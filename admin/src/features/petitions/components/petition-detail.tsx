@@ -14,6 +14,7 @@ import { StepOutcome, useStepRunner } from '../../../components/ui/step-runner.j
 import { useI18n } from '../../../i18n/index.js';
 import { fmtInstant } from '../../../lib/format.js';
 import { useCan } from '../../../lib/use-can.js';
+import { RecordReminders } from '../../reminders/components/record-reminders.js';
 import { type PetitionStep, usePetition, usePetitionStep, useReveal } from '../api/petitions.js';
 import { PetitionBadges, SlaBadge } from './sla.js';
 
@@ -155,6 +156,7 @@ export function PetitionDetail() {
           onDiscard={() => void q.refetch()}
         />
       </Card>
+      <RecordReminders type="petition" id={p.id} />
       <Card title={t('common.history')} style={{ marginTop: 12 }}>
         <EventTimeline collection="petitions" id={p.id} />
       </Card>

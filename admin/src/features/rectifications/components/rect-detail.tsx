@@ -14,6 +14,7 @@ import { ErrorAlert } from '../../../components/ui/server-errors.js';
 import { ErrorState, Loading } from '../../../components/ui/states.js';
 import { useI18n } from '../../../i18n/index.js';
 import { fmtInstant, shortHash } from '../../../lib/format.js';
+import { RecordReminders } from '../../reminders/components/record-reminders.js';
 import { downloadEvidence, uploadEvidence } from '../api/evidence.js';
 import { useHeldRectVersion, useRect, useRectAction } from '../api/rectifications.js';
 import { RectActions } from './rect-actions.js';
@@ -281,6 +282,7 @@ export function RectDetail() {
           />
         </Card>
       </div>
+      <RecordReminders type="rectification" id={r.id} />
       <Card title={t('rect.timeline')} style={{ marginTop: 12 }}>
         <EventTimeline collection="rectifications" id={r.id} />
       </Card>

@@ -15,6 +15,7 @@ import { type Column, VirtualList } from '../../../components/ui/virtual-list.js
 import { useI18n } from '../../../i18n/index.js';
 import { useUrlFilters } from '../../../lib/url-filters.js';
 import { useCan } from '../../../lib/use-can.js';
+import { RemindButton } from '../../reminders/components/remind-button.js';
 import { RECT_FILTERS, useRects } from '../api/rectifications.js';
 import { StateTag } from './state-tag.js';
 
@@ -79,7 +80,21 @@ export function RectList() {
           ? t('rect.reviewQueue')
           : t('rect.workbench')
       }
-      extra={<ExportButton list="rectifications" query={f} />}
+      extra={
+        <>
+          <RemindButton
+            // 批量催办: the overdue rows loaded on this screen (its filters), ≤ 19 per request.
+            targets={q.items
+              .filter((r) => r.daysOverdue > 0 && r.state !== 'closed')
+              .map((r) => ({ type: 'rectification' as const, id: r.id }))}
+            label={t('remind.batch', {
+              n: q.items.filter((r) => r.daysOverdue > 0 && r.state !== 'closed').length,
+            })}
+            testId="remind-batch"
+          />
+          <ExportButton list="rectifications" query={f} />
+        </>
+      }
     >
       <search className="filters" aria-label={t('common.filters')}>
         <Segmented

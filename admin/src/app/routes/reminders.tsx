@@ -1,0 +1,1 @@
+export { ReminderList as default } from '../../features/reminders/components/reminder-list.js';
