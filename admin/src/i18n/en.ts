@@ -54,6 +54,13 @@ export const en: Record<MessageKey, string> = {
   'remind.batch': 'Remind the overdue on this page ({n})',
   'inbox.kind.reminder.issued': 'Reminder',
   'action.reminder.issue': 'Reminder sent',
+  'alertText.petitionAccept':
+    '{category} petition not accepted in time: a decision was due by {due}, {days} days ago',
+  'alertText.petitionHandle': '{category} petition not handled in time: due by {due}, {days} days overdue',
+  'alertText.petitionExtension':
+    '{category} petition still open after a {ext}-day extension: due by {due}, {days} days overdue',
+  'alertText.rectOverdue': 'Rectification {days} days overdue (deadline {due}): {title}',
+  'alertText.rectNear': 'Rectification nearing its deadline ({due}): {title}',
   'nav.home': 'Home',
   'nav.detail': 'Details',
   'nav.new': 'New',

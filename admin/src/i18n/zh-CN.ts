@@ -51,6 +51,12 @@ export const zhCN = {
   'remind.batch': '批量催办本页逾期（{n}）',
   'inbox.kind.reminder.issued': '催办',
   'action.reminder.issue': '催办',
+  'alertText.petitionAccept': '{category}类信访件受理超期：应于 {due} 前作出受理决定，已超 {days} 天',
+  'alertText.petitionHandle': '{category}类信访件办理超期：应于 {due} 前办结，已超 {days} 天',
+  'alertText.petitionExtension':
+    '{category}类信访件延期 {ext} 天后仍未办结：应于 {due} 前办结，已超 {days} 天',
+  'alertText.rectOverdue': '整改逾期 {days} 天（时限 {due}）：{title}',
+  'alertText.rectNear': '整改临近时限（{due}），请按期完成：{title}',
   'nav.home': '首页',
   'nav.detail': '详情',
   'nav.new': '新增',

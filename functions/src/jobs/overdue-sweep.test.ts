@@ -86,6 +86,10 @@ describe('the overdue sweep', () => {
       ['rectification.overdue.alert', 'ds-a', 'warning', 'resolved'],
       ['rectification.overdue.escalate', 'ds', 'critical', 'open'],
     ]);
+    // Facts for the reader's language: 16 days past its deadline of 05-13, with its title.
+    const open = alerts.find((a) => a.state === 'open')!;
+    expect(open.facts).toMatchObject({ kind: 'rectification.overdue', days: 16, due: '2025-05-13' });
+    expect(open.facts!.title).toBeTruthy();
     h.setNow(at('2025-06-13T02:00:00Z'));
     await runJob(h.deps, 'overdue-sweep');
     const cases = (await raised('case', r.id)) as AccountabilityCase[];

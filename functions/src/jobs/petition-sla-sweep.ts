@@ -12,7 +12,7 @@
  * starts at go-live (slaCountedFrom) — a petition still undecided at go-live gets its 15 days from then;
  * one decided or handled before go-live met its limit and raises nothing.
  */
-import { type Alert, formatInstant, slaCountedFrom, slaStatus } from '@jiandu/shared';
+import { type Alert, formatInstant, problemCategory, slaCountedFrom, slaStatus } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import { raiseAlertOnce } from '../services/alerts/alerts.js';
 import { goLiveLookup } from '../services/alerts/go-live.js';
@@ -50,7 +50,7 @@ async function openPetitions(deps: Deps): Promise<StoredRecord<StoredPetition>[]
   return out;
 }
 
-type Draft = Pick<Alert, 'rule' | 'alertKey' | 'severity' | 'message'>;
+type Draft = Pick<Alert, 'rule' | 'alertKey' | 'severity' | 'message' | 'facts'>;
 
 /** The alert an open petition's SLA calls for as of `at`, if any. */
 export function petitionSlaAlert(
@@ -64,7 +64,9 @@ export function petitionSlaAlert(
       rule: PETITION_SLA_RULES.accept,
       alertKey: `${PETITION_SLA_RULES.accept}|${p.id}`,
       severity: 'warning',
-      message: `信访件${p.id}受理超期：应于${s.accept.due}前作出受理决定，已超${s.accept.daysOver}天`,
+      // Named by its kind and category, never its id (the alert's unit and link name the rest).
+      message: `${problemCategory.labels[p.category].zh}类信访件受理超期：应于${s.accept.due}前作出受理决定，已超${s.accept.daysOver}天`,
+      facts: { kind: 'petition.accept', days: s.accept.daysOver, due: s.accept.due, category: p.category },
     };
   }
   if (p.state === 'accepted' && s.handle?.status === 'missed') {
@@ -74,7 +76,14 @@ export function petitionSlaAlert(
       rule,
       alertKey: `${rule}|${p.id}`,
       severity: p.extensionDays > 0 ? 'critical' : 'warning',
-      message: `信访件${p.id}${what}：应于${s.handle.due}前办结，已超${s.handle.daysOver}天`,
+      message: `${problemCategory.labels[p.category].zh}类信访件${what}：应于${s.handle.due}前办结，已超${s.handle.daysOver}天`,
+      facts: {
+        kind: p.extensionDays > 0 ? 'petition.extension' : 'petition.handle',
+        days: s.handle.daysOver,
+        due: s.handle.due,
+        category: p.category,
+        ...(p.extensionDays > 0 ? { extensionDays: p.extensionDays } : {}),
+      },
     };
   }
   return null;

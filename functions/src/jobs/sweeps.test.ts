@@ -79,6 +79,16 @@ describe('the petition SLA sweep', () => {
       ].sort(),
     );
     expect(raised.every((a) => a.notifyUnitId === 'ds-b')).toBe(true);
+    // What it says is kept as facts for the reader's language, and its text never names a record by id.
+    const accept = raised.find((a) => a.rule === 'petition.acceptOverdue')!;
+    expect(accept.facts).toMatchObject({ kind: 'petition.accept', due: expect.any(String) });
+    expect(accept.facts!.days).toBeGreaterThan(0);
+    const extension = raised.find((a) => a.rule === 'petition.extensionOverdue')!;
+    expect(extension.facts).toMatchObject({ kind: 'petition.extension', extensionDays: 10 });
+    for (const a of raised) {
+      expect(a.message).not.toMatch(/[0-9A-HJKMNP-TV-Z]{26}/);
+      expect(a.message).toContain('信访件');
+    }
 
     const again = await runJob(h.deps, 'petition-sla-sweep');
     expect(again.counts).toMatchObject({ alertsRaised: 0, alreadyRaised: 3 });

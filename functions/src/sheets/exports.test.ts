@@ -1,6 +1,7 @@
 import type { AccountabilityCase } from '@jiandu/shared';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { writeAlert } from '../services/alerts/alerts.js';
 import { writeCaseProposal } from '../services/cases/cases.js';
 import { createTenure } from '../services/org/org.js';
 import { Tx } from '../store/tx.js';
@@ -279,5 +280,40 @@ describe('export cells a spreadsheet user reads: names, Chinese labels, Excel da
       value: new Date(Date.UTC(2025, 4, 15, 10, 0)),
       numFmt: 'yyyy-mm-dd hh:mm',
     });
+  });
+
+  it('names an alert’s rule in Chinese, not by its key', async () => {
+    const tx = new Tx(h.deps.tableName);
+    const at = '2025-05-15T10:00:00+08:00';
+    writeAlert(
+      h.deps,
+      tx,
+      {
+        id: 'alert-x1',
+        rule: 'rectification.overdue.escalate',
+        alertKey: 'test:alert-x1',
+        subject: { kind: 'rectification', id: 'r-x1' },
+        unitId: 'ds-a',
+        notifyUnitId: 'ds',
+        severity: 'critical',
+        state: 'open',
+        message: '整改逾期16天：扶贫台账填报流于形式',
+        raisedAt: at,
+        version: 1,
+      },
+      (await h.deps.units.pathOf('ds-a'))!,
+      { id: 'system', role: 'system' },
+      at,
+    );
+    await tx.commit(h.deps.doc);
+    const wb = await workbook(await h.call('GET', '/api/v1/exports/alerts.xlsx', { token: supervisor }));
+    const ws = wb.worksheets[0]!;
+    const col = (ws.getRow(1).values as unknown[]).indexOf('规则');
+    const rules: unknown[] = [];
+    ws.eachRow((r, i) => {
+      if (i > 1) rules.push(r.getCell(col).value);
+    });
+    expect(rules).toContain('整改逾期升级预警');
+    expect(rules.some((r) => String(r).startsWith('rectification.'))).toBe(false);
   });
 });

@@ -263,6 +263,21 @@ const cases: ListExport<typeof caseListQuerySchema, CaseView & { light: Light | 
   ],
 };
 
+/** An alert's rule as a person calls it (the key stays in the API): 整改逾期预警, 信访受理超期 … */
+export function alertRuleText(rule: string): string {
+  const named: Record<string, string> = {
+    'petition.acceptOverdue': '信访受理超期',
+    'petition.handleOverdue': '信访办理超期',
+    'petition.extensionOverdue': '信访延期后仍超期',
+    'signal.firstResponseMissed': '重大舆情首次响应超时',
+    'funds.idle': '资金趴账',
+    'rectification.overdue.alert': '整改逾期预警',
+    'rectification.overdue.escalate': '整改逾期升级预警',
+  };
+  // A ladder step of the scheme's own (rectification.overdue.<step id>): still a rectification alert.
+  return named[rule] ?? (rule.startsWith('rectification.overdue.') ? '整改时限预警' : rule);
+}
+
 const alerts: ListExport<typeof alertListSchema, Alert> = {
   name: 'alerts',
   access: 'alert.read',
@@ -272,7 +287,7 @@ const alerts: ListExport<typeof alertListSchema, Alert> = {
   columns: ({ unit, timeZone }) => [
     { header: '编号', value: (a) => a.id, width: 28 },
     { header: '预警时间', value: (a) => instantCell(a.raisedAt, timeZone), width: 18, format: 'datetime' },
-    { header: '规则', value: (a) => a.rule, width: 26 },
+    { header: '规则', value: (a) => alertRuleText(a.rule), width: 20 },
     { header: '单位', value: (a) => unit(a.unitId), width: 18 },
     { header: '通知单位', value: (a) => unit(a.notifyUnitId), width: 18 },
     { header: '级别', value: (a) => zh(alertSeverity, a.severity), width: 10 },

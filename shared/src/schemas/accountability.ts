@@ -1,7 +1,14 @@
 /** 问责 and 预警: accountability cases proposed by the rules, decided by people; alerts. */
 import { z } from 'zod';
-import { idSchema, instantSchema, longText, quarterKeySchema, shortText } from './common.js';
-import { accountabilityForm, alertSeverity, alertState, caseState, postKind } from './enums.js';
+import { idSchema, instantSchema, localDateSchema, longText, quarterKeySchema, shortText } from './common.js';
+import {
+  accountabilityForm,
+  alertSeverity,
+  alertState,
+  caseState,
+  postKind,
+  problemCategory,
+} from './enums.js';
 
 export const caseSubjectSchema = z.strictObject({
   personId: idSchema,
@@ -50,6 +57,31 @@ export const accountabilityCaseSchema = z.strictObject({
 });
 export type AccountabilityCase = z.infer<typeof accountabilityCaseSchema>;
 
+/**
+ * What an alert says, as facts rather than text (issue 17): a reader's screen composes the sentence in the
+ * reader's language with the names it knows (`message` keeps the Chinese text for exports, digests and
+ * alerts stored before facts were kept). Never an id: a person reads a record by its title or kind.
+ */
+export const alertFactsSchema = z.strictObject({
+  kind: z.enum([
+    'petition.accept',
+    'petition.handle',
+    'petition.extension',
+    'rectification.overdue',
+    'rectification.near',
+  ]),
+  /** Days past the deadline (0 before it). */
+  days: z.number().int().min(0),
+  due: localDateSchema,
+  /** The record's title (rectifications). */
+  title: shortText(1000).optional(),
+  /** The petition's category. */
+  category: problemCategory.schema.optional(),
+  /** Days a petition's handling was extended. */
+  extensionDays: z.number().int().min(0).optional(),
+});
+export type AlertFacts = z.infer<typeof alertFactsSchema>;
+
 export const alertSchema = z.strictObject({
   id: idSchema,
   /** The rule that raised it, e.g. rectification.overdue.15 */
@@ -63,6 +95,7 @@ export const alertSchema = z.strictObject({
   severity: alertSeverity.schema,
   state: alertState.schema,
   message: shortText(1000),
+  facts: alertFactsSchema.optional(),
   raisedAt: instantSchema,
   version: z.number().int().min(1),
 });

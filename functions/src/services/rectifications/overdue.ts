@@ -17,7 +17,7 @@ import { proposedCase } from '../cases/cases.js';
 
 export function overdueAlert(
   draft: OverdueAlertDraft,
-  rect: Pick<Rectification, 'title'>,
+  rect: Pick<Rectification, 'title' | 'deadline'>,
   tree: UnitTree,
   meta: { id: string; at: string },
 ): Alert {
@@ -38,6 +38,12 @@ export function overdueAlert(
       draft.daysOverdue > 0
         ? `整改逾期${draft.daysOverdue}天：${title}`
         : `整改临近时限，请按期完成：${title}`,
+    facts: {
+      kind: draft.daysOverdue > 0 ? 'rectification.overdue' : 'rectification.near',
+      days: draft.daysOverdue,
+      due: rect.deadline,
+      title,
+    },
     raisedAt: meta.at,
     version: 1,
   };

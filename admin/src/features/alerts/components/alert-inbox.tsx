@@ -13,6 +13,7 @@ import { fmtInstant } from '../../../lib/format.js';
 import { useListFilters } from '../../../lib/url-filters.js';
 import { useCan } from '../../../lib/use-can.js';
 import { ALERT_FILTERS, useAlertStep, useAlerts } from '../api/alerts.js';
+import { AlertText } from './alert-text.js';
 
 const SEV: Record<string, string> = { info: 'blue', warning: 'orange', critical: 'red' };
 const SUBJECT_PATH: Record<string, string> = {
@@ -50,7 +51,13 @@ export function AlertInbox() {
         return (
           <span>
             <Tag color={SEV[a.severity]}>{label(alertSeverity, a.severity)}</Tag>
-            {path ? <Link to={`/${path}/${a.subject.id}`}>{a.message}</Link> : a.message}
+            {path ? (
+              <Link to={`/${path}/${a.subject.id}`}>
+                <AlertText alert={a} />
+              </Link>
+            ) : (
+              <AlertText alert={a} />
+            )}
           </span>
         );
       },

@@ -1,0 +1,41 @@
+/**
+ * What an alert says, in the reader's language: composed from its facts (kind, days, deadline, the
+ * record's title or category) where the alert keeps them; an alert stored before facts were kept shows its
+ * Chinese text, with any record id in it left out (a person reads a record by its title, not its id).
+ */
+import { type Alert, problemCategory } from '@jiandu/shared';
+import { useI18n } from '../../../i18n/index.js';
+
+const ID = /[0-9A-HJKMNP-TV-Z]{26}/g;
+
+export function useAlertText(): (a: Pick<Alert, 'message' | 'facts'>) => string {
+  const { t, label } = useI18n();
+  return (a) => {
+    const f = a.facts;
+    if (!f) return a.message.replace(ID, '');
+    const params = {
+      days: f.days,
+      due: f.due,
+      title: f.title ?? '',
+      category: f.category ? label(problemCategory, f.category) : '',
+      ext: f.extensionDays ?? 0,
+    };
+    switch (f.kind) {
+      case 'petition.accept':
+        return t('alertText.petitionAccept', params);
+      case 'petition.handle':
+        return t('alertText.petitionHandle', params);
+      case 'petition.extension':
+        return t('alertText.petitionExtension', params);
+      case 'rectification.overdue':
+        return t('alertText.rectOverdue', params);
+      case 'rectification.near':
+        return t('alertText.rectNear', params);
+    }
+  };
+}
+
+export function AlertText({ alert }: { alert: Pick<Alert, 'message' | 'facts'> }) {
+  const text = useAlertText();
+  return <>{text(alert)}</>;
+}
