@@ -61,6 +61,7 @@ export const en: Record<MessageKey, string> = {
     '{category} petition still open after a {ext}-day extension: due by {due}, {days} days overdue',
   'alertText.rectOverdue': 'Rectification {days} days overdue (deadline {due}): {title}',
   'alertText.rectNear': 'Rectification nearing its deadline ({due}): {title}',
+  'rect.unknownUser': '(former user)',
   'nav.home': 'Home',
   'nav.detail': 'Details',
   'nav.new': 'New',

@@ -57,6 +57,7 @@ export const zhCN = {
     '{category}类信访件延期 {ext} 天后仍未办结：应于 {due} 前办结，已超 {days} 天',
   'alertText.rectOverdue': '整改逾期 {days} 天（时限 {due}）：{title}',
   'alertText.rectNear': '整改临近时限（{due}），请按期完成：{title}',
+  'rect.unknownUser': '（已注销用户）',
   'nav.home': '首页',
   'nav.detail': '详情',
   'nav.new': '新增',

@@ -172,6 +172,11 @@ describe('the admin SPA in a browser', () => {
       .poll(() => r2.page.getByTestId('event').count(), { timeout: 30_000 })
       .toBeGreaterThanOrEqual(5);
     await look(r2.page, 'rectification-closed');
+    // 提交人/复核人 by name, not by id; evidence and notes name their authors too.
+    const people = (await r2.page.getByTestId('rect-people').textContent()) ?? '';
+    expect(people).toContain('reviewer ds');
+    expect(people).toContain('reviewer city');
+    expect(await r2.page.getByTestId('rect-detail').textContent()).not.toMatch(/[0-9A-HJKMNP-TV-Z]{26}/);
     expect(r2.errors).toEqual([]);
     await r2.ctx.close();
   });

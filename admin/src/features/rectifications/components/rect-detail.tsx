@@ -103,6 +103,8 @@ export function RectDetail() {
   if (q.isLoading) return <Loading />;
   if (q.error || !q.data) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   const r = q.data;
+  // People by name (the answer carries the current names beside the ids it names), never by id.
+  const who = (id: string | null | undefined) => (id ? (r.names[id] ?? t('rect.unknownUser')) : '—');
   const notes = (items: RectificationView['measures'], testId: string) => (
     <List
       size="small"
@@ -114,7 +116,7 @@ export function RectDetail() {
           <div>
             <div>{n.text}</div>
             <div className="muted small">
-              {fmtInstant(n.at)} · {n.by}
+              {fmtInstant(n.at)} · {who(n.by)}
             </div>
           </div>
         </List.Item>
@@ -170,10 +172,14 @@ export function RectDetail() {
             {
               key: 'rev',
               label: t('rect.submittedBy'),
-              children: `${r.submittedBy ?? '—'} · ${t('rect.reviewers', {
-                first: r.firstReviewerId ?? '—',
-                second: r.secondReviewerId ?? '—',
-              })}`,
+              children: (
+                <span data-testid="rect-people">
+                  {`${who(r.submittedBy)} · ${t('rect.reviewers', {
+                    first: who(r.firstReviewerId),
+                    second: who(r.secondReviewerId),
+                  })}`}
+                </span>
+              ),
             },
             ...(r.description
               ? [
@@ -235,7 +241,8 @@ export function RectDetail() {
                     </span>
                   </div>
                   <div className="muted small">
-                    SHA-256 <code title={e.sha256}>{shortHash(e.sha256)}</code> · {fmtInstant(e.at)} · {e.by}
+                    SHA-256 <code title={e.sha256}>{shortHash(e.sha256)}</code> · {fmtInstant(e.at)} ·{' '}
+                    {who(e.by)}
                   </div>
                 </div>
               </List.Item>
