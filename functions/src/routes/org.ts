@@ -6,6 +6,7 @@ import {
   idParam,
   tenureInputSchema,
   tenureListSchema,
+  tenureUpdateSchema,
   userInputSchema,
 } from '@jiandu/shared/api';
 import { defineRoute } from '../app/authorize.js';
@@ -25,7 +26,8 @@ import {
   type User,
 } from '../services/accounts/users.js';
 import { writableUnitPath } from '../services/org/jurisdiction.js';
-import { createTenure, tenuresOf } from '../services/org/org.js';
+import { namesOf } from '../services/org/names.js';
+import { createTenure, tenuresOf, updateTenure } from '../services/org/org.js';
 import { json } from './common.js';
 
 const createTenureRoute = defineRoute('unit.manage', {
@@ -36,6 +38,17 @@ const createTenureRoute = defineRoute('unit.manage', {
   request: { body: { required: true, content: json(tenureInputSchema) } },
   responses: {
     201: { description: 'Created', content: json(tenureSchema) },
+  },
+});
+
+const updateTenureRoute = defineRoute('unit.manage', {
+  method: 'patch',
+  path: '/api/v1/tenures/{id}',
+  tags: ['org'],
+  summary: 'End a post (its last day) or correct its title, with the reason (admin)',
+  request: { params: idParam, body: { required: true, content: json(tenureUpdateSchema) } },
+  responses: {
+    200: { description: 'The tenure as it now stands', content: json(tenureSchema) },
   },
 });
 
@@ -89,7 +102,17 @@ export function orgRoutes(deps: Deps) {
     await writableUnitPath(deps, c.get('principal'), id, 'id').catch(() => {
       throw new EdgeError('record.notFound', 'unit not found');
     });
-    return c.json({ items: await tenuresOf(deps, id) }, 200);
+    const items = await tenuresOf(deps, id);
+    const names = await namesOf(
+      deps,
+      'person',
+      items.map((t) => t.personId),
+    );
+    return c.json({ items, names: Object.fromEntries(names) }, 200);
+  });
+  r.openapi(updateTenureRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    return c.json(await updateTenure(deps, c.get('principal'), id, c.req.valid('json')), 200);
   });
   r.openapi(createUserRoute, async (c) => {
     const p = c.get('principal');

@@ -13,8 +13,20 @@ export type UnitList = z.infer<typeof unitListSchema>;
 export const tenureInputSchema = z.strictObject({ tenure: tenureSchema, personName: shortText(50) });
 export type TenureInput = z.infer<typeof tenureInputSchema>;
 
-export const tenureListSchema = z.object({ items: z.array(tenureSchema) });
+export const tenureListSchema = z.object({
+  items: z.array(tenureSchema),
+  /** The people's current names, by person id (a person reads 梁书记, not p0036). */
+  names: z.record(z.string(), z.string()),
+});
 export type TenureList = z.infer<typeof tenureListSchema>;
+
+/** Ending a post (the last day in it) or correcting its title; each change an event with its reason. */
+export const tenureUpdateSchema = z.strictObject({
+  to: localDateSchema.nullable().optional(),
+  title: shortText(100).nullable().optional(),
+  reason: shortText(500),
+});
+export type TenureUpdate = z.infer<typeof tenureUpdateSchema>;
 
 /** A user of the built-in issuer, created with working roles and a first password to change. */
 export const userInputSchema = z.strictObject({

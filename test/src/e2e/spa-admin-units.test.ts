@@ -45,6 +45,30 @@ describe('the unit form', () => {
       await o.page.reload();
       await o.page.getByTestId('unit-tree').getByText(name).waitFor();
       await o.page.locator('.ant-card-head-title', { hasText: name }).first().waitFor();
+      // Its principal, by name (not the person's id); the admin ends the post with a reason.
+      const tenure = await stack.api(admin, 'POST', '/api/v1/tenures', {
+        personName: '欧阳书记',
+        tenure: {
+          id: `${code}-t`,
+          personId: `${code}-p`,
+          unitId: code,
+          post: 'principal',
+          from: '2024-01-01',
+          to: null,
+        },
+      });
+      expect(tenure.status, JSON.stringify(tenure.body)).toBe(201);
+      await o.page.reload();
+      const tenures = o.page.getByTestId('tenures');
+      await expect.poll(() => tenures.textContent(), { timeout: 30_000 }).toContain('欧阳书记');
+      expect(await tenures.textContent()).not.toContain(`${code}-p`);
+      await o.page.getByTestId('tenure-edit').click();
+      await o.page.getByTestId('tenure-editor-to').fill('2025-06-30');
+      await o.page.getByTestId('tenure-editor-reason').fill('调任');
+      await o.page.getByTestId('tenure-editor-ok').click();
+      await o.page.getByTestId('tenure-editor-ok').waitFor({ state: 'detached' });
+      const ended = await stack.h.deps.store.get<{ to: string | null }>('tenure', `${code}-t`);
+      expect(ended?.data.to).toBe('2025-06-30');
       expect(o.errors).toEqual([]);
       await o.ctx.close();
     });

@@ -46,6 +46,7 @@ const SPEC: Record<string, string> = {
   'GET /api/v1/units': '**',
   'POST /api/v1/units': 'a',
   'POST /api/v1/tenures': 'a',
+  'PATCH /api/v1/tenures/{id}': 'a',
   'GET /api/v1/units/{id}/tenures': '**',
   'POST /api/v1/units/{id}/move': 'a',
   'POST /api/v1/units/merge': 'a',

@@ -115,6 +115,46 @@ export async function createTenure(
   return t;
 }
 
+/**
+ * Ends a post or corrects its title (the admin's 任职 table): the tenure as it then stands, written on the
+ * version read, an event `tenure.update` with the reason. An end before the start is refused naming `to`.
+ */
+export async function updateTenure(
+  deps: Deps,
+  p: Principal,
+  id: string,
+  change: { to?: string | null | undefined; title?: string | null | undefined; reason: string },
+): Promise<Tenure> {
+  adminOnly(p);
+  const before = await deps.store.get<Tenure>('tenure', id);
+  if (!before) throw notFound('tenure');
+  const path = await writableUnitPath(deps, p, before.data.unitId).catch(() => null);
+  if (!path) throw notFound('tenure');
+  const { title: _old, ...rest } = before.data;
+  const title = change.title === undefined ? before.data.title : (change.title ?? undefined);
+  const after: Tenure = {
+    ...rest,
+    ...(title ? { title } : {}),
+    to: change.to === undefined ? before.data.to : change.to,
+  };
+  if (after.to !== null && after.to < after.from)
+    throw new EdgeError('request.invalid', 'a tenure ends on or after it starts', { field: 'to' });
+  const tx = new Tx(deps.tableName);
+  deps.store.write(tx, {
+    type: 'tenure',
+    id,
+    before,
+    data: after,
+    index: { unitPath: path, unit: { unitId: after.unitId, sort: after.from }, listSort: after.from },
+    actor: { id: p.id, role: 'admin' },
+    at: await nowIso(deps),
+    action: 'tenure.update',
+    reason: change.reason,
+  });
+  await tx.commit(deps.doc);
+  return after;
+}
+
 export async function tenuresOf(deps: Deps, unitId: string): Promise<Tenure[]> {
   return (await deps.store.queryIndex<Tenure>(partitions.ofUnit('tenure', unitId))).map((s) => s.data);
 }

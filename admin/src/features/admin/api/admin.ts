@@ -9,6 +9,7 @@ import type {
   SetState,
   TenureInput,
   TenureList,
+  TenureUpdate,
   UnitList,
   UnitMergeInput,
   UnitMove,
@@ -35,6 +36,16 @@ export function useCreateTenure() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (b: TenureInput) => api.post<Tenure>(`${API}/tenures`, b),
+    onSuccess: (t) => void qc.invalidateQueries({ queryKey: unitKeys.tenures(t.unitId) }),
+  });
+}
+
+/** 结束任职 / 更正职务名称: the tenure as it then stands. */
+export function useUpdateTenure() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, change }: { id: string; change: TenureUpdate }) =>
+      api.request<Tenure>('PATCH', `${API}/tenures/${id}`, { body: change }),
     onSuccess: (t) => void qc.invalidateQueries({ queryKey: unitKeys.tenures(t.unitId) }),
   });
 }

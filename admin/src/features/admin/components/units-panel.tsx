@@ -3,6 +3,7 @@ import { postKind, type Tenure, type Unit, unitKind } from '@jiandu/shared';
 import { App, Button, Card, Descriptions, Form, Input, Modal, Select, Table, Tag, Tree } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useUnits } from '../../../api/units.js';
+import { ReasonModal } from '../../../components/ui/reason-modal.js';
 import { applyServerErrors, ErrorAlert } from '../../../components/ui/server-errors.js';
 import { ErrorState, Loading } from '../../../components/ui/states.js';
 import { UnitPicker } from '../../../components/ui/unit-picker.js';
@@ -10,7 +11,7 @@ import { type MessageKey, useI18n } from '../../../i18n/index.js';
 import { ApiError } from '../../../lib/api-client.js';
 import { newIdempotencyKey } from '../../../lib/outbox.js';
 import { useUrlFilters } from '../../../lib/url-filters.js';
-import { useCreateTenure, useCreateUnit, useMoveUnit, useTenures } from '../api/admin.js';
+import { useCreateTenure, useCreateUnit, useMoveUnit, useTenures, useUpdateTenure } from '../api/admin.js';
 
 interface TreeNode {
   key: string;
@@ -101,6 +102,49 @@ function TenureForm({ unitId, onDone }: { unitId: string; onDone: () => void }) 
 function unitIdFor(code: string): string {
   const c = (code ?? '').trim().toLowerCase();
   return /^[a-z0-9_-]{1,64}$/.test(c) ? c : newIdempotencyKey();
+}
+
+/** 结束任职 / 更正: the last day in post (empty: still in post) and the post's title, with the reason. */
+function TenureEditor({ tenure, onClose }: { tenure: Tenure | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const update = useUpdateTenure();
+  return (
+    <ReasonModal
+      open={tenure !== null}
+      title={t('admin.editTenureTitle')}
+      testId="tenure-editor"
+      onCancel={onClose}
+      onSubmit={async (v) => {
+        if (!tenure) return;
+        await update.mutateAsync({
+          id: tenure.id,
+          change: {
+            to: (v.to as string | undefined) || null,
+            title: (v.title as string | undefined)?.trim() || null,
+            reason: v.reason,
+          },
+        });
+        onClose();
+      }}
+    >
+      {tenure ? (
+        <>
+          <Form.Item
+            name="to"
+            label={t('admin.tenureTo')}
+            initialValue={tenure.to ?? ''}
+            extra={t('admin.tenureToHint')}
+          >
+            <Input type="date" min={tenure.from} data-testid="tenure-editor-to" />
+          </Form.Item>
+          <Form.Item name="title" label={t('admin.postTitle')} initialValue={tenure.title ?? ''}>
+            <Input maxLength={100} />
+          </Form.Item>
+        </>
+      ) : null}
+      {update.error ? <ErrorAlert error={update.error} onClose={() => update.reset()} /> : null}
+    </ReasonModal>
+  );
 }
 
 function UnitForm({ onDone }: { onDone: (created: Unit) => void }) {
@@ -245,6 +289,7 @@ export function UnitsPanel() {
   const units = useUnits();
   const [f, setF] = useUrlFilters(['unit'] as const);
   const [adding, setAdding] = useState<'unit' | 'tenure' | 'move' | 'merge' | null>(null);
+  const [editing, setEditing] = useState<Tenure | null>(null);
   const tree = useMemo(() => buildTree(units.units, (k) => label(unitKind, k)), [units.units, label]);
   const selected = f.unit ? units.byId?.get(f.unit) : undefined;
   // Roots open at first; a selected unit (from the address, or just created) opens its branch.
@@ -324,7 +369,11 @@ export function UnitsPanel() {
               data-testid="tenures"
               scroll={{ x: true }}
               columns={[
-                { key: 'p', title: t('admin.person'), dataIndex: 'personId' },
+                {
+                  key: 'p',
+                  title: t('admin.person'),
+                  render: (_, x) => tenures.data?.names[x.personId] ?? '—',
+                },
                 { key: 'post', title: t('admin.post'), render: (_, x) => label(postKind, x.post) },
                 { key: 'title', title: t('admin.postTitle'), render: (_, x) => x.title ?? '—' },
                 { key: 'from', title: t('admin.tenureFrom'), dataIndex: 'from' },
@@ -332,6 +381,15 @@ export function UnitsPanel() {
                   key: 'to',
                   title: t('admin.tenureTo'),
                   render: (_, x) => x.to ?? <Tag color="green">{t('admin.current')}</Tag>,
+                },
+                {
+                  key: 'op',
+                  title: t('common.actions'),
+                  render: (_, x) => (
+                    <Button size="small" onClick={() => setEditing(x)} data-testid="tenure-edit">
+                      {x.to ? t('admin.editTenure') : t('admin.endTenure')}
+                    </Button>
+                  ),
                 },
               ]}
             />
@@ -408,6 +466,7 @@ export function UnitsPanel() {
           }}
         />
       </Modal>
+      <TenureEditor tenure={editing} onClose={() => setEditing(null)} />
     </div>
   );
 }
