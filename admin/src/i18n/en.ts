@@ -66,6 +66,12 @@ export const en: Record<MessageKey, string> = {
   'admin.editTenure': 'Correct',
   'admin.editTenureTitle': 'End or correct a post',
   'admin.tenureToHint': 'The last day in post; empty while still in post',
+  'bulletins.reminders': 'Reminders',
+  'bulletins.remindersSummary':
+    '{sent} reminders sent this month, {read} read, {ignored} left unread past the window (ignored).',
+  'bulletins.remindersSent': 'Sent',
+  'bulletins.remindersRead': 'Read',
+  'bulletins.remindersIgnored': 'Ignored',
   'nav.home': 'Home',
   'nav.detail': 'Details',
   'nav.new': 'New',

@@ -147,6 +147,49 @@ describe('monthly bulletins', () => {
     expect(b.satisfaction.byUnit.map((r) => r.unitId)).toEqual(['ds-a']);
   });
 
+  it('counts the month’s reminders sent, read and ignored (unread 3 days after they were sent)', async () => {
+    const supervisor = await h.token('supervisor');
+    const rects = await body<{ items: { id: string }[] }>(
+      await h.call('GET', '/api/v1/rectifications?unitId=ds-a-1', { token: supervisor }),
+    );
+    const target = { type: 'rectification', id: rects.items[0]!.id };
+    const sent = await h.call('POST', '/api/v1/reminders', {
+      token: supervisor,
+      headers: { 'idempotency-key': 'bulletin-remind-0001' },
+      body: { targets: [target] },
+    });
+    expect(sent.status).toBe(201);
+    const reminderId = (await body<{ items: { id: string }[] }>(sent)).items[0]!.id;
+    // A fresh sign-in each time: the test moves the clock past a token's life.
+    const counts = async () => {
+      const res = await h.call('GET', '/api/v1/bulletins/2025-05', {
+        token: await h.freshToken('supervisor'),
+      });
+      expect(res.status).toBe(200);
+      return (await body<{ reminders: unknown }>(res)).reminders;
+    };
+    // Sent on 05-15: as of 05-15 it is neither read nor ignored yet.
+    expect(await counts()).toMatchObject({ sent: 1, read: 0, ignored: 0 });
+    const start = h.deps.clock();
+    try {
+      h.setNow(Date.parse('2025-05-18T02:00:00Z')); // three days on, unread: ignored
+      expect(await counts()).toEqual({
+        sent: 1,
+        read: 0,
+        ignored: 1,
+        byUnit: [{ unitId: 'ds-a-1', sent: 1, read: 0, ignored: 1 }],
+      });
+      // Read (late) by the village's officer: read, no longer ignored.
+      const officer = await h.freshToken('unit_officer', 'ds-a-1');
+      expect(
+        (await h.call('POST', `/api/v1/reminders/${reminderId}/read`, { token: officer, body: {} })).status,
+      ).toBe(200);
+      expect(await counts()).toMatchObject({ sent: 1, read: 1, ignored: 0 });
+    } finally {
+      h.setNow(start);
+    }
+  });
+
   it('shows a past month as of its last day, and a unit officer only their own unit', async () => {
     const officer = await h.token('unit_officer', 'ds-a');
     const april = (await (

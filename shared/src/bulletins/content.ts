@@ -122,6 +122,21 @@ export const bulletinContentSchema = z.object({
     overall: bulletinSatisfactionSchema,
     byUnit: z.array(bulletinSatisfactionSchema.extend({ unitId: z.string() })),
   }),
+  /**
+   * Reminders (催办) sent in the month on the subtree's records: how many, and how many were ignored (none
+   * of the unit's users read it within the scheme's `bulletins.reminderIgnoredDays`, as of the bulletin's
+   * day) — per responsible unit. Absent on bulletins issued before reminders were counted.
+   */
+  reminders: z
+    .object({
+      sent: z.number(),
+      read: z.number(),
+      ignored: z.number(),
+      byUnit: z.array(
+        z.object({ unitId: z.string(), sent: z.number(), read: z.number(), ignored: z.number() }),
+      ),
+    })
+    .optional(),
   /** Project funds at the month's end: the subtree's totals and each direct sub-unit's (资金趴账). */
   funds: z.object({ totals: bulletinFundsLineSchema, rows: z.array(bulletinFundsLineSchema) }),
 });

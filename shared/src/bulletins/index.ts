@@ -1,3 +1,4 @@
 export * from './content.js';
 export * from './month.js';
+export * from './reminders.js';
 export * from './rows.js';

@@ -178,8 +178,17 @@ export const schemeSchema = z.strictObject({
     /** … once this many days have passed after the planned completion date. */
     idleGraceDays: count,
   }),
-  /** The monthly bulletin (通报) of a month is issued on this day of the next month (1–28). */
-  bulletins: z.strictObject({ dayOfMonth: z.number().int().min(1).max(28) }).default({ dayOfMonth: 5 }),
+  /**
+   * The monthly bulletin (通报) of a month is issued on this day of the next month (1–28).
+   * `reminderIgnoredDays`: a reminder (催办) nobody of its unit has read this many days after it was sent is
+   * counted as ignored in the bulletin (optional: 3 when absent, so stored schemes stay valid).
+   */
+  bulletins: z
+    .strictObject({
+      dayOfMonth: z.number().int().min(1).max(28),
+      reminderIgnoredDays: z.number().int().min(1).max(60).optional(),
+    })
+    .default({ dayOfMonth: 5 }),
   /**
    * Moving units onto Jiandu (DESIGN §4.7). `goLive`: the day each migrated subtree went live — a unit's
    * go-live is that of its nearest listed ancestor-or-self (choice: per top unit, so a second county can

@@ -20,12 +20,14 @@ import {
   localDateOf,
   type Petition,
   quarterOfDate,
+  REMINDER_IGNORED_DAYS_DEFAULT,
   type Rectification,
+  reminderCounts,
   type Signal,
   satisfactionRates,
   taskLine,
 } from '@jiandu/shared';
-import type { DraftBulletin, IssuedContent } from '@jiandu/shared/api';
+import type { DraftBulletin, IssuedContent, Reminder } from '@jiandu/shared/api';
 import type { Deps } from '../../app/deps.js';
 import { holds, type Principal } from '../../auth/principal.js';
 import type { RecordType } from '../../store/keys.js';
@@ -217,6 +219,16 @@ export async function computeBulletin(
       severity: s.severity,
     }));
 
+  // Reminders (催办) sent in the month on the subtree's records, read and ignored as of the bulletin's day.
+  const reminders = reminderCounts(
+    (await listAll<Reminder>(deps, 'reminder', prefix))
+      .map((r) => r.data)
+      .filter((r) => r.day >= first && r.day <= last)
+      .map((r) => ({ unitId: r.unitId, day: r.day, reads: r.reads.length })),
+    asOfDate,
+    scheme.bulletins.reminderIgnoredDays ?? REMINDER_IGNORED_DAYS_DEFAULT,
+  );
+
   return {
     month,
     unitId: scopeUnit,
@@ -245,6 +257,7 @@ export async function computeBulletin(
       items: signals,
     },
     satisfaction: { overall, byUnit },
+    reminders,
     funds: await fundsSection(deps, tree, scopeUnit, prefix, asOfDate, scheme),
   };
 }

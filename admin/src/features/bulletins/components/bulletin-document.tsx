@@ -198,6 +198,42 @@ export function BulletinDocument({ b, issued }: { b: IssuedContent; issued?: Iss
           rate: percentBp(s.rateBp),
         })}
       </p>
+      {b.reminders ? (
+        <>
+          <h2>{t('bulletins.reminders')}</h2>
+          <p data-testid="bulletin-reminders">
+            {t('bulletins.remindersSummary', {
+              sent: b.reminders.sent,
+              read: b.reminders.read,
+              ignored: b.reminders.ignored,
+            })}
+          </p>
+          {b.reminders.byUnit.length ? (
+            <ScrollBox label={t('bulletins.reminders')}>
+              <table>
+                <thead>
+                  <tr>
+                    <th>{t('common.unit')}</th>
+                    <th>{t('bulletins.remindersSent')}</th>
+                    <th>{t('bulletins.remindersRead')}</th>
+                    <th>{t('bulletins.remindersIgnored')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {b.reminders.byUnit.map((u) => (
+                    <tr key={u.unitId}>
+                      <td>{units.name(u.unitId)}</td>
+                      <td>{u.sent}</td>
+                      <td>{u.read}</td>
+                      <td>{u.ignored}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollBox>
+          ) : null}
+        </>
+      ) : null}
       {b.funds ? (
         <>
           <h2>{t('bulletins.funds')}</h2>

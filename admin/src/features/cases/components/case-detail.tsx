@@ -6,6 +6,7 @@ import { Button, Card, Descriptions, Form, Input, Modal, Select, Table, Tag } fr
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useUnits } from '../../../api/units.js';
+import { RecordReminders } from '../../../components/reminders/record-reminders.js';
 import { EventTimeline } from '../../../components/ui/event-timeline.js';
 import { Page } from '../../../components/ui/page.js';
 import { ReasonModal } from '../../../components/ui/reason-modal.js';
@@ -15,7 +16,6 @@ import { ErrorState, Loading } from '../../../components/ui/states.js';
 import { StepOutcome, useStepRunner } from '../../../components/ui/step-runner.js';
 import { useI18n } from '../../../i18n/index.js';
 import { fmtInstant } from '../../../lib/format.js';
-import { RecordReminders } from '../../reminders/components/record-reminders.js';
 import { type CaseStep, useCase, useCaseStep } from '../api/cases.js';
 import { TriggerText } from './trigger.js';
 

@@ -6,6 +6,7 @@ import { Button, Card, Descriptions, Form, InputNumber, Select } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useUnits } from '../../../api/units.js';
+import { RecordReminders } from '../../../components/reminders/record-reminders.js';
 import { EventTimeline } from '../../../components/ui/event-timeline.js';
 import { Page } from '../../../components/ui/page.js';
 import { ReasonModal } from '../../../components/ui/reason-modal.js';
@@ -14,7 +15,6 @@ import { StepOutcome, useStepRunner } from '../../../components/ui/step-runner.j
 import { useI18n } from '../../../i18n/index.js';
 import { fmtInstant } from '../../../lib/format.js';
 import { useCan } from '../../../lib/use-can.js';
-import { RecordReminders } from '../../reminders/components/record-reminders.js';
 import { type PetitionStep, usePetition, usePetitionStep, useReveal } from '../api/petitions.js';
 import { PetitionBadges, SlaBadge } from './sla.js';
 

@@ -5,6 +5,7 @@ import type { RectificationRow } from '@jiandu/shared/api';
 import { LIGHT_LABELS } from '@jiandu/shared/labels';
 import { Button, Segmented, Switch, Tag } from 'antd';
 import { useUnits } from '../../../api/units.js';
+import { RemindButton } from '../../../components/reminders/remind-button.js';
 import { ExportButton } from '../../../components/ui/export-button.js';
 import { DateRangeFilter, KeywordFilter } from '../../../components/ui/filters.js';
 import { LIGHT_CODES, LightTag } from '../../../components/ui/light-tag.js';
@@ -15,7 +16,6 @@ import { type Column, VirtualList } from '../../../components/ui/virtual-list.js
 import { useI18n } from '../../../i18n/index.js';
 import { useUrlFilters } from '../../../lib/url-filters.js';
 import { useCan } from '../../../lib/use-can.js';
-import { RemindButton } from '../../reminders/components/remind-button.js';
 import { RECT_FILTERS, useRects } from '../api/rectifications.js';
 import { StateTag } from './state-tag.js';
 

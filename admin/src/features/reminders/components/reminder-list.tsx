@@ -4,13 +4,13 @@
  */
 import type { Reminder } from '@jiandu/shared/api';
 import { Tag } from 'antd';
+import { useReminders } from '../../../api/reminders.js';
 import { useUnits } from '../../../api/units.js';
 import { ListBody } from '../../../components/ui/list-body.js';
 import { Page } from '../../../components/ui/page.js';
 import type { Column } from '../../../components/ui/virtual-list.js';
 import { useI18n } from '../../../i18n/index.js';
 import { fmtInstant } from '../../../lib/format.js';
-import { useReminders } from '../api/reminders.js';
 
 const PATH = { rectification: '/rectifications/', petition: '/petitions/', case: '/cases/' } as const;
 

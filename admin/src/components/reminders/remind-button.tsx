@@ -8,11 +8,11 @@ import type { Reminder, ReminderTarget } from '@jiandu/shared/api';
 import { MAX_REMINDER_TARGETS } from '@jiandu/shared/api';
 import { App, Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { useUnits } from '../../../api/units.js';
-import { ErrorAlert } from '../../../components/ui/server-errors.js';
-import { useI18n } from '../../../i18n/index.js';
-import { useCan } from '../../../lib/use-can.js';
-import { useIssueReminders } from '../api/reminders.js';
+import { useIssueReminders } from '../../api/reminders.js';
+import { useUnits } from '../../api/units.js';
+import { useI18n } from '../../i18n/index.js';
+import { useCan } from '../../lib/use-can.js';
+import { ErrorAlert } from '../ui/server-errors.js';
 
 export function RemindButton({
   targets,

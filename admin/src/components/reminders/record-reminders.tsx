@@ -5,12 +5,12 @@
  */
 import type { Reminder, ReminderTargetType } from '@jiandu/shared/api';
 import { Button, Card, List, Tag } from 'antd';
-import { ErrorAlert } from '../../../components/ui/server-errors.js';
-import { useI18n } from '../../../i18n/index.js';
-import { fmtInstant } from '../../../lib/format.js';
-import { useCan } from '../../../lib/use-can.js';
-import { useUser } from '../../../lib/use-session.js';
-import { useMarkReminderRead, useRecordReminders } from '../api/reminders.js';
+import { useMarkReminderRead, useRecordReminders } from '../../api/reminders.js';
+import { useI18n } from '../../i18n/index.js';
+import { fmtInstant } from '../../lib/format.js';
+import { useCan } from '../../lib/use-can.js';
+import { useUser } from '../../lib/use-session.js';
+import { ErrorAlert } from '../ui/server-errors.js';
 import { Reached, RemindButton } from './remind-button.js';
 
 export function RecordReminders({ type, id }: { type: ReminderTargetType; id: string }) {

@@ -8,9 +8,9 @@ import type {
 } from '@jiandu/shared/api';
 import { MAX_REMINDER_TARGETS } from '@jiandu/shared/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { API, api } from '../../../lib/api.js';
-import { useCursorList } from '../../../lib/cursor-list.js';
-import { newIdempotencyKey } from '../../../lib/outbox.js';
+import { API, api } from '../lib/api.js';
+import { useCursorList } from '../lib/cursor-list.js';
+import { newIdempotencyKey } from '../lib/outbox.js';
 
 export const reminderKeys = {
   all: ['reminders'] as const,
