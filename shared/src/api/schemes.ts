@@ -1,5 +1,6 @@
 /** 考核方案: the scheme in force, its stored versions, and a new version (admin). */
 import { z } from 'zod';
+import { quarterKeySchema } from '../schemas/common.js';
 import { schemeSchema } from '../scheme/scheme.js';
 
 export const schemeVersionParam = z.object({ version: z.coerce.number().int().min(1).max(1_000_000) });
@@ -18,3 +19,73 @@ export const schemeVersionsSchema = z.object({ items: z.array(schemeVersionSchem
 export type SchemeVersions = z.infer<typeof schemeVersionsSchema>;
 
 export { schemeSchema };
+
+/**
+ * What a proposed scheme would change against the one in force (POST /api/v1/schemes/preview; stores
+ * nothing). The body is the proposed scheme itself — the same body the save takes, so a bad field is
+ * named the same way by both.
+ */
+export const schemePreviewQuery = z.object({
+  quarter: quarterKeySchema.optional().meta({
+    description:
+      'The quarter whose scores are recomputed; default: the newest quarter of the last four with a published ranking, else the current quarter (a draft)',
+  }),
+});
+
+const lightSchema = z.enum(['green', 'yellow', 'red']);
+const overdueLevelSchema = z.enum(['alert', 'escalate', 'accountability']).nullable();
+
+/** One open rectification whose light or overdue step moves (before → after). */
+export const previewRectificationSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  /** Its deadline: stored on the record, so a new scheme does not move it (its light and step move). */
+  deadline: z.string(),
+  lightBefore: lightSchema,
+  lightAfter: lightSchema,
+  overdueLevelBefore: overdueLevelSchema,
+  overdueLevelAfter: overdueLevelSchema,
+});
+
+/** One unit whose score, rank or card moves in its peer group. */
+export const previewRankChangeSchema = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  totalBefore: z.number().int().nullable(),
+  totalAfter: z.number().int().nullable(),
+  rankBefore: z.number().int().nullable(),
+  rankAfter: z.number().int().nullable(),
+  cardedBefore: z.boolean(),
+  cardedAfter: z.boolean(),
+});
+
+export const schemePreviewSchema = z.object({
+  currentVersion: z.number().int(),
+  proposedVersion: z.number().int(),
+  rectifications: z.object({
+    /** Open rectifications read (every one: the same pages the daily sweep reads). */
+    open: z.number().int(),
+    changed: z.number().int(),
+    /** The first changes, up to 20. */
+    sample: z.array(previewRectificationSchema),
+  }),
+  scores: z.object({
+    quarter: quarterKeySchema,
+    /** `published`: a ranking of the quarter is published; `draft`: none is (the running quarter). */
+    source: z.enum(['published', 'draft']),
+    groups: z.array(
+      z.object({
+        groupKey: z.string(),
+        label: z.string(),
+        labelEn: z.string(),
+        parentUnitName: z.string(),
+        units: z.number().int(),
+        /** Units whose total, rank or card differs. */
+        changed: z.array(previewRankChangeSchema),
+      }),
+    ),
+  }),
+});
+export type SchemePreview = z.infer<typeof schemePreviewSchema>;

@@ -120,6 +120,7 @@ const SPEC: Record<string, string> = {
   'GET /api/v1/schemes/current': '**',
   'GET /api/v1/schemes': '**',
   'POST /api/v1/schemes': 'a',
+  'POST /api/v1/schemes/preview': 'a',
   'GET /api/v1/schemes/{version}': '**',
   'GET /api/v1/bulletins/{month}': '*',
   'GET /api/v1/bulletins': '*',
