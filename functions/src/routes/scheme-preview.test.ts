@@ -121,4 +121,13 @@ describe('POST /api/v1/schemes/preview', () => {
     expect(sup.status).toBe(403);
     expect((await h.deps.scheme()).version).toBe(1);
   });
+
+  it('the save after the preview keeps its reason with the new version', async () => {
+    const reason = encodeURIComponent('降低问题发现权重');
+    const saved = await h.call('POST', `/api/v1/schemes?reason=${reason}`, { token: admin, body: proposed });
+    expect(saved.status).toBe(201);
+    const versions = await h.call('GET', '/api/v1/schemes', { token: admin });
+    const items = ((await versions.json()) as { items: { version: number; reason: string | null }[] }).items;
+    expect(items[0]).toMatchObject({ version: 2, reason: '降低问题发现权重' });
+  });
 });

@@ -3,6 +3,7 @@ import {
   schemePreviewQuery,
   schemePreviewSchema,
   schemeSchema,
+  schemeStoreQuery,
   schemeVersionParam,
   schemeVersionsSchema,
 } from '@jiandu/shared/api';
@@ -48,7 +49,7 @@ const create = defineRoute('scheme.manage', {
   path: '/api/v1/schemes',
   tags: ['schemes'],
   summary: 'Store a new version of the scheme (admin); it is in force from then on',
-  request: { body: { required: true, content: json(schemeSchema) } },
+  request: { query: schemeStoreQuery, body: { required: true, content: json(schemeSchema) } },
   responses: { 201: { description: 'Stored', content: json(schemeSchema) } },
 });
 
@@ -74,7 +75,10 @@ export function schemeRoutes(deps: Deps) {
     ),
   );
   r.openapi(create, async (c) =>
-    c.json(await storeScheme(deps, c.get('principal'), c.req.valid('json')), 201),
+    c.json(
+      await storeScheme(deps, c.get('principal'), c.req.valid('json'), c.req.valid('query').reason ?? null),
+      201,
+    ),
   );
   return r;
 }

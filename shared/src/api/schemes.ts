@@ -1,6 +1,7 @@
 /** 考核方案: the scheme in force, its stored versions, and a new version (admin). */
 import { z } from 'zod';
 import { quarterKeySchema } from '../schemas/common.js';
+import { shortText } from '../schemas/text.js';
 import { schemeSchema } from '../scheme/scheme.js';
 
 export const schemeVersionParam = z.object({ version: z.coerce.number().int().min(1).max(1_000_000) });
@@ -12,7 +13,12 @@ export const schemeVersionSchema = z.object({
   name: z.string(),
   storedAt: z.string().nullable(),
   storedBy: z.string().nullable(),
+  /** Why the version was stored (the editor asks for it); null for versions stored without one. */
+  reason: z.string().nullable().optional(),
 });
+
+/** POST /api/v1/schemes?reason=…: why the new version is stored (kept with it and in its event). */
+export const schemeStoreQuery = z.object({ reason: shortText(500).optional() });
 export type SchemeVersion = z.infer<typeof schemeVersionSchema>;
 
 export const schemeVersionsSchema = z.object({ items: z.array(schemeVersionSchema) });

@@ -10,6 +10,7 @@ export interface StoredScheme {
   scheme: Scheme;
   storedAt: string;
   storedBy: string;
+  reason?: string | null;
 }
 
 export class SchemeDirectory {

@@ -27,7 +27,14 @@ export async function schemeVersions(deps: Deps): Promise<SchemeVersion[]> {
     });
     for (const s of page.items) {
       const { id, version, name } = s.data.scheme;
-      out.push({ id, version, name, storedAt: s.data.storedAt, storedBy: s.data.storedBy });
+      out.push({
+        id,
+        version,
+        name,
+        storedAt: s.data.storedAt,
+        storedBy: s.data.storedBy,
+        reason: s.data.reason ?? null,
+      });
     }
     cursor = page.cursor ?? undefined;
   } while (cursor);
@@ -47,7 +54,12 @@ export async function schemeVersion(deps: Deps, version: number): Promise<Scheme
 }
 
 /** Stores a new version (admin): it must be newer than the one in force. */
-export async function storeScheme(deps: Deps, p: Principal, input: unknown): Promise<Scheme> {
+export async function storeScheme(
+  deps: Deps,
+  p: Principal,
+  input: unknown,
+  reason: string | null = null,
+): Promise<Scheme> {
   assertCan(p, 'scheme.manage');
   const scheme = schemeSchema.parse(input);
   const current = await deps.scheme();
@@ -58,7 +70,7 @@ export async function storeScheme(deps: Deps, p: Principal, input: unknown): Pro
     });
   const at = await nowIso(deps);
   const tx = new Tx(deps.tableName);
-  const data: StoredScheme = { scheme, storedAt: at, storedBy: p.id };
+  const data: StoredScheme = { scheme, storedAt: at, storedBy: p.id, reason };
   deps.store.write(tx, {
     type: 'scheme',
     id: schemeRecordId(scheme.version),
@@ -68,6 +80,7 @@ export async function storeScheme(deps: Deps, p: Principal, input: unknown): Pro
     actor: { id: p.id, role: 'admin' },
     at,
     action: 'scheme.store',
+    reason,
   });
   try {
     await tx.commit(deps.doc);
