@@ -39,7 +39,13 @@ export function ReasonModal({
       data-testid={testId}
       okButtonProps={{ 'data-testid': `${testId}-ok` } as never}
       onOk={async () => {
-        const values = await form.validateFields();
+        let values: { reason: string } & Record<string, unknown>;
+        try {
+          values = await form.validateFields();
+        } catch {
+          // An empty reason: the form marks the field; nothing is sent (and no unhandled rejection).
+          return;
+        }
         setBusy(true);
         try {
           await onSubmit(values);
