@@ -18,7 +18,7 @@ export const schemeVersionSchema = z.object({
 });
 
 /** POST /api/v1/schemes?reason=…: why the new version is stored (kept with it and in its event). */
-export const schemeStoreQuery = z.object({ reason: shortText(500).optional() });
+export const schemeStoreQuery = z.object({ reason: shortText(1000).optional() });
 export type SchemeVersion = z.infer<typeof schemeVersionSchema>;
 
 export const schemeVersionsSchema = z.object({ items: z.array(schemeVersionSchema) });

@@ -4,6 +4,7 @@ import type {
   AccountList,
   AccountView,
   PasswordReset,
+  SchemePreview,
   SchemeVersions,
   SetRoles,
   SetState,
@@ -136,10 +137,15 @@ export const useSchemeVersion = (v: number | undefined) =>
     enabled: !!v,
   });
 
+/** What a proposed scheme would change (stores nothing). */
+export const usePreviewScheme = () =>
+  useMutation({ mutationFn: (s: unknown) => api.post<SchemePreview>(`${API}/schemes/preview`, s) });
+
 export function useStoreScheme() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (s: unknown) => api.post<Scheme>(`${API}/schemes`, s),
+    mutationFn: ({ scheme, reason }: { scheme: unknown; reason?: string }) =>
+      api.post<Scheme>(`${API}/schemes${reason ? `?reason=${encodeURIComponent(reason)}` : ''}`, scheme),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['schemes'] }),
   });
 }
