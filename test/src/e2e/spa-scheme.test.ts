@@ -55,7 +55,7 @@ describe('the scheme editor', () => {
       // A weight that breaks the sum is named at once, beside the weights, in Chinese.
       await setNumber(page, 'f-weights.findings', run.findings);
       await expect.poll(() => page.getByTestId('weights-sum').textContent()).toMatch(/须为 100%/);
-      expect(await page.getByTestId('scheme-errors').textContent()).toContain('weights');
+      expect(await page.getByTestId('scheme-errors').textContent()).toContain('评分权重');
       expect(await page.getByTestId('scheme-preview').isDisabled()).toBe(true);
       await setNumber(page, 'f-weights.task', run.task);
       await page.getByTestId('scheme-errors').waitFor({ state: 'detached' });
@@ -94,7 +94,7 @@ describe('the scheme editor', () => {
       expect(after.deductions).toEqual(before.deductions);
       expect(after.peerGroups).toEqual(before.peerGroups);
       expect(errors).toEqual([]);
-      expect(consoleErrors).toEqual([]);
+      expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
       await ctx.close();
     }
   });

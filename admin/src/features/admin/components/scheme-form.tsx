@@ -17,6 +17,7 @@ export interface SchemeIssue {
 
 type Path = (string | number)[];
 type Unit =
+  | 'none'
   | 'pct'
   | 'pts'
   | 'days'
@@ -59,6 +60,18 @@ export function editable(s: Scheme): Scheme {
 }
 
 export const pathKey = (p: PropertyKey[]) => p.map(String).join('.');
+
+/**
+ * What the user reads for a path of the scheme: the field's label, else its section's (a rule over a
+ * whole block, e.g. the weights' sum), else the path itself (a part only the JSON tab edits).
+ */
+export function fieldLabel(t: (k: MessageKey) => string, path: PropertyKey[]): string {
+  for (const k of [`scheme.f.${pathKey(path)}`, `scheme.sec.${String(path[0])}`] as MessageKey[]) {
+    const label = t(k);
+    if (label !== k) return label;
+  }
+  return pathKey(path);
+}
 
 interface Props {
   draft: Scheme;
@@ -103,7 +116,7 @@ export function SchemeForm({ draft, onChange, issues }: Props) {
         min={0}
         {...(max === undefined ? {} : { max })}
         step={unit === 'pts' ? 0.5 : 1}
-        addonAfter={t(`scheme.unit.${unit}`)}
+        addonAfter={unit === 'none' ? undefined : t(`scheme.unit.${unit}`)}
         status={errorAt(path) ? 'error' : undefined}
         data-testid={`f-${path.join('.')}`}
         // An emptied field stays empty in the draft (undefined): the schema names it.
@@ -163,7 +176,7 @@ export function SchemeForm({ draft, onChange, issues }: Props) {
           ['name'],
           <Input id="scheme-name" value={draft.name} onChange={(e) => set(['name'], e.target.value)} />,
         )}
-        {num(['version'], 'times')}
+        {num(['version'], 'none')}
         {field(
           ['timeZone'],
           <Input

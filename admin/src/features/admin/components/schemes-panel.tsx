@@ -16,7 +16,7 @@ import { useI18n } from '../../../i18n/index.js';
 import { fmtInstant, points, todayLocal } from '../../../lib/format.js';
 import { usePreviewScheme, useSchemeVersion, useSchemeVersions, useStoreScheme } from '../api/admin.js';
 import { SchemeCalendar } from './scheme-calendar.js';
-import { editable, pathKey, SchemeForm } from './scheme-form.js';
+import { editable, fieldLabel, SchemeForm } from './scheme-form.js';
 
 export function SchemesPanel() {
   const { t } = useI18n();
@@ -185,7 +185,7 @@ function SchemeEditor({
       {issues.length ? (
         <div className="error-text" role="alert" data-testid="scheme-errors">
           {t('scheme.errors', { n: issues.length })}
-          <span className="muted small"> ({issues.map((i) => pathKey(i.path)).join(', ')})</span>
+          <span className="muted small"> ({issues.map((i) => fieldLabel(t, i.path)).join('、')})</span>
         </div>
       ) : null}
       {preview.error ? <ErrorAlert error={preview.error} /> : null}
