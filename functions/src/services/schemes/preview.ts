@@ -30,7 +30,8 @@ import {
 import type { SchemePreview } from '@jiandu/shared/api';
 import type { Deps } from '../../app/deps.js';
 import { assertCan, type Principal } from '../../auth/principal.js';
-import { snapshotHeadsOfQuarter } from '../rankings/publication.js';
+import { partitions } from '../../store/keys.js';
+import { readPartition } from '../../store/table-ops.js';
 import {
   groupInputs,
   groupVisibility,
@@ -51,7 +52,15 @@ async function previewQuarter(
 ): Promise<{ quarter: string; source: 'published' | 'draft' }> {
   const today = localDateOf(formatInstant(deps.clock(), scheme.timeZone), scheme.timeZone);
   const running = quarterKey(quarterOfDate(today));
-  const published = async (q: string) => (await snapshotHeadsOfQuarter(deps, q)).length > 0;
+  // Whether any snapshot of the quarter is stored: the key range of the snapshot type list, ids only (not
+  // rankings/publication.ts, which would carry publishing into the `api` function's bundle).
+  const published = async (q: string) =>
+    (
+      await readPartition(deps, partitions.list('snapshot'), {
+        skBetween: [`${q}#`, `${q}#\uffff`],
+        attributes: ['data.id'],
+      })
+    ).length > 0;
   if (asked) return { quarter: asked, source: (await published(asked)) ? 'published' : 'draft' };
   let q = parseQuarter(running);
   for (let i = 0; i < PUBLISHED_LOOKBACK; i++, q = prevQuarter(q))
