@@ -44,6 +44,8 @@ export const CAPABILITIES = {
   'self.inbox': EVERYONE,
   /** Changing one's own password (also the only thing a session that must change it may do). */
   'self.account': EVERYONE,
+  /** 工作台: the home page of one's roles in one request (each section by its own capability). */
+  'home.read': READERS,
   // findings
   'finding.read': READERS,
   'finding.create': ['inspector'],

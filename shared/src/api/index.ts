@@ -13,6 +13,7 @@ export * from './evidence.js';
 export * from './exports.js';
 export * from './findings.js';
 export * from './funds.js';
+export * from './home.js';
 export * from './imports.js';
 export * from './inbox.js';
 export * from './indicators.js';

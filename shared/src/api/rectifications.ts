@@ -21,6 +21,17 @@ export const rectificationListQuerySchema = listQuerySchema
       description: 'true: past the deadline day and not closed (derived at the time of the call)',
     }),
     light: lightQuery,
+    review: z
+      .enum(['mine'])
+      .optional()
+      .meta({
+        description:
+          'mine: waiting for the caller’s review — 已提交销号 (first step) and 初审通过 (second step), never one the ' +
+          'caller submitted or approved at the first step (双人复核); `state` narrows it to one step',
+      }),
+    extension: z.enum(['pending']).optional().meta({
+      description: 'pending: with an extension request (延期申请) waiting for a decision',
+    }),
   });
 export type RectificationListQuery = z.infer<typeof rectificationListQuerySchema>;
 

@@ -103,6 +103,7 @@ const SPEC: Record<string, string> = {
   'GET /api/v1/objections/{id}': '*',
   'POST /api/v1/objections/{id}/decision': 'r',
   'GET /api/v1/objections/{id}/evidence/{evidenceId}': '*',
+  'GET /api/v1/home': '*',
   'POST /api/v1/reminders': 's',
   'GET /api/v1/reminders': '*',
   'GET /api/v1/reminders/{id}': '*',

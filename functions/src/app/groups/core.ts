@@ -1,6 +1,7 @@
 /** The `api` group (route-groups.ts): sign-in, accounts, organisation, schemes, inbox, operations. */
 import { accountRoutes } from '../../routes/accounts.js';
 import { authRoutes } from '../../routes/auth.js';
+import { homeRoutes } from '../../routes/home.js';
 import { inboxRoutes } from '../../routes/inbox.js';
 import { jobRunRoutes } from '../../routes/job-runs.js';
 import { migrationRoutes } from '../../routes/migrations.js';
@@ -23,6 +24,7 @@ export const coreGroup: RouteGroup = {
     migrationRoutes(deps),
     jobRunRoutes(deps),
     inboxRoutes(deps),
+    homeRoutes(deps),
     notificationRoutes(deps),
   ],
 };

@@ -7,5 +7,13 @@ export const rectificationIndex = (r: Rectification, unitPath: string, horizon: 
   listSort: r.createdAt,
   state: { state: r.state === 'closed' ? 'closed' : 'open', sort: r.deadline },
   unit: { unitId: r.unitId, sort: r.deadline },
-  extra: { state: r.state, deadline: r.deadline, horizon, sourceKind: r.source.kind },
+  extra: {
+    state: r.state,
+    deadline: r.deadline,
+    horizon,
+    sourceKind: r.source.kind,
+    // The extension queue's filter (延期申请 waiting for a supervisor): kept on the state item because a
+    // filter cannot look inside the list of requests. Written with every write of the record.
+    extPending: r.extensions.some((e) => e.decision === 'pending'),
+  },
 });

@@ -50,6 +50,28 @@ function lightFilter(light: Light, at: string, scheme: Scheme): ListFilter {
   return { expr: `(${parts.join(' AND ')})`, names: { '#lt_st': 'state', '#lt_dl': 'deadline' }, values };
 }
 
+/**
+ * 待我复核: both review steps, without the ones this reviewer may not take — one they submitted (neither
+ * reviewer may be the submitter) or one at 初审通过 that they approved at the first step (双人复核). The
+ * same rule as the workflow's guards, said as a filter so the queue lists exactly what they may act on.
+ */
+export function reviewFilter(reviewerId: string): ListFilter {
+  return {
+    expr:
+      '((#rv_st = :rv_sub OR (#rv_st = :rv_fa AND (attribute_not_exists(#rv_d.#rv_fr) OR #rv_d.#rv_fr <> :rv_me))) ' +
+      'AND (attribute_not_exists(#rv_d.#rv_sb) OR #rv_d.#rv_sb <> :rv_me))',
+    names: { '#rv_st': 'state', '#rv_d': 'data', '#rv_fr': 'firstReviewerId', '#rv_sb': 'submittedBy' },
+    values: { ':rv_sub': 'submitted', ':rv_fa': 'first_approved', ':rv_me': reviewerId },
+  };
+}
+
+/** 延期申请 waiting for a decision (the state item's `extPending`, see rectifications/index.ts). */
+export const extensionPendingFilter: ListFilter = {
+  expr: '#xp = :xp',
+  names: { '#xp': 'extPending' },
+  values: { ':xp': true },
+};
+
 function filtersOf(q: RectificationListQuery, day: string): ListFilter[] {
   const f: ListFilter[] = [];
   const st = { '#st': 'state' };
@@ -73,6 +95,8 @@ export async function listRectifications(deps: Deps, p: Principal, q: Rectificat
   const at = formatInstant(deps.clock(), tz);
   const filters = filtersOf(q, await today(deps));
   if (q.light) filters.push(lightFilter(q.light, at, scheme));
+  if (q.review === 'mine') filters.push(reviewFilter(p.id));
+  if (q.extension === 'pending') filters.push(extensionPendingFilter);
   const page = await deps.store.list<Rectification>('rectification', {
     unitPathPrefix: prefix,
     filters,

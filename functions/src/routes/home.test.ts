@@ -1,0 +1,188 @@
+import type { RectificationAction } from '@jiandu/shared';
+import type { DraftResponse, HomeResponse } from '@jiandu/shared/api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, startHarness } from '../testing/harness.js';
+
+interface View {
+  id: string;
+  state: string;
+  version: number;
+}
+
+let h: Harness;
+let supervisor: string;
+let otherSupervisor: string;
+let officer: string;
+let otherOfficer: string;
+let reviewerA: string;
+let reviewerB: string;
+let otherReviewer: string;
+let leader: string;
+
+beforeAll(async () => {
+  h = await startHarness({ now: Date.parse('2025-05-20T10:00:00+08:00') });
+  [supervisor, otherSupervisor, officer, otherOfficer, reviewerA, reviewerB, otherReviewer, leader] =
+    await Promise.all([
+      h.token('supervisor'),
+      h.token('supervisor', 'xs'),
+      h.token('unit_officer', 'ds-a'),
+      h.token('unit_officer', 'xs-a'),
+      h.token('reviewer'),
+      h.token('reviewer', 'city'),
+      h.token('reviewer', 'xs'),
+      h.token('viewer', 'city'),
+    ]);
+});
+afterAll(() => h.close());
+
+async function create(unitId: string, title: string, deadline = '2025-06-30', token = supervisor) {
+  const res = await h.call('POST', '/api/v1/rectifications', {
+    token,
+    body: { source: { kind: 'import', id: null }, unitId, title, deadline },
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as View;
+}
+
+async function ok(r: View, token: string, action: RectificationAction): Promise<View> {
+  const res = await h.call('POST', `/api/v1/rectifications/${r.id}/actions`, {
+    token,
+    body: { action, expectedVersion: r.version },
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as View;
+}
+
+async function submitted(title: string, by = officer, unitId = 'ds-a'): Promise<View> {
+  let r = await create(unitId, title, '2025-06-30', unitId.startsWith('xs') ? otherSupervisor : supervisor);
+  r = await ok(r, by, { type: 'start' });
+  r = await ok(r, by, { type: 'addMeasure', text: '逐户核实' });
+  return ok(r, by, { type: 'submit' });
+}
+
+async function home(token: string): Promise<HomeResponse> {
+  const res = await h.call('GET', '/api/v1/home', { token });
+  expect(res.status).toBe(200);
+  return (await res.json()) as HomeResponse;
+}
+
+async function list(token: string, query: string): Promise<string[]> {
+  const res = await h.call('GET', `/api/v1/rectifications?${query}`, { token });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { items: View[] }).items.map((r) => r.id);
+}
+
+describe('GET /api/v1/home: each role’s first question in one request', () => {
+  it('says an all-tied group has no last unit (本组全部并列) instead of listing every unit as 末位', async () => {
+    const l = await home(leader);
+    const townships = l.behind!.groups.find((g) => g.groupKey === 'county-townships@ds');
+    expect(townships).toMatchObject({ size: 3, noCardReason: 'allTied', last: [] });
+    expect(l.behind!.groups.find((g) => g.groupKey === 'county-townships@xs')?.noCardReason).toBe(
+      'groupTooSmall',
+    );
+    expect(l.behind!.units.map((u) => u.open)).toEqual([0, 0]);
+  });
+
+  it('gives the reviewer both steps, never a second step they took the first of, nothing of another county', async () => {
+    const first = await submitted('低保资格复核不到位');
+    let second = await submitted('易地搬迁后续帮扶台账缺失');
+    second = await ok(second, reviewerA, { type: 'approve' });
+    expect(second.state).toBe('first_approved');
+    const elsewhere = await submitted('西川县饮水工程验收滞后', otherOfficer, 'xs-a');
+
+    const a = await home(reviewerA);
+    const aIds = a.review!.items.map((r) => r.id);
+    expect(aIds).toContain(first.id);
+    expect(aIds).not.toContain(second.id); // A approved its first step: the second needs another reviewer
+    expect(aIds).not.toContain(elsewhere.id);
+
+    const b = await home(reviewerB); // the city's reviewer: both counties
+    const steps = Object.fromEntries(b.review!.items.map((r) => [r.id, r.step]));
+    expect(steps[first.id]).toBe('first');
+    expect(steps[second.id]).toBe('second');
+    expect(steps[elsewhere.id]).toBe('first');
+    expect(b.unitNames['ds-a']).toBe('青松镇');
+
+    const x = await home(otherReviewer);
+    expect(x.review!.items.map((r) => r.id)).toEqual([elsewhere.id]);
+    expect(x.objections).toEqual({ items: [], more: false });
+
+    // 查看全部 lists the same queue, and `state` narrows it to one step.
+    expect(await list(reviewerB, 'review=mine&state=first_approved')).toEqual([second.id]);
+    expect(await list(reviewerA, 'review=mine&state=first_approved')).toEqual([]);
+    expect(await list(reviewerB, 'review=mine')).toEqual(expect.arrayContaining([first.id, second.id]));
+    // A reviewer who is not a reviewer of it never sees it in their queue: a supervisor's home has none.
+    expect((await home(supervisor)).review).toBeUndefined();
+  });
+
+  it('gives the supervisor the pending extension requests of their jurisdiction, gone once decided', async () => {
+    let r = await create('ds-b', '产业扶贫项目资产未确权');
+    r = await ok(r, await h.token('unit_officer', 'ds-b'), { type: 'start' });
+    r = await ok(r, await h.token('unit_officer', 'ds-b'), {
+      type: 'requestExtension',
+      deadline: '2025-08-31',
+      reason: '汛期道路中断',
+    });
+    const s = await home(supervisor);
+    const mine = s.extensions!.items.find((x) => x.rectification.id === r.id);
+    expect(mine?.request).toMatchObject({ requestedDeadline: '2025-08-31', decision: 'pending' });
+    expect(s.triage).toEqual({ n: 0, more: false });
+    expect((await home(otherSupervisor)).extensions!.items.map((x) => x.rectification.id)).not.toContain(
+      r.id,
+    );
+    expect(await list(supervisor, 'extension=pending')).toEqual([r.id]);
+
+    await ok(r, supervisor, { type: 'decideExtension', approve: true });
+    expect((await home(supervisor)).extensions!.items).toEqual([]);
+    expect((await home(officer)).extensions).toBeUndefined();
+  });
+
+  it('gives the unit officer their open work overdue first with its light, nothing of another unit', async () => {
+    const late = await create('ds-a-1', '村级公益岗补贴未按月发放', '2025-05-10');
+    const later = await create('ds-a', '危房改造补助资金滞留', '2025-12-31');
+    const xs = await create('xs-a', '西川县项目', '2025-05-01', otherSupervisor);
+    const o = await home(officer);
+    const ids = o.toAct!.items.map((r) => r.id);
+    expect(ids[0]).toBe(late.id);
+    expect(o.toAct!.items[0]).toMatchObject({ daysOverdue: 10, light: 'red' });
+    expect(ids).toContain(later.id);
+    expect(ids).not.toContain(xs.id);
+    expect(o.open!.overdue).toBe(1);
+    expect(o.open!.lights.red).toBe(1);
+    expect(o.open!.count).toEqual({ n: ids.length, more: false });
+    expect(o.behind!.units.map((u) => u.unitId)).toEqual(['ds-a-1']);
+    expect(o.review).toBeUndefined();
+    expect((await home(otherOfficer)).toAct!.items.map((r) => r.id)).not.toContain(late.id);
+  });
+
+  it('compares the leader’s counties and names the last units of each group as the draft ranks them', async () => {
+    const l = await home(leader);
+    const res = await h.call('GET', `/api/v1/rankings/draft?quarter=${l.quarter}`, { token: leader });
+    const draft = (await res.json()) as DraftResponse;
+    for (const g of l.behind!.groups) {
+      const ranking = draft.groups.find((d) => d.groupKey === g.groupKey)!.ranking;
+      expect(g.noCardReason).toBe(ranking.noCardReason);
+      expect(g.last.map((x) => x.unitId)).toEqual(ranking.rows.filter((r) => r.carded).map((r) => r.unitId));
+    }
+    // 青松镇 has rectifications due this quarter and one overdue: it is behind its tied neighbours.
+    expect(
+      l.behind!.groups.find((g) => g.groupKey === 'county-townships@ds')?.last.map((x) => x.unitId),
+    ).toEqual(['ds-a']);
+    const units = Object.fromEntries(l.behind!.units.map((u) => [u.unitId, u]));
+    expect(Object.keys(units).sort()).toEqual(['ds', 'xs']);
+    expect(units.ds!.overdue).toBe(1);
+    expect(units.xs!.overdue).toBe(1);
+    expect(units.ds!.lights.red).toBe(1);
+    expect(units.ds!.open).toBeGreaterThan(units.xs!.open);
+    expect(l.unitNames.xs).toBe('西川县');
+    expect(l.toAct).toBeUndefined();
+    expect(l.extensions).toBeUndefined();
+  });
+
+  it('refuses the security and audit administrators (they read no programme records)', async () => {
+    for (const role of ['security_admin', 'audit_admin'] as const) {
+      const res = await h.call('GET', '/api/v1/home', { token: await h.token(role) });
+      expect(res.status).toBe(403);
+    }
+  });
+});

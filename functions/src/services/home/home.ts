@@ -1,0 +1,104 @@
+/**
+ * 工作台 (GET /api/v1/home): what each of the caller's roles looks at first, in one request. A section is
+ * answered when the caller's roles hold its capability; every read is the caller's jurisdiction — a list
+ * index partition (jl2–jl4, or jl1's shards for the root), a state partition narrowed to the scope, or the
+ * quarter's aggregates — so the answer costs what it shows, not what the table holds.
+ */
+import { can, formatInstant, localDateOf, quarterKey, quarterOfDate } from '@jiandu/shared';
+import type { HomeResponse, ReviewItem } from '@jiandu/shared/api';
+import type { Deps } from '../../app/deps.js';
+import type { Principal } from '../../auth/principal.js';
+import { listAlerts } from '../alerts/alerts.js';
+import { scopeOf } from '../org/jurisdiction.js';
+import { objectionQueue } from '../rankings/notices.js';
+import { computeDrafts } from '../rankings/rankings.js';
+import { listRectifications } from '../rectifications/list.js';
+import { listTriage } from '../signals/signals.js';
+import { behindGroups, compareSubordinates } from './behind.js';
+import { byUrgency, readOpenWork, tally } from './open-work.js';
+
+/** Items each queue shows on the home page (查看全部 lists the rest). */
+export const HOME_QUEUE = 10;
+/** The triage count reads one page of this many at most ("100+" beyond). */
+const TRIAGE_COUNT = 100;
+
+const absent = Promise.resolve(undefined);
+
+export async function homeOf(deps: Deps, p: Principal): Promise<HomeResponse> {
+  const has = (c: Parameters<typeof can>[1]) => can(p.roles, c);
+  const scheme = await deps.scheme();
+  const now = deps.clock();
+  const quarter = quarterKey(quarterOfDate(localDateOf(now, scheme.timeZone)));
+  const scope = await scopeOf(deps, p);
+  const page = { limit: HOME_QUEUE };
+
+  const [review, objections, extensions, triage, alerts, openWork, draft] = await Promise.all([
+    has('rectification.review') ? listRectifications(deps, p, { ...page, review: 'mine' }) : absent,
+    has('ranking.decideObjection') ? objectionQueue(deps, p, 'pending') : absent,
+    has('rectification.decideExtension')
+      ? listRectifications(deps, p, { ...page, state: 'open', extension: 'pending' })
+      : absent,
+    has('signal.triage.read') ? listTriage(deps, p, { limit: TRIAGE_COUNT }) : absent,
+    has('alert.read') ? listAlerts(deps, p, { limit: 5, state: 'open' }) : absent,
+    has('rectification.read') ? readOpenWork(deps, p, scope) : absent,
+    has('ranking.read') ? computeDrafts(deps, p, quarter) : absent,
+  ]);
+
+  const tree = await deps.units.tree();
+  const named = new Set<string>();
+  const res: HomeResponse = { at: formatInstant(now, scheme.timeZone), quarter, unitNames: {} };
+  if (review) {
+    res.review = {
+      items: review.items.map(
+        (r): ReviewItem => ({ ...r, step: r.state === 'submitted' ? 'first' : 'second' }),
+      ),
+      more: review.cursor !== null,
+    };
+    for (const r of review.items) named.add(r.unitId);
+  }
+  if (objections) {
+    res.objections = {
+      items: objections.items.slice(0, HOME_QUEUE),
+      more: objections.items.length > HOME_QUEUE,
+    };
+    for (const o of res.objections.items) named.add(o.unitId);
+  }
+  if (extensions) {
+    res.extensions = {
+      items: extensions.items.flatMap((r) =>
+        r.extensions
+          .filter((e) => e.decision === 'pending')
+          .map((request) => ({ rectification: r, request })),
+      ),
+      more: extensions.cursor !== null,
+    };
+    for (const r of extensions.items) named.add(r.unitId);
+  }
+  if (triage) res.triage = { n: triage.items.length, more: triage.cursor !== null };
+  if (alerts) res.alerts = { items: alerts.items, more: alerts.cursor !== null };
+  if (openWork) {
+    const t = tally(openWork.rows);
+    res.open = { count: { n: t.open, more: openWork.more }, overdue: t.overdue, lights: t.lights };
+    if (has('rectification.work')) {
+      const work = openWork.rows.map((o) => o.row).sort(byUrgency);
+      res.toAct = { items: work.slice(0, HOME_QUEUE), more: work.length > HOME_QUEUE || openWork.more };
+      for (const r of res.toAct.items) named.add(r.unitId);
+    }
+  }
+  if (draft) {
+    const groups = behindGroups(draft);
+    const units = compareSubordinates(tree, p.unitId, draft, openWork?.rows ?? []);
+    res.behind = { groups, units };
+    for (const g of groups) {
+      named.add(g.parentUnitId);
+      for (const l of g.last) named.add(l.unitId);
+    }
+    for (const u of units) named.add(u.unitId);
+  }
+  for (const a of res.alerts?.items ?? []) if (a.unitId) named.add(a.unitId);
+  named.add(p.unitId);
+  for (const id of named) {
+    if (tree.has(id)) res.unitNames[id] = tree.get(id).name;
+  }
+  return res;
+}
