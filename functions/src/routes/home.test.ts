@@ -127,6 +127,7 @@ describe('GET /api/v1/home: each role’s first question in one request', () => 
     const mine = s.extensions!.items.find((x) => x.rectification.id === r.id);
     expect(mine?.request).toMatchObject({ requestedDeadline: '2025-08-31', decision: 'pending' });
     expect(s.triage).toEqual({ n: 0, more: false });
+    expect(s.petitions).toEqual({ overdue: { n: 0, more: false }, pending: { n: 0, more: false } });
     expect((await home(otherSupervisor)).extensions!.items.map((x) => x.rectification.id)).not.toContain(
       r.id,
     );
@@ -152,6 +153,9 @@ describe('GET /api/v1/home: each role’s first question in one request', () => 
     expect(o.open!.count).toEqual({ n: ids.length, more: false });
     expect(o.behind!.units.map((u) => u.unitId)).toEqual(['ds-a-1']);
     expect(o.review).toBeUndefined();
+    expect(o.petitions).toBeUndefined(); // petitions name whistleblowers: not the unit's officer
+    expect(o.signals?.major).toEqual({ n: 0, more: false });
+    expect(o.rank).toMatchObject({ unitId: 'ds-a', groupKey: 'county-townships@ds', size: 3 });
     expect((await home(otherOfficer)).toAct!.items.map((r) => r.id)).not.toContain(late.id);
   });
 

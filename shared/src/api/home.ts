@@ -89,6 +89,23 @@ export const homeResponseSchema = z
     open: z
       .object({ count: homeCountSchema, overdue: z.number().int(), lights: lightCountsSchema })
       .optional(),
+    /** Petition readers: petitions past and within their SLA. */
+    petitions: z.object({ overdue: homeCountSchema, pending: homeCountSchema }).optional(),
+    /** Negative-or-not signals of the jurisdiction by severity. */
+    signals: z
+      .object({ major: homeCountSchema, notable: homeCountSchema, ordinary: homeCountSchema })
+      .optional(),
+    /** Ranking readers: the caller's own unit (a village's officer: its township) in this quarter's draft. */
+    rank: z
+      .object({
+        unitId: z.string(),
+        groupKey: z.string(),
+        rank: z.number().int(),
+        size: z.number().int(),
+        total: z.number(),
+      })
+      .nullable()
+      .optional(),
     /** Ranking readers: who is behind in each visible group of the draft, and the direct subordinates. */
     behind: z
       .object({

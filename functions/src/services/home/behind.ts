@@ -5,7 +5,7 @@
  * open and overdue rectifications and their lights (from the one read of open work).
  */
 import type { Unit, UnitTree } from '@jiandu/shared';
-import type { BehindGroup, DraftResponse, UnitComparison } from '@jiandu/shared/api';
+import type { BehindGroup, DraftResponse, HomeResponse, UnitComparison } from '@jiandu/shared/api';
 import { type OpenRow, tally } from './open-work.js';
 
 /** Groups shown on the home page at most (the ranking page lists them all). */
@@ -50,4 +50,30 @@ export function compareSubordinates(
       lights: t.lights,
     };
   });
+}
+
+/**
+ * The caller's own place: their home unit's row in the draft, or (a village is not ranked) its parent's —
+ * as the home page always showed it.
+ */
+export function ownRank(
+  tree: UnitTree<Unit>,
+  homeUnitId: string,
+  draft: DraftResponse,
+): HomeResponse['rank'] {
+  const parent = tree.has(homeUnitId) ? tree.get(homeUnitId).parentId : null;
+  for (const id of [homeUnitId, parent]) {
+    for (const g of draft.groups) {
+      const row = g.ranking.rows.find((r) => r.unitId === id);
+      if (row)
+        return {
+          unitId: row.unitId,
+          groupKey: g.groupKey,
+          rank: row.rank,
+          size: g.ranking.rows.length,
+          total: row.score.total,
+        };
+    }
+  }
+  return null;
 }

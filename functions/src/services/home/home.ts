@@ -5,22 +5,28 @@
  * quarter's aggregates — so the answer costs what it shows, not what the table holds.
  */
 import { can, formatInstant, localDateOf, quarterKey, quarterOfDate } from '@jiandu/shared';
-import type { HomeResponse, ReviewItem } from '@jiandu/shared/api';
+import type { HomeCount, HomeResponse, ReviewItem } from '@jiandu/shared/api';
 import type { Deps } from '../../app/deps.js';
 import type { Principal } from '../../auth/principal.js';
 import { listAlerts } from '../alerts/alerts.js';
 import { scopeOf } from '../org/jurisdiction.js';
+import { listPetitions } from '../petitions/petitions.js';
 import { objectionQueue } from '../rankings/notices.js';
 import { computeDrafts } from '../rankings/rankings.js';
 import { listRectifications } from '../rectifications/list.js';
-import { listTriage } from '../signals/signals.js';
-import { behindGroups, compareSubordinates } from './behind.js';
+import { listSignals, listTriage } from '../signals/signals.js';
+import { behindGroups, compareSubordinates, ownRank } from './behind.js';
 import { byUrgency, readOpenWork, tally } from './open-work.js';
 
 /** Items each queue shows on the home page (查看全部 lists the rest). */
 export const HOME_QUEUE = 10;
-/** The triage count reads one page of this many at most ("100+" beyond). */
-const TRIAGE_COUNT = 100;
+/** A count reads one page of this many at most ("100+" beyond). */
+const COUNT = 100;
+
+const countOf = (page: { items: unknown[]; cursor: string | null }): HomeCount => ({
+  n: page.items.length,
+  more: page.cursor !== null,
+});
 
 const absent = Promise.resolve(undefined);
 
@@ -38,10 +44,18 @@ export async function homeOf(deps: Deps, p: Principal): Promise<HomeResponse> {
     has('rectification.decideExtension')
       ? listRectifications(deps, p, { ...page, state: 'open', extension: 'pending' })
       : absent,
-    has('signal.triage.read') ? listTriage(deps, p, { limit: TRIAGE_COUNT }) : absent,
+    has('signal.triage.read') ? listTriage(deps, p, { limit: COUNT }) : absent,
     has('alert.read') ? listAlerts(deps, p, { limit: 5, state: 'open' }) : absent,
     has('rectification.read') ? readOpenWork(deps, p, scope) : absent,
     has('ranking.read') ? computeDrafts(deps, p, quarter) : absent,
+  ]);
+  const [pOverdue, pPending, sMajor, sNotable, sOrdinary] = await Promise.all([
+    ...(['overdue', 'pending'] as const).map((sla) =>
+      has('petition.read') ? listPetitions(deps, p, { limit: COUNT, sla }) : absent,
+    ),
+    ...(['major', 'notable', 'ordinary'] as const).map((severity) =>
+      has('signal.read') ? listSignals(deps, p, { limit: COUNT, severity }) : absent,
+    ),
   ]);
 
   const tree = await deps.units.tree();
@@ -74,6 +88,9 @@ export async function homeOf(deps: Deps, p: Principal): Promise<HomeResponse> {
     };
     for (const r of extensions.items) named.add(r.unitId);
   }
+  if (pOverdue && pPending) res.petitions = { overdue: countOf(pOverdue), pending: countOf(pPending) };
+  if (sMajor && sNotable && sOrdinary)
+    res.signals = { major: countOf(sMajor), notable: countOf(sNotable), ordinary: countOf(sOrdinary) };
   if (triage) res.triage = { n: triage.items.length, more: triage.cursor !== null };
   if (alerts) res.alerts = { items: alerts.items, more: alerts.cursor !== null };
   if (openWork) {
@@ -89,6 +106,8 @@ export async function homeOf(deps: Deps, p: Principal): Promise<HomeResponse> {
     const groups = behindGroups(draft);
     const units = compareSubordinates(tree, p.unitId, draft, openWork?.rows ?? []);
     res.behind = { groups, units };
+    res.rank = ownRank(tree, p.unitId, draft);
+    if (res.rank) named.add(res.rank.unitId);
     for (const g of groups) {
       named.add(g.parentUnitId);
       for (const l of g.last) named.add(l.unitId);
