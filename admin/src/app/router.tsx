@@ -48,6 +48,7 @@ export const router = createBrowserRouter([
               { path: 'petitions/:id', lazy: screen(() => import('./routes/petition.js')) },
               { path: 'opinion', lazy: screen(() => import('./routes/opinion.js')) },
               { path: 'rectifications', lazy: screen(() => import('./routes/rectifications.js')) },
+              { path: 'rectifications/extensions', lazy: screen(() => import('./routes/extensions.js')) },
               { path: 'rectifications/:id', lazy: screen(() => import('./routes/rectification.js')) },
               { path: 'rankings', lazy: screen(() => import('./routes/rankings.js')) },
               { path: 'rankings/cards', lazy: screen(() => import('./routes/cards.js')) },

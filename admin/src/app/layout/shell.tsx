@@ -5,6 +5,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BellOutlined,
+  FieldTimeOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   FundOutlined,
@@ -56,6 +57,12 @@ export const NAV: NavItem[] = [
     label: 'nav.rectifications',
     icon: <ToolOutlined />,
     capability: 'rectification.read',
+  },
+  {
+    path: '/rectifications/extensions',
+    label: 'nav.extensions',
+    icon: <FieldTimeOutlined />,
+    capability: 'rectification.decideExtension',
   },
   { path: '/petitions', label: 'nav.petitions', icon: <SolutionOutlined />, capability: 'petition.read' },
   { path: '/opinion', label: 'nav.opinion', icon: <MessageOutlined />, capability: 'signal.read' },
@@ -184,8 +191,10 @@ export default function Shell() {
   // On a phone the switch shows the other language's short name (its accessible name starts with it).
   const langShort = lang === 'en' ? '中' : 'EN';
   const top = `/${loc.pathname.split('/')[1] ?? ''}`;
-  const selected =
-    top === '/admin'
+  // A screen with its own menu entry below another's (延期审批 under 整改) selects its own.
+  const selected = NAV.some((n) => n.path === loc.pathname)
+    ? loc.pathname
+    : top === '/admin'
       ? can('unit.manage')
         ? '/admin/units'
         : '/admin/users'

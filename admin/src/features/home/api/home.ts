@@ -1,86 +1,29 @@
 /**
- * The home page's figures. The API has no count endpoint: a count is one page of up to 500 ids, shown as
- * "500+" when there are more (the lists are a click away).
+ * The home page's data: ONE request (`GET /api/v1/home`) answers every queue and figure of the caller's
+ * roles; the six-month trend below it is read after it, three light list reads.
  */
-import type {
-  AlertPage,
-  DraftResponse,
-  Finding,
-  Page,
-  PetitionView,
-  RectificationPage,
-  SignalView,
-} from '@jiandu/shared/api';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import type { Finding, HomeResponse, Page, PetitionView, SignalView } from '@jiandu/shared/api';
+import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
 import { API, api } from '../../../lib/api.js';
 import { fmtInstant } from '../../../lib/format.js';
 
-const COUNT_LIMIT = 500;
-/** At most this many pages per count ("n+" beyond). */
-const COUNT_PAGES = 5;
+/** The trend reads one page of up to this many items of each list. */
+const TREND_LIMIT = 500;
 
 export const homeKeys = {
-  count: (path: string, query: Record<string, string>) => ['home', 'count', path, query] as const,
+  home: ['home'] as const,
   list: (path: string, query: Record<string, string>) => ['home', 'list', path, query] as const,
-  draft: (quarter: string) => ['home', 'draft', quarter] as const,
 };
 
-export interface Count {
-  n: number;
-  more: boolean;
-}
-
-export function useCount(path: string, query: Record<string, string>, enabled = true) {
-  return useQuery({
-    queryKey: homeKeys.count(path, query),
-    queryFn: async ({ signal }): Promise<Count> => {
-      // A filter the server applies to the page it read (a light, derived now) may answer a short page
-      // with a cursor: follow it, a few pages at most, until the limit is reached or the list ends.
-      let n = 0;
-      let cursor: string | null = null;
-      for (let i = 0; i < COUNT_PAGES && n < COUNT_LIMIT; i++) {
-        const more: Record<string, string> = cursor ? { cursor } : {};
-        const p: Page<unknown> = await api.get<Page<unknown>>(
-          `${API}${path}`,
-          { ...query, ...more, limit: COUNT_LIMIT - n },
-          signal,
-        );
-        n += p.items.length;
-        cursor = p.cursor;
-        if (cursor === null) break;
-      }
-      return { n, more: cursor !== null };
-    },
+export const homeQuery = (enabled = true) =>
+  queryOptions({
+    queryKey: homeKeys.home,
+    queryFn: ({ signal }) => api.get<HomeResponse>(`${API}/home`, undefined, signal),
     enabled,
-  });
-}
-
-export const useRectQueue = (states: string[], enabled = true) =>
-  useQueries({
-    queries: states.map((state) => ({
-      queryKey: homeKeys.list('/rectifications', { state }),
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        api.get<RectificationPage>(`${API}/rectifications`, { state, limit: 20 }, signal),
-      enabled,
-    })),
-    combine: (rs) => ({
-      items: rs.flatMap((r) => r.data?.items ?? []),
-      isLoading: rs.some((r) => r.isLoading),
-      error: rs.find((r) => r.error)?.error ?? null,
-    }),
+    staleTime: 30_000,
   });
 
-export const useOpenAlerts = () =>
-  useQuery({
-    queryKey: homeKeys.list('/alerts', { state: 'open' }),
-    queryFn: ({ signal }) => api.get<AlertPage>(`${API}/alerts`, { state: 'open', limit: 5 }, signal),
-  });
-
-export const useDraftRanking = (quarter: string) =>
-  useQuery({
-    queryKey: homeKeys.draft(quarter),
-    queryFn: ({ signal }) => api.get<DraftResponse>(`${API}/rankings/draft`, { quarter }, signal),
-  });
+export const useHome = (enabled = true) => useQuery(homeQuery(enabled));
 
 export interface TrendPoint {
   month: string;
@@ -110,7 +53,7 @@ export function useTrend(months: string[], petitionReader: boolean) {
     queries: series.map((s) => ({
       queryKey: homeKeys.list(s.path, { ...s.query, trend: '1' }),
       queryFn: ({ signal }: { signal: AbortSignal }) =>
-        api.get<Page<Dated>>(`${API}${s.path}`, { ...s.query, limit: COUNT_LIMIT }, signal),
+        api.get<Page<Dated>>(`${API}${s.path}`, { ...s.query, limit: TREND_LIMIT }, signal),
       enabled: s.enabled,
       staleTime: 5 * 60_000,
     })),

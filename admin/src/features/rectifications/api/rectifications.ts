@@ -4,7 +4,18 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { API, api } from '../../../lib/api.js';
 import { useCursorList } from '../../../lib/cursor-list.js';
 
-export const RECT_FILTERS = ['unitId', 'state', 'overdue', 'light', 'from', 'to', 'q'] as const;
+/** `review=mine`: the caller's review queue, both steps; `extension=pending`: 延期申请 waiting for a decision. */
+export const RECT_FILTERS = [
+  'unitId',
+  'state',
+  'overdue',
+  'light',
+  'from',
+  'to',
+  'q',
+  'review',
+  'extension',
+] as const;
 export type RectFilters = Partial<Record<(typeof RECT_FILTERS)[number], string>>;
 
 export const rectKeys = {

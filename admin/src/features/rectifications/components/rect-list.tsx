@@ -24,15 +24,29 @@ export function RectList() {
   const [f, setF, clear] = useUrlFilters(RECT_FILTERS);
   const can = useCan();
   const reviewer = can('rectification.review') && !can('rectification.work');
-  // Reviewers start on their queue, everyone else on what is still open.
-  const state = f.state ?? (reviewer ? 'submitted' : 'open');
-  const filters = { ...f, state: state === 'all' ? undefined : state };
+  // Reviewers start on their queue — both steps (已提交销号 and 初审通过), without what they may not take —
+  // everyone else on what is still open.
+  const reviewQueue = f.review === 'mine' || (reviewer && !f.state);
+  const state = f.state ?? (reviewQueue ? 'review' : 'open');
+  const filters = {
+    ...f,
+    ...(reviewQueue ? { review: 'mine' } : {}),
+    state: state === 'all' || state === 'review' ? undefined : state,
+  };
   const q = useRects(filters);
   const units = useUnits();
-  const tabs = ['open', ...rectificationState.codes, 'all'].map((s) => ({
-    value: s,
-    label: s === 'open' ? t('rect.state.open') : s === 'all' ? t('common.all') : label(rectificationState, s),
-  }));
+  const stateLabel = (s: string) =>
+    s === 'open'
+      ? t('rect.state.open')
+      : s === 'all'
+        ? t('common.all')
+        : s === 'review'
+          ? t('rect.stepAll')
+          : label(rectificationState, s);
+  // In the review queue the tabs are its steps; elsewhere every state.
+  const tabs = (
+    reviewQueue ? ['review', 'submitted', 'first_approved'] : ['open', ...rectificationState.codes, 'all']
+  ).map((s) => ({ value: s, label: stateLabel(s) }));
   const columns: Column<RectificationRow>[] = [
     {
       key: 'title',
@@ -72,14 +86,10 @@ export function RectList() {
       sort: (a, b) => a.daysOverdue - b.daysOverdue,
     },
   ];
-  const filtered = Object.keys(f).some((k) => k !== 'state');
+  const filtered = Object.keys(f).some((k) => k !== 'state' && k !== 'review');
   return (
     <Page
-      title={
-        reviewer && (state === 'submitted' || state === 'first_approved')
-          ? t('rect.reviewQueue')
-          : t('rect.workbench')
-      }
+      title={reviewQueue ? t('rect.reviewMine') : t('rect.workbench')}
       extra={
         <>
           <RemindButton
@@ -92,7 +102,7 @@ export function RectList() {
             })}
             testId="remind-batch"
           />
-          <ExportButton list="rectifications" query={f} />
+          <ExportButton list="rectifications" query={filters} />
         </>
       }
     >
@@ -100,7 +110,9 @@ export function RectList() {
         <Segmented
           options={tabs}
           value={state}
-          onChange={(v) => setF({ state: String(v) })}
+          onChange={(v) =>
+            setF({ state: v === 'review' ? null : String(v), ...(reviewQueue ? { review: 'mine' } : {}) })
+          }
           data-testid="rect-state-tabs"
           aria-label={t('common.state')}
         />

@@ -1,0 +1,1 @@
+export { ExtensionQueue as default } from '../../features/rectifications/components/extension-queue.js';
