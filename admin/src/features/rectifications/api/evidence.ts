@@ -5,7 +5,7 @@
 import type { SignedUrl } from '@jiandu/shared/api';
 import { API, api } from '../../../lib/api.js';
 
-export { sha256Hex, uploadEvidence } from '../../../api/evidence-upload.js';
+export { sha256Hex, type UploadProgress, uploadEvidence } from '../../../api/evidence-upload.js';
 
 /** Opens one evidence file of a rectification (a signed URL the browser downloads). */
 export async function downloadEvidence(rectId: string, evidenceId: string): Promise<void> {

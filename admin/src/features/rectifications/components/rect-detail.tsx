@@ -15,7 +15,7 @@ import { ErrorAlert } from '../../../components/ui/server-errors.js';
 import { ErrorState, Loading } from '../../../components/ui/states.js';
 import { useI18n } from '../../../i18n/index.js';
 import { fmtInstant, shortHash } from '../../../lib/format.js';
-import { downloadEvidence, uploadEvidence } from '../api/evidence.js';
+import { downloadEvidence, type UploadProgress, uploadEvidence } from '../api/evidence.js';
 import { useHeldRectVersion, useRect, useRectAction } from '../api/rectifications.js';
 import { RectActions } from './rect-actions.js';
 import { StateTag } from './state-tag.js';
@@ -55,40 +55,63 @@ function NoteAdder({ rect, kind }: { rect: RectificationView; kind: 'addMeasure'
   );
 }
 
+/** Where an upload stands, said in words and a bar while the bytes go up. */
+function UploadStatus({ progress }: { progress: UploadProgress | 'saving' }) {
+  const { t } = useI18n();
+  const percent = progress !== 'saving' && progress.phase === 'sending' ? progress.percent : null;
+  const text =
+    progress === 'saving' || progress.phase === 'sent'
+      ? t('upload.saving')
+      : progress.phase === 'hashing'
+        ? t('upload.hashing')
+        : t('upload.sending', { percent: percent ?? 0 });
+  return (
+    <span className="upload-progress" role="status" data-testid="upload-progress">
+      <progress max={100} {...(percent === null ? {} : { value: percent })} aria-label={text} />
+      <span className="small">{text}</span>
+    </span>
+  );
+}
+
 function EvidenceAdder({ rect }: { rect: RectificationView }) {
   const { t } = useI18n();
   const act = useRectAction(rect.id);
   const heldVersion = useHeldRectVersion(rect.id);
-  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<UploadProgress | 'saving' | null>(null);
   if (!rect.allowedActions.includes('addEvidence')) return null;
   return (
     <div className="note-adder">
-      <label className="file-label">
-        {t('rect.addEvidence')}
-        <input
-          type="file"
-          data-testid="evidence-file"
-          onChange={async (e) => {
-            const file = e.target.files?.[0];
-            if (!file) return;
-            setBusy(true);
-            try {
-              const meta = await uploadEvidence(file);
-              await act.mutateAsync({
-                action: { type: 'addEvidence', ...meta },
-                // the upload took seconds: the version the page holds now, after any own step meanwhile
-                expectedVersion: heldVersion() ?? rect.version,
-              });
-            } catch {
-              /* shown below */
-            } finally {
-              setBusy(false);
-              e.target.value = '';
-            }
-          }}
-          disabled={busy}
-        />
-      </label>
+      {progress ? (
+        <UploadStatus progress={progress} />
+      ) : (
+        <label className="file-label">
+          {t('rect.addEvidence')}
+          <input
+            type="file"
+            data-testid="evidence-file"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              if (!file) return;
+              const input = e.target;
+              setProgress({ phase: 'hashing' });
+              try {
+                const meta = await uploadEvidence(file, setProgress);
+                setProgress('saving');
+                await act.mutateAsync({
+                  action: { type: 'addEvidence', ...meta },
+                  // the upload took seconds: the version the page holds now, after any own step meanwhile
+                  expectedVersion: heldVersion() ?? rect.version,
+                });
+              } catch {
+                /* shown below */
+              } finally {
+                setProgress(null);
+                input.value = '';
+              }
+            }}
+          />
+        </label>
+      )}
       <span className="muted small">{t('rect.evidenceHint')}</span>
       {act.error ? <ErrorAlert error={act.error} onClose={() => act.reset()} /> : null}
     </div>
