@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --large] [-- --quick] [-- --no-proofs] [-- --out FILE] [-- --no-write]
- * [-- --rows lists|bundles] [-- --list-sizes 10000,100000]`: the DESIGN §8 rows this
+ * [-- --rows lists|bundles|home] [-- --list-sizes 10000,100000]`: the DESIGN §8 rows this
  * stage can measure, each side by side in one run against the same store, printed as a table and
  * written to BENCHMARKS.md. Every load is a bounded count of requests, sent only to 127.0.0.1.
  */
@@ -9,6 +9,7 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { prevQuarter, quarterKey } from '@jiandu/shared';
 import { benchBundles } from './bundles.js';
+import { benchHome } from './home.js';
 import { apiBatches, BATCH, benchIngestion, type Cursor, type IngestionRow } from './ingest.js';
 import { benchLatency, CONCURRENCY, type LatencyRow } from './latency.js';
 import { benchLists, LIST_SIZES } from './lists.js';
@@ -55,7 +56,7 @@ const SIZES = quick
 const LARGE_UNITS = 20_000;
 /** Record counts of the lists rows (`--list-sizes a,b,c` to choose). */
 const LIST_COUNTS = option('list-sizes')?.split(',').map(Number) ?? (quick ? [3_000, 10_000] : LIST_SIZES);
-/** `--rows lists` or `--rows bundles`: only those rows (written only with --out). */
+/** `--rows lists`, `--rows bundles` or `--rows home`: only those rows (written only with --out). */
 const onlyRows = option('rows');
 /** Record counts of the ranking row (findings + the rectifications they open: 2 records per finding). */
 const RECORD_COUNTS = quick ? [10_000, 100_000] : [100_000, 1_000_000];
@@ -260,8 +261,9 @@ async function main() {
   log(
     `machine: ${machine.cores} cores, ${machine.cpu}, Node ${machine.node}, ${machine.java}; load ${loadBefore.toFixed(2)}`,
   );
-  if (onlyRows === 'lists') {
-    const lists = await benchLists({ sizes: LIST_COUNTS, log });
+  if (onlyRows === 'lists' || onlyRows === 'home') {
+    const lists =
+      onlyRows === 'home' ? await benchHome({ log }) : await benchLists({ sizes: LIST_COUNTS, log });
     const report: Report = {
       date: new Date().toISOString(),
       command: `npm run bench -- ${args.join(' ')}`,
@@ -296,7 +298,7 @@ async function main() {
     if (!flag('no-write') && option('out')) writeFileSync(outFile, markdown(report));
     return;
   }
-  if (onlyRows !== undefined) throw new Error(`--rows ${onlyRows}: lists or bundles`);
+  if (onlyRows !== undefined) throw new Error(`--rows ${onlyRows}: lists, bundles or home`);
   log('Lambda bundles: building them and timing their module init …');
   const bundles = await benchBundles();
   log('SPA: building it and measuring the first route …');
@@ -306,6 +308,8 @@ async function main() {
   const big = large ? await largeRanking() : null;
   log(`lists: first pages at ${LIST_COUNTS.join(', ')} records …`);
   const lists = await benchLists({ sizes: LIST_COUNTS, log });
+  log('home pages: seeding the demo and requesting each role’s home …');
+  const home = await benchHome({ log });
   // The reliability proofs at the issue's full sizes (npm test runs them reduced); --no-proofs skips them.
   const proofs = quick || flag('no-proofs') ? { rows: [], details: [] } : await benchProofs(log);
   const report: Report = {
@@ -314,10 +318,18 @@ async function main() {
     machine,
     load: { before: loadBefore, after: loadavg()[0]! },
     durationS: (performance.now() - started) / 1000,
-    rows: [...rows(disk, mem, big), ...lists.rows, ...bundles.rows, ...spa.rows, ...proofs.rows],
+    rows: [
+      ...rows(disk, mem, big),
+      ...lists.rows,
+      ...home.rows,
+      ...bundles.rows,
+      ...spa.rows,
+      ...proofs.rows,
+    ],
     details: [
       ...details(disk, mem, big),
       ...lists.details,
+      ...home.details,
       ...bundles.details,
       ...spa.details,
       ...proofs.details,
