@@ -2,6 +2,7 @@ import { type Alert, alertSeverity, alertState } from '@jiandu/shared';
 import { App, Button, Tag } from 'antd';
 import { Link } from 'react-router';
 import { useUnits } from '../../../api/units.js';
+import { AlertText } from '../../../components/alert-text.js';
 import { ExportButton } from '../../../components/ui/export-button.js';
 import { EnumFilter, FilterBar } from '../../../components/ui/filters.js';
 import { ListBody } from '../../../components/ui/list-body.js';
@@ -13,7 +14,6 @@ import { fmtInstant } from '../../../lib/format.js';
 import { useListFilters } from '../../../lib/url-filters.js';
 import { useCan } from '../../../lib/use-can.js';
 import { ALERT_FILTERS, useAlertStep, useAlerts } from '../api/alerts.js';
-import { AlertText } from './alert-text.js';
 
 const SEV: Record<string, string> = { info: 'blue', warning: 'orange', critical: 'red' };
 const SUBJECT_PATH: Record<string, string> = {

@@ -10,6 +10,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useCurrentScheme } from '../../../api/scheme.js';
 import { useUnits } from '../../../api/units.js';
+import { AlertText } from '../../../components/alert-text.js';
 import { LIGHT_CODES, LightTag } from '../../../components/ui/light-tag.js';
 import { Page } from '../../../components/ui/page.js';
 import { Panel } from '../../../components/ui/panel.js';
@@ -194,7 +195,7 @@ function MyWork({ data, loading }: { data: HomeResponse | undefined; loading: bo
           render={(a) => (
             <li key={a.id}>
               <span>
-                <Tag>{label(ALERT_SEVERITY_LABELS, a.severity)}</Tag> {a.message}
+                <Tag>{label(ALERT_SEVERITY_LABELS, a.severity)}</Tag> <AlertText alert={a} />
               </span>
               <span className="muted small"> · {fmtInstant(a.raisedAt)}</span>
             </li>

@@ -4,7 +4,7 @@
  * Chinese text, with any record id in it left out (a person reads a record by its title, not its id).
  */
 import { type Alert, problemCategory } from '@jiandu/shared';
-import { useI18n } from '../../../i18n/index.js';
+import { useI18n } from '../i18n/index.js';
 
 const ID = /[0-9A-HJKMNP-TV-Z]{26}/g;
 
