@@ -1,6 +1,6 @@
 /**
  * 佐证材料: the API signs, storage carries the bytes (evidence/evidence-store.ts). An upload ticket is
- * for whoever may add evidence to a rectification, and puts the bytes in the uploader's own folder; they
+ * for whoever may add evidence to a rectification or to an objection, and puts the bytes in the uploader's own folder; they
  * are attached to nothing until an `addEvidence` action by the same person names their hash, which the
  * workflow accepts only once that person stored them (proof of possession: a hash alone is not enough).
  * A download URL is given only for a file a rectification the caller can see references — anything
@@ -19,13 +19,21 @@ import { evidenceOwner } from '../evidence/evidence-store.js';
 import { getRectification } from '../services/rectifications/rectifications.js';
 import { json } from './common.js';
 
-const upload = defineRoute('rectification.work', {
+/**
+ * Who may upload: whoever may attach a file somewhere — a unit officer to a rectification
+ * (`rectification.work`), and a unit's officers and leaders to an objection against their unit's score
+ * on notice (`ranking.object`; issue 16: a leader filing an objection must be able to attach evidence).
+ * The bytes are attached to nothing until that same person names them in an action the core accepts, so
+ * a leader's upload gives them no way to add evidence to a rectification (`rectification.work` still
+ * guards that action). Everyone else (a supervisor, a reviewer, an administrator) is refused as before.
+ */
+const upload = defineRoute(['rectification.work', 'ranking.object'], {
   method: 'post',
   path: '/api/v1/evidence/uploads',
   tags: ['evidence'],
   summary: 'A short-lived URL to PUT one evidence file to, named by its SHA-256',
   description:
-    'Send the bytes with the returned method, URL and headers; storage refuses bytes of another hash or size. Then add the file to a rectification with an `addEvidence` action naming the same sha256 and size: only the person who uploaded the bytes can attach them.',
+    'Send the bytes with the returned method, URL and headers; storage refuses bytes of another hash or size. Then add the file to a rectification with an `addEvidence` action, or to an objection, naming the same sha256 and size: only the person who uploaded the bytes can attach them.',
   request: { body: { required: true, content: json(evidenceUploadRequestSchema) } },
   responses: { 200: { description: 'Where to upload', content: json(signedUrlSchema) } },
 });

@@ -141,17 +141,56 @@ describe('a quarter on notice', () => {
     });
     expect(unuploaded.status).toBe(422);
     expect(await code(unuploaded)).toBe('evidence.notUploaded');
+    // 红岭镇's leader (领导, the viewer role) files the unit's objection with a file of their own upload
+    // (issue 16: the upload is for whoever may file an objection, not only the unit's officers) …
+    const leader = await tok('viewer', 'ds-c');
+    const leaderFile = await uploadEvidence(
+      h,
+      leader,
+      new TextEncoder().encode('重复登记情况说明'),
+      '情况说明.pdf',
+    );
+    // … but cannot attach bytes someone else uploaded (the officer of 白石乡's file): proof of possession.
+    const notTheirs = await h.call('POST', `/api/v1/rankings/notices/${noticeId}/objections`, {
+      token: leader,
+      body: {
+        unitId: 'ds-c',
+        dimension: 'findings',
+        input: 'findings.general',
+        reason: '不服',
+        evidence: [file],
+      },
+    });
+    expect([notTheirs.status, await code(notTheirs)]).toEqual([422, 'evidence.notUploaded']);
+    // Roles that may neither work a rectification nor object get no upload ticket, as before.
+    for (const role of ['reviewer', 'supervisor', 'inspector', 'admin'] as const) {
+      const ticket = await h.call('POST', '/api/v1/evidence/uploads', {
+        token: await tok(role, 'ds'),
+        body: { sha256: leaderFile.sha256, size: leaderFile.size, contentType: leaderFile.contentType },
+      });
+      expect([role, ticket.status, await code(ticket)]).toEqual([role, 403, 'auth.forbidden']);
+    }
     const c = await h.call('POST', `/api/v1/rankings/notices/${noticeId}/objections`, {
-      token: await tok('unit_officer', 'ds-c'),
+      token: leader,
       body: {
         unitId: 'ds-c',
         dimension: 'findings',
         input: 'findings.general',
         claimedValue: 0,
         reason: '两项问题系重复登记',
+        evidence: [leaderFile],
       },
     });
     expect(c.status).toBe(201);
+    const byLeader = (await c.json()) as Objection;
+    expect(byLeader.evidence[0]).toMatchObject({ sha256: leaderFile.sha256, fileName: '情况说明.pdf' });
+    // The reviewer downloads the leader's file (from the leader's own folder).
+    const leaderDl = await h.call(
+      'GET',
+      `/api/v1/objections/${byLeader.id}/evidence/${byLeader.evidence[0]!.id}`,
+      { token: await tok('reviewer', 'ds') },
+    );
+    expect(leaderDl.status).toBe(200);
     // Nothing stored by the refused ones: two objections, both pending, in the reviewer's queue.
     const q = await h.call('GET', '/api/v1/objections', { token: await tok('reviewer', 'ds') });
     expect(((await q.json()) as { items: Objection[] }).items.map((x) => x.unitId)).toEqual(['ds-b', 'ds-c']);
