@@ -2,6 +2,7 @@ import { caseState, caseTriggerKind } from '@jiandu/shared';
 import type { CaseView } from '@jiandu/shared/api';
 import { Tag } from 'antd';
 import { useUnits } from '../../../api/units.js';
+import { RemindButton } from '../../../components/reminders/remind-button.js';
 import { ExportButton } from '../../../components/ui/export-button.js';
 import { EnumFilter, FilterBar } from '../../../components/ui/filters.js';
 import { LIGHT_ENUM, LightTag } from '../../../components/ui/light-tag.js';
@@ -18,6 +19,7 @@ export function CaseList() {
   const { t, label } = useI18n();
   const { f, setF, bar, empty } = useListFilters(CASE_FILTERS);
   const q = useCases(f);
+  const overdue = q.items.filter((c) => c.light === 'red');
   const units = useUnits();
   const columns: Column<CaseView>[] = [
     {
@@ -49,7 +51,21 @@ export function CaseList() {
     },
   ];
   return (
-    <Page title={t('cases.title')} extra={<ExportButton list="cases" query={f} />}>
+    <Page
+      title={t('cases.title')}
+      extra={
+        <>
+          <RemindButton
+            // 批量催办: the rows loaded on this screen (its filters) whose light is red — an open case past
+            // its deadline (null once closed); ≤ 19 per request. Shown only to holders of reminder.issue.
+            targets={overdue.map((c) => ({ type: 'case' as const, id: c.id }))}
+            label={t('remind.batch', { n: overdue.length })}
+            testId="remind-batch"
+          />
+          <ExportButton list="cases" query={f} />
+        </>
+      }
+    >
       <FilterBar {...bar}>
         <EnumFilter
           e={caseState}

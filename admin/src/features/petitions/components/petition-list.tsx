@@ -4,6 +4,7 @@ import type { PetitionView } from '@jiandu/shared/api';
 import { Button } from 'antd';
 import { Link } from 'react-router';
 import { useUnits } from '../../../api/units.js';
+import { RemindButton } from '../../../components/reminders/remind-button.js';
 import { ExportButton } from '../../../components/ui/export-button.js';
 import {
   DateRangeFilter,
@@ -28,6 +29,7 @@ export function PetitionList() {
   const can = useCan();
   const { f, setF, bar, empty } = useListFilters(PETITION_FILTERS);
   const q = usePetitions(f);
+  const overdue = q.items.filter((p) => p.light === 'red');
   const units = useUnits();
   const columns: Column<PetitionView>[] = [
     { key: 'matter', title: t('petitions.matter'), width: '2.5fr', render: (p) => p.matter },
@@ -58,6 +60,13 @@ export function PetitionList() {
       title={t('petitions.title')}
       extra={
         <>
+          <RemindButton
+            // 批量催办: the rows loaded on this screen (its filters) whose light is red — an open SLA clock
+            // past its due (the light is null once a petition is closed); ≤ 19 per request.
+            targets={overdue.map((p) => ({ type: 'petition' as const, id: p.id }))}
+            label={t('remind.batch', { n: overdue.length })}
+            testId="remind-batch"
+          />
           <ExportButton list="petitions" query={f} />
           {can('petition.handle') ? (
             <Link to="/petitions/new">
