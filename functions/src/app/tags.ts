@@ -1,6 +1,7 @@
 /** The OpenAPI document's tags: every operation's tag is one of these, each described (a test checks). */
 export const TAGS = [
   { name: 'auth', description: '登录 Sign-in and sign-out with the built-in issuer, and its keys' },
+  { name: 'home', description: '首页 Each role’s first question in one request' },
   { name: 'units', description: '单位 Units of the jurisdiction tree' },
   { name: 'org', description: '人员与任职 People, posts and tenures; users' },
   {

@@ -161,7 +161,7 @@ const SPEC: Record<string, string> = {
   'GET /api/v1/exports/ranking-snapshot.xlsx': '*',
   'GET /api/v1/exports/bulletin.xlsx': '*',
   'GET /api/v1/operation-log': 'y',
-  'POST /api/v1/evidence/uploads': 'u',
+  'POST /api/v1/evidence/uploads': 'uv',
   'GET /api/v1/rectifications/{id}/evidence/{evidenceId}': '*',
   'GET /api/v1/{collection}/{id}/events': '*',
   'GET /api/v1/{collection}/{id}': '*',

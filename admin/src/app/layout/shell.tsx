@@ -183,7 +183,7 @@ export default function Shell() {
     key: n.path,
     icon: n.icon,
     label: (
-      <Link to={n.path} data-testid={`nav-${n.path.split('/')[1] || 'home'}`}>
+      <Link to={n.path} data-testid={`nav-${n.path.slice(1).replaceAll('/', '-') || 'home'}`}>
         {t(n.label)}
       </Link>
     ),
