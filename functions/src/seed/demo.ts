@@ -11,6 +11,7 @@ import type { SeedClock } from './demo-activity.js';
 import { seedActivity } from './demo-activity.js';
 import { seedMigratedCounty } from './demo-migration.js';
 import { demoOrg } from './demo-org.js';
+import { seedToday } from './demo-today.js';
 
 export type { SeedClock };
 
@@ -37,6 +38,8 @@ export async function seedDemo(
   // At the demo's last day, a third county moves in from its spreadsheets (the clock as it is then).
   for (const line of await seedMigratedCounty(deps, api, users)) log(line);
   clock.set(null);
+  // Back at now: the day's new work, so every light colour shows whatever day the demo is seeded.
+  for (const line of await seedToday(deps, api)) log(line);
 }
 
 async function inPool<T>(xs: readonly T[], f: (x: T) => Promise<unknown>, width = 4): Promise<void> {

@@ -129,6 +129,8 @@ export async function startHarness(
     maxAttempts?: number;
     /** Another token verifier (an OIDC provider's); default the harness's own issuer. */
     verify?: Deps['verify'];
+    /** The units created at start (default TEST_UNITS; [] for a test that brings its own, as the demo). */
+    units?: readonly Unit[];
   } = {},
 ): Promise<Harness> {
   const endpoint = opts.endpoint ?? inject('dynamoEndpoint');
@@ -157,7 +159,7 @@ export async function startHarness(
     mailer: emlMailer(join(outDir, 'mail'), 'jiandu@test.invalid', () => now),
     digests: localDigestWriter(join(outDir, 'digests')),
   });
-  for (const u of TEST_UNITS) await createUnit(deps, null, u);
+  for (const u of opts.units ?? TEST_UNITS) await createUnit(deps, null, u);
   const app = createApp(deps, { log: () => {} });
   const tokens = new Map<string, string>();
   const call: Harness['call'] = async (method, path, o = {}) => {
