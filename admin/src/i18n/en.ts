@@ -330,6 +330,8 @@ export const en: Record<MessageKey, string> = {
   'rect.overdue': '{n} days overdue',
   'rect.onlyOverdue': 'Overdue only',
   'light.title': 'Light',
+  'sort.newest': 'Sort: newest first',
+  'sort.deadline': 'By deadline (overdue first, open only)',
   'home.lightRect': 'Rectifications · {light}',
   'home.compare': 'Subordinate units compared',
   'home.step.first': 'First review',

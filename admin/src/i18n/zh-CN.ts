@@ -322,6 +322,8 @@ export const zhCN = {
   'rect.overdue': '逾期 {n} 天',
   'rect.onlyOverdue': '只看逾期',
   'light.title': '预警',
+  'sort.newest': '排序：最新在前',
+  'sort.deadline': '按时限（逾期在前，仅未办结）',
   'home.lightRect': '整改 · {light}',
   'home.compare': '下级单位对比',
   'home.step.first': '待初审',

@@ -59,6 +59,12 @@ export const keys = {
    */
   jurisdictionList: (level: number, type: RecordType, scope: string) =>
     level === 1 ? `J1#${type}#${scope}` : `J${level}#${type}#${scope}`,
+  /**
+   * The due lists (jd1…jd4): the same partitions as the jurisdiction lists, holding only the records that
+   * are open and have a due day (a rectification's deadline, a petition's next SLA day, a case's decision
+   * day), sorted by it — so "sort by deadline" reads the page it answers, overdue first, in any scope.
+   */
+  dueList: (level: number, type: RecordType, scope: string) => `D${level}#${type}#${scope}`,
   /** The per-unit-per-quarter aggregate: one partition per quarter, so ranking is one query. */
   aggregate: (quarter: string, unitId: string) => ({ pk: `AGG#${quarter}`, sk: unitId }),
   aggregatePartition: (quarter: string) => `AGG#${quarter}`,
@@ -224,7 +230,18 @@ export function rootShardOf(id: string): string {
 export const CHANGE_SHARDS = 16;
 
 /** The table's indexes (table.ts declares them). */
-export type IndexName = 'gsi1' | 'gsi2' | 'gsi3' | 'jl1' | 'jl2' | 'jl3' | 'jl4';
+export type IndexName =
+  | 'gsi1'
+  | 'gsi2'
+  | 'gsi3'
+  | 'jl1'
+  | 'jl2'
+  | 'jl3'
+  | 'jl4'
+  | 'jd1'
+  | 'jd2'
+  | 'jd3'
+  | 'jd4';
 
 /** A partition to read: of the table itself (an item collection) or of an index, and its key. */
 export interface Partition {

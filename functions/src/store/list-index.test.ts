@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keys, ROOT_SHARDS, rootShardOf } from './keys.js';
+import { keys, ROOT_SHARDS, rootShardOf, STATE_SK } from './keys.js';
 import { indexAttributes, listSortOfItem, reindexOf, searchTextOf } from './list-index.js';
 
 const rect = { id: 'r1', title: '危房改造 ＡＢＣ', description: '台账\n不全' };
@@ -94,5 +94,53 @@ describe('the list index attributes of a record', () => {
       gsi1sk: undefined,
     });
     expect(reindexOf({ pk: 'AGG#2025-Q1', sk: 'ds' })).toBeNull();
+  });
+});
+
+describe('the due lists (按时限排序)', () => {
+  const open = { id: 'r9', state: 'in_progress', deadline: '2025-06-30', title: 't', description: '' };
+  it('puts an open rectification on the due lists by its deadline, and a closed one on none', () => {
+    const a = indexAttributes('rectification', { id: 'r9', data: open, listSort: 'S' }, '/city/ds/ds-a/');
+    expect(a).toMatchObject({
+      dsort: '2025-06-30',
+      jd1pk: `D1#rectification#${rootShardOf('r9')}`,
+      jd1sk: '2025-06-30#r9',
+      jd2pk: 'D2#rectification#ds',
+      jd3pk: 'D3#rectification#ds-a',
+      jd3sk: '2025-06-30#r9',
+    });
+    const closed = indexAttributes(
+      'rectification',
+      { id: 'r9', data: { ...open, state: 'closed' }, listSort: 'S' },
+      '/city/ds/ds-a/',
+    );
+    expect(Object.keys(closed).filter((k) => k.startsWith('jd') || k === 'dsort')).toEqual([]);
+  });
+
+  it('keys a petition by the clock running now: acceptance while received, handling while accepted', () => {
+    const p = { state: 'received', acceptDue: '2025-05-30', handleDue: null };
+    const at = (data: object) => indexAttributes('petition', { id: 'p1', data, listSort: 'S' }, '/c/').dsort;
+    expect(at(p)).toBe('2025-05-30');
+    expect(at({ ...p, state: 'accepted', handleDue: '2025-07-29' })).toBe('2025-07-29');
+    expect(at({ ...p, state: 'not_accepted' })).toBeUndefined();
+  });
+
+  it('gives an item written before the due lists its keys on re-index, and takes them off a closed one', () => {
+    const item = {
+      pk: keys.recordKey('rectification', 'r9'),
+      sk: STATE_SK,
+      type: 'rectification',
+      id: 'r9',
+      data: open,
+      unitPath: '/city/ds/',
+      ...indexAttributes('rectification', { id: 'r9', data: {}, listSort: 'S' }, '/city/ds/'),
+    };
+    expect(reindexOf(item)?.set).toMatchObject({ dsort: '2025-06-30', jd2pk: 'D2#rectification#ds' });
+    const closed = {
+      ...item,
+      ...indexAttributes('rectification', { id: 'r9', data: open, listSort: 'S' }, '/city/ds/'),
+      data: { ...open, state: 'closed' },
+    };
+    expect(reindexOf(closed)?.remove.sort()).toEqual(['dsort', 'jd1pk', 'jd1sk', 'jd2pk', 'jd2sk']);
   });
 });

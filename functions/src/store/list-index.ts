@@ -40,6 +40,26 @@ export const SEARCH_FIELDS: Partial<Record<RecordType, readonly string[]>> = {
 export const SEARCH_ATTR = 'qtext';
 /** The attribute holding a record's list sort value (so the lists can be re-derived without the caller). */
 export const SORT_ATTR = 'lsort';
+/** The attribute holding an open record's due day (the due lists' sort value; absent once it closes). */
+export const DUE_ATTR = 'dsort';
+
+type Data = Record<string, unknown>;
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+/**
+ * The due day of an open record, per type, from its own data (so writes and the rebuild derive the same):
+ * the day the clock running now ends, as its light counts it (lights/lights.ts). A rectification not
+ * closed: its deadline (an approved extension included). A petition received: its acceptance day;
+ * accepted: its handling day (its extension included) — the days stored on it, which a later scheme
+ * change does not move. None once closed or decided (the record leaves the due lists).
+ */
+export const DUE_OF: Partial<Record<RecordType, (data: Data) => string | undefined>> = {
+  rectification: (r) => (r.state === 'closed' ? undefined : str(r.deadline)),
+  petition: (p) =>
+    p.state === 'received' ? str(p.acceptDue) : p.state === 'accepted' ? str(p.handleDue) : undefined,
+};
+
+const dueOf = (type: RecordType, data: unknown): string | undefined =>
+  data !== null && typeof data === 'object' ? DUE_OF[type]?.(data as Data) : undefined;
 
 /** The normalized search text of a record of `type` (undefined when the type is not searchable). */
 export function searchTextOf(type: RecordType, data: unknown): string | undefined {
@@ -72,6 +92,8 @@ export function indexAttributes(
   const text = searchTextOf(type, record.data);
   if (text !== undefined) out[SEARCH_ATTR] = text;
   if (record.listSort === undefined) return out;
+  const due = dueOf(type, record.data);
+  if (due !== undefined) Object.assign(out, dueAttributes(type, record.id, due, unitPath));
   const sk = `${record.listSort}#${record.id}`;
   out[SORT_ATTR] = record.listSort;
   if (!JURISDICTION_ONLY.has(type)) Object.assign(out, keys.listByType(type, record.listSort, record.id));
@@ -85,13 +107,38 @@ export function indexAttributes(
   return out;
 }
 
+/**
+ * An open record's due list entries: level 1 sharded as jl1, one per ancestor at levels 2…LIST_LEVELS,
+ * sorted by the due day then the id (ascending reads give the most overdue first).
+ */
+function dueAttributes(
+  type: RecordType,
+  id: string,
+  due: string,
+  unitPath: string | null,
+): Record<string, unknown> {
+  const sk = `${due}#${id}`;
+  const out: Record<string, unknown> = {
+    [DUE_ATTR]: due,
+    jd1pk: keys.dueList(1, type, rootShardOf(id)),
+    jd1sk: sk,
+  };
+  const ids = pathIds(unitPath);
+  for (let level = 2; level <= Math.min(LIST_LEVELS, ids.length); level++) {
+    out[`jd${level}pk`] = keys.dueList(level, type, ids[level - 1] as string);
+    out[`jd${level}sk`] = sk;
+  }
+  return out;
+}
+
 /** The list index attributes an item may carry that `indexAttributes` does not give it (to REMOVE). */
 export function staleIndexAttributes(
   item: Record<string, unknown>,
   derived: Record<string, unknown>,
 ): string[] {
-  const names = ['gsi1pk', 'gsi1sk', SORT_ATTR, SEARCH_ATTR];
-  for (let level = 1; level <= LIST_LEVELS; level++) names.push(`jl${level}pk`, `jl${level}sk`);
+  const names = ['gsi1pk', 'gsi1sk', SORT_ATTR, SEARCH_ATTR, DUE_ATTR];
+  for (let level = 1; level <= LIST_LEVELS; level++)
+    names.push(`jl${level}pk`, `jl${level}sk`, `jd${level}pk`, `jd${level}sk`);
   // gsi1 of a type that keeps it is not ours to remove when the record has no list sort (e.g. snapshot heads).
   return names.filter((n) => item[n] !== undefined && derived[n] === undefined);
 }

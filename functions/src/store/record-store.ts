@@ -13,7 +13,7 @@ import {
 import { appendEvent, type ChainHead, type LedgerEvent, type Role } from '@jiandu/shared';
 import { BadCursor, type CursorSeal } from './cursor.js';
 import { keys, LIST_LEVELS, type Partition, type RecordType, ROOT_SHARDS, STATE_SK } from './keys.js';
-import { indexAttributes, pathIds, SEARCH_ATTR } from './list-index.js';
+import { indexAttributes, pathIds, SEARCH_ATTR, SORT_ATTR } from './list-index.js';
 import type { Tx } from './tx.js';
 
 export interface StoredRecord<T> {
@@ -277,16 +277,21 @@ export class RecordStore {
       cursor?: string;
       from?: string;
       to?: string;
+      /**
+       * `due`: the open records only, by due day ascending (the due lists jd1…jd4: most overdue first);
+       * `from`/`to` then bound the due day. Default: every record, newest first by the list sort value.
+       */
+      order?: 'newest' | 'due';
     },
   ): Promise<{ items: StoredRecord<T>[]; cursor: string | null; read: number }> {
     const ids = pathIds(opts.unitPathPrefix);
     const level = Math.max(1, Math.min(LIST_LEVELS, ids.length));
+    const due = opts.order === 'due';
+    const keyOf = due ? keys.dueList : keys.jurisdictionList;
     const pks =
       level === 1
-        ? Array.from({ length: ROOT_SHARDS }, (_, i) =>
-            keys.jurisdictionList(1, type, String(i).padStart(2, '0')),
-          )
-        : [keys.jurisdictionList(level, type, ids[level - 1] as string)];
+        ? Array.from({ length: ROOT_SHARDS }, (_, i) => keyOf(1, type, String(i).padStart(2, '0')))
+        : [keyOf(level, type, ids[level - 1] as string)];
     const names: Record<string, string> = {};
     const values: Record<string, unknown> = {};
     const filters: string[] = [];
@@ -307,14 +312,24 @@ export class RecordStore {
       Object.assign(values, f.values);
       filters.push(f.expr);
     }
-    const range =
+    const dates =
       opts.from !== undefined || opts.to !== undefined
         ? { from: opts.from ?? '', to: `${opts.to ?? '\uffff'}\uffff` }
         : undefined;
+    // `from`/`to` are about the list's own date (its sort value): a key range on the lists by date, a
+    // filter on that value on the due lists (sorted by another day).
+    const range = due ? undefined : dates;
+    if (due && dates) {
+      names['#ls'] = SORT_ATTR;
+      values[':lsFrom'] = dates.from;
+      values[':lsTo'] = dates.to;
+      filters.push('#ls BETWEEN :lsFrom AND :lsTo');
+    }
     const page = await this.pageMerged({
-      index: `jl${level}`,
+      index: `${due ? 'jd' : 'jl'}${level}`,
       pks,
       range,
+      forward: due,
       filter: filters.length ? { expr: filters.join(' AND '), names, values } : undefined,
       limit: opts.limit,
       paging: { caller: opts.caller, ...(opts.cursor === undefined ? {} : { cursor: opts.cursor }) },
@@ -343,10 +358,13 @@ export class RecordStore {
     filter: ListFilter | undefined;
     limit: number;
     paging: Paging;
+    /** Ascending (oldest / most due first) instead of newest first. */
+    forward?: boolean;
     /** The table key (pk) of the record an index sort key names, for the start key of a partition. */
     recordKey: (sk: string) => string;
   }): Promise<{ items: Record<string, unknown>[]; cursor: string | null; read: number }> {
     const { index, pks, range, filter, limit } = q;
+    const forward = q.forward === true;
     const pkAttr = `${index}pk`;
     const skAttr = `${index}sk`;
     const binding = {
@@ -397,7 +415,7 @@ export class RecordStore {
           FilterExpression: filter?.expr,
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: { ...values, ':p': s.pk },
-          ScanIndexForward: false,
+          ScanIndexForward: forward,
           Limit: size,
           ExclusiveStartKey:
             start === ''
@@ -432,7 +450,8 @@ export class RecordStore {
           break;
         }
         const head = s.buf[0];
-        if (head && (!best || String(head[skAttr]) > String(best.buf[0]?.[skAttr]))) best = s;
+        const ahead = (a: string, b: string) => (forward ? a < b : a > b);
+        if (head && (!best || ahead(String(head[skAttr]), String(best.buf[0]?.[skAttr])))) best = s;
       }
       if (spent || !best) break;
       const item = best.buf.shift() as Record<string, unknown>;

@@ -35,6 +35,10 @@ describe('ensureTable against DynamoDB Local', () => {
       'gsi1',
       'gsi2',
       'gsi3',
+      'jd1',
+      'jd2',
+      'jd3',
+      'jd4',
       'jl1',
       'jl2',
       'jl3',
@@ -112,6 +116,16 @@ describe('ensureTable against DynamoDB Local', () => {
     await expect(ensureTable(db.client, tableNamed(name))).rejects.toMatchObject({
       code: 'store.tableMismatch',
     });
+  });
+
+  it('adds the indexes a newer definition declares to a table an older version made', async () => {
+    const older = { ...tableNamed('older'), indexes: TABLE.indexes.filter((i) => !i.name.startsWith('jd')) };
+    expect(await ensureTable(db.client, older)).toBe('created');
+    expect(await ensureTable(db.client, tableNamed('older'))).toBe('exists');
+    const { Table } = await db.client.send(new DescribeTableCommand({ TableName: 'older' }));
+    expect(Table?.GlobalSecondaryIndexes?.map((g) => [g.IndexName, g.IndexStatus]).sort()).toEqual(
+      TABLE.indexes.map((i) => [i.name, 'ACTIVE']).sort(),
+    );
   });
 
   it('deletes a table and reports false when there is none to delete', async () => {

@@ -9,6 +9,7 @@ import {
   ResourceInUseException,
   ResourceNotFoundException,
   type TableDescription,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
   waitUntilTableNotExists,
@@ -83,9 +84,58 @@ async function ensureTtl(client: DynamoDBClient, def: TableDefinition): Promise<
 }
 
 /**
+ * Adds the indexes a newer definition declares that an existing table lacks (a data directory made by an
+ * older version), one at a time as DynamoDB requires, each waited for until ACTIVE. The items already
+ * stored get their new index keys from `npm run rebuild -- --fix` (the index is empty for them until
+ * then). Returns the indexes added.
+ */
+async function addMissingIndexes(
+  client: DynamoDBClient,
+  def: TableDefinition,
+  table: TableDescription,
+  options: WaitOptions,
+): Promise<string[]> {
+  const have = new Set((table.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName));
+  const added: string[] = [];
+  for (const index of def.indexes.filter((i) => !have.has(i.name))) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: def.name,
+        AttributeDefinitions: [index.partitionKey, index.sortKey].map((k) => ({
+          AttributeName: k.name,
+          AttributeType: k.type,
+        })),
+        GlobalSecondaryIndexUpdates: [
+          {
+            Create: {
+              IndexName: index.name,
+              KeySchema: keySchema(index.partitionKey, index.sortKey),
+              Projection: { ProjectionType: index.projection },
+            },
+          },
+        ],
+      }),
+    );
+    // Wait on the condition (the index ACTIVE), with the waiters' backoff, never a fixed sleep.
+    const deadline = Date.now() + (options.maxWaitSeconds ?? 120) * 1000;
+    for (let delay = 100; ; delay = Math.min(delay * 2, 5000)) {
+      const now = await describe(client, def.name);
+      const state = now?.GlobalSecondaryIndexes?.find((g) => g.IndexName === index.name)?.IndexStatus;
+      if (state === 'ACTIVE' && now?.TableStatus === 'ACTIVE') break;
+      if (Date.now() > deadline)
+        throw new StoreError('store.tableMismatch', `index ${index.name} did not become ACTIVE`);
+      await new Promise((r) => setTimeout(r, delay));
+    }
+    added.push(index.name);
+  }
+  return added;
+}
+
+/**
  * Creates the table from its definition unless it exists, waits until it is ACTIVE and its TTL is on.
- * Idempotent: on an existing, matching table it only reads. An existing table that differs from the
- * definition is an error (StoreError 'store.tableMismatch') rather than something to migrate silently.
+ * Idempotent: on an existing, matching table it only reads. Indexes the definition adds are created
+ * (addMissingIndexes); any other difference from the definition (a key, a projection) is an error
+ * (StoreError 'store.tableMismatch') rather than something to migrate silently.
  */
 export async function ensureTable(
   client: DynamoDBClient,
@@ -105,6 +155,12 @@ export async function ensureTable(
   }
   if (table?.TableStatus !== 'ACTIVE') {
     await waitUntilTableExists(waiter(client, options), { TableName: def.name });
+    table = await describe(client, def.name);
+  }
+  // Only indexes missing (a table an older version made): add them; any other difference is refused below.
+  const before = table === undefined ? [] : tableDifferences(def, table);
+  if (table !== undefined && before.length > 0 && before.every((d) => /^index \S+ is missing$/.test(d))) {
+    await addMissingIndexes(client, def, table, options);
     table = await describe(client, def.name);
   }
   const differences =

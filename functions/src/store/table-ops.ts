@@ -161,6 +161,10 @@ const SORT_KEY: Record<IndexName | 'table', { pk: string; sk: string; index?: st
   jl2: { pk: 'jl2pk', sk: 'jl2sk', index: 'jl2' },
   jl3: { pk: 'jl3pk', sk: 'jl3sk', index: 'jl3' },
   jl4: { pk: 'jl4pk', sk: 'jl4sk', index: 'jl4' },
+  jd1: { pk: 'jd1pk', sk: 'jd1sk', index: 'jd1' },
+  jd2: { pk: 'jd2pk', sk: 'jd2sk', index: 'jd2' },
+  jd3: { pk: 'jd3pk', sk: 'jd3sk', index: 'jd3' },
+  jd4: { pk: 'jd4pk', sk: 'jd4sk', index: 'jd4' },
 };
 
 /**

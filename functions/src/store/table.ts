@@ -43,6 +43,11 @@ export const TABLE = {
     { name: 'jl2', partitionKey: stringKey('jl2pk'), sortKey: stringKey('jl2sk'), projection: 'ALL' },
     { name: 'jl3', partitionKey: stringKey('jl3pk'), sortKey: stringKey('jl3sk'), projection: 'ALL' },
     { name: 'jl4', partitionKey: stringKey('jl4pk'), sortKey: stringKey('jl4sk'), projection: 'ALL' },
+    // The same jurisdictions, open records only, by their due day (keys.dueList): 按时限排序, overdue first.
+    { name: 'jd1', partitionKey: stringKey('jd1pk'), sortKey: stringKey('jd1sk'), projection: 'ALL' },
+    { name: 'jd2', partitionKey: stringKey('jd2pk'), sortKey: stringKey('jd2sk'), projection: 'ALL' },
+    { name: 'jd3', partitionKey: stringKey('jd3pk'), sortKey: stringKey('jd3sk'), projection: 'ALL' },
+    { name: 'jd4', partitionKey: stringKey('jd4pk'), sortKey: stringKey('jd4sk'), projection: 'ALL' },
   ],
   ttlAttribute: 'ttl',
   stream: 'NEW_AND_OLD_IMAGES',

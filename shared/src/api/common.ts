@@ -103,3 +103,14 @@ export const lightQuery = z
   .enum(LIGHTS)
   .optional()
   .meta({ description: 'Only open records whose traffic light is this now' });
+
+/** The `sort` of the lists of records with a clock (按时限排序). */
+export const dueSortQuery = z
+  .enum(['deadline'])
+  .optional()
+  .meta({
+    description:
+      'deadline: the open records only, by the due day of the clock running now (a rectification’s deadline, ' +
+      'a petition’s acceptance or handling day), the most overdue first — red, then yellow by its window, then ' +
+      'green. Without it: every record, newest first',
+  });

@@ -4,7 +4,7 @@ import { instantSchema, localDateSchema } from '../schemas/common.js';
 import { satisfaction } from '../schemas/enums.js';
 import { petitionInputSchema, petitionSchema } from '../schemas/petition.js';
 import { longText, plainText } from '../schemas/text.js';
-import { lightQuery, lightSchema, pageOf } from './common.js';
+import { dueSortQuery, lightQuery, lightSchema, pageOf } from './common.js';
 import { listQuerySchema } from './records.js';
 
 export { petitionInputSchema };
@@ -17,6 +17,7 @@ export const petitionListQuerySchema = listQuerySchema.omit({ severity: true }).
   repeated: z.enum(['true', 'false']).optional(),
   escalated: z.enum(['true', 'false']).optional(),
   light: lightQuery,
+  sort: dueSortQuery,
 });
 export type PetitionListQuery = z.infer<typeof petitionListQuerySchema>;
 

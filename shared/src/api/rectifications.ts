@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { rectificationActionSchema, rectificationActionTypes } from '../rectification/actions.js';
 import { rectificationState } from '../schemas/enums.js';
 import { rectificationInputSchema, rectificationSchema } from '../schemas/rectification.js';
-import { lightQuery, lightSchema, pageOf } from './common.js';
+import { dueSortQuery, lightQuery, lightSchema, pageOf } from './common.js';
 import { listQuerySchema } from './records.js';
 
 export { rectificationInputSchema };
@@ -21,6 +21,7 @@ export const rectificationListQuerySchema = listQuerySchema
       description: 'true: past the deadline day and not closed (derived at the time of the call)',
     }),
     light: lightQuery,
+    sort: dueSortQuery,
     review: z
       .enum(['mine'])
       .optional()

@@ -58,6 +58,22 @@ describe('traffic lights in the SPA', () => {
         )
         .toEqual(new Set(['red']));
       await page.getByText('云溪村：red 整改事项').waitFor();
+      // 按时限: the server orders the open records by deadline, the overdue first — red, yellow, green.
+      await page.goto(`${e.stack.base}/rectifications?state=open&unitId=ds-b`);
+      await page.getByTestId('filter-sort').click();
+      await page.getByText('按时限（逾期在前，仅未办结）').click();
+      await page.waitForURL((u) => u.searchParams.get('sort') === 'deadline');
+      const rank: Record<string, number> = { red: 0, yellow: 1, green: 2 };
+      await expect
+        .poll(
+          async () => {
+            const ls = await lights.evaluateAll((els) => els.map((x) => x.getAttribute('data-light') ?? ''));
+            const r = ls.map((l) => rank[l] ?? 9);
+            return ls.length >= 3 && r.every((x, i) => i === 0 || (r[i - 1] as number) <= x) && r[0] === 0;
+          },
+          { timeout: 60_000 },
+        )
+        .toBe(true);
       // The home page counts open rectifications by light, each a link to its list.
       await page.goto(`${e.stack.base}/`);
       for (const l of ['red', 'yellow', 'green'])

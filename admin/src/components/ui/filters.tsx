@@ -41,6 +41,21 @@ export function EnumFilter({ e, ...rest }: FilterProps & { e: LabelledEnum }) {
   return <OptionFilter {...rest} options={e.codes.map((c) => ({ value: c, label: label(e, c) }))} />;
 }
 
+/**
+ * 排序: newest first (the default, no value) or 按时限 — the open records by the due day of their clock,
+ * the most overdue first (red, then yellow, then green), read in that order by the server (sort=deadline).
+ */
+export function DueSortFilter(props: Omit<FilterProps, 'placeholder'>) {
+  const { t } = useI18n();
+  return (
+    <OptionFilter
+      {...props}
+      placeholder={t('sort.newest')}
+      options={[{ value: 'deadline', label: t('sort.deadline') }]}
+    />
+  );
+}
+
 export function YesNoFilter(props: FilterProps) {
   const { t } = useI18n();
   return (

@@ -131,6 +131,7 @@ export async function listPetitions(deps: Deps, p: Principal, q: PetitionListQue
     unitPathPrefix: prefix,
     filters,
     limit: q.limit,
+    ...(q.sort === 'deadline' ? { order: 'due' as const } : {}),
     ...pageRange(p, q),
     ...keywordOf(q),
   });

@@ -101,6 +101,7 @@ export async function listRectifications(deps: Deps, p: Principal, q: Rectificat
     unitPathPrefix: prefix,
     filters,
     limit: q.limit,
+    ...(q.sort === 'deadline' ? { order: 'due' as const } : {}),
     ...pagingOf(p, q),
     ...keywordOf(q),
   });

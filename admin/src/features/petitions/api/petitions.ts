@@ -22,6 +22,7 @@ export const PETITION_FILTERS = [
   'from',
   'to',
   'q',
+  'sort',
 ] as const;
 export type PetitionFilters = Partial<Record<(typeof PETITION_FILTERS)[number], string>>;
 

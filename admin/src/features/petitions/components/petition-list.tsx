@@ -8,6 +8,7 @@ import { RemindButton } from '../../../components/reminders/remind-button.js';
 import { ExportButton } from '../../../components/ui/export-button.js';
 import {
   DateRangeFilter,
+  DueSortFilter,
   EnumFilter,
   FilterBar,
   OptionFilter,
@@ -120,6 +121,7 @@ export function PetitionList() {
           onChange={(v) => setF({ escalated: v })}
         />
         <DateRangeFilter from={f.from} to={f.to} onChange={setF} />
+        <DueSortFilter value={f.sort} onChange={(v) => setF({ sort: v })} testId="filter-sort" />
       </FilterBar>
       <ListBody
         q={q}

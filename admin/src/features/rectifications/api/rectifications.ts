@@ -13,6 +13,7 @@ export const RECT_FILTERS = [
   'from',
   'to',
   'q',
+  'sort',
   'review',
   'extension',
 ] as const;

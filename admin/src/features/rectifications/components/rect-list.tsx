@@ -7,7 +7,7 @@ import { Button, Segmented, Switch, Tag } from 'antd';
 import { useUnits } from '../../../api/units.js';
 import { RemindButton } from '../../../components/reminders/remind-button.js';
 import { ExportButton } from '../../../components/ui/export-button.js';
-import { DateRangeFilter, KeywordFilter } from '../../../components/ui/filters.js';
+import { DateRangeFilter, DueSortFilter, KeywordFilter } from '../../../components/ui/filters.js';
 import { LIGHT_CODES, LightTag } from '../../../components/ui/light-tag.js';
 import { Page } from '../../../components/ui/page.js';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.js';
@@ -139,6 +139,12 @@ export function RectList() {
           onChange={(v) => setF({ light: v ? String(v) : null })}
           data-testid="filter-light"
           aria-label={t('light.title')}
+        />
+        <DueSortFilter
+          value={f.sort}
+          // By deadline lists open records only: the state tab goes back to 未办结.
+          onChange={(v) => setF({ sort: v, ...(v && state !== 'review' ? { state: null } : {}) })}
+          testId="filter-sort"
         />
         {filtered ? <Button onClick={clear}>{t('common.clearFilters')}</Button> : null}
       </div>
