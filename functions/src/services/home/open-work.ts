@@ -1,7 +1,8 @@
 /**
  * The open rectifications of the caller's jurisdiction, read once for the home page: the figures (open,
  * overdue, lights), the officer's work and the leader's comparison of subordinate units all come from
- * this one read of the jurisdiction list (jl2–jl4, or jl1's shards for the root) — never a scan. It reads
+ * this one read of the jurisdiction's due list (jd2–jd4, or jd1's shards for the root: the open ones
+ * only) — never a scan. It reads
  * at most `HOME_OPEN_PAGES` pages of `HOME_OPEN_LIMIT`; beyond that the counts are lower bounds (`more`).
  */
 import {
@@ -45,11 +46,11 @@ export async function readOpenWork(deps: Deps, p: Principal, scope: string): Pro
   const rows: OpenRow[] = [];
   let cursor: string | undefined;
   for (let i = 0; i < HOME_OPEN_PAGES; i++) {
+    // The due lists hold exactly the open rectifications (closed ones leave them): nothing read is
+    // dropped by a filter, and the most overdue come first.
     const page = await deps.store.list<Rectification>('rectification', {
       unitPathPrefix: scope,
-      filters: [
-        { expr: '#ow_st <> :ow_closed', names: { '#ow_st': 'state' }, values: { ':ow_closed': 'closed' } },
-      ],
+      order: 'due',
       limit: HOME_OPEN_LIMIT,
       caller: p.id,
       ...(cursor ? { cursor } : {}),
