@@ -429,31 +429,47 @@ export class RecordStore {
       s.next = lek ? String(lek[skAttr]) : null;
       if (s.buf.length === 0) s.pos = s.next;
     };
-    /** Reads a partition until it shows its next item or ends; false when the budget is spent first. */
-    const fill = async (s: (typeof shards)[number]): Promise<boolean> => {
-      while (s.buf.length === 0 && s.next !== null) {
-        if (read >= budget) return false;
-        await fetch(s, Math.min(batch, budget - read));
+    /** Reads done per partition: a partition whose reads a filter keeps emptying reads more each time. */
+    const reads = shards.map(() => 1);
+    /**
+     * Reads every partition that has not shown its next item and has not ended — all at once (one round
+     * trip, not one per partition), until each shows one or ends; false when the budget is spent first.
+     * Each read of a partition is twice its previous one (a rare filter value costs a few round trips,
+     * not one per batch), the budget shared among the partitions read.
+     */
+    const refill = async (): Promise<boolean> => {
+      for (;;) {
+        const empty = shards.flatMap((s, i) => (s.buf.length === 0 && s.next !== null ? [i] : []));
+        if (empty.length === 0) return true;
+        const left = budget - read;
+        if (left <= 0) return false;
+        const share = Math.max(1, Math.floor(left / empty.length));
+        await Promise.all(
+          empty.slice(0, left).map((i) => {
+            const size = Math.min(batch * 2 ** Math.min(reads[i] as number, 6), share);
+            reads[i] = (reads[i] as number) + 1;
+            return fetch(shards[i] as (typeof shards)[number], size);
+          }),
+        );
       }
-      return true;
     };
     // The first batch of every partition at once (one round trip, not one per shard): the budget holds
     // a first batch of each by its definition.
     await Promise.all(shards.filter((s) => s.next !== null).map((s) => fetch(s, batch)));
     const items: Record<string, unknown>[] = [];
     let spent = false;
+    const ahead = (a: string, b: string) => (forward ? a < b : a > b);
     while (items.length < limit && !spent) {
+      if (!(await refill())) {
+        spent = true;
+        break;
+      }
       let best: (typeof shards)[number] | undefined;
       for (const s of shards) {
-        if (!(await fill(s))) {
-          spent = true;
-          break;
-        }
         const head = s.buf[0];
-        const ahead = (a: string, b: string) => (forward ? a < b : a > b);
         if (head && (!best || ahead(String(head[skAttr]), String(best.buf[0]?.[skAttr])))) best = s;
       }
-      if (spent || !best) break;
+      if (!best) break;
       const item = best.buf.shift() as Record<string, unknown>;
       items.push(item);
       best.pos = best.buf.length > 0 ? String(item[skAttr]) : best.next;
