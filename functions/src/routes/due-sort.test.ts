@@ -145,11 +145,14 @@ describe('sort=deadline', () => {
   });
 
   it('orders petitions by the clock running now and drops one whose clock stopped', async () => {
-    const mk = async (i: number, receivedAt: string) => {
+    const mk = async (i: number, receivedAt: string, name = '王示范') => {
       const res = await h.call('POST', '/api/v1/petitions', {
         token: sup,
         body: {
-          petitioner: { name: '王示范', phone: '13900000000', idNumber: '11010519491231002X' },
+          petitioner:
+            name === '王示范'
+              ? { name, phone: '13900000000', idNumber: '11010519491231002X' }
+              : { name, phone: `1370000000${i}` },
           channel: 'visit',
           levelReceived: 'county',
           unitId: 'ds-b',
@@ -165,6 +168,28 @@ describe('sort=deadline', () => {
     const a = await mk(1, '2025-05-14T09:00:00+08:00');
     const b = await mk(2, '2025-05-02T09:00:00+08:00');
     const c = await mk(3, '2025-05-08T09:00:00+08:00');
+    const old = await mk(4, '2025-03-03T09:00:00+08:00', '李另案'); // its 15 days to decide ran out in March
+    // The SLA filter sorted by deadline is a key range of the due list: the same records as the filter.
+    for (const sla of ['overdue', 'pending'] as const) {
+      const ids = async (extra: string) => {
+        const res = await h.call('GET', `/api/v1/petitions?unitId=ds-b&sla=${sla}&limit=50${extra}`, {
+          token: sup,
+        });
+        return ((await res.json()) as Page<PetitionView>).items.map((p) => p.id).sort();
+      };
+      expect(await ids('&sort=deadline'), sla).toEqual(await ids(''));
+    }
+    expect(
+      (
+        (await (
+          await h.call('GET', '/api/v1/petitions?unitId=ds-b&sla=overdue&sort=deadline', { token: sup })
+        ).json()) as Page<PetitionView>
+      ).items.map((p) => p.id),
+    ).toEqual([old.id]);
+    await h.call('POST', `/api/v1/petitions/${old.id}/not-accept`, {
+      token: sup,
+      body: { expectedVersion: old.version, reason: '不属于本机关职责范围' },
+    });
     const list = async () => {
       const res = await h.call('GET', '/api/v1/petitions?unitId=ds-b&sort=deadline&limit=50', { token: sup });
       expect(res.status).toBe(200);

@@ -282,6 +282,8 @@ export class RecordStore {
        * `from`/`to` then bound the due day. Default: every record, newest first by the list sort value.
        */
       order?: 'newest' | 'due';
+      /** With `order: 'due'`: only due days in this range (inclusive; a key condition, read exactly). */
+      dueRange?: { from?: string; to?: string };
     },
   ): Promise<{ items: StoredRecord<T>[]; cursor: string | null; read: number }> {
     const ids = pathIds(opts.unitPathPrefix);
@@ -318,7 +320,10 @@ export class RecordStore {
         : undefined;
     // `from`/`to` are about the list's own date (its sort value): a key range on the lists by date, a
     // filter on that value on the due lists (sorted by another day).
-    const range = due ? undefined : dates;
+    const dueRange = due && opts.dueRange ? opts.dueRange : undefined;
+    const range = due
+      ? dueRange && { from: dueRange.from ?? '', to: `${dueRange.to ?? '\uffff'}\uffff` }
+      : dates;
     if (due && dates) {
       names['#ls'] = SORT_ATTR;
       values[':lsFrom'] = dates.from;
@@ -399,10 +404,15 @@ export class RecordStore {
     const values: Record<string, unknown> = { ...(filter?.values ?? {}) };
     let keyCond = '#p = :p';
     if (range) {
+      // No lower bound is `<=` alone: DynamoDB refuses an empty string as a key value (BETWEEN '' AND …
+      // answered a ValidationException — a list with only `to` was a 500).
       names['#s'] = skAttr;
-      values[':from'] = range.from;
       values[':to'] = range.to;
-      keyCond += ' AND #s BETWEEN :from AND :to';
+      if (range.from === '') keyCond += ' AND #s <= :to';
+      else {
+        values[':from'] = range.from;
+        keyCond += ' AND #s BETWEEN :from AND :to';
+      }
     }
     /** One read of a partition from where it stands: its next batch (after filters: possibly none). */
     const fetch = async (s: (typeof shards)[number], size: number): Promise<void> => {

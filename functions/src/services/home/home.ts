@@ -51,7 +51,8 @@ export async function homeOf(deps: Deps, p: Principal): Promise<HomeResponse> {
   ]);
   const [pOverdue, pPending, sMajor, sNotable, sOrdinary] = await Promise.all([
     ...(['overdue', 'pending'] as const).map((sla) =>
-      has('petition.read') ? listPetitions(deps, p, { limit: COUNT, sla }) : absent,
+      // By deadline: the open clocks only, the SLA state a key range of the due list — read exactly.
+      has('petition.read') ? listPetitions(deps, p, { limit: COUNT, sla, sort: 'deadline' }) : absent,
     ),
     ...(['major', 'notable', 'ordinary'] as const).map((severity) =>
       has('signal.read') ? listSignals(deps, p, { limit: COUNT, severity }) : absent,

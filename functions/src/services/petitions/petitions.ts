@@ -12,6 +12,7 @@
 
 import {
   acceptPetition,
+  addDays,
   canonicalJson,
   closePetition,
   extendPetition,
@@ -119,19 +120,23 @@ export async function listPetitions(deps: Deps, p: Principal, q: PetitionListQue
     repeated: flag(q.repeated),
     escalated: flag(q.escalated),
   });
-  if (q.sla) filters.push(slaFilter(q.sla, localDateOf(deps.clock(), scheme.timeZone)));
+  const today = localDateOf(deps.clock(), scheme.timeZone);
+  // Sorted by deadline, the SLA state is a range of the due list's key (an open clock's due day before
+  // today, or from today on): read exactly, with no filter.
+  const byDue = q.sort === 'deadline';
+  if (q.sla && !byDue) filters.push(slaFilter(q.sla, today));
   // A light needs an open clock: red is the overdue SLA filter; yellow and green are pending clocks, told
   // apart on the page read (a light is derived now, never stored — a page may hold fewer items than asked
   // while its cursor goes on).
-  if (q.light)
-    filters.push(
-      slaFilter(q.light === 'red' ? 'overdue' : 'pending', localDateOf(deps.clock(), scheme.timeZone)),
-    );
+  if (q.light) filters.push(slaFilter(q.light === 'red' ? 'overdue' : 'pending', today));
   const page = await deps.store.list<StoredPetition>('petition', {
     unitPathPrefix: prefix,
     filters,
     limit: q.limit,
-    ...(q.sort === 'deadline' ? { order: 'due' as const } : {}),
+    ...(byDue ? { order: 'due' as const } : {}),
+    ...(byDue && q.sla
+      ? { dueRange: q.sla === 'overdue' ? { to: addDays(today, -1) } : { from: today } }
+      : {}),
     ...pageRange(p, q),
     ...keywordOf(q),
   });
