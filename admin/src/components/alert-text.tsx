@@ -31,6 +31,8 @@ export function useAlertText(): (a: Pick<Alert, 'message' | 'facts'>) => string 
         return t('alertText.rectOverdue', params);
       case 'rectification.near':
         return t('alertText.rectNear', params);
+      case 'petition.near':
+        return t('alertText.petitionNear', params);
     }
   };
 }

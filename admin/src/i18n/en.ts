@@ -53,6 +53,8 @@ export const en: Record<MessageKey, string> = {
   'remind.kind.case': 'Case',
   'remind.batch': 'Remind the overdue on this page ({n})',
   'inbox.kind.reminder.issued': 'Reminder',
+  'inbox.kind.ladder.step': 'Escalation',
+  'action.ladder.step': 'Escalation step',
   'action.reminder.issue': 'Reminder sent',
   'alertText.petitionAccept':
     '{category} petition not accepted in time: a decision was due by {due}, {days} days ago',
@@ -61,6 +63,7 @@ export const en: Record<MessageKey, string> = {
     '{category} petition still open after a {ext}-day extension: due by {due}, {days} days overdue',
   'alertText.rectOverdue': 'Rectification {days} days overdue (deadline {due}): {title}',
   'alertText.rectNear': 'Rectification nearing its deadline ({due}): {title}',
+  'alertText.petitionNear': 'Petition ({category}) nearing its time limit ({due})',
   'rect.unknownUser': '(former user)',
   'admin.endTenure': 'End',
   'admin.editTenure': 'Correct',

@@ -24,19 +24,25 @@ import {
 import type { Deps } from '../app/deps.js';
 import { alertIndex, writeAlert } from '../services/alerts/alerts.js';
 import { goLiveLookup } from '../services/alerts/go-live.js';
+import { addLandingNotifications, landOn } from '../services/alerts/ladder.js';
 import { triggerRaised } from '../services/alerts/triggers.js';
 import { writeCaseProposal } from '../services/cases/cases.js';
 import { tenuresOf } from '../services/org/org.js';
+import { appendToChain } from '../services/records/chain.js';
 import { overdueAlert, overdueCase } from '../services/rectifications/overdue.js';
 import { openRectifications } from '../services/rectifications/read.js';
 import { keys } from '../store/keys.js';
-import { type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
+import { RecordStore, type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import type { JobContext, JobResult } from './job.js';
 
 /**
- * Writes the alert or case of one draft with its trigger marker and its notification (writeAlert,
- * writeCaseProposal); false when the marker already existed.
+ * Writes the alert or case of one draft with its trigger marker, its notifications and the step's event
+ * in the rectification's chain (`ladder.step`: which step, what it did, whom it landed on), in one
+ * transaction: 'raised'; 'already' when the marker existed; 'deferred' when the rectification changed
+ * between reading and writing (its chain moved on) — the next run raises it.
+ * An alert step lands on the post holders of the day it was reached (landOn; a vacant post reported to
+ * the unit above); a case step's subjects are the leaders in post while it was overdue.
  */
 async function raise(
   deps: Deps,
@@ -44,27 +50,48 @@ async function raise(
   rect: StoredRecord<Rectification>,
   at: string,
   tenures: () => Promise<Tenure[]>,
-): Promise<boolean> {
+): Promise<'raised' | 'already' | 'deferred'> {
   const tx = new Tx(deps.tableName);
   const id = deps.newId();
   const unitPath = rect.unitPath ?? '';
+  const tree = await deps.units.tree();
+  let after: Record<string, unknown>;
   if (a.kind === 'alert') {
-    writeAlert(
-      deps,
-      tx,
-      overdueAlert(a, rect.data, await deps.units.tree(), { id, at }),
-      unitPath,
-      SYSTEM_ACTOR,
-      at,
-    );
+    const land = await landOn(deps, tree, a.action, a.level, a.unitId, a.reachedOn);
+    const alert: Alert = { ...overdueAlert(a, rect.data, tree, { id, at }), landing: land };
+    writeAlert(deps, tx, alert, unitPath, SYSTEM_ACTOR, at);
+    addLandingNotifications(tx, alert, tree);
+    after = { step: a.level, action: a.action, reachedOn: a.reachedOn, alertId: id, landing: land };
   } else {
-    writeCaseProposal(deps, tx, overdueCase(a, await tenures(), { id, at }), unitPath, SYSTEM_ACTOR, at);
+    const c = overdueCase(a, await tenures(), { id, at });
+    writeCaseProposal(deps, tx, c, unitPath, SYSTEM_ACTOR, at);
+    after = {
+      step: a.level,
+      action: 'propose_case',
+      reachedOn: a.reachedOn,
+      caseId: id,
+      subjects: c.subjects.map((x) => x.personId),
+    };
   }
+  const item = await deps.store.getItem('rectification', rect.id);
+  if (item)
+    appendToChain(tx, 'ladder:', item, RecordStore.fromItem(item), {
+      actorId: SYSTEM_ACTOR.id,
+      role: 'system',
+      at,
+      action: 'ladder.step',
+      before: null,
+      after,
+      reason: null,
+    });
   try {
     await tx.commit(deps.doc);
-    return true;
+    return 'raised';
   } catch (e) {
-    if (e instanceof TxCancelled && e.failedLabels().some((l) => l.startsWith('trigger:'))) return false;
+    if (!(e instanceof TxCancelled)) throw e;
+    const failed = e.failedLabels();
+    if (failed.some((l) => l.startsWith('trigger:'))) return 'already';
+    if (failed.some((l) => l.startsWith('ladder:'))) return 'deferred';
     throw e;
   }
 }
@@ -124,6 +151,8 @@ export async function overdueSweep(deps: Deps, { now }: JobContext): Promise<Job
     casesProposed: 0,
     alreadyRaised: 0,
     alertsSuperseded: 0,
+    /** Steps not written because the rectification changed meanwhile (the next run writes them). */
+    deferred: 0,
   };
   const tenureCache = new Map<string, Promise<Tenure[]>>();
   const goLive = await goLiveLookup(deps);
@@ -139,11 +168,12 @@ export async function overdueSweep(deps: Deps, { now }: JobContext): Promise<Job
       return tenureCache.get(unitId)!;
     };
     for (const a of drafts) {
-      if ((await triggerRaised(deps, a.kind, a.key)) || !(await raise(deps, a, stored, at, tenures))) {
-        counts.alreadyRaised++;
-        continue;
-      }
-      if (a.kind === 'alert') counts.alertsRaised++;
+      const outcome = (await triggerRaised(deps, a.kind, a.key))
+        ? 'already'
+        : await raise(deps, a, stored, at, tenures);
+      if (outcome === 'already') counts.alreadyRaised++;
+      else if (outcome === 'deferred') counts.deferred++;
+      else if (a.kind === 'alert') counts.alertsRaised++;
       else counts.casesProposed++;
     }
     counts.alertsSuperseded += await supersedeLowerAlerts(deps, drafts, at);

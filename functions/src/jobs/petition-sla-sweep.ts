@@ -12,13 +12,30 @@
  * starts at go-live (slaCountedFrom) — a petition still undecided at go-live gets its 15 days from then;
  * one decided or handled before go-live met its limit and raises nothing.
  */
-import { type Alert, formatInstant, problemCategory, slaCountedFrom, slaStatus } from '@jiandu/shared';
+import {
+  type Alert,
+  daysBetween,
+  type EscalationStep,
+  formatInstant,
+  ladderOf,
+  localDateOf,
+  problemCategory,
+  type Scheme,
+  slaCountedFrom,
+  slaStatus,
+  stepDueMs,
+  stepKey,
+  stepsReached,
+} from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
-import { raiseAlertOnce } from '../services/alerts/alerts.js';
+import { raiseAlertOnce, writeAlert } from '../services/alerts/alerts.js';
 import { goLiveLookup } from '../services/alerts/go-live.js';
+import { addLandingNotifications, landOn } from '../services/alerts/ladder.js';
 import { triggerRaised } from '../services/alerts/triggers.js';
 import type { StoredPetition } from '../services/petitions/records.js';
-import { type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
+import { appendToChain } from '../services/records/chain.js';
+import { RecordStore, type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
+import { Tx, TxCancelled } from '../store/tx.js';
 import type { JobContext, JobResult } from './job.js';
 
 export const PETITION_SLA_RULES = {
@@ -89,14 +106,111 @@ export function petitionSlaAlert(
   return null;
 }
 
+/**
+ * The petition ladder (梯度督办, issue 16): the scheme's `escalation.petition` steps, at points of the
+ * petition's time limit — from its receipt to the end of the due day of the clock running now (the
+ * acceptance day while received, the handling day with its extension once accepted). Chosen: one ladder
+ * over the matter, each step once per petition (a step reached while it waited for acceptance is not
+ * repeated against the handling clock). Each step is an alert that lands on the post holders of the day
+ * it was reached (landOn; a vacant post reported to the unit above), with an event in the petition's
+ * chain, in one transaction.
+ */
+export function petitionLadderDrafts(
+  p: StoredPetition,
+  at: string,
+  scheme: Pick<Scheme, 'rectification' | 'escalation' | 'timeZone'>,
+): { step: EscalationStep; reachedOn: string; due: string; days: number }[] {
+  const ladder = ladderOf('petition', scheme);
+  const due = p.state === 'received' ? p.acceptDue : p.state === 'accepted' ? p.handleDue : null;
+  if (ladder.length === 0 || due === null) return [];
+  const limit = { start: p.receivedAt, deadline: due };
+  const today = localDateOf(at, scheme.timeZone);
+  return stepsReached(ladder, limit, at, scheme.timeZone).map((step) => ({
+    step,
+    reachedOn: localDateOf(stepDueMs(step, limit, scheme.timeZone), scheme.timeZone),
+    due,
+    days: Math.max(0, daysBetween(due, today)),
+  }));
+}
+
+async function raiseLadderStep(
+  deps: Deps,
+  rec: StoredRecord<StoredPetition>,
+  d: ReturnType<typeof petitionLadderDrafts>[number],
+  at: string,
+): Promise<'raised' | 'already' | 'deferred'> {
+  const p = rec.data;
+  const key = stepKey('petition', p.id, d.step.id);
+  if (await triggerRaised(deps, 'alert', key)) return 'already';
+  const tree = await deps.units.tree();
+  const id = deps.newId();
+  const land = await landOn(deps, tree, d.step.action, d.step.id, p.unitId, d.reachedOn);
+  const category = problemCategory.labels[p.category].zh;
+  const parent = d.step.action === 'alert_parent' ? (tree.parent(p.unitId)?.id ?? p.unitId) : p.unitId;
+  const over = d.days > 0;
+  const alert: Alert = {
+    id,
+    rule: `petition.ladder.${d.step.id}`,
+    alertKey: key,
+    subject: { kind: 'petition', id: p.id },
+    unitId: p.unitId,
+    notifyUnitId: parent,
+    severity:
+      d.step.action === 'alert_parent' ? 'critical' : d.step.action === 'remind_leaders' ? 'info' : 'warning',
+    state: 'open',
+    message: over
+      ? `${category}类信访件超过办理时限${d.days}天（应于${d.due}前），梯度督办`
+      : `${category}类信访件临近办理时限（${d.due}），请按期办理`,
+    facts: over
+      ? {
+          kind: p.state === 'received' ? 'petition.accept' : 'petition.handle',
+          days: d.days,
+          due: d.due,
+          category: p.category,
+        }
+      : { kind: 'petition.near', days: 0, due: d.due, category: p.category },
+    landing: land,
+    raisedAt: at,
+    version: 1,
+  };
+  const tx = new Tx(deps.tableName);
+  writeAlert(deps, tx, alert, rec.unitPath ?? '', SYSTEM_ACTOR, at);
+  addLandingNotifications(tx, alert, tree);
+  const item = await deps.store.getItem('petition', p.id);
+  if (item)
+    appendToChain(tx, 'ladder:', item, RecordStore.fromItem(item), {
+      actorId: SYSTEM_ACTOR.id,
+      role: 'system',
+      at,
+      action: 'ladder.step',
+      before: null,
+      after: { step: d.step.id, action: d.step.action, reachedOn: d.reachedOn, alertId: id, landing: land },
+      reason: null,
+    });
+  try {
+    await tx.commit(deps.doc);
+    return 'raised';
+  } catch (e) {
+    if (!(e instanceof TxCancelled)) throw e;
+    if (e.failedLabels().some((l) => l.startsWith('trigger:'))) return 'already';
+    if (e.failedLabels().some((l) => l.startsWith('ladder:'))) return 'deferred';
+    throw e;
+  }
+}
+
 export async function petitionSlaSweep(deps: Deps, { now }: JobContext): Promise<JobResult> {
   const scheme = await deps.scheme();
   const at = formatInstant(now, scheme.timeZone);
-  const counts = { scanned: 0, missed: 0, alertsRaised: 0, alreadyRaised: 0 };
+  const counts = { scanned: 0, missed: 0, alertsRaised: 0, alreadyRaised: 0, ladderSteps: 0, deferred: 0 };
   const goLive = await goLiveLookup(deps);
   for (const rec of await openPetitions(deps)) {
     counts.scanned++;
     const counted = slaCountedFrom(rec.data, goLive(rec.data.unitId), scheme.timeZone);
+    for (const d of petitionLadderDrafts(counted, at, scheme)) {
+      const outcome = await raiseLadderStep(deps, rec, d, at);
+      if (outcome === 'raised') counts.ladderSteps++;
+      else if (outcome === 'deferred') counts.deferred++;
+    }
     const draft = petitionSlaAlert(counted, at, scheme);
     if (!draft) continue;
     counts.missed++;

@@ -35,6 +35,19 @@ const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)
 
 const SEVERITY_ZH = { info: '提示', warning: '警告', critical: '严重' } as const;
 
+const POST_ZH = { principal: '主要负责人', deputy_in_charge: '分管负责人' } as const;
+type LeaderPostName = keyof typeof POST_ZH;
+
+/** "张三（主要负责人）、李四（分管负责人）" — the post holders a reminder or a ladder step reaches. */
+export function postHoldersText(people: readonly { name: string | null; post: LeaderPostName }[]): string {
+  const to = people.map((p) => `${p.name ?? '（姓名未登记）'}（${POST_ZH[p.post]}）`).join('、');
+  return to || '（无在任负责人）';
+}
+
+/** "分管负责人空缺" for each post nobody held, or ''. */
+export const vacantPostsText = (vacant: readonly { post: LeaderPostName }[]): string =>
+  vacant.map((v) => `${POST_ZH[v.post]}空缺`).join('、');
+
 export function alertNotification(a: Alert): Notification {
   return {
     id: notificationId('alert.raised', a.id),
@@ -43,7 +56,8 @@ export function alertNotification(a: Alert): Notification {
     unitId: a.notifyUnitId,
     severity: a.severity,
     title: cut(`【预警·${SEVERITY_ZH[a.severity]}】${a.message}`, 120),
-    text: a.message,
+    // An escalation step names whom it landed on (梯度督办).
+    text: a.landing ? `${a.message}；致：${postHoldersText(a.landing.recipients)}` : a.message,
     at: a.raisedAt,
   };
 }

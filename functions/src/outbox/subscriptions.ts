@@ -83,6 +83,17 @@ export const DEFAULT_SETTINGS: NotificationSettings = {
       channels: ['inbox'],
       emails: [],
     },
+    {
+      // 梯度督办 (issue 16): an escalation step reaches the unit it lands on — its officers and its
+      // leaders' accounts; the notification names the post holders of the day it was reached.
+      id: 'ladder-to-unit',
+      kinds: ['ladder.step'],
+      unitId: null,
+      roles: ['unit_officer', 'viewer'],
+      levelsUp: 0,
+      channels: ['inbox'],
+      emails: [],
+    },
   ],
   retry: { maxAttempts: 5, baseDelaySeconds: 60, maxDelaySeconds: 3600 },
 };

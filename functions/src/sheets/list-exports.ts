@@ -275,7 +275,10 @@ export function alertRuleText(rule: string): string {
     'rectification.overdue.escalate': '整改逾期升级预警',
   };
   // A ladder step of the scheme's own (rectification.overdue.<step id>): still a rectification alert.
-  return named[rule] ?? (rule.startsWith('rectification.overdue.') ? '整改时限预警' : rule);
+  if (named[rule]) return named[rule];
+  if (rule.startsWith('rectification.overdue.')) return '整改时限预警';
+  // A step of the scheme's petition ladder (petition.ladder.<step id>), 梯度督办.
+  return rule.startsWith('petition.ladder.') ? '信访梯度督办' : rule;
 }
 
 const alerts: ListExport<typeof alertListSchema, Alert> = {

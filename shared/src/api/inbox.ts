@@ -9,6 +9,7 @@ export const notificationKinds = [
   'rectification.submitted',
   'rectification.rejected',
   'reminder.issued',
+  'ladder.step',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

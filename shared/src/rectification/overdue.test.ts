@@ -119,6 +119,8 @@ describe('overdue actions of a sweep', () => {
         notify: 'unit',
         severity: 'warning',
         daysOverdue: 1,
+        action: 'alert_unit',
+        reachedOn: '2025-04-01',
       },
     ]);
   });
@@ -126,7 +128,9 @@ describe('overdue actions of a sweep', () => {
   it('add an alert to the parent unit on day 15 and a case for the leaders on day 30', () => {
     const at15 = overdueActions(fresh(DEADLINE), dayAfter(15), DEFAULT_SCHEME);
     expect(at15.map((a) => a.key)).toEqual(['rect-overdue:rect-1:alert', 'rect-overdue:rect-1:escalate']);
-    expect(at15[1]).toMatchObject({ notify: 'parentUnit', severity: 'critical' });
+    // Reached on day 15 however late the sweep runs: the post holders of that day are who it lands on.
+    expect(at15[1]).toMatchObject({ notify: 'parentUnit', severity: 'critical', reachedOn: '2025-04-15' });
+    expect(overdueActions(fresh(DEADLINE), dayAfter(29), DEFAULT_SCHEME)[1]?.reachedOn).toBe('2025-04-15');
     const at30 = overdueActions(fresh(DEADLINE), dayAfter(30), DEFAULT_SCHEME);
     const proposal = at30[2];
     expect(proposal).toMatchObject({

@@ -6,7 +6,7 @@
  */
 import { addDays, daysBetween, type Instant, instantMs, type LocalDate } from '../calendar/local-date.js';
 import { endOfLocalDay, formatInstant, localDateOf, startOfLocalDay } from '../calendar/time-zone.js';
-import { ladderOf, stepsReached } from '../escalation/ladder.js';
+import { type EscalationStep, ladderOf, stepDueMs, stepsReached } from '../escalation/ladder.js';
 import type { CaseTrigger } from '../schemas/accountability.js';
 import type { Rectification } from '../schemas/rectification.js';
 import type { Scheme } from '../scheme/scheme.js';
@@ -67,6 +67,9 @@ export interface OverdueAlertDraft {
   notify: 'unit' | 'parentUnit';
   severity: 'info' | 'warning' | 'critical';
   daysOverdue: number;
+  /** What the step does (the ladder's action) and the local day it was reached (whose posts it lands on). */
+  action: EscalationStep['action'];
+  reachedOn: LocalDate;
 }
 
 export interface OverdueCaseDraft {
@@ -82,6 +85,7 @@ export interface OverdueCaseDraft {
    */
   leadersOf: { unitId: string; from: LocalDate; to: LocalDate };
   daysOverdue: number;
+  reachedOn: LocalDate;
 }
 
 export type OverdueAction = OverdueAlertDraft | OverdueCaseDraft;
@@ -108,14 +112,12 @@ export function overdueActions(
   const days = daysOverdue(rect, asOf, scheme.timeZone);
   const start =
     rect.createdAt ?? formatInstant(startOfLocalDay(rect.deadline, scheme.timeZone), scheme.timeZone);
-  const steps = stepsReached(
-    ladderOf('rectification', scheme),
-    { start, deadline: rect.deadline },
-    asOf,
-    scheme.timeZone,
-  );
+  const limit = { start, deadline: rect.deadline };
+  const steps = stepsReached(ladderOf('rectification', scheme), limit, asOf, scheme.timeZone);
   return steps.map((step): OverdueAction => {
     const key = overdueKey(rect.id, step.id);
+    // The day the step was reached (a sweep that missed days still lands on that day's post holders).
+    const reachedOn = localDateOf(stepDueMs(step, limit, scheme.timeZone), scheme.timeZone);
     if (step.action === 'propose_case')
       return {
         kind: 'case',
@@ -133,6 +135,7 @@ export function overdueActions(
           to: localDateOf(asOf, scheme.timeZone),
         },
         daysOverdue: days,
+        reachedOn,
       };
     return {
       kind: 'alert',
@@ -145,6 +148,8 @@ export function overdueActions(
       severity:
         step.action === 'alert_parent' ? 'critical' : step.action === 'remind_leaders' ? 'info' : 'warning',
       daysOverdue: days,
+      action: step.action,
+      reachedOn,
     };
   });
 }

@@ -69,6 +69,7 @@ export const alertFactsSchema = z.strictObject({
     'petition.extension',
     'rectification.overdue',
     'rectification.near',
+    'petition.near',
   ]),
   /** Days past the deadline (0 before it). */
   days: z.number().int().min(0),
@@ -81,6 +82,29 @@ export const alertFactsSchema = z.strictObject({
   extensionDays: z.number().int().min(0).optional(),
 });
 export type AlertFacts = z.infer<typeof alertFactsSchema>;
+
+/**
+ * Whom an escalation step (梯度督办, issue 16) landed on: the people holding the target unit's principal
+ * and deputy-in-charge posts on the day the step was reached, by name, and the posts nobody held that day
+ * — reported to the unit above (`reportTo`), never skipped silently.
+ */
+export const alertLandingSchema = z.strictObject({
+  unitId: idSchema,
+  day: localDateSchema,
+  /** Which step of the scheme's ladder (its id) for which kind of matter. */
+  step: z.string().max(32),
+  recipients: z.array(
+    z.strictObject({
+      personId: idSchema,
+      name: z.string().nullable(),
+      post: z.enum(['principal', 'deputy_in_charge']),
+    }),
+  ),
+  vacant: z.array(
+    z.strictObject({ post: z.enum(['principal', 'deputy_in_charge']), reportTo: idSchema.nullable() }),
+  ),
+});
+export type AlertLanding = z.infer<typeof alertLandingSchema>;
 
 export const alertSchema = z.strictObject({
   id: idSchema,
@@ -96,6 +120,8 @@ export const alertSchema = z.strictObject({
   state: alertState.schema,
   message: shortText(1000),
   facts: alertFactsSchema.optional(),
+  /** An escalation step's named recipients and vacant posts (absent on other alerts and older ones). */
+  landing: alertLandingSchema.optional(),
   raisedAt: instantSchema,
   version: z.number().int().min(1),
 });

@@ -152,7 +152,16 @@ export const schemeSchema = z.strictObject({
    * ladder is the overdue days of `rectification` (1 / 15 / 30 by default), as before ladders existed.
    */
   escalation: z
-    .strictObject({ rectification: ladderSchema.optional(), petition: ladderSchema.optional() })
+    .strictObject({
+      rectification: ladderSchema.optional(),
+      // Chosen: a petition's ladder reminds and alerts, it proposes no case — §4.3's proposals come from a
+      // repeated or escalated petition whose earlier one missed its limit (raised at intake).
+      petition: ladderSchema
+        .refine((l) => l.every((s) => s.action !== 'propose_case'), {
+          message: 'a petition ladder does not propose cases (DESIGN §4.3 does, on repeats)',
+        })
+        .optional(),
+    })
     .optional(),
   /**
    * Traffic lights (LIGHTS_DEFAULT says why each default is what it is). Optional rather than defaulted,

@@ -9,7 +9,7 @@
  * day is listed in `vacant` with the unit above (never silently skipped). The notification goes through
  * the outbox to the unit's inbox audiences and the channels its subscription rules name.
  */
-import { appendEvent, type ChainHead, type LedgerEvent, landing, localDateOf } from '@jiandu/shared';
+import { landing, localDateOf } from '@jiandu/shared';
 import type {
   Reminder,
   ReminderListQuery,
@@ -21,13 +21,20 @@ import type { z } from 'zod';
 import { type Deps, nowIso } from '../../app/deps.js';
 import { notFound } from '../../app/edge-error.js';
 import { actingRole, assertCan, type Principal } from '../../auth/principal.js';
-import { addToOutbox, type Notification, notificationId } from '../../outbox/notification.js';
-import { keys, partitions } from '../../store/keys.js';
+import {
+  addToOutbox,
+  type Notification,
+  notificationId,
+  postHoldersText,
+  vacantPostsText,
+} from '../../outbox/notification.js';
+import { partitions } from '../../store/keys.js';
 import { type RecordIndex, RecordStore, type StoredRecord } from '../../store/record-store.js';
 import { Tx, TxCancelled } from '../../store/tx.js';
 import { isVisible, readVisible, scopeOf } from '../org/jurisdiction.js';
 import { namesOf } from '../org/names.js';
 import { tenuresOf } from '../org/org.js';
+import { appendToChain } from '../records/chain.js';
 import { versionConflict } from '../records/conflict.js';
 import { type IdemRef, putIdemMarker, replay, type StoredResponse } from '../records/idempotency.js';
 
@@ -57,11 +64,9 @@ export const reminderIndex = (r: Reminder, unitPath: string): RecordIndex => ({
   extra: { targetType: r.target.type },
 });
 
-const POST_ZH = { principal: '主要负责人', deputy_in_charge: '分管负责人' } as const;
-
 export function reminderNotification(r: Reminder): Notification {
-  const to = r.recipients.map((p) => `${p.name ?? p.personId}（${POST_ZH[p.post]}）`).join('、');
-  const vacant = r.vacant.map((v) => `${POST_ZH[v.post]}空缺`).join('、');
+  const to = postHoldersText(r.recipients);
+  const vacant = vacantPostsText(r.vacant);
   const kind = { rectification: '整改', petition: '信访件', case: '问责案件' }[r.target.type];
   // Named as a person knows the record: its title, else its unit — never its id.
   const what = r.targetTitle ? `「${r.targetTitle}」` : r.unitName ? `（${r.unitName}）` : '';
@@ -72,41 +77,11 @@ export function reminderNotification(r: Reminder): Notification {
     unitId: r.unitId,
     severity: 'warning',
     title: `【催办】请加快办理${kind}${what}`.slice(0, 120),
-    text: [
-      `致：${to || '（无在任负责人）'}`,
-      vacant ? `${vacant}，已报上级` : '',
-      r.message ? `督办意见：${r.message}` : '',
-    ]
+    text: [`致：${to}`, vacant ? `${vacant}，已报上级` : '', r.message ? `督办意见：${r.message}` : '']
       .filter(Boolean)
       .join('；'),
     at: r.issuedAt,
   };
-}
-
-/**
- * Appends an event to a record's chain without changing the record: its state item is put back as read
- * with the new chain head, on condition that its version is unchanged (the version stays: a client's
- * expectedVersion still holds). The event is put only if new, so a concurrent change of the record
- * cancels one of the two transactions — the chain never forks.
- */
-function appendToChain(
-  tx: Tx,
-  label: string,
-  item: Record<string, unknown>,
-  stored: StoredRecord<unknown>,
-  e: Omit<Parameters<typeof appendEvent>[1], 'recordKey'>,
-): LedgerEvent {
-  const recordKey = keys.recordKey(stored.type, stored.id);
-  const prev = stored.head ? ({ ...stored.head } as LedgerEvent) : null;
-  const event = appendEvent(prev, { recordKey, ...e });
-  const head: ChainHead = { recordKey, seq: event.seq, hash: event.hash };
-  tx.putVersioned(
-    `${label}record:${recordKey}`,
-    { ...item, headSeq: head.seq, headHash: head.hash },
-    stored.version,
-  );
-  tx.putNew(`${label}event:${recordKey}`, { ...keys.event(stored.type, stored.id, event.seq), ...event });
-  return event;
 }
 
 export async function issueReminders(
