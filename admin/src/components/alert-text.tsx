@@ -41,3 +41,23 @@ export function AlertText({ alert }: { alert: Pick<Alert, 'message' | 'facts'> }
   const text = useAlertText();
   return <>{text(alert)}</>;
 }
+
+/**
+ * Whom an escalation step landed on (梯度督办): the post holders of the day it was reached, by name, and
+ * the posts nobody held (reported to the unit above). Nothing for other alerts.
+ */
+export function AlertLanding({ alert }: { alert: Pick<Alert, 'landing'> }) {
+  const { t } = useI18n();
+  const l = alert.landing;
+  if (!l) return null;
+  const post = (p: 'principal' | 'deputy_in_charge') => t(`ladder.post.${p}`);
+  const to = l.recipients.map((r) => `${r.name ?? '—'}（${post(r.post)}）`).join('、');
+  return (
+    <span className="muted alert-landing" data-testid="alert-landing">
+      {t('ladder.to', { to: to || t('ladder.nobody'), day: l.day })}
+      {l.vacant.length > 0
+        ? ` ${t('ladder.vacant', { posts: l.vacant.map((v) => post(v.post)).join('、') })}`
+        : ''}
+    </span>
+  );
+}

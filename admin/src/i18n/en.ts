@@ -54,6 +54,11 @@ export const en: Record<MessageKey, string> = {
   'remind.batch': 'Remind the overdue on this page ({n})',
   'inbox.kind.reminder.issued': 'Reminder',
   'inbox.kind.ladder.step': 'Escalation',
+  'ladder.to': 'To: {to} (in post on {day})',
+  'ladder.nobody': 'no one in post',
+  'ladder.vacant': '{posts} vacant, reported to the unit above',
+  'ladder.post.principal': 'principal',
+  'ladder.post.deputy_in_charge': 'deputy in charge',
   'action.ladder.step': 'Escalation step',
   'action.reminder.issue': 'Reminder sent',
   'alertText.petitionAccept':

@@ -2,7 +2,7 @@ import { type Alert, alertSeverity, alertState } from '@jiandu/shared';
 import { App, Button, Tag } from 'antd';
 import { Link } from 'react-router';
 import { useUnits } from '../../../api/units.js';
-import { AlertText } from '../../../components/alert-text.js';
+import { AlertLanding, AlertText } from '../../../components/alert-text.js';
 import { ExportButton } from '../../../components/ui/export-button.js';
 import { EnumFilter, FilterBar } from '../../../components/ui/filters.js';
 import { ListBody } from '../../../components/ui/list-body.js';
@@ -58,6 +58,7 @@ export function AlertInbox() {
             ) : (
               <AlertText alert={a} />
             )}
+            <AlertLanding alert={a} />
           </span>
         );
       },
