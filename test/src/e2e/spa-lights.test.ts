@@ -2,6 +2,7 @@
  * Traffic lights (三色预警, issue 16) in a real browser: every rectification list shows each open record's
  * light, filters by it, and the home page counts by it — at desktop and phone width.
  */
+import { runJob } from '@jiandu/functions/testing';
 import { describe, expect, it } from 'vitest';
 import { PHONE, scrollWidth } from '../support/browser.js';
 import { e2eSuite, look } from './helpers.js';
@@ -86,6 +87,17 @@ describe('traffic lights in the SPA', () => {
           )
           .toBeGreaterThanOrEqual(1);
       await look(page, `home-lights${viewport ? '-phone' : ''}`);
+      expect(errors).toEqual([]);
+      await ctx.close();
+    }
+    // 梯度督办: the overdue sweep raises the day-1 step of the red one; the alert list says whom it landed
+    // on — this stack has no post holders, so both posts are vacant and reported to the unit above.
+    await runJob(e.stack.h.deps, 'overdue-sweep');
+    {
+      const { ctx, page, errors } = await e.openAs(supervisor, '/alerts');
+      const landing = page.getByTestId('alert-landing').first();
+      await landing.waitFor({ timeout: 60_000 });
+      expect(await landing.textContent()).toContain('主要负责人、分管负责人空缺，已报上级');
       expect(errors).toEqual([]);
       await ctx.close();
     }
