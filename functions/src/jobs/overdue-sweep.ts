@@ -13,6 +13,7 @@
  */
 import {
   type Alert,
+  caseDecideBy,
   countedFrom,
   formatInstant,
   type OverdueAction,
@@ -63,7 +64,7 @@ async function raise(
     addLandingNotifications(tx, alert, tree);
     after = { step: a.level, action: a.action, reachedOn: a.reachedOn, alertId: id, landing: land };
   } else {
-    const c = overdueCase(a, await tenures(), { id, at });
+    const c = overdueCase(a, await tenures(), { id, at, decideBy: caseDecideBy(at, await deps.scheme()) });
     writeCaseProposal(deps, tx, c, unitPath, SYSTEM_ACTOR, at);
     after = {
       step: a.level,

@@ -19,6 +19,7 @@ async function propose(
     quarters: ['2024Q4', '2025Q1'],
     cardIds: ['c1', 'c2'],
   },
+  decideBy?: string,
 ): Promise<void> {
   const c: AccountabilityCase = {
     id,
@@ -30,6 +31,7 @@ async function propose(
     decisionNote: null,
     dismissReason: null,
     proposedAt: at,
+    ...(decideBy ? { decideBy } : {}),
     version: 1,
   };
   const tx = new Tx(h.deps.tableName);
@@ -119,6 +121,32 @@ describe('accountability cases through the API', () => {
       reason: '证据不足',
     });
     expect([dismissed.status, dismissed.body.state]).toEqual([200, 'dismissed']);
+  });
+
+  it('sorts the cases to decide by their decision day (按时限排序), a decided one leaving the list', async () => {
+    // In 西川县, so the other tests' lists of 东山县 do not see them.
+    const cards = (unitId: string, n: string): AccountabilityCase['trigger'] => ({
+      kind: 'consecutive_cards',
+      unitId,
+      quarters: ['2024Q4', '2025Q1'],
+      cardIds: [n],
+    });
+    await propose('due-late', 'xs-a', cards('xs-a', 'x1'), '2025-06-20');
+    await propose('due-early', 'xs-a', cards('xs-a', 'x2'), '2025-05-10');
+    await propose('due-mid', 'xs-a', cards('xs-a', 'x3'), '2025-06-01');
+    const inspector = await h.token('inspector', 'xs');
+    const ids = async () => {
+      const res = await h.call('GET', '/api/v1/cases?sort=deadline', { token: inspector });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { items: { id: string; light: string | null }[] }).items;
+    };
+    const sorted = await ids();
+    expect(sorted.map((c) => c.id)).toEqual(['due-early', 'due-mid', 'due-late']);
+    // Overdue (its decision day passed on 05-10, the clock at 05-15) is red, and first.
+    expect(sorted[0]?.light).toBe('red');
+    await post('/api/v1/cases/due-early/review', inspector, { expectedVersion: 1 });
+    await post('/api/v1/cases/due-early/dismiss', inspector, { expectedVersion: 2, reason: '证据不足' });
+    expect((await ids()).map((c) => c.id)).toEqual(['due-mid', 'due-late']);
   });
 
   it('lets only inspectors act, hides cases from unit officers and from other counties', async () => {

@@ -49,13 +49,16 @@ const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
  * The due day of an open record, per type, from its own data (so writes and the rebuild derive the same):
  * the day the clock running now ends, as its light counts it (lights/lights.ts). A rectification not
  * closed: its deadline (an approved extension included). A petition received: its acceptance day;
- * accepted: its handling day (its extension included) — the days stored on it, which a later scheme
- * change does not move. None once closed or decided (the record leaves the due lists).
+ * accepted: its handling day (its extension included); a case not yet decided: its decision day — the
+ * days stored on it, which a later scheme change does not move. None once closed or decided (the record
+ * leaves the due lists).
  */
 export const DUE_OF: Partial<Record<RecordType, (data: Data) => string | undefined>> = {
   rectification: (r) => (r.state === 'closed' ? undefined : str(r.deadline)),
   petition: (p) =>
     p.state === 'received' ? str(p.acceptDue) : p.state === 'accepted' ? str(p.handleDue) : undefined,
+  // A case proposed or under review: the day its decision is due (kept since it was proposed).
+  case: (c) => (c.state === 'proposed' || c.state === 'under_review' ? str(c.decideBy) : undefined),
 };
 
 const dueOf = (type: RecordType, data: unknown): string | undefined =>

@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { accountabilityCaseSchema, caseSubjectSchema } from '../schemas/accountability.js';
 import { accountabilityForm, caseTriggerKind } from '../schemas/enums.js';
 import { longText, noteText } from '../schemas/text.js';
-import { lightQuery, lightSchema, pageOf } from './common.js';
+import { dueSortQuery, lightQuery, lightSchema, pageOf } from './common.js';
 import { listQuerySchema } from './records.js';
 
 export const caseListQuerySchema = listQuerySchema.extend({
   light: lightQuery,
+  sort: dueSortQuery,
   /** What proposed the case (its trigger's kind). */
   trigger: caseTriggerKind.schema.optional(),
 });

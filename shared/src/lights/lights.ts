@@ -126,17 +126,18 @@ export function petitionClock(p: LightPetition, scheme: LightScheme): LightClock
   return null;
 }
 
-export type LightCase = Pick<AccountabilityCase, 'state' | 'proposedAt'>;
+export type LightCase = Pick<AccountabilityCase, 'state' | 'proposedAt'> & { decideBy?: LocalDate | undefined };
 
-/** The decision deadline of an open case (proposed or under review). */
+/** The day a case proposed at `proposedAt` is to be decided: `lights.caseDecide` from that day. */
+export function caseDecideBy(proposedAt: Instant, scheme: LightScheme): LocalDate {
+  return computeDeadline(localDateOf(proposedAt, scheme.timeZone), lightsOf(scheme).caseDecide, scheme.calendar);
+}
+
+/** The decision deadline of an open case (proposed or under review): the day kept on it, else computed. */
 export function caseClock(c: LightCase, scheme: LightScheme): LightClock | null {
   if (c.state !== 'proposed' && c.state !== 'under_review') return null;
   const cfg = lightsOf(scheme);
-  const deadline = computeDeadline(
-    localDateOf(c.proposedAt, scheme.timeZone),
-    cfg.caseDecide,
-    scheme.calendar,
-  );
+  const deadline = c.decideBy ?? caseDecideBy(c.proposedAt, scheme);
   return { deadline, warnDays: cfg.caseWarnDays, count: cfg.caseDecide.count };
 }
 

@@ -53,6 +53,12 @@ export const accountabilityCaseSchema = z.strictObject({
   decisionNote: longText(4000).nullable(),
   dismissReason: longText(4000).nullable(),
   proposedAt: instantSchema,
+  /**
+   * The day its decision is due (三色预警, the scheme's `lights.caseDecide` counted from the day proposed),
+   * kept from the day it was proposed as a rectification keeps its deadline; absent on cases proposed before
+   * it was kept (their light computes it). Sorts the case list by deadline.
+   */
+  decideBy: localDateSchema.optional(),
   version: z.number().int().min(1),
 });
 export type AccountabilityCase = z.infer<typeof accountabilityCaseSchema>;

@@ -36,6 +36,8 @@ export function proposedCase(
   trigger: CaseTrigger,
   subjects: CaseSubject[],
   at: string,
+  /** The day its decision is due (caseDecideBy: the scheme's `lights.caseDecide` from the day proposed). */
+  decideBy: string,
 ): AccountabilityCase {
   return {
     id,
@@ -47,6 +49,7 @@ export function proposedCase(
     decisionNote: null,
     dismissReason: null,
     proposedAt: at,
+    decideBy,
     version: 1,
   };
 }
@@ -125,7 +128,11 @@ export async function getCase(deps: Deps, p: Principal, id: string): Promise<Cas
 export async function listCases(
   deps: Deps,
   p: Principal,
-  q: ListQuery & { light?: Light | undefined; trigger?: AccountabilityCase['trigger']['kind'] | undefined },
+  q: ListQuery & {
+    light?: Light | undefined;
+    trigger?: AccountabilityCase['trigger']['kind'] | undefined;
+    sort?: 'deadline' | undefined;
+  },
 ) {
   assertReader(p);
   const page = await listRecords<AccountabilityCase>(

@@ -15,6 +15,7 @@
  */
 
 import {
+  caseDecideBy,
   leadersInPost,
   localDateOf,
   maskPetitioner,
@@ -280,7 +281,14 @@ async function slaMissedRecords(
       const span = { from, to: due };
       const tenures = await tenuresOf(deps, a.proposal.unitId);
       const subjects = leadersInPost(a.proposal.unitId, tenures, span, wholeQuarters(span));
-      proposal = proposedCase(deps.newId(), a.proposal.triggerKey, a.proposal.trigger, subjects, at);
+      proposal = proposedCase(
+        deps.newId(),
+        a.proposal.triggerKey,
+        a.proposal.trigger,
+        subjects,
+        at,
+        caseDecideBy(at, scheme),
+      );
     }
     if (!alert && !proposal) continue;
     out.push({

@@ -22,6 +22,7 @@ import {
   assertQuarterEnded,
   buildSnapshot,
   cardsFromSnapshot,
+  caseDecideBy,
   correctedInputs,
   DomainError,
   goLiveOf,
@@ -265,7 +266,14 @@ async function freezeAndIssue(deps: Deps, input: FreezeInput): Promise<Publicati
       scheme,
     });
     if (!proposal || (await triggerRaised(deps, 'case', proposal.triggerKey))) continue;
-    const c = proposedCase(deps.newId(), proposal.triggerKey, proposal.trigger, proposal.subjects, at);
+    const c = proposedCase(
+      deps.newId(),
+      proposal.triggerKey,
+      proposal.trigger,
+      proposal.subjects,
+      at,
+      caseDecideBy(at, scheme),
+    );
     proposedCaseIds.push(c.id);
     pieces.push({
       size: PROPOSAL_TX_ITEMS,

@@ -57,13 +57,15 @@ export async function listRecords<T>(
   deps: Deps,
   p: Principal,
   type: RecordType,
-  q: ListQuery,
+  q: ListQuery & { sort?: 'deadline' | undefined },
   more: readonly ListFilter[] = [],
 ) {
   const page = await deps.store.list<T>(type, {
     unitPathPrefix: await listScope(deps, p, q.unitId),
     filters: [...equalsFilters({ state: q.state, category: q.category, severity: q.severity }), ...more],
     limit: q.limit,
+    // By deadline: the due lists (the open records with a clock, most overdue first).
+    ...(q.sort === 'deadline' ? { order: 'due' as const } : {}),
     ...keywordOf(q),
     ...pageRange(p, q),
   });

@@ -56,9 +56,9 @@ export function overdueAlert(
 export function overdueCase(
   draft: OverdueCaseDraft,
   tenures: readonly Tenure[],
-  meta: { id: string; at: string },
+  meta: { id: string; at: string; decideBy: string },
 ): AccountabilityCase {
   const { unitId, from, to } = draft.leadersOf;
   const subjects = leadersInPost(unitId, tenures, { from, to });
-  return proposedCase(meta.id, draft.key, draft.trigger, subjects, meta.at);
+  return proposedCase(meta.id, draft.key, draft.trigger, subjects, meta.at, meta.decideBy);
 }

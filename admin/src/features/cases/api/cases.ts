@@ -4,7 +4,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { API, api } from '../../../lib/api.js';
 import { useCursorList } from '../../../lib/cursor-list.js';
 
-export const CASE_FILTERS = ['unitId', 'state', 'trigger', 'light', 'from', 'to', 'q'] as const;
+export const CASE_FILTERS = ['unitId', 'state', 'trigger', 'light', 'from', 'to', 'q', 'sort'] as const;
 export type CaseFilters = Partial<Record<(typeof CASE_FILTERS)[number], string>>;
 
 export const caseKeys = {

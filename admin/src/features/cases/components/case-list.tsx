@@ -4,7 +4,7 @@ import { Tag } from 'antd';
 import { useUnits } from '../../../api/units.js';
 import { RemindButton } from '../../../components/reminders/remind-button.js';
 import { ExportButton } from '../../../components/ui/export-button.js';
-import { EnumFilter, FilterBar } from '../../../components/ui/filters.js';
+import { DueSortFilter, EnumFilter, FilterBar } from '../../../components/ui/filters.js';
 import { LIGHT_ENUM, LightTag } from '../../../components/ui/light-tag.js';
 import { ListBody } from '../../../components/ui/list-body.js';
 import { Page } from '../../../components/ui/page.js';
@@ -88,6 +88,7 @@ export function CaseList() {
           onChange={(v) => setF({ light: v })}
           testId="filter-light"
         />
+        <DueSortFilter value={f.sort} onChange={(v) => setF({ sort: v })} testId="filter-sort" />
       </FilterBar>
       <ListBody
         q={q}
