@@ -54,6 +54,7 @@ export const en: Record<MessageKey, string> = {
   'remind.batch': 'Remind the overdue on this page ({n})',
   'inbox.kind.reminder.issued': 'Reminder',
   'inbox.kind.ladder.step': 'Escalation',
+  'findings.openRectification': 'Open its rectification',
   'ladder.to': 'To: {to} (in post on {day})',
   'ladder.nobody': 'no one in post',
   'ladder.vacant': '{posts} vacant, reported to the unit above',

@@ -51,6 +51,7 @@ export const zhCN = {
   'remind.batch': '批量催办本页逾期（{n}）',
   'inbox.kind.reminder.issued': '催办',
   'inbox.kind.ladder.step': '梯度督办',
+  'findings.openRectification': '查看对应整改',
   'ladder.to': '致：{to}（{day}在任）',
   'ladder.nobody': '无在任负责人',
   'ladder.vacant': '{posts}空缺，已报上级',

@@ -343,9 +343,9 @@ describe('issued bulletins and their read receipts', () => {
     );
     expect(reads.count).toBe(3);
     expect(reads.reads.map((r) => [r.name, r.readAt])).toEqual([
-      ['supervisor ds', '2025-05-15T10:00:00+08:00'], // the issuer, checking the frozen copy above
-      ['viewer ds', '2025-05-15T10:30:00+08:00'],
-      ['inspector ds', '2025-05-15T11:00:00+08:00'],
+      ['东山县督查室', '2025-05-15T10:00:00+08:00'], // the issuer, checking the frozen copy above
+      ['东山县领导', '2025-05-15T10:30:00+08:00'],
+      ['东山县纪检监察员', '2025-05-15T11:00:00+08:00'],
     ]);
     const otherSupervisor = await h.token('supervisor', 'city');
     const refused = await h.call('GET', `/api/v1/issued-bulletins/${issued.id}/reads`, {

@@ -96,7 +96,12 @@ describe('accountability cases through the API', () => {
     const items = ((await events.json()) as { items: { action: string; actorName: string | null }[] }).items;
     expect(items.map((e) => e.action)).toEqual(['case.propose', 'case.review', 'case.decide', 'case.close']);
     // Answers name the people behind the ids: the system proposed, the inspector (a user) acted.
-    expect(items.map((e) => e.actorName)).toEqual([null, 'inspector ds', 'inspector ds', 'inspector ds']);
+    expect(items.map((e) => e.actorName)).toEqual([
+      null,
+      '东山县纪检监察员',
+      '东山县纪检监察员',
+      '东山县纪检监察员',
+    ]);
   });
 
   it('answers a stale version with 409 and the current case, and a wrong step with 409', async () => {

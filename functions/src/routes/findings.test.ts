@@ -31,6 +31,12 @@ describe('findings through the API', () => {
     const hist = await h.call('GET', `/api/v1/findings/${body.id}/events`, { token });
     const events = (await hist.json()) as { items: { seq: number; action: string; hash: string }[] };
     expect(events.items.map((e) => [e.seq, e.action])).toEqual([[1, 'finding.create']]);
+    // Read back, it names the rectification it opened by that rectification's title (对应整改), not only its id.
+    const read = await h.call('GET', `/api/v1/findings/${body.id}`, { token });
+    const rect = await h.call('GET', `/api/v1/rectifications/${body.rectificationId}`, { token });
+    const title = ((await rect.json()) as { title: string }).title;
+    expect(title).toBeTruthy();
+    expect(((await read.json()) as { rectificationTitle: string }).rectificationTitle).toBe(title);
   });
 
   it('answers a retry with the same Idempotency-Key with the first result and stores nothing twice', async () => {

@@ -1,5 +1,5 @@
 /** Any record's event history (the timeline, with its hashes), inside the caller's jurisdiction. */
-import type { Capability, Finding } from '@jiandu/shared';
+import type { Capability, Finding, Rectification } from '@jiandu/shared';
 import {
   type HistoryCollection,
   historyParamsSchema,
@@ -82,7 +82,10 @@ export function recordRoutes(deps: Deps) {
     const { collection, id } = c.req.valid('param');
     const type = HISTORY_TYPES[collection];
     const rec = await readVisible<Finding>(deps, c.get('principal'), type, id);
-    return c.json(rec.data, 200);
+    const rect = rec.data.rectificationId
+      ? await deps.store.get<Rectification>('rectification', rec.data.rectificationId)
+      : null;
+    return c.json({ ...rec.data, rectificationTitle: rect?.data.title ?? null }, 200);
   });
   return r;
 }

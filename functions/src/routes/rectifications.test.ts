@@ -119,9 +119,9 @@ describe('the rectification lifecycle through the API', () => {
     expect(r.firstReviewerId).not.toBe(r.secondReviewerId);
     // The view names the people behind the ids it carries.
     expect([r.names[r.firstReviewerId!], r.names[r.secondReviewerId!], r.names[r.submittedBy!]]).toEqual([
-      'reviewer ds',
-      'reviewer city',
-      'unit_officer ds-a',
+      '东山县复核人',
+      '示范市复核人',
+      '青松镇责任单位联络员',
     ]);
     const events = await history(r.id);
     expect(events.map((e) => e.action)).toEqual([

@@ -182,8 +182,8 @@ describe('read receipts', () => {
     const after = (await again.json()) as Reminder;
     expect(marked.status).toBe(200);
     expect(after.reads.map((x) => [x.name, x.at])).toEqual([
-      ['unit_officer ds-a', '2025-05-21T00:30:00+08:00'],
-      ['viewer ds-a', '2025-05-21T00:30:00+08:00'],
+      ['青松镇责任单位联络员', '2025-05-21T00:30:00+08:00'],
+      ['青松镇领导', '2025-05-21T00:30:00+08:00'],
     ]);
     // The supervisor (another unit) is no recipient: 404, nothing recorded.
     const bySupervisor = await h.call('POST', `/api/v1/reminders/${rem!.id}/read`, {

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_SCHEME, type Role, type Scheme, type Unit } from '@jiandu/shared';
+import { DEFAULT_SCHEME, type Role, role as role_, type Scheme, type Unit } from '@jiandu/shared';
 import { inject } from 'vitest';
 import { createApp } from '../app/app.js';
 import { type Deps, makeDeps } from '../app/deps.js';
@@ -182,6 +182,10 @@ export async function startHarness(
     await assertContract(apiContract(app), method, path, res);
     return res;
   };
+  const displayName = async (role: Role, unitId: string) => {
+    const tree = await deps.units.tree();
+    return `${tree.has(unitId) ? tree.get(unitId).name : unitId}${role_.labels[role].zh}`;
+  };
   const token: Harness['token'] = async (role, unitId = 'ds') => {
     const k = `${role}@${unitId}`;
     const hit = tokens.get(k);
@@ -189,7 +193,8 @@ export async function startHarness(
     const username = `${role}-${unitId}`;
     await createUser(deps, {
       username,
-      name: `${role} ${unitId}`,
+      // A person's name as a screen shows it (the unit and the role, e.g. 东山县复核人), never an id.
+      name: await displayName(role, unitId),
       roles: [role],
       unitId,
       password: 'pass-word-1',

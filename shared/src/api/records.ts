@@ -76,5 +76,11 @@ export type History = z.infer<typeof historySchema>;
 
 /** GET /api/v1/{collection}/{id}: the collections read through the generic route. */
 export const recordParamsSchema = z.object({ collection: z.enum(['findings']), id: idParam.shape.id });
-/** What the generic read answers: only findings are read this way, so it is a finding. */
-export const recordSchema = findingSchema;
+/**
+ * What the generic read answers: only findings are read this way, so it is a finding — with the title of
+ * the rectification it opened, so a person reads 对应整改 by its title, not its id (issue 17).
+ */
+export const recordSchema = findingSchema.extend({
+  rectificationTitle: z.string().nullable().optional(),
+});
+export type FindingView = z.infer<typeof recordSchema>;

@@ -126,11 +126,17 @@ export function petitionClock(p: LightPetition, scheme: LightScheme): LightClock
   return null;
 }
 
-export type LightCase = Pick<AccountabilityCase, 'state' | 'proposedAt'> & { decideBy?: LocalDate | undefined };
+export type LightCase = Pick<AccountabilityCase, 'state' | 'proposedAt'> & {
+  decideBy?: LocalDate | undefined;
+};
 
 /** The day a case proposed at `proposedAt` is to be decided: `lights.caseDecide` from that day. */
 export function caseDecideBy(proposedAt: Instant, scheme: LightScheme): LocalDate {
-  return computeDeadline(localDateOf(proposedAt, scheme.timeZone), lightsOf(scheme).caseDecide, scheme.calendar);
+  return computeDeadline(
+    localDateOf(proposedAt, scheme.timeZone),
+    lightsOf(scheme).caseDecide,
+    scheme.calendar,
+  );
 }
 
 /** The decision deadline of an open case (proposed or under review): the day kept on it, else computed. */

@@ -7,7 +7,9 @@
  * translated; axe is not run a second time there: the language changes the words, not the elements,
  * roles, labels' presence or colours axe checks, and it was a third of this file's time (≈ 2 s a screen).
  */
+
 import type { Role } from '@jiandu/shared';
+import * as shared from '@jiandu/shared';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, newContext, PHONE, scrollWidth, visit } from '../support/browser.js';
@@ -15,6 +17,15 @@ import type { SignedIn } from '../support/stack.js';
 import { e2eSuite, prepareCardedCounty } from './helpers.js';
 
 const e = e2eSuite();
+
+/** Every code of the core's labelled enums that could only be a key when shown (it has an underscore). */
+const CODES = (Object.values(shared) as unknown[])
+  .flatMap((v) =>
+    typeof v === 'object' && v !== null && 'labels' in v && Array.isArray((v as { codes?: unknown }).codes)
+      ? (v as unknown as { codes: string[] }).codes
+      : [],
+  )
+  .filter((c) => c.includes('_'));
 
 interface Screen {
   name: string;
@@ -193,6 +204,8 @@ async function visitAll(
       // A message key shown as text means a string missing from the catalogue (event actions excepted).
       const keys = (await tab.page.evaluate(UNTRANSLATED)) as string[];
       for (const k of keys) failures.push(`${name}: untranslated ${k}`);
+      // No raw id or internal key where a person reads a name (both languages).
+      for (const r of (await tab.page.evaluate(RAW)) as string[]) failures.push(`${name}: raw ${r}`);
       for (const p of tab.problems) failures.push(`${name}: ${p}`);
     }
     for (const tab of tabs.values()) await tab.ctx.close();
@@ -222,6 +235,33 @@ async function open(page: Page, path: string): Promise<void> {
     dispatchEvent(new PopStateEvent('popstate'));
   })()`);
 }
+
+/**
+ * Raw ids and internal keys in the visible text (issue 17: names, not ids): a 26-character ULID, a UUID, an
+ * enum code with an underscore (`rectification_overdue`) — every code of the core's labelled enums, so a
+ * label missing from a screen is found — or a peer group's key (`county-townships@…`). Text in `code`
+ * (a hash, a username shown as such) and hidden text are not read.
+ */
+const RAW = `(() => {
+  const codes = new Set(${JSON.stringify(CODES)});
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!el || el.closest('code, script, style, [hidden], [aria-hidden="true"]')) continue;
+    if (el.checkVisibility && !el.checkVisibility({ visibilityProperty: true })) continue;
+    const t = n.textContent;
+    const hits = [
+      ...(t.match(/\\b[0-9A-HJKMNP-TV-Z]{26}\\b/g) ?? []),
+      ...(t.match(/\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b/gi) ?? []),
+      ...(t.match(/\\b[a-z]+-[a-z]+@[a-z0-9-]+\\b(?!\\.)/g) ?? []),
+      // (a username such as unit_officer-ds-a is a name the admin typed, not a key)
+      ...(t.match(/\\b[a-z]+(?:_[a-z]+)+\\b(?!-)/g) ?? []).filter((w) => codes.has(w)),
+    ];
+    for (const h of hits) out.push(h + ' in “' + t.trim().slice(0, 60) + '”');
+  }
+  return [...new Set(out)];
+})()`;
 
 /** Whether the screen still shows a loading state (a spinner, or a region marked busy). */
 const LOADING = `!!document.querySelector('.ant-spin-spinning, [aria-busy="true"]')`;

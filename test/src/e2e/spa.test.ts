@@ -174,8 +174,8 @@ describe('the admin SPA in a browser', () => {
     await look(r2.page, 'rectification-closed');
     // 提交人/复核人 by name, not by id; evidence and notes name their authors too.
     const people = (await r2.page.getByTestId('rect-people').textContent()) ?? '';
-    expect(people).toContain('reviewer ds');
-    expect(people).toContain('reviewer city');
+    expect(people).toContain('东山县复核人');
+    expect(people).toContain('示范市复核人');
     expect(await r2.page.getByTestId('rect-detail').textContent()).not.toMatch(/[0-9A-HJKMNP-TV-Z]{26}/);
     expect(r2.errors).toEqual([]);
     await r2.ctx.close();

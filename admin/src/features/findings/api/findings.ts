@@ -1,5 +1,5 @@
 /** 督查发现: the list (cursor pages, URL filters), one finding, and its query keys. */
-import type { Finding, FindingPage } from '@jiandu/shared/api';
+import type { FindingPage, FindingView } from '@jiandu/shared/api';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { API, api } from '../../../lib/api.js';
 import { useCursorList } from '../../../lib/cursor-list.js';
@@ -24,7 +24,7 @@ export const useFindings = (f: FindingFilters) =>
 export const findingQuery = (id: string) =>
   queryOptions({
     queryKey: findingKeys.one(id),
-    queryFn: ({ signal }) => api.get<Finding>(`${API}/findings/${id}`, undefined, signal),
+    queryFn: ({ signal }) => api.get<FindingView>(`${API}/findings/${id}`, undefined, signal),
   });
 
 export const useFinding = (id: string) => useQuery(findingQuery(id));

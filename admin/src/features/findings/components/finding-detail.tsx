@@ -47,7 +47,7 @@ export function FindingDetail() {
               label: t('findings.rectification'),
               children: f.rectificationId ? (
                 <Link to={`/rectifications/${f.rectificationId}`} data-testid="finding-rectification">
-                  {f.rectificationId}
+                  {f.rectificationTitle ?? t('findings.openRectification')}
                 </Link>
               ) : (
                 t('common.none')
