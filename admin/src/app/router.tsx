@@ -4,6 +4,7 @@
  */
 import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
 import { useSession } from '../lib/use-session.js';
+import { RouteError } from './route-error.js';
 
 const CHANGE_PASSWORD = '/account/password';
 
@@ -29,6 +30,8 @@ function FirstLoad() {
 export const router = createBrowserRouter([
   {
     HydrateFallback: FirstLoad,
+    // A screen that throws shows a sentence and the ways on, never React Router's developer page.
+    ErrorBoundary: RouteError,
     children: [
       { path: '/signin', lazy: screen(() => import('./routes/signin.js')) },
       {
@@ -39,37 +42,43 @@ export const router = createBrowserRouter([
           {
             lazy: screen(() => import('./layout/shell.js')),
             children: [
-              { index: true, lazy: screen(() => import('./routes/home.js')) },
-              { path: 'findings', lazy: screen(() => import('./routes/findings.js')) },
-              { path: 'findings/new', lazy: screen(() => import('./routes/finding-new.js')) },
-              { path: 'findings/:id', lazy: screen(() => import('./routes/finding.js')) },
-              { path: 'petitions', lazy: screen(() => import('./routes/petitions.js')) },
-              { path: 'petitions/new', lazy: screen(() => import('./routes/petition-new.js')) },
-              { path: 'petitions/:id', lazy: screen(() => import('./routes/petition.js')) },
-              { path: 'opinion', lazy: screen(() => import('./routes/opinion.js')) },
-              { path: 'rectifications', lazy: screen(() => import('./routes/rectifications.js')) },
-              { path: 'rectifications/extensions', lazy: screen(() => import('./routes/extensions.js')) },
-              { path: 'rectifications/:id', lazy: screen(() => import('./routes/rectification.js')) },
-              { path: 'rankings', lazy: screen(() => import('./routes/rankings.js')) },
-              { path: 'rankings/cards', lazy: screen(() => import('./routes/cards.js')) },
-              { path: 'rankings/units/:id', lazy: screen(() => import('./routes/ranking-history.js')) },
-              { path: 'rankings/notices/:id', lazy: screen(() => import('./routes/notice.js')) },
-              { path: 'objections', lazy: screen(() => import('./routes/objections.js')) },
-              { path: 'indicators', lazy: screen(() => import('./routes/indicators.js')) },
-              { path: 'cases', lazy: screen(() => import('./routes/cases.js')) },
-              { path: 'cases/:id', lazy: screen(() => import('./routes/case.js')) },
-              { path: 'alerts', lazy: screen(() => import('./routes/alerts.js')) },
-              { path: 'reminders', lazy: screen(() => import('./routes/reminders.js')) },
-              { path: 'bulletins', lazy: screen(() => import('./routes/bulletins.js')) },
-              { path: 'funds', lazy: screen(() => import('./routes/funds.js')) },
-              { path: 'inbox', lazy: screen(() => import('./routes/inbox.js')) },
-              { path: 'jobs', lazy: screen(() => import('./routes/jobs.js')) },
-              { path: 'imports', lazy: screen(() => import('./routes/imports.js')) },
-              { path: 'migrations', lazy: screen(() => import('./routes/migrations.js')) },
-              { path: 'operation-log', lazy: screen(() => import('./routes/operation-log.js')) },
-              { path: 'admin', element: <Navigate to="/admin/units" replace /> },
-              { path: 'admin/:section', lazy: screen(() => import('./routes/admin.js')) },
-              { path: '*', lazy: screen(() => import('./routes/not-found.js')) },
+              {
+                // Inside the shell: a failed screen keeps the menu, so the person can go elsewhere.
+                ErrorBoundary: RouteError,
+                children: [
+                  { index: true, lazy: screen(() => import('./routes/home.js')) },
+                  { path: 'findings', lazy: screen(() => import('./routes/findings.js')) },
+                  { path: 'findings/new', lazy: screen(() => import('./routes/finding-new.js')) },
+                  { path: 'findings/:id', lazy: screen(() => import('./routes/finding.js')) },
+                  { path: 'petitions', lazy: screen(() => import('./routes/petitions.js')) },
+                  { path: 'petitions/new', lazy: screen(() => import('./routes/petition-new.js')) },
+                  { path: 'petitions/:id', lazy: screen(() => import('./routes/petition.js')) },
+                  { path: 'opinion', lazy: screen(() => import('./routes/opinion.js')) },
+                  { path: 'rectifications', lazy: screen(() => import('./routes/rectifications.js')) },
+                  { path: 'rectifications/extensions', lazy: screen(() => import('./routes/extensions.js')) },
+                  { path: 'rectifications/:id', lazy: screen(() => import('./routes/rectification.js')) },
+                  { path: 'rankings', lazy: screen(() => import('./routes/rankings.js')) },
+                  { path: 'rankings/cards', lazy: screen(() => import('./routes/cards.js')) },
+                  { path: 'rankings/units/:id', lazy: screen(() => import('./routes/ranking-history.js')) },
+                  { path: 'rankings/notices/:id', lazy: screen(() => import('./routes/notice.js')) },
+                  { path: 'objections', lazy: screen(() => import('./routes/objections.js')) },
+                  { path: 'indicators', lazy: screen(() => import('./routes/indicators.js')) },
+                  { path: 'cases', lazy: screen(() => import('./routes/cases.js')) },
+                  { path: 'cases/:id', lazy: screen(() => import('./routes/case.js')) },
+                  { path: 'alerts', lazy: screen(() => import('./routes/alerts.js')) },
+                  { path: 'reminders', lazy: screen(() => import('./routes/reminders.js')) },
+                  { path: 'bulletins', lazy: screen(() => import('./routes/bulletins.js')) },
+                  { path: 'funds', lazy: screen(() => import('./routes/funds.js')) },
+                  { path: 'inbox', lazy: screen(() => import('./routes/inbox.js')) },
+                  { path: 'jobs', lazy: screen(() => import('./routes/jobs.js')) },
+                  { path: 'imports', lazy: screen(() => import('./routes/imports.js')) },
+                  { path: 'migrations', lazy: screen(() => import('./routes/migrations.js')) },
+                  { path: 'operation-log', lazy: screen(() => import('./routes/operation-log.js')) },
+                  { path: 'admin', element: <Navigate to="/admin/units" replace /> },
+                  { path: 'admin/:section', lazy: screen(() => import('./routes/admin.js')) },
+                  { path: '*', lazy: screen(() => import('./routes/not-found.js')) },
+                ],
+              },
             ],
           },
         ],

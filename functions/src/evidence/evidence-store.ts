@@ -9,6 +9,7 @@
  * downloads) that the caller may see the record that references the file.
  */
 import { createHash } from 'node:crypto';
+import { canPreview } from '@jiandu/shared';
 import type { SignedUrl } from '@jiandu/shared/api';
 
 /** Where a file is stored: its uploader's folder and its hash. */
@@ -33,10 +34,19 @@ export type { SignedUrl };
 export interface EvidenceStore {
   /** A URL the client PUTs the file's bytes to; storage refuses bytes of another hash or size. */
   signUpload(req: UploadRequest, now: number): Promise<SignedUrl>;
-  /** A URL that answers the file, as an attachment with its original name. */
-  signDownload(file: StoredFile & { fileName: string; contentType: string }, now: number): Promise<SignedUrl>;
+  /**
+   * A URL that answers the file with its original name: as an attachment, or — when `inline` is asked
+   * and its type is previewable (an image or a PDF, `canPreview`) — shown in place.
+   */
+  signDownload(file: DownloadRequest, now: number): Promise<SignedUrl>;
   /** Whether this owner stored bytes of this hash and size (an evidence entry may only name those). */
   has(file: StoredFile, size: number): Promise<boolean>;
+}
+
+export interface DownloadRequest extends StoredFile {
+  fileName: string;
+  contentType: string;
+  inline?: boolean;
 }
 
 /** How long a signed URL stays valid. */
@@ -48,6 +58,21 @@ export const expiresAt = (now: number) => new Date(now + URL_TTL_SECONDS * 1000)
 export function attachment(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** RFC 6266: inline (预览) only for a previewable type; everything else stays a download. */
+export function dispositionOf(file: Pick<DownloadRequest, 'fileName' | 'contentType' | 'inline'>): string {
+  const name = attachment(file.fileName);
+  return file.inline === true && canPreview(file.contentType) ? name.replace(/^attachment/, 'inline') : name;
+}
+
+/**
+ * What a file shown in place may do: nothing but be itself — no script, no request anywhere, not framed
+ * by another page; an image is also sandboxed (a PDF is not: the browser's viewer refuses a sandbox).
+ */
+export function previewPolicy(contentType: string): string {
+  const base = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+  return contentType.startsWith('image/') ? `${base}; sandbox` : base;
 }
 
 /**

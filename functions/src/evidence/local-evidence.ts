@@ -17,9 +17,10 @@ import type { EdgeCode } from '../app/edge-error.js';
 import { problemResponse } from '../app/errors.js';
 import { problem } from '../app/problem.js';
 import {
-  attachment,
+  dispositionOf,
   type EvidenceStore,
   expiresAt,
+  previewPolicy,
   type StoredFile,
   URL_TTL_SECONDS,
 } from './evidence-store.js';
@@ -69,8 +70,16 @@ export function localEvidence(dir: string, key: Uint8Array): LocalEvidence {
     },
     async signDownload(file, now) {
       const exp = Math.floor(now / 1000) + URL_TTL_SECONDS;
-      const sig = sign(['GET', file.owner, file.sha256, file.fileName, file.contentType, exp]);
-      const q = new URLSearchParams({ name: file.fileName, type: file.contentType, exp: String(exp), sig });
+      // The disposition is signed with the rest: a download URL cannot be turned into a preview.
+      const disposition = dispositionOf(file);
+      const sig = sign(['GET', file.owner, file.sha256, file.fileName, file.contentType, disposition, exp]);
+      const q = new URLSearchParams({
+        name: file.fileName,
+        type: file.contentType,
+        disp: disposition.startsWith('inline') ? 'inline' : 'attachment',
+        exp: String(exp),
+        sig,
+      });
       return {
         url: `${BLOB_PATH}/${file.owner}/${file.sha256}?${q}`,
         method: 'GET',
@@ -129,13 +138,17 @@ export function localEvidence(dir: string, key: Uint8Array): LocalEvidence {
 
       app.get(`${BLOB_PATH}/:owner/:sha256`, async (c) => {
         const f = { owner: c.req.param('owner'), sha256: c.req.param('sha256') };
-        const { name, type, exp, sig } = c.req.query();
+        const { name, type, disp, exp, sig } = c.req.query();
+        const disposition =
+          name === undefined || type === undefined
+            ? ''
+            : dispositionOf({ fileName: name, contentType: type, inline: disp === 'inline' });
         if (
           !valid(f) ||
           name === undefined ||
           type === undefined ||
           expired(exp) ||
-          !verify(['GET', f.owner, f.sha256, name, type, exp ?? ''], sig)
+          !verify(['GET', f.owner, f.sha256, name, type, disposition, exp ?? ''], sig)
         ) {
           return refuse(c, 'evidence.badSignature', 'the download URL is invalid or has expired');
         }
@@ -146,8 +159,9 @@ export function localEvidence(dir: string, key: Uint8Array): LocalEvidence {
           headers: {
             'content-type': type,
             'content-length': String(s.size),
-            'content-disposition': attachment(name),
+            'content-disposition': disposition,
             'x-content-type-options': 'nosniff',
+            ...(disposition.startsWith('inline') ? { 'content-security-policy': previewPolicy(type) } : {}),
             'cache-control': 'private, max-age=300',
           },
         });

@@ -45,6 +45,16 @@ describe('evidence in S3', () => {
     );
     expect(url.searchParams.get('response-content-type')).toBe('image/jpeg');
     expect(t.method).toBe('GET');
+    expect(url.searchParams.get('response-content-disposition')).toMatch(/^attachment; /);
+    // 预览: inline for an image when asked; never for a type that can carry script.
+    const disp = async (fileName: string, contentType: string) =>
+      new URL(
+        (await store.signDownload({ owner, sha256, fileName, contentType, inline: true }, now)).url,
+      ).searchParams.get('response-content-disposition');
+    expect(await disp('整改照片.jpg', 'image/jpeg')).toMatch(/^inline; /);
+    expect(await disp('清单.pdf', 'application/pdf')).toMatch(/^inline; /);
+    expect(await disp('x.svg', 'image/svg+xml')).toMatch(/^attachment; /);
+    expect(await disp('x.html', 'text/html')).toMatch(/^attachment; /);
   });
 
   it('looks only in the asking owner’s folder, and never sends a key it did not build', async () => {

@@ -1,12 +1,12 @@
 /**
  * Evidence in S3 (AWS): presigned PUT with the object's SHA-256 as a signed checksum header, so S3 itself
- * refuses bytes that do not hash to the name; presigned GET with the attachment disposition. The bucket
+ * refuses bytes that do not hash to the name; presigned GET with the attachment disposition (inline for a previewable image or PDF). The bucket
  * (KMS, versioning, public access blocked, TLS only) is the CDK stack's.
  */
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import {
-  attachment,
+  dispositionOf,
   type EvidenceStore,
   expiresAt,
   type StoredFile,
@@ -53,7 +53,9 @@ export function s3Evidence(s3: S3Client, bucket: string): EvidenceStore {
         new GetObjectCommand({
           Bucket: bucket,
           Key: keyOf(file),
-          ResponseContentDisposition: attachment(file.fileName),
+          // Inline only for an image or a PDF (dispositionOf). The bucket is not the app's origin, and
+          // nothing that can carry script is ever inline, so a preview runs nothing where the app runs.
+          ResponseContentDisposition: dispositionOf(file),
           ResponseContentType: file.contentType,
         }),
         { expiresIn: URL_TTL_SECONDS },

@@ -138,7 +138,7 @@ describe('evidence files', () => {
     }
   });
 
-  it('gives upload tickets to unit officers only, and validates the request', async () => {
+  it('gives upload tickets to those who attach files (not a supervisor), and validates the request', async () => {
     const body = { sha256: 'a'.repeat(64), size: 1, contentType: 'text/plain' };
     expect((await h.call('POST', '/api/v1/evidence/uploads', { token: supervisor, body })).status).toBe(403);
     const bad = await h.call('POST', '/api/v1/evidence/uploads', {
@@ -147,6 +147,103 @@ describe('evidence files', () => {
     });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { field: string }).field).toBe('sha256');
+  });
+
+  it('shows an image or a PDF in place when asked (预览), sandboxed, and keeps every other type a download', async () => {
+    const png = await uploadEvidence(h, officer, bytes('PNG 整改现场'), '现场.png', 'image/png');
+    const html = await uploadEvidence(h, officer, bytes('<script>alert(1)</script>'), 'x.html', 'text/html');
+    await addEvidence(png);
+    const rect = (await (await addEvidence(html)).json()) as Rect;
+    const idOf = (sha256: string) => rect.evidence.find((e) => e.sha256 === sha256)?.id;
+    const open = async (evidenceId: string | undefined, q: string) => {
+      const link = await h.call('GET', `/api/v1/rectifications/${rectId}/evidence/${evidenceId}${q}`, {
+        token: supervisor,
+      });
+      expect(link.status).toBe(200);
+      return h.app.request(((await link.json()) as { url: string }).url);
+    };
+    const inline = await open(idOf(png.sha256), '?disposition=inline');
+    expect(inline.status).toBe(200);
+    expect(inline.headers.get('content-disposition')).toMatch(/^inline; /);
+    expect(inline.headers.get('content-type')).toBe('image/png');
+    expect(inline.headers.get('content-security-policy')).toContain('sandbox');
+    expect(inline.headers.get('content-security-policy')).toContain("default-src 'none'");
+    // Without asking, the same file is a download; a type that could run script never shows in place.
+    expect((await open(idOf(png.sha256), '')).headers.get('content-disposition')).toMatch(/^attachment; /);
+    const script = await open(idOf(html.sha256), '?disposition=inline');
+    expect(script.headers.get('content-disposition')).toMatch(/^attachment; /);
+    expect(script.headers.get('content-security-policy')).toBeNull();
+    // A download URL cannot be turned into a preview by editing it: the disposition is signed.
+    const link = await h.call('GET', `/api/v1/rectifications/${rectId}/evidence/${idOf(png.sha256)}`, {
+      token: supervisor,
+    });
+    const { url } = (await link.json()) as { url: string };
+    expect((await h.app.request(url.replace('disp=attachment', 'disp=inline'))).status).toBe(403);
+    const bad = await h.call('GET', `/api/v1/rectifications/${rectId}/evidence/x?disposition=embed`, {
+      token: supervisor,
+    });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { field: string }).field).toBe('disposition');
+  });
+
+  it('carries an inspector’s photos on the finding they log, shown to those who see the finding', async () => {
+    const inspector = await h.token('inspector');
+    const shot = bytes('JPEG 现场照片：危房未改造');
+    const photo = await uploadEvidence(h, inspector, shot, '现场照片.jpg', 'image/jpeg');
+    const finding = (over: Record<string, unknown>) => ({
+      unitId: 'ds-a',
+      category: 'inaction',
+      severity: 'serious',
+      source: 'inspection',
+      description: '危房改造不到位',
+      discoveredOn: '2025-05-10',
+      ...over,
+    });
+    // A photo the inspector never uploaded (someone else's hash) is refused, naming it, and nothing is logged.
+    const other = await uploadEvidence(h, officer, bytes('别人的照片'), '别人的.jpg', 'image/jpeg');
+    const before = (await (
+      await h.call('GET', '/api/v1/findings?limit=100', { token: inspector })
+    ).json()) as {
+      items: unknown[];
+    };
+    const refused = await h.call('POST', '/api/v1/findings', {
+      token: inspector,
+      body: finding({ photos: [photo, other] }),
+    });
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as { field: string }).field).toBe('photos/1/sha256');
+    const after = (await (
+      await h.call('GET', '/api/v1/findings?limit=100', { token: inspector })
+    ).json()) as {
+      items: unknown[];
+    };
+    expect(after.items.length).toBe(before.items.length);
+
+    const res = await h.call('POST', '/api/v1/findings', {
+      token: inspector,
+      body: finding({ photos: [photo] }),
+    });
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as {
+      id: string;
+      photos: { id: string; fileName: string; by: string }[];
+    };
+    expect(created.photos.map((p) => p.fileName)).toEqual(['现场照片.jpg']);
+    const photoId = created.photos[0]!.id;
+    const link = await h.call('GET', `/api/v1/findings/${created.id}/photos/${photoId}?disposition=inline`, {
+      token: supervisor,
+    });
+    expect(link.status).toBe(200);
+    const got = await h.app.request(((await link.json()) as { url: string }).url);
+    expect(new Uint8Array(await got.arrayBuffer())).toEqual(shot);
+    expect(got.headers.get('content-disposition')).toMatch(/^inline; /);
+    // Another county's officer cannot see the finding, so not its photo either; an unknown photo is 404.
+    const hidden = await h.call('GET', `/api/v1/findings/${created.id}/photos/${photoId}`, {
+      token: otherOfficer,
+    });
+    expect(hidden.status).toBe(404);
+    const none = await h.call('GET', `/api/v1/findings/${created.id}/photos/nope`, { token: supervisor });
+    expect(none.status).toBe(404);
   });
 
   it('need the bytes, not the hash: another county’s officer who knows a file’s SHA-256 and size can neither attach it, nor download it, nor learn it exists', async () => {

@@ -6,28 +6,33 @@
  * A download URL is given only for a file a rectification the caller can see references — anything
  * else is 404, whether or not the bytes exist anywhere.
  */
+import type { Finding } from '@jiandu/shared';
 import {
   evidenceDownloadParamsSchema,
+  evidenceDownloadQuerySchema,
   evidenceUploadRequestSchema,
+  findingPhotoParamsSchema,
   signedUrlSchema,
 } from '@jiandu/shared/api';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
-import { notFound } from '../app/edge-error.js';
 import { newRouter } from '../app/router.js';
 import { evidenceOwner } from '../evidence/evidence-store.js';
+import { signedDownload } from '../evidence/uploaded.js';
+import { readVisible } from '../services/org/jurisdiction.js';
 import { getRectification } from '../services/rectifications/rectifications.js';
 import { json } from './common.js';
 
 /**
  * Who may upload: whoever may attach a file somewhere — a unit officer to a rectification
- * (`rectification.work`), and a unit's officers and leaders to an objection against their unit's score
- * on notice (`ranking.object`; issue 16: a leader filing an objection must be able to attach evidence).
+ * (`rectification.work`), a unit's officers and leaders to an objection against their unit's score
+ * on notice (`ranking.object`; issue 16: a leader filing an objection must be able to attach evidence),
+ * and an inspector photos to the finding they log (`finding.create`; issue 17).
  * The bytes are attached to nothing until that same person names them in an action the core accepts, so
  * a leader's upload gives them no way to add evidence to a rectification (`rectification.work` still
  * guards that action). Everyone else (a supervisor, a reviewer, an administrator) is refused as before.
  */
-const upload = defineRoute(['rectification.work', 'ranking.object'], {
+const upload = defineRoute(['rectification.work', 'ranking.object', 'finding.create'], {
   method: 'post',
   path: '/api/v1/evidence/uploads',
   tags: ['evidence'],
@@ -43,10 +48,19 @@ const download = defineRoute('evidence.read', {
   path: '/api/v1/rectifications/{id}/evidence/{evidenceId}',
   tags: ['evidence'],
   summary: 'A short-lived URL to download one evidence file of a rectification you can see',
-  request: { params: evidenceDownloadParamsSchema },
+  request: { params: evidenceDownloadParamsSchema, query: evidenceDownloadQuerySchema },
   responses: {
     200: { description: 'Where to download', content: json(signedUrlSchema) },
   },
+});
+
+const photo = defineRoute('finding.read', {
+  method: 'get',
+  path: '/api/v1/findings/{id}/photos/{photoId}',
+  tags: ['evidence'],
+  summary: 'A short-lived URL to download, or show in place, one photo of a finding you can see',
+  request: { params: findingPhotoParamsSchema, query: evidenceDownloadQuerySchema },
+  responses: { 200: { description: 'Where to download', content: json(signedUrlSchema) } },
 });
 
 export function evidenceRoutes(deps: Deps) {
@@ -59,13 +73,14 @@ export function evidenceRoutes(deps: Deps) {
   r.openapi(download, async (c) => {
     const { id, evidenceId } = c.req.valid('param');
     const rect = await getRectification(deps, c.get('principal'), id);
-    const file = rect.evidence.find((e) => e.id === evidenceId);
-    if (!file) throw notFound('evidence');
-    // The bytes are in the folder of whoever attached them (the entry's `by`, who uploaded them).
-    return c.json(
-      await deps.evidence.signDownload({ ...file, owner: evidenceOwner(file.by) }, deps.clock()),
-      200,
-    );
+    const { disposition } = c.req.valid('query');
+    return c.json(await signedDownload(deps, rect.evidence, evidenceId, disposition), 200);
+  });
+  r.openapi(photo, async (c) => {
+    const { id, photoId } = c.req.valid('param');
+    const finding = await readVisible<Finding>(deps, c.get('principal'), 'finding', id);
+    const { disposition } = c.req.valid('query');
+    return c.json(await signedDownload(deps, finding.data.photos, photoId, disposition), 200);
   });
   return r;
 }

@@ -8,6 +8,7 @@
 import { objectionSchema } from '@jiandu/shared';
 import {
   decideObjectionRequestSchema,
+  evidenceDownloadQuerySchema,
   fileObjectionRequestSchema,
   idParam,
   noticeListQuerySchema,
@@ -21,9 +22,8 @@ import {
 } from '@jiandu/shared/api';
 import { defineRoute } from '../app/authorize.js';
 import { type Deps, nowIso } from '../app/deps.js';
-import { notFound } from '../app/edge-error.js';
 import { newRouter } from '../app/router.js';
-import { evidenceOwner } from '../evidence/evidence-store.js';
+import { signedDownload } from '../evidence/uploaded.js';
 import {
   decideObjection,
   fileObjection,
@@ -105,7 +105,7 @@ const evidence = defineRoute('ranking.read', {
   path: '/api/v1/objections/{id}/evidence/{evidenceId}',
   tags: ['evidence'],
   summary: 'A short-lived URL to download one evidence file of an objection you can see',
-  request: { params: objectionEvidenceParamsSchema },
+  request: { params: objectionEvidenceParamsSchema, query: evidenceDownloadQuerySchema },
   responses: { 200: { description: 'Where to download', content: json(signedUrlSchema) } },
 });
 
@@ -143,12 +143,8 @@ export function noticeRoutes(deps: Deps) {
   r.openapi(evidence, async (c) => {
     const { id, evidenceId } = c.req.valid('param');
     const o = await getObjection(deps, c.get('principal'), id);
-    const file = o.evidence.find((e) => e.id === evidenceId);
-    if (!file) throw notFound('evidence');
-    return c.json(
-      await deps.evidence.signDownload({ ...file, owner: evidenceOwner(file.by) }, deps.clock()),
-      200,
-    );
+    const { disposition } = c.req.valid('query');
+    return c.json(await signedDownload(deps, o.evidence, evidenceId, disposition), 200);
   });
   return r;
 }

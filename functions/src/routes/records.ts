@@ -11,7 +11,7 @@ import { type AccessRule, defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { newRouter } from '../app/router.js';
 import { readVisible } from '../services/org/jurisdiction.js';
-import { withActorNames } from '../services/org/names.js';
+import { namesOf, withActorNames } from '../services/org/names.js';
 import type { RecordType } from '../store/keys.js';
 import { json } from './common.js';
 
@@ -82,10 +82,20 @@ export function recordRoutes(deps: Deps) {
     const { collection, id } = c.req.valid('param');
     const type = HISTORY_TYPES[collection];
     const rec = await readVisible<Finding>(deps, c.get('principal'), type, id);
-    const rect = rec.data.rectificationId
-      ? await deps.store.get<Rectification>('rectification', rec.data.rectificationId)
-      : null;
-    return c.json({ ...rec.data, rectificationTitle: rect?.data.title ?? null }, 200);
+    const [rect, names] = await Promise.all([
+      rec.data.rectificationId
+        ? deps.store.get<Rectification>('rectification', rec.data.rectificationId)
+        : null,
+      namesOf(deps, 'user', [rec.data.inspectorId]),
+    ]);
+    return c.json(
+      {
+        ...rec.data,
+        rectificationTitle: rect?.data.title ?? null,
+        inspectorName: names.get(rec.data.inspectorId) ?? null,
+      },
+      200,
+    );
   });
   return r;
 }

@@ -24,3 +24,18 @@ export const evidenceDownloadParamsSchema = z.object({
   id: z.string().min(1).max(100),
   evidenceId: z.string().min(1).max(100),
 });
+
+/** How a download answers: as a file to save (the default), or shown in place where the type allows it. */
+export const evidenceDownloadQuerySchema = z.strictObject({
+  disposition: z.enum(['attachment', 'inline']).default('attachment').meta({
+    description:
+      '`inline` shows an image or a PDF in the browser (预览); any other type is still an attachment',
+  }),
+});
+export type EvidenceDisposition = z.infer<typeof evidenceDownloadQuerySchema>['disposition'];
+
+/** GET /findings/{id}/photos/{photoId}. */
+export const findingPhotoParamsSchema = z.object({
+  id: z.string().min(1).max(100),
+  photoId: z.string().min(1).max(100),
+});

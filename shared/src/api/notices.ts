@@ -12,7 +12,7 @@ import {
   scoreDimensionSchema,
   scoreInputSchema,
 } from '../schemas/objection.js';
-import { evidenceSchema } from '../schemas/rectification.js';
+import { evidenceFileSchema } from '../schemas/rectification.js';
 import { longText, shortText } from '../schemas/text.js';
 import { unitIdField } from './common.js';
 import { groupKeyField } from './rankings.js';
@@ -52,12 +52,7 @@ export const noticeListSchema = z.object({ quarter: z.string(), items: z.array(n
 export type NoticeList = z.infer<typeof noticeListSchema>;
 
 /** An evidence file of an objection: uploaded first (POST /evidence/uploads), then named here. */
-export const objectionEvidenceSchema = evidenceSchema.pick({
-  fileName: true,
-  contentType: true,
-  size: true,
-  sha256: true,
-});
+export const objectionEvidenceSchema = evidenceFileSchema;
 
 export const fileObjectionRequestSchema = z.strictObject({
   unitId: unitIdField,

@@ -78,9 +78,11 @@ export type History = z.infer<typeof historySchema>;
 export const recordParamsSchema = z.object({ collection: z.enum(['findings']), id: idParam.shape.id });
 /**
  * What the generic read answers: only findings are read this way, so it is a finding — with the title of
- * the rectification it opened, so a person reads 对应整改 by its title, not its id (issue 17).
+ * the rectification it opened, so a person reads 对应整改 by its title, not its id, and who logged it (issue 17).
  */
 export const recordSchema = findingSchema.extend({
   rectificationTitle: z.string().nullable().optional(),
+  /** Who logged it (the inspector's name; null for an account no longer stored). */
+  inspectorName: z.string().nullable().optional(),
 });
 export type FindingView = z.infer<typeof recordSchema>;

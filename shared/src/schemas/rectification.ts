@@ -44,6 +44,29 @@ export const evidenceSchema = z.strictObject({
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 
+/** A file named by a request that attaches it: uploaded first (POST /evidence/uploads), then named here. */
+export const evidenceFileSchema = evidenceSchema.pick({
+  fileName: true,
+  contentType: true,
+  size: true,
+  sha256: true,
+});
+export type EvidenceFile = z.infer<typeof evidenceFileSchema>;
+
+/**
+ * The types a browser may show in place (预览) rather than download: raster images and PDF. Nothing that
+ * can carry script (HTML, SVG, XML) — those are always attachments, whatever the uploader declared.
+ */
+export const PREVIEWABLE_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/gif',
+  'application/pdf',
+] as const;
+export const canPreview = (contentType: string): boolean =>
+  (PREVIEWABLE_TYPES as readonly string[]).includes(contentType.toLowerCase().split(';')[0]!.trim());
+
 /**
  * A closure made offline before the unit moved onto Jiandu (DESIGN §4.7): a ledger's 已销号 row,
  * imported closed. It names where it came from (the import, the file's SHA-256, the row) and who

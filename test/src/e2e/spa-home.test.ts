@@ -35,6 +35,10 @@ async function homeLoaded(page: import('playwright-core').Page) {
   await expect.poll(() => page.getByTestId('home-skeleton').count(), { timeout: 60_000 }).toBe(0);
 }
 
+// A retried test (vitest `retry`) runs on the same stack: its records get their own titles so the first
+// attempt's leftovers never make a locator ambiguous.
+let attempt = 0;
+
 describe('every role’s home page', () => {
   // First, before the next test's records break the tie of 东山县's townships.
   it('says 本组全部并列，不发预黄牌 for an all-tied group instead of listing its units as last', async () => {
@@ -58,19 +62,23 @@ describe('every role’s home page', () => {
     const firstReviewer = (await e.stack.user('reviewer', 'ds')).session;
     const secondReviewer = (await e.stack.user('reviewer', 'city')).session;
     const leader = (await e.stack.user('viewer', 'city')).session;
+    attempt += 1;
+    const tag = attempt === 1 ? '' : `·${attempt}`;
+    const REVIEWED = `青松镇：低保动态管理台账缺失${tag}`;
+    const OVERDUE = `青松镇：公益岗补贴逾期未发${tag}`;
 
     // 初审通过 by the first reviewer: waits for a second, different reviewer.
-    const reviewed = await rectification(supervisor, 'ds-a', '青松镇：低保动态管理台账缺失');
+    const reviewed = await rectification(supervisor, 'ds-a', REVIEWED);
     await e.act(officer, reviewed, { type: 'start' });
     await e.act(officer, reviewed, { type: 'addMeasure', text: '逐户核实' });
     await e.act(officer, reviewed, { type: 'submit' });
     await e.act(firstReviewer, reviewed, { type: 'approve' });
     // Overdue work of the officer's unit.
-    await rectification(supervisor, 'ds-a', '青松镇：公益岗补贴逾期未发', dayFromToday(-5));
+    await rectification(supervisor, 'ds-a', OVERDUE, dayFromToday(-5));
     // One pending extension request per viewport, decided from the queue.
     const extended: string[] = [];
     for (const v of VIEWPORTS) {
-      const id = await rectification(supervisor, 'ds-b', `白石乡：道路硬化延期（${v.name}）`);
+      const id = await rectification(supervisor, 'ds-b', `白石乡：道路硬化延期（${v.name}）${tag}`);
       await e.act(officerB, id, { type: 'start' });
       await e.act(officerB, id, {
         type: 'requestExtension',
@@ -86,23 +94,17 @@ describe('every role’s home page', () => {
         const { ctx, page, errors } = await e.openAs(secondReviewer, '/', { viewport });
         await homeLoaded(page);
         const queue = page.getByTestId('home-to-review');
-        await queue.getByText('青松镇：低保动态管理台账缺失').waitFor();
+        await queue.getByText(REVIEWED).waitFor();
         await queue.getByTestId('review-step-second').first().waitFor();
         await look(page, `home-reviewer-${name}`);
         await queue.getByRole('link', { name: '查看全部' }).click();
         await page.waitForURL(
           (u) => u.pathname === '/rectifications' && u.searchParams.get('review') === 'mine',
         );
-        await page
-          .getByTestId('rectifications')
-          .getByText('青松镇：低保动态管理台账缺失')
-          .waitFor({ timeout: 60_000 });
+        await page.getByTestId('rectifications').getByText(REVIEWED).waitFor({ timeout: 60_000 });
         await page.getByTestId('rect-state-tabs').getByText('初审通过').click();
         await page.waitForURL((u) => u.searchParams.get('state') === 'first_approved');
-        await page
-          .getByTestId('rectifications')
-          .getByText('青松镇：低保动态管理台账缺失')
-          .waitFor({ timeout: 60_000 });
+        await page.getByTestId('rectifications').getByText(REVIEWED).waitFor({ timeout: 60_000 });
         expect(errors).toEqual([]);
         await ctx.close();
       }
@@ -110,15 +112,13 @@ describe('every role’s home page', () => {
       {
         const { ctx, page, errors } = await e.openAs(firstReviewer, '/', { viewport });
         await homeLoaded(page);
-        await expect
-          .poll(() => page.getByTestId('home-to-review').getByText('青松镇：低保动态管理台账缺失').count())
-          .toBe(0);
+        await expect.poll(() => page.getByTestId('home-to-review').getByText(REVIEWED).count()).toBe(0);
         expect(errors).toEqual([]);
         await ctx.close();
       }
       // The supervisor: the pending request on the home page, approved from the 延期审批 queue.
       {
-        const title = `白石乡：道路硬化延期（${name}）`;
+        const title = `白石乡：道路硬化延期（${name}）${tag}`;
         const { ctx, page, errors } = await e.openAs(supervisor, '/', { viewport });
         await homeLoaded(page);
         await page.getByTestId('home-extensions').getByText(title).waitFor();
@@ -128,6 +128,12 @@ describe('every role’s home page', () => {
         const item = page.getByTestId('extension-request').filter({ hasText: title });
         await item.getByTestId('extension-approve').click();
         await page.getByTestId('extension-approve-ok').click();
+        // The confirmation closes when the decision is answered; a refusal shows on the item — say which.
+        await expect
+          .poll(() => page.getByTestId('extension-approve-ok').count(), { timeout: 60_000 })
+          .toBe(0);
+        const refused = item.getByTestId('error-alert');
+        if (await refused.count()) throw new Error(`approval refused: ${await refused.innerText()}`);
         await expect
           .poll(async () => (await e.rectOf(supervisor, extended[i]!)).deadline, { timeout: 60_000 })
           .toBe(dayFromToday(90));
@@ -140,10 +146,11 @@ describe('every role’s home page', () => {
       {
         const { ctx, page, errors } = await e.openAs(officer, '/', { viewport });
         await homeLoaded(page);
-        const first = page.getByTestId('home-to-act').locator('li').first();
-        await first.getByText('青松镇：公益岗补贴逾期未发').waitFor();
-        await first.locator('[data-light="red"]').waitFor();
-        await first.getByText('逾期 5 天').waitFor();
+        const items = page.getByTestId('home-to-act').locator('li');
+        await items.first().locator('[data-light="red"]').waitFor();
+        const overdue = items.filter({ hasText: OVERDUE });
+        await overdue.locator('[data-light="red"]').waitFor();
+        await overdue.getByText('逾期 5 天').waitFor();
         await look(page, `home-officer-${name}`);
         expect(errors).toEqual([]);
         await ctx.close();

@@ -13,6 +13,11 @@ import type { SignedIn } from '../support/stack.js';
 import { e2eSuite, look } from './helpers.js';
 
 const e = e2eSuite();
+/** A 1×1 PNG, as a phone camera's photo stands in for. */
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 const EVIDENCE = {
   name: '危房改造补助发放签字表.txt',
   bytes: Buffer.from('青松镇 危房改造补助 发放签字表\n户数 12\n'),
@@ -92,9 +97,27 @@ describe('the admin SPA in a browser', () => {
     // Typed in 万元 as the ledgers speak; the exact 元 shows beside it before sending.
     await page.getByTestId('finding-amount').fill('12.3456');
     await expect.poll(() => page.getByTestId('finding-amount-yuan').textContent()).toContain('123,456.00');
+    // A photo from the phone's camera goes up as soon as it is chosen, and is logged with the finding.
+    await page.getByTestId('finding-photo-input').setInputFiles({
+      name: '现场照片.png',
+      mimeType: 'image/png',
+      buffer: PHOTO,
+    });
+    await page.getByTestId('finding-photo').filter({ hasText: '现场照片.png' }).waitFor({ timeout: 60_000 });
     await page.getByTestId('finding-submit').click();
     await page.getByTestId('finding-detail').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('amount').textContent()).toContain('12.3456 万元');
+    // 预览: the photo opens in place in a new tab — the image itself, not a download.
+    const photos = page.getByTestId('finding-photos');
+    await photos.getByText('现场照片.png').waitFor();
+    const [shown] = await Promise.all([
+      ctx.waitForEvent('page', { timeout: 60_000 }),
+      photos.getByRole('button', { name: '预览' }).click(),
+    ]);
+    await expect.poll(() => shown.url(), { timeout: 60_000 }).toContain('disp=inline');
+    await shown.waitForLoadState();
+    expect(await shown.evaluate('document.contentType')).toBe('image/png');
+    await shown.close();
     await expect.poll(() => page.getByText('白石乡：手机现场记录的问题').count()).toBeGreaterThan(0);
     await look(page, 'finding-phone');
     const width = await scrollWidth(page);

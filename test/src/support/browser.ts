@@ -82,9 +82,19 @@ export async function newContext(browser: Browser, o: ContextOptions = {}): Prom
 }
 
 /** Errors the page threw (uncaught) — a screen that crashes fails its test. */
+/**
+ * What went wrong on a page: uncaught errors, and whatever the page logged as an error — a screen whose
+ * render threw is caught by the router and only logged (it never reaches `pageerror`), and a CSP refusal
+ * is logged too. The browser's own line for an HTTP error answer ("Failed to load resource: … 409") is
+ * not the page's fault: the tests that provoke refusals assert on what the screen says instead.
+ */
 export function collectErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+      errors.push(`console: ${m.text()}`);
+  });
   return errors;
 }
 

@@ -18,6 +18,7 @@ import type { z } from 'zod';
 import { type Deps, nowIso } from '../../app/deps.js';
 import { EdgeError } from '../../app/edge-error.js';
 import { assertCan, type Principal } from '../../auth/principal.js';
+import { evidenceEntries, requireUploaded } from '../../evidence/uploaded.js';
 import type { Actor } from '../../store/record-store.js';
 import { Tx } from '../../store/tx.js';
 import { writableUnitPath } from '../org/jurisdiction.js';
@@ -68,7 +69,16 @@ function prepare(
   const deadline =
     input.deadline ??
     computeDeadline(input.discoveredOn, scheme.rectification.defaultDeadline, scheme.calendar);
-  const finding: Finding = { ...input, id, inspectorId: actor.id, createdAt: at, rectificationId: rectId };
+  const { photos, ...fields } = input;
+  const finding: Finding = {
+    ...fields,
+    id,
+    inspectorId: actor.id,
+    createdAt: at,
+    rectificationId: rectId,
+    // Named by the request, checked as the caller's own uploads before (requireUploaded).
+    ...(photos?.length ? { photos: evidenceEntries(deps, photos, at, actor.id) } : {}),
+  };
   const rect = rectificationCreation(
     deps,
     newRectification(
@@ -162,6 +172,7 @@ export async function createFinding(
   const unitPath = await writableUnitPath(deps, p, input.unitId);
   const scheme = await deps.scheme();
   checkLiveInstant(deps, scheme, await deps.units.tree(), input.unitId, 'discoveredOn', input.discoveredOn);
+  await requireUploaded(deps, p.id, input.photos ?? [], 'photos');
   const at = await nowIso(deps);
   const nk = naturalKeyOf('finding', input.source, input.externalId);
   const dup = await naturalDuplicate(deps, nk);
@@ -180,6 +191,7 @@ export async function ingestFindings(deps: Deps, p: Principal, raw: unknown[]): 
   const results: BatchItemResult[] = new Array(raw.length);
   const valid = await validItems(raw, findingInputSchema, results, async (input, index) => {
     checkLiveInstant(deps, scheme, tree, input.unitId, 'discoveredOn', input.discoveredOn);
+    await requireUploaded(deps, p.id, input.photos ?? [], 'photos');
     try {
       return { index, input, unitPath: await writableUnitPath(deps, p, input.unitId) };
     } catch (e) {

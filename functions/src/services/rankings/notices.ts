@@ -30,7 +30,7 @@ import type {
 import type { Deps } from '../../app/deps.js';
 import { EdgeError, notFound } from '../../app/edge-error.js';
 import { actingRole, type Principal } from '../../auth/principal.js';
-import { evidenceOwner } from '../../evidence/evidence-store.js';
+import { evidenceEntries, requireUploaded } from '../../evidence/uploaded.js';
 import { keys, partitions } from '../../store/keys.js';
 import { type Actor, RecordStore, type StoredRecord } from '../../store/record-store.js';
 import { getItem, readPartition } from '../../store/table-ops.js';
@@ -250,12 +250,7 @@ export async function fileObjection(
   const n = await visibleNotice(deps, p, noticeId);
   const scheme = await deps.scheme();
   const files = body.evidence ?? [];
-  const owner = evidenceOwner(p.id);
-  for (const [i, f] of files.entries())
-    if (!(await deps.evidence.has({ owner, sha256: f.sha256 }, f.size)))
-      throw new EdgeError('evidence.notUploaded', 'upload the file first (POST /api/v1/evidence/uploads)', {
-        field: `evidence/${i}/sha256`,
-      });
+  await requireUploaded(deps, p.id, files, 'evidence');
   const objection = fileInCore({
     id: deps.newId(),
     notice: n.data,
@@ -267,7 +262,7 @@ export async function fileObjection(
     input: body.input,
     claimedValue: body.claimedValue ?? null,
     reason: body.reason,
-    evidence: files.map((f) => ({ ...f, id: deps.newId(), at, by: p.id })),
+    evidence: evidenceEntries(deps, files, at, p.id),
   });
   const unitPath = (await deps.units.pathOf(objection.unitId)) ?? '';
   const actor: Actor = { id: p.id, role };

@@ -2,6 +2,7 @@ import { findingSeverity, findingSource, problemCategory } from '@jiandu/shared'
 import { Button, Card, Descriptions } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useUnits } from '../../../api/units.js';
+import { EvidenceFiles } from '../../../components/evidence-files.js';
 import { Amount } from '../../../components/ui/amount.js';
 import { EventTimeline } from '../../../components/ui/event-timeline.js';
 import { Page } from '../../../components/ui/page.js';
@@ -18,6 +19,7 @@ export function FindingDetail() {
   if (q.isLoading) return <Loading />;
   if (q.error || !q.data) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   const f = q.data;
+  const inspector = f.inspectorName ?? t('rect.unknownUser');
   return (
     <Page
       title={t('findings.title')}
@@ -42,6 +44,7 @@ export function FindingDetail() {
             },
             { key: 'date', label: t('findings.discoveredOn'), children: f.discoveredOn },
             { key: 'at', label: t('findings.createdAt'), children: fmtInstant(f.createdAt) },
+            { key: 'by', label: t('findings.inspector'), children: inspector },
             {
               key: 'rect',
               label: t('findings.rectification'),
@@ -55,6 +58,14 @@ export function FindingDetail() {
             },
             { key: 'desc', label: t('common.description'), children: f.description, span: 'filled' },
           ]}
+        />
+      </Card>
+      <Card title={t('findings.photos')} size="small" style={{ marginTop: 12 }}>
+        <EvidenceFiles
+          files={f.photos ?? []}
+          pathOf={(photoId) => `/findings/${encodeURIComponent(f.id)}/photos/${encodeURIComponent(photoId)}`}
+          who={() => inspector}
+          testId="finding-photos"
         />
       </Card>
       <Card title={t('common.history')} style={{ marginTop: 12 }}>

@@ -3,6 +3,7 @@
  * alias; the amount is typed in 万元 (as every ledger speaks), shown in 元 beside it, and sent in fen; offline, the draft is kept and sent later with its key.
  */
 import {
+  type EvidenceFile,
   type FindingInput,
   findingInputSchema,
   findingSeverity,
@@ -21,6 +22,7 @@ import { fenToYuan, todayLocal, wanToFen } from '../../../lib/format.js';
 import { newIdempotencyKey } from '../../../lib/outbox.js';
 import { issueFields } from '../../../lib/schema-issues.js';
 import { useCreateFinding } from '../api/create-finding.js';
+import { FindingPhotos } from './finding-photos.js';
 
 interface Values {
   unitId: string;
@@ -31,6 +33,7 @@ interface Values {
   amountWan?: string;
   discoveredOn: string;
   deadline?: string;
+  photos?: EvidenceFile[];
 }
 
 export function FindingForm() {
@@ -58,6 +61,7 @@ export function FindingForm() {
       amountFen: wanToFen(v.amountWan) ?? 0,
       discoveredOn: v.discoveredOn,
       ...(v.deadline ? { deadline: v.deadline } : {}),
+      ...(v.photos?.length ? { photos: v.photos } : {}),
     };
     // The core's schema checks the draft before it is sent or kept.
     const parsed = findingInputSchema.safeParse(body);
@@ -176,6 +180,9 @@ export function FindingForm() {
           </div>
           <Form.Item name="deadline" label={t('common.deadline')} extra={t('findings.deadlineHint')}>
             <Input type="date" data-testid="finding-deadline" />
+          </Form.Item>
+          <Form.Item name="photos" label={t('findings.photos')} extra={t('findings.photosHint')}>
+            <FindingPhotos />
           </Form.Item>
           {otherError ? <ErrorAlert error={otherError} onClose={() => setOtherError(null)} /> : null}
           <div className="row-gap">

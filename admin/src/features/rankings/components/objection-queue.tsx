@@ -7,6 +7,7 @@ import { Button, Card, Form, InputNumber, Segmented, Space } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useUnits } from '../../../api/units.js';
+import { EvidenceFiles } from '../../../components/evidence-files.js';
 import { Page } from '../../../components/ui/page.js';
 import { ReasonModal } from '../../../components/ui/reason-modal.js';
 import { ErrorAlert } from '../../../components/ui/server-errors.js';
@@ -70,6 +71,17 @@ export function ObjectionQueuePage() {
               <p className="muted small">
                 {fmtInstant(o.filedAt)} · {t('notice.evidence')} {o.evidence.length}
               </p>
+              {o.evidence.length ? (
+                // The reviewer opens the unit's evidence here, before deciding (预览 for images and PDFs).
+                <EvidenceFiles
+                  files={o.evidence}
+                  pathOf={(id) =>
+                    `/objections/${encodeURIComponent(o.id)}/evidence/${encodeURIComponent(id)}`
+                  }
+                  who={() => units.name(o.unitId)}
+                  testId="objection-evidence"
+                />
+              ) : null}
               {o.decision ? (
                 <p>
                   {t('notice.decision')}：{o.decision.reason}

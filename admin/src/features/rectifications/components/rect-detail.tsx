@@ -6,6 +6,7 @@ import { Button, Card, Descriptions, Input, List, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useUnits } from '../../../api/units.js';
+import { EvidenceFiles } from '../../../components/evidence-files.js';
 import { RecordReminders } from '../../../components/reminders/record-reminders.js';
 import { Amount } from '../../../components/ui/amount.js';
 import { EventTimeline } from '../../../components/ui/event-timeline.js';
@@ -13,9 +14,10 @@ import { LightTag } from '../../../components/ui/light-tag.js';
 import { Page } from '../../../components/ui/page.js';
 import { ErrorAlert } from '../../../components/ui/server-errors.js';
 import { ErrorState, Loading } from '../../../components/ui/states.js';
+import { UploadStatus } from '../../../components/upload-status.js';
 import { useI18n } from '../../../i18n/index.js';
-import { fmtInstant, shortHash } from '../../../lib/format.js';
-import { downloadEvidence, type UploadProgress, uploadEvidence } from '../api/evidence.js';
+import { fmtInstant } from '../../../lib/format.js';
+import { type UploadProgress, uploadEvidence } from '../api/evidence.js';
 import { useHeldRectVersion, useRect, useRectAction } from '../api/rectifications.js';
 import { RectActions } from './rect-actions.js';
 import { StateTag } from './state-tag.js';
@@ -52,24 +54,6 @@ function NoteAdder({ rect, kind }: { rect: RectificationView; kind: 'addMeasure'
       </Button>
       {act.error ? <ErrorAlert error={act.error} onClose={() => act.reset()} /> : null}
     </div>
-  );
-}
-
-/** Where an upload stands, said in words and a bar while the bytes go up. */
-function UploadStatus({ progress }: { progress: UploadProgress | 'saving' }) {
-  const { t } = useI18n();
-  const percent = progress !== 'saving' && progress.phase === 'sending' ? progress.percent : null;
-  const text =
-    progress === 'saving' || progress.phase === 'sent'
-      ? t('upload.saving')
-      : progress.phase === 'hashing'
-        ? t('upload.hashing')
-        : t('upload.sending', { percent: percent ?? 0 });
-  return (
-    <span className="upload-progress" role="status" data-testid="upload-progress">
-      <progress max={100} {...(percent === null ? {} : { value: percent })} aria-label={text} />
-      <span className="small">{text}</span>
-    </span>
   );
 }
 
@@ -238,38 +222,11 @@ export function RectDetail() {
           <NoteAdder rect={r} kind="addProgress" />
         </Card>
         <Card title={t('rect.evidence')} size="small">
-          <List
-            size="small"
-            data-testid="evidence"
-            dataSource={r.evidence}
-            locale={{ emptyText: t('common.none') }}
-            renderItem={(e) => (
-              <List.Item
-                actions={[
-                  <Button
-                    key="download"
-                    size="small"
-                    data-testid={`evidence-download-${e.id}`}
-                    onClick={() => void downloadEvidence(r.id, e.id).catch(() => undefined)}
-                  >
-                    {t('rect.downloadEvidence')}
-                  </Button>,
-                ]}
-              >
-                <div>
-                  <div>
-                    {e.fileName}{' '}
-                    <span className="muted">
-                      ({e.contentType}, {Math.ceil(e.size / 1024)} KB)
-                    </span>
-                  </div>
-                  <div className="muted small">
-                    SHA-256 <code title={e.sha256}>{shortHash(e.sha256)}</code> · {fmtInstant(e.at)} ·{' '}
-                    {who(e.by)}
-                  </div>
-                </div>
-              </List.Item>
-            )}
+          <EvidenceFiles
+            files={r.evidence}
+            pathOf={(id) => `/rectifications/${encodeURIComponent(r.id)}/evidence/${encodeURIComponent(id)}`}
+            who={who}
+            testId="evidence"
           />
           <EvidenceAdder rect={r} />
         </Card>
