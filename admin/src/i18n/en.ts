@@ -12,7 +12,8 @@ export const en: Record<MessageKey, string> = {
   'app.offline': 'Offline: new findings are kept on this device and sent when the connection returns',
   'app.pending': '{n} offline finding(s) waiting to be sent',
   'app.screenFailed': 'This screen failed',
-  'app.screenFailedHint': 'The screen could not be shown. Reload it; if it fails again, tell your administrator.',
+  'app.screenFailedHint':
+    'The screen could not be shown. Reload it; if it fails again, tell your administrator.',
   'app.updated': 'Jiandu was updated',
   'app.updatedHint': 'A new version was just released: reload the page.',
   'app.reload': 'Reload',

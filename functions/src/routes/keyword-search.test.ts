@@ -122,9 +122,11 @@ async function search(list: keyof typeof made, scope: string, q: string, limit: 
 describe('keyword search on every titled list', () => {
   for (const list of ['rectifications', 'signals', 'petitions'] as const)
     it(`${list}: exactly the records of the scope whose text holds the keyword, normalized`, async () => {
+      // Every keyword in one page; paging (one and three a page, cursors across index shards) on the
+      // keywords with the most matches — a page boundary does not depend on which keyword it is.
       for (const scope of ['ds-a', 'ds', 'city'])
         for (const q of ['危房改造', 'abc', 'ＡＢＣ合作', 'ABC 合作社', '３户', '不存在的词'])
-          for (const limit of [1, 3, 50]) {
+          for (const limit of q === '危房改造' || q === 'abc' ? [1, 3, 50] : [50]) {
             const ids = await search(list, scope, q, limit);
             const want = made[list]
               .filter(

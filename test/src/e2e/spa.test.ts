@@ -112,7 +112,7 @@ describe('the admin SPA in a browser', () => {
     await photos.getByText('现场照片.png').waitFor();
     const [shown] = await Promise.all([
       ctx.waitForEvent('page', { timeout: 60_000 }),
-      photos.getByRole('button', { name: '预览' }).click(),
+      photos.locator('[data-testid^="evidence-preview-"]').click(),
     ]);
     await expect.poll(() => shown.url(), { timeout: 60_000 }).toContain('disp=inline');
     await shown.waitForLoadState();
