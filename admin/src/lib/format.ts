@@ -119,19 +119,21 @@ function decimalToFen(
     .replace(/[,，\s]/g, '');
   const m = new RegExp(`^(\\d{1,${digits}})(?:\\.(\\d{0,${places}}))?$`).exec(s);
   if (!m) return null;
-  return Number(m[1]) * 10 ** places + Number((m[2] ?? '').padEnd(places, '0'));
+  const fen = Number(m[1]) * 10 ** places + Number((m[2] ?? '').padEnd(places, '0'));
+  // Any amount the API can hold (fenSchema: a safe integer) is typed back exactly; beyond, it is refused.
+  return Number.isSafeInteger(fen) ? fen : null;
 }
 
 /** "1234.5" yuan → 123450 fen. */
 export const yuanToFen = (input: string | number | null | undefined): number | null =>
-  decimalToFen(input, 2, 13);
+  decimalToFen(input, 2, 14);
 
 /**
  * "12.3456" 万元 → 123456000 fen: ledgers and bulletins speak 万元, so amounts are typed in it; six
  * decimals reach the fen (1 万元 = 1,000,000 fen).
  */
 export const wanToFen = (input: string | number | null | undefined): number | null =>
-  decimalToFen(input, 6, 9);
+  decimalToFen(input, 6, 10);
 
 /** Integer fen → "12.3456" 万元, exactly (as many decimals as needed, at most six). */
 export function fenToWanExact(fen: number | null | undefined): string {

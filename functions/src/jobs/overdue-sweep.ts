@@ -25,15 +25,14 @@ import {
 import type { Deps } from '../app/deps.js';
 import { alertIndex, writeAlert } from '../services/alerts/alerts.js';
 import { goLiveLookup } from '../services/alerts/go-live.js';
-import { addLandingNotifications, landOn } from '../services/alerts/ladder.js';
+import { addLandingNotifications, commitLadderStep, landOn } from '../services/alerts/ladder.js';
 import { triggerRaised } from '../services/alerts/triggers.js';
 import { writeCaseProposal } from '../services/cases/cases.js';
 import { tenuresOf } from '../services/org/org.js';
-import { appendToChain } from '../services/records/chain.js';
 import { overdueAlert, overdueCase } from '../services/rectifications/overdue.js';
 import { openRectifications } from '../services/rectifications/read.js';
 import { keys } from '../store/keys.js';
-import { RecordStore, type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
+import { type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import type { JobContext, JobResult } from './job.js';
 
@@ -74,27 +73,7 @@ async function raise(
       subjects: c.subjects.map((x) => x.personId),
     };
   }
-  const item = await deps.store.getItem('rectification', rect.id);
-  if (item)
-    appendToChain(tx, 'ladder:', item, RecordStore.fromItem(item), {
-      actorId: SYSTEM_ACTOR.id,
-      role: 'system',
-      at,
-      action: 'ladder.step',
-      before: null,
-      after,
-      reason: null,
-    });
-  try {
-    await tx.commit(deps.doc);
-    return 'raised';
-  } catch (e) {
-    if (!(e instanceof TxCancelled)) throw e;
-    const failed = e.failedLabels();
-    if (failed.some((l) => l.startsWith('trigger:'))) return 'already';
-    if (failed.some((l) => l.startsWith('ladder:'))) return 'deferred';
-    throw e;
-  }
+  return commitLadderStep(deps, tx, { type: 'rectification', id: rect.id }, after, at);
 }
 
 /**

@@ -30,12 +30,11 @@ import {
 import type { Deps } from '../app/deps.js';
 import { raiseAlertOnce, writeAlert } from '../services/alerts/alerts.js';
 import { goLiveLookup } from '../services/alerts/go-live.js';
-import { addLandingNotifications, landOn } from '../services/alerts/ladder.js';
+import { addLandingNotifications, commitLadderStep, landOn } from '../services/alerts/ladder.js';
 import { triggerRaised } from '../services/alerts/triggers.js';
 import type { StoredPetition } from '../services/petitions/records.js';
-import { appendToChain } from '../services/records/chain.js';
-import { RecordStore, type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
-import { Tx, TxCancelled } from '../store/tx.js';
+import { type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
+import { Tx } from '../store/tx.js';
 import type { JobContext, JobResult } from './job.js';
 
 export const PETITION_SLA_RULES = {
@@ -176,26 +175,13 @@ async function raiseLadderStep(
   const tx = new Tx(deps.tableName);
   writeAlert(deps, tx, alert, rec.unitPath ?? '', SYSTEM_ACTOR, at);
   addLandingNotifications(tx, alert, tree);
-  const item = await deps.store.getItem('petition', p.id);
-  if (item)
-    appendToChain(tx, 'ladder:', item, RecordStore.fromItem(item), {
-      actorId: SYSTEM_ACTOR.id,
-      role: 'system',
-      at,
-      action: 'ladder.step',
-      before: null,
-      after: { step: d.step.id, action: d.step.action, reachedOn: d.reachedOn, alertId: id, landing: land },
-      reason: null,
-    });
-  try {
-    await tx.commit(deps.doc);
-    return 'raised';
-  } catch (e) {
-    if (!(e instanceof TxCancelled)) throw e;
-    if (e.failedLabels().some((l) => l.startsWith('trigger:'))) return 'already';
-    if (e.failedLabels().some((l) => l.startsWith('ladder:'))) return 'deferred';
-    throw e;
-  }
+  return commitLadderStep(
+    deps,
+    tx,
+    { type: 'petition', id: p.id },
+    { step: d.step.id, action: d.step.action, reachedOn: d.reachedOn, alertId: id, landing: land },
+    at,
+  );
 }
 
 export async function petitionSlaSweep(deps: Deps, { now }: JobContext): Promise<JobResult> {

@@ -24,9 +24,12 @@ import {
   postHoldersText,
   vacantPostsText,
 } from '../../outbox/notification.js';
-import type { Tx } from '../../store/tx.js';
+import type { RecordType } from '../../store/keys.js';
+import { RecordStore, SYSTEM_ACTOR } from '../../store/record-store.js';
+import { type Tx, TxCancelled } from '../../store/tx.js';
 import { namesOf } from '../org/names.js';
 import { tenuresOf } from '../org/org.js';
+import { appendToChain } from '../records/chain.js';
 
 /** Who a step reached on `day` lands on, with the post holders' names. */
 export async function landOn(
@@ -96,4 +99,39 @@ export function landingNotifications(a: Alert, l: AlertLanding, tree: UnitTree<U
 export function addLandingNotifications(tx: Tx, a: Alert, tree: UnitTree<Unit>, labelPrefix = ''): void {
   if (!a.landing) return;
   for (const n of landingNotifications(a, a.landing, tree)) addToOutbox(tx, n, labelPrefix);
+}
+
+/**
+ * Commits a ladder step's transaction (its trigger, alert or case, notifications) with the step as an
+ * event in the matter's own chain (`ladder.step`), all or nothing: `already` when the step's trigger was
+ * raised before (it happens once), `deferred` when the matter changed meanwhile (the next run takes it).
+ */
+export async function commitLadderStep(
+  deps: Pick<Deps, 'store' | 'doc'>,
+  tx: Tx,
+  matter: { type: RecordType; id: string },
+  after: Record<string, unknown>,
+  at: string,
+): Promise<'raised' | 'already' | 'deferred'> {
+  const item = await deps.store.getItem(matter.type, matter.id);
+  if (item)
+    appendToChain(tx, 'ladder:', item, RecordStore.fromItem(item), {
+      actorId: SYSTEM_ACTOR.id,
+      role: 'system',
+      at,
+      action: 'ladder.step',
+      before: null,
+      after,
+      reason: null,
+    });
+  try {
+    await tx.commit(deps.doc);
+    return 'raised';
+  } catch (e) {
+    if (!(e instanceof TxCancelled)) throw e;
+    const failed = e.failedLabels();
+    if (failed.some((l) => l.startsWith('trigger:'))) return 'already';
+    if (failed.some((l) => l.startsWith('ladder:'))) return 'deferred';
+    throw e;
+  }
 }
