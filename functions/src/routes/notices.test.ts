@@ -162,8 +162,9 @@ describe('a quarter on notice', () => {
       },
     });
     expect([notTheirs.status, await code(notTheirs)]).toEqual([422, 'evidence.notUploaded']);
-    // Roles that may neither work a rectification nor object get no upload ticket, as before.
-    for (const role of ['reviewer', 'supervisor', 'inspector', 'admin'] as const) {
+    // Roles that may neither work a rectification, nor object, nor log a finding with photos get no upload
+    // ticket (an inspector gets one for a finding's photos, and can attach them to nothing else).
+    for (const role of ['reviewer', 'supervisor', 'admin'] as const) {
       const ticket = await h.call('POST', '/api/v1/evidence/uploads', {
         token: await tok(role, 'ds'),
         body: { sha256: leaderFile.sha256, size: leaderFile.size, contentType: leaderFile.contentType },
