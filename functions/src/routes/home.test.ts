@@ -189,4 +189,75 @@ describe('GET /api/v1/home: each role’s first question in one request', () => 
       expect(res.status).toBe(403);
     }
   });
+
+  it('counts petitions by SLA state and signals by severity as their lists count them, for a county and the city', async () => {
+    const NOW = Date.parse('2025-05-20T10:00:00+08:00');
+    const cityToken = await h.token('supervisor', 'city');
+    let n = 0;
+    // Received on a past day with the clock of that day (live intake stamps the server's now).
+    const petition = async (receivedAt: string) => {
+      h.setNow(Date.parse(receivedAt));
+      try {
+        const res = await h.call('POST', '/api/v1/petitions', {
+          token: supervisor,
+          body: {
+            petitioner: { name: `群众${++n}`, phone: `1390000000${n}` },
+            channel: 'visit',
+            levelReceived: 'county',
+            unitId: 'ds-a',
+            category: 'embezzling',
+            matter: `首页计数信访 ${n}`,
+            receivedAt,
+          },
+        });
+        expect(res.status).toBe(201);
+      } finally {
+        h.setNow(NOW);
+      }
+    };
+    await petition('2025-04-01T09:00:00+08:00'); // its days to accept ran out in April: overdue
+    await petition('2025-04-02T09:00:00+08:00');
+    await petition('2025-05-20T09:00:00+08:00'); // today: pending
+    for (const [i, severity] of (['major', 'major', 'ordinary', 'notable'] as const).entries()) {
+      const res = await h.call('POST', '/api/v1/signals', {
+        token: supervisor,
+        body: {
+          platform: '微博',
+          url: `https://weibo.com/u/home-count-${i}`,
+          title: `首页计数舆情 ${i}`,
+          excerpt: '东山县',
+          publishedAt: '2025-05-19T08:00:00+08:00',
+          reach: { reads: 100, reposts: 0, comments: 0 },
+          polarity: 'negative',
+          severity,
+          unitId: 'ds-a',
+        },
+      });
+      expect(res.status).toBe(201);
+    }
+    const count = async (token: string, path: string) => {
+      const res = await h.call('GET', `${path}&limit=100`, { token });
+      return ((await res.json()) as { items: unknown[] }).items.length;
+    };
+    for (const token of [supervisor, cityToken]) {
+      const got = await home(token);
+      const want = {
+        petitions: {
+          overdue: { n: await count(token, '/api/v1/petitions?sla=overdue'), more: false },
+          pending: { n: await count(token, '/api/v1/petitions?sla=pending'), more: false },
+        },
+        signals: Object.fromEntries(
+          await Promise.all(
+            (['major', 'notable', 'ordinary'] as const).map(async (s) => [
+              s,
+              { n: await count(token, `/api/v1/signals?severity=${s}`), more: false },
+            ]),
+          ),
+        ),
+      };
+      expect({ petitions: got.petitions, signals: got.signals }).toEqual(want);
+      expect(got.petitions?.overdue.n).toBeGreaterThanOrEqual(2);
+      expect(got.signals?.major.n).toBeGreaterThanOrEqual(2);
+    }
+  });
 });

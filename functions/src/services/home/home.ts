@@ -38,28 +38,26 @@ export async function homeOf(deps: Deps, p: Principal): Promise<HomeResponse> {
   const scope = await scopeOf(deps, p);
   const page = { limit: HOME_QUEUE };
 
-  const [review, objections, extensions, triage, alerts, openWork, draft] = await Promise.all([
-    has('rectification.review') ? listRectifications(deps, p, { ...page, review: 'mine' }) : absent,
-    has('ranking.decideObjection') ? objectionQueue(deps, p, 'pending') : absent,
-    has('rectification.decideExtension')
-      ? listRectifications(deps, p, { ...page, state: 'open', extension: 'pending' })
-      : absent,
-    has('signal.triage.read') ? listTriage(deps, p, { limit: COUNT }) : absent,
-    has('alert.read') ? listAlerts(deps, p, { limit: 5, state: 'open' }) : absent,
-    has('rectification.read') ? readOpenWork(deps, p, scope) : absent,
-    has('ranking.read') ? computeDrafts(deps, p, quarter) : absent,
-  ]);
-  const [pOverdue, pPending, sMajor, sNotable, sOrdinary] = await Promise.all([
-    ...(['overdue', 'pending'] as const).map((sla) =>
-      // By deadline: the open clocks only, the SLA state a key range of the due list — read exactly.
-      has('petition.read') ? listPetitions(deps, p, { limit: COUNT, sla, sort: 'deadline' }) : absent,
-    ),
-    ...(['major', 'notable', 'ordinary'] as const).map((severity) =>
-      has('signal.read') ? listSignals(deps, p, { limit: COUNT, severity }) : absent,
-    ),
-  ]);
+  // Every section at once (a section's reads never wait for another's): at the root each list is the 16
+  // shards merged, and petitions and signals are one read each, counted by state here — one read instead
+  // of one per state (2 for petitions, 3 for signals) is 48 queries fewer for the city.
+  const [review, objections, extensions, triage, alerts, openWork, draft, petitionsDue, signals, tree] =
+    await Promise.all([
+      has('rectification.review') ? listRectifications(deps, p, { ...page, review: 'mine' }) : absent,
+      has('ranking.decideObjection') ? objectionQueue(deps, p, 'pending') : absent,
+      has('rectification.decideExtension')
+        ? listRectifications(deps, p, { ...page, state: 'open', extension: 'pending' })
+        : absent,
+      has('signal.triage.read') ? listTriage(deps, p, { limit: COUNT }) : absent,
+      has('alert.read') ? listAlerts(deps, p, { limit: 5, state: 'open' }) : absent,
+      has('rectification.read') ? readOpenWork(deps, p, scope) : absent,
+      has('ranking.read') ? computeDrafts(deps, p, quarter) : absent,
+      // By deadline: the open clocks only, overdue first (an SLA state is a key range of the due list).
+      has('petition.read') ? listPetitions(deps, p, { limit: 2 * COUNT, sort: 'deadline' }) : absent,
+      has('signal.read') ? listSignals(deps, p, { limit: 3 * COUNT }) : absent,
+      deps.units.tree(),
+    ]);
 
-  const tree = await deps.units.tree();
   const named = new Set<string>();
   const res: HomeResponse = { at: formatInstant(now, scheme.timeZone), quarter, unitNames: {} };
   if (review) {
@@ -89,10 +87,26 @@ export async function homeOf(deps: Deps, p: Principal): Promise<HomeResponse> {
     };
     for (const r of extensions.items) named.add(r.unitId);
   }
-  if (pOverdue && pPending) res.petitions = { overdue: countOf(pOverdue), pending: countOf(pPending) };
-  if (sMajor && sNotable && sOrdinary)
-    res.signals = { major: countOf(sMajor), notable: countOf(sNotable), ordinary: countOf(sOrdinary) };
-  if (triage) res.triage = { n: triage.items.length, more: triage.cursor !== null };
+  if (petitionsDue) {
+    const overdue = petitionsDue.items.filter((v) => v.light === 'red').length;
+    const pending = petitionsDue.items.length - overdue;
+    const more = petitionsDue.cursor !== null;
+    // Overdue come first: more of them may follow only if all that were read are overdue.
+    res.petitions = {
+      overdue: { n: overdue, more: more && pending === 0 },
+      pending: { n: pending, more },
+    };
+  }
+  if (signals) {
+    const more = signals.cursor !== null;
+    const n = (s: string) => signals.items.filter((x) => x.severity === s).length;
+    res.signals = {
+      major: { n: n('major'), more },
+      notable: { n: n('notable'), more },
+      ordinary: { n: n('ordinary'), more },
+    };
+  }
+  if (triage) res.triage = countOf(triage);
   if (alerts) res.alerts = { items: alerts.items, more: alerts.cursor !== null };
   if (openWork) {
     const t = tally(openWork.rows);
