@@ -26,7 +26,7 @@ export async function createUnit(deps: Deps, p: Principal | null, unit: Unit): P
   const tx = new Tx(deps.tableName);
   writeNewUnit(deps, tx, unit, next, p ? { id: p.id, role: 'admin' } : SYSTEM_ACTOR, await nowIso(deps));
   await tx.commit(deps.doc);
-  deps.units.invalidate();
+  deps.units.adopt([...next.byId.values()]);
   return unit;
 }
 
