@@ -9,15 +9,15 @@ export const unitKeys = {
   tenures: (unitId: string) => ['units', unitId, 'tenures'] as const,
 };
 
+/** One function for every render: an inline `select` runs again at each render and answers a new map. */
+const withIndex = (d: UnitList) => ({ items: d.items, byId: new Map(d.items.map((u) => [u.id, u])) });
+
 export const unitsQuery = () =>
   queryOptions({
     queryKey: unitKeys.all,
     queryFn: ({ signal }) => api.get<UnitList>(`${API}/units`, undefined, signal),
     staleTime: 5 * 60_000,
-    select: (d) => {
-      const byId = new Map(d.items.map((u) => [u.id, u]));
-      return { items: d.items, byId };
-    },
+    select: withIndex,
   });
 
 export function useUnits() {

@@ -42,7 +42,6 @@ describe('the unit form', () => {
       expect(stored?.data).toMatchObject({ id: code, parentId: 'ds', code });
       // The address names the new unit; opened from it, the tree shows it selected, its branch open.
       await o.page.waitForURL((u) => u.searchParams.get('unit') === code);
-      await o.page.reload();
       await o.page.getByTestId('unit-tree').getByText(name).waitFor();
       await o.page.locator('.ant-card-head-title', { hasText: name }).first().waitFor();
       // Its principal, by name (not the person's id); the admin ends the post with a reason.
