@@ -11,21 +11,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/index.js';
+import { useMedia } from '../../lib/use-media.js';
 
 const ROW_HEIGHT = 48;
 const NARROW = '(max-width: 640px)';
-
-function useNarrow(): boolean {
-  const [narrow, setNarrow] = useState(() => globalThis.matchMedia?.(NARROW).matches ?? false);
-  useEffect(() => {
-    const m = globalThis.matchMedia?.(NARROW);
-    if (!m) return;
-    const on = () => setNarrow(m.matches);
-    m.addEventListener('change', on);
-    return () => m.removeEventListener('change', on);
-  }, []);
-  return narrow;
-}
 
 export interface Column<T> {
   key: string;
@@ -150,7 +139,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   const parentRef = useRef<HTMLDivElement>(null);
   // A desktop row is one line of fixed height (cells ellipsize), so nothing is measured while scrolling;
   // a phone row is a card of varying height, measured once it is drawn.
-  const narrow = useNarrow();
+  const narrow = useMedia(NARROW);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => parentRef.current,
