@@ -17,7 +17,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { addDays, DEFAULT_SCHEME, initialHorizon, type Rectification, type Unit } from '@jiandu/shared';
+import {
+  addDays,
+  DEFAULT_SCHEME,
+  formatInstant,
+  initialHorizon,
+  nextOverdueStepMs,
+  overdueActions,
+  type Rectification,
+  type Unit,
+} from '@jiandu/shared';
 import { rectificationListQuerySchema } from '@jiandu/shared/api';
 import { type Deps, makeDeps } from '../../functions/src/app/deps.js';
 import { generateSigningKey } from '../../functions/src/auth/signing-key.js';
@@ -25,14 +34,18 @@ import { createVerifier, jwksOf } from '../../functions/src/auth/tokens.js';
 import { ephemeralPiiCipher } from '../../functions/src/crypto/pii.js';
 import { localEvidence } from '../../functions/src/evidence/local-evidence.js';
 import { localDigestWriter } from '../../functions/src/jobs/digest-writer.js';
+import { overdueSweep } from '../../functions/src/jobs/overdue-sweep.js';
 import { dynamoClient } from '../../functions/src/local/client.js';
 import { startDynamoLocal } from '../../functions/src/local/dynamodb-local.js';
 import { emlMailer } from '../../functions/src/outbox/mail.js';
 import { createUnits } from '../../functions/src/services/org/org.js';
 import { rectificationIndex } from '../../functions/src/services/rectifications/index.js';
 import { listRectifications } from '../../functions/src/services/rectifications/list.js';
+import { schemeFingerprint } from '../../functions/src/services/sweeps/wake.js';
+import { keys } from '../../functions/src/store/keys.js';
 import { tableNamed } from '../../functions/src/store/table.js';
 import { ensureTable } from '../../functions/src/store/table-bootstrap.js';
+import { putItem } from '../../functions/src/store/table-ops.js';
 import { benchUnits, mix32 } from './fixtures.js';
 import type { Row } from './report.js';
 import { fmt, int } from './stats.js';
@@ -118,6 +131,22 @@ function rectification(i: number, unitId: string): Rectification {
   } as unknown as Rectification;
 }
 
+const NOW_MS = Date.parse(`${TODAY}T02:00:00Z`);
+const NOW_AT = formatInstant(NOW_MS, DEFAULT_SCHEME.timeZone);
+
+/**
+ * A generated rectification's wake list entry as the daily sweeps leave it (services/sweeps/wake.ts):
+ * keyed at its next ladder step after now, every step reached by now counted as done (those that came
+ * before the bench's today were raised on their days) — off the list when none is left.
+ */
+function sweptYesterday(item: Record<string, unknown>, r: Rectification): Record<string, unknown> {
+  const { jwpk: _pk, jwsk: _sk, ...rest } = item;
+  if (r.state === 'closed') return rest;
+  const done = new Set(overdueActions(r, NOW_AT, DEFAULT_SCHEME).map((a) => a.level));
+  const next = nextOverdueStepMs(r, DEFAULT_SCHEME, done);
+  return next === null ? rest : { ...rest, ...keys.wake('rectification', r.id, next) };
+}
+
 /** Puts `count` generated rectifications into deps' table, 25 to a BatchWriteItem, 8 requests at a time. */
 async function load(deps: Deps, count: number, paths: Map<string, string>, townships: string[]) {
   let next = 0;
@@ -144,7 +173,7 @@ async function load(deps: Deps, count: number, paths: Map<string, string>, towns
           1,
           { recordKey: `R#rectification#${r.id}`, seq: 1, hash: '0'.repeat(64) },
         );
-        requests.push({ PutRequest: { Item: item } });
+        requests.push({ PutRequest: { Item: sweptYesterday(item, r) } });
       }
       while (requests.length > 0) {
         const out = await deps.doc.send(
@@ -159,10 +188,16 @@ async function load(deps: Deps, count: number, paths: Map<string, string>, towns
 
 /** Reads of the store through `doc`: items scanned and Query calls, counted by a middleware. */
 function countReads(doc: Deps['doc']) {
-  const c = { read: 0, queries: 0 };
+  const c = { read: 0, queries: 0, byCommand: new Map<string, { n: number; ms: number }>() };
   doc.middlewareStack.add(
     (next, context) => async (args) => {
+      const t0 = performance.now();
       const out = await next(args);
+      const name = context.commandName ?? '?';
+      const m = c.byCommand.get(name) ?? { n: 0, ms: 0 };
+      m.n++;
+      m.ms += performance.now() - t0;
+      c.byCommand.set(name, m);
       if (context.commandName === 'QueryCommand') {
         const o = out.output as { ScannedCount?: number; Count?: number };
         c.read += o.ScannedCount ?? o.Count ?? 0;
@@ -192,7 +227,7 @@ export async function benchLists(opts: {
     const townships = units
       .filter((u) => u.kind === 'township' && !u.id.startsWith(`${COUNTY}-`))
       .map((u) => u.id);
-    const tables: { records: number; deps: Deps }[] = [];
+    const tables: { records: number; deps: Deps; paths: Map<string, string> }[] = [];
     for (const records of sizes) {
       const table = tableNamed(`lists_${records}`);
       await ensureTable(clients.client, table);
@@ -217,7 +252,7 @@ export async function benchLists(opts: {
       opts.log(
         `lists: ${int(records)} rectifications in ${fmt((performance.now() - t0) / 1000)} s (table ${table.name})`,
       );
-      tables.push({ records, deps });
+      tables.push({ records, deps, paths });
     }
     const principal = (unitId: string) => ({
       id: `bench-${unitId}`,
@@ -286,9 +321,11 @@ export async function benchLists(opts: {
     opts.log(
       `lists: one empty Query straight to the store, p50 ${floorMs.map((n) => fmt(n)).join(' / ')} ms`,
     );
+    const sweep = await benchSweep(tables, counter, townships, opts.log);
     return {
-      rows: listRows(points),
+      rows: [...listRows(points), sweep.row],
       details: [
+        sweep.detail,
         ...listDetails(sizes),
         `Lists, the store's floor: one Query of an empty index partition sent straight with the SDK, p50 ${floorMs.map((n) => fmt(n)).join(' / ')} ms at ${sizes.map(int).join(' / ')} records (what DynamoDB Local itself costs per round trip as its table grows).`,
       ],
@@ -298,6 +335,138 @@ export async function benchLists(opts: {
     await store.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Rectifications whose day 1 falls on the bench's today, put before each sweep run (fresh ids). */
+const DUE_TODAY = 100;
+const SWEEP_REPS = 5;
+
+/**
+ * The overdue sweep row (issue 15 "sweeps read only what is due"): in each lists table (its open
+ * rectifications keyed as yesterday's sweep left them), DUE_TODAY new rectifications due yesterday are
+ * put on the wake list at the start of today, then the sweep runs for today — reading, raising and
+ * re-keying those, whatever the number of open records. The tables interleave in every round.
+ */
+async function benchSweep(
+  tables: readonly { records: number; deps: Deps; paths: Map<string, string> }[],
+  counter: { read: number; queries: number; byCommand: Map<string, { n: number; ms: number }> },
+  townships: readonly string[],
+  log: (s: string) => void,
+): Promise<{ row: Row; detail: string }> {
+  const yesterday = addDays(TODAY, -1);
+  for (const t of tables)
+    await putItem(t.deps, {
+      ...keys.sweepKeyed('overdue-sweep'),
+      scheme: schemeFingerprint(DEFAULT_SCHEME),
+      job: 'overdue-sweep',
+    });
+  const runs = new Map<
+    number,
+    {
+      ms: number;
+      read: number;
+      queries: number;
+      requests: number;
+      getMs: number;
+      scanned: number;
+      raised: number;
+    }[]
+  >();
+  for (let rep = 0; rep < SWEEP_REPS; rep++) {
+    const order = rep % 2 === 0 ? tables : [...tables].reverse();
+    for (const t of order) {
+      const items = [];
+      for (let i = 0; i < DUE_TODAY; i++) {
+        const unitId = townships[mix32(rep * DUE_TODAY + i) % townships.length] as string;
+        const base = rectification(i, unitId);
+        const r = {
+          ...base,
+          id: `due${rep}-${i}`,
+          state: 'assigned',
+          closedAt: null,
+          deadline: yesterday,
+          deadlines: [{ deadline: yesterday, at: base.createdAt, by: 'bench', reason: null }],
+        } as Rectification;
+        const item = t.deps.store.itemOf(
+          {
+            type: 'rectification',
+            id: r.id,
+            before: null,
+            data: r,
+            index: rectificationIndex(r, t.paths.get(unitId) as string, initialHorizon(TODAY, r.deadline)),
+            actor: { id: 'bench', role: 'admin' },
+            at: r.createdAt,
+            action: 'create',
+          },
+          1,
+          { recordKey: `rectification#${r.id}`, seq: 0, hash: '0'.repeat(64) },
+        );
+        // Keyed by yesterday's sweep at its first step: the start of today.
+        const next = nextOverdueStepMs(r, DEFAULT_SCHEME, new Set()) as number;
+        items.push({ PutRequest: { Item: { ...item, ...keys.wake('rectification', r.id, next) } } });
+      }
+      for (let k = 0; k < items.length; k += 25) {
+        let batch = items.slice(k, k + 25);
+        while (batch.length > 0) {
+          const out = await t.deps.doc.send(
+            new BatchWriteCommand({ RequestItems: { [t.deps.tableName]: batch } }),
+          );
+          batch = (out.UnprocessedItems?.[t.deps.tableName] ?? []) as typeof batch;
+        }
+      }
+      const before = { ...counter };
+      counter.byCommand.clear();
+      const t0 = performance.now();
+      const res = await overdueSweep(t.deps, { now: NOW_MS });
+      const ms = performance.now() - t0;
+      const get = counter.byCommand.get('GetItemCommand');
+      const run = {
+        ms,
+        read: counter.read - before.read,
+        queries: counter.queries - before.queries,
+        requests: [...counter.byCommand.values()].reduce((n, v) => n + v.n, 0),
+        getMs: get ? get.ms / get.n : 0,
+        scanned: res.counts.scanned ?? 0,
+        raised: res.counts.alertsRaised ?? 0,
+      };
+      log(
+        `sweep: ${int(t.records)} records, run ${rep + 1}: ${run.scanned} read from the wake list (${run.read} items in ${run.queries} queries, alerts' own reads included), ${run.raised} alerts raised, ${fmt(ms)} ms; ${[...counter.byCommand].map(([k, v]) => `${k.replace('Command', '')} ${v.n}× ${fmt(v.ms / v.n)} ms`).join(', ')}`,
+      );
+      runs.set(t.records, [...(runs.get(t.records) ?? []), run]);
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+  const points = tables.map((t) => {
+    const rs = runs.get(t.records)!;
+    return {
+      records: t.records,
+      open: Math.round(t.records * (2 / 3)),
+      ms: median(rs.map((r) => r.ms)),
+      scanned: median(rs.map((r) => r.scanned)),
+      read: median(rs.map((r) => r.read)),
+      requests: median(rs.map((r) => r.requests)),
+      getMs: median(rs.map((r) => r.getMs)),
+      raised: median(rs.map((r) => r.raised)),
+    };
+  });
+  const first = points[0]!;
+  // The bar is on what the sweep does — items read and requests sent, flat. Its time is reported beside
+  // the store's own cost of one GetItem in the same run: DynamoDB Local's per-request time grows with the
+  // size of the table it serves (DynamoDB's does not), so the time alone cannot be flat here.
+  const flat = points.every(
+    (p) =>
+      p.scanned === DUE_TODAY && within(first.read, p.read, 0.2) && within(first.requests, p.requests, 0.2),
+  );
+  return {
+    row: {
+      what: `overdue sweep, ${DUE_TODAY} due today: items read and time, ${points.map((p) => int(p.records)).join(' → ')} records`,
+      store: 'in memory',
+      figure: `read from the wake list **${points.map((p) => p.scanned).join(' / ')}**, Query items **${points.map((p) => p.read).join(' / ')}**, requests **${points.map((p) => p.requests).join(' / ')}**; median ${points.map((p) => fmt(p.ms)).join(' / ')} ms (the store's GetItem ${points.map((p) => fmt(p.getMs)).join(' / ')} ms)`,
+      bar: 'items read and requests flat ± 20 %',
+      pass: flat,
+    },
+    detail: `Overdue sweep: in each lists table (about two thirds of its rectifications open — ${points.map((p) => int(p.open)).join(' / ')} — keyed on the wake list as the previous day's sweep leaves them), ${DUE_TODAY} fresh rectifications due yesterday are put on the list at the start of today, then \`overdueSweep\` runs for today: it reads them alone, raises their day-1 alerts (${points.map((p) => p.raised).join(' / ')} raised) and keys them at day 15. "Query items" counts ScannedCount of every Query of the run (the wake list's shards and the reads raising an alert makes). Medians of ${SWEEP_REPS} runs, the tables interleaved. Before issue 15's wake list the sweep read every open rectification (one partition, \`S#rectification#open\`).`,
+  };
 }
 
 const perItem = (p: ListPoint) => (p.returned === 0 ? p.read : p.read / p.returned);

@@ -69,8 +69,18 @@ describe('the overdue sweep', () => {
       state: 'open',
     });
     expect(await raised('alert', notYet.id)).toEqual([]);
+    // The second run reads nothing: the alerted one waits on the wake list for its day-15 step, the
+    // other for its first.
     const second = await runJob(h.deps, 'overdue-sweep');
-    expect(second.counts).toMatchObject({ alertsRaised: 0, casesProposed: 0, alreadyRaised: 1 });
+    expect(second.counts).toMatchObject({ scanned: 0, alertsRaised: 0, casesProposed: 0 });
+    // A write puts it back on the list due now; read again, its step is found raised and not repeated.
+    const started = await h.call('POST', `/api/v1/rectifications/${r.id}/actions`, {
+      token: officer,
+      body: { action: { type: 'start' }, expectedVersion: r.version },
+    });
+    expect(started.status).toBe(200);
+    const third = await runJob(h.deps, 'overdue-sweep');
+    expect(third.counts).toMatchObject({ scanned: 1, alertsRaised: 0, casesProposed: 0, alreadyRaised: 1 });
     expect(await raised('alert', r.id)).toHaveLength(1);
     const events = await h.deps.store.history('alert', alerts[0]!.id);
     expect(events.map((e) => [e.seq, e.action, e.role])).toEqual([[1, 'alert.raise', 'system']]);

@@ -10,6 +10,9 @@
  * proposal 30 days after it, and the leaders named are those in post from go-live on. A rectification
  * closed before go-live (a ledger's 已销号 row, imported closed) lay wholly before it: closed, it is never
  * overdue. A sweep run before go-live raises nothing (no day counted from go-live has passed).
+ *
+ * It reads only the rectifications due on the sweeps' wake list (services/sweeps/wake.ts: written since
+ * the last run, or with a step falling due now), never every open one, and keys each at its next step.
  */
 import {
   type Alert,
@@ -30,11 +33,12 @@ import { triggerRaised } from '../services/alerts/triggers.js';
 import { writeCaseProposal } from '../services/cases/cases.js';
 import { tenuresOf } from '../services/org/org.js';
 import { overdueAlert, overdueCase } from '../services/rectifications/overdue.js';
-import { openRectifications } from '../services/rectifications/read.js';
+import { dueMatters, rekey } from '../services/sweeps/wake.js';
 import { keys } from '../store/keys.js';
-import { type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
+import { RecordStore, type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx, TxCancelled } from '../store/tx.js';
 import type { JobContext, JobResult } from './job.js';
+import { rectificationWake } from './rectification-wake.js';
 
 /**
  * Writes the alert or case of one draft with its trigger marker, its notifications and the step's event
@@ -125,6 +129,7 @@ export async function overdueSweep(deps: Deps, { now }: JobContext): Promise<Job
   const scheme = await deps.scheme();
   const at = formatInstant(now, scheme.timeZone);
   const counts = {
+    /** Open rectifications read: those due on the wake list (all of them once after a scheme change). */
     scanned: 0,
     overdue: 0,
     alertsRaised: 0,
@@ -136,7 +141,9 @@ export async function overdueSweep(deps: Deps, { now }: JobContext): Promise<Job
   };
   const tenureCache = new Map<string, Promise<Tenure[]>>();
   const goLive = await goLiveLookup(deps);
-  for (const { stored } of await openRectifications(deps)) {
+  const due = await dueMatters(deps, 'rectification', 'overdue-sweep', now);
+  for (const item of due.items) {
+    const stored = RecordStore.fromItem<Rectification>(item);
     counts.scanned++;
     const r = stored.data;
     const counted = { ...r, deadline: countedFrom(r.deadline, goLive(r.unitId)) };
@@ -157,6 +164,8 @@ export async function overdueSweep(deps: Deps, { now }: JobContext): Promise<Job
       else counts.casesProposed++;
     }
     counts.alertsSuperseded += await supersedeLowerAlerts(deps, drafts, at);
+    await rekey(deps, item, await rectificationWake(deps, r, scheme, goLive, now));
   }
+  await due.keyed();
   return { job: 'overdue-sweep', counts };
 }

@@ -11,14 +11,19 @@
  * Go-live (DESIGN §4.7, services/alerts/go-live.ts): a clock that started before the unit's go-live
  * starts at go-live (slaCountedFrom) — a petition still undecided at go-live gets its 15 days from then;
  * one decided or handled before go-live met its limit and raises nothing.
+ *
+ * It reads the petitions due on the sweeps' wake list (services/sweeps/wake.ts: written since the last
+ * run, or with a step or an SLA day ending now), never every open one, and keys each at what comes next.
  */
 import {
   type Alert,
   daysBetween,
   type EscalationStep,
+  endOfLocalDay,
   formatInstant,
   ladderOf,
   localDateOf,
+  nextStepDueMs,
   problemCategory,
   type Scheme,
   slaCountedFrom,
@@ -29,11 +34,12 @@ import {
 } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import { raiseAlertOnce, writeAlert } from '../services/alerts/alerts.js';
-import { goLiveLookup } from '../services/alerts/go-live.js';
+import { type GoLiveOf, goLiveLookup } from '../services/alerts/go-live.js';
 import { addLandingNotifications, commitLadderStep, landOn } from '../services/alerts/ladder.js';
 import { triggerRaised } from '../services/alerts/triggers.js';
 import type { StoredPetition } from '../services/petitions/records.js';
-import { type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
+import { dueMatters, rekey } from '../services/sweeps/wake.js';
+import { RecordStore, type StoredRecord, SYSTEM_ACTOR } from '../store/record-store.js';
 import { Tx } from '../store/tx.js';
 import type { JobContext, JobResult } from './job.js';
 
@@ -42,29 +48,6 @@ export const PETITION_SLA_RULES = {
   handle: 'petition.handleOverdue',
   extension: 'petition.extensionOverdue',
 } as const;
-
-/** Petitions whose SLA clocks still run: received (acceptance) and accepted (handling). */
-async function openPetitions(deps: Deps): Promise<StoredRecord<StoredPetition>[]> {
-  const out: StoredRecord<StoredPetition>[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.store.list<StoredPetition>('petition', {
-      filters: [
-        {
-          expr: '#st IN (:received, :accepted)',
-          names: { '#st': 'state' },
-          values: { ':received': 'received', ':accepted': 'accepted' },
-        },
-      ],
-      limit: 500,
-      caller: SYSTEM_ACTOR.id,
-      ...(cursor ? { cursor } : {}),
-    });
-    out.push(...page.items);
-    cursor = page.cursor ?? undefined;
-  } while (cursor);
-  return out;
-}
 
 type Draft = Pick<Alert, 'rule' | 'alertKey' | 'severity' | 'message' | 'facts'>;
 
@@ -114,15 +97,21 @@ export function petitionSlaAlert(
  * it was reached (landOn; a vacant post reported to the unit above), with an event in the petition's
  * chain, in one transaction.
  */
+/** The time limit the petition ladder counts over: receipt to the due day of the clock running now. */
+function petitionLadderLimit(p: StoredPetition): { start: string; deadline: string } | null {
+  const due = p.state === 'received' ? p.acceptDue : p.state === 'accepted' ? p.handleDue : null;
+  return due === null ? null : { start: p.receivedAt, deadline: due };
+}
+
 export function petitionLadderDrafts(
   p: StoredPetition,
   at: string,
   scheme: Pick<Scheme, 'rectification' | 'escalation' | 'timeZone'>,
 ): { step: EscalationStep; reachedOn: string; due: string; days: number }[] {
   const ladder = ladderOf('petition', scheme);
-  const due = p.state === 'received' ? p.acceptDue : p.state === 'accepted' ? p.handleDue : null;
-  if (ladder.length === 0 || due === null) return [];
-  const limit = { start: p.receivedAt, deadline: due };
+  const limit = petitionLadderLimit(p);
+  if (ladder.length === 0 || limit === null) return [];
+  const due = limit.deadline;
   const today = localDateOf(at, scheme.timeZone);
   return stepsReached(ladder, limit, at, scheme.timeZone).map((step) => ({
     step,
@@ -184,12 +173,57 @@ async function raiseLadderStep(
   );
 }
 
+/** The SLA alert's trigger key a petition's running clock would raise (the acceptance or the handling). */
+const slaKey = (p: StoredPetition): string =>
+  p.state === 'received'
+    ? `${PETITION_SLA_RULES.accept}|${p.id}`
+    : `${p.extensionDays > 0 ? PETITION_SLA_RULES.extension : PETITION_SLA_RULES.handle}|${p.id}`;
+
+/**
+ * When the sweep next has something to do with a petition (the wake list, services/sweeps/wake.ts): the
+ * earliest of its next ladder step not raised yet and the end of the due day of its running SLA clock,
+ * unless that alert was raised. Null when its clocks have stopped (decided, handled).
+ */
+export async function petitionWake(
+  deps: Deps,
+  p: StoredPetition,
+  scheme: Scheme,
+  goLive: GoLiveOf,
+  nowMs: number,
+): Promise<number | null> {
+  if (p.state !== 'received' && p.state !== 'accepted') return null;
+  const counted = slaCountedFrom(p, goLive(p.unitId), scheme.timeZone);
+  const candidates: number[] = [];
+  const limit = petitionLadderLimit(counted);
+  if (limit) {
+    const ladder = ladderOf('petition', scheme);
+    const done = new Set<string>();
+    for (const step of ladder)
+      if (
+        stepDueMs(step, limit, scheme.timeZone) <= nowMs &&
+        (await triggerRaised(deps, 'alert', stepKey('petition', p.id, step.id)))
+      )
+        done.add(step.id);
+    const next = nextStepDueMs(ladder, limit, done, scheme.timeZone);
+    if (next !== null) candidates.push(next);
+  }
+  const s = slaStatus(counted, formatInstant(nowMs, scheme.timeZone), scheme);
+  const clock = p.state === 'received' ? s.accept : s.handle;
+  if (clock) {
+    const dueMs = endOfLocalDay(clock.due, scheme.timeZone);
+    if (!(dueMs <= nowMs && (await triggerRaised(deps, 'alert', slaKey(p))))) candidates.push(dueMs);
+  }
+  return candidates.length === 0 ? null : Math.min(...candidates);
+}
+
 export async function petitionSlaSweep(deps: Deps, { now }: JobContext): Promise<JobResult> {
   const scheme = await deps.scheme();
   const at = formatInstant(now, scheme.timeZone);
   const counts = { scanned: 0, missed: 0, alertsRaised: 0, alreadyRaised: 0, ladderSteps: 0, deferred: 0 };
   const goLive = await goLiveLookup(deps);
-  for (const rec of await openPetitions(deps)) {
+  const due = await dueMatters(deps, 'petition', 'petition-sla-sweep', now);
+  for (const item of due.items) {
+    const rec = RecordStore.fromItem<StoredPetition>(item);
     counts.scanned++;
     const counted = slaCountedFrom(rec.data, goLive(rec.data.unitId), scheme.timeZone);
     for (const d of petitionLadderDrafts(counted, at, scheme)) {
@@ -198,24 +232,26 @@ export async function petitionSlaSweep(deps: Deps, { now }: JobContext): Promise
       else if (outcome === 'deferred') counts.deferred++;
     }
     const draft = petitionSlaAlert(counted, at, scheme);
-    if (!draft) continue;
-    counts.missed++;
-    if (await triggerRaised(deps, 'alert', draft.alertKey)) {
-      counts.alreadyRaised++;
-      continue;
+    if (draft) {
+      counts.missed++;
+      if (await triggerRaised(deps, 'alert', draft.alertKey)) counts.alreadyRaised++;
+      else {
+        const alert: Alert = {
+          ...draft,
+          id: deps.newId(),
+          subject: { kind: 'petition', id: rec.id },
+          unitId: rec.data.unitId,
+          notifyUnitId: rec.data.unitId,
+          state: 'open',
+          raisedAt: at,
+          version: 1,
+        };
+        if (await raiseAlertOnce(deps, alert, rec.unitPath ?? '', at)) counts.alertsRaised++;
+        else counts.alreadyRaised++;
+      }
     }
-    const alert: Alert = {
-      ...draft,
-      id: deps.newId(),
-      subject: { kind: 'petition', id: rec.id },
-      unitId: rec.data.unitId,
-      notifyUnitId: rec.data.unitId,
-      state: 'open',
-      raisedAt: at,
-      version: 1,
-    };
-    if (await raiseAlertOnce(deps, alert, rec.unitPath ?? '', at)) counts.alertsRaised++;
-    else counts.alreadyRaised++;
+    await rekey(deps, item, await petitionWake(deps, rec.data, scheme, goLive, now));
   }
+  await due.keyed();
   return { job: 'petition-sla-sweep', counts };
 }

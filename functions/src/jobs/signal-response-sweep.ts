@@ -8,16 +8,26 @@
  *
  * Go-live (DESIGN §4.7, services/alerts/go-live.ts): a first-response deadline before the unit's go-live
  * counts as the go-live day — a task still unstarted at go-live has until the end of that day.
+ *
+ * It reads the rectifications due on the sweeps' wake list (services/sweeps/wake.ts), as the overdue
+ * sweep does, and keys each with the same answer (rectification-wake.ts).
  */
-import { type Alert, countedFrom, endOfLocalDay, formatInstant } from '@jiandu/shared';
+import { type Alert, formatInstant, type Rectification } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import { raiseAlertOnce } from '../services/alerts/alerts.js';
 import { goLiveLookup } from '../services/alerts/go-live.js';
 import { triggerRaised } from '../services/alerts/triggers.js';
-import { openRectifications } from '../services/rectifications/read.js';
+import { dueMatters, rekey } from '../services/sweeps/wake.js';
+import { RecordStore } from '../store/record-store.js';
 import type { JobContext, JobResult } from './job.js';
+import {
+  FIRST_RESPONSE_RULE,
+  firstResponseDueMs,
+  firstResponseKey,
+  rectificationWake,
+} from './rectification-wake.js';
 
-export const FIRST_RESPONSE_RULE = 'signal.firstResponseMissed';
+export { FIRST_RESPONSE_RULE };
 
 export async function signalResponseSweep(deps: Deps, { now }: JobContext): Promise<JobResult> {
   const scheme = await deps.scheme();
@@ -25,24 +35,30 @@ export async function signalResponseSweep(deps: Deps, { now }: JobContext): Prom
   const tree = await deps.units.tree();
   const counts = { scanned: 0, missed: 0, alertsRaised: 0, alreadyRaised: 0 };
   const goLive = await goLiveLookup(deps);
-  for (const { stored } of await openRectifications(deps)) {
+  const due = await dueMatters(deps, 'rectification', 'signal-response-sweep', now);
+  for (const item of due.items) {
+    const stored = RecordStore.fromItem<Rectification>(item);
     const r = stored.data;
-    if (r.source.kind !== 'signal') continue;
-    counts.scanned++;
-    const deadline = countedFrom(r.deadline, goLive(r.unitId));
-    if (r.state !== 'assigned' || now < endOfLocalDay(deadline, scheme.timeZone)) continue;
+    const rekeyed = () =>
+      rectificationWake(deps, r, scheme, goLive, now).then((next) => rekey(deps, item, next));
+    const responseDue = firstResponseDueMs(r, scheme, goLive);
+    if (r.source.kind === 'signal') counts.scanned++;
+    if (responseDue === null || now < responseDue) {
+      await rekeyed();
+      continue;
+    }
     counts.missed++;
-    const signalId = r.source.id ?? r.id;
-    const key = `${FIRST_RESPONSE_RULE}|${signalId}`;
+    const key = firstResponseKey(r);
     if (await triggerRaised(deps, 'alert', key)) {
       counts.alreadyRaised++;
+      await rekeyed();
       continue;
     }
     const alert: Alert = {
       id: deps.newId(),
       rule: FIRST_RESPONSE_RULE,
       alertKey: key,
-      subject: { kind: 'signal', id: signalId },
+      subject: { kind: 'signal', id: r.source.id ?? r.id },
       unitId: r.unitId,
       notifyUnitId: tree.parent(r.unitId)?.id ?? r.unitId,
       severity: 'critical',
@@ -53,6 +69,8 @@ export async function signalResponseSweep(deps: Deps, { now }: JobContext): Prom
     };
     if (await raiseAlertOnce(deps, alert, stored.unitPath ?? '', at)) counts.alertsRaised++;
     else counts.alreadyRaised++;
+    await rekeyed();
   }
+  await due.keyed();
   return { job: 'signal-response-sweep', counts };
 }

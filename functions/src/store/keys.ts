@@ -65,6 +65,20 @@ export const keys = {
    * day), sorted by it — so "sort by deadline" reads the page it answers, overdue first, in any scope.
    */
   dueList: (level: number, type: RecordType, scope: string) => `D${level}#${type}#${scope}`,
+  /**
+   * The sweeps' wake list (index `wake`, ACCESS-PATTERNS "Sweeps"): an open matter (a rectification not closed, a
+   * petition whose SLA clock runs) by the instant a sweep next has something to do with it, in
+   * ROOT_SHARDS shards by a hash of the id — a sweep reads what is due, never every open record.
+   */
+  wake: (type: RecordType, id: string, wakeMs: number) => ({
+    jwpk: `W#${type}#${rootShardOf(id)}`,
+    jwsk: `${pad(Math.max(0, Math.floor(wakeMs)), 15)}#${id}`,
+  }),
+  wakePartition: (type: RecordType, shard: string) => `W#${type}#${shard}`,
+  /** The sort key bound of the wake list for "due at `ms` or before". */
+  wakeUpTo: (ms: number) => `${pad(Math.max(0, Math.floor(ms)), 15)}#\uffff`,
+  /** What a sweep last keyed the wake list under (the scheme it computed the instants with). */
+  sweepKeyed: (job: string) => ({ pk: `SWEEP#${job}`, sk: 'KEYED' }),
   /** The per-unit-per-quarter aggregate: one partition per quarter, so ranking is one query. */
   aggregate: (quarter: string, unitId: string) => ({ pk: `AGG#${quarter}`, sk: unitId }),
   aggregatePartition: (quarter: string) => `AGG#${quarter}`,
@@ -241,7 +255,8 @@ export type IndexName =
   | 'jd1'
   | 'jd2'
   | 'jd3'
-  | 'jd4';
+  | 'jd4'
+  | 'wake';
 
 /** A partition to read: of the table itself (an item collection) or of an index, and its key. */
 export interface Partition {
@@ -297,6 +312,16 @@ export const partitions = {
   aggregates: (quarter: string): Partition => ({ index: 'table', pk: keys.aggregatePartition(quarter) }),
   /** Every record of a type in time order (the list index). */
   list: (type: RecordType): Partition => ({ index: 'gsi1', pk: keys.listPartition(type) }),
+  /** One shard of the sweeps' wake list of a type. */
+  wake: (type: RecordType, shard: string): Partition => ({
+    index: 'wake',
+    pk: keys.wakePartition(type, shard),
+  }),
+  /** One shard of the due list of a type over the whole deployment (every open record of it). */
+  dueShard: (type: RecordType, shard: string): Partition => ({
+    index: 'jd1',
+    pk: keys.dueList(1, type, shard),
+  }),
   changed: (day: string, shard: number): Partition => ({
     index: 'table',
     pk: keys.changedPartition(day, shard),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keys, ROOT_SHARDS, rootShardOf, STATE_SK } from './keys.js';
-import { indexAttributes, listSortOfItem, reindexOf, searchTextOf } from './list-index.js';
+import { indexAttributes, listSortOfItem, reindexOf, searchTextOf, wakeAttributes } from './list-index.js';
 
 const rect = { id: 'r1', title: '危房改造 ＡＢＣ', description: '台账\n不全' };
 
@@ -142,5 +142,46 @@ describe('the due lists (按时限排序)', () => {
       data: { ...open, state: 'closed' },
     };
     expect(reindexOf(closed)?.remove.sort()).toEqual(['dsort', 'jd1pk', 'jd1sk', 'jd2pk', 'jd2sk']);
+  });
+});
+
+describe('the sweeps’ wake list', () => {
+  const open = { id: 'r7', state: 'assigned', deadline: '2025-06-30', title: 't', description: '' };
+  const base = {
+    pk: keys.recordKey('rectification', 'r7'),
+    sk: STATE_SK,
+    type: 'rectification',
+    id: 'r7',
+    unitPath: '/city/ds/',
+    ...indexAttributes('rectification', { id: 'r7', data: open, listSort: 'S' }, '/city/ds/'),
+  };
+
+  it('puts an open matter on it at the write’s instant, sharded by id; nothing closed or decided', () => {
+    const ms = Date.parse('2025-05-15T02:00:00Z');
+    expect(wakeAttributes('rectification', 'r7', open, ms)).toEqual({
+      jwpk: `W#rectification#${rootShardOf('r7')}`,
+      jwsk: `00${ms}#r7`,
+    });
+    expect(wakeAttributes('rectification', 'r7', { ...open, state: 'closed' }, ms)).toEqual({});
+    expect(wakeAttributes('petition', 'p1', { state: 'accepted' }, ms)).toHaveProperty('jwpk');
+    expect(wakeAttributes('petition', 'p1', { state: 'handled' }, ms)).toEqual({});
+    expect(wakeAttributes('finding', 'f1', { state: 'open' }, ms)).toEqual({});
+    // Due "by now" includes every entry keyed at now, whatever its id.
+    expect(`00${ms}#zzzz` <= keys.wakeUpTo(ms)).toBe(true);
+    expect(`00${ms + 1}#a` <= keys.wakeUpTo(ms)).toBe(false);
+  });
+
+  it('on re-index: an open matter without an entry goes on due at once; a keyed one keeps its instant; a closed one leaves', () => {
+    expect(reindexOf({ ...base, data: open })?.set).toEqual(keys.wake('rectification', 'r7', 0));
+    const keyed = { ...base, data: open, ...keys.wake('rectification', 'r7', 1_750_000_000_000) };
+    expect(reindexOf(keyed)).toBeNull();
+    expect(reindexOf({ ...keyed, data: { ...open, state: 'closed' } })?.remove).toEqual(
+      expect.arrayContaining(['jwpk', 'jwsk']),
+    );
+  });
+
+  it('takes a rectification off the type-wide state partition it was on before', () => {
+    const old = { ...base, data: open, gsi2pk: 'S#rectification#open', gsi2sk: '2025-06-30#r7' };
+    expect(reindexOf(old)?.remove).toEqual(expect.arrayContaining(['gsi2pk', 'gsi2sk']));
   });
 });

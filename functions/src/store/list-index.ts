@@ -61,6 +61,33 @@ export const DUE_OF: Partial<Record<RecordType, (data: Data) => string | undefin
   case: (c) => (c.state === 'proposed' || c.state === 'under_review' ? str(c.decideBy) : undefined),
 };
 
+/**
+ * The matters the sweeps look after (the wake list, keys.wake): a rectification not closed (the overdue
+ * ladder, the first response of a major signal), a petition whose SLA clock runs (its SLA alerts and
+ * ladder). Every write of one puts it on the wake list at the write's instant — a sweep after it reads it
+ * once, works out with the scheme when it next has something to do, and keys it there (or takes it off).
+ */
+export const SWEPT: Partial<Record<RecordType, (data: Data) => boolean>> = {
+  rectification: (r) => r.state !== 'closed',
+  petition: (p) => p.state === 'received' || p.state === 'accepted',
+};
+
+const swept = (type: RecordType, data: unknown): boolean =>
+  data !== null && typeof data === 'object' && (SWEPT[type]?.(data as Data) ?? false);
+
+/** The wake list keys a record's write gives it (due at `ms`, the write's instant), or none. */
+export function wakeAttributes(
+  type: RecordType,
+  id: string,
+  data: unknown,
+  ms: number,
+): Record<string, unknown> {
+  return swept(type, data) ? keys.wake(type, id, Number.isFinite(ms) ? ms : 0) : {};
+}
+
+/** The wake list attributes, as an item carries them. */
+const WAKE_ATTRS = ['jwpk', 'jwsk'] as const;
+
 const dueOf = (type: RecordType, data: unknown): string | undefined =>
   data !== null && typeof data === 'object' ? DUE_OF[type]?.(data as Data) : undefined;
 
@@ -139,7 +166,7 @@ export function staleIndexAttributes(
   item: Record<string, unknown>,
   derived: Record<string, unknown>,
 ): string[] {
-  const names = ['gsi1pk', 'gsi1sk', SORT_ATTR, SEARCH_ATTR, DUE_ATTR];
+  const names: string[] = ['gsi1pk', 'gsi1sk', SORT_ATTR, SEARCH_ATTR, DUE_ATTR, ...WAKE_ATTRS];
   for (let level = 1; level <= LIST_LEVELS; level++)
     names.push(`jl${level}pk`, `jl${level}sk`, `jd${level}pk`, `jd${level}sk`);
   // gsi1 of a type that keeps it is not ours to remove when the record has no list sort (e.g. snapshot heads).
@@ -172,13 +199,26 @@ export function reindexOf(
   item: Record<string, unknown>,
 ): { set: Record<string, unknown>; remove: string[] } | null {
   if (item.sk !== STATE_SK || typeof item.type !== 'string' || item.id === undefined) return null;
+  const type = item.type as RecordType;
+  const id = String(item.id);
   const derived = indexAttributes(
-    item.type as RecordType,
-    { id: String(item.id), data: item.data, listSort: listSortOfItem(item) },
+    type,
+    { id, data: item.data, listSort: listSortOfItem(item) },
     (item.unitPath as string | null | undefined) ?? null,
   );
+  // The wake instant is the sweeps' to set: an item that is on the wake list keeps its place; a swept
+  // record written before the list existed goes on it due at once (the next sweep keys it).
+  if (swept(type, item.data))
+    Object.assign(
+      derived,
+      typeof item.jwpk === 'string' ? { jwpk: item.jwpk, jwsk: item.jwsk } : keys.wake(type, id, 0),
+    );
   const set: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(derived)) if (item[k] !== v) set[k] = v;
   const remove = staleIndexAttributes(item, derived);
+  // Rectifications left their type-wide state partition (S#rectification#open|closed) for the due and
+  // wake lists: an item written before keeps no entry there.
+  if (type === 'rectification' && String(item.gsi2pk ?? '').startsWith(keys.statePartition(type, '')))
+    remove.push('gsi2pk', 'gsi2sk');
   return Object.keys(set).length === 0 && remove.length === 0 ? null : { set, remove };
 }

@@ -13,7 +13,7 @@ import {
 import { appendEvent, type ChainHead, type LedgerEvent, type Role } from '@jiandu/shared';
 import { BadCursor, type CursorSeal } from './cursor.js';
 import { keys, LIST_LEVELS, type Partition, type RecordType, ROOT_SHARDS, STATE_SK } from './keys.js';
-import { indexAttributes, pathIds, SEARCH_ATTR, SORT_ATTR } from './list-index.js';
+import { indexAttributes, pathIds, SEARCH_ATTR, SORT_ATTR, wakeAttributes } from './list-index.js';
 import type { Tx } from './tx.js';
 
 export interface StoredRecord<T> {
@@ -106,6 +106,7 @@ export class RecordStore {
     return {
       ...keys.record(type, id),
       ...indexAttributes(type, { id, data, listSort: index.listSort }, index.unitPath ?? null),
+      ...wakeAttributes(type, id, data, Date.parse(input.at)),
       ...(index.state ? keys.byState(type, index.state.state, index.state.sort, id) : {}),
       ...(index.unit ? keys.byUnit(type, index.unit.unitId, index.unit.sort, id) : {}),
       ...index.extra,

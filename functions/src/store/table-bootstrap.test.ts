@@ -43,6 +43,7 @@ describe('ensureTable against DynamoDB Local', () => {
       'jl2',
       'jl3',
       'jl4',
+      'wake',
     ]);
     expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
     expect(Table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');

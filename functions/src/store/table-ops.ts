@@ -165,6 +165,7 @@ const SORT_KEY: Record<IndexName | 'table', { pk: string; sk: string; index?: st
   jd2: { pk: 'jd2pk', sk: 'jd2sk', index: 'jd2' },
   jd3: { pk: 'jd3pk', sk: 'jd3sk', index: 'jd3' },
   jd4: { pk: 'jd4pk', sk: 'jd4sk', index: 'jd4' },
+  wake: { pk: 'jwpk', sk: 'jwsk', index: 'wake' },
 };
 
 /**

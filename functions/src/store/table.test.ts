@@ -3,7 +3,7 @@ import { TABLE, tableNamed } from './table.js';
 import { createTableInput } from './table-bootstrap.js';
 
 describe('the table definition', () => {
-  it('keys items by pk/sk and indexes them by gsi1..gsi3 and the jurisdiction lists jl1..jl4 and due lists jd1..jd4, every key a string', () => {
+  it('keys items by pk/sk and indexes them by gsi1..gsi3 and the jurisdiction lists jl1..jl4 and due lists jd1..jd4 and the sweeps’ wake list, every key a string', () => {
     expect([TABLE.partitionKey, TABLE.sortKey]).toEqual([
       { name: 'pk', type: 'S' },
       { name: 'sk', type: 'S' },
@@ -20,6 +20,7 @@ describe('the table definition', () => {
       ['jd2', 'jd2pk', 'jd2sk', 'ALL'],
       ['jd3', 'jd3pk', 'jd3sk', 'ALL'],
       ['jd4', 'jd4pk', 'jd4sk', 'ALL'],
+      ['wake', 'jwpk', 'jwsk', 'ALL'],
     ]);
   });
 
@@ -40,8 +41,10 @@ describe('the table definition', () => {
       'gsi3sk',
       ...[1, 2, 3, 4].flatMap((l) => [`jl${l}pk`, `jl${l}sk`]),
       ...[1, 2, 3, 4].flatMap((l) => [`jd${l}pk`, `jd${l}sk`]),
+      'jwpk',
+      'jwsk',
     ]);
-    expect(input.GlobalSecondaryIndexes).toHaveLength(11);
+    expect(input.GlobalSecondaryIndexes).toHaveLength(12);
   });
 
   it('keeps the default name jiandu when renamed copies are made', () => {

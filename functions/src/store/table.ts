@@ -48,6 +48,8 @@ export const TABLE = {
     { name: 'jd2', partitionKey: stringKey('jd2pk'), sortKey: stringKey('jd2sk'), projection: 'ALL' },
     { name: 'jd3', partitionKey: stringKey('jd3pk'), sortKey: stringKey('jd3sk'), projection: 'ALL' },
     { name: 'jd4', partitionKey: stringKey('jd4pk'), sortKey: stringKey('jd4sk'), projection: 'ALL' },
+    // The sweeps' wake list (keys.wake): open matters by the instant a sweep next has something to do.
+    { name: 'wake', partitionKey: stringKey('jwpk'), sortKey: stringKey('jwsk'), projection: 'ALL' },
   ],
   ttlAttribute: 'ttl',
   stream: 'NEW_AND_OLD_IMAGES',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween } from '../calendar/local-date.js';
 import { caseTriggerSchema } from '../schemas/accountability.js';
 import { DEFAULT_SCHEME } from '../scheme/default-scheme.js';
-import { closedOnTime, daysOverdue, overdueActions, overdueLevel } from './overdue.js';
+import { closedOnTime, daysOverdue, nextOverdueStepMs, overdueActions, overdueLevel } from './overdue.js';
 import { fresh, officer, run, SH, supervisor, toClosed } from './test-fixtures.js';
 
 const DEADLINE = '2025-03-31';
@@ -152,5 +152,39 @@ describe('overdue actions of a sweep', () => {
       'rect-overdue:rect-1:escalate': 15,
       'rect-overdue:rect-1:accountability': 30,
     });
+  });
+});
+
+describe('the next step of an open rectification (the sweeps’ wake list)', () => {
+  const startOf = (n: number) => Date.parse(`${addDays(DEADLINE, n)}T00:00:00+08:00`);
+
+  it('is day 1, then 15, then 30 under the default scheme, and none once every step is done or it is closed', () => {
+    const r = fresh(DEADLINE);
+    expect(nextOverdueStepMs(r, DEFAULT_SCHEME, new Set())).toBe(startOf(1));
+    expect(nextOverdueStepMs(r, DEFAULT_SCHEME, new Set(['alert']))).toBe(startOf(15));
+    expect(nextOverdueStepMs(r, DEFAULT_SCHEME, new Set(['alert', 'escalate']))).toBe(startOf(30));
+    expect(nextOverdueStepMs(r, DEFAULT_SCHEME, new Set(['alert', 'escalate', 'accountability']))).toBeNull();
+    expect(nextOverdueStepMs(run(fresh(DEADLINE), toClosed), DEFAULT_SCHEME, new Set())).toBeNull();
+  });
+
+  it('after a sweep at any instant that raised every step reached, falls after that instant; and a sweep then raises exactly the steps it finds due', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -60, max: 60 }), fc.integer({ min: 0, max: 86_399 }), (n, s) => {
+        const r = fresh(DEADLINE);
+        const asOfMs = startOf(n) + s * 1000;
+        const asOf = new Date(asOfMs).toISOString().replace('Z', '+00:00');
+        const reached = overdueActions(r, asOf, DEFAULT_SCHEME).map((a) => a.level);
+        const next = nextOverdueStepMs(r, DEFAULT_SCHEME, new Set(reached));
+        if (reached.length === 3) expect(next).toBeNull();
+        else {
+          expect(next).toBeGreaterThan(asOfMs);
+          // Nothing new is reached before it, and one more step is reached at it.
+          const before = new Date((next as number) - 1).toISOString().replace('Z', '+00:00');
+          const at = new Date(next as number).toISOString().replace('Z', '+00:00');
+          expect(overdueActions(r, before, DEFAULT_SCHEME)).toHaveLength(reached.length);
+          expect(overdueActions(r, at, DEFAULT_SCHEME).length).toBeGreaterThan(reached.length);
+        }
+      }),
+    );
   });
 });

@@ -6,7 +6,13 @@
  */
 import { addDays, daysBetween, type Instant, instantMs, type LocalDate } from '../calendar/local-date.js';
 import { endOfLocalDay, formatInstant, localDateOf, startOfLocalDay } from '../calendar/time-zone.js';
-import { type EscalationStep, ladderOf, stepDueMs, stepsReached } from '../escalation/ladder.js';
+import {
+  type EscalationStep,
+  ladderOf,
+  nextStepDueMs,
+  stepDueMs,
+  stepsReached,
+} from '../escalation/ladder.js';
 import type { CaseTrigger } from '../schemas/accountability.js';
 import type { Rectification } from '../schemas/rectification.js';
 import type { Scheme } from '../scheme/scheme.js';
@@ -90,6 +96,32 @@ export interface OverdueCaseDraft {
 
 export type OverdueAction = OverdueAlertDraft | OverdueCaseDraft;
 
+/** A rectification's time limit for its ladder: from `createdAt` (or its deadline day's start) to the deadline. */
+function overdueLimit(rect: Pick<Rect, 'deadline'> & { createdAt?: string }, timeZone: string) {
+  const start = rect.createdAt ?? formatInstant(startOfLocalDay(rect.deadline, timeZone), timeZone);
+  return { start, deadline: rect.deadline };
+}
+
+/**
+ * The instant (ms) the next step of an open rectification's ladder not in `done` (step ids) falls due, or
+ * null when it is closed or every step is done: where the sweeps' wake list keys it (a sweep reads what is
+ * due, never every open record). A step due before now and not in `done` (not raised yet) gives an instant
+ * in the past: the record stays due until the step is raised.
+ */
+export function nextOverdueStepMs(
+  rect: Rect & { createdAt?: string },
+  scheme: Pick<Scheme, 'rectification' | 'timeZone' | 'escalation'>,
+  done: ReadonlySet<string>,
+): number | null {
+  if (rect.state === 'closed') return null;
+  return nextStepDueMs(
+    ladderOf('rectification', scheme),
+    overdueLimit(rect, scheme.timeZone),
+    done,
+    scheme.timeZone,
+  );
+}
+
 /**
  * What a sweep at `asOf` raises: one draft per step of the scheme's rectification ladder reached
  * (escalation/ladder.ts), all of them (not only the highest), so a sweep that missed days still raises the
@@ -110,9 +142,7 @@ export function overdueActions(
 ): OverdueAction[] {
   if (rect.state === 'closed') return [];
   const days = daysOverdue(rect, asOf, scheme.timeZone);
-  const start =
-    rect.createdAt ?? formatInstant(startOfLocalDay(rect.deadline, scheme.timeZone), scheme.timeZone);
-  const limit = { start, deadline: rect.deadline };
+  const limit = overdueLimit(rect, scheme.timeZone);
   const steps = stepsReached(ladderOf('rectification', scheme), limit, asOf, scheme.timeZone);
   return steps.map((step): OverdueAction => {
     const key = overdueKey(rect.id, step.id);

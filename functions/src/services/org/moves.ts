@@ -26,7 +26,7 @@ import { type Deps, nowIso } from '../../app/deps.js';
 import { EdgeError } from '../../app/edge-error.js';
 import { actingRole, type Principal } from '../../auth/principal.js';
 import { writeOperation } from '../../sheets/oplog.js';
-import { type RecordType, STATE_SK } from '../../store/keys.js';
+import { keys, type RecordType, STATE_SK } from '../../store/keys.js';
 import { reindexOf } from '../../store/list-index.js';
 import { type Actor, SYSTEM_ACTOR } from '../../store/record-store.js';
 import { scanPage } from '../../store/table-ops.js';
@@ -280,7 +280,9 @@ async function reindex(
     const moved: Record<string, unknown> = { ...item, unitPath: to, version: version + 1 };
     const change = reindexOf(moved);
     for (const name of change?.remove ?? []) delete moved[name];
-    tx.putVersioned('record', { ...moved, ...change?.set }, version);
+    // A matter the sweeps look after is due for them at once: its go-live may come from its new ancestors.
+    const wake = typeof moved.jwpk === 'string' ? keys.wake(type, id, 0) : {};
+    tx.putVersioned('record', { ...moved, ...change?.set, ...wake }, version);
     try {
       await tx.commit(deps.doc);
       return 1;

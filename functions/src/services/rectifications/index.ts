@@ -1,11 +1,14 @@
-/** The index entries of a rectification's state item: list by deadline, by state, by unit. */
+/**
+ * The index entries of a rectification's state item: the lists (jurisdiction, due), by unit. No state
+ * partition: the open ones are read from the due list's shards (read.ts openRectifications), the sweeps'
+ * from the wake list — a state partition would take every open rectification of the country.
+ */
 import type { Rectification } from '@jiandu/shared';
 import type { RecordIndex } from '../../store/record-store.js';
 
 export const rectificationIndex = (r: Rectification, unitPath: string, horizon: string): RecordIndex => ({
   unitPath,
   listSort: r.createdAt,
-  state: { state: r.state === 'closed' ? 'closed' : 'open', sort: r.deadline },
   unit: { unitId: r.unitId, sort: r.deadline },
   extra: {
     state: r.state,

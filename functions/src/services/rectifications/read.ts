@@ -16,8 +16,9 @@ import {
 import type { RectificationView } from '@jiandu/shared/api';
 import type { Deps } from '../../app/deps.js';
 import type { Principal } from '../../auth/principal.js';
-import { partitions } from '../../store/keys.js';
+import { partitions, ROOT_SHARDS } from '../../store/keys.js';
 import { RecordStore, type StoredRecord } from '../../store/record-store.js';
+import { readPartition } from '../../store/table-ops.js';
 import { namesOf } from '../org/names.js';
 
 export interface StoredRectification {
@@ -49,9 +50,17 @@ export async function readRectification(deps: Deps, id: string): Promise<StoredR
   return item ? fromItem(item) : null;
 }
 
-/** Every open rectification (gsi2, the "open" state partition the rectification index writes). */
+/**
+ * Every open rectification (the quarter-end horizon job, the scheme editor's preview): the ROOT_SHARDS
+ * shards of the due list jd1, which holds every rectification not closed — no partition that every open
+ * rectification of the country shares (ACCESS-PATTERNS "No hot partition").
+ */
 export async function openRectifications(deps: Deps): Promise<StoredRectification[]> {
-  return (await deps.store.queryIndexItems(partitions.byState('rectification', 'open'))).map(fromItem);
+  const shards = Array.from({ length: ROOT_SHARDS }, (_, i) => String(i).padStart(2, '0'));
+  const items = await Promise.all(
+    shards.map((shard) => readPartition(deps, partitions.dueShard('rectification', shard))),
+  );
+  return items.flat().map(fromItem);
 }
 
 export async function viewOf(deps: Deps, p: Principal, rect: Rectification): Promise<RectificationView> {
