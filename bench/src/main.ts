@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --large] [-- --quick] [-- --no-proofs] [-- --out FILE] [-- --no-write]
- * [-- --rows lists|bundles|home] [-- --list-sizes 10000,100000]`: the DESIGN §8 rows this
+ * [-- --rows lists|bundles|home|memory] [-- --list-sizes 10000,100000]`: the DESIGN §8 rows this
  * stage can measure, each side by side in one run against the same store, printed as a table and
  * written to BENCHMARKS.md. Every load is a bounded count of requests, sent only to 127.0.0.1.
  */
@@ -56,7 +56,7 @@ const SIZES = quick
 const LARGE_UNITS = 20_000;
 /** Record counts of the lists rows (`--list-sizes a,b,c` to choose). */
 const LIST_COUNTS = option('list-sizes')?.split(',').map(Number) ?? (quick ? [3_000, 10_000] : LIST_SIZES);
-/** `--rows lists`, `--rows bundles` or `--rows home`: only those rows (written only with --out). */
+/** `--rows lists|bundles|home|memory`: only those rows (written only with --out). */
 const onlyRows = option('rows');
 /** Record counts of the ranking row (findings + the rectifications they open: 2 records per finding). */
 const RECORD_COUNTS = quick ? [10_000, 100_000] : [100_000, 1_000_000];
@@ -188,25 +188,10 @@ function rows(
   mem: Awaited<ReturnType<typeof inMemory>>,
   big: RankingPoint[] | null,
 ): Row[] {
-  const out: Row[] = [];
-  for (const r of [disk.ingestion, mem.ingestion] as IngestionRow[]) {
-    out.push({
-      what: `batch ingestion, ${BATCH}-item batches, ${r.clients} clients: API vs direct SDK`,
-      store: r.store,
-      figure: `${fmt(r.api.perSecond)} vs ${fmt(r.direct.perSecond)} findings/s = **${pct(r.ratio)}**`,
-      bar: '≥ 70 %',
-      pass: r.ratio >= 0.7,
-    });
-  }
-  for (const r of [disk.latency, mem.latency] as LatencyRow[]) {
-    out.push({
-      what: `single write at ${CONCURRENCY} concurrent clients: API p99 / direct p99`,
-      store: r.store,
-      figure: `API p50 ${fmt(r.api.p50)} / p99 ${fmt(r.api.p99)} ms vs direct p50 ${fmt(r.direct.p50)} / p99 ${fmt(r.direct.p99)} ms = **${times(r.ratio)}**`,
-      bar: '≤ 1.5×',
-      pass: r.ratio <= 1.5,
-    });
-  }
+  const out: Row[] = [
+    ...[disk.ingestion, mem.ingestion].map((r) => ingestionRow(r as IngestionRow)),
+    ...[disk.latency, mem.latency].map((r) => latencyRow(r as LatencyRow)),
+  ];
   const rankRows = (points: RankingPoint[], absoluteBar: boolean) => {
     for (const p of points) {
       out.push({
@@ -241,6 +226,28 @@ function rows(
   rankRows(mem.ranking, false);
   if (big) rankRows(big, true);
   out.push(...mem.sheets.rows);
+  out.push(...memoryRows(disk));
+  return out;
+}
+
+const ingestionRow = (r: IngestionRow): Row => ({
+  what: `batch ingestion, ${BATCH}-item batches, ${r.clients} clients: API vs direct SDK`,
+  store: r.store,
+  figure: `${fmt(r.api.perSecond)} vs ${fmt(r.direct.perSecond)} findings/s = **${pct(r.ratio)}**`,
+  bar: '≥ 70 %',
+  pass: r.ratio >= 0.7,
+});
+
+const latencyRow = (r: LatencyRow): Row => ({
+  what: `single write at ${CONCURRENCY} concurrent clients: API p99 / direct p99`,
+  store: r.store,
+  figure: `API p50 ${fmt(r.api.p50)} / p99 ${fmt(r.api.p99)} ms vs direct p50 ${fmt(r.direct.p50)} / p99 ${fmt(r.direct.p99)} ms = **${times(r.ratio)}**`,
+  bar: '≤ 1.5×',
+  pass: r.ratio <= 1.5,
+});
+
+/** The memory bar's rows: the local stack idle after start, and after the load and a ranking. */
+function memoryRows(disk: Awaited<ReturnType<typeof onDisk>>): Row[] {
   const memRow = (what: string, m: Memory): Row => ({
     what,
     store: 'on disk',
@@ -248,11 +255,10 @@ function rows(
     bar: '≤ 600 MB',
     pass: m.api + m.java <= 600,
   });
-  out.push(memRow('memory (RSS), idle after start', disk.idle));
-  out.push(
+  return [
+    memRow('memory (RSS), idle after start', disk.idle),
     memRow(`memory (RSS), idle after a ${int(disk.loaded * 2)}-record load and a ranking`, disk.after),
-  );
-  return out;
+  ];
 }
 
 async function main() {
@@ -298,7 +304,27 @@ async function main() {
     if (!flag('no-write') && option('out')) writeFileSync(outFile, markdown(report));
     return;
   }
-  if (onlyRows !== undefined) throw new Error(`--rows ${onlyRows}: lists, bundles or home`);
+  if (onlyRows === 'memory') {
+    // The on-disk store alone, as `npm start` runs it: its two comparison rows, then the memory bar.
+    const disk = await onDisk();
+    const report: Report = {
+      date: new Date().toISOString(),
+      command: `npm run bench -- ${args.join(' ')}`,
+      machine,
+      load: { before: loadBefore, after: loadavg()[0]! },
+      durationS: (performance.now() - started) / 1000,
+      rows: [ingestionRow(disk.ingestion), latencyRow(disk.latency), ...memoryRows(disk)],
+      details: memoryDetails(disk),
+      notes: [],
+    };
+    process.stdout.write(
+      `\n${resultsTable(report.rows)}\n\n${report.details.map((d) => `- ${d}`).join('\n')}\n`,
+    );
+    log(`load average: ${loadBefore.toFixed(2)} before, ${report.load.after.toFixed(2)} after`);
+    if (!flag('no-write') && option('out')) writeFileSync(outFile, markdown(report));
+    return;
+  }
+  if (onlyRows !== undefined) throw new Error(`--rows ${onlyRows}: lists, bundles, home or memory`);
   log('Lambda bundles: building them and timing their module init …');
   const bundles = await benchBundles();
   log('SPA: building it and measuring the first route …');
@@ -343,6 +369,23 @@ async function main() {
   }
 }
 
+/** What the memory rows measured, in detail. */
+function memoryDetails(disk: Awaited<ReturnType<typeof onDisk>>): string[] {
+  const out: string[] = [];
+  out.push(
+    `Memory load (on disk): ${int(disk.loaded)} findings (${int(disk.loaded * 2)} records with their rectifications) stored, the last ${int(disk.load.items)} through the API at ${fmt(disk.load.perSecond)} findings/s; the ranking inside the API process took ${fmt(disk.ranked.ms)} ms (${disk.ranked.groups} groups).`,
+  );
+  for (const [when, m] of [
+    ['idle after start', disk.idle],
+    ['after the load and ranking', disk.after],
+  ] as const) {
+    out.push(
+      `API process ${when} (on disk): RSS ${mb(m.api)}, of which V8 heap ${mb(m.heapUsed)} used of ${mb(m.heapTotal)}, external ${mb(m.external)}.`,
+    );
+  }
+  return out;
+}
+
 function details(
   disk: Awaited<ReturnType<typeof onDisk>>,
   mem: Awaited<ReturnType<typeof inMemory>>,
@@ -364,17 +407,7 @@ function details(
       `Ranking ${int(p.units)} units, quarter ${p.quarter}: ${int(p.findings)} findings (${int(p.realFindings)} ingested for real): ${int(p.aggregates)} aggregate items read, ${p.groups} peer groups ranked; medians of ${RANK_REPS} after ${RANK_WARMUPS} untimed rounds.`,
     );
   }
-  out.push(
-    `Memory load (on disk): ${int(disk.loaded)} findings (${int(disk.loaded * 2)} records with their rectifications) stored, the last ${int(disk.load.items)} through the API at ${fmt(disk.load.perSecond)} findings/s; the ranking inside the API process took ${fmt(disk.ranked.ms)} ms (${disk.ranked.groups} groups).`,
-  );
-  for (const [when, m] of [
-    ['idle after start', disk.idle],
-    ['after the load and ranking', disk.after],
-  ] as const) {
-    out.push(
-      `API process ${when} (on disk): RSS ${mb(m.api)}, of which V8 heap ${mb(m.heapUsed)} used of ${mb(m.heapTotal)}, external ${mb(m.external)}.`,
-    );
-  }
+  out.push(...memoryDetails(disk));
   out.push(...mem.sheets.details);
   out.push(
     `In-memory store after its rows (not a bar: its data lives in the JVM's native memory): API ${mb(mem.memory.api)}, DynamoDB Local ${mb(mem.memory.java)}.`,
