@@ -261,41 +261,43 @@ function memoryRows(disk: Awaited<ReturnType<typeof onDisk>>): Row[] {
   ];
 }
 
+/** The row groups `--rows <name>` runs alone. */
+const ONLY: Record<string, () => Promise<{ rows: Row[]; details: string[]; notes?: string[] }>> = {
+  lists: () => benchLists({ sizes: LIST_COUNTS, log }),
+  home: () => benchHome({ log }),
+  bundles: () => {
+    log('Lambda bundles: building them and timing their module init …');
+    return benchBundles();
+  },
+  // The on-disk store alone, as `npm start` runs it: its two comparison rows, then the memory bar.
+  memory: async () => {
+    const disk = await onDisk();
+    return {
+      rows: [ingestionRow(disk.ingestion), latencyRow(disk.latency), ...memoryRows(disk)],
+      details: memoryDetails(disk),
+    };
+  },
+};
+
 async function main() {
   const machine = describeMachine();
   const loadBefore = loadavg()[0]!;
   log(
     `machine: ${machine.cores} cores, ${machine.cpu}, Node ${machine.node}, ${machine.java}; load ${loadBefore.toFixed(2)}`,
   );
-  if (onlyRows === 'lists' || onlyRows === 'home') {
-    const lists =
-      onlyRows === 'home' ? await benchHome({ log }) : await benchLists({ sizes: LIST_COUNTS, log });
+  if (onlyRows !== undefined) {
+    const run = ONLY[onlyRows];
+    if (!run) throw new Error(`--rows ${onlyRows}: ${Object.keys(ONLY).join(', ')}`);
+    const part = await run();
     const report: Report = {
       date: new Date().toISOString(),
       command: `npm run bench -- ${args.join(' ')}`,
       machine,
       load: { before: loadBefore, after: loadavg()[0]! },
       durationS: (performance.now() - started) / 1000,
-      rows: lists.rows,
-      details: lists.details,
-      notes: [],
-    };
-    process.stdout.write(`\n${resultsTable(report.rows)}\n\n`);
-    if (!flag('no-write') && option('out')) writeFileSync(outFile, markdown(report));
-    return;
-  }
-  if (onlyRows === 'bundles') {
-    log('Lambda bundles: building them and timing their module init …');
-    const bundles = await benchBundles();
-    const report: Report = {
-      date: new Date().toISOString(),
-      command: `npm run bench -- ${args.join(' ')}`,
-      machine,
-      load: { before: loadBefore, after: loadavg()[0]! },
-      durationS: (performance.now() - started) / 1000,
-      rows: bundles.rows,
-      details: bundles.details,
-      notes: bundles.notes,
+      rows: part.rows,
+      details: part.details,
+      notes: part.notes ?? [],
     };
     process.stdout.write(
       `\n${resultsTable(report.rows)}\n\n${report.details.map((d) => `- ${d}`).join('\n')}\n`,
@@ -304,27 +306,6 @@ async function main() {
     if (!flag('no-write') && option('out')) writeFileSync(outFile, markdown(report));
     return;
   }
-  if (onlyRows === 'memory') {
-    // The on-disk store alone, as `npm start` runs it: its two comparison rows, then the memory bar.
-    const disk = await onDisk();
-    const report: Report = {
-      date: new Date().toISOString(),
-      command: `npm run bench -- ${args.join(' ')}`,
-      machine,
-      load: { before: loadBefore, after: loadavg()[0]! },
-      durationS: (performance.now() - started) / 1000,
-      rows: [ingestionRow(disk.ingestion), latencyRow(disk.latency), ...memoryRows(disk)],
-      details: memoryDetails(disk),
-      notes: [],
-    };
-    process.stdout.write(
-      `\n${resultsTable(report.rows)}\n\n${report.details.map((d) => `- ${d}`).join('\n')}\n`,
-    );
-    log(`load average: ${loadBefore.toFixed(2)} before, ${report.load.after.toFixed(2)} after`);
-    if (!flag('no-write') && option('out')) writeFileSync(outFile, markdown(report));
-    return;
-  }
-  if (onlyRows !== undefined) throw new Error(`--rows ${onlyRows}: lists, bundles, home or memory`);
   log('Lambda bundles: building them and timing their module init …');
   const bundles = await benchBundles();
   log('SPA: building it and measuring the first route …');

@@ -1,7 +1,7 @@
 import { type AccountabilityCase, type Alert, accountabilityCaseSchema, alertSchema } from '@jiandu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenure } from '../services/org/org.js';
-import { type Harness, startHarness } from '../testing/harness.js';
+import { type Harness, rectificationSteps, startHarness } from '../testing/harness.js';
 import { runJob } from './index.js';
 
 let h: Harness;
@@ -147,15 +147,7 @@ describe('the overdue sweep', () => {
   it('raises nothing for a rectification that was closed, even late', async () => {
     h.setNow(at('2025-05-15T02:00:00Z')); // tokens were issued then
     const r = await create('2025-05-10');
-    let v = r.version;
-    const step = async (token: string, action: Record<string, unknown>) => {
-      const res = await h.call('POST', `/api/v1/rectifications/${r.id}/actions`, {
-        token,
-        body: { action, expectedVersion: v },
-      });
-      expect(res.status).toBe(200);
-      v = ((await res.json()) as { version: number }).version;
-    };
+    const step = rectificationSteps(h, r.id, r.version);
     const reviewerA = await h.token('reviewer');
     const reviewerB = await h.token('reviewer', 'city');
     await step(officer, { type: 'start' });

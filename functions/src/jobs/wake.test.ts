@@ -6,7 +6,7 @@
 import { DEFAULT_SCHEME } from '@jiandu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../store/keys.js';
-import { type Harness, startHarness } from '../testing/harness.js';
+import { type Harness, rectificationSteps, startHarness } from '../testing/harness.js';
 import { runJob } from './index.js';
 
 let h: Harness;
@@ -88,15 +88,7 @@ describe('the sweeps’ wake list', () => {
   it('takes a closed rectification off the list in the write that closes it', async () => {
     h.setNow(Date.parse('2025-06-15T02:00:00Z'));
     const r = await create('2025-07-10');
-    let v = r.version;
-    const step = async (token: string, action: Record<string, unknown>) => {
-      const res = await h.call('POST', `/api/v1/rectifications/${r.id}/actions`, {
-        token,
-        body: { action, expectedVersion: v },
-      });
-      expect(res.status).toBe(200);
-      v = ((await res.json()) as { version: number }).version;
-    };
+    const step = rectificationSteps(h, r.id, r.version);
     const officerNow = await h.freshToken('unit_officer', 'ds-a');
     await step(officerNow, { type: 'start' });
     await step(officerNow, { type: 'submit' });

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SCHEME, type Role, role as role_, type Scheme, type Unit } from '@jiandu/shared';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { createApp } from '../app/app.js';
 import { type Deps, makeDeps } from '../app/deps.js';
 import { generateSigningKey } from '../auth/signing-key.js';
@@ -118,6 +118,22 @@ export async function logFinding(
   const body = (await res.json()) as { id: string };
   if (res.status !== 201) throw new Error(`finding not logged: ${res.status} ${JSON.stringify(body)}`);
   return body.id;
+}
+
+/**
+ * Steps of one rectification through the API, each at the version the last one answered (starting from
+ * `version`), each expected to succeed.
+ */
+export function rectificationSteps(h: Pick<Harness, 'call'>, id: string, version: number) {
+  let v = version;
+  return async (token: string, action: Record<string, unknown>): Promise<void> => {
+    const res = await h.call('POST', `/api/v1/rectifications/${id}/actions`, {
+      token,
+      body: { action, expectedVersion: v },
+    });
+    expect(res.status).toBe(200);
+    v = ((await res.json()) as { version: number }).version;
+  };
 }
 
 export async function startHarness(
