@@ -180,8 +180,26 @@ describe('the sweeps’ wake list', () => {
     );
   });
 
-  it('takes a rectification off the type-wide state partition it was on before', () => {
+  it('takes a rectification, an alert or a case off the type-wide state partition it was on before, and leaves other gsi2 entries', () => {
     const old = { ...base, data: open, gsi2pk: 'S#rectification#open', gsi2sk: '2025-06-30#r7' };
     expect(reindexOf(old)?.remove).toEqual(expect.arrayContaining(['gsi2pk', 'gsi2sk']));
+    const alert = {
+      pk: keys.recordKey('alert', 'a1'),
+      sk: STATE_SK,
+      type: 'alert',
+      id: 'a1',
+      unitPath: '/city/ds/',
+      data: { state: 'open' },
+      gsi2pk: 'S#alert#open',
+      gsi2sk: '2025-06-30T00:00:00+08:00#a1',
+    };
+    expect(reindexOf(alert)?.remove).toEqual(['gsi2pk', 'gsi2sk']);
+    const triage = {
+      ...alert,
+      type: 'signal',
+      pk: keys.recordKey('signal', 'a1'),
+      gsi2pk: 'S#signal#triage',
+    };
+    expect(reindexOf(triage)?.remove ?? []).not.toContain('gsi2pk');
   });
 });

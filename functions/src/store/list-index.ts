@@ -85,6 +85,13 @@ export function wakeAttributes(
   return swept(type, data) ? keys.wake(type, id, Number.isFinite(ms) ? ms : 0) : {};
 }
 
+/** Types no longer written to a state partition (gsi2 `S#<type>#<state>`); the re-index removes old entries. */
+const RETIRED_STATE_PARTITIONS: ReadonlySet<RecordType> = new Set<RecordType>([
+  'rectification',
+  'alert',
+  'case',
+]);
+
 /** The wake list attributes, as an item carries them. */
 const WAKE_ATTRS = ['jwpk', 'jwsk'] as const;
 
@@ -216,9 +223,12 @@ export function reindexOf(
   const set: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(derived)) if (item[k] !== v) set[k] = v;
   const remove = staleIndexAttributes(item, derived);
-  // Rectifications left their type-wide state partition (S#rectification#open|closed) for the due and
-  // wake lists: an item written before keeps no entry there.
-  if (type === 'rectification' && String(item.gsi2pk ?? '').startsWith(keys.statePartition(type, '')))
+  // Types that left their type-wide state partition (S#<type>#<state>: every open one of the country in
+  // one partition) for the jurisdiction, due and wake lists: an item written before keeps no entry there.
+  if (
+    RETIRED_STATE_PARTITIONS.has(type) &&
+    String(item.gsi2pk ?? '').startsWith(keys.statePartition(type, ''))
+  )
     remove.push('gsi2pk', 'gsi2sk');
   return Object.keys(set).length === 0 && remove.length === 0 ? null : { set, remove };
 }

@@ -21,13 +21,13 @@ import { assertVersion, commitOrConflict } from '../records/conflict.js';
 import { keywordOf, pagingOf } from '../records/lists.js';
 
 /**
- * The index entries of an alert: by state (gsi2, newest raised first within a state), by unit, and the
- * type list. Writers of alerts (the sweeps) use this, so the list below finds their alerts.
+ * The index entries of an alert: the jurisdiction lists (open first, newest raised first within a state)
+ * and by unit. Writers of alerts (the sweeps) use this, so the list below finds their alerts. No state
+ * partition: nothing reads one, and it would take every alert the country raises (ACCESS-PATTERNS).
  */
 export const alertIndex = (a: Alert, unitPath: string): RecordIndex => ({
   unitPath,
   listSort: alertListSort(a.state, a.raisedAt),
-  state: { state: a.state, sort: a.raisedAt },
   unit: { unitId: a.notifyUnitId, sort: a.raisedAt },
   extra: { state: a.state, severity: a.severity, rule: a.rule },
 });

@@ -21,10 +21,10 @@ import { namesOf } from '../org/names.js';
 import { assertVersion, commitOrConflict } from '../records/conflict.js';
 import { dataFilter, type ListQuery, listRecords } from '../records/lists.js';
 
+/** A case's index entries: the jurisdiction and due lists, by unit (no state partition: nothing reads one). */
 export const caseIndex = (c: AccountabilityCase, unitPath: string): RecordIndex => ({
   unitPath,
   listSort: c.proposedAt,
-  state: { state: c.state, sort: c.proposedAt },
   unit: { unitId: c.trigger.unitId, sort: c.proposedAt },
   extra: { state: c.state, triggerKind: c.trigger.kind },
 });
