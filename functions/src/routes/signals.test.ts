@@ -262,3 +262,43 @@ describe('opinion signals through the API', () => {
     expect(dsB?.signals).toEqual({ notable: 1, major: 1 });
   });
 });
+
+describe('the triage queue', () => {
+  it('spreads its signals over shards and pages through them newest first, each once', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const res = await post(
+        signal({
+          unitId: null,
+          title: `待分办舆情${i}`,
+          publishedAt: `2025-05-1${i % 3}T0${i % 10}:00:00+08:00`,
+        }),
+      );
+      expect(res.status).toBe(201);
+      ids.push(((await res.json()) as View).id);
+    }
+    const shards = new Set(
+      await Promise.all(ids.map(async (id) => String((await h.deps.store.getItem('signal', id))?.gsi2pk))),
+    );
+    expect(shards.size).toBeGreaterThan(1);
+    for (const s of shards) expect(s).toMatch(/^S#signal#triage#\d{2}$/);
+    const seen: { id: string; publishedAt: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `limit=5&cursor=${encodeURIComponent(cursor)}` : 'limit=5';
+      const res = await h.call('GET', `/api/v1/signals/triage?${query}`, { token: sup });
+      expect(res.status).toBe(200);
+      const page = (await res.json()) as {
+        items: { id: string; publishedAt: string }[];
+        cursor: string | null;
+      };
+      seen.push(...page.items);
+      cursor = page.cursor;
+    } while (cursor);
+    const seenIds = seen.map((s) => s.id);
+    expect(new Set(seenIds).size).toBe(seenIds.length);
+    for (const id of ids) expect(seenIds).toContain(id);
+    const times = seen.map((s) => Date.parse(s.publishedAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+});

@@ -104,6 +104,11 @@ export const keys = {
     gsi2sk: `${sortValue}#${id}`,
   }),
   statePartition: (type: RecordType, state: string) => `S#${type}#${state}`,
+  /**
+   * The signal triage queue (signals no unit is assigned yet), in ROOT_SHARDS shards by the id's hash:
+   * a burst of signals before triage is spread over them, never one partition (ACCESS-PATTERNS).
+   */
+  triageShard: (shard: string) => `S#signal#triage#${shard}`,
   /** gsi3: records of one unit (a unit's rectifications, a unit's posts …). */
   byUnit: (type: RecordType, unitId: string, sortValue: string, id: string) => ({
     gsi3pk: `U#${type}#${unitId}`,

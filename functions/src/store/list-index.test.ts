@@ -200,6 +200,11 @@ describe('the sweeps’ wake list', () => {
       pk: keys.recordKey('signal', 'a1'),
       gsi2pk: 'S#signal#triage',
     };
+    // A signal in triage moves from the one triage partition to its shard, its sort key kept.
     expect(reindexOf(triage)?.remove ?? []).not.toContain('gsi2pk');
+    expect(reindexOf(triage)?.set.gsi2pk).toBe(`S#signal#triage#${rootShardOf('a1')}`);
+    expect(reindexOf({ ...triage, gsi2pk: `S#signal#triage#${rootShardOf('a1')}` })?.set).not.toHaveProperty(
+      'gsi2pk',
+    );
   });
 });

@@ -230,5 +230,8 @@ export function reindexOf(
     String(item.gsi2pk ?? '').startsWith(keys.statePartition(type, ''))
   )
     remove.push('gsi2pk', 'gsi2sk');
+  // The signal triage queue moved from one partition to ROOT_SHARDS shards (keys.triageShard).
+  if (type === 'signal' && item.gsi2pk === keys.statePartition(type, 'triage'))
+    set.gsi2pk = keys.triageShard(rootShardOf(id));
   return Object.keys(set).length === 0 && remove.length === 0 ? null : { set, remove };
 }

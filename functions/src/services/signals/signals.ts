@@ -8,7 +8,7 @@ import {
 import { type Deps, nowIso } from '../../app/deps.js';
 import { notFound } from '../../app/edge-error.js';
 import { assertCan, type Principal } from '../../auth/principal.js';
-import { partitions } from '../../store/keys.js';
+import { keys, ROOT_SHARDS } from '../../store/keys.js';
 import { RecordStore } from '../../store/record-store.js';
 import { Tx, TxCancelled } from '../../store/tx.js';
 import { listScope, readVisible, scopeOf, writableUnitPath } from '../org/jurisdiction.js';
@@ -18,7 +18,7 @@ import type { IdemRef, StoredResponse } from '../records/idempotency.js';
 import { type BatchItemResult, batchResultOf, createOnce, validItems } from '../records/ingest.js';
 import { equalsFilters, keywordOf, pageRange, pagingOf } from '../records/lists.js';
 import { actorOf, assertSignalWriter, candidateOf, ingestCandidates, type ParsedSignal } from './intake.js';
-import { type SignalView, signalFollowUp, signalIndex, signalView, TRIAGE_STATE } from './records.js';
+import { type SignalView, signalFollowUp, signalIndex, signalView } from './records.js';
 
 export async function createSignal(
   deps: Deps,
@@ -57,12 +57,21 @@ export async function listSignals(deps: Deps, p: Principal, q: SignalListQuery) 
   return { items: page.items.map(signalView), cursor: page.cursor };
 }
 
+const TRIAGE_SHARDS = Array.from({ length: ROOT_SHARDS }, (_, i) =>
+  keys.triageShard(String(i).padStart(2, '0')),
+);
+
 export async function listTriage(deps: Deps, p: Principal, q: TriageQuery) {
   const scope = await scopeOf(deps, p);
-  const page = await deps.store.pagePartition(partitions.byState('signal', TRIAGE_STATE), {
-    unitPathPrefix: scope,
+  // The triage queue's shards merged newest first (keys.triageShard), narrowed to the caller's scope.
+  const page = await deps.store.pageMerged({
+    index: 'gsi2',
+    pks: TRIAGE_SHARDS,
+    range: undefined,
+    filter: { expr: 'begins_with(#up, :up)', names: { '#up': 'unitPath' }, values: { ':up': scope } },
     limit: q.limit,
-    ...pagingOf(p, q),
+    paging: pagingOf(p, q),
+    recordKey: (sk) => keys.recordKey('signal', sk.slice(sk.lastIndexOf('#') + 1)),
   });
   const items: SignalView[] = page.items.map((item) => signalView(RecordStore.fromItem<Signal>(item)));
   return { items, cursor: page.cursor };
