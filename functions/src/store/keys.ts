@@ -317,6 +317,8 @@ export const partitions = {
   aggregates: (quarter: string): Partition => ({ index: 'table', pk: keys.aggregatePartition(quarter) }),
   /** Every record of a type in time order (the list index). */
   list: (type: RecordType): Partition => ({ index: 'gsi1', pk: keys.listPartition(type) }),
+  /** One shard of the signal triage queue. */
+  triage: (shard: string): Partition => ({ index: 'gsi2', pk: keys.triageShard(shard) }),
   /** One shard of the sweeps' wake list of a type. */
   wake: (type: RecordType, shard: string): Partition => ({
     index: 'wake',

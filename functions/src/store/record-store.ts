@@ -550,6 +550,33 @@ export class RecordStore {
     );
   }
 
+  /**
+   * One page of the shards of one index partition merged, newest first, restricted to a unit subtree
+   * (`pageMerged`): a queue spread over shards so that no partition takes every write (the triage queue).
+   */
+  async pageShards(
+    type: RecordType,
+    parts: readonly Partition[],
+    opts: { unitPathPrefix: string; limit: number; caller: string; cursor?: string },
+  ): Promise<{ items: Record<string, unknown>[]; cursor: string | null }> {
+    const index = parts[0]?.index;
+    if (index === undefined || index === 'table' || parts.some((p) => p.index !== index))
+      throw new Error('pageShards reads partitions of one index');
+    return this.pageMerged({
+      index,
+      pks: parts.map((p) => p.pk),
+      range: undefined,
+      filter: {
+        expr: 'begins_with(#up, :up)',
+        names: { '#up': 'unitPath' },
+        values: { ':up': opts.unitPathPrefix },
+      },
+      limit: opts.limit,
+      paging: { caller: opts.caller, ...(opts.cursor === undefined ? {} : { cursor: opts.cursor }) },
+      recordKey: (sk) => keys.recordKey(type, sk.slice(sk.lastIndexOf('#') + 1)),
+    });
+  }
+
   /** State items of an index partition as stored, all pages. */
   async queryIndexItems(part: Partition): Promise<Record<string, unknown>[]> {
     if (part.index === 'table') throw new Error('queryIndexItems reads an index partition');

@@ -8,7 +8,7 @@ import {
 import { type Deps, nowIso } from '../../app/deps.js';
 import { notFound } from '../../app/edge-error.js';
 import { assertCan, type Principal } from '../../auth/principal.js';
-import { keys, ROOT_SHARDS } from '../../store/keys.js';
+import { partitions, ROOT_SHARDS } from '../../store/keys.js';
 import { RecordStore } from '../../store/record-store.js';
 import { Tx, TxCancelled } from '../../store/tx.js';
 import { listScope, readVisible, scopeOf, writableUnitPath } from '../org/jurisdiction.js';
@@ -58,20 +58,16 @@ export async function listSignals(deps: Deps, p: Principal, q: SignalListQuery) 
 }
 
 const TRIAGE_SHARDS = Array.from({ length: ROOT_SHARDS }, (_, i) =>
-  keys.triageShard(String(i).padStart(2, '0')),
+  partitions.triage(String(i).padStart(2, '0')),
 );
 
 export async function listTriage(deps: Deps, p: Principal, q: TriageQuery) {
   const scope = await scopeOf(deps, p);
   // The triage queue's shards merged newest first (keys.triageShard), narrowed to the caller's scope.
-  const page = await deps.store.pageMerged({
-    index: 'gsi2',
-    pks: TRIAGE_SHARDS,
-    range: undefined,
-    filter: { expr: 'begins_with(#up, :up)', names: { '#up': 'unitPath' }, values: { ':up': scope } },
+  const page = await deps.store.pageShards('signal', TRIAGE_SHARDS, {
+    unitPathPrefix: scope,
     limit: q.limit,
-    paging: pagingOf(p, q),
-    recordKey: (sk) => keys.recordKey('signal', sk.slice(sk.lastIndexOf('#') + 1)),
+    ...pagingOf(p, q),
   });
   const items: SignalView[] = page.items.map((item) => signalView(RecordStore.fromItem<Signal>(item)));
   return { items, cursor: page.cursor };
