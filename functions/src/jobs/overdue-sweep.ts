@@ -154,17 +154,20 @@ export async function overdueSweep(deps: Deps, { now }: JobContext): Promise<Job
       if (!tenureCache.has(unitId)) tenureCache.set(unitId, tenuresOf(deps, unitId));
       return tenureCache.get(unitId)!;
     };
+    /** The steps' triggers seen raised in this run (the wake below need not read them again). */
+    const raised = new Set<string>();
     for (const a of drafts) {
       const outcome = (await triggerRaised(deps, a.kind, a.key))
         ? 'already'
         : await raise(deps, a, stored, at, tenures);
+      if (outcome !== 'deferred') raised.add(a.key);
       if (outcome === 'already') counts.alreadyRaised++;
       else if (outcome === 'deferred') counts.deferred++;
       else if (a.kind === 'alert') counts.alertsRaised++;
       else counts.casesProposed++;
     }
     counts.alertsSuperseded += await supersedeLowerAlerts(deps, drafts, at);
-    await rekey(deps, item, await rectificationWake(deps, r, scheme, goLive, now));
+    await rekey(deps, item, await rectificationWake(deps, r, scheme, goLive, now, raised));
   }
   await due.keyed();
   return { job: 'overdue-sweep', counts };

@@ -88,6 +88,12 @@ export function petitionSlaAlert(
   return null;
 }
 
+/** The time limit the petition ladder counts over: receipt to the due day of the clock running now. */
+function petitionLadderLimit(p: StoredPetition): { start: string; deadline: string } | null {
+  const due = p.state === 'received' ? p.acceptDue : p.state === 'accepted' ? p.handleDue : null;
+  return due === null ? null : { start: p.receivedAt, deadline: due };
+}
+
 /**
  * The petition ladder (梯度督办, issue 16): the scheme's `escalation.petition` steps, at points of the
  * petition's time limit — from its receipt to the end of the due day of the clock running now (the
@@ -97,12 +103,6 @@ export function petitionSlaAlert(
  * it was reached (landOn; a vacant post reported to the unit above), with an event in the petition's
  * chain, in one transaction.
  */
-/** The time limit the petition ladder counts over: receipt to the due day of the clock running now. */
-function petitionLadderLimit(p: StoredPetition): { start: string; deadline: string } | null {
-  const due = p.state === 'received' ? p.acceptDue : p.state === 'accepted' ? p.handleDue : null;
-  return due === null ? null : { start: p.receivedAt, deadline: due };
-}
-
 export function petitionLadderDrafts(
   p: StoredPetition,
   at: string,
@@ -173,16 +173,11 @@ async function raiseLadderStep(
   );
 }
 
-/** The SLA alert's trigger key a petition's running clock would raise (the acceptance or the handling). */
-const slaKey = (p: StoredPetition): string =>
-  p.state === 'received'
-    ? `${PETITION_SLA_RULES.accept}|${p.id}`
-    : `${p.extensionDays > 0 ? PETITION_SLA_RULES.extension : PETITION_SLA_RULES.handle}|${p.id}`;
-
 /**
  * When the sweep next has something to do with a petition (the wake list, services/sweeps/wake.ts): the
  * earliest of its next ladder step not raised yet and the end of the due day of its running SLA clock,
- * unless that alert was raised. Null when its clocks have stopped (decided, handled).
+ * unless that alert was raised. Null when its clocks have stopped (decided, handled). `raised`: trigger
+ * keys the sweep has just seen raised, not read again.
  */
 export async function petitionWake(
   deps: Deps,
@@ -190,28 +185,28 @@ export async function petitionWake(
   scheme: Scheme,
   goLive: GoLiveOf,
   nowMs: number,
+  raised: ReadonlySet<string> = new Set(),
 ): Promise<number | null> {
   if (p.state !== 'received' && p.state !== 'accepted') return null;
+  const isRaised = async (key: string) => raised.has(key) || (await triggerRaised(deps, 'alert', key));
   const counted = slaCountedFrom(p, goLive(p.unitId), scheme.timeZone);
+  const at = formatInstant(nowMs, scheme.timeZone);
   const candidates: number[] = [];
   const limit = petitionLadderLimit(counted);
   if (limit) {
-    const ladder = ladderOf('petition', scheme);
     const done = new Set<string>();
-    for (const step of ladder)
-      if (
-        stepDueMs(step, limit, scheme.timeZone) <= nowMs &&
-        (await triggerRaised(deps, 'alert', stepKey('petition', p.id, step.id)))
-      )
-        done.add(step.id);
-    const next = nextStepDueMs(ladder, limit, done, scheme.timeZone);
+    for (const d of petitionLadderDrafts(counted, at, scheme))
+      if (await isRaised(stepKey('petition', p.id, d.step.id))) done.add(d.step.id);
+    const next = nextStepDueMs(ladderOf('petition', scheme), limit, done, scheme.timeZone);
     if (next !== null) candidates.push(next);
   }
-  const s = slaStatus(counted, formatInstant(nowMs, scheme.timeZone), scheme);
+  const s = slaStatus(counted, at, scheme);
   const clock = p.state === 'received' ? s.accept : s.handle;
   if (clock) {
-    const dueMs = endOfLocalDay(clock.due, scheme.timeZone);
-    if (!(dueMs <= nowMs && (await triggerRaised(deps, 'alert', slaKey(p))))) candidates.push(dueMs);
+    // Missed by now: due again only while its alert is not raised (the alert of this very clock).
+    const missed = petitionSlaAlert(counted, at, scheme);
+    if (!(missed && (await isRaised(missed.alertKey))))
+      candidates.push(endOfLocalDay(clock.due, scheme.timeZone));
   }
   return candidates.length === 0 ? null : Math.min(...candidates);
 }
@@ -226,14 +221,18 @@ export async function petitionSlaSweep(deps: Deps, { now }: JobContext): Promise
     const rec = RecordStore.fromItem<StoredPetition>(item);
     counts.scanned++;
     const counted = slaCountedFrom(rec.data, goLive(rec.data.unitId), scheme.timeZone);
+    /** Triggers seen raised in this run (the wake below need not read them again). */
+    const raised = new Set<string>();
     for (const d of petitionLadderDrafts(counted, at, scheme)) {
       const outcome = await raiseLadderStep(deps, rec, d, at);
+      if (outcome !== 'deferred') raised.add(stepKey('petition', rec.id, d.step.id));
       if (outcome === 'raised') counts.ladderSteps++;
       else if (outcome === 'deferred') counts.deferred++;
     }
     const draft = petitionSlaAlert(counted, at, scheme);
     if (draft) {
       counts.missed++;
+      raised.add(draft.alertKey);
       if (await triggerRaised(deps, 'alert', draft.alertKey)) counts.alreadyRaised++;
       else {
         const alert: Alert = {
@@ -250,7 +249,7 @@ export async function petitionSlaSweep(deps: Deps, { now }: JobContext): Promise
         else counts.alreadyRaised++;
       }
     }
-    await rekey(deps, item, await petitionWake(deps, rec.data, scheme, goLive, now));
+    await rekey(deps, item, await petitionWake(deps, rec.data, scheme, goLive, now, raised));
   }
   await due.keyed();
   return { job: 'petition-sla-sweep', counts };

@@ -9,12 +9,11 @@
 import {
   countedFrom,
   endOfLocalDay,
-  ladderOf,
+  formatInstant,
   nextOverdueStepMs,
-  overdueKey,
+  overdueActions,
   type Rectification,
   type Scheme,
-  stepDueMs,
 } from '@jiandu/shared';
 import type { Deps } from '../app/deps.js';
 import type { GoLiveOf } from '../services/alerts/go-live.js';
@@ -32,25 +31,28 @@ export function firstResponseDueMs(r: Rectification, scheme: Scheme, goLive: GoL
   return endOfLocalDay(countedFrom(r.deadline, goLive(r.unitId)), scheme.timeZone);
 }
 
+/**
+ * `raised`: trigger keys the calling sweep has just seen raised (it raised them, or found them), so they
+ * are not read again; any other trigger a step reached by now needs is read from the store.
+ */
 export async function rectificationWake(
   deps: Deps,
   r: Rectification,
   scheme: Scheme,
   goLive: GoLiveOf,
   nowMs: number,
+  raised: ReadonlySet<string> = new Set(),
 ): Promise<number | null> {
   if (r.state === 'closed') return null;
+  const isRaised = async (kind: 'alert' | 'case', key: string) =>
+    raised.has(key) || (await triggerRaised(deps, kind, key));
   const counted = { ...r, deadline: countedFrom(r.deadline, goLive(r.unitId)) };
-  const limit = { start: r.createdAt, deadline: counted.deadline };
   const done = new Set<string>();
-  for (const step of ladderOf('rectification', scheme)) {
-    if (stepDueMs(step, limit, scheme.timeZone) > nowMs) continue;
-    const kind = step.action === 'propose_case' ? 'case' : 'alert';
-    if (await triggerRaised(deps, kind, overdueKey(r.id, step.id))) done.add(step.id);
-  }
+  for (const a of overdueActions(counted, formatInstant(nowMs, scheme.timeZone), scheme))
+    if (await isRaised(a.kind, a.key)) done.add(a.level);
   const candidates = [nextOverdueStepMs(counted, scheme, done)];
   const response = firstResponseDueMs(r, scheme, goLive);
-  if (response !== null && !(response <= nowMs && (await triggerRaised(deps, 'alert', firstResponseKey(r)))))
+  if (response !== null && !(response <= nowMs && (await isRaised('alert', firstResponseKey(r)))))
     candidates.push(response);
   const due = candidates.filter((x): x is number => x !== null);
   return due.length === 0 ? null : Math.min(...due);

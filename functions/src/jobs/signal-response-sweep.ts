@@ -39,8 +39,8 @@ export async function signalResponseSweep(deps: Deps, { now }: JobContext): Prom
   for (const item of due.items) {
     const stored = RecordStore.fromItem<Rectification>(item);
     const r = stored.data;
-    const rekeyed = () =>
-      rectificationWake(deps, r, scheme, goLive, now).then((next) => rekey(deps, item, next));
+    const rekeyed = (raised: ReadonlySet<string> = new Set()) =>
+      rectificationWake(deps, r, scheme, goLive, now, raised).then((next) => rekey(deps, item, next));
     const responseDue = firstResponseDueMs(r, scheme, goLive);
     if (r.source.kind === 'signal') counts.scanned++;
     if (responseDue === null || now < responseDue) {
@@ -51,7 +51,7 @@ export async function signalResponseSweep(deps: Deps, { now }: JobContext): Prom
     const key = firstResponseKey(r);
     if (await triggerRaised(deps, 'alert', key)) {
       counts.alreadyRaised++;
-      await rekeyed();
+      await rekeyed(new Set([key]));
       continue;
     }
     const alert: Alert = {
@@ -69,7 +69,7 @@ export async function signalResponseSweep(deps: Deps, { now }: JobContext): Prom
     };
     if (await raiseAlertOnce(deps, alert, stored.unitPath ?? '', at)) counts.alertsRaised++;
     else counts.alreadyRaised++;
-    await rekeyed();
+    await rekeyed(new Set([key]));
   }
   await due.keyed();
   return { job: 'signal-response-sweep', counts };

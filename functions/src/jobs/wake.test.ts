@@ -3,7 +3,7 @@
  * a matter on the wake list due now; a sweep keys it at the instant it next has something to do with it;
  * a closed matter leaves the list; a new scheme makes the next run read every open matter once.
  */
-import { DEFAULT_SCHEME } from '@jiandu/shared';
+import { DEFAULT_SCHEME, overdueKey } from '@jiandu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../store/keys.js';
 import { type Harness, rectificationSteps, startHarness } from '../testing/harness.js';
@@ -102,5 +102,41 @@ describe('the sweeps’ wake list', () => {
     expect(await h.deps.store.item(keys.sweepKeyed('overdue-sweep'))).toMatchObject({
       scheme: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
+  });
+
+  it('keeps a signal task due for the overdue sweep after the first-response sweep has raised its alert', async () => {
+    h.setNow(Date.parse('2025-07-01T02:00:00Z'));
+    const res = await h.call('POST', '/api/v1/signals', {
+      token: await h.freshToken('supervisor'),
+      body: {
+        platform: '微博',
+        url: 'https://weibo.com/u/wake-major',
+        title: '青松镇危房改造补助被挪用',
+        excerpt: '网友反映',
+        publishedAt: '2025-07-01T08:00:00+08:00',
+        reach: { reads: 90000, reposts: 800, comments: 300 },
+        polarity: 'negative',
+        severity: 'major',
+        unitId: 'ds-a',
+      },
+    });
+    expect(res.status).toBe(201);
+    const { rectificationId } = (await res.json()) as { rectificationId: string };
+    const task = await h.deps.store.get<{ deadline: string }>('rectification', rectificationId);
+    // The day after its first-response day: the response is missed and day 1 of its ladder is reached,
+    // both at the same instant. The first-response sweep runs first and keys the task; the overdue sweep
+    // must still find it due (one answer for both sweeps), and after both it waits for its escalation day.
+    const dayAfter = Date.parse(`${task!.data.deadline}T00:00:00+08:00`) + 86_400_000;
+    h.setNow(dayAfter + 3_600_000);
+    expect((await runJob(h.deps, 'signal-response-sweep')).counts).toMatchObject({ alertsRaised: 1 });
+    expect(await wakeOf(rectificationId)).toBe(dayAfter);
+    await sweep(new Date(dayAfter + 3_600_000).toISOString());
+    expect(
+      await h.deps.store.item(keys.trigger('alert', overdueKey(rectificationId, 'alert'))),
+    ).not.toBeNull();
+    // Its next step: the escalation day of the scheme in force (the one saved above: day 10).
+    const escalate = (await h.deps.scheme()).rectification.overdueEscalateDays;
+    expect(await wakeOf(rectificationId)).toBe(dayAfter + (escalate - 1) * 86_400_000);
+    expect((await runJob(h.deps, 'signal-response-sweep')).counts).toMatchObject({ scanned: 0 });
   });
 });
