@@ -37,6 +37,8 @@ export type RecordType =
 
 export const STATE_SK = 'A';
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
+/** An instant (ms) as a sort key part: 15 digits, so keys sort as the instants do (none before 1970). */
+const msKey = (ms: number) => pad(Math.max(0, Math.floor(ms)), 15);
 
 export const keys = {
   /** The state item of a record; its events live in the same partition. */
@@ -72,11 +74,11 @@ export const keys = {
    */
   wake: (type: RecordType, id: string, wakeMs: number) => ({
     jwpk: `W#${type}#${rootShardOf(id)}`,
-    jwsk: `${pad(Math.max(0, Math.floor(wakeMs)), 15)}#${id}`,
+    jwsk: `${msKey(wakeMs)}#${id}`,
   }),
   wakePartition: (type: RecordType, shard: string) => `W#${type}#${shard}`,
   /** The sort key bound of the wake list for "due at `ms` or before". */
-  wakeUpTo: (ms: number) => `${pad(Math.max(0, Math.floor(ms)), 15)}#\uffff`,
+  wakeUpTo: (ms: number) => `${msKey(ms)}#\uffff`,
   /** What a sweep last keyed the wake list under (the scheme it computed the instants with). */
   sweepKeyed: (job: string) => ({ pk: `SWEEP#${job}`, sk: 'KEYED' }),
   /** The per-unit-per-quarter aggregate: one partition per quarter, so ranking is one query. */
@@ -109,6 +111,11 @@ export const keys = {
    * a burst of signals before triage is spread over them, never one partition (ACCESS-PATTERNS).
    */
   triageShard: (shard: string) => `S#signal#triage#${shard}`,
+  /** A signal's entry in the triage queue: its shard, newest first by `sortValue`. */
+  triage: (id: string, sortValue: string) => ({
+    gsi2pk: keys.triageShard(rootShardOf(id)),
+    gsi2sk: `${sortValue}#${id}`,
+  }),
   /** gsi3: records of one unit (a unit's rectifications, a unit's posts …). */
   byUnit: (type: RecordType, unitId: string, sortValue: string, id: string) => ({
     gsi3pk: `U#${type}#${unitId}`,
@@ -182,7 +189,7 @@ export const keys = {
   outboxPending: (at: string, id: string) => ({ gsi2pk: 'OUTBOX#pending', gsi2sk: `${at}#${id}` }),
   outboxPendingPartition: 'OUTBOX#pending',
   /** The sort value of a delivery on its state partition: when it is next due (ms, zero-padded). */
-  deliveryDue: (ms: number) => pad(Math.max(0, Math.floor(ms)), 15),
+  deliveryDue: msKey,
   /** An in-app notification of an audience (a role at a unit), put once per notification and audience. */
   inboxEntry: (notificationId: string, role: string, unitId: string) => ({
     pk: `INBOX#${notificationId}#${role}#${unitId}`,
@@ -235,6 +242,8 @@ export const keys = {
 export const LIST_LEVELS = 4;
 /** Shards of the level-1 (whole deployment) list of a type: no partition takes every write of a type. */
 export const ROOT_SHARDS = 16;
+/** The level-1 shards' names ("00" … "15"), for a reader of every shard. */
+export const ROOT_SHARD_IDS: readonly string[] = Array.from({ length: ROOT_SHARDS }, (_, i) => pad(i, 2));
 /** The shard of a record id on the level-1 list (FNV-1a of the id). */
 export function rootShardOf(id: string): string {
   let h = 0x811c9dc5;

@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { appendEvent, type ChainHead, type LedgerEvent, type Role } from '@jiandu/shared';
 import { BadCursor, type CursorSeal } from './cursor.js';
-import { keys, LIST_LEVELS, type Partition, type RecordType, ROOT_SHARDS, STATE_SK } from './keys.js';
+import { keys, LIST_LEVELS, type Partition, type RecordType, ROOT_SHARD_IDS, STATE_SK } from './keys.js';
 import { indexAttributes, pathIds, SEARCH_ATTR, SORT_ATTR, wakeAttributes } from './list-index.js';
 import type { Tx } from './tx.js';
 
@@ -293,7 +293,7 @@ export class RecordStore {
     const keyOf = due ? keys.dueList : keys.jurisdictionList;
     const pks =
       level === 1
-        ? Array.from({ length: ROOT_SHARDS }, (_, i) => keyOf(1, type, String(i).padStart(2, '0')))
+        ? ROOT_SHARD_IDS.map((shard) => keyOf(1, type, shard))
         : [keyOf(level, type, ids[level - 1] as string)];
     const names: Record<string, string> = {};
     const values: Record<string, unknown> = {};

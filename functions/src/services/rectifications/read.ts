@@ -16,7 +16,7 @@ import {
 import type { RectificationView } from '@jiandu/shared/api';
 import type { Deps } from '../../app/deps.js';
 import type { Principal } from '../../auth/principal.js';
-import { partitions, ROOT_SHARDS } from '../../store/keys.js';
+import { partitions, ROOT_SHARD_IDS } from '../../store/keys.js';
 import { RecordStore, type StoredRecord } from '../../store/record-store.js';
 import { readPartition } from '../../store/table-ops.js';
 import { namesOf } from '../org/names.js';
@@ -56,9 +56,8 @@ export async function readRectification(deps: Deps, id: string): Promise<StoredR
  * rectification of the country shares (ACCESS-PATTERNS "No hot partition").
  */
 export async function openRectifications(deps: Deps): Promise<StoredRectification[]> {
-  const shards = Array.from({ length: ROOT_SHARDS }, (_, i) => String(i).padStart(2, '0'));
   const items = await Promise.all(
-    shards.map((shard) => readPartition(deps, partitions.dueShard('rectification', shard))),
+    ROOT_SHARD_IDS.map((shard) => readPartition(deps, partitions.dueShard('rectification', shard))),
   );
   return items.flat().map(fromItem);
 }

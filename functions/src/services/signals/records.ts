@@ -20,7 +20,7 @@ import {
 } from '@jiandu/shared';
 import type { SignalView } from '@jiandu/shared/api';
 import type { Deps } from '../../app/deps.js';
-import { keys, rootShardOf } from '../../store/keys.js';
+import { keys } from '../../store/keys.js';
 import { type Actor, type RecordIndex, type StoredRecord, SYSTEM_ACTOR } from '../../store/record-store.js';
 import type { Tx } from '../../store/tx.js';
 import { ALERT_TX_ITEMS, writeAlert } from '../alerts/alerts.js';
@@ -38,11 +38,15 @@ export function signalIndex(s: Signal, unitPath: string, scheme: Scheme): Record
   return {
     unitPath,
     listSort: sort,
-    // In triage: on one shard of the triage queue (keys.triageShard); assigned: its unit's partition.
-    ...(s.unitId === null
-      ? { state: { state: `${TRIAGE_STATE}#${rootShardOf(s.id)}`, sort } }
-      : { unit: { unitId: s.unitId, sort } }),
-    extra: { state: signalState(s), severity: s.severity, polarity: s.polarity, platform: s.platform },
+    // Assigned: its unit's partition; in triage: on one shard of the triage queue (keys.triage).
+    ...(s.unitId === null ? {} : { unit: { unitId: s.unitId, sort } }),
+    extra: {
+      ...(s.unitId === null ? keys.triage(s.id, sort) : {}),
+      state: signalState(s),
+      severity: s.severity,
+      polarity: s.polarity,
+      platform: s.platform,
+    },
   };
 }
 

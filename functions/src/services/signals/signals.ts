@@ -8,7 +8,7 @@ import {
 import { type Deps, nowIso } from '../../app/deps.js';
 import { notFound } from '../../app/edge-error.js';
 import { assertCan, type Principal } from '../../auth/principal.js';
-import { partitions, ROOT_SHARDS } from '../../store/keys.js';
+import { partitions, ROOT_SHARD_IDS } from '../../store/keys.js';
 import { RecordStore } from '../../store/record-store.js';
 import { Tx, TxCancelled } from '../../store/tx.js';
 import { listScope, readVisible, scopeOf, writableUnitPath } from '../org/jurisdiction.js';
@@ -57,9 +57,7 @@ export async function listSignals(deps: Deps, p: Principal, q: SignalListQuery) 
   return { items: page.items.map(signalView), cursor: page.cursor };
 }
 
-const TRIAGE_SHARDS = Array.from({ length: ROOT_SHARDS }, (_, i) =>
-  partitions.triage(String(i).padStart(2, '0')),
-);
+const TRIAGE_SHARDS = ROOT_SHARD_IDS.map(partitions.triage);
 
 export async function listTriage(deps: Deps, p: Principal, q: TriageQuery) {
   const scope = await scopeOf(deps, p);

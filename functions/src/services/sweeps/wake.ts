@@ -15,12 +15,10 @@
 import { createHash } from 'node:crypto';
 import type { Scheme } from '@jiandu/shared';
 import type { Deps } from '../../app/deps.js';
-import { keys, partitions, type RecordType, ROOT_SHARDS } from '../../store/keys.js';
+import { keys, partitions, type RecordType, ROOT_SHARD_IDS } from '../../store/keys.js';
 import { putItem, readPartition, updateAtVersion } from '../../store/table-ops.js';
 
 type Item = Record<string, unknown>;
-
-const SHARDS = Array.from({ length: ROOT_SHARDS }, (_, i) => String(i).padStart(2, '0'));
 
 /** What a sweep keys its instants with: the scheme, whole (any change of it may move them). */
 export const schemeFingerprint = (scheme: Scheme): string =>
@@ -47,7 +45,7 @@ export async function dueMatters(
   const last = await deps.store.item(marker);
   const full = last?.scheme !== fingerprint;
   const shards = await Promise.all(
-    SHARDS.map((shard) =>
+    ROOT_SHARD_IDS.map((shard) =>
       full
         ? readPartition(deps, partitions.dueShard(type, shard))
         : readPartition(deps, partitions.wake(type, shard), { skUpTo: keys.wakeUpTo(nowMs) }),
