@@ -22,7 +22,7 @@ import { startDynamoLocal } from '../../functions/src/local/dynamodb-local.js';
 import { emlMailer } from '../../functions/src/outbox/mail.js';
 import { seedDemo } from '../../functions/src/seed/demo.js';
 import { TODAY_UNIT } from '../../functions/src/seed/demo-today.js';
-import { tableNamed } from '../../functions/src/store/table.js';
+import { localTable } from '../../functions/src/store/table.js';
 import { ensureTable } from '../../functions/src/store/table-bootstrap.js';
 import type { Row } from './report.js';
 import { fmt, int, percentile } from './stats.js';
@@ -129,7 +129,7 @@ export async function benchHome(opts: {
     const cfg = { issuer: 'jiandu-bench', audience: 'jiandu' };
     let seedNow: number | null = null;
     const clock = () => seedNow ?? Date.now();
-    const table = tableNamed('home_demo');
+    const table = localTable('home_demo');
     await ensureTable(clients.client, table);
     const deps = makeDeps({
       doc: clients.doc,

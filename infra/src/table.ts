@@ -24,7 +24,8 @@ export type TableShape = Required<
   Pick<TableProps, 'partitionKey' | 'sortKey' | 'timeToLiveAttribute' | 'stream' | 'billingMode'>
 >;
 
-export function tableShape(def: TableDefinition): TableShape {
+/** The table in AWS always has its stream (the change feed reads it); only a local table goes without. */
+export function tableShape(def: TableDefinition & { readonly stream: 'NEW_AND_OLD_IMAGES' }): TableShape {
   return {
     partitionKey: attr(def.partitionKey),
     sortKey: attr(def.sortKey),

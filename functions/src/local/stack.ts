@@ -15,7 +15,7 @@ import { type Env, webhookTargetsOf } from '../env.js';
 import { localEvidence } from '../evidence/local-evidence.js';
 import { localDigestWriter } from '../jobs/digest-writer.js';
 import { emlMailer } from '../outbox/mail.js';
-import { tableNamed } from '../store/table.js';
+import { localTable } from '../store/table.js';
 import { ensureTable } from '../store/table-bootstrap.js';
 import { dynamoClient } from './client.js';
 import { type DynamoLocal, startDynamoLocal } from './dynamodb-local.js';
@@ -47,7 +47,7 @@ export async function startLocalStack(env: Env, opts: LocalStackOptions = {}): P
       });
   const endpoint = env.DYNAMODB_ENDPOINT ?? store!.endpoint;
   const clients = dynamoClient(endpoint);
-  const table = tableNamed(env.TABLE_NAME);
+  const table = localTable(env.TABLE_NAME);
   await ensureTable(clients.client, table);
   const key = await loadOrCreateSigningKey(join(dataDir, 'keys', 'signing-key.jwk.json'));
   const cfg = { issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE };

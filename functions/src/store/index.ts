@@ -2,6 +2,7 @@ export { StoreError, type StoreErrorCode } from './errors.js';
 export {
   type IndexDefinition,
   type KeyAttribute,
+  localTable,
   TABLE,
   type TableDefinition,
   tableNamed,

@@ -8,7 +8,7 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DynamoClients, dynamoClient } from '../local/client.js';
 import { type DynamoLocal, startDynamoLocal } from '../local/dynamodb-local.js';
-import { TABLE, tableNamed } from './table.js';
+import { localTable, TABLE, tableNamed } from './table.js';
 import { deleteTable, ensureTable } from './table-bootstrap.js';
 
 describe('ensureTable against DynamoDB Local', () => {
@@ -127,6 +127,41 @@ describe('ensureTable against DynamoDB Local', () => {
     expect(Table?.GlobalSecondaryIndexes?.map((g) => [g.IndexName, g.IndexStatus]).sort()).toEqual(
       TABLE.indexes.map((i) => [i.name, 'ACTIVE']).sort(),
     );
+  });
+
+  it('creates a local table without a stream, the same keys, indexes and TTL', async () => {
+    expect(await ensureTable(db.client, localTable('local'))).toBe('created');
+    const { Table } = await db.client.send(new DescribeTableCommand({ TableName: 'local' }));
+    expect(Table?.StreamSpecification?.StreamEnabled ?? false).toBe(false);
+    expect(Table?.GlobalSecondaryIndexes?.map((g) => g.IndexName).sort()).toEqual(
+      TABLE.indexes.map((i) => i.name).sort(),
+    );
+    const ttl = await db.client.send(new DescribeTimeToLiveCommand({ TableName: 'local' }));
+    expect(ttl.TimeToLiveDescription).toMatchObject({ AttributeName: 'ttl', TimeToLiveStatus: 'ENABLED' });
+  });
+
+  it('turns the stream off (and adds missing indexes) on a local table an older version made with one', async () => {
+    const older = { ...tableNamed('older-local'), indexes: TABLE.indexes.filter((i) => i.name !== 'wake') };
+    expect(await ensureTable(db.client, older)).toBe('created');
+    await db.doc.send(new PutCommand({ TableName: 'older-local', Item: { pk: 'unit#1', sk: 'kept' } }));
+    expect(await ensureTable(db.client, localTable('older-local'))).toBe('exists');
+    const { Table } = await db.client.send(new DescribeTableCommand({ TableName: 'older-local' }));
+    expect(Table?.StreamSpecification?.StreamEnabled ?? false).toBe(false);
+    expect(Table?.GlobalSecondaryIndexes?.map((g) => g.IndexName).sort()).toEqual(
+      TABLE.indexes.map((i) => i.name).sort(),
+    );
+    const kept = await db.doc.send(
+      new GetCommand({ TableName: 'older-local', Key: { pk: 'unit#1', sk: 'kept' } }),
+    );
+    expect(kept.Item).toEqual({ pk: 'unit#1', sk: 'kept' });
+  });
+
+  it('never turns a stream on: a table without one is refused where the definition wants it', async () => {
+    await ensureTable(db.client, localTable('no-stream'));
+    await expect(ensureTable(db.client, tableNamed('no-stream'))).rejects.toMatchObject({
+      code: 'store.tableMismatch',
+      message: expect.stringContaining('stream is disabled, expected NEW_AND_OLD_IMAGES'),
+    });
   });
 
   it('deletes a table and reports false when there is none to delete', async () => {

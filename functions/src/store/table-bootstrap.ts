@@ -51,7 +51,9 @@ export function createTableInput(def: TableDefinition): CreateTableCommandInput 
       KeySchema: keySchema(index.partitionKey, index.sortKey),
       Projection: { ProjectionType: index.projection },
     })),
-    StreamSpecification: { StreamEnabled: true, StreamViewType: def.stream },
+    ...(def.stream === null
+      ? {}
+      : { StreamSpecification: { StreamEnabled: true, StreamViewType: def.stream } }),
   };
 }
 
@@ -131,11 +133,16 @@ async function addMissingIndexes(
   return added;
 }
 
+/** The differences ensureTable mends on an existing table: an index added later, a stream turned off. */
+const STREAM_OFF = /^stream is \S+, expected none$/;
+const MENDABLE = /^index \S+ is missing$|^stream is \S+, expected none$/;
+
 /**
  * Creates the table from its definition unless it exists, waits until it is ACTIVE and its TTL is on.
  * Idempotent: on an existing, matching table it only reads. Indexes the definition adds are created
- * (addMissingIndexes); any other difference from the definition (a key, a projection) is an error
- * (StoreError 'store.tableMismatch') rather than something to migrate silently.
+ * (addMissingIndexes) and a stream it has not is turned off (localTable); any other difference from the
+ * definition (a key, a projection, a stream it has) is an error (StoreError 'store.tableMismatch') rather
+ * than something to migrate silently.
  */
 export async function ensureTable(
   client: DynamoDBClient,
@@ -157,10 +164,18 @@ export async function ensureTable(
     await waitUntilTableExists(waiter(client, options), { TableName: def.name });
     table = await describe(client, def.name);
   }
-  // Only indexes missing (a table an older version made): add them; any other difference is refused below.
+  // A table an older version made: indexes missing are added and a stream the definition has not (a
+  // local table: localTable) is turned off; any other difference is refused below.
   const before = table === undefined ? [] : tableDifferences(def, table);
-  if (table !== undefined && before.length > 0 && before.every((d) => /^index \S+ is missing$/.test(d))) {
-    await addMissingIndexes(client, def, table, options);
+  if (table !== undefined && before.length > 0 && before.every((d) => MENDABLE.test(d))) {
+    if (before.some((d) => STREAM_OFF.test(d))) {
+      await client.send(
+        new UpdateTableCommand({ TableName: def.name, StreamSpecification: { StreamEnabled: false } }),
+      );
+      await waitUntilTableExists(waiter(client, options), { TableName: def.name });
+    }
+    table = await describe(client, def.name);
+    if (table !== undefined) await addMissingIndexes(client, def, table, options);
     table = await describe(client, def.name);
   }
   const differences =

@@ -43,8 +43,9 @@ export function tableDifferences(def: TableDefinition, description: TableDescrip
   if (want !== have) differences.push(`keys are ${have}, expected ${want}`);
   differences.push(...indexDifferences(def.indexes, description));
   const stream = description.StreamSpecification;
-  if (stream?.StreamEnabled !== true || stream.StreamViewType !== def.stream) {
-    differences.push(`stream is ${stream?.StreamViewType ?? 'disabled'}, expected ${def.stream}`);
+  const carries = stream?.StreamEnabled === true ? (stream.StreamViewType ?? 'enabled') : null;
+  if (carries !== def.stream) {
+    differences.push(`stream is ${carries ?? 'disabled'}, expected ${def.stream ?? 'none'}`);
   }
   const billing = description.BillingModeSummary?.BillingMode;
   if (billing !== undefined && billing !== def.billing) {

@@ -19,7 +19,7 @@ import { dynamoClient } from '../local/client.js';
 import { emlMailer } from '../outbox/mail.js';
 import { createUser } from '../services/accounts/users.js';
 import { createUnit } from '../services/org/org.js';
-import { tableNamed } from '../store/table.js';
+import { localTable } from '../store/table.js';
 import { ensureTable } from '../store/table-bootstrap.js';
 import { assertContract, type Contract, contractOf, type OpenApiDocument } from './contract.js';
 
@@ -154,7 +154,7 @@ export async function startHarness(
     endpoint,
     opts.maxAttempts === undefined ? {} : { maxAttempts: opts.maxAttempts },
   );
-  const table = tableNamed(opts.tableName ?? `t${process.pid}_${Date.now().toString(36)}_${counter++}`);
+  const table = localTable(opts.tableName ?? `t${process.pid}_${Date.now().toString(36)}_${counter++}`);
   await ensureTable(clients.client, table);
   const key = await generateSigningKey('test-key');
   const cfg = { issuer: 'jiandu-test', audience: 'jiandu' };

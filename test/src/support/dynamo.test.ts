@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTable, startTestStore, TABLE, type TestStore } from './dynamo.js';
+import { ensureTable, LOCAL_TABLE, startTestStore, type TestStore } from './dynamo.js';
 
 const JVM_START = 60_000;
 
@@ -15,6 +15,6 @@ describe('startTestStore', () => {
   it('gives an in-memory store with the one table already created', async () => {
     expect(db.store.dataDir).toBeUndefined();
     expect(db.endpoint).toBe(`http://127.0.0.1:${db.store.port}`);
-    expect(await ensureTable(db.client, TABLE)).toBe('exists');
+    expect(await ensureTable(db.client, LOCAL_TABLE)).toBe('exists');
   });
 });

@@ -5,9 +5,11 @@ import {
   dynamoClient,
   startDynamoLocal,
 } from '@jiandu/functions/local';
-import { ensureTable, TABLE, type TableDefinition } from '@jiandu/functions/store';
+import { ensureTable, localTable, TABLE, type TableDefinition } from '@jiandu/functions/store';
 
-export { ensureTable, TABLE };
+/** The table a test store holds (DynamoDB Local's: no stream, see localTable). */
+export const LOCAL_TABLE = localTable(TABLE.name);
+export { ensureTable };
 
 export interface TestStoreOptions extends DynamoLocalOptions {
   /** The table to create once the store answers (default: the one table); false for none. */
@@ -30,7 +32,7 @@ export interface TestStore extends DynamoClients {
  * Start it in beforeAll and stop it in afterAll: the JVM takes a second or two to start.
  */
 export async function startTestStore(options: TestStoreOptions = {}): Promise<TestStore> {
-  const { table = TABLE, maxAttempts, ...localOptions } = options;
+  const { table = LOCAL_TABLE, maxAttempts, ...localOptions } = options;
   const store = await startDynamoLocal(localOptions);
   const clients = dynamoClient(store.endpoint, maxAttempts === undefined ? {} : { maxAttempts });
   const stop = async () => {
