@@ -142,7 +142,7 @@ export async function overdueSweep(deps: Deps, { now }: JobContext): Promise<Job
   const tenureCache = new Map<string, Promise<Tenure[]>>();
   const goLive = await goLiveLookup(deps);
   const due = await dueMatters(deps, 'rectification', 'overdue-sweep', now);
-  for (const item of due.items) {
+  for await (const item of due.items) {
     const stored = RecordStore.fromItem<Rectification>(item);
     counts.scanned++;
     const r = stored.data;

@@ -217,7 +217,7 @@ export async function petitionSlaSweep(deps: Deps, { now }: JobContext): Promise
   const counts = { scanned: 0, missed: 0, alertsRaised: 0, alreadyRaised: 0, ladderSteps: 0, deferred: 0 };
   const goLive = await goLiveLookup(deps);
   const due = await dueMatters(deps, 'petition', 'petition-sla-sweep', now);
-  for (const item of due.items) {
+  for await (const item of due.items) {
     const rec = RecordStore.fromItem<StoredPetition>(item);
     counts.scanned++;
     const counted = slaCountedFrom(rec.data, goLive(rec.data.unitId), scheme.timeZone);

@@ -36,7 +36,7 @@ export async function signalResponseSweep(deps: Deps, { now }: JobContext): Prom
   const counts = { scanned: 0, missed: 0, alertsRaised: 0, alreadyRaised: 0 };
   const goLive = await goLiveLookup(deps);
   const due = await dueMatters(deps, 'rectification', 'signal-response-sweep', now);
-  for (const item of due.items) {
+  for await (const item of due.items) {
     const stored = RecordStore.fromItem<Rectification>(item);
     const r = stored.data;
     const rekeyed = (raised: ReadonlySet<string> = new Set()) =>

@@ -5,7 +5,9 @@
  */
 import { DEFAULT_SCHEME, overdueKey } from '@jiandu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keys } from '../store/keys.js';
+import { dueMatters } from '../services/sweeps/wake.js';
+import { keys, ROOT_SHARD_IDS } from '../store/keys.js';
+import { putItem } from '../store/table-ops.js';
 import { type Harness, rectificationSteps, startHarness } from '../testing/harness.js';
 import { runJob } from './index.js';
 
@@ -83,6 +85,35 @@ describe('the sweeps’ wake list', () => {
     expect(saved.status).toBe(201);
     expect(await sweep('2025-06-14T02:00:00Z')).toMatchObject({ scanned: 4 });
     expect(await sweep('2025-06-15T02:00:00Z')).toMatchObject({ scanned: 0 });
+  });
+
+  it('reads a full pass a page at a time: the first matter comes before the other shards are read', async () => {
+    for (let i = 0; i < 3; i++) await create(`2025-10-0${i + 1}`);
+    let queries = 0;
+    h.deps.doc.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'QueryCommand') queries++;
+        return next(args);
+      },
+      { step: 'initialize', name: 'countWakeQueries' },
+    );
+    try {
+      // A fingerprint no scheme has: the next sweep's pass is the full one over every open rectification.
+      await putItem(h.deps, { ...keys.sweepKeyed('paging-probe'), scheme: 'none' });
+      const due = await dueMatters(h.deps, 'rectification', 'paging-probe', h.deps.clock());
+      expect(due.full).toBe(true);
+      const seen: string[] = [];
+      for await (const item of due.items) {
+        // Shard by shard, page by page: when the first item arrives only the shards up to its own were read.
+        if (seen.length === 0) expect(queries).toBeLessThan(ROOT_SHARD_IDS.length);
+        seen.push(String(item.id));
+      }
+      expect(queries).toBe(ROOT_SHARD_IDS.length);
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen.length).toBeGreaterThanOrEqual(3);
+    } finally {
+      h.deps.doc.middlewareStack.remove('countWakeQueries');
+    }
   });
 
   it('takes a closed rectification off the list in the write that closes it', async () => {

@@ -215,6 +215,20 @@ export async function updateAtVersion(
 
 /** The items of a partition (of the table or an index), as `opts` say, in sort-key order. */
 export async function readPartition(t: TableRef, part: Partition, opts: PartitionRead = {}): Promise<Item[]> {
+  const out: Item[] = [];
+  for await (const page of partitionPages(t, part, opts)) out.push(...page);
+  return out;
+}
+
+/**
+ * The same items a page (one Query, ≤ 1 MB) at a time, each read when the one before has been taken —
+ * for a reader that must not hold a large partition in memory at once (a sweep's full pass).
+ */
+export async function* partitionPages(
+  t: TableRef,
+  part: Partition,
+  opts: PartitionRead = {},
+): AsyncGenerator<Item[]> {
   const attr = SORT_KEY[part.index];
   const names: Record<string, string> = { '#p': attr.pk };
   const values: Record<string, unknown> = { ':p': part.pk };
@@ -249,7 +263,7 @@ export async function readPartition(t: TableRef, part: Partition, opts: Partitio
     values[':up'] = opts.unitPathPrefix;
     filter = 'begins_with(#up, :up)';
   }
-  const out: Item[] = [];
+  let taken = 0;
   let start: Item | undefined;
   do {
     const r = await t.doc.send(
@@ -263,14 +277,15 @@ export async function readPartition(t: TableRef, part: Partition, opts: Partitio
         ExpressionAttributeValues: values,
         ...(opts.descending ? { ScanIndexForward: false } : {}),
         ...(opts.consistent && !attr.index ? { ConsistentRead: true } : {}),
-        ...(opts.limit === undefined ? {} : { Limit: opts.limit - out.length }),
+        ...(opts.limit === undefined ? {} : { Limit: opts.limit - taken }),
         ExclusiveStartKey: start,
       }),
     );
-    out.push(...(r.Items ?? []));
+    const items = r.Items ?? [];
+    taken += items.length;
     start = r.LastEvaluatedKey;
-  } while (start && (opts.limit === undefined || out.length < opts.limit));
-  return out;
+    if (items.length > 0) yield items;
+  } while (start && (opts.limit === undefined || taken < opts.limit));
 }
 
 /**

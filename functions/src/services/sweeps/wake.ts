@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import type { Scheme } from '@jiandu/shared';
 import type { Deps } from '../../app/deps.js';
 import { keys, partitions, type RecordType, ROOT_SHARD_IDS } from '../../store/keys.js';
-import { putItem, readPartition, updateAtVersion } from '../../store/table-ops.js';
+import { partitionPages, putItem, updateAtVersion } from '../../store/table-ops.js';
 
 type Item = Record<string, unknown>;
 
@@ -25,8 +25,12 @@ export const schemeFingerprint = (scheme: Scheme): string =>
   createHash('sha256').update(JSON.stringify(scheme)).digest('hex');
 
 export interface DueMatters {
-  /** The state items of the matters due by now (all open ones when `full`). */
-  items: Item[];
+  /**
+   * The state items of the matters due by now (all open ones when `full`), shard by shard, a page read
+   * when the one before has been worked through: a full pass over a province's open matters is never
+   * in memory at once.
+   */
+  items: AsyncIterable<Item>;
   /** True when the scheme changed since the last keying: every open matter was read. */
   full: boolean;
   /** Records that this scheme's instants are now keyed (after a full pass was worked through). */
@@ -44,15 +48,18 @@ export async function dueMatters(
   const marker = keys.sweepKeyed(job);
   const last = await deps.store.item(marker);
   const full = last?.scheme !== fingerprint;
-  const shards = await Promise.all(
-    ROOT_SHARD_IDS.map((shard) =>
-      full
-        ? readPartition(deps, partitions.dueShard(type, shard))
-        : readPartition(deps, partitions.wake(type, shard), { skUpTo: keys.wakeUpTo(nowMs) }),
-    ),
-  );
+  // A re-key moves an entry after now (nextMs > now), out of the range still to be read: no matter is
+  // met twice, none is skipped.
+  async function* items(): AsyncGenerator<Item> {
+    for (const shard of ROOT_SHARD_IDS) {
+      const pages = full
+        ? partitionPages(deps, partitions.dueShard(type, shard))
+        : partitionPages(deps, partitions.wake(type, shard), { skUpTo: keys.wakeUpTo(nowMs) });
+      for await (const page of pages) yield* page;
+    }
+  }
   return {
-    items: shards.flat(),
+    items: items(),
     full,
     keyed: async () => {
       if (full) await putItem(deps, { ...marker, scheme: fingerprint, job });
