@@ -144,6 +144,43 @@ describe('sort=deadline', () => {
     }
   });
 
+  it('lists overdue (and red) from the due lists without being asked: most overdue first, reading what it returns', async () => {
+    const want = rects.filter((r) => r.deadline < '2025-05-15').sort(byDue);
+    expect(want.length).toBeGreaterThan(3);
+    for (const query of ['overdue=true', 'light=red', 'overdue=true&state=open']) {
+      const res = await h.call('GET', `/api/v1/rectifications?${query}&limit=100`, { token: citySup });
+      const page = (await res.json()) as Page<RectificationRow>;
+      expect(
+        page.items.map((x) => x.id),
+        query,
+      ).toEqual(want.map((r) => r.id));
+    }
+    const inDs = want.filter((r) => (PATH[r.unitId] as string).startsWith('/city/ds/'));
+    const reads: number[] = [];
+    h.deps.doc.middlewareStack.add(
+      (next, context) => async (args) => {
+        const out = await next(args);
+        if (context.commandName === 'QueryCommand')
+          reads.push((out.output as { ScannedCount?: number }).ScannedCount ?? 0);
+        return out;
+      },
+      { step: 'initialize', name: 'overdueReads' },
+    );
+    try {
+      const res = await h.call('GET', '/api/v1/rectifications?unitId=ds&overdue=true&limit=2', {
+        token: citySup,
+      });
+      const page = (await res.json()) as Page<RectificationRow>;
+      expect(page.items.map((x) => x.id)).toEqual(inDs.slice(0, 2).map((r) => r.id));
+      // The county's due list, read from its most overdue: the two returned (and one to see if more follow).
+      expect(reads.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(3);
+    } finally {
+      h.deps.doc.middlewareStack.remove('overdueReads');
+    }
+    const none = await h.call('GET', '/api/v1/rectifications?overdue=true&to=2025-04-01', { token: citySup });
+    expect(((await none.json()) as Page<RectificationRow>).items).toEqual([]);
+  });
+
   it('orders petitions by the clock running now and drops one whose clock stopped', async () => {
     const mk = async (i: number, receivedAt: string, name = '王示范') => {
       const res = await h.call('POST', '/api/v1/petitions', {

@@ -17,9 +17,14 @@ export const rectificationListQuerySchema = listQuerySchema
       .enum([...rectificationState.codes, 'open'])
       .optional()
       .meta({ description: 'A workflow state, or `open` for every state but `closed`' }),
-    overdue: z.enum(['true', 'false']).optional().meta({
-      description: 'true: past the deadline day and not closed (derived at the time of the call)',
-    }),
+    overdue: z
+      .enum(['true', 'false'])
+      .optional()
+      .meta({
+        description:
+          'true: past the deadline day and not closed (derived at the time of the call), listed by deadline, ' +
+          'the most overdue first (as with sort=deadline; light=red likewise)',
+      }),
     light: lightQuery,
     sort: dueSortQuery,
     review: z
