@@ -66,7 +66,6 @@ const IN_COUNTY = 2_500;
 /** The keyword, in every 10th record's title (full-width digits in the text: NFKC makes them match). */
 const KEYWORD = '危房改造';
 const TITLES = ['饮水安全巩固', '产业帮扶资金拨付', '易地搬迁后续扶持', '教育资助落实', '医疗保障兑现'];
-const BASE_MS = Date.parse('2026-01-05T01:00:00Z');
 const TODAY = '2026-12-01';
 
 interface Scope {
@@ -101,8 +100,16 @@ function unitOf(i: number, townships: readonly string[]): string {
   return townships[mix32(i) % townships.length] as string;
 }
 
+/** Records are created over the SPAN_S seconds before the bench's now, by a hash of their number. */
+const SPAN_S = 330 * 86_400;
+
+/**
+ * Record `i`: the same record at every count (the measured scopes hold the same ones), created at an
+ * instant of the 330 days before now drawn by its number's hash — so every table has the same mix of
+ * ages, deadlines passed and states in any window of its newest records, whatever its size.
+ */
 function rectification(i: number, unitId: string): Rectification {
-  const createdAt = new Date(BASE_MS + i * 29_000).toISOString();
+  const createdAt = new Date(NOW_MS - SPAN_S * 1000 + (mix32(i + 11) % SPAN_S) * 1000).toISOString();
   const deadline = addDays(createdAt.slice(0, 10), 30 + (mix32(i) % 300));
   const closed = mix32(i + 7) % 3 === 0;
   const title = `${i % 10 === 3 ? `${KEYWORD}第${i % 7}批` : TITLES[i % TITLES.length]}（第１２号）`;
