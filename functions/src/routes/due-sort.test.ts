@@ -76,6 +76,26 @@ async function sorted(token: string, query: Record<string, string>, limit: numbe
   return { ids, rows };
 }
 
+/** A page of the city supervisor's, and the items the store read for it (ScannedCount of its Queries). */
+async function pageAndReads(path: string): Promise<{ page: Page<RectificationRow>; read: number }> {
+  let read = 0;
+  h.deps.doc.middlewareStack.add(
+    (next, context) => async (args) => {
+      const out = await next(args);
+      if (context.commandName === 'QueryCommand')
+        read += (out.output as { ScannedCount?: number }).ScannedCount ?? 0;
+      return out;
+    },
+    { step: 'initialize', name: 'pageReads' },
+  );
+  try {
+    const res = await h.call('GET', path, { token: citySup });
+    return { page: (await res.json()) as Page<RectificationRow>, read };
+  } finally {
+    h.deps.doc.middlewareStack.remove('pageReads');
+  }
+}
+
 const byDue = (a: (typeof rects)[number], b: (typeof rects)[number]) =>
   a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
@@ -121,27 +141,10 @@ describe('sort=deadline', () => {
   });
 
   it('reads about what it returns: a township’s first page of a county-wide table', async () => {
-    const reads: number[] = [];
-    h.deps.doc.middlewareStack.add(
-      (next, context) => async (args) => {
-        const out = await next(args);
-        if (context.commandName === 'QueryCommand')
-          reads.push((out.output as { ScannedCount?: number }).ScannedCount ?? 0);
-        return out;
-      },
-      { step: 'initialize', name: 'dueSortReads' },
-    );
-    try {
-      const res = await h.call('GET', '/api/v1/rectifications?unitId=ds-b&sort=deadline&limit=2', {
-        token: citySup,
-      });
-      const page = (await res.json()) as Page<RectificationRow>;
-      const inScope = rects.filter((r) => r.unitId === 'ds-b').length;
-      expect(page.items.length).toBe(Math.min(2, inScope));
-      expect(reads.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(2);
-    } finally {
-      h.deps.doc.middlewareStack.remove('dueSortReads');
-    }
+    const { page, read } = await pageAndReads('/api/v1/rectifications?unitId=ds-b&sort=deadline&limit=2');
+    const inScope = rects.filter((r) => r.unitId === 'ds-b').length;
+    expect(page.items.length).toBe(Math.min(2, inScope));
+    expect(read).toBeLessThanOrEqual(2);
   });
 
   it('lists overdue (and red) from the due lists without being asked: most overdue first, reading what it returns', async () => {
@@ -156,27 +159,10 @@ describe('sort=deadline', () => {
       ).toEqual(want.map((r) => r.id));
     }
     const inDs = want.filter((r) => (PATH[r.unitId] as string).startsWith('/city/ds/'));
-    const reads: number[] = [];
-    h.deps.doc.middlewareStack.add(
-      (next, context) => async (args) => {
-        const out = await next(args);
-        if (context.commandName === 'QueryCommand')
-          reads.push((out.output as { ScannedCount?: number }).ScannedCount ?? 0);
-        return out;
-      },
-      { step: 'initialize', name: 'overdueReads' },
-    );
-    try {
-      const res = await h.call('GET', '/api/v1/rectifications?unitId=ds&overdue=true&limit=2', {
-        token: citySup,
-      });
-      const page = (await res.json()) as Page<RectificationRow>;
-      expect(page.items.map((x) => x.id)).toEqual(inDs.slice(0, 2).map((r) => r.id));
-      // The county's due list, read from its most overdue: the two returned (and one to see if more follow).
-      expect(reads.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(3);
-    } finally {
-      h.deps.doc.middlewareStack.remove('overdueReads');
-    }
+    const { page, read } = await pageAndReads('/api/v1/rectifications?unitId=ds&overdue=true&limit=2');
+    expect(page.items.map((x) => x.id)).toEqual(inDs.slice(0, 2).map((r) => r.id));
+    // The county's due list, read from its most overdue: the two returned (and one to see if more follow).
+    expect(read).toBeLessThanOrEqual(3);
     const none = await h.call('GET', '/api/v1/rectifications?overdue=true&to=2025-04-01', { token: citySup });
     expect(((await none.json()) as Page<RectificationRow>).items).toEqual([]);
   });
