@@ -134,8 +134,8 @@ async function addMissingIndexes(
 }
 
 /** The differences ensureTable mends on an existing table: an index added later, a stream turned off. */
+const INDEX_MISSING = /^index \S+ is missing$/;
 const STREAM_OFF = /^stream is \S+, expected none$/;
-const MENDABLE = /^index \S+ is missing$|^stream is \S+, expected none$/;
 
 /**
  * Creates the table from its definition unless it exists, waits until it is ACTIVE and its TTL is on.
@@ -167,15 +167,18 @@ export async function ensureTable(
   // A table an older version made: indexes missing are added and a stream the definition has not (a
   // local table: localTable) is turned off; any other difference is refused below.
   const before = table === undefined ? [] : tableDifferences(def, table);
-  if (table !== undefined && before.length > 0 && before.every((d) => MENDABLE.test(d))) {
+  if (
+    table !== undefined &&
+    before.length > 0 &&
+    before.every((d) => INDEX_MISSING.test(d) || STREAM_OFF.test(d))
+  ) {
     if (before.some((d) => STREAM_OFF.test(d))) {
       await client.send(
         new UpdateTableCommand({ TableName: def.name, StreamSpecification: { StreamEnabled: false } }),
       );
       await waitUntilTableExists(waiter(client, options), { TableName: def.name });
     }
-    table = await describe(client, def.name);
-    if (table !== undefined) await addMissingIndexes(client, def, table, options);
+    if (before.some((d) => INDEX_MISSING.test(d))) await addMissingIndexes(client, def, table, options);
     table = await describe(client, def.name);
   }
   const differences =

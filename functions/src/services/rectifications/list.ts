@@ -95,10 +95,9 @@ function filtersOf(q: RectificationListQuery, day: string): ListFilter[] {
  * records outside it are never read. Undefined: no bound.
  */
 function dueRangeOf(q: RectificationListQuery, day: string): { from?: string; to?: string } {
-  const tos = [q.to, q.overdue === 'true' || q.light === 'red' ? addDays(day, -1) : undefined].filter(
-    (d): d is string => d !== undefined,
-  );
-  const to = tos.length > 0 ? tos.reduce((a, b) => (a < b ? a : b)) : undefined;
+  const overdueTo = q.overdue === 'true' || q.light === 'red' ? addDays(day, -1) : undefined;
+  const to =
+    q.to !== undefined && overdueTo !== undefined && q.to > overdueTo ? overdueTo : (q.to ?? overdueTo);
   return { ...(q.from ? { from: q.from } : {}), ...(to ? { to } : {}) };
 }
 
