@@ -24,7 +24,7 @@ export async function advanceHorizon(deps: Deps, { now }: JobContext): Promise<J
   const at = formatInstant(now, scheme.timeZone);
   const todayLocal = localDateOf(now, scheme.timeZone);
   const counts = { scanned: 0, advanced: 0, conflicts: 0 };
-  for (const listed of await openRectifications(deps)) {
+  for await (const listed of openRectifications(deps)) {
     counts.scanned++;
     if (nextHorizon(listed.horizon, todayLocal) === listed.horizon) continue;
     // The index is eventually consistent: decide on the record itself.

@@ -338,6 +338,10 @@ export const partitions = {
     index: 'jd1',
     pk: keys.dueList(1, type, shard),
   }),
+  /** Every shard of a type's level-1 due list: every open record of the type, each once. */
+  dueShards: (type: RecordType): Partition[] => ROOT_SHARD_IDS.map((s) => partitions.dueShard(type, s)),
+  /** Every shard of a type's wake list. */
+  wakeShards: (type: RecordType): Partition[] => ROOT_SHARD_IDS.map((s) => partitions.wake(type, s)),
   changed: (day: string, shard: number): Partition => ({
     index: 'table',
     pk: keys.changedPartition(day, shard),

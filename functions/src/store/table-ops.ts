@@ -221,6 +221,19 @@ export async function readPartition(t: TableRef, part: Partition, opts: Partitio
 }
 
 /**
+ * The items of several partitions of one index (the shards of a list), one partition after another, a
+ * page read when the one before has been taken (partitionPages): a pass over every open record of a type
+ * never holds them in memory at once.
+ */
+export async function* shardItems(
+  t: TableRef,
+  parts: readonly Partition[],
+  opts: PartitionRead = {},
+): AsyncGenerator<Item> {
+  for (const part of parts) for await (const page of partitionPages(t, part, opts)) yield* page;
+}
+
+/**
  * The same items a page (one Query, ≤ 1 MB) at a time, each read when the one before has been taken —
  * for a reader that must not hold a large partition in memory at once (a sweep's full pass).
  */

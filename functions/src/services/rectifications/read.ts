@@ -16,9 +16,9 @@ import {
 import type { RectificationView } from '@jiandu/shared/api';
 import type { Deps } from '../../app/deps.js';
 import type { Principal } from '../../auth/principal.js';
-import { partitions, ROOT_SHARD_IDS } from '../../store/keys.js';
+import { partitions } from '../../store/keys.js';
 import { RecordStore, type StoredRecord } from '../../store/record-store.js';
-import { readPartition } from '../../store/table-ops.js';
+import { shardItems } from '../../store/table-ops.js';
 import { namesOf } from '../org/names.js';
 
 export interface StoredRectification {
@@ -53,13 +53,11 @@ export async function readRectification(deps: Deps, id: string): Promise<StoredR
 /**
  * Every open rectification (the quarter-end horizon job, the scheme editor's preview): the ROOT_SHARDS
  * shards of the due list jd1, which holds every rectification not closed — no partition that every open
- * rectification of the country shares (ACCESS-PATTERNS "No hot partition").
+ * rectification of the country shares (ACCESS-PATTERNS "No hot partition") — a page at a time, never
+ * all in memory at once.
  */
-export async function openRectifications(deps: Deps): Promise<StoredRectification[]> {
-  const items = await Promise.all(
-    ROOT_SHARD_IDS.map((shard) => readPartition(deps, partitions.dueShard('rectification', shard))),
-  );
-  return items.flat().map(fromItem);
+export async function* openRectifications(deps: Deps): AsyncGenerator<StoredRectification> {
+  for await (const item of shardItems(deps, partitions.dueShards('rectification'))) yield fromItem(item);
 }
 
 export async function viewOf(deps: Deps, p: Principal, rect: Rectification): Promise<RectificationView> {

@@ -83,10 +83,11 @@ export async function previewScheme(
   // Open rectifications: light and overdue step, before → after.
   const at = formatInstant(deps.clock(), current.timeZone);
   const atProposed = formatInstant(deps.clock(), proposed.timeZone);
-  const open = await openRectifications(deps);
   const sample: SchemePreview['rectifications']['sample'] = [];
   let changed = 0;
-  for (const { stored } of open) {
+  let open = 0;
+  for await (const { stored } of openRectifications(deps)) {
+    open++;
     const r = stored.data;
     const lightBefore = rectificationLight(r, at, current);
     const lightAfter = rectificationLight(r, atProposed, proposed);
@@ -163,7 +164,7 @@ export async function previewScheme(
   return {
     currentVersion: current.version,
     proposedVersion: proposed.version,
-    rectifications: { open: open.length, changed, sample },
+    rectifications: { open, changed, sample },
     scores: { quarter, source, groups },
   };
 }

@@ -15,8 +15,8 @@
 import { createHash } from 'node:crypto';
 import type { Scheme } from '@jiandu/shared';
 import type { Deps } from '../../app/deps.js';
-import { keys, partitions, type RecordType, ROOT_SHARD_IDS } from '../../store/keys.js';
-import { partitionPages, putItem, updateAtVersion } from '../../store/table-ops.js';
+import { keys, partitions, type RecordType } from '../../store/keys.js';
+import { putItem, shardItems, updateAtVersion } from '../../store/table-ops.js';
 
 type Item = Record<string, unknown>;
 
@@ -50,16 +50,10 @@ export async function dueMatters(
   const full = last?.scheme !== fingerprint;
   // A re-key moves an entry after now (nextMs > now), out of the range still to be read: no matter is
   // met twice, none is skipped.
-  async function* items(): AsyncGenerator<Item> {
-    for (const shard of ROOT_SHARD_IDS) {
-      const pages = full
-        ? partitionPages(deps, partitions.dueShard(type, shard))
-        : partitionPages(deps, partitions.wake(type, shard), { skUpTo: keys.wakeUpTo(nowMs) });
-      for await (const page of pages) yield* page;
-    }
-  }
   return {
-    items: items(),
+    items: full
+      ? shardItems(deps, partitions.dueShards(type))
+      : shardItems(deps, partitions.wakeShards(type), { skUpTo: keys.wakeUpTo(nowMs) }),
     full,
     keyed: async () => {
       if (full) await putItem(deps, { ...marker, scheme: fingerprint, job });
