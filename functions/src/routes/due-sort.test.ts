@@ -192,15 +192,28 @@ describe('sort=deadline', () => {
     const b = await mk(2, '2025-05-02T09:00:00+08:00');
     const c = await mk(3, '2025-05-08T09:00:00+08:00');
     const old = await mk(4, '2025-03-03T09:00:00+08:00', '李另案'); // its 15 days to decide ran out in March
-    // The SLA filter sorted by deadline is a key range of the due list: the same records as the filter.
-    for (const sla of ['overdue', 'pending'] as const) {
+    // The SLA state, read as a key range of the due list (sorted by deadline, and overdue always) or as a
+    // filter: the same petitions as the lights of the whole list say (red: overdue; yellow, green: pending).
+    const all = (await (
+      await h.call('GET', '/api/v1/petitions?unitId=ds-b&limit=50', { token: sup })
+    ).json()) as Page<PetitionView>;
+    for (const [sla, lights] of [
+      ['overdue', ['red']],
+      ['pending', ['yellow', 'green']],
+    ] as const) {
       const ids = async (extra: string) => {
         const res = await h.call('GET', `/api/v1/petitions?unitId=ds-b&sla=${sla}&limit=50${extra}`, {
           token: sup,
         });
         return ((await res.json()) as Page<PetitionView>).items.map((p) => p.id).sort();
       };
-      expect(await ids('&sort=deadline'), sla).toEqual(await ids(''));
+      const want = all.items
+        .filter((p) => (lights as readonly string[]).includes(p.light ?? ''))
+        .map((p) => p.id)
+        .sort();
+      expect(want.length, sla).toBeGreaterThan(0);
+      expect(await ids('&sort=deadline'), sla).toEqual(want);
+      expect(await ids(''), sla).toEqual(want);
     }
     expect(
       (

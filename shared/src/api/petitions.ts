@@ -11,9 +11,14 @@ export { petitionInputSchema };
 export type PetitionCreateRequest = z.input<typeof petitionInputSchema>;
 
 export const petitionListQuerySchema = listQuerySchema.omit({ severity: true }).extend({
-  sla: z.enum(['overdue', 'pending']).optional().meta({
-    description: 'SLA state now: overdue = an open clock past its due; pending = open, not yet due',
-  }),
+  sla: z
+    .enum(['overdue', 'pending'])
+    .optional()
+    .meta({
+      description:
+        'SLA state now: overdue = an open clock past its due (listed by that due day, the most overdue first, ' +
+        'as with sort=deadline; light=red likewise); pending = open, not yet due',
+    }),
   repeated: z.enum(['true', 'false']).optional(),
   escalated: z.enum(['true', 'false']).optional(),
   light: lightQuery,

@@ -122,9 +122,13 @@ export async function listPetitions(deps: Deps, p: Principal, q: PetitionListQue
   });
   const today = localDateOf(deps.clock(), scheme.timeZone);
   // Sorted by deadline, the SLA state is a range of the due list's key (an open clock's due day before
-  // today, or from today on): read exactly, with no filter.
-  const byDue = q.sort === 'deadline';
-  if (q.sla && !byDue) filters.push(slaFilter(q.sla, today));
+  // today, or from today on): read exactly, with no filter. Overdue (and red, the same petitions) is read
+  // there whatever the order asked, as the rectifications' (services/rectifications/list.ts): newest
+  // first it would read more the fewer are overdue. Choice: such a list comes most overdue first.
+  const overdue = q.sla === 'overdue' || q.light === 'red';
+  const byDue = q.sort === 'deadline' || overdue;
+  const rangeSla = overdue ? 'overdue' : byDue ? q.sla : undefined;
+  if (q.sla && q.sla !== rangeSla) filters.push(slaFilter(q.sla, today));
   // A light needs an open clock: red is the overdue SLA filter; yellow and green are pending clocks, told
   // apart on the page read (a light is derived now, never stored — a page may hold fewer items than asked
   // while its cursor goes on).
@@ -134,9 +138,7 @@ export async function listPetitions(deps: Deps, p: Principal, q: PetitionListQue
     filters,
     limit: q.limit,
     ...(byDue ? { order: 'due' as const } : {}),
-    ...(byDue && q.sla
-      ? { dueRange: q.sla === 'overdue' ? { to: addDays(today, -1) } : { from: today } }
-      : {}),
+    ...(rangeSla ? { dueRange: rangeSla === 'overdue' ? { to: addDays(today, -1) } : { from: today } } : {}),
     ...pageRange(p, q),
     ...keywordOf(q),
   });
