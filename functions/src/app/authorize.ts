@@ -4,7 +4,7 @@
  * middleware, so what is checked is by construction the route the router matched and runs — however
  * the path was spelled. `assertEveryRouteDeclared` refuses to start an app with a route that names none.
  */
-import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import type { RouteConfig } from '@hono/zod-openapi';
 import { CAPABILITIES, type Capability, can } from '@jiandu/shared';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './auth-middleware.js';
@@ -92,7 +92,7 @@ export const operationIdOf = (method: string, path: string): string =>
  * path unless given, and every problem answer the API can give.
  */
 export const defineRoute = <const R extends RouteConfig>(rule: AccessRule, config: R) =>
-  createRoute({
+  ({
     operationId: operationIdOf(config.method, config.path),
     description: accessText(rule),
     ...config,
@@ -100,13 +100,12 @@ export const defineRoute = <const R extends RouteConfig>(rule: AccessRule, confi
     responses: { ...(rule === 'public' ? PUBLIC_PROBLEM_RESPONSES : PROBLEM_RESPONSES), ...config.responses },
     'x-capability': describe(rule),
     ...(rule === 'public' ? {} : { middleware: authorize(rule) }),
-  } as R & { 'x-capability': string; middleware: MiddlewareHandler<AppEnv> });
+  }) as R & { 'x-capability': string; middleware: MiddlewareHandler<AppEnv> };
 
-/** Fail closed: an app whose document lists a route without an access rule does not start. */
-export function assertEveryRouteDeclared(definitions: readonly unknown[]): void {
-  const missing = definitions
-    .map((d) => d as { type: string; route?: { method: string; path: string; 'x-capability'?: unknown } })
-    .filter((d) => d.type === 'route' && d.route && typeof d.route['x-capability'] !== 'string')
-    .map((d) => `${d.route!.method.toUpperCase()} ${d.route!.path}`);
+/** Fail closed: an app with a route declared without an access rule does not start. */
+export function assertEveryRouteDeclared(routes: readonly { method: string; path: string }[]): void {
+  const missing = routes
+    .filter((r) => typeof (r as { 'x-capability'?: unknown })['x-capability'] !== 'string')
+    .map((r) => `${r.method.toUpperCase()} ${r.path}`);
   if (missing.length > 0) throw new Error(`routes without an access rule: ${missing.join(', ')}`);
 }

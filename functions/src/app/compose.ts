@@ -13,6 +13,7 @@ import { assertEveryRouteDeclared } from './authorize.js';
 import type { Deps } from './deps.js';
 import { onError, problemResponse } from './errors.js';
 import type { RouteGroup } from './groups/group.js';
+import type { DocumentConfig, OpenApiDocument } from './openapi-document.js';
 import { problem } from './problem.js';
 import { queryGuard } from './query-guard.js';
 import { RouteTable } from './route-table.js';
@@ -31,7 +32,7 @@ export const UPLOAD_PREFIX = '/api/v1/imports/';
 const LICENSE = { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' };
 
 /** The document's own fields (its paths are the app's routes). */
-export const DOCUMENT: Parameters<ApiApp['getOpenAPI31Document']>[0] = {
+export const DOCUMENT: DocumentConfig = {
   openapi: '3.1.0',
   servers: [{ url: '/', description: 'This deployment (the API is served under /api)' }],
   tags: [...TAGS],
@@ -50,7 +51,7 @@ export interface ComposeOptions {
    * The app with every group, for the OpenAPI document when this one has only some (a function of
    * route-groups.ts): the document stays whole wherever it is served. Without it, the app's own.
    */
-  whole?: () => Promise<Pick<ApiApp, 'getOpenAPI31Document'>>;
+  whole?: () => Promise<Pick<ApiApp, 'declared'>>;
 }
 
 /**
@@ -95,29 +96,27 @@ export function composeApp(deps: Deps, groups: readonly RouteGroup[], opts: Comp
   app.get('/api/health', (c) => c.json({ ok: true }));
   // Locally the evidence bytes go through the app itself, on URLs it signed (S3 takes them in AWS).
   if (isLocalEvidence(deps.evidence)) app.route('/', deps.evidence.routes(deps.clock));
-  for (const g of groups) for (const r of g.public?.(deps) ?? []) app.route('/', r);
+  for (const g of groups) for (const r of g.public?.(deps) ?? []) app.include(r);
   app.use('/api/v1/*', async (c, next) => {
     if (c.req.path.startsWith('/api/v1/auth/')) return next();
     return requireAuth(deps)(c, next);
   });
-  for (const g of groups) for (const r of g.routes(deps)) app.route('/', r);
-  app.route('/', recordRoutes(deps));
+  for (const g of groups) for (const r of g.routes(deps)) app.include(r);
+  app.include(recordRoutes(deps));
   // Each route checks its own declared access rule (app/authorize.ts); none may be missing.
-  assertEveryRouteDeclared(app.openAPIRegistry.definitions);
-  if (opts.whole) {
-    const whole = opts.whole;
-    let document: ReturnType<ApiApp['getOpenAPI31Document']> | undefined;
-    app.get('/api/openapi.json', async (c) => {
-      document ??= (await whole()).getOpenAPI31Document(DOCUMENT);
-      return c.json(document);
+  assertEveryRouteDeclared(app.declared);
+  // The document of every group wherever it is served (`whole`), made on its first request by a module
+  // that loads then (the generator is no part of a cold start).
+  const described = opts.whole ?? (async () => app);
+  let document: Promise<OpenApiDocument> | undefined;
+  app.get('/api/openapi.json', async (c) => {
+    document ??= Promise.all([described(), import('./openapi-document.js')]).then(([a, m]) =>
+      m.openApiDocument(a.declared, DOCUMENT),
+    );
+    document.catch(() => {
+      document = undefined; // a failed attempt is not kept: the next request tries again
     });
-  } else {
-    app.doc31('/api/openapi.json', DOCUMENT);
-  }
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
-    type: 'http',
-    scheme: 'bearer',
-    bearerFormat: 'JWT',
+    return c.json(await document);
   });
   app.notFound((c) =>
     problemResponse(c, problem('route.notFound', `no route ${c.req.method} ${c.req.path}`)),

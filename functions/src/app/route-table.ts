@@ -1,8 +1,8 @@
 /**
- * The app's routes as its own OpenAPI document lists them, matched against a request: the single
+ * The app's routes as it declares them (app/router.ts), matched against a request: the single
  * source for the query-parameter guard and the role table, so no route can be forgotten by either.
  */
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { DeclaredRoute } from './router.js';
 
 export interface RouteEntry {
   method: string;
@@ -13,29 +13,29 @@ export interface RouteEntry {
   queryNames: Set<string>;
 }
 
+/** The names a query schema accepts: its object shape's keys. */
+const queryNamesOf = (query: unknown): string[] =>
+  query ? Object.keys((query as { shape?: object }).shape ?? {}) : [];
+
 export class RouteTable {
   private entries: RouteEntry[] | null = null;
 
-  constructor(private readonly app: Pick<OpenAPIHono, 'getOpenAPI31Document'>) {}
+  constructor(private readonly app: { readonly declared: readonly DeclaredRoute[] }) {}
 
   all(): RouteEntry[] {
     if (this.entries) return this.entries;
-    const doc = this.app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: '', version: '' } });
     const out: RouteEntry[] = [];
-    for (const [template, item] of Object.entries(doc.paths ?? {})) {
+    for (const route of this.app.declared) {
+      const template = route.path;
       const paramNames = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
       const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, '([^/]+)')}$`);
-      for (const [method, op] of Object.entries(
-        item as Record<string, { parameters?: { in: string; name: string }[] }>,
-      )) {
-        out.push({
-          method: method.toUpperCase(),
-          template,
-          pattern,
-          paramNames,
-          queryNames: new Set((op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name)),
-        });
-      }
+      out.push({
+        method: route.method.toUpperCase(),
+        template,
+        pattern,
+        paramNames,
+        queryNames: new Set(queryNamesOf(route.request?.query)),
+      });
     }
     // Literal segments win over parameters (/signals/triage before /signals/{id}).
     out.sort((a, b) => a.paramNames.length - b.paramNames.length);

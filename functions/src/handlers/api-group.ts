@@ -18,7 +18,7 @@ import { apiHandler } from './api-handler.js';
 import { HANDLERS } from './registry.js';
 
 /** The app of every group, made from the function's deps (only to describe it: see api.ts). */
-export type WholeApp = (deps: Deps) => Promise<Pick<ApiApp, 'getOpenAPI31Document'>>;
+export type WholeApp = (deps: Deps) => Promise<Pick<ApiApp, 'declared'>>;
 
 export function apiGroupHandler(group: RouteGroup, whole?: WholeApp) {
   const env = readAwsEnv(HANDLERS[group.name].env);

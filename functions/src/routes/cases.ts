@@ -1,7 +1,8 @@
 /** 问责: accountability cases — list, read, review, decide with a form, dismiss with a reason, close. */
-import type { z } from '@hono/zod-openapi';
+
 import type { CaseAction } from '@jiandu/shared';
 import { caseListQuerySchema, caseStepBodies, caseViewSchema } from '@jiandu/shared/api';
+import type { z } from 'zod';
 import type { Deps } from '../app/deps.js';
 import { newRouter } from '../app/router.js';
 import { actOnCase, getCase, listCases } from '../services/cases/cases.js';

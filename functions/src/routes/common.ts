@@ -3,7 +3,7 @@
  * content, pages, and the routes that are the same for every collection (list, read, ingest one or a
  * batch).
  */
-import { z } from '@hono/zod-openapi';
+
 import {
   type BatchItemResult,
   batchRequestSchema,
@@ -13,6 +13,7 @@ import {
   MAX_BATCH,
   pageOf,
 } from '@jiandu/shared/api';
+import { z } from 'zod';
 import { type AccessRule, defineRoute } from '../app/authorize.js';
 import type { ApiApp } from '../app/router.js';
 import type { Principal } from '../auth/principal.js';
@@ -24,7 +25,7 @@ export const idempotencyHeader = z.object({
   'idempotency-key': z
     .string()
     .optional()
-    .openapi({ description: 'Makes a retry return the first result (8–128 characters)' }),
+    .meta({ description: 'Makes a retry return the first result (8–128 characters)' }),
 });
 
 /** A JSON body or response of this schema. */

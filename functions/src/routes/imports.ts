@@ -4,11 +4,12 @@
  * written) or a commit (?dryRun=false: the valid rows written, idempotently); GET the same file back
  * with a 问题说明 column.
  */
-import { z } from '@hono/zod-openapi';
+
 import { isPlainText, PLAIN_TEXT_MESSAGE } from '@jiandu/shared';
 import { importQuerySchema, ledgerImportReportSchema, ledgerUpdateReportSchema } from '@jiandu/shared/api';
 import type { HonoRequest } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
 import { defineRoute } from '../app/authorize.js';
 /** Paths under it take file bodies: the app's JSON-only gate and JSON size cap let them through. */
 import { UPLOAD_PREFIX } from '../app/compose.js';

@@ -1,5 +1,5 @@
 /** 信访: register one or a batch, list, read, the workflow (accept … close) and the logged reveal. */
-import type { z } from '@hono/zod-openapi';
+
 import {
   type PetitionStepName,
   petitionInputSchema,
@@ -9,6 +9,7 @@ import {
   petitionStepBodies,
   petitionViewSchema,
 } from '@jiandu/shared/api';
+import type { z } from 'zod';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { newRouter } from '../app/router.js';

@@ -3,7 +3,7 @@
  * the caller's jurisdiction and the same masking of petitioner identity — read page by page, each record
  * one row, codes shown with their Chinese labels and units by name.
  */
-import type { z } from '@hono/zod-openapi';
+
 import {
   type AccountabilityCase,
   type Alert,
@@ -34,6 +34,7 @@ import {
 } from '@jiandu/shared';
 import { type CaseView, caseListQuerySchema } from '@jiandu/shared/api';
 import { CASE_TRIGGER_LABELS, POST_KIND_LABELS } from '@jiandu/shared/labels';
+import type { z } from 'zod';
 import type { Deps } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
 import { alertListSchema, listAlerts } from '../services/alerts/alerts.js';

@@ -10,6 +10,7 @@ import { DEFAULT_SCHEME, type Role, role as role_, type Scheme, type Unit } from
 import { expect, inject } from 'vitest';
 import { createApp } from '../app/app.js';
 import { type Deps, makeDeps } from '../app/deps.js';
+import { openApiDocument } from '../app/openapi-document.js';
 import { generateSigningKey } from '../auth/signing-key.js';
 import { createVerifier, jwksOf } from '../auth/tokens.js';
 import { ephemeralPiiCipher } from '../crypto/pii.js';
@@ -32,7 +33,7 @@ let counter = 0;
 let contract: Contract | undefined;
 export const apiContract = (app: ReturnType<typeof createApp>): Contract => {
   contract ??= contractOf(
-    app.getOpenAPI31Document({
+    openApiDocument(app.declared, {
       openapi: '3.1.0',
       info: { title: 'Jiandu', version: '1' },
     }) as OpenApiDocument,

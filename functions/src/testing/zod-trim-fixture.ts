@@ -2,41 +2,38 @@
  * What bundles.ts's zod trim must leave working, run both as source and bundled (bundles.test.ts): the
  * contract's schemas parse and refuse as zod does, and the OpenAPI document made from them is the same.
  */
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { findingInputSchema, findingPageSchema, findingSchema } from '@jiandu/shared/api';
+import { z } from 'zod';
+import { openApiDocument } from '../app/openapi-document.js';
 
 export function zodTrimProbe() {
-  const app = new OpenAPIHono();
-  // Schemas described where routes use them (register(refId, schema) would call the schema's own
-  // `.openapi()`, which depends on which copy of zod — ESM or CommonJS — the test runner loaded first).
-  app.openAPIRegistry.registerPath(
-    createRoute({
-      method: 'get',
-      path: '/findings',
-      request: { query: z.object({ limit: z.coerce.number().int().min(1).max(100).optional() }) },
-      responses: { 200: { description: 'the first page' } },
-    }),
-  );
-  app.openAPIRegistry.registerPath(
-    createRoute({
-      method: 'post',
-      path: '/findings',
-      request: { body: { content: { 'application/json': { schema: findingInputSchema } } } },
-      responses: {
-        201: { description: 'logged', content: { 'application/json': { schema: findingSchema } } },
+  // Schemas described where routes use them, as the app's document does (app/openapi-document.ts).
+  const document = openApiDocument(
+    [
+      {
+        method: 'get',
+        path: '/findings',
+        request: { query: z.object({ limit: z.coerce.number().int().min(1).max(100).optional() }) },
+        responses: { 200: { description: 'the first page' } },
       },
-    }),
-  );
-  app.openAPIRegistry.registerPath(
-    createRoute({
-      method: 'get',
-      path: '/findings/page',
-      responses: {
-        200: { description: 'a page', content: { 'application/json': { schema: findingPageSchema } } },
+      {
+        method: 'post',
+        path: '/findings',
+        request: { body: { content: { 'application/json': { schema: findingInputSchema } } } },
+        responses: {
+          201: { description: 'logged', content: { 'application/json': { schema: findingSchema } } },
+        },
       },
-    }),
+      {
+        method: 'get',
+        path: '/findings/page',
+        responses: {
+          200: { description: 'a page', content: { 'application/json': { schema: findingPageSchema } } },
+        },
+      },
+    ],
+    { openapi: '3.1.0', info: { title: 'probe', version: '1' } },
   );
-  const document = app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'probe', version: '1' } });
   const refused = findingInputSchema.safeParse({ unitId: '', severity: 'none', extra: 1 });
   const checked = z
     .object({ name: z.string().min(2).max(4), mail: z.email(), n: z.number().int().positive() })
