@@ -38,7 +38,7 @@ const REQUIRE_SHIM =
   "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
 
 /**
- * zod 4's `z` is one namespace object (and @hono/zod-openapi hands it around whole), so esbuild keeps
+ * zod 4's `z` is one namespace object (the OpenAPI document's generator takes it whole), so esbuild keeps
  * every module behind it. Three of them no code here uses, and they are most of zod's weight: every
  * locale (~250 KB; zod itself configures English only), `z.compile` (an opt-in fast path whose own
  * contract is to hand a schema back unchanged when it cannot compile it — the stub always does) and

@@ -4,12 +4,12 @@
  * middleware, so what is checked is by construction the route the router matched and runs — however
  * the path was spelled. `assertEveryRouteDeclared` refuses to start an app with a route that names none.
  */
-import type { RouteConfig } from '@hono/zod-openapi';
 import { CAPABILITIES, type Capability, can } from '@jiandu/shared';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './auth-middleware.js';
 import { EdgeError } from './edge-error.js';
 import { PROBLEM_RESPONSES, PUBLIC_PROBLEM_RESPONSES } from './problem-responses.js';
+import type { RouteConfig } from './router.js';
 
 /**
  * A capability; any of several (a route whose body says which step, e.g. a rectification action); or

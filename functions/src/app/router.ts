@@ -5,32 +5,87 @@
  * failures answer RFC 9457 problems naming the field. Its own module, so route modules import it
  * without importing the app that mounts them (no cycle).
  *
- * Why not @hono/zod-openapi's OpenAPIHono, whose route declarations and handler types these are: it
- * loads the document generator (@asteasolutions/zod-to-openapi) and patches zod at import, in every
- * Lambda function at every cold start, for a document one route serves. Here the declarations are
- * data; the generator loads only where the document is made (app/openapi-document.ts). The request
- * side is the same as OpenAPIHono's: @hono/zod-validator per part, the route's middleware first.
+ * Why not @hono/zod-openapi's OpenAPIHono, whose route declarations these are: it loads the document
+ * generator (@asteasolutions/zod-to-openapi) and patches zod at import, in every Lambda function at
+ * every cold start, for a document one route serves, and it takes classic zod schemas only. Here the
+ * declarations are data; the generator loads only where the document is made (app/openapi-document.ts).
+ * The request side is the same as OpenAPIHono's: @hono/zod-validator per part, the route's middleware
+ * first.
  */
-import type { OpenAPIHono, RouteConfig } from '@hono/zod-openapi';
 import { zValidator } from '@hono/zod-validator';
-import { Hono, type MiddlewareHandler } from 'hono';
+import { type Context, type Handler, Hono, type MiddlewareHandler } from 'hono';
 import { getPath } from 'hono/utils/url';
 import type { ZodError } from 'zod';
+import type { $ZodType, output } from 'zod/v4/core';
 import type { AppEnv } from './auth-middleware.js';
 import { problemResponse, zodProblem } from './errors.js';
 
-/** A declared route with its path as mounted (OpenAPI template, e.g. /api/v1/cases/{id}). */
-export type DeclaredRoute = Omit<RouteConfig, 'middleware' | 'hide'>;
+/** A body or answer of a media type: its zod schema (any zod: classic or mini). */
+export interface MediaSchema {
+  schema: $ZodType;
+}
 
 /**
- * The handler and hook types are @hono/zod-openapi's (type-only: nothing of it loads at run time), so a
- * route module's `c.req.valid('json')` and `c.json(body, status)` are checked against its declaration.
+ * A route's declaration: the request parts it validates, its answers, and the operation's words for
+ * the document (OpenAPI's operation fields, `x-…` extensions included). The same shape as
+ * @asteasolutions/zod-to-openapi's RouteConfig, with any zod schema.
  */
-type Openapi = OpenAPIHono<AppEnv>['openapi'];
+export interface RouteConfig {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** The OpenAPI path template, e.g. /api/v1/cases/{id} */
+  path: string;
+  request?: {
+    params?: $ZodType;
+    query?: $ZodType;
+    headers?: $ZodType;
+    body?: { required?: boolean; description?: string; content: Record<string, MediaSchema> };
+  };
+  responses: Record<number, { description: string; content?: Record<string, MediaSchema> }>;
+  operationId?: string;
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  security?: Record<string, string[]>[];
+  deprecated?: boolean;
+  /** Run before the validators (the route's access check: app/authorize.ts). */
+  middleware?: MiddlewareHandler<AppEnv> | MiddlewareHandler<AppEnv>[];
+  /** Served but left out of the declarations (and so of the document). */
+  hide?: boolean;
+  [extension: `x-${string}`]: unknown;
+}
+
+/** A declared route with its path as mounted. */
+export type DeclaredRoute = Omit<RouteConfig, 'middleware' | 'hide'>;
+
+type Part<
+  R extends RouteConfig,
+  K extends 'params' | 'query' | 'headers',
+  As extends string,
+> = R['request'] extends { [k in K]: infer S extends $ZodType } ? { [a in As]: output<S> } : unknown;
+type JsonPart<R extends RouteConfig> = R['request'] extends {
+  body: { content: { 'application/json': { schema: infer S extends $ZodType } } };
+}
+  ? { json: output<S> }
+  : unknown;
+
+/** What `c.req.valid(part)` gives a route's handler: each declared part, parsed by its schema. */
+export type ValidInput<R extends RouteConfig> = {
+  in: unknown;
+  out: Part<R, 'params', 'param'> & Part<R, 'query', 'query'> & Part<R, 'headers', 'header'> & JsonPart<R>;
+};
+
+/** The handler of a declared route: its validated parts typed from the declaration. */
+export type RouteHandler<R extends RouteConfig> = Handler<
+  AppEnv,
+  string,
+  // Hono's Input: `in` is what a client sends (unused here), `out` what the validators give.
+  ValidInput<R> & { in: object; out: object },
+  Response | Promise<Response>
+>;
 
 type ValidationResult = { success: boolean; error?: ZodError; target: string };
 
-const problemHook = (result: ValidationResult, c: Parameters<MiddlewareHandler<AppEnv>>[0]) => {
+const problemHook = (result: ValidationResult, c: Context<AppEnv>) => {
   if (!result.success && result.error) {
     return problemResponse(
       c,
@@ -46,7 +101,8 @@ export class ApiRouter extends Hono<AppEnv> {
   /** Every route declared on this router or included into it (`include`), in order. */
   readonly declared: DeclaredRoute[] = [];
 
-  openapi: Openapi = ((config: RouteConfig, handler: MiddlewareHandler<AppEnv>) => {
+  /** Mounts a declared route: its middleware, a validator per request part, the handler. */
+  openapi<R extends RouteConfig>(config: R, handler: RouteHandler<R>): this {
     const { middleware, hide, ...route } = config;
     if (!hide) this.declared.push(route);
     const hook = problemHook as unknown as Parameters<typeof zValidator>[2];
@@ -77,12 +133,12 @@ export class ApiRouter extends Hono<AppEnv> {
     this.on(
       [route.method],
       [route.path.replaceAll(/\/{(.+?)}/g, '/:$1')],
-      ...(own as MiddlewareHandler<AppEnv>[]),
+      ...own,
       ...validators,
-      handler,
+      handler as unknown as MiddlewareHandler<AppEnv>,
     );
     return this;
-  }) as unknown as Openapi;
+  }
 
   /** Routes a route module's router at the root, its declarations with it. */
   include(sub: Hono<AppEnv> | ApiRouter): this {
