@@ -5,12 +5,12 @@
  * (`<outDir>/<name>/index.mjs`), the asset the CDK stack deploys. No Docker: esbuild runs here.
  */
 
-import { mkdir, readFile, rm, symlink } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
-import { HANDLER_NAMES, type HandlerName } from './handlers/registry.js';
+import { API_DOCUMENT_FILE, HANDLER_NAMES, type HandlerName } from './handlers/registry.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -68,11 +68,11 @@ const ZOD_STUBS: { file: RegExp; contents: string }[] = [
 
 /**
  * zod's JSON Schema output (`z.toJSONSchema`, `schema.toJSONSchema()`, Standard Schema's `jsonSchema`):
- * nothing here calls it — the OpenAPI document is made by @asteasolutions/zod-to-openapi, which walks the
- * schemas itself — yet every schema type refers to its processor, so esbuild keeps ~25 KB of it. In a
- * bundle each of these functions throws when called; the few that run when a schema is built (the
+ * no Lambda calls it — the API's OpenAPI document is made at build time, from source
+ * (app/api-document.ts) — yet every schema type refers to its processor, so esbuild keeps ~25 KB of it.
+ * In a bundle each of these functions throws when called; the few that run when a schema is built (the
  * factories of the methods) still return a method, which throws when called. `aggregateChecks` (a
- * schema's minLength, format …, which zod-to-openapi reads) is kept as zod wrote it.
+ * schema's minLength, format …, which classic zod's schemas read when built) is kept as zod wrote it.
  */
 const JSON_SCHEMA_FILES = /zod\/v4\/core\/(json-schema-processors|to-json-schema|json-schema-generator)\.js$/;
 const KEPT = 'export function aggregateChecks';
@@ -164,6 +164,11 @@ export async function buildBundle(name: HandlerName, outDir = DEFAULT_BUNDLE_DIR
     if (!o.endsWith('.mjs')) continue;
     if (atInit.has(o)) bytes += out.bytes;
     else lazyBytes += out.bytes;
+  }
+  // The `api` function serves the whole API's OpenAPI document: made here, from the declarations.
+  if (name === 'api') {
+    const { apiDocument } = await import('./app/api-document.js');
+    await writeFile(join(dir, API_DOCUMENT_FILE), JSON.stringify(apiDocument()));
   }
   return { name, dir, file, bytes, lazyBytes, initFiles: [...atInit].map((o) => resolve(o)) };
 }

@@ -13,7 +13,7 @@ import { assertEveryRouteDeclared } from './authorize.js';
 import type { Deps } from './deps.js';
 import { onError, problemResponse } from './errors.js';
 import type { RouteGroup } from './groups/group.js';
-import type { DocumentConfig, OpenApiDocument } from './openapi-document.js';
+import type { DocumentConfig } from './openapi-document.js';
 import { problem } from './problem.js';
 import { queryGuard } from './query-guard.js';
 import { RouteTable } from './route-table.js';
@@ -48,10 +48,11 @@ export const DOCUMENT: DocumentConfig = {
 export interface ComposeOptions {
   log?: (e: unknown) => void;
   /**
-   * The app with every group, for the OpenAPI document when this one has only some (a function of
-   * route-groups.ts): the document stays whole wherever it is served. Without it, the app's own.
+   * The OpenAPI document this app serves, when not its own: the whole API's, wherever a function of
+   * some groups serves it (the `api` function reads the one made at build time: app/api-document.ts).
+   * Without it, the document of this app's routes, made on its first request.
    */
-  whole?: () => Promise<Pick<ApiApp, 'declared'>>;
+  document?: () => Promise<unknown>;
 }
 
 /**
@@ -105,18 +106,17 @@ export function composeApp(deps: Deps, groups: readonly RouteGroup[], opts: Comp
   app.include(recordRoutes(deps));
   // Each route checks its own declared access rule (app/authorize.ts); none may be missing.
   assertEveryRouteDeclared(app.declared);
-  // The document of every group wherever it is served (`whole`), made on its first request by a module
-  // that loads then (the generator is no part of a cold start).
-  const described = opts.whole ?? (async () => app);
-  let document: Promise<OpenApiDocument> | undefined;
+  // Made (or read) on its first request, by a module that loads then: no part of a cold start.
+  const document =
+    opts.document ??
+    (async () => (await import('./openapi-document.js')).openApiDocument(app.declared, DOCUMENT));
+  let served: Promise<unknown> | undefined;
   app.get('/api/openapi.json', async (c) => {
-    document ??= Promise.all([described(), import('./openapi-document.js')]).then(([a, m]) =>
-      m.openApiDocument(a.declared, DOCUMENT),
-    );
-    document.catch(() => {
-      document = undefined; // a failed attempt is not kept: the next request tries again
+    served ??= document();
+    served.catch(() => {
+      served = undefined; // a failed attempt is not kept: the next request tries again
     });
-    return c.json(await document);
+    return c.json(await served);
   });
   app.notFound((c) =>
     problemResponse(c, problem('route.notFound', `no route ${c.req.method} ${c.req.path}`)),

@@ -5,12 +5,12 @@
  * failures answer RFC 9457 problems naming the field. Its own module, so route modules import it
  * without importing the app that mounts them (no cycle).
  *
- * Why not @hono/zod-openapi's OpenAPIHono, whose route declarations these are: it loads the document
+ * Why not @hono/zod-openapi's OpenAPIHono, whose route declarations these were: it loads its document
  * generator (@asteasolutions/zod-to-openapi) and patches zod at import, in every Lambda function at
  * every cold start, for a document one route serves, and it takes classic zod schemas only. Here the
- * declarations are data; the generator loads only where the document is made (app/openapi-document.ts).
- * The request side is the same as OpenAPIHono's: @hono/zod-validator per part, the route's middleware
- * first.
+ * declarations are data, and the document is made from them where it is needed (app/openapi-document.ts;
+ * in AWS at build time). The request side is OpenAPIHono's: @hono/zod-validator per part, the route's
+ * middleware first.
  */
 import { zValidator } from '@hono/zod-validator';
 import { type Context, type Handler, Hono, type MiddlewareHandler } from 'hono';
@@ -27,8 +27,8 @@ export interface MediaSchema {
 
 /**
  * A route's declaration: the request parts it validates, its answers, and the operation's words for
- * the document (OpenAPI's operation fields, `x-…` extensions included). The same shape as
- * @asteasolutions/zod-to-openapi's RouteConfig, with any zod schema.
+ * the document (OpenAPI's operation fields, `x-…` extensions included): app/openapi-document.ts makes
+ * the document from these, with zod's own JSON Schema output.
  */
 export interface RouteConfig {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';

@@ -2,11 +2,9 @@
  * A Lambda entry of the HTTP API: one route group (app/route-groups.ts) of the one Hono app, built by
  * composeApp on the first invocation and kept. Every group's function is the same but for its routes:
  * the origin check, the token verifier, the first administrators, the middleware. The `api` group's
- * function also serves the OpenAPI document, whole: the other groups' route modules load (a chunk of
- * their own) on its first request only.
+ * function also serves the whole API's OpenAPI document, made at build time (handlers/api.ts).
  */
-import { type ApiApp, composeApp } from '../app/compose.js';
-import type { Deps } from '../app/deps.js';
+import { composeApp } from '../app/compose.js';
 import type { RouteGroup } from '../app/groups/group.js';
 import { jwtVerifier } from '../aws/jwt-verifier.js';
 import { lambdaDeps, once } from '../aws/lambda-deps.js';
@@ -17,10 +15,11 @@ import { ensureFirstSsoAdministrators } from '../services/accounts/first-adminis
 import { apiHandler } from './api-handler.js';
 import { HANDLERS } from './registry.js';
 
-/** The app of every group, made from the function's deps (only to describe it: see api.ts). */
-export type WholeApp = (deps: Deps) => Promise<Pick<ApiApp, 'declared'>>;
-
-export function apiGroupHandler(group: RouteGroup, whole?: WholeApp) {
+/**
+ * A group's function, serving the API's whole OpenAPI document if given it (the `api` function: see
+ * api.ts) or its own routes' otherwise.
+ */
+export function apiGroupHandler(group: RouteGroup, document?: () => Promise<unknown>) {
   const env = readAwsEnv(HANDLERS[group.name].env);
   const obs = observability(group.name, env.LOG_LEVEL);
   const origin = env.ORIGIN_SECRET_ARN
@@ -39,7 +38,7 @@ export function apiGroupHandler(group: RouteGroup, whole?: WholeApp) {
       }
       return composeApp(deps, [group], {
         log: (e) => obs.logger.error('unhandled error', e as Error),
-        ...(whole ? { whole: () => whole(deps) } : {}),
+        ...(document ? { document } : {}),
       });
     }),
     obs,

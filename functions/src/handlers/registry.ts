@@ -32,6 +32,9 @@ export const HANDLERS = {
 
 export type HandlerName = keyof typeof HANDLERS;
 
+/** The whole API's OpenAPI document, made at build time into the `api` bundle's folder (bundles.ts). */
+export const API_DOCUMENT_FILE = 'openapi.json';
+
 export const HANDLER_NAMES = Object.keys(HANDLERS) as HandlerName[];
 
 /** The functions run on a schedule. */
