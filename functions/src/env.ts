@@ -3,63 +3,66 @@
  * process.env. The CDK stack sets the same names on every function.
  */
 import { role } from '@jiandu/shared';
-import { z } from 'zod';
+import * as z from '@jiandu/shared/zod';
 
 const envSchema = z.object({
-  TABLE_NAME: z.string().min(1).default('jiandu'),
+  TABLE_NAME: z._default(z.string().check(z.minLength(1)), 'jiandu'),
   /** DynamoDB endpoint override (DynamoDB Local); absent in AWS. */
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  AWS_REGION: z.string().min(1).default('local'),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  AWS_REGION: z._default(z.string().check(z.minLength(1)), 'local'),
   /** Token issuer and audience the API accepts. */
-  AUTH_ISSUER: z.string().min(1).default('jiandu-local'),
-  AUTH_AUDIENCE: z.string().min(1).default('jiandu'),
+  AUTH_ISSUER: z._default(z.string().check(z.minLength(1)), 'jiandu-local'),
+  AUTH_AUDIENCE: z._default(z.string().check(z.minLength(1)), 'jiandu'),
   /**
    * JWKS of the issuer. Absent: an issuer given as an http(s) URL (Cognito or any OIDC provider) is asked
    * for its keys through its discovery document's `jwks_uri`; locally, the built-in issuer's keys are used.
    */
-  AUTH_JWKS_URL: z.url().optional(),
+  AUTH_JWKS_URL: z.optional(z.url()),
   /**
    * The provider's role or group names → Jiandu roles, as JSON (e.g. {"/jiandu/supervisor":"supervisor"});
    * absent: role claims must hold Jiandu's role codes.
    */
-  AUTH_ROLE_MAP: z
-    .string()
-    .optional()
-    .transform((s, ctx) => {
+  AUTH_ROLE_MAP: z.pipe(
+    z.optional(z.string()),
+    z.transform((s, ctx) => {
       if (s === undefined || s.trim() === '') return undefined;
       const parsed = z.record(z.string(), role.schema).safeParse(JSON.parse(s));
       if (!parsed.success) {
-        ctx.addIssue({ code: 'custom', message: 'a JSON object of provider names to Jiandu roles' });
+        ctx.issues.push({
+          code: 'custom',
+          message: 'a JSON object of provider names to Jiandu roles',
+          input: s,
+        });
         return z.NEVER;
       }
       return parsed.data;
     }),
+  ),
   /** Claims holding roles and home unit (Cognito: cognito:groups, custom:unit). */
-  AUTH_ROLES_CLAIM: z.string().min(1).default('roles'),
-  AUTH_UNIT_CLAIM: z.string().min(1).default('unit'),
+  AUTH_ROLES_CLAIM: z._default(z.string().check(z.minLength(1)), 'roles'),
+  AUTH_UNIT_CLAIM: z._default(z.string().check(z.minLength(1)), 'unit'),
   /**
    * The claim whose value names the caller's Jiandu account (single sign-on: a provider's token gives
    * access only while that account exists and is enabled). Cognito: cognito:username.
    */
-  AUTH_USERNAME_CLAIM: z.string().min(1).default('preferred_username'),
+  AUTH_USERNAME_CLAIM: z._default(z.string().check(z.minLength(1)), 'preferred_username'),
   /** Local data directory (DynamoDB Local files, keys, digests, mail). */
-  DATA_DIR: z.string().min(1).default('.data'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z._default(z.string().check(z.minLength(1)), '.data'),
+  PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 3000),
   /**
    * `npm start` on an empty store: 1 seeds the demo (its users' password is the published demo1234);
    * 0 seeds nothing but the first system and security administrators, with one-time passwords printed
    * once (services/accounts/first-administrators.ts).
    */
-  JIANDU_DEMO: z.enum(['0', '1']).default('1'),
+  JIANDU_DEMO: z._default(z.enum(['0', '1']), '1'),
   /**
    * Single sign-on deployments: the first system and security administrators as accounts of the identity
    * provider, `sysadmin:<username>,secadmin:<username>` — created (no password) on an empty store by
    * `npm start` with JIANDU_DEMO=0 and by the API function in AWS (services/accounts/first-administrators.ts).
    */
-  JIANDU_FIRST_ADMINS: z
-    .string()
-    .optional()
-    .transform((s, ctx) => {
+  JIANDU_FIRST_ADMINS: z.pipe(
+    z.optional(z.string()),
+    z.transform((s, ctx) => {
       if (s === undefined || s.trim() === '') return undefined;
       const pairs = new Map(
         s.split(',').map((part) => {
@@ -84,43 +87,45 @@ const envSchema = z.object({
         !name.test(secadmin) ||
         sysadmin === secadmin
       ) {
-        ctx.addIssue({
+        ctx.issues.push({
           code: 'custom',
           message:
             'sysadmin:<username>,secadmin:<username> — two different usernames of the identity provider',
+          input: s,
         });
         return z.NEVER;
       }
       return { sysadmin, secadmin };
     }),
+  ),
   /** KMS key for petitioner PII in AWS; absent locally (a key file under DATA_DIR). */
-  PII_KMS_KEY_ID: z.string().optional(),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  PII_KMS_KEY_ID: z.optional(z.string()),
+  LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error']), 'info'),
   /** AWS: the Object Lock bucket the daily digest of chain heads goes to (locally a file under DATA_DIR). */
-  DIGEST_BUCKET: z.string().min(1).optional(),
+  DIGEST_BUCKET: z.optional(z.string().check(z.minLength(1))),
   /** AWS: the evidence bucket (presigned upload and download). */
-  EVIDENCE_BUCKET: z.string().min(1).optional(),
+  EVIDENCE_BUCKET: z.optional(z.string().check(z.minLength(1))),
   /** The address mail is sent from; absent: no email. */
-  MAIL_FROM: z.string().min(1).optional(),
+  MAIL_FROM: z.optional(z.string().check(z.minLength(1))),
   /** AWS: how mail leaves — SMTP (both partitions; settings in SMTP_SECRET_ARN) or SES (global only). */
-  MAIL_TRANSPORT: z.enum(['smtp', 'ses']).default('smtp'),
+  MAIL_TRANSPORT: z._default(z.enum(['smtp', 'ses']), 'smtp'),
   /** AWS: the Secrets Manager secret with the SMTP settings (JSON: host, port, secure, user, pass). */
-  SMTP_SECRET_ARN: z.string().min(1).optional(),
+  SMTP_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
   /**
    * AWS: the Secrets Manager secret with the group robots (JSON: {dingtalk?: {url, secret?}, wecom?: {url}}),
    * read at run time and cached briefly, so a changed robot needs no deployment.
    */
-  WEBHOOKS_SECRET_ARN: z.string().min(1).optional(),
+  WEBHOOKS_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
   /**
    * AWS: the secret CloudFront sends as the X-Origin-Verify header; the API refuses a request without it
    * (one that reached the execute-api endpoint directly). Absent: the API has no CloudFront in front.
    */
-  ORIGIN_SECRET_ARN: z.string().min(1).optional(),
+  ORIGIN_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
   /** DingTalk group robot (钉钉自定义机器人): its webhook URL and signing secret; absent: not used. */
-  DINGTALK_WEBHOOK_URL: z.url().optional(),
-  DINGTALK_SECRET: z.string().min(1).optional(),
+  DINGTALK_WEBHOOK_URL: z.optional(z.url()),
+  DINGTALK_SECRET: z.optional(z.string().check(z.minLength(1))),
   /** WeCom group robot (企业微信群机器人) webhook URL; absent: not used. */
-  WECOM_WEBHOOK_URL: z.url().optional(),
+  WECOM_WEBHOOK_URL: z.optional(z.url()),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -3,8 +3,9 @@
  * what the `api` Lambda bundle carries as `openapi.json` (bundles.ts) and serves, made once at build
  * time instead of loading every route module and the generator in a function at run time.
  */
-import { composeApp, DOCUMENT } from './compose.js';
+import { composeApp } from './compose.js';
 import type { Deps } from './deps.js';
+import { DOCUMENT } from './document-info.js';
 import { ALL_GROUPS } from './groups/index.js';
 import { type OpenApiDocument, openApiDocument } from './openapi-document.js';
 

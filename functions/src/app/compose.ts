@@ -13,12 +13,10 @@ import { assertEveryRouteDeclared } from './authorize.js';
 import type { Deps } from './deps.js';
 import { onError, problemResponse } from './errors.js';
 import type { RouteGroup } from './groups/group.js';
-import type { DocumentConfig } from './openapi-document.js';
 import { problem } from './problem.js';
 import { queryGuard } from './query-guard.js';
 import { RouteTable } from './route-table.js';
 import { type ApiApp, canonicalPath, newRouter } from './router.js';
-import { TAGS } from './tags.js';
 
 export type { ApiApp };
 
@@ -26,24 +24,6 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /** Where spreadsheet uploads go (routes/imports.ts): their own size cap and content types. */
 export const UPLOAD_PREFIX = '/api/v1/imports/';
-
-// SPDX's form for a licence without an SPDX id: OpenAPI 3.1's `identifier`, which the typings (3.0's
-// LicenseObject) do not know yet — so it is given as a value, not a literal.
-const LICENSE = { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' };
-
-/** The document's own fields (its paths are the app's routes). */
-export const DOCUMENT: DocumentConfig = {
-  openapi: '3.1.0',
-  servers: [{ url: '/', description: 'This deployment (the API is served under /api)' }],
-  tags: [...TAGS],
-  info: {
-    title: 'Jiandu (监督) API',
-    license: LICENSE,
-    contact: { name: 'Jiandu maintainers (the README says where to report a problem)' },
-    version: '1.0.0',
-    description: 'Supervision and accountability: findings, petitions, opinion, rectifications, rankings.',
-  },
-};
 
 export interface ComposeOptions {
   log?: (e: unknown) => void;
@@ -109,7 +89,13 @@ export function composeApp(deps: Deps, groups: readonly RouteGroup[], opts: Comp
   // Made (or read) on its first request, by a module that loads then: no part of a cold start.
   const document =
     opts.document ??
-    (async () => (await import('./openapi-document.js')).openApiDocument(app.declared, DOCUMENT));
+    (async () => {
+      const [{ openApiDocument }, { DOCUMENT }] = await Promise.all([
+        import('./openapi-document.js'),
+        import('./document-info.js'),
+      ]);
+      return openApiDocument(app.declared, DOCUMENT);
+    });
   let served: Promise<unknown> | undefined;
   app.get('/api/openapi.json', async (c) => {
     served ??= document();

@@ -2,7 +2,7 @@
 import { isDomainError } from '@jiandu/shared';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ZodError } from 'zod';
+import { $ZodError } from 'zod/v4/core';
 import { InvalidToken, IssuerUnavailable } from '../auth/tokens.js';
 import { BadCursor } from '../store/cursor.js';
 import { TxCancelled } from '../store/tx.js';
@@ -16,7 +16,7 @@ export function problemResponse(c: Context, p: Problem): Response {
 }
 
 /** zod issues → problem+json naming the first field and listing all. */
-export function zodProblem(err: ZodError, where: 'body' | 'query' | 'param' | 'header' = 'body'): Problem {
+export function zodProblem(err: $ZodError, where: 'body' | 'query' | 'param' | 'header' = 'body'): Problem {
   const errors = err.issues.slice(0, 50).map((i) => ({
     field: i.path.length ? i.path.map(String).join('/') : where,
     message: i.message,
@@ -41,7 +41,7 @@ export function toProblem(err: unknown): Problem {
       ...(err.opts.extra ?? {}),
     });
   }
-  if (err instanceof ZodError) return zodProblem(err);
+  if (err instanceof $ZodError) return zodProblem(err);
   if (err instanceof BadCursor) return problem('cursor.invalid', err.message, { field: 'cursor' });
   if (err instanceof InvalidToken) return problem('auth.unauthenticated', `the token is ${err.reason}`);
   if (err instanceof IssuerUnavailable) return problem('auth.issuerUnavailable', err.message);

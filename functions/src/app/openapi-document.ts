@@ -7,7 +7,7 @@
  * A schema registered with an `id` (`.meta({ id })`) is a component, referred to by `$ref` wherever it
  * appears. Every schema is described as zod reads a value (see `Schemas.of`).
  */
-import { z } from 'zod';
+import * as z from '@jiandu/shared/zod';
 import type { $ZodType } from 'zod/v4/core';
 import type { DeclaredRoute, MediaSchema } from './router.js';
 

@@ -15,7 +15,7 @@
 import { zValidator } from '@hono/zod-validator';
 import { type Context, type Handler, Hono, type MiddlewareHandler } from 'hono';
 import { getPath } from 'hono/utils/url';
-import type { ZodError } from 'zod';
+import type { core } from 'zod/mini';
 import type { $ZodType, output } from 'zod/v4/core';
 import type { AppEnv } from './auth-middleware.js';
 import { problemResponse, zodProblem } from './errors.js';
@@ -83,7 +83,7 @@ export type RouteHandler<R extends RouteConfig> = Handler<
   Response | Promise<Response>
 >;
 
-type ValidationResult = { success: boolean; error?: ZodError; target: string };
+type ValidationResult = { success: boolean; error?: core.$ZodError; target: string };
 
 const problemHook = (result: ValidationResult, c: Context<AppEnv>) => {
   if (!result.success && result.error) {

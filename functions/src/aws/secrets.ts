@@ -4,7 +4,7 @@
  * secret never loads it) and kept for a few minutes per execution environment, so a rotated or edited
  * secret takes effect without a deployment and a busy function asks Secrets Manager rarely.
  */
-import { z } from 'zod';
+import * as z from '@jiandu/shared/zod';
 
 /** The header CloudFront adds to each request it sends the API (its value: the origin secret). */
 export const ORIGIN_HEADER = 'x-origin-verify';
@@ -14,24 +14,24 @@ export const SECRET_TTL_MS = 5 * 60_000;
 
 /** The SMTP secret: what nodemailer's SMTP transport needs. */
 export const smtpSettings = z.object({
-  host: z.string().min(1),
-  port: z.coerce.number().int().min(1).max(65535).default(465),
+  host: z.string().check(z.minLength(1)),
+  port: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(65535)), 465),
   /** TLS from the start (465); false: STARTTLS, required (587). */
-  secure: z.boolean().default(true),
-  user: z.string().min(1).optional(),
-  pass: z.string().min(1).optional(),
+  secure: z._default(z.boolean(), true),
+  user: z.optional(z.string().check(z.minLength(1))),
+  pass: z.optional(z.string().check(z.minLength(1))),
 });
 export type SmtpSettings = z.infer<typeof smtpSettings>;
 
 /** The group robots' secret: `{}` (the stack's initial value) configures none. */
 export const webhookSettings = z.object({
-  dingtalk: z.object({ url: z.url(), secret: z.string().min(1).optional() }).optional(),
-  wecom: z.object({ url: z.url() }).optional(),
+  dingtalk: z.optional(z.object({ url: z.url(), secret: z.optional(z.string().check(z.minLength(1))) })),
+  wecom: z.optional(z.object({ url: z.url() })),
 });
 export type WebhookSettings = z.infer<typeof webhookSettings>;
 
 /** The origin secret: the stack generates it as a plain string. */
-export const originSecret = z.string().min(16);
+export const originSecret = z.string().check(z.minLength(16));
 
 /** Reads a secret's string by id (ARN or name). */
 export type SecretSource = (secretId: string) => Promise<string>;
@@ -63,7 +63,7 @@ export function secretsManagerSource(): SecretSource {
 export function cachedSecret<T>(
   source: SecretSource,
   secretId: string,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   opts: { raw?: boolean; ttlMs?: number; clock?: () => number } = {},
 ): () => Promise<T> {
   const ttl = opts.ttlMs ?? SECRET_TTL_MS;

@@ -3,14 +3,15 @@
  * scheduled for, and the job runs for that time, so a retry an hour later still does that day's work.
  * A failure is thrown: Lambda retries, then the event goes to the function's dead-letter queue.
  */
+
+import * as z from '@jiandu/shared/zod';
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
 import type { Deps } from '../app/deps.js';
 import { addCounts, type Observability, observed } from '../aws/observability.js';
 import type { Job, JobResult } from '../jobs/job.js';
 
 /** The schedule's input: `{"scheduledTime":"<aws.scheduler.scheduled-time>"}` (absent when run by hand). */
-export const scheduledEvent = z.looseObject({ scheduledTime: z.iso.datetime({ offset: true }).optional() });
+export const scheduledEvent = z.looseObject({ scheduledTime: z.optional(z.iso.datetime({ offset: true })) });
 
 export type ScheduledEvent = z.infer<typeof scheduledEvent>;
 

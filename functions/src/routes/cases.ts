@@ -2,7 +2,7 @@
 
 import type { CaseAction } from '@jiandu/shared';
 import { caseListQuerySchema, caseStepBodies, caseViewSchema } from '@jiandu/shared/api';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Deps } from '../app/deps.js';
 import { newRouter } from '../app/router.js';
 import { actOnCase, getCase, listCases } from '../services/cases/cases.js';
@@ -24,7 +24,7 @@ const read = readRoute(
   'The case',
 );
 
-const step = <T extends z.ZodType>(action: string, body: T, summary: string) =>
+const step = <T extends z.core.$ZodType>(action: string, body: T, summary: string) =>
   actionRoute('case.act', 'cases', action, body, caseViewSchema, {
     summary,
     after: 'The case after the step',

@@ -13,7 +13,7 @@ import {
   MAX_BATCH,
   pageOf,
 } from '@jiandu/shared/api';
-import { z } from 'zod';
+import * as z from '@jiandu/shared/zod';
 import { type AccessRule, defineRoute } from '../app/authorize.js';
 import type { ApiApp } from '../app/router.js';
 import type { Principal } from '../auth/principal.js';
@@ -23,16 +23,15 @@ export { batchRequestSchema, batchResponseSchema, idParam, MAX_BATCH, pageOf };
 
 export const idempotencyHeader = z.object({
   'idempotency-key': z
-    .string()
-    .optional()
-    .meta({ description: 'Makes a retry return the first result (8–128 characters)' }),
+    .optional(z.string())
+    .apply(z.withMeta, { description: 'Makes a retry return the first result (8–128 characters)' }),
 });
 
 /** A JSON body or response of this schema. */
-export const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+export const json = <T extends z.core.$ZodType>(schema: T) => ({ 'application/json': { schema } });
 
 /** GET /api/v1/{collection}: a page of the collection, in the caller's jurisdiction. */
-export const listRoute = <Q extends z.ZodObject, T extends z.ZodType>(
+export const listRoute = <Q extends z.ZodMiniObject, T extends z.core.$ZodType>(
   access: AccessRule,
   collection: string,
   query: Q,
@@ -49,7 +48,7 @@ export const listRoute = <Q extends z.ZodObject, T extends z.ZodType>(
   });
 
 /** GET /api/v1/{collection}/{id}: one record (404 outside the caller's jurisdiction). */
-export const readRoute = <T extends z.ZodType>(
+export const readRoute = <T extends z.core.$ZodType>(
   access: AccessRule,
   collection: string,
   view: T,
@@ -69,7 +68,7 @@ export const readRoute = <T extends z.ZodType>(
  * POST /api/v1/{collection}/{id}/{action}: one step on a record, answered with the record after it.
  * `after` describes that answer; `description` is the operation's longer text, if any.
  */
-export const actionRoute = <B extends z.ZodType, V extends z.ZodType>(
+export const actionRoute = <B extends z.core.$ZodType, V extends z.core.$ZodType>(
   access: AccessRule,
   collection: string,
   action: string,
@@ -88,7 +87,7 @@ export const actionRoute = <B extends z.ZodType, V extends z.ZodType>(
   });
 
 /** What the two ingest routes of a collection say in the OpenAPI document. */
-export interface IngestDocs<I extends z.ZodType, V extends z.ZodType> {
+export interface IngestDocs<I extends z.ZodMiniType, V extends z.core.$ZodType> {
   /** Who may ingest, one or a batch. */
   access: AccessRule;
   collection: string;
@@ -109,7 +108,7 @@ export interface IngestDocs<I extends z.ZodType, V extends z.ZodType> {
  * of a retry or the original of a duplicate) and POST /api/v1/{collection}/batch (up to MAX_BATCH items,
  * answered item by item).
  */
-export function ingestRoutes<I extends z.ZodType, V extends z.ZodType>(
+export function ingestRoutes<I extends z.ZodMiniType, V extends z.core.$ZodType>(
   r: ApiApp,
   docs: IngestDocs<I, V>,
   handle: {

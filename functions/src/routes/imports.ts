@@ -7,9 +7,9 @@
 
 import { isPlainText, PLAIN_TEXT_MESSAGE } from '@jiandu/shared';
 import { importQuerySchema, ledgerImportReportSchema, ledgerUpdateReportSchema } from '@jiandu/shared/api';
+import * as z from '@jiandu/shared/zod';
 import type { HonoRequest } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { z } from 'zod';
 import { defineRoute } from '../app/authorize.js';
 /** Paths under it take file bodies: the app's JSON-only gate and JSON size cap let them through. */
 import { UPLOAD_PREFIX } from '../app/compose.js';

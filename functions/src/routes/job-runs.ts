@@ -3,7 +3,6 @@ import { jobRunListQuerySchema, jobRunPageSchema, scheduleListSchema } from '@ji
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { newRouter } from '../app/router.js';
-import { listJobRuns } from '../scheduler/job-runs.js';
 import { json } from './common.js';
 
 const list = defineRoute('jobs.read', {
@@ -30,7 +29,14 @@ const schedules = defineRoute('jobs.read', {
 export function jobRunRoutes(deps: Deps) {
   const r = newRouter();
   r.openapi(list, async (c) =>
-    c.json(await listJobRuns(deps, c.get('principal'), c.req.valid('query')), 200),
+    c.json(
+      await (await import('../scheduler/job-runs.js')).listJobRuns(
+        deps,
+        c.get('principal'),
+        c.req.valid('query'),
+      ),
+      200,
+    ),
   );
   // croner and the job registry load when the schedules are asked for, not at every cold start.
   r.openapi(schedules, async (c) => {

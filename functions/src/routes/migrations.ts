@@ -3,7 +3,9 @@ import { idParam, importRunCheckSchema, importRunPageSchema, importRunQuerySchem
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { newRouter } from '../app/router.js';
-import { checkImportRun, listImportRuns } from '../services/migrations/import-runs.js';
+
+const importRuns = () => import('../services/migrations/import-runs.js');
+
 import { json } from './common.js';
 
 const list = defineRoute('migration.read', {
@@ -32,10 +34,10 @@ const check = defineRoute('migration.read', {
 export function migrationRoutes(deps: Deps) {
   const r = newRouter();
   r.openapi(list, async (c) =>
-    c.json(await listImportRuns(deps, c.get('principal'), c.req.valid('query')), 200),
+    c.json(await (await importRuns()).listImportRuns(deps, c.get('principal'), c.req.valid('query')), 200),
   );
   r.openapi(check, async (c) =>
-    c.json(await checkImportRun(deps, c.get('principal'), c.req.valid('param').id), 200),
+    c.json(await (await importRuns()).checkImportRun(deps, c.get('principal'), c.req.valid('param').id), 200),
   );
   return r;
 }

@@ -9,7 +9,7 @@ import {
   petitionStepBodies,
   petitionViewSchema,
 } from '@jiandu/shared/api';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { newRouter } from '../app/router.js';
@@ -48,7 +48,7 @@ const ACTION_OF: Record<PetitionStepName, PetitionActionName> = {
   close: 'close',
 };
 
-const step = <B extends z.ZodType>(path: PetitionStepName, body: B, summary: string) =>
+const step = <B extends z.core.$ZodType>(path: PetitionStepName, body: B, summary: string) =>
   actionRoute('petition.handle', 'petitions', path, body, petitionViewSchema, {
     summary: `${summary} (supervisor; 409 with the current state when expectedVersion is stale)`,
     after: 'The petition after it',

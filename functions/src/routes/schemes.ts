@@ -10,7 +10,6 @@ import {
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { newRouter } from '../app/router.js';
-import { previewScheme } from '../services/schemes/preview.js';
 import { schemeVersion, schemeVersions, storeScheme } from '../services/schemes/schemes.js';
 import { json } from './common.js';
 
@@ -70,7 +69,12 @@ export function schemeRoutes(deps: Deps) {
   r.openapi(one, async (c) => c.json(await schemeVersion(deps, c.req.valid('param').version), 200));
   r.openapi(preview, async (c) =>
     c.json(
-      await previewScheme(deps, c.get('principal'), c.req.valid('json'), c.req.valid('query').quarter),
+      await (await import('../services/schemes/preview.js')).previewScheme(
+        deps,
+        c.get('principal'),
+        c.req.valid('json'),
+        c.req.valid('query').quarter,
+      ),
       200,
     ),
   );

@@ -10,7 +10,6 @@ import {
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { newRouter } from '../app/router.js';
-import { mergeUnits, moveUnit } from '../services/org/moves.js';
 import { createUnit, listUnits } from '../services/org/org.js';
 import { json } from './common.js';
 
@@ -58,6 +57,9 @@ const merge = defineRoute('unit.manage', {
   responses: { 200: { description: 'The merge, done', content: json(unitMoveSchema) } },
 });
 
+/** Moves and merges, an administrator's rare operations: loaded on first use (DESIGN §8's bundle bar). */
+const moves = () => import('../services/org/moves.js');
+
 export function unitRoutes(deps: Deps) {
   const r = newRouter();
   r.openapi(list, async (c) => c.json({ items: await listUnits(deps, c.get('principal')) }, 200));
@@ -65,8 +67,13 @@ export function unitRoutes(deps: Deps) {
     c.json(await createUnit(deps, c.get('principal'), c.req.valid('json')), 201),
   );
   r.openapi(move, async (c) =>
-    c.json(await moveUnit(deps, c.get('principal'), c.req.valid('param').id, c.req.valid('json')), 200),
+    c.json(
+      await (await moves()).moveUnit(deps, c.get('principal'), c.req.valid('param').id, c.req.valid('json')),
+      200,
+    ),
   );
-  r.openapi(merge, async (c) => c.json(await mergeUnits(deps, c.get('principal'), c.req.valid('json')), 200));
+  r.openapi(merge, async (c) =>
+    c.json(await (await moves()).mergeUnits(deps, c.get('principal'), c.req.valid('json')), 200),
+  );
   return r;
 }

@@ -34,7 +34,7 @@ import {
 } from '@jiandu/shared';
 import { type CaseView, caseListQuerySchema } from '@jiandu/shared/api';
 import { CASE_TRIGGER_LABELS, POST_KIND_LABELS } from '@jiandu/shared/labels';
-import type { z } from 'zod';
+import * as z from '@jiandu/shared/zod';
 import type { Deps } from '../app/deps.js';
 import type { Principal } from '../auth/principal.js';
 import { alertListSchema, listAlerts } from '../services/alerts/alerts.js';
@@ -68,7 +68,7 @@ export interface SheetContext {
 
 type Page<T> = { items: readonly T[]; cursor: string | null };
 
-export interface ListExport<S extends z.ZodObject, T> {
+export interface ListExport<S extends z.ZodMiniObject, T> {
   /** The path segment: GET /api/v1/exports/{name}.xlsx */
   name: string;
   /** An export is a read of its list: whoever may read the list may export it. */
@@ -81,7 +81,8 @@ export interface ListExport<S extends z.ZodObject, T> {
   columns: (ctx: SheetContext) => Column<T>[];
 }
 
-const withoutPaging = <S extends z.ZodObject>(s: S) => s.omit({ limit: true, cursor: true } as never) as S;
+const withoutPaging = <S extends z.ZodMiniObject>(s: S) =>
+  z.omit(s, { limit: true, cursor: true } as never) as unknown as S;
 const paged = <Q>(q: Q, cursor: string | undefined) => ({
   ...q,
   limit: EXPORT_PAGE,

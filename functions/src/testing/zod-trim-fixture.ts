@@ -4,12 +4,16 @@
  * document is made at build time, from source: app/api-document.ts).
  */
 import { findingInputSchema } from '@jiandu/shared/api';
-import { z } from 'zod';
+import * as z from '@jiandu/shared/zod';
 
 export function zodTrimProbe() {
   const refused = findingInputSchema.safeParse({ unitId: '', severity: 'none', extra: 1 });
   const checked = z
-    .object({ name: z.string().min(2).max(4), mail: z.email(), n: z.number().int().positive() })
+    .object({
+      name: z.string().check(z.minLength(2), z.maxLength(4)),
+      mail: z.email(),
+      n: z.int().check(z.positive()),
+    })
     .safeParse({ name: 'x', mail: 'not-mail', n: 1.5 });
   let jsonSchema: string;
   try {

@@ -2,8 +2,8 @@
  * Accounts (OWASP ASVS V2/V3): one's own password; the security administrator's roles, state, unlock
  * and reset of a user; the password and lockout policy.
  */
-import { z } from 'zod';
 import { role } from '../schemas/enums.js';
+import * as z from '../zod.js';
 import { accountStateSchema, publicUserSchema } from './auth.js';
 
 /** The floor no policy may go below (ASVS 2.1.1). */
@@ -11,30 +11,33 @@ export const MIN_PASSWORD_LENGTH = 12;
 /** Longest password accepted (ASVS 2.1.2 allows ≥ 64). */
 export const MAX_PASSWORD_LENGTH = 128;
 
-/** The security administrator's view of an account: the user and its lock. */
-export const accountSchema = publicUserSchema
-  .extend({
+/**
+ * The security administrator's view of an account: the user and its lock. The user's fields are spread
+ * into a new object rather than `z.extend`ed: `publicUserSchema` carries its `{ id: 'User' }` as a meta
+ * check, which `z.extend` would copy, making this schema (and the one between) a second `User`.
+ */
+export const accountSchema = z
+  .object({
+    ...publicUserSchema.shape,
     lockedUntil: z
-      .string()
-      .nullable()
-      .meta({ description: 'While a lockout holds (ISO instant), else null' }),
+      .nullable(z.string())
+      .apply(z.withMeta, { description: 'While a lockout holds (ISO instant), else null' }),
     failures: z.number(),
   })
-  .meta({ id: 'Account' });
+  .apply(z.withMeta, { id: 'Account' });
 export type AccountView = z.infer<typeof accountSchema>;
 
 export const changePasswordSchema = z.strictObject({
-  currentPassword: z.string().min(1).max(256),
+  currentPassword: z.string().check(z.minLength(1), z.maxLength(256)),
   // A loose bound in UTF-16 units: the password policy counts characters and refuses a long one with
   // its own code (password.tooLong).
-  password: z
-    .string()
-    .min(1)
-    .max(MAX_PASSWORD_LENGTH * 4),
+  password: z.string().check(z.minLength(1), z.maxLength(MAX_PASSWORD_LENGTH * 4)),
 });
 export type ChangePassword = z.infer<typeof changePasswordSchema>;
 
-export const setRolesSchema = z.strictObject({ roles: z.array(role.schema).min(1).max(6) });
+export const setRolesSchema = z.strictObject({
+  roles: z.array(role.schema).check(z.minLength(1), z.maxLength(6)),
+});
 export type SetRoles = z.infer<typeof setRolesSchema>;
 
 export const setStateSchema = z.strictObject({ state: accountStateSchema });
@@ -50,30 +53,26 @@ export type PasswordReset = z.infer<typeof passwordResetSchema>;
  * provider authenticates it and its claims give the roles.
  */
 export const createSsoAccountSchema = z.strictObject({
-  username: z.string().regex(/^[^\s,:]{1,128}$/),
-  name: z.string().trim().min(1).max(50),
-  unitId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  username: z.string().check(z.regex(/^[^\s,:]{1,128}$/)),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(50)),
+  unitId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
 });
 export type CreateSsoAccount = z.infer<typeof createSsoAccountSchema>;
 
 export const accountPolicySchema = z
   .strictObject({
     /** Shortest password accepted (never under 12, ASVS 2.1.1). */
-    minPasswordLength: z.number().int().min(MIN_PASSWORD_LENGTH).max(64),
+    minPasswordLength: z.int().check(z.gte(MIN_PASSWORD_LENGTH), z.lte(64)),
     /** Consecutive failed sign-ins of a name that lock it … */
-    lockoutThreshold: z.number().int().min(3).max(20),
+    lockoutThreshold: z.int().check(z.gte(3), z.lte(20)),
     /** … for this long (the security administrator can lift it earlier). */
-    lockoutMinutes: z
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 60),
+    lockoutMinutes: z.int().check(z.gte(1), z.lte(24 * 60)),
     /** Throttling: sign-in attempts per name, and per client address, in one window. */
-    attemptsPerName: z.number().int().min(3).max(100),
-    attemptsPerAddress: z.number().int().min(3).max(10_000),
-    windowSeconds: z.number().int().min(10).max(3600),
+    attemptsPerName: z.int().check(z.gte(3), z.lte(100)),
+    attemptsPerAddress: z.int().check(z.gte(3), z.lte(10_000)),
+    windowSeconds: z.int().check(z.gte(10), z.lte(3600)),
   })
-  .meta({ id: 'AccountPolicy' });
+  .apply(z.withMeta, { id: 'AccountPolicy' });
 export type AccountPolicy = z.infer<typeof accountPolicySchema>;
 
 export const accountPolicyViewSchema = z.object({ policy: accountPolicySchema, version: z.number() });
@@ -81,6 +80,6 @@ export type AccountPolicyView = z.infer<typeof accountPolicyViewSchema>;
 
 export const accountPolicyChangeSchema = z.strictObject({
   policy: accountPolicySchema,
-  expectedVersion: z.number().int().min(0),
+  expectedVersion: z.int().check(z.gte(0)),
 });
 export type AccountPolicyChange = z.infer<typeof accountPolicyChangeSchema>;

@@ -1,7 +1,8 @@
 /** 预警: the requests and answers of the alert routes (list, read, acknowledge, resolve). */
-import { z } from 'zod';
+
 import { type Alert, alertSchema } from '../schemas/accountability.js';
 import { noteText } from '../schemas/text.js';
+import * as z from '../zod.js';
 import { keywordField, pageOf, unitPageFields } from './common.js';
 
 export type { Alert };
@@ -10,7 +11,7 @@ export { alertSchema };
 
 export const alertListQuerySchema = z.strictObject({
   ...unitPageFields(),
-  state: z.enum(['open', 'acknowledged', 'resolved']).optional(),
+  state: z.optional(z.enum(['open', 'acknowledged', 'resolved'])),
   q: keywordField,
 });
 export type AlertListQuery = z.infer<typeof alertListQuerySchema>;
@@ -20,7 +21,7 @@ export type AlertPage = z.infer<typeof alertPageSchema>;
 
 /** The body of acknowledge and resolve. */
 export const alertStepRequestSchema = z.strictObject({
-  expectedVersion: z.number().int().min(1),
-  note: noteText(2000).optional(),
+  expectedVersion: z.int().check(z.gte(1)),
+  note: z.optional(noteText(2000)),
 });
 export type AlertStepRequest = z.input<typeof alertStepRequestSchema>;

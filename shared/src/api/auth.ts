@@ -1,6 +1,7 @@
 /** Sign-in and sign-out with the built-in issuer; the user as a session sees itself. */
-import { z } from 'zod';
+
 import { role } from '../schemas/enums.js';
+import * as z from '../zod.js';
 
 export const accountStateSchema = z.enum(['active', 'disabled']);
 export type AccountState = z.infer<typeof accountStateSchema>;
@@ -14,14 +15,16 @@ export const publicUserSchema = z
     unitId: z.string(),
     state: accountStateSchema,
     sessionVersion: z.number(),
-    mustChangePassword: z.boolean().meta({ description: 'The session may only change the password' }),
+    mustChangePassword: z
+      .boolean()
+      .apply(z.withMeta, { description: 'The session may only change the password' }),
   })
-  .meta({ id: 'User' });
+  .apply(z.withMeta, { id: 'User' });
 export type PublicUser = z.infer<typeof publicUserSchema>;
 
 export const signInRequestSchema = z.strictObject({
-  username: z.string().min(1).max(64),
-  password: z.string().min(1).max(256),
+  username: z.string().check(z.minLength(1), z.maxLength(64)),
+  password: z.string().check(z.minLength(1), z.maxLength(256)),
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 

@@ -4,7 +4,7 @@
  * shapes accept what the API sends and refuse what it never sends.
  */
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from '../zod.js';
 import * as api from './index.js';
 import {
   batchItemResultSchema,
@@ -16,7 +16,7 @@ import {
 } from './index.js';
 
 const schemas = Object.entries(api as Record<string, unknown>).filter(
-  (e): e is [string, z.ZodType] => e[1] instanceof z.ZodType && e[0].endsWith('Schema'),
+  (e): e is [string, z.ZodMiniType] => e[1] instanceof z.ZodMiniType && e[0].endsWith('Schema'),
 );
 
 describe('the API contract', () => {

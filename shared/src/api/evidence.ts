@@ -1,33 +1,33 @@
 /** 佐证材料: the signed URLs that carry evidence bytes to and from storage. */
-import { z } from 'zod';
+
 import { evidenceSchema } from '../schemas/rectification.js';
+import * as z from '../zod.js';
 
 export const signedUrlSchema = z
   .object({
     url: z.string(),
     method: z.enum(['PUT', 'GET']),
-    headers: z
-      .record(z.string(), z.string())
-      .meta({ description: 'Headers the request must carry exactly (they are part of the signature)' }),
+    headers: z.record(z.string(), z.string()).apply(z.withMeta, {
+      description: 'Headers the request must carry exactly (they are part of the signature)',
+    }),
     expiresAt: z.string(),
   })
-  .meta({ id: 'SignedUrl' });
+  .apply(z.withMeta, { id: 'SignedUrl' });
 export type SignedUrl = z.infer<typeof signedUrlSchema>;
 
-export const evidenceUploadRequestSchema = evidenceSchema
-  .pick({ sha256: true, size: true, contentType: true })
-  .strict()
-  .meta({ id: 'EvidenceUploadRequest' });
+export const evidenceUploadRequestSchema = z
+  .strictObject(z.pick(evidenceSchema, { sha256: true, size: true, contentType: true }).shape)
+  .apply(z.withMeta, { id: 'EvidenceUploadRequest' });
 export type EvidenceUploadRequest = z.input<typeof evidenceUploadRequestSchema>;
 
 export const evidenceDownloadParamsSchema = z.object({
-  id: z.string().min(1).max(100),
-  evidenceId: z.string().min(1).max(100),
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
+  evidenceId: z.string().check(z.minLength(1), z.maxLength(100)),
 });
 
 /** How a download answers: as a file to save (the default), or shown in place where the type allows it. */
 export const evidenceDownloadQuerySchema = z.strictObject({
-  disposition: z.enum(['attachment', 'inline']).default('attachment').meta({
+  disposition: z._default(z.enum(['attachment', 'inline']), 'attachment').apply(z.withMeta, {
     description:
       '`inline` shows an image or a PDF in the browser (预览); any other type is still an attachment',
   }),
@@ -36,6 +36,6 @@ export type EvidenceDisposition = z.infer<typeof evidenceDownloadQuerySchema>['d
 
 /** GET /findings/{id}/photos/{photoId}. */
 export const findingPhotoParamsSchema = z.object({
-  id: z.string().min(1).max(100),
-  photoId: z.string().min(1).max(100),
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
+  photoId: z.string().check(z.minLength(1), z.maxLength(100)),
 });

@@ -2,8 +2,9 @@
  * Exports to xlsx (DESIGN §7): every list with its own filters (the list's query without paging, from
  * the list's contract), a published ranking snapshot, and a monthly bulletin.
  */
-import { z } from 'zod';
+
 import { idSchema } from '../schemas/common.js';
+import * as z from '../zod.js';
 import { monthKeyField, unitIdField } from './common.js';
 
 export const snapshotExportQuerySchema = z.object({ id: idSchema });
@@ -11,9 +12,11 @@ export type SnapshotExportQuery = z.infer<typeof snapshotExportQuerySchema>;
 
 export const bulletinExportQuerySchema = z.object({
   month: monthKeyField,
-  unitId: unitIdField.optional().meta({ description: 'The scope unit (default: your home unit)' }),
+  unitId: z
+    .optional(unitIdField)
+    .apply(z.withMeta, { description: 'The scope unit (default: your home unit)' }),
 });
 export type BulletinExportQuery = z.infer<typeof bulletinExportQuerySchema>;
 
 /** The body is a workbook, not JSON: no schema describes its bytes. */
-export const workbookSchema = z.any().meta({ description: 'The workbook (xlsx), streamed' });
+export const workbookSchema = z.any().apply(z.withMeta, { description: 'The workbook (xlsx), streamed' });

@@ -1,13 +1,13 @@
 /** 整改台账 import: the query and the row-by-row report of a dry run or a commit. */
-import { z } from 'zod';
+
 import { LEDGER_FIELDS } from '../sheets/headers.js';
+import * as z from '../zod.js';
 
 /** Every import's query: a dry run unless the caller says commit. */
 export const importQuerySchema = z.object({
   dryRun: z
-    .enum(['true', 'false'])
-    .default('true')
-    .meta({ description: 'true (default): check only; false: write the rows without problems' }),
+    ._default(z.enum(['true', 'false']), 'true')
+    .apply(z.withMeta, { description: 'true (default): check only; false: write the rows without problems' }),
 });
 
 /** How an imported file was read, as every import's report says it. */
@@ -70,18 +70,20 @@ export type LedgerRowProblem = z.infer<typeof ledgerRowProblemSchema>;
 export const ledgerRowStatuses = ['valid', 'problem', 'created', 'duplicate', 'conflict'] as const;
 
 export const ledgerReportRowSchema = z.object({
-  line: z.number().int(),
+  line: z.int(),
   status: z.enum(ledgerRowStatuses),
   problems: z.array(ledgerRowProblemSchema),
-  unitId: z.string().optional(),
-  rectificationId: z.string().optional(),
+  unitId: z.optional(z.string()),
+  rectificationId: z.optional(z.string()),
   /** For a row that comes (or came) in closed: its closure day and its offline verifiers. */
-  closure: z
-    .object({
+  closure: z.optional(
+    z.object({
       closedOn: z.string(),
-      verifiers: z.array(z.string()).meta({ description: 'Empty when the ledger records none (未记录)' }),
-    })
-    .optional(),
+      verifiers: z
+        .array(z.string())
+        .apply(z.withMeta, { description: 'Empty when the ledger records none (未记录)' }),
+    }),
+  ),
 });
 export type LedgerReportRow = z.infer<typeof ledgerReportRowSchema>;
 
@@ -91,27 +93,28 @@ export const ledgerImportReportSchema = z
     dryRun: z.boolean(),
     ...importFileFields,
     sheet: z.string(),
-    headerRow: z.number().int(),
+    headerRow: z.int(),
     columns: z
       .partialRecord(ledgerFieldSchema, z.string())
-      .meta({ description: 'The header each recognised field was read from' }),
+      .apply(z.withMeta, { description: 'The header each recognised field was read from' }),
     ignoredColumns: z.array(z.string()),
     counts: z.object({
-      rows: z.number().int(),
-      valid: z.number().int(),
-      problems: z.number().int(),
-      created: z.number().int(),
-      duplicate: z.number().int(),
+      rows: z.int(),
+      valid: z.int(),
+      problems: z.int(),
+      created: z.int(),
+      duplicate: z.int(),
       pastDeadline: z
-        .number()
         .int()
-        .meta({ description: 'Valid open rows already past their deadline (overdue once imported)' }),
-      closed: z.number().int().meta({ description: 'Valid rows that come in closed (migrated closure)' }),
+        .apply(z.withMeta, {
+          description: 'Valid open rows already past their deadline (overdue once imported)',
+        }),
+      closed: z.int().apply(z.withMeta, { description: 'Valid rows that come in closed (migrated closure)' }),
     }),
     rows: z.array(ledgerReportRowSchema),
     annotated: z.string(),
   })
-  .meta({ id: 'LedgerImportReport' });
+  .apply(z.withMeta, { id: 'LedgerImportReport' });
 export type LedgerImportReport = z.infer<typeof ledgerImportReportSchema>;
 
 /**
@@ -124,19 +127,19 @@ export const ledgerUpdateStatuses = ['unchanged', 'update', 'updated', 'conflict
 
 export const ledgerChangeSchema = z.object({
   field: z.enum(['measures', 'progress', 'status']),
-  from: z.string().nullable(),
+  from: z.nullable(z.string()),
   to: z.string(),
 });
 export type LedgerChange = z.infer<typeof ledgerChangeSchema>;
 
 export const ledgerUpdateRowSchema = z.object({
-  line: z.number().int(),
+  line: z.int(),
   status: z.enum(ledgerUpdateStatuses),
   problems: z.array(ledgerRowProblemSchema),
-  rectificationId: z.string().optional(),
+  rectificationId: z.optional(z.string()),
   /** The version the file was exported at, and the record's version now (after the commit's writes). */
-  fileVersion: z.number().int().optional(),
-  currentVersion: z.number().int().optional(),
+  fileVersion: z.optional(z.int()),
+  currentVersion: z.optional(z.int()),
   /** The workflow writes the row's edits become, in order (each an audited event of the record). */
   changes: z.array(ledgerChangeSchema),
 });
@@ -148,16 +151,16 @@ export const ledgerUpdateReportSchema = z
     dryRun: z.boolean(),
     fileName: z.string(),
     sheet: z.string(),
-    headerRow: z.number().int(),
+    headerRow: z.int(),
     counts: z.object({
-      rows: z.number().int(),
-      unchanged: z.number().int(),
-      update: z.number().int(),
-      updated: z.number().int(),
-      conflict: z.number().int(),
-      problems: z.number().int(),
+      rows: z.int(),
+      unchanged: z.int(),
+      update: z.int(),
+      updated: z.int(),
+      conflict: z.int(),
+      problems: z.int(),
     }),
     rows: z.array(ledgerUpdateRowSchema),
   })
-  .meta({ id: 'LedgerUpdateReport' });
+  .apply(z.withMeta, { id: 'LedgerUpdateReport' });
 export type LedgerUpdateReport = z.infer<typeof ledgerUpdateReportSchema>;

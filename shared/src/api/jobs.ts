@@ -1,5 +1,5 @@
 /** 定时任务: what the scheduled jobs did (runs) and when they run (schedules). */
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { pageOf, pagingFields } from './common.js';
 
 export const JOB_RUN_STATUSES = ['running', 'succeeded', 'failed'] as const;
@@ -8,27 +8,25 @@ export const jobRunSchema = z
   .object({
     id: z.string(),
     job: z.string(),
-    forTime: z.string().meta({ description: 'The scheduled occurrence the run did the work of' }),
+    forTime: z
+      .string()
+      .apply(z.withMeta, { description: 'The scheduled occurrence the run did the work of' }),
     startedAt: z.string(),
-    endedAt: z.string().nullable(),
+    endedAt: z.nullable(z.string()),
     status: z.enum(JOB_RUN_STATUSES),
     counts: z.record(z.string(), z.number()),
-    error: z.string().nullable(),
+    error: z.nullable(z.string()),
     attempt: z
-      .number()
       .int()
-      .meta({ description: '1 for the first try of the occurrence, 2 after one failure …' }),
+      .apply(z.withMeta, { description: '1 for the first try of the occurrence, 2 after one failure …' }),
   })
-  .meta({ id: 'JobRun' });
+  .apply(z.withMeta, { id: 'JobRun' });
 export type JobRun = z.infer<typeof jobRunSchema>;
 
 export const jobRunListQuerySchema = z.strictObject({
   ...pagingFields(),
-  job: z
-    .string()
-    .regex(/^[a-z0-9-]{1,64}$/)
-    .optional(),
-  status: z.enum(JOB_RUN_STATUSES).optional(),
+  job: z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,64}$/))),
+  status: z.optional(z.enum(JOB_RUN_STATUSES)),
 });
 export type JobRunListQuery = z.infer<typeof jobRunListQuerySchema>;
 export const jobRunPageSchema = pageOf(jobRunSchema);
@@ -36,7 +34,7 @@ export const jobRunPageSchema = pageOf(jobRunSchema);
 /** When a job runs: a cron in the scheme's zone, how missed runs catch up, which runs are recorded. */
 export const scheduleEntrySchema = z.object({
   job: z.string(),
-  cron: z.string().meta({ description: 'Five-field cron, read in timeZone' }),
+  cron: z.string().apply(z.withMeta, { description: 'Five-field cron, read in timeZone' }),
   timeZone: z.string(),
   /**
    * `every`: each missed occurrence runs, once, oldest first (a daily sweep for each day the stack was
@@ -48,9 +46,9 @@ export const scheduleEntrySchema = z.object({
 });
 export type ScheduleEntry = z.infer<typeof scheduleEntrySchema>;
 
-export const scheduleSchema = scheduleEntrySchema
-  .extend({ lastCompleted: z.string().nullable(), nextRun: z.string().nullable() })
-  .meta({ id: 'Schedule' });
+export const scheduleSchema = z
+  .extend(scheduleEntrySchema, { lastCompleted: z.nullable(z.string()), nextRun: z.nullable(z.string()) })
+  .apply(z.withMeta, { id: 'Schedule' });
 export type Schedule = z.infer<typeof scheduleSchema>;
 
 export const scheduleListSchema = z.object({ items: z.array(scheduleSchema) });

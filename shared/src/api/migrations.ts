@@ -4,8 +4,8 @@
  * records it created by type, the quarters its records count in, and, on request, whether the aggregates
  * of those quarters equal a rebuild from the records.
  */
-import { z } from 'zod';
 import { quarterKeySchema } from '../schemas/common.js';
+import * as z from '../zod.js';
 import { pageOf, unitPageFields } from './common.js';
 
 export const importKinds = ['ledger', 'organisation', 'history'] as const;
@@ -19,29 +19,36 @@ export const importRunSchema = z
     /** The upload the run committed (its report and annotated workbook, while the upload is kept). */
     uploadId: z.string(),
     fileName: z.string(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
     at: z.string(),
     importerId: z.string(),
     importerName: z.string(),
     scopeUnitId: z.string(),
     rows: z.object({
-      in: z.number().int().min(0),
-      refused: z.number().int().min(0),
-      created: z.number().int().min(0),
-      updated: z.number().int().min(0),
-      unchanged: z.number().int().min(0).meta({ description: 'Rows already in: duplicates, existing units' }),
+      in: z.int().check(z.gte(0)),
+      refused: z.int().check(z.gte(0)),
+      created: z.int().check(z.gte(0)),
+      updated: z.int().check(z.gte(0)),
+      unchanged: z
+        .int()
+        .check(z.gte(0))
+        .apply(z.withMeta, { description: 'Rows already in: duplicates, existing units' }),
     }),
     created: z
-      .record(z.string(), z.number().int().min(0))
-      .meta({ description: 'Records created, by type (rectification, finding, unit, tenure …)' }),
-    quarters: z.array(quarterKeySchema).meta({ description: "The quarters the run's records count in" }),
+      .record(z.string(), z.int().check(z.gte(0)))
+      .apply(z.withMeta, {
+        description: 'Records created, by type (rectification, finding, unit, tenure …)',
+      }),
+    quarters: z
+      .array(quarterKeySchema)
+      .apply(z.withMeta, { description: "The quarters the run's records count in" }),
   })
-  .meta({ id: 'ImportRun' });
+  .apply(z.withMeta, { id: 'ImportRun' });
 export type ImportRun = z.infer<typeof importRunSchema>;
 
 export const importRunQuerySchema = z.strictObject({
   ...unitPageFields(),
-  kind: importKindSchema.optional(),
+  kind: z.optional(importKindSchema),
 });
 export type ImportRunQuery = z.infer<typeof importRunQuerySchema>;
 export const importRunPageSchema = pageOf(importRunSchema);
@@ -53,12 +60,17 @@ export const importRunCheckSchema = z
     quarters: z.array(
       z.object({
         quarter: quarterKeySchema,
-        units: z.number().int().min(0).meta({ description: 'Units with an aggregate in the quarter' }),
-        differences: z.array(z.string()).meta({ description: 'Units whose stored aggregate differs' }),
+        units: z
+          .int()
+          .check(z.gte(0))
+          .apply(z.withMeta, { description: 'Units with an aggregate in the quarter' }),
+        differences: z
+          .array(z.string())
+          .apply(z.withMeta, { description: 'Units whose stored aggregate differs' }),
       }),
     ),
     equal: z.boolean(),
-    records: z.number().int().min(0).meta({ description: 'Scoring records the rebuild read' }),
+    records: z.int().check(z.gte(0)).apply(z.withMeta, { description: 'Scoring records the rebuild read' }),
   })
-  .meta({ id: 'ImportRunCheck' });
+  .apply(z.withMeta, { id: 'ImportRunCheck' });
 export type ImportRunCheck = z.infer<typeof importRunCheckSchema>;

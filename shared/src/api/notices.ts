@@ -2,7 +2,6 @@
  * 公示与异议 (DESIGN §4.2): a quarter's draft put on notice, read by every unit of its peer group with
  * the breakdown, objections filed by a unit against its own score with evidence, and their decisions.
  */
-import { z } from 'zod';
 import { quarterKeySchema } from '../schemas/common.js';
 import { noticeSchema } from '../schemas/notice.js';
 import {
@@ -14,6 +13,7 @@ import {
 } from '../schemas/objection.js';
 import { evidenceFileSchema } from '../schemas/rectification.js';
 import { longText, shortText } from '../schemas/text.js';
+import * as z from '../zod.js';
 import { unitIdField } from './common.js';
 import { groupKeyField } from './rankings.js';
 
@@ -26,7 +26,7 @@ export type StartNoticeRequest = z.infer<typeof startNoticeRequestSchema>;
 
 export const noticeListQuerySchema = z.strictObject({
   quarter: quarterKeySchema,
-  groupKey: groupKeyField.optional(),
+  groupKey: z.optional(groupKeyField),
 });
 
 /** A notice with its objections and what their decisions changed so far. */
@@ -38,16 +38,25 @@ export const noticeViewSchema = z
     /** Whether objections may still be filed (the local day is on or before `endsOn`). */
     open: z.boolean(),
   })
-  .meta({ id: 'NoticeView' });
+  .apply(z.withMeta, { id: 'NoticeView' });
 export type NoticeView = z.infer<typeof noticeViewSchema>;
 
-export const noticeHeadSchema = noticeSchema
-  .pick({ id: true, quarter: true, group: true, groupKey: true, state: true, startedAt: true, endsOn: true })
-  .extend({
-    pending: z.number().int(),
-    decided: z.number().int(),
-    publishedSnapshotId: z.string().nullable(),
-  });
+export const noticeHeadSchema = z.extend(
+  z.pick(noticeSchema, {
+    id: true,
+    quarter: true,
+    group: true,
+    groupKey: true,
+    state: true,
+    startedAt: true,
+    endsOn: true,
+  }),
+  {
+    pending: z.int(),
+    decided: z.int(),
+    publishedSnapshotId: z.nullable(z.string()),
+  },
+);
 export const noticeListSchema = z.object({ quarter: z.string(), items: z.array(noticeHeadSchema) });
 export type NoticeList = z.infer<typeof noticeListSchema>;
 
@@ -58,9 +67,9 @@ export const fileObjectionRequestSchema = z.strictObject({
   unitId: unitIdField,
   dimension: scoreDimensionSchema,
   input: scoreInputSchema,
-  claimedValue: z.number().min(0).max(1e12).nullable().optional(),
+  claimedValue: z.optional(z.nullable(z.number().check(z.gte(0), z.lte(1e12)))),
   reason: longText(2000),
-  evidence: z.array(objectionEvidenceSchema).max(20).optional(),
+  evidence: z.optional(z.array(objectionEvidenceSchema).check(z.maxLength(20))),
 });
 export type FileObjectionRequest = z.infer<typeof fileObjectionRequestSchema>;
 
@@ -68,17 +77,17 @@ export const decideObjectionRequestSchema = z.strictObject({
   outcome: z.enum(['upheld', 'rejected']),
   reason: shortText(2000),
   /** The corrected value of the input; required when upheld. */
-  correctedValue: z.number().min(0).max(1e12).nullable().optional(),
+  correctedValue: z.optional(z.nullable(z.number().check(z.gte(0), z.lte(1e12)))),
 });
 export type DecideObjectionRequest = z.infer<typeof decideObjectionRequestSchema>;
 
 export const objectionListQuerySchema = z.strictObject({
-  state: objectionStateSchema.default('pending'),
+  state: z._default(objectionStateSchema, 'pending'),
 });
 export const objectionListSchema = z.object({ items: z.array(objectionSchema) });
 export type ObjectionList = z.infer<typeof objectionListSchema>;
 
 export const objectionEvidenceParamsSchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-  evidenceId: z.string().min(1).max(100),
+  id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+  evidenceId: z.string().check(z.minLength(1), z.maxLength(100)),
 });

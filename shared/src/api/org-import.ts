@@ -2,8 +2,9 @@
  * 组织机构导入 (issue 14): a workbook with a 单位 sheet and a 人员任职 sheet (or a csv of either), checked
  * row by row on a dry run and written idempotently on a commit. The report, row by row and by sheet.
  */
-import { z } from 'zod';
+
 import { TENURE_SHEET_FIELDS, UNIT_SHEET_FIELDS } from '../sheets/org-headers.js';
+import * as z from '../zod.js';
 import { cellProblemCodes, importFileFields } from './imports.js';
 
 export const orgSheetSchema = z.enum(['units', 'tenures']);
@@ -62,34 +63,36 @@ export const orgRowStatuses = ['new', 'created', 'existing', 'conflict', 'proble
 
 export const orgReportRowSchema = z.object({
   sheet: orgSheetSchema,
-  line: z.number().int(),
+  line: z.int(),
   status: z.enum(orgRowStatuses),
   problems: z.array(orgRowProblemSchema),
   /** What the row is about, as written (a unit's name, a person's name). */
   label: z.string(),
-  unitId: z.string().optional(),
-  tenureId: z.string().optional(),
-  personId: z.string().optional(),
+  unitId: z.optional(z.string()),
+  tenureId: z.optional(z.string()),
+  personId: z.optional(z.string()),
 });
 export type OrgReportRow = z.infer<typeof orgReportRowSchema>;
 
 export const orgSheetCountsSchema = z.object({
-  rows: z.number().int(),
-  refused: z.number().int(),
-  conflicts: z.number().int(),
-  new: z.number().int().meta({ description: 'Rows a commit would create (dry run)' }),
-  created: z.number().int(),
-  existing: z.number().int(),
-  warnings: z.number().int().meta({ description: 'Rows with a warning (written anyway)' }),
+  rows: z.int(),
+  refused: z.int(),
+  conflicts: z.int(),
+  new: z.int().apply(z.withMeta, { description: 'Rows a commit would create (dry run)' }),
+  created: z.int(),
+  existing: z.int(),
+  warnings: z.int().apply(z.withMeta, { description: 'Rows with a warning (written anyway)' }),
 });
 export type OrgSheetCounts = z.infer<typeof orgSheetCountsSchema>;
 
 export const orgSheetInfoSchema = z.object({
-  sheet: z.string().meta({ description: 'The sheet’s name in the workbook (csv for a csv file)' }),
-  headerRow: z.number().int(),
+  sheet: z
+    .string()
+    .apply(z.withMeta, { description: 'The sheet’s name in the workbook (csv for a csv file)' }),
+  headerRow: z.int(),
   columns: z
     .partialRecord(orgFieldSchema, z.string())
-    .meta({ description: 'The header each recognised field was read from' }),
+    .apply(z.withMeta, { description: 'The header each recognised field was read from' }),
   ignoredColumns: z.array(z.string()),
 });
 
@@ -99,10 +102,10 @@ export const orgImportReportSchema = z
     dryRun: z.boolean(),
     ...importFileFields,
     sha256: z.string(),
-    sheets: z.object({ units: orgSheetInfoSchema.nullable(), tenures: orgSheetInfoSchema.nullable() }),
+    sheets: z.object({ units: z.nullable(orgSheetInfoSchema), tenures: z.nullable(orgSheetInfoSchema) }),
     counts: z.object({ units: orgSheetCountsSchema, tenures: orgSheetCountsSchema }),
     rows: z.array(orgReportRowSchema),
     annotated: z.string(),
   })
-  .meta({ id: 'OrgImportReport' });
+  .apply(z.withMeta, { id: 'OrgImportReport' });
 export type OrgImportReport = z.infer<typeof orgImportReportSchema>;

@@ -1,9 +1,10 @@
 /** 单位 and 任职: the unit tree of your jurisdiction, posts held in a unit, and users (admins). */
-import { z } from 'zod';
+
 import { idSchema, localDateSchema } from '../schemas/common.js';
 import { role } from '../schemas/enums.js';
 import { tenureSchema, unitSchema } from '../schemas/org.js';
 import { shortText } from '../schemas/text.js';
+import * as z from '../zod.js';
 import { accountSchema } from './accounts.js';
 import { unitIdField } from './common.js';
 
@@ -22,23 +23,22 @@ export type TenureList = z.infer<typeof tenureListSchema>;
 
 /** Ending a post (the last day in it) or correcting its title; each change an event with its reason. */
 export const tenureUpdateSchema = z.strictObject({
-  to: localDateSchema.nullable().optional(),
-  title: shortText(100).nullable().optional(),
+  to: z.optional(z.nullable(localDateSchema)),
+  title: z.optional(z.nullable(shortText(100))),
   reason: shortText(500),
 });
 export type TenureUpdate = z.infer<typeof tenureUpdateSchema>;
 
 /** A user of the built-in issuer, created with working roles and a first password to change. */
 export const userInputSchema = z.strictObject({
-  username: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/),
+  username: z.string().check(z.regex(/^[a-z0-9][a-z0-9._-]{1,63}$/)),
   name: shortText(50),
-  roles: z.array(role.schema).min(1).max(6),
+  roles: z.array(role.schema).check(z.minLength(1), z.maxLength(6)),
   unitId: unitIdField,
   password: z
     .string()
-    .min(1)
-    .max(512)
-    .meta({ description: 'The first password, policy-checked; changed at first sign-in' }),
+    .check(z.minLength(1), z.maxLength(512))
+    .apply(z.withMeta, { description: 'The first password, policy-checked; changed at first sign-in' }),
 });
 export type UserInput = z.infer<typeof userInputSchema>;
 
@@ -59,15 +59,17 @@ export type UnitMoveInput = z.infer<typeof unitMoveInputSchema>;
 
 export const unitMergeInputSchema = z
   .strictObject({
-    sourceIds: z.array(idSchema).min(1).max(20),
+    sourceIds: z.array(idSchema).check(z.minLength(1), z.maxLength(20)),
     targetId: idSchema,
     effectiveOn: localDateSchema,
     reason: shortText(500),
   })
-  .refine((m) => new Set(m.sourceIds).size === m.sourceIds.length, {
-    message: 'a unit is named twice',
-    path: ['sourceIds'],
-  });
+  .check(
+    z.refine((m) => new Set(m.sourceIds).size === m.sourceIds.length, {
+      message: 'a unit is named twice',
+      path: ['sourceIds'],
+    }),
+  );
 export type UnitMergeInput = z.infer<typeof unitMergeInputSchema>;
 
 /** A move or merge and how far its re-index of records has come (`done` once every record follows). */
@@ -77,12 +79,16 @@ export const unitMoveSchema = z
     kind: z.enum(['move', 'merge']),
     unitIds: z
       .array(z.string())
-      .meta({ description: 'The units placed anew (a merge: sources and their children)' }),
-    targetId: z.string().meta({ description: 'The new parent (a move) or the surviving unit (a merge)' }),
+      .apply(z.withMeta, { description: 'The units placed anew (a merge: sources and their children)' }),
+    targetId: z
+      .string()
+      .apply(z.withMeta, { description: 'The new parent (a move) or the surviving unit (a merge)' }),
     effectiveOn: z.string(),
     reason: z.string(),
     state: z.enum(['reindexing', 'done']),
-    reindexed: z.number().meta({ description: 'Records whose jurisdiction was rewritten so far' }),
+    reindexed: z
+      .number()
+      .apply(z.withMeta, { description: 'Records whose jurisdiction was rewritten so far' }),
   })
-  .meta({ id: 'UnitMove' });
+  .apply(z.withMeta, { id: 'UnitMove' });
 export type UnitMove = z.infer<typeof unitMoveSchema>;

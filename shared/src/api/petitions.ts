@@ -1,26 +1,23 @@
 /** 信访: the requests and answers of the petition routes (register, list, read, the steps, the reveal). */
-import { z } from 'zod';
 import { instantSchema, localDateSchema } from '../schemas/common.js';
 import { satisfaction } from '../schemas/enums.js';
 import { petitionInputSchema, petitionSchema } from '../schemas/petition.js';
 import { longText, plainText } from '../schemas/text.js';
+import * as z from '../zod.js';
 import { dueSortQuery, lightQuery, lightSchema, pageOf } from './common.js';
 import { listQuerySchema } from './records.js';
 
 export { petitionInputSchema };
 export type PetitionCreateRequest = z.input<typeof petitionInputSchema>;
 
-export const petitionListQuerySchema = listQuerySchema.omit({ severity: true }).extend({
-  sla: z
-    .enum(['overdue', 'pending'])
-    .optional()
-    .meta({
-      description:
-        'SLA state now: overdue = an open clock past its due (listed by that due day, the most overdue first, ' +
-        'as with sort=deadline; light=red likewise); pending = open, not yet due',
-    }),
-  repeated: z.enum(['true', 'false']).optional(),
-  escalated: z.enum(['true', 'false']).optional(),
+export const petitionListQuerySchema = z.extend(z.omit(listQuerySchema, { severity: true }), {
+  sla: z.optional(z.enum(['overdue', 'pending'])).apply(z.withMeta, {
+    description:
+      'SLA state now: overdue = an open clock past its due (listed by that due day, the most overdue first, ' +
+      'as with sort=deadline; light=red likewise); pending = open, not yet due',
+  }),
+  repeated: z.optional(z.enum(['true', 'false'])),
+  escalated: z.optional(z.enum(['true', 'false'])),
   light: lightQuery,
   sort: dueSortQuery,
 });
@@ -28,13 +25,14 @@ export type PetitionListQuery = z.infer<typeof petitionListQuerySchema>;
 
 const identity = {
   name: z.string(),
-  phone: z.string().optional(),
-  idNumber: z.string().optional(),
+  phone: z.optional(z.string()),
+  idNumber: z.optional(z.string()),
 };
 
-export const maskedPetitionerSchema = z
-  .object(identity)
-  .meta({ id: 'MaskedPetitioner', description: 'Always masked: 张*, 138****1234, 1101**********1234' });
+export const maskedPetitionerSchema = z.object(identity).apply(z.withMeta, {
+  id: 'MaskedPetitioner',
+  description: 'Always masked: 张*, 138****1234, 1101**********1234',
+});
 
 /** One SLA clock now (whole local days in the scheme's zone). */
 export const slaClockSchema = z
@@ -43,45 +41,47 @@ export const slaClockSchema = z
     z.object({
       status: z.literal('pending'),
       due: localDateSchema,
-      daysLeft: z.number().int().meta({ description: 'due − today (0 on the due day)' }),
+      daysLeft: z.int().apply(z.withMeta, { description: 'due − today (0 on the due day)' }),
     }),
     z.object({
       status: z.literal('missed'),
       due: localDateSchema,
-      daysOver: z.number().int().meta({ description: 'done or today − due' }),
-      doneAt: instantSchema.nullable(),
+      daysOver: z.int().apply(z.withMeta, { description: 'done or today − due' }),
+      doneAt: z.nullable(instantSchema),
     }),
   ])
-  .meta({ id: 'SlaClock' });
+  .apply(z.withMeta, { id: 'SlaClock' });
 export type SlaClock = z.infer<typeof slaClockSchema>;
 
-export const petitionViewSchema = petitionSchema
-  .extend({
+export const petitionViewSchema = z
+  .extend(petitionSchema, {
     petitioner: maskedPetitionerSchema,
-    version: z.number().int(),
+    version: z.int(),
     sla: z.object({
       accept: slaClockSchema,
-      handle: slaClockSchema
-        .nullable()
-        .meta({ description: 'Null while acceptance is undecided, and for a petition not accepted' }),
+      handle: z
+        .nullable(slaClockSchema)
+        .apply(z.withMeta, {
+          description: 'Null while acceptance is undecided, and for a petition not accepted',
+        }),
     }),
     light: lightSchema,
   })
-  .meta({ id: 'Petition' });
+  .apply(z.withMeta, { id: 'Petition' });
 export type PetitionView = z.infer<typeof petitionViewSchema>;
 
 export const petitionPageSchema = pageOf(petitionViewSchema);
 export type PetitionPage = z.infer<typeof petitionPageSchema>;
 
-const expectedVersion = z.number().int().min(1).meta({ description: 'The version you read' });
+const expectedVersion = z.int().check(z.gte(1)).apply(z.withMeta, { description: 'The version you read' });
 
 /** The body of each step, by the step's path (`POST /api/v1/petitions/{id}/{step}`). */
 export const petitionStepBodies = {
   accept: z.strictObject({ expectedVersion }),
-  'not-accept': z.strictObject({ expectedVersion, reason: plainText().max(1000).nullish() }),
+  'not-accept': z.strictObject({ expectedVersion, reason: z.nullish(plainText().check(z.maxLength(1000))) }),
   handle: z.strictObject({ expectedVersion }),
-  extend: z.strictObject({ expectedVersion, days: z.number().int().min(-100_000).max(100_000) }),
-  close: z.strictObject({ expectedVersion, satisfaction: satisfaction.schema.nullish() }),
+  extend: z.strictObject({ expectedVersion, days: z.int().check(z.gte(-100_000), z.lte(100_000)) }),
+  close: z.strictObject({ expectedVersion, satisfaction: z.nullish(satisfaction.schema) }),
 } as const;
 export type PetitionStepName = keyof typeof petitionStepBodies;
 export type PetitionStepBody<S extends PetitionStepName> = z.input<(typeof petitionStepBodies)[S]>;

@@ -2,8 +2,9 @@
  * 历史数据导入 (past records: findings, petitions, opinion signals, indicators with quarterly actuals;
  * DESIGN §4.7): the query and the report of a dry run or a commit, sheet by sheet and row by row.
  */
-import { z } from 'zod';
+
 import { RECORD_FIELDS, RECORD_KINDS } from '../sheets/records-headers.js';
+import * as z from '../zod.js';
 import { amountProblemCodes, cellProblemCodes, importFileFields, unitNameProblemCodes } from './imports.js';
 
 export const recordKindSchema = z.enum(RECORD_KINDS);
@@ -42,28 +43,30 @@ export const recordsRowStatuses = ['valid', 'problem', 'created', 'duplicate', '
 export type RecordsRowStatus = (typeof recordsRowStatuses)[number];
 
 export const recordsReportRowSchema = z.object({
-  line: z.number().int(),
+  line: z.int(),
   status: z.enum(recordsRowStatuses),
   problems: z.array(recordsRowProblemSchema),
-  unitId: z.string().optional(),
-  recordId: z.string().optional().meta({ description: 'The record created, or the one it duplicates' }),
+  unitId: z.optional(z.string()),
+  recordId: z
+    .optional(z.string())
+    .apply(z.withMeta, { description: 'The record created, or the one it duplicates' }),
 });
 export type RecordsReportRow = z.infer<typeof recordsReportRowSchema>;
 
 export const recordsSheetReportSchema = z.object({
   kind: recordKindSchema,
   sheet: z.string(),
-  headerRow: z.number().int(),
+  headerRow: z.int(),
   columns: z
     .partialRecord(recordFieldSchema, z.string())
-    .meta({ description: 'The header each recognised field was read from' }),
+    .apply(z.withMeta, { description: 'The header each recognised field was read from' }),
   ignoredColumns: z.array(z.string()),
   counts: z.object({
-    rows: z.number().int(),
-    valid: z.number().int(),
-    refused: z.number().int().meta({ description: 'Rows with a problem: nothing of them is written' }),
-    created: z.number().int(),
-    duplicate: z.number().int(),
+    rows: z.int(),
+    valid: z.int(),
+    refused: z.int().apply(z.withMeta, { description: 'Rows with a problem: nothing of them is written' }),
+    created: z.int(),
+    duplicate: z.int(),
   }),
   rows: z.array(recordsReportRowSchema),
 });
@@ -75,12 +78,14 @@ export const recordsImportReportSchema = z
     dryRun: z.boolean(),
     ...importFileFields,
     sheets: z.array(recordsSheetReportSchema),
-    ignoredSheets: z.array(z.string()).meta({ description: 'Sheets whose header row names no kind' }),
-    quarters: z.array(z.string()).meta({
+    ignoredSheets: z
+      .array(z.string())
+      .apply(z.withMeta, { description: 'Sheets whose header row names no kind' }),
+    quarters: z.array(z.string()).apply(z.withMeta, {
       description:
         'The quarters whose aggregates the rows (dry run: the valid rows; commit: the created ones) count in',
     }),
     annotated: z.string(),
   })
-  .meta({ id: 'RecordsImportReport' });
+  .apply(z.withMeta, { id: 'RecordsImportReport' });
 export type RecordsImportReport = z.infer<typeof recordsImportReportSchema>;

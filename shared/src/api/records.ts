@@ -3,29 +3,21 @@
  * state, category, severity, date range), the answer to a create that named a known record, and the
  * generic record routes — any record's event history, and reading a finding by collection.
  */
-import { z } from 'zod';
+
 import { localDateSchema } from '../schemas/common.js';
 import { ledgerEventSchema } from '../schemas/event.js';
 import { findingSchema } from '../schemas/finding.js';
+import * as z from '../zod.js';
 import { idParam, keywordField, unitPageFields } from './common.js';
 
 /** The query of a collection's list: its paging and the filters most collections share. */
 export const listQuerySchema = z.strictObject({
   ...unitPageFields(),
-  state: z
-    .string()
-    .regex(/^[a-z_]{1,32}$/)
-    .optional(),
-  category: z
-    .string()
-    .regex(/^[a-z_0-9]{1,32}$/)
-    .optional(),
-  severity: z
-    .string()
-    .regex(/^[a-z_]{1,32}$/)
-    .optional(),
-  from: localDateSchema.optional(),
-  to: localDateSchema.optional(),
+  state: z.optional(z.string().check(z.regex(/^[a-z_]{1,32}$/))),
+  category: z.optional(z.string().check(z.regex(/^[a-z_0-9]{1,32}$/))),
+  severity: z.optional(z.string().check(z.regex(/^[a-z_]{1,32}$/))),
+  from: z.optional(localDateSchema),
+  to: z.optional(localDateSchema),
   q: keywordField,
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
@@ -36,8 +28,10 @@ export type ListQuery = z.infer<typeof listQuerySchema>;
  * first answer again, status and all.
  */
 export const duplicateOfSchema = z
-  .object({ duplicateOf: z.string().meta({ description: 'The id of the record already stored' }) })
-  .meta({ id: 'DuplicateOf' });
+  .object({
+    duplicateOf: z.string().apply(z.withMeta, { description: 'The id of the record already stored' }),
+  })
+  .apply(z.withMeta, { id: 'DuplicateOf' });
 export type DuplicateOf = z.infer<typeof duplicateOfSchema>;
 
 /** Collections whose records' histories a caller may read (users' histories stay with admins). */
@@ -60,14 +54,13 @@ export type HistoryCollection = (typeof historyCollections)[number];
 export const historyParamsSchema = z.object({ collection: z.enum(historyCollections), id: idParam.shape.id });
 
 /** One event of a record's history, with the acting user's current name (not part of the chain). */
-export const historyEventSchema = ledgerEventSchema
-  .extend({
+export const historyEventSchema = z
+  .extend(ledgerEventSchema, {
     actorName: z
-      .string()
-      .nullable()
-      .meta({ description: "The acting user's current name; null if unknown (or the system)" }),
+      .nullable(z.string())
+      .apply(z.withMeta, { description: "The acting user's current name; null if unknown (or the system)" }),
   })
-  .meta({ id: 'HistoryEvent' });
+  .apply(z.withMeta, { id: 'HistoryEvent' });
 export type HistoryEvent = z.infer<typeof historyEventSchema>;
 
 /** A record's whole history, oldest first. */
@@ -80,9 +73,9 @@ export const recordParamsSchema = z.object({ collection: z.enum(['findings']), i
  * What the generic read answers: only findings are read this way, so it is a finding — with the title of
  * the rectification it opened, so a person reads 对应整改 by its title, not its id, and who logged it (issue 17).
  */
-export const recordSchema = findingSchema.extend({
-  rectificationTitle: z.string().nullable().optional(),
+export const recordSchema = z.extend(findingSchema, {
+  rectificationTitle: z.optional(z.nullable(z.string())),
   /** Who logged it (the inspector's name; null for an account no longer stored). */
-  inspectorName: z.string().nullable().optional(),
+  inspectorName: z.optional(z.nullable(z.string())),
 });
 export type FindingView = z.infer<typeof recordSchema>;

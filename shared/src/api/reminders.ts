@@ -4,9 +4,10 @@
  * recipients — the holders of the unit's principal and deputy-in-charge posts on the day issued — and
  * any post nobody held that day, reported with the unit above.
  */
-import { z } from 'zod';
+
 import { idSchema, instantSchema, localDateSchema } from '../schemas/common.js';
 import { noteText } from '../schemas/text.js';
+import * as z from '../zod.js';
 import { pageOf, pagingFields } from './common.js';
 
 export const reminderTargetTypes = ['rectification', 'petition', 'case'] as const;
@@ -14,7 +15,7 @@ export type ReminderTargetType = (typeof reminderTargetTypes)[number];
 
 export const reminderTargetSchema = z
   .strictObject({ type: z.enum(reminderTargetTypes), id: idSchema })
-  .meta({ id: 'ReminderTarget' });
+  .apply(z.withMeta, { id: 'ReminderTarget' });
 export type ReminderTarget = z.infer<typeof reminderTargetSchema>;
 
 /**
@@ -25,10 +26,10 @@ export const MAX_REMINDER_TARGETS = 19;
 
 export const reminderInputSchema = z
   .strictObject({
-    targets: z.array(reminderTargetSchema).min(1).max(MAX_REMINDER_TARGETS),
-    message: noteText(500).optional(),
+    targets: z.array(reminderTargetSchema).check(z.minLength(1), z.maxLength(MAX_REMINDER_TARGETS)),
+    message: z.optional(noteText(500)),
   })
-  .meta({ id: 'ReminderInput' });
+  .apply(z.withMeta, { id: 'ReminderInput' });
 export type ReminderInput = z.input<typeof reminderInputSchema>;
 
 const leaderPost = z.enum(['principal', 'deputy_in_charge']);
@@ -41,38 +42,38 @@ export const reminderSchema = z
      * What a person calls the record: a rectification's title (absent on reminders stored before it was
      * kept, and on petitions and cases, which are named by their kind and unit).
      */
-    targetTitle: z.string().nullable().optional(),
+    targetTitle: z.optional(z.nullable(z.string())),
     /** The record's responsible unit, whose post holders it reaches. */
     unitId: idSchema,
     /** The unit's name when issued (a person reads names, not ids). */
-    unitName: z.string().nullable().optional(),
-    message: z.string().nullable(),
-    issuedBy: z.strictObject({ userId: z.string(), name: z.string().nullable() }),
+    unitName: z.optional(z.nullable(z.string())),
+    message: z.nullable(z.string()),
+    issuedBy: z.strictObject({ userId: z.string(), name: z.nullable(z.string()) }),
     issuedAt: instantSchema,
     /** The local day whose post holders it reaches. */
     day: localDateSchema,
     recipients: z.array(
-      z.strictObject({ personId: idSchema, name: z.string().nullable(), post: leaderPost }),
+      z.strictObject({ personId: idSchema, name: z.nullable(z.string()), post: leaderPost }),
     ),
     /** Posts nobody held that day, reported to `reportTo` (the unit above; null at the top). */
-    vacant: z.array(z.strictObject({ post: leaderPost, reportTo: idSchema.nullable() })),
+    vacant: z.array(z.strictObject({ post: leaderPost, reportTo: z.nullable(idSchema) })),
     /** Who read it and when (users of the responsible unit), first read per user. */
-    reads: z.array(z.strictObject({ userId: z.string(), name: z.string().nullable(), at: instantSchema })),
-    version: z.number().int().min(1),
+    reads: z.array(z.strictObject({ userId: z.string(), name: z.nullable(z.string()), at: instantSchema })),
+    version: z.int().check(z.gte(1)),
   })
-  .meta({ id: 'Reminder' });
+  .apply(z.withMeta, { id: 'Reminder' });
 export type Reminder = z.infer<typeof reminderSchema>;
 
 /** The answer of POST /reminders: one reminder per target, in the request's order. */
 export const reminderBatchSchema = z
   .strictObject({ items: z.array(reminderSchema) })
-  .meta({ id: 'ReminderBatch' });
+  .apply(z.withMeta, { id: 'ReminderBatch' });
 export type ReminderBatch = z.infer<typeof reminderBatchSchema>;
 
 export const reminderListQuerySchema = z.strictObject({
   ...pagingFields(),
-  targetType: z.enum(reminderTargetTypes).optional(),
-  targetId: idSchema.optional(),
+  targetType: z.optional(z.enum(reminderTargetTypes)),
+  targetId: z.optional(idSchema),
 });
 export type ReminderListQuery = z.infer<typeof reminderListQuerySchema>;
 

@@ -1,24 +1,26 @@
 /** 考核方案: the scheme in force, its stored versions, and a new version (admin). */
-import { z } from 'zod';
 import { quarterKeySchema } from '../schemas/common.js';
 import { shortText } from '../schemas/text.js';
 import { schemeSchema } from '../scheme/scheme.js';
+import * as z from '../zod.js';
 
-export const schemeVersionParam = z.object({ version: z.coerce.number().int().min(1).max(1_000_000) });
+export const schemeVersionParam = z.object({
+  version: z.coerce.number().check(z.int(), z.gte(1), z.lte(1_000_000)),
+});
 
 /** A stored version (or the built-in default, never stored: no time, no author). */
 export const schemeVersionSchema = z.object({
   id: z.string(),
   version: z.number(),
   name: z.string(),
-  storedAt: z.string().nullable(),
-  storedBy: z.string().nullable(),
+  storedAt: z.nullable(z.string()),
+  storedBy: z.nullable(z.string()),
   /** Why the version was stored (the editor asks for it); null for versions stored without one. */
-  reason: z.string().nullable().optional(),
+  reason: z.optional(z.nullable(z.string())),
 });
 
 /** POST /api/v1/schemes?reason=…: why the new version is stored (kept with it and in its event). */
-export const schemeStoreQuery = z.object({ reason: shortText(1000).optional() });
+export const schemeStoreQuery = z.object({ reason: z.optional(shortText(1000)) });
 export type SchemeVersion = z.infer<typeof schemeVersionSchema>;
 
 export const schemeVersionsSchema = z.object({ items: z.array(schemeVersionSchema) });
@@ -32,14 +34,14 @@ export { schemeSchema };
  * named the same way by both.
  */
 export const schemePreviewQuery = z.object({
-  quarter: quarterKeySchema.optional().meta({
+  quarter: z.optional(quarterKeySchema).apply(z.withMeta, {
     description:
       'The quarter whose scores are recomputed; default: the newest quarter of the last four with a published ranking, else the current quarter (a draft)',
   }),
 });
 
 const lightSchema = z.enum(['green', 'yellow', 'red']);
-const overdueLevelSchema = z.enum(['alert', 'escalate', 'accountability']).nullable();
+const overdueLevelSchema = z.nullable(z.enum(['alert', 'escalate', 'accountability']));
 
 /** One open rectification whose light or overdue step moves (before → after). */
 export const previewRectificationSchema = z.object({
@@ -59,21 +61,21 @@ export const previewRectificationSchema = z.object({
 export const previewRankChangeSchema = z.object({
   unitId: z.string(),
   unitName: z.string(),
-  totalBefore: z.number().int().nullable(),
-  totalAfter: z.number().int().nullable(),
-  rankBefore: z.number().int().nullable(),
-  rankAfter: z.number().int().nullable(),
+  totalBefore: z.nullable(z.int()),
+  totalAfter: z.nullable(z.int()),
+  rankBefore: z.nullable(z.int()),
+  rankAfter: z.nullable(z.int()),
   cardedBefore: z.boolean(),
   cardedAfter: z.boolean(),
 });
 
 export const schemePreviewSchema = z.object({
-  currentVersion: z.number().int(),
-  proposedVersion: z.number().int(),
+  currentVersion: z.int(),
+  proposedVersion: z.int(),
   rectifications: z.object({
     /** Open rectifications read (every one: the same pages the daily sweep reads). */
-    open: z.number().int(),
-    changed: z.number().int(),
+    open: z.int(),
+    changed: z.int(),
     /** The first changes, up to 20. */
     sample: z.array(previewRectificationSchema),
   }),
@@ -87,7 +89,7 @@ export const schemePreviewSchema = z.object({
         label: z.string(),
         labelEn: z.string(),
         parentUnitName: z.string(),
-        units: z.number().int(),
+        units: z.int(),
         /** Units whose total, rank or card differs. */
         changed: z.array(previewRankChangeSchema),
       }),

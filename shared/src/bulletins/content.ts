@@ -3,18 +3,19 @@
  * overdue list, cards; issue 7: petitions and opinion of the month, satisfaction 认可度, funds). The API
  * computes it; an issued bulletin stores it frozen. Rates are integer basis points (1 % = 100 bp).
  */
-import { z } from 'zod';
+
 import { fundsTotalsSchema } from '../funds/view.js';
+import * as z from '../zod.js';
 
 export const bulletinProgressLineSchema = z.object({
   id: z.string(),
   unitId: z.string(),
   name: z.string(),
-  measure: z.string().nullable(),
-  target: z.number().nullable(),
-  plan: z.number().nullable(),
-  actual: z.number().nullable(),
-  completionBp: z.number().nullable(),
+  measure: z.nullable(z.string()),
+  target: z.nullable(z.number()),
+  plan: z.nullable(z.number()),
+  actual: z.nullable(z.number()),
+  completionBp: z.nullable(z.number()),
 });
 export type BulletinProgressLine = z.infer<typeof bulletinProgressLineSchema>;
 
@@ -63,7 +64,7 @@ export type BulletinPetitionLine = z.infer<typeof bulletinPetitionLineSchema>;
 
 export const bulletinSignalLineSchema = z.object({
   id: z.string(),
-  unitId: z.string().nullable(),
+  unitId: z.nullable(z.string()),
   platform: z.string(),
   title: z.string(),
   url: z.string(),
@@ -78,11 +79,11 @@ export const bulletinSatisfactionSchema = z.object({
   satisfied: z.number(),
   basicallySatisfied: z.number(),
   dissatisfied: z.number(),
-  rateBp: z.number().nullable(),
+  rateBp: z.nullable(z.number()),
 });
 export type BulletinSatisfaction = z.infer<typeof bulletinSatisfactionSchema>;
 
-export const bulletinFundsLineSchema = fundsTotalsSchema.extend({ unitId: z.string() });
+export const bulletinFundsLineSchema = z.extend(fundsTotalsSchema, { unitId: z.string() });
 export type BulletinFundsLine = z.infer<typeof bulletinFundsLineSchema>;
 
 export const bulletinContentSchema = z.object({
@@ -97,14 +98,14 @@ export const bulletinContentSchema = z.object({
     summary: z.object({
       indicators: z.number(),
       withTarget: z.number(),
-      meanCompletionBp: z.number().nullable(),
+      meanCompletionBp: z.nullable(z.number()),
     }),
     indicators: z.array(bulletinProgressLineSchema),
   }),
   overdue: z.array(bulletinOverdueLineSchema),
   cards: z.array(bulletinCardLineSchema),
   /** Accountability proposals of the month (null for a reader whose role does not see cases). */
-  proposals: z.array(bulletinProposalLineSchema).nullable(),
+  proposals: z.nullable(z.array(bulletinProposalLineSchema)),
   petitions: z.object({
     received: z.number(),
     repeated: z.number(),
@@ -120,23 +121,23 @@ export const bulletinContentSchema = z.object({
   }),
   satisfaction: z.object({
     overall: bulletinSatisfactionSchema,
-    byUnit: z.array(bulletinSatisfactionSchema.extend({ unitId: z.string() })),
+    byUnit: z.array(z.extend(bulletinSatisfactionSchema, { unitId: z.string() })),
   }),
   /**
    * Reminders (催办) sent in the month on the subtree's records: how many, and how many were ignored (none
    * of the unit's users read it within the scheme's `bulletins.reminderIgnoredDays`, as of the bulletin's
    * day) — per responsible unit. Absent on bulletins issued before reminders were counted.
    */
-  reminders: z
-    .object({
+  reminders: z.optional(
+    z.object({
       sent: z.number(),
       read: z.number(),
       ignored: z.number(),
       byUnit: z.array(
         z.object({ unitId: z.string(), sent: z.number(), read: z.number(), ignored: z.number() }),
       ),
-    })
-    .optional(),
+    }),
+  ),
   /** Project funds at the month's end: the subtree's totals and each direct sub-unit's (资金趴账). */
   funds: z.object({ totals: bulletinFundsLineSchema, rows: z.array(bulletinFundsLineSchema) }),
 });

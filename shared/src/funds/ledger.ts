@@ -3,7 +3,7 @@
  * allocation (拨付到项目的资金) or a disbursement (项目支出) — is its own record, and moves the
  * project's totals in the same write. Money is integer fen; an entry's amount is positive.
  */
-import { z } from 'zod';
+
 import { DomainError } from '../errors/index.js';
 import {
   fenSchema,
@@ -14,31 +14,32 @@ import {
   shortText,
 } from '../schemas/common.js';
 import { type FundProject, fundProjectSchema } from '../schemas/fund.js';
+import * as z from '../zod.js';
 
 export const fundEntryKinds = ['allocation', 'disbursement'] as const;
 export const fundEntryKindSchema = z.enum(fundEntryKinds);
 export type FundEntryKind = z.infer<typeof fundEntryKindSchema>;
 
 /** A positive amount: a zero entry records nothing. */
-const amountSchema = fenSchema.refine((n) => n > 0, { message: 'an amount is more than 0 fen' });
+const amountSchema = fenSchema.check(z.refine((n) => n > 0, { message: 'an amount is more than 0 fen' }));
 
 /** What a caller sends to open a project: its first allocation may come with it. */
 export const fundProjectInputSchema = z.strictObject({
   unitId: idSchema,
   name: shortText(200),
   plannedCompletion: localDateSchema,
-  allocatedFen: fenSchema.default(0),
+  allocatedFen: z._default(fenSchema, 0),
   /** Natural key from the source system (source + externalId make ingestion idempotent). */
-  source: shortText(50).default('manual'),
-  externalId: shortText(100).optional(),
+  source: z._default(shortText(50), 'manual'),
+  externalId: z.optional(shortText(100)),
 });
 export type FundProjectInput = z.input<typeof fundProjectInputSchema>;
 
 /** A stored project: the rule's fields plus provenance and the number of entries it has. */
-export const fundProjectRecordSchema = fundProjectSchema.extend({
+export const fundProjectRecordSchema = z.extend(fundProjectSchema, {
   source: shortText(50),
-  externalId: shortText(100).nullable(),
-  entries: z.number().int().min(0),
+  externalId: z.nullable(shortText(100)),
+  entries: z.int().check(z.gte(0)),
   createdAt: instantSchema,
   createdBy: idSchema,
 });
@@ -50,9 +51,9 @@ export const fundEntryInputSchema = z.strictObject({
   amountFen: amountSchema,
   /** The day the money moved (local date). */
   date: localDateSchema,
-  note: noteText(500).default(''),
-  source: shortText(50).default('manual'),
-  externalId: shortText(100).optional(),
+  note: z._default(noteText(500), ''),
+  source: z._default(shortText(50), 'manual'),
+  externalId: z.optional(shortText(100)),
 });
 export type FundEntryInput = z.input<typeof fundEntryInputSchema>;
 
@@ -65,7 +66,7 @@ export const fundEntrySchema = z.strictObject({
   date: localDateSchema,
   note: noteText(500),
   source: shortText(50),
-  externalId: shortText(100).nullable(),
+  externalId: z.nullable(shortText(100)),
   recordedAt: instantSchema,
   recordedBy: idSchema,
 });

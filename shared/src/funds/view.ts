@@ -5,11 +5,11 @@
  * are a row of their own). Pure: the caller passes the projects of the subtree and the unit tree.
  */
 
-import { z } from 'zod';
 import type { LocalDate } from '../calendar/local-date.js';
 import { type FundProject, fundProjectSchema } from '../schemas/fund.js';
 import type { Scheme } from '../scheme/scheme.js';
 import type { UnitLike, UnitTree } from '../units/unit-tree.js';
+import * as z from '../zod.js';
 import { idleFunds } from './idle.js';
 
 export const fundsTotalsSchema = z.object({
@@ -23,7 +23,10 @@ export const fundsTotalsSchema = z.object({
 });
 export type FundsTotals = z.infer<typeof fundsTotalsSchema>;
 
-export const fundProjectLineSchema = fundProjectSchema.extend({ unspentFen: z.number(), idle: z.boolean() });
+export const fundProjectLineSchema = z.extend(fundProjectSchema, {
+  unspentFen: z.number(),
+  idle: z.boolean(),
+});
 export type FundProjectLine = z.infer<typeof fundProjectLineSchema>;
 
 export const fundsRowSchema = z.object({

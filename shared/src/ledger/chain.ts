@@ -6,6 +6,7 @@
  */
 import { DomainError } from '../errors/index.js';
 import { type LedgerEvent, ledgerEventSchema } from '../schemas/event.js';
+import * as z from '../zod.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
 
 export type EventInput = Pick<
@@ -83,7 +84,7 @@ export function appendEvent(prev: LedgerEvent | null, input: EventInput): Ledger
     reason: input.reason ?? null,
     prevHash: prev ? prev.hash : '',
   };
-  const checked = ledgerEventSchema.omit({ hash: true }).safeParse(body);
+  const checked = z.omit(ledgerEventSchema, { hash: true }).safeParse(body);
   if (!checked.success) {
     const issue = checked.error.issues[0];
     throw invalid(issue?.path.map(String).join('/') ?? '', issue?.message ?? 'invalid event');

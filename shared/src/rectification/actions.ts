@@ -5,14 +5,15 @@
  * Reasons are optional in the schema on purpose: a missing or blank reason where one is required is a
  * rule (`rectification.reasonRequired`), not a malformed body (`rectification.invalidInput`).
  */
-import { z } from 'zod';
+
 import { localDateSchema, longText, plainText } from '../schemas/common.js';
 import { evidenceSchema } from '../schemas/rectification.js';
+import * as z from '../zod.js';
 
 /** At most 1000 characters, like `lastRejection.reason` and the extension reasons it is stored in. */
-const reason = plainText().max(1000).nullish();
+const reason = z.nullish(plainText().check(z.maxLength(1000)));
 const text = longText(4000);
-const evidenceMeta = evidenceSchema.pick({
+const evidenceMeta = z.pick(evidenceSchema, {
   fileName: true,
   contentType: true,
   size: true,

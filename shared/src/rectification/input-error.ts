@@ -1,8 +1,8 @@
 /** Malformed input to the rectification core becomes `rectification.invalidInput` naming the field. */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { DomainError } from '../errors/index.js';
 
-export function inputError(error: z.ZodError, prefix?: string): DomainError {
+export function inputError(error: z.core.$ZodError, prefix?: string): DomainError {
   const issue = error.issues[0];
   const path = [...(prefix ? [prefix] : []), ...(issue?.path ?? []).map(String)].join('/');
   return new DomainError('rectification.invalidInput', issue?.message ?? 'invalid input', {

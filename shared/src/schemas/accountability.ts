@@ -1,5 +1,5 @@
 /** 问责 and 预警: accountability cases proposed by the rules, decided by people; alerts. */
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { idSchema, instantSchema, localDateSchema, longText, quarterKeySchema, shortText } from './common.js';
 import {
   accountabilityForm,
@@ -15,7 +15,7 @@ export const caseSubjectSchema = z.strictObject({
   unitId: idSchema,
   post: postKind.schema,
   /** Days in post in each quarter the trigger covers, keyed by quarter ("2025Q1": 90). */
-  daysInPost: z.record(quarterKeySchema, z.number().int().min(0)),
+  daysInPost: z.record(quarterKeySchema, z.int().check(z.gte(0))),
 });
 export type CaseSubject = z.infer<typeof caseSubjectSchema>;
 
@@ -23,7 +23,7 @@ export const caseTriggerSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('consecutive_cards'),
     unitId: idSchema,
-    quarters: z.array(quarterKeySchema).min(2),
+    quarters: z.array(quarterKeySchema).check(z.minLength(2)),
     cardIds: z.array(idSchema),
   }),
   z.strictObject({
@@ -37,7 +37,7 @@ export const caseTriggerSchema = z.discriminatedUnion('kind', [
     kind: z.literal('rectification_overdue'),
     unitId: idSchema,
     rectificationId: idSchema,
-    daysOverdue: z.number().int().min(0),
+    daysOverdue: z.int().check(z.gte(0)),
   }),
 ]);
 export type CaseTrigger = z.infer<typeof caseTriggerSchema>;
@@ -45,21 +45,21 @@ export type CaseTrigger = z.infer<typeof caseTriggerSchema>;
 export const accountabilityCaseSchema = z.strictObject({
   id: idSchema,
   /** Natural key of the trigger, so the same trigger never proposes twice. */
-  triggerKey: z.string().min(1).max(200),
+  triggerKey: z.string().check(z.minLength(1), z.maxLength(200)),
   trigger: caseTriggerSchema,
   subjects: z.array(caseSubjectSchema),
   state: caseState.schema,
-  form: accountabilityForm.schema.nullable(),
-  decisionNote: longText(4000).nullable(),
-  dismissReason: longText(4000).nullable(),
+  form: z.nullable(accountabilityForm.schema),
+  decisionNote: z.nullable(longText(4000)),
+  dismissReason: z.nullable(longText(4000)),
   proposedAt: instantSchema,
   /**
    * The day its decision is due (三色预警, the scheme's `lights.caseDecide` counted from the day proposed),
    * kept from the day it was proposed as a rectification keeps its deadline; absent on cases proposed before
    * it was kept (their light computes it). Sorts the case list by deadline.
    */
-  decideBy: localDateSchema.optional(),
-  version: z.number().int().min(1),
+  decideBy: z.optional(localDateSchema),
+  version: z.int().check(z.gte(1)),
 });
 export type AccountabilityCase = z.infer<typeof accountabilityCaseSchema>;
 
@@ -78,14 +78,14 @@ export const alertFactsSchema = z.strictObject({
     'petition.near',
   ]),
   /** Days past the deadline (0 before it). */
-  days: z.number().int().min(0),
+  days: z.int().check(z.gte(0)),
   due: localDateSchema,
   /** The record's title (rectifications). */
-  title: shortText(1000).optional(),
+  title: z.optional(shortText(1000)),
   /** The petition's category. */
-  category: problemCategory.schema.optional(),
+  category: z.optional(problemCategory.schema),
   /** Days a petition's handling was extended. */
-  extensionDays: z.number().int().min(0).optional(),
+  extensionDays: z.optional(z.int().check(z.gte(0))),
 });
 export type AlertFacts = z.infer<typeof alertFactsSchema>;
 
@@ -98,16 +98,16 @@ export const alertLandingSchema = z.strictObject({
   unitId: idSchema,
   day: localDateSchema,
   /** Which step of the scheme's ladder (its id) for which kind of matter. */
-  step: z.string().max(32),
+  step: z.string().check(z.maxLength(32)),
   recipients: z.array(
     z.strictObject({
       personId: idSchema,
-      name: z.string().nullable(),
+      name: z.nullable(z.string()),
       post: z.enum(['principal', 'deputy_in_charge']),
     }),
   ),
   vacant: z.array(
-    z.strictObject({ post: z.enum(['principal', 'deputy_in_charge']), reportTo: idSchema.nullable() }),
+    z.strictObject({ post: z.enum(['principal', 'deputy_in_charge']), reportTo: z.nullable(idSchema) }),
   ),
 });
 export type AlertLanding = z.infer<typeof alertLandingSchema>;
@@ -117,7 +117,7 @@ export const alertSchema = z.strictObject({
   /** The rule that raised it, e.g. rectification.overdue.15 */
   rule: shortText(100),
   /** Natural key of rule + subject (+ level), so a sweep never raises it twice. */
-  alertKey: z.string().min(1).max(200),
+  alertKey: z.string().check(z.minLength(1), z.maxLength(200)),
   subject: z.strictObject({ kind: z.string(), id: idSchema }),
   unitId: idSchema,
   /** Whose supervisors are alerted (the subject's unit or its parent). */
@@ -125,10 +125,10 @@ export const alertSchema = z.strictObject({
   severity: alertSeverity.schema,
   state: alertState.schema,
   message: shortText(1000),
-  facts: alertFactsSchema.optional(),
+  facts: z.optional(alertFactsSchema),
   /** An escalation step's named recipients and vacant posts (absent on other alerts and older ones). */
-  landing: alertLandingSchema.optional(),
+  landing: z.optional(alertLandingSchema),
   raisedAt: instantSchema,
-  version: z.number().int().min(1),
+  version: z.int().check(z.gte(1)),
 });
 export type Alert = z.infer<typeof alertSchema>;

@@ -1,28 +1,33 @@
 /** Building blocks shared by every record schema. */
-import { z } from 'zod';
+
 import { isInstant } from '../calendar/local-date.js';
 import { isQuarterKey } from '../calendar/quarter.js';
+import * as z from '../zod.js';
 
 export { localDateSchema } from '../scheme/scheme.js';
 
 /** A record id: letters, digits, '-', '_' (ULIDs or codes). */
 export const idSchema = z
   .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, { message: 'ids use letters, digits, - and _' });
+  .check(
+    z.minLength(1),
+    z.maxLength(64),
+    z.regex(/^[A-Za-z0-9_-]+$/, { message: 'ids use letters, digits, - and _' }),
+  );
 
 export const instantSchema = z
   .string()
-  .max(40)
-  .refine(isInstant, { message: 'expected an ISO 8601 time with offset, e.g. 2025-03-31T09:00:00+08:00' });
+  .check(
+    z.maxLength(40),
+    z.refine(isInstant, { message: 'expected an ISO 8601 time with offset, e.g. 2025-03-31T09:00:00+08:00' }),
+  );
 
 export const quarterKeySchema = z
   .string()
-  .refine(isQuarterKey, { message: 'expected a quarter like 2025Q1' });
+  .check(z.refine(isQuarterKey, { message: 'expected a quarter like 2025Q1' }));
 
 /** Money is integer fen (分), never floating yuan. */
-export const fenSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+export const fenSchema = z.int().check(z.gte(0), z.lte(Number.MAX_SAFE_INTEGER));
 
 export {
   isPlainText,

@@ -1,4 +1,5 @@
 /** Enumerations of DESIGN §3 with their Chinese labels next to the codes. */
+import type * as z from '../zod.js';
 import { labelledEnum } from './common.js';
 import {
   ACCOUNTABILITY_FORM_LABELS,
@@ -66,13 +67,13 @@ export const role = labelledEnum(ROLE_LABELS);
 
 export const operationAction = labelledEnum(OPERATION_ACTION_LABELS);
 
-export type Role = typeof role.schema._output;
-export type OperationAction = typeof operationAction.schema._output;
-export type GovLevel = typeof govLevel.schema._output;
-export type FindingSeverity = typeof findingSeverity.schema._output;
-export type RectificationState = typeof rectificationState.schema._output;
-export type SignalSeverity = typeof signalSeverity.schema._output;
-export type Polarity = typeof polarity.schema._output;
-export type ProblemCategory = typeof problemCategory.schema._output;
-export type Satisfaction = typeof satisfaction.schema._output;
-export type PostKind = typeof postKind.schema._output;
+export type Role = z.output<typeof role.schema>;
+export type OperationAction = z.output<typeof operationAction.schema>;
+export type GovLevel = z.output<typeof govLevel.schema>;
+export type FindingSeverity = z.output<typeof findingSeverity.schema>;
+export type RectificationState = z.output<typeof rectificationState.schema>;
+export type SignalSeverity = z.output<typeof signalSeverity.schema>;
+export type Polarity = z.output<typeof polarity.schema>;
+export type ProblemCategory = z.output<typeof problemCategory.schema>;
+export type Satisfaction = z.output<typeof satisfaction.schema>;
+export type PostKind = z.output<typeof postKind.schema>;

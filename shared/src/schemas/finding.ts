@@ -1,5 +1,5 @@
 /** 督查发现问题: a finding logged by an inspector; it opens a rectification. */
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { fenSchema, idSchema, instantSchema, localDateSchema, longText, shortText } from './common.js';
 import { findingSeverity, findingSource, problemCategory } from './enums.js';
 import { evidenceFileSchema, evidenceSchema } from './rectification.js';
@@ -13,23 +13,23 @@ export const findingInputSchema = z.strictObject({
   severity: findingSeverity.schema,
   source: findingSource.schema,
   description: longText(4000),
-  amountFen: fenSchema.default(0),
+  amountFen: z._default(fenSchema, 0),
   discoveredOn: localDateSchema,
   /** Deadline of the rectification the finding opens (default: the scheme's default deadline rule). */
-  deadline: localDateSchema.optional(),
+  deadline: z.optional(localDateSchema),
   /** Natural key from the source system (source + externalId make ingestion idempotent). */
-  externalId: shortText(100).optional(),
+  externalId: z.optional(shortText(100)),
   /** Photos of what was found, uploaded first by the inspector (POST /evidence/uploads). */
-  photos: z.array(evidenceFileSchema).max(FINDING_PHOTOS).optional(),
+  photos: z.optional(z.array(evidenceFileSchema).check(z.maxLength(FINDING_PHOTOS))),
 });
 export type FindingInput = z.input<typeof findingInputSchema>;
 
-export const findingSchema = findingInputSchema.extend({
+export const findingSchema = z.extend(findingInputSchema, {
   id: idSchema,
   inspectorId: idSchema,
   createdAt: instantSchema,
-  rectificationId: idSchema.nullable(),
+  rectificationId: z.nullable(idSchema),
   /** The photos as stored: each with its id, who uploaded it and when. */
-  photos: z.array(evidenceSchema).max(FINDING_PHOTOS).optional(),
+  photos: z.optional(z.array(evidenceSchema).check(z.maxLength(FINDING_PHOTOS))),
 });
 export type Finding = z.infer<typeof findingSchema>;

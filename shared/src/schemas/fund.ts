@@ -1,5 +1,5 @@
 /** 项目资金台账: allocated and disbursed money per project and unit (DESIGN §4.6). */
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { fenSchema, idSchema, localDateSchema, shortText } from './common.js';
 
 export const fundProjectSchema = z.strictObject({

@@ -1,5 +1,5 @@
 /** 公示: a quarter's ranking of one peer group on notice (DESIGN §4.2); objections in objection.ts. */
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { idSchema, instantSchema, localDateSchema, quarterKeySchema } from './common.js';
 import { inputCorrectionSchema, objectionStateSchema } from './objection.js';
 import { peerGroupRefSchema, rankingSchema } from './ranking.js';
@@ -17,17 +17,17 @@ export const noticeSchema = z.strictObject({
   startedBy: idSchema,
   /** The notice runs to the end of this local day (N working days after the day it began). */
   endsOn: localDateSchema,
-  workingDays: z.number().int().min(0),
+  workingDays: z.int().check(z.gte(0)),
   /** The frozen draft: its inputs (aggregates), ranking and content hash, never changed. */
   inputs: z.array(z.record(z.string(), z.unknown())),
   ranking: rankingSchema,
-  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  contentHash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   /** Corrections made by upheld objections, in order; the current draft is the frozen one with these. */
   corrections: z.array(inputCorrectionSchema),
   /** The draft recomputed with the corrections (equals `ranking` while there are none). */
   current: rankingSchema,
   /** Each objection's id, unit and state (the objections themselves are records of their own). */
   objections: z.array(z.strictObject({ id: idSchema, unitId: idSchema, state: objectionStateSchema })),
-  publishedSnapshotId: idSchema.nullable(),
+  publishedSnapshotId: z.nullable(idSchema),
 });
 export type Notice = z.infer<typeof noticeSchema>;

@@ -1,5 +1,5 @@
 /** 异议: objections to a ranking on notice, their decisions and corrections (DESIGN §4.2). */
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { idSchema, instantSchema, localDateSchema, quarterKeySchema, shortText } from './common.js';
 import { evidenceSchema } from './rectification.js';
 
@@ -13,9 +13,11 @@ export type ScoreDimension = z.infer<typeof scoreDimensionSchema>;
  */
 export const scoreInputSchema = z
   .string()
-  .min(1)
-  .max(200)
-  .regex(/^[A-Za-z0-9_.:-]+$/, { message: 'an input path such as findings.serious' });
+  .check(
+    z.minLength(1),
+    z.maxLength(200),
+    z.regex(/^[A-Za-z0-9_.:-]+$/, { message: 'an input path such as findings.serious' }),
+  );
 
 export const objectionStates = ['pending', 'upheld', 'rejected'] as const;
 export const objectionStateSchema = z.enum(objectionStates);
@@ -25,7 +27,7 @@ export const inputCorrectionSchema = z.strictObject({
   objectionId: idSchema,
   unitId: idSchema,
   input: scoreInputSchema,
-  before: z.number().nullable(),
+  before: z.nullable(z.number()),
   after: z.number(),
   at: instantSchema,
   by: idSchema,
@@ -36,7 +38,7 @@ export const objectionDecisionSchema = z.strictObject({
   outcome: z.enum(['upheld', 'rejected']),
   reason: shortText(2000),
   /** The corrected value of the input (upheld only). */
-  correctedValue: z.number().nullable(),
+  correctedValue: z.nullable(z.number()),
   decidedAt: instantSchema,
   decidedBy: idSchema,
 });
@@ -51,26 +53,26 @@ export const objectionSchema = z.strictObject({
   dimension: scoreDimensionSchema,
   input: scoreInputSchema,
   /** The input's value on the frozen draft when the objection was filed. */
-  valueOnNotice: z.number().nullable(),
+  valueOnNotice: z.nullable(z.number()),
   /** The value the unit says is right, if it says one. */
-  claimedValue: z.number().nullable(),
+  claimedValue: z.nullable(z.number()),
   reason: shortText(2000),
   /** Evidence files (佐证材料), uploaded as a rectification's are. */
-  evidence: z.array(evidenceSchema).max(20),
+  evidence: z.array(evidenceSchema).check(z.maxLength(20)),
   filedAt: instantSchema,
   filedBy: idSchema,
   state: objectionStateSchema,
-  decision: objectionDecisionSchema.nullable(),
+  decision: z.nullable(objectionDecisionSchema),
 });
 export type Objection = z.infer<typeof objectionSchema>;
 
 /** What an objection's decisions changed in the ranking, per unit whose rank, total or card moved. */
 export const noticeChangeSchema = z.strictObject({
   unitId: idSchema,
-  rankBefore: z.number().int(),
-  rankAfter: z.number().int(),
-  totalBefore: z.number().int(),
-  totalAfter: z.number().int(),
+  rankBefore: z.int(),
+  rankAfter: z.int(),
+  totalBefore: z.int(),
+  totalAfter: z.int(),
   cardedBefore: z.boolean(),
   cardedAfter: z.boolean(),
 });
@@ -80,7 +82,7 @@ export type NoticeChange = z.infer<typeof noticeChangeSchema>;
 export const snapshotNoticeSchema = z.strictObject({
   noticeId: idSchema,
   /** The content hash of the draft that went on notice. */
-  draftHash: z.string().regex(/^[0-9a-f]{64}$/),
+  draftHash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   startedAt: instantSchema,
   endsOn: localDateSchema,
   objections: z.array(objectionSchema),

@@ -1,5 +1,5 @@
 /** Units, people and their posts (任职). */
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { idSchema, localDateSchema, shortText } from './common.js';
 import { postKind, unitKind } from './enums.js';
 
@@ -7,34 +7,35 @@ export const unitSchema = z.strictObject({
   id: idSchema,
   name: shortText(100),
   kind: unitKind.schema,
-  parentId: idSchema.nullable(),
+  parentId: z.nullable(idSchema),
   /** Administrative or organisation code. */
   code: shortText(32),
   /** Names as written in spreadsheets (简称, old names). */
-  aliases: z.array(shortText(100)).max(20).default([]),
+  aliases: z._default(z.array(shortText(100)).check(z.maxLength(20)), []),
   /**
    * The day the unit was established (成立日期), where known: no past instant of its records may lie
    * before it. Absent: the unit is taken to have existed as long as any of its history.
    */
-  establishedOn: localDateSchema.optional(),
+  establishedOn: z.optional(localDateSchema),
   /**
    * Where the unit stood before its moves (撤县设区, a township to another county), oldest first: under
    * `parentId` from `from` (null: since it was established) to the day before `to` — `to` is the day the
    * next placement took effect. From the last `to` on the unit stands under `parentId` above. Written by a
    * move or merge only (functions/src/services/org/moves.ts).
    */
-  history: z
-    .array(
-      z.strictObject({
-        parentId: idSchema.nullable(),
-        from: localDateSchema.nullable(),
-        to: localDateSchema,
-      }),
-    )
-    .max(100)
-    .optional(),
+  history: z.optional(
+    z
+      .array(
+        z.strictObject({
+          parentId: z.nullable(idSchema),
+          from: z.nullable(localDateSchema),
+          to: localDateSchema,
+        }),
+      )
+      .check(z.maxLength(100)),
+  ),
   /** The unit was merged into `unitId` (撤乡并镇) and ceased on `on`: from that day its records count there. */
-  mergedInto: z.strictObject({ unitId: idSchema, on: localDateSchema }).optional(),
+  mergedInto: z.optional(z.strictObject({ unitId: idSchema, on: localDateSchema })),
 });
 export type Unit = z.infer<typeof unitSchema>;
 
@@ -51,12 +52,14 @@ export const tenureSchema = z
     personId: idSchema,
     unitId: idSchema,
     post: postKind.schema,
-    title: shortText(100).optional(),
+    title: z.optional(shortText(100)),
     from: localDateSchema,
-    to: localDateSchema.nullable(),
+    to: z.nullable(localDateSchema),
   })
-  .refine((t) => t.to === null || t.to >= t.from, {
-    message: 'a tenure ends on or after it starts',
-    path: ['to'],
-  });
+  .check(
+    z.refine((t) => t.to === null || t.to >= t.from, {
+      message: 'a tenure ends on or after it starts',
+      path: ['to'],
+    }),
+  );
 export type Tenure = z.infer<typeof tenureSchema>;

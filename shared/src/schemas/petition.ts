@@ -1,20 +1,14 @@
 /** 信访: a citizen petition. The petitioner's identity is personal data (DESIGN §6). */
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { idSchema, instantSchema, localDateSchema, longText, plainText, shortText } from './common.js';
 import { govLevel, petitionChannel, petitionState, problemCategory, satisfaction } from './enums.js';
 
 export const petitionerSchema = z.strictObject({
   name: shortText(50),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^[0-9+\-\s()]{5,20}$/, { message: 'a phone number' })
-    .optional(),
-  idNumber: plainText()
-    .trim()
-    .min(15)
-    .max(18 * 3)
-    .optional(),
+  phone: z.optional(
+    z.string().check(z.trim(), z.regex(/^[0-9+\-\s()]{5,20}$/, { message: 'a phone number' })),
+  ),
+  idNumber: z.optional(plainText().check(z.trim(), z.minLength(15), z.maxLength(18 * 3))),
 });
 export type Petitioner = z.infer<typeof petitionerSchema>;
 
@@ -26,26 +20,26 @@ export const petitionInputSchema = z.strictObject({
   category: problemCategory.schema,
   matter: longText(4000),
   receivedAt: instantSchema,
-  externalId: shortText(100).optional(),
+  externalId: z.optional(shortText(100)),
 });
 export type PetitionInput = z.input<typeof petitionInputSchema>;
 
-export const petitionSchema = petitionInputSchema.omit({ petitioner: true }).extend({
+export const petitionSchema = z.extend(z.omit(petitionInputSchema, { petitioner: true }), {
   id: idSchema,
   state: petitionState.schema,
   /** Keyed hash of the normalized identity: matches repeats without storing identity in clear. */
-  petitionerKey: z.string().min(1).max(128),
+  petitionerKey: z.string().check(z.minLength(1), z.maxLength(128)),
   acceptDue: localDateSchema,
-  acceptedAt: instantSchema.nullable(),
-  decidedAt: instantSchema.nullable(),
-  notAcceptedReason: shortText(1000).nullable(),
-  handleDue: localDateSchema.nullable(),
-  extensionDays: z.number().int().min(0),
-  handledAt: instantSchema.nullable(),
-  closedAt: instantSchema.nullable(),
-  satisfaction: satisfaction.schema.nullable(),
+  acceptedAt: z.nullable(instantSchema),
+  decidedAt: z.nullable(instantSchema),
+  notAcceptedReason: z.nullable(shortText(1000)),
+  handleDue: z.nullable(localDateSchema),
+  extensionDays: z.int().check(z.gte(0)),
+  handledAt: z.nullable(instantSchema),
+  closedAt: z.nullable(instantSchema),
+  satisfaction: z.nullable(satisfaction.schema),
   /** The earlier petition this one repeats (重复信访), if any. */
-  repeatOf: idSchema.nullable(),
+  repeatOf: z.nullable(idSchema),
   /** Received above the normal path (越级信访). */
   escalated: z.boolean(),
 });

@@ -1,9 +1,9 @@
 /** 季度排名, 预黄牌: the score breakdown, rankings, snapshots and cards (DESIGN §4.1–4.2). */
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { idSchema, instantSchema, quarterKeySchema, shortText } from './common.js';
 import { snapshotNoticeSchema } from './objection.js';
 
-const points = z.number().int().min(0).max(10_000);
+const points = z.int().check(z.gte(0), z.lte(10_000));
 
 export const taskIndicatorLineSchema = z.strictObject({
   indicatorId: z.string(),
@@ -13,7 +13,7 @@ export const taskIndicatorLineSchema = z.strictObject({
   /** min(1, actual / plan), as a decimal string rounded to 4 places for display; exact math is internal. */
   completion: z.string(),
   /** false when no cumulative actual was reported for the quarter's end (it counts as 0); absent otherwise. */
-  reported: z.literal(false).optional(),
+  reported: z.optional(z.literal(false)),
 });
 
 export const scoreBreakdownSchema = z.strictObject({
@@ -30,33 +30,33 @@ export const scoreBreakdownSchema = z.strictObject({
     points,
     max: points,
     /** |D|: rectifications with deadline inside the quarter. */
-    due: z.number().int().min(0),
-    onTime: z.number().int().min(0),
+    due: z.int().check(z.gte(0)),
+    onTime: z.int().check(z.gte(0)),
     /** Open and overdue at quarter end, whatever their deadline. */
-    openOverdue: z.number().int().min(0),
+    openOverdue: z.int().check(z.gte(0)),
     deductionEach: points,
   }),
   findings: z.strictObject({
     points,
     max: points,
-    general: z.number().int().min(0),
-    serious: z.number().int().min(0),
-    grave: z.number().int().min(0),
+    general: z.int().check(z.gte(0)),
+    serious: z.int().check(z.gte(0)),
+    grave: z.int().check(z.gte(0)),
     deductions: z.strictObject({ general: points, serious: points, grave: points }),
   }),
   petitions: z.strictObject({
     points,
     max: points,
-    received: z.number().int().min(0),
-    repeated: z.number().int().min(0),
-    escalated: z.number().int().min(0),
+    received: z.int().check(z.gte(0)),
+    repeated: z.int().check(z.gte(0)),
+    escalated: z.int().check(z.gte(0)),
     deductions: z.strictObject({ received: points, repeated: points, escalated: points }),
   }),
   opinion: z.strictObject({
     points,
     max: points,
-    notable: z.number().int().min(0),
-    major: z.number().int().min(0),
+    notable: z.int().check(z.gte(0)),
+    major: z.int().check(z.gte(0)),
     deductions: z.strictObject({ notable: points, major: points }),
   }),
 });
@@ -72,7 +72,7 @@ export type PeerGroupRef = z.infer<typeof peerGroupRefSchema>;
 
 export const rankingRowSchema = z.strictObject({
   unitId: idSchema,
-  rank: z.number().int().min(1),
+  rank: z.int().check(z.gte(1)),
   score: scoreBreakdownSchema,
   carded: z.boolean(),
 });
@@ -82,11 +82,11 @@ export const rankingSchema = z.strictObject({
   quarter: quarterKeySchema,
   group: peerGroupRefSchema,
   schemeId: z.string(),
-  schemeVersion: z.number().int(),
+  schemeVersion: z.int(),
   /** Rows sorted by rank, then unit id. */
   rows: z.array(rankingRowSchema),
   /** Why no card was given, when none was. */
-  noCardReason: z.enum(['groupTooSmall', 'allTied']).nullable(),
+  noCardReason: z.nullable(z.enum(['groupTooSmall', 'allTied'])),
 });
 export type Ranking = z.infer<typeof rankingSchema>;
 
@@ -101,16 +101,16 @@ export const rankingSnapshotSchema = z.strictObject({
   /** The aggregates the ranking was computed from (the frozen inputs). */
   inputs: z.array(z.record(z.string(), z.unknown())),
   /** SHA-256 (hex) of the canonical JSON of { quarter, group, ranking, inputs, supersedes, reason }. */
-  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  contentHash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   /** An amendment names the snapshot it supersedes and why. */
-  supersedes: idSchema.nullable(),
-  reason: shortText(2000).nullable(),
+  supersedes: z.nullable(idSchema),
+  reason: z.nullable(shortText(2000)),
   /**
    * Published from a notice period (公示): the objections, their decisions, the corrections and what they
    * changed. Absent for a quarter published without one (hashed only when present, so snapshots
    * published before notices existed keep verifying).
    */
-  notice: snapshotNoticeSchema.optional(),
+  notice: z.optional(snapshotNoticeSchema),
 });
 export type RankingSnapshot = z.infer<typeof rankingSnapshotSchema>;
 

@@ -1,5 +1,5 @@
 /** 整改: a rectification tracked to a close approved by two different reviewers (DESIGN §4.4). */
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { fenSchema, idSchema, instantSchema, localDateSchema, longText, shortText } from './common.js';
 import { rectificationSourceKind, rectificationState } from './enums.js';
 
@@ -7,7 +7,7 @@ export const deadlineChangeSchema = z.strictObject({
   deadline: localDateSchema,
   at: instantSchema,
   by: idSchema,
-  reason: shortText(1000).nullable(),
+  reason: z.nullable(shortText(1000)),
 });
 
 export const extensionRequestSchema = z.strictObject({
@@ -17,9 +17,9 @@ export const extensionRequestSchema = z.strictObject({
   requestedBy: idSchema,
   requestedAt: instantSchema,
   decision: z.enum(['pending', 'approved', 'denied']),
-  decidedBy: idSchema.nullable(),
-  decidedAt: instantSchema.nullable(),
-  decisionReason: shortText(1000).nullable(),
+  decidedBy: z.nullable(idSchema),
+  decidedAt: z.nullable(instantSchema),
+  decisionReason: z.nullable(shortText(1000)),
 });
 export type ExtensionRequest = z.infer<typeof extensionRequestSchema>;
 
@@ -33,19 +33,15 @@ export const evidenceSchema = z.strictObject({
   id: idSchema,
   fileName: shortText(200),
   contentType: shortText(100),
-  size: z
-    .number()
-    .int()
-    .min(0)
-    .max(100 * 1024 * 1024),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.int().check(z.gte(0), z.lte(100 * 1024 * 1024)),
+  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   at: instantSchema,
   by: idSchema,
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 
 /** A file named by a request that attaches it: uploaded first (POST /evidence/uploads), then named here. */
-export const evidenceFileSchema = evidenceSchema.pick({
+export const evidenceFileSchema = z.pick(evidenceSchema, {
   fileName: true,
   contentType: true,
   size: true,
@@ -74,49 +70,49 @@ export const canPreview = (contentType: string): boolean =>
  */
 export const migratedClosureSchema = z.strictObject({
   importId: idSchema,
-  fileSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  fileSha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   /** The row's number in the sheet, as Excel shows it. */
-  line: z.number().int().min(1),
+  line: z.int().check(z.gte(1)),
   importedBy: idSchema,
   /** The closure day as the ledger gives it (closedAt is the start of that day in the scheme's zone). */
   closedOn: localDateSchema,
   /** The offline verifiers' names as the ledger gives them; empty when the ledger records none. */
-  verifiers: z.array(shortText(50)).max(20),
+  verifiers: z.array(shortText(50)).check(z.maxLength(20)),
 });
 export type MigratedClosure = z.infer<typeof migratedClosureSchema>;
 
 export const rectificationInputSchema = z.strictObject({
-  source: z.strictObject({ kind: rectificationSourceKind.schema, id: idSchema.nullable() }),
+  source: z.strictObject({ kind: rectificationSourceKind.schema, id: z.nullable(idSchema) }),
   unitId: idSchema,
   title: shortText(500),
-  description: longText(4000).optional(),
-  responsiblePerson: shortText(50).optional(),
-  amountFen: fenSchema.default(0),
+  description: z.optional(longText(4000)),
+  responsiblePerson: z.optional(shortText(50)),
+  amountFen: z._default(fenSchema, 0),
   deadline: localDateSchema,
-  externalId: shortText(100).optional(),
+  externalId: z.optional(shortText(100)),
 });
 export type RectificationInput = z.input<typeof rectificationInputSchema>;
 
-export const rectificationSchema = rectificationInputSchema.extend({
+export const rectificationSchema = z.extend(rectificationInputSchema, {
   id: idSchema,
   state: rectificationState.schema,
   /** Optimistic concurrency: every change increments it. */
-  version: z.number().int().min(1),
+  version: z.int().check(z.gte(1)),
   measures: z.array(noteSchema),
   progress: z.array(noteSchema),
   evidence: z.array(evidenceSchema),
   /** Every deadline the rectification had, oldest first; the last is `deadline`. */
-  deadlines: z.array(deadlineChangeSchema).min(1),
+  deadlines: z.array(deadlineChangeSchema).check(z.minLength(1)),
   extensions: z.array(extensionRequestSchema),
-  submittedBy: idSchema.nullable(),
-  submittedAt: instantSchema.nullable(),
-  firstReviewerId: idSchema.nullable(),
-  firstApprovedAt: instantSchema.nullable(),
-  secondReviewerId: idSchema.nullable(),
-  closedAt: instantSchema.nullable(),
-  lastRejection: z.strictObject({ by: idSchema, at: instantSchema, reason: shortText(1000) }).nullable(),
+  submittedBy: z.nullable(idSchema),
+  submittedAt: z.nullable(instantSchema),
+  firstReviewerId: z.nullable(idSchema),
+  firstApprovedAt: z.nullable(instantSchema),
+  secondReviewerId: z.nullable(idSchema),
+  closedAt: z.nullable(instantSchema),
+  lastRejection: z.nullable(z.strictObject({ by: idSchema, at: instantSchema, reason: shortText(1000) })),
   createdAt: instantSchema,
   /** Present when it came in closed from a ledger (kept after a reopening: how it was first closed). */
-  migratedClosure: migratedClosureSchema.optional(),
+  migratedClosure: z.optional(migratedClosureSchema),
 });
 export type Rectification = z.infer<typeof rectificationSchema>;

@@ -6,7 +6,7 @@
 import type { RecordChange } from '@jiandu/shared';
 import { isDomainError } from '@jiandu/shared';
 import type { BatchItemResult } from '@jiandu/shared/api';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Deps } from '../../app/deps.js';
 import { EdgeError } from '../../app/edge-error.js';
 import type { RecordType } from '../../store/keys.js';
@@ -106,7 +106,7 @@ export function rejectionOf(e: unknown): { field: string; reason: string; code: 
  * Every other item is answered `rejected` in `results`, naming the field: the schema's first issue, or
  * the rule's error.
  */
-export async function validItems<S extends z.ZodType, T>(
+export async function validItems<S extends z.ZodMiniType, T>(
   raw: readonly unknown[],
   schema: S,
   results: BatchItemResult[],
