@@ -38,10 +38,10 @@ const REQUIRE_SHIM =
   "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
 
 /**
- * zod 4's `z` is one namespace object (the OpenAPI document's generator takes it whole), so esbuild keeps
- * every module behind it. Three of them no code here uses, and they are most of zod's weight: every
- * locale (~250 KB; zod itself configures English only), `z.compile` (an opt-in fast path whose own
- * contract is to hand a schema back unchanged when it cannot compile it — the stub always does) and
+ * The app's zod is zod/mini (shared/src/zod.ts), imported as a namespace, so esbuild keeps only what
+ * is used — but three modules it reaches are never used here: every locale (~250 KB, through the `locales`
+ * namespace; the app sets English itself), `z.compile` (an opt-in fast path whose own contract is to hand
+ * a schema back unchanged when it cannot compile it — the stub always does) and classic zod's
  * `z.fromJSONSchema`. They are replaced by stubs, so a handler bundle carries the zod the app runs.
  */
 const ZOD_STUBS: { file: RegExp; contents: string }[] = [
@@ -72,7 +72,7 @@ const ZOD_STUBS: { file: RegExp; contents: string }[] = [
  * (app/api-document.ts) — yet every schema type refers to its processor, so esbuild keeps ~25 KB of it.
  * In a bundle each of these functions throws when called; the few that run when a schema is built (the
  * factories of the methods) still return a method, which throws when called. `aggregateChecks` (a
- * schema's minLength, format …, which classic zod's schemas read when built) is kept as zod wrote it.
+ * schema's minLength, format …) is kept as zod wrote it.
  */
 const JSON_SCHEMA_FILES = /zod\/v4\/core\/(json-schema-processors|to-json-schema|json-schema-generator)\.js$/;
 const KEPT = 'export function aggregateChecks';

@@ -11,14 +11,9 @@ export const MIN_PASSWORD_LENGTH = 12;
 /** Longest password accepted (ASVS 2.1.2 allows ≥ 64). */
 export const MAX_PASSWORD_LENGTH = 128;
 
-/**
- * The security administrator's view of an account: the user and its lock. The user's fields are spread
- * into a new object rather than `z.extend`ed: `publicUserSchema` carries its `{ id: 'User' }` as a meta
- * check, which `z.extend` would copy, making this schema (and the one between) a second `User`.
- */
+/** The security administrator's view of an account: the user and its lock. */
 export const accountSchema = z
-  .object({
-    ...publicUserSchema.shape,
+  .extend(publicUserSchema, {
     lockedUntil: z
       .nullable(z.string())
       .apply(z.withMeta, { description: 'While a lockout holds (ISO instant), else null' }),

@@ -22,11 +22,9 @@ export const caseViewSchema = z
   .extend(accountabilityCaseSchema, {
     subjects: z.array(
       z.extend(caseSubjectSchema, {
-        personName: z
-          .nullable(z.string())
-          .apply(z.withMeta, {
-            description: "The person's current name (null if the person record is missing)",
-          }),
+        personName: z.nullable(z.string()).apply(z.withMeta, {
+          description: "The person's current name (null if the person record is missing)",
+        }),
       }),
     ),
     allowedActions: z.array(z.enum(caseActionTypes)),

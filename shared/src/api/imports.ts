@@ -104,11 +104,9 @@ export const ledgerImportReportSchema = z
       problems: z.int(),
       created: z.int(),
       duplicate: z.int(),
-      pastDeadline: z
-        .int()
-        .apply(z.withMeta, {
-          description: 'Valid open rows already past their deadline (overdue once imported)',
-        }),
+      pastDeadline: z.int().apply(z.withMeta, {
+        description: 'Valid open rows already past their deadline (overdue once imported)',
+      }),
       closed: z.int().apply(z.withMeta, { description: 'Valid rows that come in closed (migrated closure)' }),
     }),
     rows: z.array(ledgerReportRowSchema),

@@ -34,11 +34,9 @@ export const importRunSchema = z
         .check(z.gte(0))
         .apply(z.withMeta, { description: 'Rows already in: duplicates, existing units' }),
     }),
-    created: z
-      .record(z.string(), z.int().check(z.gte(0)))
-      .apply(z.withMeta, {
-        description: 'Records created, by type (rectification, finding, unit, tenure …)',
-      }),
+    created: z.record(z.string(), z.int().check(z.gte(0))).apply(z.withMeta, {
+      description: 'Records created, by type (rectification, finding, unit, tenure …)',
+    }),
     quarters: z
       .array(quarterKeySchema)
       .apply(z.withMeta, { description: "The quarters the run's records count in" }),

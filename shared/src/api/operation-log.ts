@@ -17,11 +17,9 @@ export const operationEntrySchema = z
       .string()
       .apply(z.withMeta, { description: "The actor's role ('system' for a start-up or an unknown name)" }),
     action: operationAction.schema,
-    target: z
-      .string()
-      .apply(z.withMeta, {
-        description: 'A list name, ranking-snapshot, bulletin, petition, operation-log …',
-      }),
+    target: z.string().apply(z.withMeta, {
+      description: 'A list name, ranking-snapshot, bulletin, petition, operation-log …',
+    }),
     filter: z
       .record(z.string(), z.string())
       .apply(z.withMeta, { description: 'The filter as given, or a file name' }),

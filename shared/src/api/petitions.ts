@@ -59,11 +59,9 @@ export const petitionViewSchema = z
     version: z.int(),
     sla: z.object({
       accept: slaClockSchema,
-      handle: z
-        .nullable(slaClockSchema)
-        .apply(z.withMeta, {
-          description: 'Null while acceptance is undecided, and for a petition not accepted',
-        }),
+      handle: z.nullable(slaClockSchema).apply(z.withMeta, {
+        description: 'Null while acceptance is undecided, and for a petition not accepted',
+      }),
     }),
     light: lightSchema,
   })

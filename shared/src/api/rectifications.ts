@@ -39,12 +39,9 @@ export type RectificationListQuery = z.infer<typeof rectificationListQuerySchema
 /** A rectification in a list: the record and its days overdue. */
 export const rectificationRowSchema = z
   .extend(rectificationSchema, {
-    daysOverdue: z
-      .int()
-      .check(z.gte(0))
-      .apply(z.withMeta, {
-        description: 'Whole local days past the deadline day (0 when not overdue or closed)',
-      }),
+    daysOverdue: z.int().check(z.gte(0)).apply(z.withMeta, {
+      description: 'Whole local days past the deadline day (0 when not overdue or closed)',
+    }),
     light: lightSchema,
   })
   .apply(z.withMeta, { id: 'RectificationRow' });
