@@ -111,7 +111,14 @@ describe('the functions', () => {
     );
     const roles = withPii.map((p) => JSON.stringify(p.Properties?.Roles));
     const piiFunctions = HANDLER_NAMES.filter((n) => ACCESS[n].pii);
-    expect(piiFunctions.sort()).toEqual(['api', 'api-rankings', 'api-records', 'api-sheets', 'scheduler']);
+    expect(piiFunctions.sort()).toEqual([
+      'api',
+      'api-home',
+      'api-rankings',
+      'api-records',
+      'api-sheets',
+      'scheduler',
+    ]);
     expect(roles).toHaveLength(piiFunctions.length);
     for (const name of piiFunctions) {
       expect(

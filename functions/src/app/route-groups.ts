@@ -47,6 +47,11 @@ export const API_GROUPS = {
   },
   /** Spreadsheets: imports (ledgers, organisation, past records) and exports. */
   'api-sheets': { prefixes: ['imports', 'exports'] },
+  /**
+   * 工作台, the page every user opens first: its own function, so the most frequent cold start loads
+   * the home page's sections alone (their schemas were a quarter of the `api` function's init).
+   */
+  'api-home': { prefixes: ['home'] },
 } as const satisfies Record<string, { prefixes: readonly string[] }>;
 
 export type ApiGroupName = keyof typeof API_GROUPS;

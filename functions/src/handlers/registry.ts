@@ -21,6 +21,7 @@ export const HANDLERS = {
   'api-records': { kind: 'http', env: ['EVIDENCE_BUCKET'] },
   'api-rankings': { kind: 'http', env: ['EVIDENCE_BUCKET'] },
   'api-sheets': { kind: 'http', env: ['EVIDENCE_BUCKET'] },
+  'api-home': { kind: 'http', env: ['EVIDENCE_BUCKET'] },
   'overdue-sweep': { kind: 'scheduled', env: [] },
   'advance-horizon': { kind: 'scheduled', env: [] },
   'publish-quarter': { kind: 'scheduled', env: [] },

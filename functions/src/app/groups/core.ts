@@ -1,7 +1,6 @@
 /** The `api` group (route-groups.ts): sign-in, accounts, organisation, schemes, inbox, operations. */
 import { accountRoutes } from '../../routes/accounts.js';
 import { authRoutes } from '../../routes/auth.js';
-import { homeRoutes } from '../../routes/home.js';
 import { inboxRoutes } from '../../routes/inbox.js';
 import { jobRunRoutes } from '../../routes/job-runs.js';
 import { migrationRoutes } from '../../routes/migrations.js';
@@ -24,7 +23,6 @@ export const coreGroup: RouteGroup = {
     migrationRoutes(deps),
     jobRunRoutes(deps),
     inboxRoutes(deps),
-    homeRoutes(deps),
     notificationRoutes(deps),
   ],
 };
