@@ -46,6 +46,9 @@ const HASHED = [
   'prevHash',
 ] as const;
 
+/** An event without its hash, as appended: built on the first append (not at module load, not per event). */
+let eventBody: z.ZodMiniObject | undefined;
+
 export function eventHash(event: Omit<LedgerEvent, 'hash'>): string {
   const body: Record<string, unknown> = {};
   for (const k of HASHED) body[k] = event[k];
@@ -84,7 +87,8 @@ export function appendEvent(prev: LedgerEvent | null, input: EventInput): Ledger
     reason: input.reason ?? null,
     prevHash: prev ? prev.hash : '',
   };
-  const checked = z.omit(ledgerEventSchema, { hash: true }).safeParse(body);
+  eventBody ??= z.omit(ledgerEventSchema, { hash: true });
+  const checked = eventBody.safeParse(body);
   if (!checked.success) {
     const issue = checked.error.issues[0];
     throw invalid(issue?.path.map(String).join('/') ?? '', issue?.message ?? 'invalid event');
