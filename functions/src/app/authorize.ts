@@ -9,7 +9,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './auth-middleware.js';
 import { EdgeError } from './edge-error.js';
 import { PROBLEM_RESPONSES, PUBLIC_PROBLEM_RESPONSES } from './problem-responses.js';
-import type { RouteConfig } from './router.js';
+import type { DeclaredRoute, RouteConfig } from './router.js';
 
 /**
  * A capability; any of several (a route whose body says which step, e.g. a rectification action); or
@@ -103,9 +103,9 @@ export const defineRoute = <const R extends RouteConfig>(rule: AccessRule, confi
   }) as R & { 'x-capability': string; middleware: MiddlewareHandler<AppEnv> };
 
 /** Fail closed: an app with a route declared without an access rule does not start. */
-export function assertEveryRouteDeclared(routes: readonly { method: string; path: string }[]): void {
+export function assertEveryRouteDeclared(routes: readonly DeclaredRoute[]): void {
   const missing = routes
-    .filter((r) => typeof (r as { 'x-capability'?: unknown })['x-capability'] !== 'string')
+    .filter((r) => typeof r['x-capability'] !== 'string')
     .map((r) => `${r.method.toUpperCase()} ${r.path}`);
   if (missing.length > 0) throw new Error(`routes without an access rule: ${missing.join(', ')}`);
 }

@@ -15,8 +15,7 @@
 import { zValidator } from '@hono/zod-validator';
 import { type Context, type Handler, Hono, type MiddlewareHandler } from 'hono';
 import { getPath } from 'hono/utils/url';
-import type { core } from 'zod/mini';
-import type { $ZodType, output } from 'zod/v4/core';
+import type { $ZodError, $ZodType, output } from 'zod/v4/core';
 import type { AppEnv } from './auth-middleware.js';
 import { problemResponse, zodProblem } from './errors.js';
 
@@ -49,13 +48,11 @@ export interface RouteConfig {
   deprecated?: boolean;
   /** Run before the validators (the route's access check: app/authorize.ts). */
   middleware?: MiddlewareHandler<AppEnv> | MiddlewareHandler<AppEnv>[];
-  /** Served but left out of the declarations (and so of the document). */
-  hide?: boolean;
   [extension: `x-${string}`]: unknown;
 }
 
 /** A declared route with its path as mounted. */
-export type DeclaredRoute = Omit<RouteConfig, 'middleware' | 'hide'>;
+export type DeclaredRoute = Omit<RouteConfig, 'middleware'>;
 
 type Part<
   R extends RouteConfig,
@@ -70,20 +67,24 @@ type JsonPart<R extends RouteConfig> = R['request'] extends {
 
 /** What `c.req.valid(part)` gives a route's handler: each declared part, parsed by its schema. */
 export type ValidInput<R extends RouteConfig> = {
-  in: unknown;
-  out: Part<R, 'params', 'param'> & Part<R, 'query', 'query'> & Part<R, 'headers', 'header'> & JsonPart<R>;
+  // Hono's Input: `in` is what a client sends (unused here), `out` what the validators give.
+  in: object;
+  out: object &
+    Part<R, 'params', 'param'> &
+    Part<R, 'query', 'query'> &
+    Part<R, 'headers', 'header'> &
+    JsonPart<R>;
 };
 
 /** The handler of a declared route: its validated parts typed from the declaration. */
 export type RouteHandler<R extends RouteConfig> = Handler<
   AppEnv,
   string,
-  // Hono's Input: `in` is what a client sends (unused here), `out` what the validators give.
-  ValidInput<R> & { in: object; out: object },
+  ValidInput<R>,
   Response | Promise<Response>
 >;
 
-type ValidationResult = { success: boolean; error?: core.$ZodError; target: string };
+type ValidationResult = { success: boolean; error?: $ZodError; target: string };
 
 const problemHook = (result: ValidationResult, c: Context<AppEnv>) => {
   if (!result.success && result.error) {
@@ -95,6 +96,14 @@ const problemHook = (result: ValidationResult, c: Context<AppEnv>) => {
   return undefined;
 };
 
+/** @hono/zod-validator for one part, answering a problem naming the field when it fails. */
+const validate = (part: 'query' | 'param' | 'header' | 'json', schema: $ZodType): MiddlewareHandler<AppEnv> =>
+  zValidator(
+    part,
+    schema as never,
+    problemHook as unknown as Parameters<typeof zValidator>[2],
+  ) as unknown as MiddlewareHandler<AppEnv>;
+
 const JSON_TYPE = /^application\/([a-z-.]+\+)?json(\s*;|$)/i;
 
 export class ApiRouter extends Hono<AppEnv> {
@@ -103,22 +112,19 @@ export class ApiRouter extends Hono<AppEnv> {
 
   /** Mounts a declared route: its middleware, a validator per request part, the handler. */
   openapi<R extends RouteConfig>(config: R, handler: RouteHandler<R>): this {
-    const { middleware, hide, ...route } = config;
-    if (!hide) this.declared.push(route);
-    const hook = problemHook as unknown as Parameters<typeof zValidator>[2];
+    const { middleware, ...route } = config;
+    // Every route is declared: the access check at start (assertEveryRouteDeclared), the query guard and
+    // the role × route proof all read `declared`, so none can be mounted without them seeing it.
+    this.declared.push(route);
     const validators: MiddlewareHandler<AppEnv>[] = [];
     const req = route.request;
-    if (req?.query) validators.push(zValidator('query', req.query as never, hook) as never);
-    if (req?.params) validators.push(zValidator('param', req.params as never, hook) as never);
-    if (req?.headers)
-      validators.push(
-        zValidator('header', req.headers as never, hook) as unknown as MiddlewareHandler<AppEnv>,
-      );
-    const media = req?.body?.content?.['application/json'];
-    const schema = media && 'schema' in media ? media.schema : undefined;
+    if (req?.query) validators.push(validate('query', req.query));
+    if (req?.params) validators.push(validate('param', req.params));
+    if (req?.headers) validators.push(validate('header', req.headers));
+    const schema = req?.body?.content['application/json']?.schema;
     if (schema) {
-      const json = zValidator('json', schema as never, hook) as unknown as MiddlewareHandler<AppEnv>;
-      // As OpenAPIHono: an optional JSON body may be absent (an empty object is validated then).
+      const json = validate('json', schema);
+      // As OpenAPIHono: an optional JSON body may be absent (the handler then reads `{}`, unvalidated).
       validators.push(
         req?.body?.required
           ? json
