@@ -55,8 +55,11 @@ describe('the Lambda bundles', () => {
       '/api/v1/findings',
       '/api/v1/rankings/draft',
       '/api/v1/imports/rectification-ledger',
+      '/api/v1/home',
     ])
       expect(Object.keys(doc.paths)).toContain(path);
+    // The function reads it relative to its own module (handlers/api.ts): that code must be in index.mjs.
+    expect(await readFile(join(dir, 'api', 'index.mjs'), 'utf8')).toContain(API_DOCUMENT_FILE);
   });
 
   it('leave the AWS SDK to the Lambda runtime: imported, never bundled', async () => {
@@ -110,6 +113,12 @@ describe('the zod trim (bundles.ts zodTrim: locales, z.compile, JSON Schema outp
     expect(trimmed.checked).toEqual(source.checked);
     expect(source.checked.length).toBe(3);
     expect(source.refused.length).toBeGreaterThan(0);
+    // Messages in words, bundled too (shared/src/zod.ts sets English; zod/mini alone says "Invalid input").
+    expect(trimmed.checked.map((c) => c[2])).toEqual([
+      'Too small: expected string to have >=2 characters',
+      'Invalid email address',
+      'Invalid input: expected int, received number',
+    ]);
     // The one thing trimmed away, and only in the bundle.
     expect(source.jsonSchema).toMatch(/"type":"string"/);
     expect(trimmed.jsonSchema).toBe('zod JSON Schema output is not bundled');

@@ -1,8 +1,9 @@
 /**
  * The API's OpenAPI 3.1 document, made from the routes an app declares (app/router.ts) with zod's own
  * JSON Schema output (OpenAPI 3.1's schemas are JSON Schema 2020-12), so every zod schema — classic or
- * mini — is described as zod validates it. Only the route that serves the document and the tests load
- * this module (in a Lambda bundle it is a chunk of its own, loaded on the document's first request).
+ * mini — is described as zod validates it. Loaded where a document is made: at build time for the `api`
+ * function (app/api-document.ts; the bundles leave zod's JSON Schema output out), by the local app's
+ * document route on its first request, and by the tests.
  *
  * A schema registered with an `id` (`.meta({ id })`) is a component, referred to by `$ref` wherever it
  * appears. Every schema is described as zod reads a value (see `Schemas.of`).
@@ -38,7 +39,9 @@ function relink(node: unknown, root: string | undefined): unknown {
   for (const [k, v] of Object.entries(node as Json)) {
     if (k === '$ref' && typeof v === 'string') {
       if (v === '#' && root) out[k] = COMPONENTS + root;
-      else if (v.startsWith('#/$defs/')) out[k] = COMPONENTS + decodeURIComponent(v.slice('#/$defs/'.length));
+      // A JSON Pointer segment: zod writes `~` as `~0` and `/` as `~1`.
+      else if (v.startsWith('#/$defs/'))
+        out[k] = COMPONENTS + v.slice('#/$defs/'.length).replaceAll('~1', '/').replaceAll('~0', '~');
       else out[k] = v;
     } else out[k] = relink(v, root);
   }

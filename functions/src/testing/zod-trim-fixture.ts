@@ -22,8 +22,8 @@ export function zodTrimProbe() {
     jsonSchema = (e as Error).message;
   }
   return {
-    refused: refused.success ? [] : refused.error.issues.map((i) => [i.path.join('.'), i.code]),
-    checked: checked.success ? [] : checked.error.issues.map((i) => [i.path.join('.'), i.code]),
+    refused: refused.success ? [] : refused.error.issues.map((i) => [i.path.join('.'), i.code, i.message]),
+    checked: checked.success ? [] : checked.error.issues.map((i) => [i.path.join('.'), i.code, i.message]),
     jsonSchema,
   };
 }
