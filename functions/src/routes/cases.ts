@@ -2,7 +2,7 @@
 
 import type { CaseAction } from '@jiandu/shared';
 import { caseListQuerySchema, caseStepBodies, caseViewSchema } from '@jiandu/shared/api';
-import type * as z from 'zod/mini';
+import type * as z from '@jiandu/shared/zod';
 import type { Deps } from '../app/deps.js';
 import { newRouter } from '../app/router.js';
 import { actOnCase, getCase, listCases } from '../services/cases/cases.js';

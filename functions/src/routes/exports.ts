@@ -6,8 +6,8 @@
  */
 import type { Role } from '@jiandu/shared';
 import { bulletinExportQuerySchema, snapshotExportQuerySchema, workbookSchema } from '@jiandu/shared/api';
+import type { ZodMiniObject as ZodObject } from '@jiandu/shared/zod';
 import type { Context } from 'hono';
-import type { ZodMiniObject as ZodObject } from 'zod/mini';
 import type { AppEnv } from '../app/auth-middleware.js';
 import { type AccessRule, defineRoute } from '../app/authorize.js';
 import { type Deps, nowIso } from '../app/deps.js';

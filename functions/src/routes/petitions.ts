@@ -9,7 +9,7 @@ import {
   petitionStepBodies,
   petitionViewSchema,
 } from '@jiandu/shared/api';
-import type * as z from 'zod/mini';
+import type * as z from '@jiandu/shared/zod';
 import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { newRouter } from '../app/router.js';

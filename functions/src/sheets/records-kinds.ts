@@ -17,7 +17,7 @@ import {
   type Satisfaction,
   type signalInputSchema,
 } from '@jiandu/shared';
-import type * as z from 'zod/mini';
+import type * as z from '@jiandu/shared/zod';
 import { cellText, contentKey, type PastTime, type RowReader } from './records-rows.js';
 import {
   categoryOf,

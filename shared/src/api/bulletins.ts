@@ -2,7 +2,6 @@
  * 通报: the monthly bulletin of a unit computed on read (a draft), issued (frozen) bulletins, and who
  * has read an issued one (已读).
  */
-
 import { bulletinContentSchema } from '../bulletins/content.js';
 import * as z from '../zod.js';
 import { monthKeyField, pageOf, pagingFields, unitIdField } from './common.js';

@@ -4,7 +4,6 @@
  * functions use them to validate and to generate the OpenAPI document, the SPA takes its types from them
  * (`z.infer`), so a field is declared once. zod/mini (../zod.ts) — `meta` carries the OpenAPI descriptions.
  */
-
 import { LIGHTS } from '../lights/lights.js';
 import { shortText } from '../schemas/text.js';
 import * as z from '../zod.js';

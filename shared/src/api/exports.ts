@@ -2,7 +2,6 @@
  * Exports to xlsx (DESIGN §7): every list with its own filters (the list's query without paging, from
  * the list's contract), a published ranking snapshot, and a monthly bulletin.
  */
-
 import { idSchema } from '../schemas/common.js';
 import * as z from '../zod.js';
 import { monthKeyField, unitIdField } from './common.js';

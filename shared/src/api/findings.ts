@@ -1,6 +1,7 @@
 /** 督查发现: the requests and answers of the finding routes (log one, a batch, list, read). */
-import type * as z from 'zod/mini';
+
 import { type Finding, findingInputSchema, findingSchema } from '../schemas/finding.js';
+import type * as z from '../zod.js';
 import { pageOf } from './common.js';
 import { listQuerySchema } from './records.js';
 

@@ -2,7 +2,6 @@
  * 工作台: every role's home page in one request (issue 17). Each section is present when the caller's
  * roles hold its capability (access/capabilities.ts) and reads only the caller's jurisdiction.
  */
-
 import { alertSchema } from '../schemas/accountability.js';
 import { objectionSchema } from '../schemas/objection.js';
 import { extensionRequestSchema } from '../schemas/rectification.js';

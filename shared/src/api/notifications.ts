@@ -1,5 +1,4 @@
 /** Notification settings (who gets what, the retry policy) and the dead letters, for admins. */
-
 import { role } from '../schemas/enums.js';
 import * as z from '../zod.js';
 import { pageOf, pagingFields } from './common.js';

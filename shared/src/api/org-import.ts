@@ -2,7 +2,6 @@
  * 组织机构导入 (issue 14): a workbook with a 单位 sheet and a 人员任职 sheet (or a csv of either), checked
  * row by row on a dry run and written idempotently on a commit. The report, row by row and by sheet.
  */
-
 import { TENURE_SHEET_FIELDS, UNIT_SHEET_FIELDS } from '../sheets/org-headers.js';
 import * as z from '../zod.js';
 import { cellProblemCodes, importFileFields } from './imports.js';

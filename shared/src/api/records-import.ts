@@ -2,7 +2,6 @@
  * 历史数据导入 (past records: findings, petitions, opinion signals, indicators with quarterly actuals;
  * DESIGN §4.7): the query and the report of a dry run or a commit, sheet by sheet and row by row.
  */
-
 import { RECORD_FIELDS, RECORD_KINDS } from '../sheets/records-headers.js';
 import * as z from '../zod.js';
 import { amountProblemCodes, cellProblemCodes, importFileFields, unitNameProblemCodes } from './imports.js';

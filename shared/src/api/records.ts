@@ -3,7 +3,6 @@
  * state, category, severity, date range), the answer to a create that named a known record, and the
  * generic record routes — any record's event history, and reading a finding by collection.
  */
-
 import { localDateSchema } from '../schemas/common.js';
 import { ledgerEventSchema } from '../schemas/event.js';
 import { findingSchema } from '../schemas/finding.js';

@@ -4,7 +4,6 @@
  * recipients — the holders of the unit's principal and deputy-in-charge posts on the day issued — and
  * any post nobody held that day, reported with the unit above.
  */
-
 import { idSchema, instantSchema, localDateSchema } from '../schemas/common.js';
 import { noteText } from '../schemas/text.js';
 import * as z from '../zod.js';

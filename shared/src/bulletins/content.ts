@@ -3,7 +3,6 @@
  * overdue list, cards; issue 7: petitions and opinion of the month, satisfaction 认可度, funds). The API
  * computes it; an issued bulletin stores it frozen. Rates are integer basis points (1 % = 100 bp).
  */
-
 import { fundsTotalsSchema } from '../funds/view.js';
 import * as z from '../zod.js';
 

@@ -3,7 +3,6 @@
  * allocation (拨付到项目的资金) or a disbursement (项目支出) — is its own record, and moves the
  * project's totals in the same write. Money is integer fen; an entry's amount is positive.
  */
-
 import { DomainError } from '../errors/index.js';
 import {
   fenSchema,

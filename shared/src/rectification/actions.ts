@@ -5,7 +5,6 @@
  * Reasons are optional in the schema on purpose: a missing or blank reason where one is required is a
  * rule (`rectification.reasonRequired`), not a malformed body (`rectification.invalidInput`).
  */
-
 import { localDateSchema, longText, plainText } from '../schemas/common.js';
 import { evidenceSchema } from '../schemas/rectification.js';
 import * as z from '../zod.js';

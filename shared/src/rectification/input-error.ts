@@ -1,6 +1,7 @@
 /** Malformed input to the rectification core becomes `rectification.invalidInput` naming the field. */
-import type * as z from 'zod/mini';
+
 import { DomainError } from '../errors/index.js';
+import type * as z from '../zod.js';
 
 export function inputError(error: z.core.$ZodError, prefix?: string): DomainError {
   const issue = error.issues[0];

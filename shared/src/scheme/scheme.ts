@@ -2,7 +2,6 @@
  * The assessment scheme (考核方案): every number the rules use, as versioned data validated by its
  * schema. No rule reads a number that is not in here.
  */
-
 import { isLocalDate } from '../calendar/local-date.js';
 import { isTimeZone } from '../calendar/time-zone.js';
 import { plainText } from '../schemas/text.js';

@@ -14,7 +14,7 @@ import {
   type Scheme,
   startOfLocalDay,
 } from '@jiandu/shared';
-import type * as z from 'zod/mini';
+import type * as z from '@jiandu/shared/zod';
 import { type Deps, nowIso } from '../../app/deps.js';
 import { EdgeError } from '../../app/edge-error.js';
 import { assertCan, type Principal } from '../../auth/principal.js';

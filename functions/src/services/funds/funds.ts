@@ -23,7 +23,7 @@ import type {
   FundsView,
   Page,
 } from '@jiandu/shared/api';
-import type * as z from 'zod/mini';
+import type * as z from '@jiandu/shared/zod';
 import { type Deps, nowIso } from '../../app/deps.js';
 import { EdgeError } from '../../app/edge-error.js';
 import { actingRole, assertCan, type Principal } from '../../auth/principal.js';

@@ -11,7 +11,7 @@ import type {
   indicatorInputSchema,
   Page,
 } from '@jiandu/shared/api';
-import type * as z from 'zod/mini';
+import type * as z from '@jiandu/shared/zod';
 import { type Deps, nowIso } from '../../app/deps.js';
 import { EdgeError } from '../../app/edge-error.js';
 import { assertCan, holds, type Principal } from '../../auth/principal.js';

@@ -15,7 +15,7 @@ import {
   slaStatus,
 } from '@jiandu/shared';
 import type { PetitionView } from '@jiandu/shared/api';
-import type * as z from 'zod/mini';
+import type * as z from '@jiandu/shared/zod';
 import type { Deps } from '../../app/deps.js';
 import type { SealedBlob } from '../../crypto/pii.js';
 import { keys, partitions } from '../../store/keys.js';

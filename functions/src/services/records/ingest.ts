@@ -6,7 +6,7 @@
 import type { RecordChange } from '@jiandu/shared';
 import { isDomainError } from '@jiandu/shared';
 import type { BatchItemResult } from '@jiandu/shared/api';
-import type * as z from 'zod/mini';
+import type * as z from '@jiandu/shared/zod';
 import type { Deps } from '../../app/deps.js';
 import { EdgeError } from '../../app/edge-error.js';
 import type { RecordType } from '../../store/keys.js';

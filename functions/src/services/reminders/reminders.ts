@@ -17,7 +17,7 @@ import type {
   ReminderTargetType,
   reminderInputSchema,
 } from '@jiandu/shared/api';
-import type * as z from 'zod/mini';
+import type * as z from '@jiandu/shared/zod';
 import { type Deps, nowIso } from '../../app/deps.js';
 import { notFound } from '../../app/edge-error.js';
 import { actingRole, assertCan, type Principal } from '../../auth/principal.js';

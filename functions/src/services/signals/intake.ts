@@ -23,7 +23,7 @@ import {
   signalKeys,
 } from '@jiandu/shared';
 import type { SignalView } from '@jiandu/shared/api';
-import type * as z from 'zod/mini';
+import type * as z from '@jiandu/shared/zod';
 import { type Deps, nowIso } from '../../app/deps.js';
 import { EdgeError } from '../../app/edge-error.js';
 import { assertCan, type Principal } from '../../auth/principal.js';
