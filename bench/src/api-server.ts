@@ -29,7 +29,7 @@ async function main() {
   const env = readEnv({ DYNAMODB_ENDPOINT: endpoint, DATA_DIR: dataDir, TABLE_NAME: tableName });
   const stack = await startLocalStack(env);
   let errors = 0;
-  const app = createApp(stack.deps, {
+  const app = await createApp(stack.deps, {
     log: (e) => {
       if (errors++ < 5) console.error('bench api error:', e);
     },

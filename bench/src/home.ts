@@ -47,7 +47,7 @@ const BAR_MS = 300;
  * objection pending. Seeding the whole demo takes more than a minute, so this is checked here, where the
  * demo is seeded anyway, rather than in `npm test`; a broken promise fails the bench run.
  */
-async function demoPromises(app: ReturnType<typeof createApp>): Promise<string> {
+async function demoPromises(app: Awaited<ReturnType<typeof createApp>>): Promise<string> {
   const tokenOf = async (username: string) => {
     const res = await app.request('/api/v1/auth/sign-in', {
       method: 'POST',
@@ -143,7 +143,7 @@ export async function benchHome(opts: {
       mailer: emlMailer(join(dir, 'mail'), 'bench@bench.invalid', clock),
       digests: localDigestWriter(join(dir, 'digests')),
     });
-    const app = createApp(deps);
+    const app = await createApp(deps);
     const t0 = performance.now();
     await seedDemo(deps, app, { set: (ms) => (seedNow = ms) }, (s) => opts.log(`home: demo ${s}`));
     opts.log(`home: demo seeded in ${fmt((performance.now() - t0) / 1000)} s`);

@@ -7,8 +7,11 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiDocument } from './app/api-document.js';
+import { modulesOf } from './app/groups/group.js';
+import { ALL_GROUPS } from './app/groups/index.js';
+import { routeManifest } from './app/route-manifest.js';
 import { type Bundle, buildBundles, provideRuntimeSdk, zodTrim } from './bundles.js';
-import { API_DOCUMENT_FILE, HANDLER_NAMES } from './handlers/registry.js';
+import { API_DOCUMENT_FILE, HANDLER_NAMES, ROUTE_MANIFEST_FILE } from './handlers/registry.js';
 import { zodTrimProbe } from './testing/zod-trim-fixture.js';
 
 const run = promisify(execFile);
@@ -48,7 +51,7 @@ describe('the Lambda bundles', () => {
     const doc = JSON.parse(await readFile(join(dir, 'api', API_DOCUMENT_FILE), 'utf8')) as {
       paths: Record<string, unknown>;
     };
-    expect(doc).toEqual(JSON.parse(JSON.stringify(apiDocument())));
+    expect(doc).toEqual(JSON.parse(JSON.stringify(await apiDocument())));
     // Routes of every group, not only the api function's own.
     for (const path of [
       '/api/v1/auth/sign-in',
@@ -60,6 +63,41 @@ describe('the Lambda bundles', () => {
       expect(Object.keys(doc.paths)).toContain(path);
     // The function reads it relative to its own module (handlers/api.ts): that code must be in index.mjs.
     expect(await readFile(join(dir, 'api', 'index.mjs'), 'utf8')).toContain(API_DOCUMENT_FILE);
+  });
+
+  it('give each HTTP function its routes’ manifest, and load no route module at a cold start', async () => {
+    for (const group of ALL_GROUPS) {
+      const b = bundles.find((x) => x.name === group.name)!;
+      const manifest = JSON.parse(await readFile(join(b.dir, ROUTE_MANIFEST_FILE), 'utf8'));
+      const modules = modulesOf([group]);
+      expect(manifest, b.name).toEqual(await routeManifest(modules));
+      // The function reads it relative to its own module: that code must be in index.mjs.
+      expect(await readFile(b.file, 'utf8'), b.name).toContain(ROUTE_MANIFEST_FILE);
+      // Each module a chunk of its own, none of them loaded by a cold start.
+      expect(b.routeModules.map((m) => m.id).sort(), b.name).toEqual(modules.map((m) => m.id).sort());
+      for (const m of b.routeModules) expect(b.initFiles, `${b.name} ${m.id}`).not.toContain(m.file);
+    }
+    for (const b of bundles.filter((x) => !ALL_GROUPS.some((g) => g.name === x.name))) {
+      expect(b.routeModules, b.name).toEqual([]);
+      await expect(readFile(join(b.dir, ROUTE_MANIFEST_FILE)), b.name).rejects.toThrow();
+    }
+  });
+
+  it('load a route module after a cold start, with only the runtime SDK beside it', async () => {
+    const b = bundles.find((x) => x.name === 'api-records')!;
+    const chunk = b.routeModules.find((m) => m.id === 'rectifications')!;
+    const { stdout } = await run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `await import(${JSON.stringify(pathToFileURL(b.file).href)});
+         const m = await import(${JSON.stringify(pathToFileURL(chunk.file).href)});
+         console.log(Object.values(m).filter((v) => typeof v === 'function').length);`,
+      ],
+      { env: { PATH: process.env.PATH, ...ENV }, cwd: process.cwd() },
+    );
+    expect(Number(stdout.trim())).toBeGreaterThan(0);
   });
 
   it('leave the AWS SDK to the Lambda runtime: imported, never bundled', async () => {

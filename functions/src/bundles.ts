@@ -10,7 +10,12 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
-import { API_DOCUMENT_FILE, HANDLER_NAMES, type HandlerName } from './handlers/registry.js';
+import {
+  API_DOCUMENT_FILE,
+  HANDLER_NAMES,
+  type HandlerName,
+  ROUTE_MANIFEST_FILE,
+} from './handlers/registry.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -31,6 +36,11 @@ export interface Bundle {
   lazyBytes: number;
   /** The files a cold start loads (index.mjs first). */
   initFiles: string[];
+  /**
+   * The route modules (functions/src/routes/<id>.ts) of an HTTP function: each a chunk of its own, loaded
+   * on the first request for one of its routes (app/compose.ts), with the chunks it imports.
+   */
+  routeModules: { id: string; file: string }[];
 }
 
 /** Some dependencies are CommonJS and call require(): give the ESM bundle one. */
@@ -165,12 +175,27 @@ export async function buildBundle(name: HandlerName, outDir = DEFAULT_BUNDLE_DIR
     if (atInit.has(o)) bytes += out.bytes;
     else lazyBytes += out.bytes;
   }
-  // The `api` function serves the whole API's OpenAPI document: made here, from the declarations.
-  if (name === 'api') {
-    const { apiDocument } = await import('./app/api-document.js');
-    await writeFile(join(dir, API_DOCUMENT_FILE), JSON.stringify(apiDocument()));
+  // An HTTP function mounts its routes from their manifest, so it loads a route module only on a
+  // request for one of its routes: made here, from the declarations.
+  // (The app's modules load here only: infra imports this module to build the bundles.)
+  const [{ ALL_GROUPS }, { modulesOf }, { routeManifest }, { apiDocument }] = await Promise.all([
+    import('./app/groups/index.js'),
+    import('./app/groups/group.js'),
+    import('./app/route-manifest.js'),
+    import('./app/api-document.js'),
+  ]);
+  const group = ALL_GROUPS.find((g) => g.name === name);
+  if (group) {
+    const manifest = await routeManifest(modulesOf([group]));
+    await writeFile(join(dir, ROUTE_MANIFEST_FILE), JSON.stringify(manifest));
   }
-  return { name, dir, file, bytes, lazyBytes, initFiles: [...atInit].map((o) => resolve(o)) };
+  // The `api` function serves the whole API's OpenAPI document: made here, from the declarations.
+  if (name === 'api') await writeFile(join(dir, API_DOCUMENT_FILE), JSON.stringify(await apiDocument()));
+  const routeModules = Object.entries(outputs).flatMap(([o, out]) => {
+    const id = /(?:^|\/)src\/routes\/([a-z-]+)\.ts$/.exec(out.entryPoint ?? '')?.[1];
+    return id && o.endsWith('.mjs') ? [{ id, file: resolve(o) }] : [];
+  });
+  return { name, dir, file, bytes, lazyBytes, initFiles: [...atInit].map((o) => resolve(o)), routeModules };
 }
 
 export async function buildBundles(outDir = DEFAULT_BUNDLE_DIR): Promise<Bundle[]> {

@@ -1,8 +1,8 @@
 /**
- * The app's routes as it declares them (app/router.ts), matched against a request: the single
- * source for the query-parameter guard and the role table, so no route can be forgotten by either.
+ * The app's routes as its modules declare them (app/route-manifest.ts), matched against a request: the
+ * single source for the query-parameter guard, so no route can be forgotten by it.
  */
-import type { DeclaredRoute } from './router.js';
+import type { ManifestRoute } from './route-manifest.js';
 
 export interface RouteEntry {
   method: string;
@@ -13,19 +13,15 @@ export interface RouteEntry {
   queryNames: Set<string>;
 }
 
-/** The names a query schema accepts: its object shape's keys. */
-const queryNamesOf = (query: unknown): string[] =>
-  query ? Object.keys((query as { shape?: object }).shape ?? {}) : [];
-
 export class RouteTable {
   private entries: RouteEntry[] | null = null;
 
-  constructor(private readonly app: { readonly declared: readonly DeclaredRoute[] }) {}
+  constructor(private readonly routes: readonly ManifestRoute[]) {}
 
   all(): RouteEntry[] {
     if (this.entries) return this.entries;
     const out: RouteEntry[] = [];
-    for (const route of this.app.declared) {
+    for (const route of this.routes) {
       const template = route.path;
       const paramNames = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
       const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, '([^/]+)')}$`);
@@ -34,7 +30,7 @@ export class RouteTable {
         template,
         pattern,
         paramNames,
-        queryNames: new Set(queryNamesOf(route.request?.query)),
+        queryNames: new Set(route.query),
       });
     }
     // Literal segments win over parameters (/signals/triage before /signals/{id}).

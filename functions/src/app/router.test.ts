@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { assertEveryRouteDeclared, defineRoute } from './authorize.js';
 import { openApiDocument } from './openapi-document.js';
+import { manifestRoutes } from './route-manifest.js';
 import { RouteTable } from './route-table.js';
 import { newRouter } from './router.js';
 
@@ -81,9 +82,10 @@ describe('the router', () => {
       'post /api/v1/things/{id}',
       'post /api/v1/things',
     ]);
-    const [entry] = new RouteTable(app).all();
+    const table = new RouteTable(manifestRoutes(app.declared));
+    const [entry] = table.all();
     expect(entry).toMatchObject({ method: 'POST', template: '/api/v1/things', paramNames: [] });
-    expect([...new RouteTable(app).match('POST', '/api/v1/things/t9')!.route.queryNames]).toEqual(['dryRun']);
+    expect([...table.match('POST', '/api/v1/things/t9')!.route.queryNames]).toEqual(['dryRun']);
   });
 
   it('refuses to start with a route declared without an access rule', () => {

@@ -106,9 +106,17 @@ const validate = (part: 'query' | 'param' | 'header' | 'json', schema: $ZodType)
 
 const JSON_TYPE = /^application\/([a-z-.]+\+)?json(\s*;|$)/i;
 
+/** The key of a declared route among a router's chains: `GET /api/v1/cases/{id}`. */
+export const routeKey = (method: string, path: string): string => `${method.toUpperCase()} ${path}`;
+
 export class ApiRouter extends Hono<AppEnv> {
   /** Every route declared on this router or included into it (`include`), in order. */
   readonly declared: DeclaredRoute[] = [];
+  /**
+   * What each declared route runs, by its `routeKey`: its middleware, validators and handler — so an app
+   * that mounts the route without this router (compose.ts, loading the module on first use) runs the same.
+   */
+  readonly chains = new Map<string, MiddlewareHandler<AppEnv>[]>();
 
   /** Mounts a declared route: its middleware, a validator per request part, the handler. */
   openapi<R extends RouteConfig>(config: R, handler: RouteHandler<R>): this {
@@ -136,22 +144,43 @@ export class ApiRouter extends Hono<AppEnv> {
       );
     }
     const own = middleware ? (Array.isArray(middleware) ? middleware : [middleware]) : [];
-    this.on(
-      [route.method],
-      [route.path.replaceAll(/\/{(.+?)}/g, '/:$1')],
-      ...own,
-      ...validators,
-      handler as unknown as MiddlewareHandler<AppEnv>,
-    );
+    const chain = [...own, ...validators, handler as unknown as MiddlewareHandler<AppEnv>];
+    this.chains.set(routeKey(route.method, route.path), chain);
+    this.on([route.method], [honoPath(route.path)], ...chain);
     return this;
   }
 
   /** Routes a route module's router at the root, its declarations with it. */
-  include(sub: Hono<AppEnv> | ApiRouter): this {
+  include(sub: ApiRouter): this {
     this.route('/', sub);
-    if (sub instanceof ApiRouter) this.declared.push(...sub.declared);
+    this.declared.push(...sub.declared);
+    for (const [k, chain] of sub.chains) this.chains.set(k, chain);
     return this;
   }
+}
+
+/** The OpenAPI path template as Hono's pattern: `/cases/{id}` → `/cases/:id`. */
+export const honoPath = (path: string): string => path.replaceAll(/\/{(.+?)}/g, '/:$1');
+
+/**
+ * Runs a route's chain (`ApiRouter.chains`) inside another app's handler, as Hono's own composition
+ * would: each part may answer (a validator's problem, the handler's response) or call the next; an error
+ * propagates to the app's error handler. The path parameters are the app's match of the same pattern.
+ */
+export function runChain(chain: readonly MiddlewareHandler<AppEnv>[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    let at = -1;
+    const dispatch = async (i: number): Promise<void> => {
+      if (i <= at) throw new Error('next() called more than once');
+      at = i;
+      const part = chain[i];
+      if (!part) return i === chain.length ? next() : undefined;
+      const res = await part(c, () => dispatch(i + 1));
+      if (res instanceof Response && !c.finalized) c.res = res;
+    };
+    await dispatch(0);
+    return c.finalized ? c.res : undefined;
+  };
 }
 
 export type ApiApp = ApiRouter;

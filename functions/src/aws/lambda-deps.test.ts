@@ -89,7 +89,7 @@ describe('the Lambda deps (the stack’s environment, KMS, Cognito tokens)', () 
       clock: () => Date.now(),
       verify: jwtVerifier(env()),
     });
-    const handler = apiHandler(once(async () => createApp(deps, { log: () => {} })));
+    const handler = apiHandler(once(() => createApp(deps, { log: () => {} })));
     const call = async (method: string, url: string, token: string, body?: unknown) =>
       (await handler(
         apiGatewayEvent(method, url, { token, ...(body ? { body } : {}) }),

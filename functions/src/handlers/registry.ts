@@ -36,6 +36,9 @@ export type HandlerName = keyof typeof HANDLERS;
 /** The whole API's OpenAPI document, made at build time into the `api` bundle's folder (bundles.ts). */
 export const API_DOCUMENT_FILE = 'openapi.json';
 
+/** Each HTTP function's route manifest (app/route-manifest.ts), made at build time into its folder. */
+export const ROUTE_MANIFEST_FILE = 'routes.json';
+
 export const HANDLER_NAMES = Object.keys(HANDLERS) as HandlerName[];
 
 /** The functions run on a schedule. */

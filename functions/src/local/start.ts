@@ -23,7 +23,7 @@ async function main() {
   say('Jiandu: starting DynamoDB Local (official jar, -disableTelemetry, heap 256 MB) …');
   const stack = await startLocalStack(env, { clock: () => seedNow ?? Date.now() });
   const { deps } = stack;
-  const app = createApp(deps);
+  const app = await createApp(deps);
   mountStatic(app, resolve(import.meta.dirname, '../../../admin/dist'));
   const demo = env.JIANDU_DEMO === '1';
   const seeded = await isSeeded(deps);

@@ -343,6 +343,19 @@ describe('revocable sessions', () => {
   });
 });
 
+describe('the built-in issuer’s keys', () => {
+  it('are public at /api/v1/auth/jwks.json, and verify the tokens it signs', async () => {
+    const r = await h.call('GET', '/api/v1/auth/jwks.json');
+    expect(r.status).toBe(200);
+    const { keys } = (await r.json()) as { keys: { kty: string; kid?: string }[] };
+    expect(keys).toHaveLength(1);
+    const token = await h.token('inspector');
+    const kid = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()).kid;
+    expect(keys[0]!.kid).toBe(kid);
+    expect(keys[0]).not.toHaveProperty('d');
+  });
+});
+
 describe('the session cookie', () => {
   const cookieOf = (r: Response) => r.headers.get('set-cookie') ?? '';
 

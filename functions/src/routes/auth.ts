@@ -4,6 +4,7 @@
  * SPA's HttpOnly session cookie (app/session-cookie.ts); sign-out clears the cookie.
  */
 import { emptyBodySchema, signedInSchema, signInRequestSchema } from '@jiandu/shared/api';
+import * as z from '@jiandu/shared/zod';
 import { authenticate } from '../app/auth-middleware.js';
 import { defineRoute } from '../app/authorize.js';
 import { clientAddress } from '../app/client-address.js';
@@ -54,6 +55,26 @@ const signOutRoute = defineRoute('public', {
   },
 });
 
+/** The built-in issuer's public keys (RFC 7517), as a client's JWT library reads them. */
+const jwksSchema = z
+  .object({
+    keys: z.array(
+      z.looseObject({ kty: z.string(), kid: z.optional(z.string()), alg: z.optional(z.string()) }),
+    ),
+  })
+  .apply(z.withMeta, { id: 'JsonWebKeySet' });
+
+const jwksRoute = defineRoute('public', {
+  method: 'get',
+  path: '/api/v1/auth/jwks.json',
+  tags: ['auth'],
+  summary:
+    'The built-in issuer’s public keys (JWKS), to verify its tokens; 404 where tokens come from an identity provider',
+  responses: {
+    200: { description: 'The key set', content: json(jwksSchema) },
+  },
+});
+
 export function authRoutes(deps: Deps) {
   const r = newRouter();
   r.openapi(signInRoute, async (c) => {
@@ -70,9 +91,9 @@ export function authRoutes(deps: Deps) {
     await signOut(deps, await authenticate(deps, c));
     return c.body(null, 204);
   });
-  r.get('/api/v1/auth/jwks.json', (c) => {
+  r.openapi(jwksRoute, (c) => {
     if (!deps.issuer) throw new EdgeError('record.notFound', 'no built-in issuer here');
-    return c.json(jwksOf([deps.issuer.key]));
+    return c.json(jwksOf([deps.issuer.key]), 200);
   });
   return r;
 }

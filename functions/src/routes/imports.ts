@@ -9,16 +9,12 @@ import { isPlainText, PLAIN_TEXT_MESSAGE } from '@jiandu/shared';
 import { importQuerySchema, ledgerImportReportSchema, ledgerUpdateReportSchema } from '@jiandu/shared/api';
 import * as z from '@jiandu/shared/zod';
 import type { HonoRequest } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { defineRoute } from '../app/authorize.js';
-/** Paths under it take file bodies: the app's JSON-only gate and JSON size cap let them through. */
-import { UPLOAD_PREFIX } from '../app/compose.js';
 import type { Deps } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
-import { problemResponse } from '../app/errors.js';
-import { problem } from '../app/problem.js';
+/** Paths under it take file bodies: the app's JSON-only gate and JSON size cap let them through. */
+import { MAX_IMPORT_BYTES, UPLOAD_PREFIX } from '../app/limits.js';
 import { newRouter } from '../app/router.js';
-import { MAX_IMPORT_BYTES } from '../sheets/uploads.js';
 import { idParam, json } from './common.js';
 
 export { UPLOAD_PREFIX };
@@ -33,8 +29,6 @@ const UPLOAD_TYPES = [
   'text/plain',
   'application/octet-stream',
 ];
-/** Room for the multipart envelope around a file of the maximum size. */
-const ENVELOPE_BYTES = 64 * 1024;
 
 /** An upload route's body in the document: the file itself (or, not listed, a multipart form with it). */
 export const UPLOAD_BODY = {
@@ -160,17 +154,6 @@ export async function uploadedFile(
   return { bytes, fileName };
 }
 
-/** The size cap of an upload's body (the file and its multipart envelope), answered as problem+json. */
-const uploadLimit = () =>
-  bodyLimit({
-    maxSize: MAX_IMPORT_BYTES + ENVELOPE_BYTES,
-    onError: (c) =>
-      problemResponse(
-        c,
-        problem('request.tooLarge', `the file exceeds ${MAX_IMPORT_BYTES} bytes`, { field: 'file' }),
-      ),
-  });
-
 /**
  * The spreadsheet work loads on first use (in the api-sheets Lambda bundle: chunks of their own, not
  * part of a cold start; DESIGN §8's bundle bar).
@@ -179,7 +162,6 @@ const ledgerImport = () => import('../sheets/ledger-import.js');
 
 export function importRoutes(deps: Deps) {
   const r = newRouter();
-  r.use('/api/v1/imports/*', uploadLimit());
   r.openapi(importRoute, async (c) => {
     const p = c.get('principal');
     const { importerRole, importLedger } = await ledgerImport();

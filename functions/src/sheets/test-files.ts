@@ -80,7 +80,7 @@ export async function uploadFile(
     body = form;
   }
   const res = (await h.app.request(url, { method: 'POST', headers, body })) as Response;
-  await assertContract(apiContract(h.app), 'POST', url, res.clone());
+  await assertContract(await apiContract(), 'POST', url, res.clone());
   return res;
 }
 

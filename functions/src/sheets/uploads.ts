@@ -14,12 +14,7 @@ import { putItem, readPartition } from '../store/table-ops.js';
 const CHUNK_BYTES = 300 * 1024;
 const KEEP_SECONDS = 7 * 24 * 3600;
 
-/**
- * The size cap of an upload. A Lambda invocation's payload is at most 6 MB and API Gateway passes a
- * binary body base64-encoded (4/3 larger), so 4 MiB is what fits in AWS; 10,000 ledger rows of usual
- * length fit in it as xlsx or csv.
- */
-export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
+export { MAX_IMPORT_BYTES } from '../app/limits.js';
 
 export interface UploadMeta {
   id: string;

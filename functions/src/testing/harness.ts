@@ -8,9 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SCHEME, type Role, role as role_, type Scheme, type Unit } from '@jiandu/shared';
 import { expect, inject } from 'vitest';
-import { createApp } from '../app/app.js';
+import { type ComposedApp, createApp } from '../app/app.js';
 import { type Deps, makeDeps } from '../app/deps.js';
+import { modulesOf } from '../app/groups/group.js';
+import { ALL_GROUPS } from '../app/groups/index.js';
 import { openApiDocument } from '../app/openapi-document.js';
+import { declareModules } from '../app/route-manifest.js';
 import { generateSigningKey } from '../auth/signing-key.js';
 import { createVerifier, jwksOf } from '../auth/tokens.js';
 import { ephemeralPiiCipher } from '../crypto/pii.js';
@@ -30,13 +33,15 @@ let counter = 0;
  * The contract of the app's OpenAPI document, made once per test process: every harness builds the same
  * app, so the document and the validators compiled from it are shared.
  */
-let contract: Contract | undefined;
-export const apiContract = (app: ReturnType<typeof createApp>): Contract => {
-  contract ??= contractOf(
-    openApiDocument(app.declared, {
-      openapi: '3.1.0',
-      info: { title: 'Jiandu', version: '1' },
-    }) as OpenApiDocument,
+let contract: Promise<Contract> | undefined;
+export const apiContract = (): Promise<Contract> => {
+  contract ??= declareModules(modulesOf(ALL_GROUPS)).then((modules) =>
+    contractOf(
+      openApiDocument(
+        modules.flatMap((m) => m.declared),
+        { openapi: '3.1.0', info: { title: 'Jiandu', version: '1' } },
+      ) as OpenApiDocument,
+    ),
   );
   return contract;
 };
@@ -62,7 +67,7 @@ export const TEST_UNITS: Unit[] = [
 
 export interface Harness {
   deps: Deps;
-  app: ReturnType<typeof createApp>;
+  app: ComposedApp;
   /** Sign-in token of a test user: role at unit (default the county 东山县). */
   token(role: Role, unitId?: string): Promise<string>;
   /** A new sign-in of the same test user at the harness's now (tokens live 8 hours; for tests that move days). */
@@ -177,7 +182,7 @@ export async function startHarness(
     digests: localDigestWriter(join(outDir, 'digests')),
   });
   for (const u of opts.units ?? TEST_UNITS) await createUnit(deps, null, u);
-  const app = createApp(deps, { log: () => {} });
+  const app = await createApp(deps, { log: () => {} });
   const tokens = new Map<string, string>();
   const call: Harness['call'] = async (method, path, o = {}) => {
     const res = await (app.request(
@@ -196,7 +201,7 @@ export async function startHarness(
       o.address ? { incoming: { socket: { remoteAddress: o.address } } } : undefined,
     ) as Promise<Response>);
     // Every answer a test sees is held to the document: drift fails the test that sees it.
-    await assertContract(apiContract(app), method, path, res);
+    await assertContract(await apiContract(), method, path, res);
     return res;
   };
   const displayName = async (role: Role, unitId: string) => {

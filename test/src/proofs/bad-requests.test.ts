@@ -75,7 +75,7 @@ beforeAll(async () => {
   h = await startHarness();
   // Sign-out takes no input to get wrong: with a token and `{}` it is a good request (it ends the
   // session); its bad inputs are in functions/src/routes/accounts.test.ts.
-  routes = routeTable(h.app).filter((r) => r.path !== '/api/v1/auth/sign-out');
+  routes = (await routeTable(h.app)).filter((r) => r.path !== '/api/v1/auth/sign-out');
   tokens = [
     await h.token('admin', 'city'),
     await h.token('supervisor'),
@@ -142,10 +142,12 @@ function badRequest(route: RouteInfo, rnd: Seeded, token: string): Bad {
   const own = cursorsOf.get(token) ?? [];
   const others = tokens.filter((t) => t !== token).flatMap((t) => cursorsOf.get(t) ?? []);
   const needsOwn = ['crossListCursor', 'otherFilterCursor', 'forgedCursor'];
-  // A route without path parameters has no bad path to send; pick again among the others.
+  // A route without path parameters has no bad path to send, a public one (the issuer's key set) no token
+  // to get wrong; pick again among the others.
   const usable = kinds.filter(
     (k) =>
       (k !== 'badPath' || route.pathParams.length > 0) &&
+      (!route.public || (k !== 'noToken' && k !== 'badToken')) &&
       (!needsOwn.includes(k) || own.length > 0) &&
       (k !== 'otherCallerCursor' || others.length > 0) &&
       (route.method !== 'get' ||

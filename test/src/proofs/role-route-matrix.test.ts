@@ -183,7 +183,7 @@ const home = (role: Role) =>
 
 beforeAll(async () => {
   h = await startHarness();
-  routes = routeTable(h.app).filter((r) => !r.public);
+  routes = (await routeTable(h.app)).filter((r) => !r.public);
   const inspector = await h.token('inspector');
   const sup = await h.token('supervisor');
   const f = await h.call('POST', '/api/v1/findings', {

@@ -52,7 +52,7 @@ export async function startBrowserStack(): Promise<BrowserStack> {
   // Every answer the page receives from /api/ is held to the OpenAPI document, as the route tests' are;
   // a mismatch does not break the page mid-test, it fails the suite when the stack stops.
   const contractProblems: string[] = [];
-  const contract = apiContract(h.app);
+  const contract = await apiContract();
   const fetch = async (req: Request): Promise<Response> => {
     const res = await h.app.fetch(req);
     const { pathname } = new URL(req.url);

@@ -1,28 +1,24 @@
 /** The `api` group (route-groups.ts): sign-in, accounts, organisation, schemes, inbox, operations. */
-import { accountRoutes } from '../../routes/accounts.js';
-import { authRoutes } from '../../routes/auth.js';
-import { inboxRoutes } from '../../routes/inbox.js';
-import { jobRunRoutes } from '../../routes/job-runs.js';
-import { migrationRoutes } from '../../routes/migrations.js';
-import { notificationRoutes } from '../../routes/notifications.js';
-import { operationLogRoutes } from '../../routes/operation-log.js';
-import { orgRoutes } from '../../routes/org.js';
-import { schemeRoutes } from '../../routes/schemes.js';
-import { unitRoutes } from '../../routes/units.js';
 import type { RouteGroup } from './group.js';
 
 export const coreGroup: RouteGroup = {
   name: 'api',
-  public: (deps) => [authRoutes(deps)],
-  routes: (deps) => [
-    accountRoutes(deps),
-    unitRoutes(deps),
-    orgRoutes(deps),
-    schemeRoutes(deps),
-    operationLogRoutes(deps),
-    migrationRoutes(deps),
-    jobRunRoutes(deps),
-    inboxRoutes(deps),
-    notificationRoutes(deps),
+  public: [{ id: 'auth', load: async () => (await import('../../routes/auth.js')).authRoutes }],
+  routes: [
+    { id: 'accounts', load: async () => (await import('../../routes/accounts.js')).accountRoutes },
+    { id: 'units', load: async () => (await import('../../routes/units.js')).unitRoutes },
+    { id: 'org', load: async () => (await import('../../routes/org.js')).orgRoutes },
+    { id: 'schemes', load: async () => (await import('../../routes/schemes.js')).schemeRoutes },
+    {
+      id: 'operation-log',
+      load: async () => (await import('../../routes/operation-log.js')).operationLogRoutes,
+    },
+    { id: 'migrations', load: async () => (await import('../../routes/migrations.js')).migrationRoutes },
+    { id: 'job-runs', load: async () => (await import('../../routes/job-runs.js')).jobRunRoutes },
+    { id: 'inbox', load: async () => (await import('../../routes/inbox.js')).inboxRoutes },
+    {
+      id: 'notifications',
+      load: async () => (await import('../../routes/notifications.js')).notificationRoutes,
+    },
   ],
 };

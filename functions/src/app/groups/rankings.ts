@@ -1,11 +1,12 @@
 /** The `api-rankings` group (route-groups.ts): rankings, notices and objections, bulletins, funds. */
-import { bulletinRoutes } from '../../routes/bulletins.js';
-import { fundRoutes } from '../../routes/funds.js';
-import { noticeRoutes } from '../../routes/notices.js';
-import { rankingRoutes } from '../../routes/rankings.js';
 import type { RouteGroup } from './group.js';
 
 export const rankingsGroup: RouteGroup = {
   name: 'api-rankings',
-  routes: (deps) => [rankingRoutes(deps), noticeRoutes(deps), bulletinRoutes(deps), fundRoutes(deps)],
+  routes: [
+    { id: 'rankings', load: async () => (await import('../../routes/rankings.js')).rankingRoutes },
+    { id: 'notices', load: async () => (await import('../../routes/notices.js')).noticeRoutes },
+    { id: 'bulletins', load: async () => (await import('../../routes/bulletins.js')).bulletinRoutes },
+    { id: 'funds', load: async () => (await import('../../routes/funds.js')).fundRoutes },
+  ],
 };

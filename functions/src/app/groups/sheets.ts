@@ -1,16 +1,15 @@
 /** The `api-sheets` group (route-groups.ts): spreadsheet imports and exports. */
-import { exportRoutes } from '../../routes/exports.js';
-import { importRoutes } from '../../routes/imports.js';
-import { orgImportRoutes } from '../../routes/org-import.js';
-import { recordsImportRoutes } from '../../routes/records-import.js';
 import type { RouteGroup } from './group.js';
 
 export const sheetsGroup: RouteGroup = {
   name: 'api-sheets',
-  routes: (deps) => [
-    importRoutes(deps),
-    orgImportRoutes(deps),
-    recordsImportRoutes(deps),
-    exportRoutes(deps),
+  routes: [
+    { id: 'imports', load: async () => (await import('../../routes/imports.js')).importRoutes },
+    { id: 'org-import', load: async () => (await import('../../routes/org-import.js')).orgImportRoutes },
+    {
+      id: 'records-import',
+      load: async () => (await import('../../routes/records-import.js')).recordsImportRoutes,
+    },
+    { id: 'exports', load: async () => (await import('../../routes/exports.js')).exportRoutes },
   ],
 };
