@@ -109,23 +109,30 @@ export async function measureBundles(): Promise<BundleFigures[]> {
   try {
     const bundles = await buildBundles(dir);
     await provideRuntimeSdk(dir);
+    const measured = await Promise.all(
+      bundles.map(async (b) => {
+        const code = Buffer.concat(await Promise.all(b.initFiles.map((f) => readFile(f))));
+        // The SDK packages imported statically (`from"@aws-sdk/…"`); `import("@aws-sdk/…")` loads on first use.
+        const sdk = [
+          ...new Set(
+            [...code.toString('utf8').matchAll(/from\s*"(@aws-sdk\/[a-z0-9-]+)"/g)].map((m) => m[1]!),
+          ),
+        ].sort();
+        return { b, code, sdk, url: pathToFileURL(b.file).href, runs: [] as Timing[] };
+      }),
+    );
+    // Round by round, every bundle once a round: a slow spell of the machine falls on all of them alike,
+    // not on whichever bundle was being measured then.
+    for (let i = 0; i < RUNS; i++)
+      for (const m of measured) m.runs.push(await importTiming(m.url, m.sdk, m.b.dir));
     const out: BundleFigures[] = [];
-    for (const b of bundles) {
-      const code = Buffer.concat(await Promise.all(b.initFiles.map((f) => readFile(f))));
-      // The SDK packages imported statically (`from"@aws-sdk/…"`); `import("@aws-sdk/…")` loads on first use.
-      const sdk = [
-        ...new Set([...code.toString('utf8').matchAll(/from\s*"(@aws-sdk\/[a-z0-9-]+)"/g)].map((m) => m[1]!)),
-      ].sort();
-      const runs: Timing[] = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await importTiming(pathToFileURL(b.file).href, sdk, b.dir));
+    for (const { b, code, sdk, url, runs } of measured) {
       const best = runs.reduce((a, r) => (r.total < a.total ? r : a));
       let slowestModule: BundleFigures['slowestModule'];
       for (const m of b.routeModules) {
         const times: number[] = [];
         for (let i = 0; i < MODULE_RUNS; i++)
-          times.push(
-            (await importTiming(pathToFileURL(b.file).href, sdk, b.dir, pathToFileURL(m.file).href)).module,
-          );
+          times.push((await importTiming(url, sdk, b.dir, pathToFileURL(m.file).href)).module);
         const ms = median(times);
         if (!slowestModule || ms > slowestModule.ms)
           slowestModule = { id: m.id, ms, count: b.routeModules.length };
@@ -182,7 +189,7 @@ export async function benchBundles(): Promise<{ rows: Row[]; details: string[]; 
       `\`${f.name}\`: ${f.kb.toFixed(1)} KB minified loaded at a cold start (${f.gzipKb.toFixed(1)} KB gzipped), ${f.lazyKb.toFixed(1)} KB more in chunks loaded on first use; init ${f.initMs.toFixed(0)} ms median (${f.sdk.join(', ')} ${f.sdkMs.toFixed(0)} ms, then the bundle ${f.ownMs.toFixed(0)} ms), ${f.initBestMs.toFixed(0)} ms fastest, ${f.initCpuMs.toFixed(0)} ms of CPU (median).`,
   );
   const notes = [
-    `Lambda bundles: \`functions/src/bundles.ts\` (esbuild: ESM, minified, ES2022, \`@aws-sdk/*\` external as the Lambda runtime ships it; zod's unused locales, \`z.compile\` and \`z.fromJSONSchema\` stubbed). Size: the bytes a cold start loads — each \`index.mjs\` and the chunks it imports statically, transitively (KB = 1024 bytes); chunks reached only by a dynamic \`import()\` (the spreadsheet libraries, the S3 client's adapter …) load on first use and are given apart in the details. Init: each bundle imported in ${RUNS} fresh Node processes (medians are the figures; the fastest run and CPU time are in the details) from a temporary folder holding only the bundles and a link to the AWS SDK, with the environment the stack sets; the time of \`import()\` inside the process, so Node's own start is excluded and the SDK's loading included (as in Lambda's init phase), split into the SDK packages the bundle imports (loaded first) and the bundle itself — our code, the part the bar is about (the SDK is the runtime's: any function using DynamoDB loads it). An HTTP function mounts its routes from the manifest made at build time and loads a route module (its schemas, handlers and services) on the first request for one of its routes (\`functions/src/app/compose.ts\`), so a cold start loads none: each module's chunk is imported after the init in ${MODULE_RUNS} fresh processes, and the slowest module's median is given with what a cold start to it costs in all (init + module; the rest of a first request — the KMS keys, the store — is not code loading).`,
+    `Lambda bundles: \`functions/src/bundles.ts\` (esbuild: ESM, minified, ES2022, \`@aws-sdk/*\` external as the Lambda runtime ships it; zod's unused locales, \`z.compile\` and \`z.fromJSONSchema\` stubbed). Size: the bytes a cold start loads — each \`index.mjs\` and the chunks it imports statically, transitively (KB = 1024 bytes); chunks reached only by a dynamic \`import()\` (the spreadsheet libraries, the S3 client's adapter …) load on first use and are given apart in the details. Init: each bundle imported in ${RUNS} fresh Node processes, in rounds of one each (medians are the figures; the fastest run and CPU time are in the details) from a temporary folder holding only the bundles and a link to the AWS SDK, with the environment the stack sets; the time of \`import()\` inside the process, so Node's own start is excluded and the SDK's loading included (as in Lambda's init phase), split into the SDK packages the bundle imports (loaded first) and the bundle itself — our code, the part the bar is about (the SDK is the runtime's: any function using DynamoDB loads it). An HTTP function mounts its routes from the manifest made at build time and loads a route module (its schemas, handlers and services) on the first request for one of its routes (\`functions/src/app/compose.ts\`), so a cold start loads none: each module's chunk is imported after the init in ${MODULE_RUNS} fresh processes, and the slowest module's median is given with what a cold start to it costs in all (init + module; the rest of a first request — the KMS keys, the store — is not code loading).`,
   ];
   return { rows, details, notes };
 }

@@ -19,7 +19,7 @@ import { modulesOf, type RouteGroup, type RouteModule } from './groups/group.js'
 import { MAX_BODY_BYTES, MAX_IMPORT_BYTES, UPLOAD_ENVELOPE_BYTES, UPLOAD_PREFIX } from './limits.js';
 import { problem } from './problem.js';
 import { queryGuard } from './query-guard.js';
-import { declareModules, type ManifestRoute, type RouteManifest, routeManifest } from './route-manifest.js';
+import type { ManifestRoute, RouteManifest } from './route-manifest.js';
 import { RouteTable } from './route-table.js';
 import {
   type ApiApp,
@@ -95,7 +95,8 @@ export async function composeApp(
 ): Promise<ComposedApp> {
   const log = opts.log ?? ((e: unknown) => console.error(e));
   const modules = modulesOf(groups);
-  const manifest = opts.manifest ?? (await routeManifest(modules));
+  // Declaring the modules (and the access rules' words) loads only where no manifest was made.
+  const manifest = opts.manifest ?? (await (await import('./route-manifest.js')).routeManifest(modules));
   const mounts = modules.map((module) => {
     const routes = manifest[module.id];
     if (!routes) throw new Error(`the route manifest lists no module ${module.id}`);
@@ -163,9 +164,10 @@ export async function composeApp(
   const document =
     opts.document ??
     (async () => {
-      const [{ openApiDocument }, { DOCUMENT }] = await Promise.all([
+      const [{ openApiDocument }, { DOCUMENT }, { declareModules }] = await Promise.all([
         import('./openapi-document.js'),
         import('./document-info.js'),
+        import('./route-manifest.js'),
       ]);
       return openApiDocument(
         (await declareModules(modules)).flatMap((m) => m.declared),

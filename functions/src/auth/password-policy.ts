@@ -5,14 +5,12 @@
  * dependency-light and free of install scripts. Its dictionaries are ~1.5 MB, so they load on first use
  * (a lazy chunk of the `api` bundle), only when a password is set, never at cold start.
  */
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@jiandu/shared';
 import { EdgeError } from '../app/edge-error.js';
 
-/** The floor no policy may go below (ASVS 2.1.1). */
-export const MIN_PASSWORD_LENGTH = 12;
+
 /** zxcvbn score (0–4) a password needs: 3 = "safely unguessable" (≥ 10^8 guesses). */
 const MIN_SCORE = 3;
-/** Longest password accepted (ASVS 2.1.2 allows ≥ 64; scrypt hashes any length). */
-export const MAX_PASSWORD_LENGTH = 128;
 
 type Checker = { check(password: string, userInputs?: (string | number)[]): Promise<ZxcvbnResult> };
 interface ZxcvbnResult {

@@ -32,7 +32,7 @@ import {
   satisfaction,
   signalSeverity,
 } from '@jiandu/shared';
-import { type CaseView, caseListQuerySchema } from '@jiandu/shared/api';
+import { type CaseView, caseListQuerySchema, listQuerySchema } from '@jiandu/shared/api';
 import { CASE_TRIGGER_LABELS, POST_KIND_LABELS } from '@jiandu/shared/labels';
 import * as z from '@jiandu/shared/zod';
 import type { Deps } from '../app/deps.js';
@@ -43,7 +43,7 @@ import { namesOf } from '../services/org/names.js';
 import { tenuresOf } from '../services/org/org.js';
 import { listPetitions, petitionListQuerySchema } from '../services/petitions/petitions.js';
 import type { PetitionView } from '../services/petitions/records.js';
-import { listQuerySchema, listRecords } from '../services/records/lists.js';
+import { listRecords } from '../services/records/lists.js';
 import { listRectifications, rectificationListQuerySchema } from '../services/rectifications/list.js';
 import { listSignals, signalListQuerySchema } from '../services/signals/signals.js';
 import { dateCell, instantCell } from './cells.js';

@@ -1,2 +1,3 @@
 export * from './capabilities.js';
+export * from './passwords.js';
 export * from './roles.js';

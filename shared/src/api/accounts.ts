@@ -2,14 +2,12 @@
  * Accounts (OWASP ASVS V2/V3): one's own password; the security administrator's roles, state, unlock
  * and reset of a user; the password and lockout policy.
  */
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../access/passwords.js';
 import { role } from '../schemas/enums.js';
 import * as z from '../zod.js';
 import { accountStateSchema, publicUserSchema } from './auth.js';
 
-/** The floor no policy may go below (ASVS 2.1.1). */
-export const MIN_PASSWORD_LENGTH = 12;
-/** Longest password accepted (ASVS 2.1.2 allows ≥ 64). */
-export const MAX_PASSWORD_LENGTH = 128;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
 
 /** The security administrator's view of an account: the user and its lock. */
 export const accountSchema = z

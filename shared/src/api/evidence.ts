@@ -1,6 +1,6 @@
 /** 佐证材料: the signed URLs that carry evidence bytes to and from storage. */
 
-import { evidenceSchema } from '../schemas/rectification.js';
+import { evidenceSchema } from '../schemas/evidence.js';
 import * as z from '../zod.js';
 
 export const signedUrlSchema = z

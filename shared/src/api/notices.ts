@@ -3,6 +3,7 @@
  * the breakdown, objections filed by a unit against its own score with evidence, and their decisions.
  */
 import { quarterKeySchema } from '../schemas/common.js';
+import { evidenceFileSchema } from '../schemas/evidence.js';
 import { noticeSchema } from '../schemas/notice.js';
 import {
   noticeChangeSchema,
@@ -11,7 +12,6 @@ import {
   scoreDimensionSchema,
   scoreInputSchema,
 } from '../schemas/objection.js';
-import { evidenceFileSchema } from '../schemas/rectification.js';
 import { longText, shortText } from '../schemas/text.js';
 import * as z from '../zod.js';
 import { unitIdField } from './common.js';

@@ -1,7 +1,7 @@
 /** 操作日志: exports, imports, reveals, account events and reads of the log itself, newest first. */
 
+import { localDateSchema } from '../schemas/common.js';
 import { operationAction } from '../schemas/enums.js';
-import { localDateSchema } from '../scheme/scheme.js';
 import * as z from '../zod.js';
 import { pageOf, unitPageFields } from './common.js';
 

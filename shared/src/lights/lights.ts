@@ -29,7 +29,8 @@ import type { AccountabilityCase } from '../schemas/accountability.js';
 import { LIGHT_LABELS } from '../schemas/labels.js';
 import type { Petition } from '../schemas/petition.js';
 import type { Rectification } from '../schemas/rectification.js';
-import { LIGHTS_DEFAULT, type Scheme } from '../scheme/scheme.js';
+import { LIGHTS_DEFAULT } from '../scheme/defaults.js';
+import type { Scheme } from '../scheme/scheme.js';
 
 export const LIGHTS = ['green', 'yellow', 'red'] as const;
 export type Light = (typeof LIGHTS)[number];

@@ -2,13 +2,14 @@
  * The one rule of the instants live intake carries (a finding's discovery, a petition's receipt, a
  * signal's publication; DESIGN §4.7): the past-instant check every record type passes
  * (pastInstantProblem: not after now beyond the scheme's clock skew, not before the unit existed), and
- * not older than the scheme's live look-back for the field (scheme.ts LIVE_LOOKBACK_DEFAULT says why each
+ * not older than the scheme's live look-back for the field (scheme/defaults.ts LIVE_LOOKBACK_DEFAULT says why each
  * default is what it is). Older instants are history: only the past-records import carries them.
  */
 import { addDays, isLocalDate } from '../calendar/local-date.js';
 import { localDateOf } from '../calendar/time-zone.js';
 import { DomainError } from '../errors/index.js';
-import { LIVE_LOOKBACK_DEFAULT, type Scheme } from '../scheme/scheme.js';
+import { LIVE_LOOKBACK_DEFAULT } from '../scheme/defaults.js';
+import type { Scheme } from '../scheme/scheme.js';
 import { type PastInstantContext, pastInstantProblem } from './migration.js';
 
 /** The look-back of a field: the scheme's, or the default where the scheme predates it. */

@@ -6,7 +6,7 @@
  * rule (`rectification.reasonRequired`), not a malformed body (`rectification.invalidInput`).
  */
 import { localDateSchema, longText, plainText } from '../schemas/common.js';
-import { evidenceSchema } from '../schemas/rectification.js';
+import { evidenceSchema } from '../schemas/evidence.js';
 import * as z from '../zod.js';
 
 /** At most 1000 characters, like `lastRejection.reason` and the extension reasons it is stored in. */

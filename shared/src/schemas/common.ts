@@ -1,10 +1,12 @@
 /** Building blocks shared by every record schema. */
 
-import { isInstant } from '../calendar/local-date.js';
+import { isInstant, isLocalDate } from '../calendar/local-date.js';
 import { isQuarterKey } from '../calendar/quarter.js';
 import * as z from '../zod.js';
 
-export { localDateSchema } from '../scheme/scheme.js';
+export const localDateSchema = z
+  .string()
+  .check(z.refine(isLocalDate, { message: 'expected a date YYYY-MM-DD' }));
 
 /** A record id: letters, digits, '-', '_' (ULIDs or codes). */
 export const idSchema = z

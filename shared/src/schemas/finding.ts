@@ -2,7 +2,7 @@
 import * as z from '../zod.js';
 import { fenSchema, idSchema, instantSchema, localDateSchema, longText, shortText } from './common.js';
 import { findingSeverity, findingSource, problemCategory } from './enums.js';
-import { evidenceFileSchema, evidenceSchema } from './rectification.js';
+import { evidenceFileSchema, evidenceSchema } from './evidence.js';
 
 /** Photos an inspector takes in the field (现场照片), at most this many on one finding. */
 export const FINDING_PHOTOS = 9;

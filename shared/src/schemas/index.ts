@@ -2,6 +2,7 @@ export * from './accountability.js';
 export * from './common.js';
 export * from './enums.js';
 export * from './event.js';
+export * from './evidence.js';
 export * from './finding.js';
 export * from './fund.js';
 export * from './indicator.js';

@@ -1,7 +1,7 @@
 /** 异议: objections to a ranking on notice, their decisions and corrections (DESIGN §4.2). */
 import * as z from '../zod.js';
 import { idSchema, instantSchema, localDateSchema, quarterKeySchema, shortText } from './common.js';
-import { evidenceSchema } from './rectification.js';
+import { evidenceSchema } from './evidence.js';
 
 export const scoreDimensions = ['task', 'rectification', 'findings', 'petitions', 'opinion'] as const;
 export const scoreDimensionSchema = z.enum(scoreDimensions);

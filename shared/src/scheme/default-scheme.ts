@@ -4,7 +4,8 @@
  * the time-zone check) cost ~40 ms of every Lambda's init; scheme.test.ts proves it parses to itself.
  */
 import { CHINA_WORKING_CALENDAR } from '../calendar/china-holidays.js';
-import { LIGHTS_DEFAULT, LIVE_LOOKBACK_DEFAULT, type Scheme } from './scheme.js';
+import { LIGHTS_DEFAULT, LIVE_LOOKBACK_DEFAULT } from './defaults.js';
+import type { Scheme } from './scheme.js';
 
 export const DEFAULT_SCHEME: Scheme = {
   id: 'poverty-alleviation',

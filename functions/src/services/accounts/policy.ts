@@ -2,7 +2,8 @@
  * The password and lockout policy (安全管理员 sets it): data, not code. Stored as the `setting` record
  * `account-policy` (versioned, hash-chained like every change); the defaults stand until one is stored.
  */
-import { type AccountPolicy, type AccountPolicyView, MIN_PASSWORD_LENGTH } from '@jiandu/shared/api';
+import { MIN_PASSWORD_LENGTH } from '@jiandu/shared';
+import type { AccountPolicy, AccountPolicyView } from '@jiandu/shared/api';
 import type { Deps } from '../../app/deps.js';
 import { EdgeError } from '../../app/edge-error.js';
 import type { Actor, StoredRecord } from '../../store/record-store.js';

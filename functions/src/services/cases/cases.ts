@@ -9,7 +9,7 @@ import {
   type Light,
   type Scheme,
 } from '@jiandu/shared';
-import { type CaseView, caseStepBodies } from '@jiandu/shared/api';
+import { type CaseView, caseStepBodies, type ListQuery } from '@jiandu/shared/api';
 import { type Deps, nowIso } from '../../app/deps.js';
 import { assertCan, type Principal } from '../../auth/principal.js';
 import { addToOutbox, caseNotification, OUTBOX_TX_ITEMS } from '../../outbox/notification.js';
@@ -19,7 +19,7 @@ import { Tx } from '../../store/tx.js';
 import { readVisible } from '../org/jurisdiction.js';
 import { namesOf } from '../org/names.js';
 import { assertVersion, commitOrConflict } from '../records/conflict.js';
-import { dataFilter, type ListQuery, listRecords } from '../records/lists.js';
+import { dataFilter, listRecords } from '../records/lists.js';
 
 /** A case's index entries: the jurisdiction and due lists, by unit (no state partition: nothing reads one). */
 export const caseIndex = (c: AccountabilityCase, unitPath: string): RecordIndex => ({

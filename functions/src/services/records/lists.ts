@@ -1,14 +1,11 @@
 /** Lists: cursor pagination, restricted to the caller's jurisdiction, with the common filters. */
 import { searchKey } from '@jiandu/shared';
-import { type ListQuery, listQuerySchema, pagingFields, unitPageFields } from '@jiandu/shared/api';
+import type { ListQuery } from '@jiandu/shared/api';
 import type { Deps } from '../../app/deps.js';
 import type { Principal } from '../../auth/principal.js';
 import type { RecordType } from '../../store/keys.js';
 import type { ListFilter } from '../../store/record-store.js';
 import { listScope } from '../org/jurisdiction.js';
-
-// The list queries are part of the API's contract (`@jiandu/shared/api`); kept importable from here.
-export { type ListQuery, listQuerySchema, pagingFields, unitPageFields };
 
 /** `attribute = value` on the state item, one filter per given value (undefined: no filter). */
 export function equalsFilters(fields: Record<string, unknown>): ListFilter[] {
