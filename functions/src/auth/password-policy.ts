@@ -8,7 +8,6 @@
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@jiandu/shared';
 import { EdgeError } from '../app/edge-error.js';
 
-
 /** zxcvbn score (0–4) a password needs: 3 = "safely unguessable" (≥ 10^8 guesses). */
 const MIN_SCORE = 3;
 
