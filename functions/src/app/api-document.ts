@@ -3,14 +3,9 @@
  * what the `api` Lambda bundle carries as `openapi.json` (bundles.ts) and serves, made once at build
  * time instead of loading every route module and the generator in a function at run time.
  */
-import { DOCUMENT } from './document-info.js';
 import { modulesOf } from './groups/group.js';
 import { ALL_GROUPS } from './groups/index.js';
-import { type OpenApiDocument, openApiDocument } from './openapi-document.js';
-import { declareModules } from './route-manifest.js';
+import type { OpenApiDocument } from './openapi-document.js';
+import { documentOf } from './route-manifest.js';
 
-export const apiDocument = async (): Promise<OpenApiDocument> =>
-  openApiDocument(
-    (await declareModules(modulesOf(ALL_GROUPS))).flatMap((m) => m.declared),
-    DOCUMENT,
-  );
+export const apiDocument = (): Promise<OpenApiDocument> => documentOf(modulesOf(ALL_GROUPS));

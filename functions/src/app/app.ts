@@ -7,7 +7,6 @@ import type { Deps } from './deps.js';
 import { ALL_GROUPS } from './groups/index.js';
 import { type ApiApp, newRouter } from './router.js';
 
-export { MAX_BODY_BYTES } from './compose.js';
 export type { ApiApp, ComposedApp };
 export { newRouter };
 

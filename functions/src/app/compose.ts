@@ -32,7 +32,6 @@ import {
 } from './router.js';
 
 export type { ApiApp };
-export { MAX_BODY_BYTES, UPLOAD_PREFIX };
 
 /** The app: a Hono app, with the declared routes it mounts (from the manifest). */
 export type ComposedApp = ApiApp & { readonly mounted: readonly ManifestRoute[] };
@@ -161,19 +160,7 @@ export async function composeApp(
   });
   for (const m of mounts.slice(publicCount)) mountModule(app, deps, m.module, m.routes);
   // Made (or read) on its first request, by modules that load then: no part of a cold start.
-  const document =
-    opts.document ??
-    (async () => {
-      const [{ openApiDocument }, { DOCUMENT }, { declareModules }] = await Promise.all([
-        import('./openapi-document.js'),
-        import('./document-info.js'),
-        import('./route-manifest.js'),
-      ]);
-      return openApiDocument(
-        (await declareModules(modules)).flatMap((m) => m.declared),
-        DOCUMENT,
-      );
-    });
+  const document = opts.document ?? (async () => (await import('./route-manifest.js')).documentOf(modules));
   let served: Promise<unknown> | undefined;
   app.get('/api/openapi.json', async (c) => {
     served ??= document();

@@ -3,11 +3,14 @@
  * query names of its routes — all the app needs to mount a route, check its query and refuse a request
  * before the module is loaded (compose.ts loads a module on the first request for one of its routes). A
  * Lambda function reads its group's manifest, made at build time (bundles.ts), so a cold start loads no
- * route module; locally the app makes it at start by declaring every module once.
+ * route module; locally the app makes it at start by declaring every module once. The same declaring
+ * gives the modules' OpenAPI document (`documentOf`).
  */
 import { assertEveryRouteDeclared } from './authorize.js';
 import type { Deps } from './deps.js';
+import { DOCUMENT } from './document-info.js';
 import type { RouteModule } from './groups/group.js';
+import { type OpenApiDocument, openApiDocument } from './openapi-document.js';
 import type { DeclaredRoute } from './router.js';
 
 export interface ManifestRoute {
@@ -64,3 +67,13 @@ export async function routeManifest(modules: readonly RouteModule[]): Promise<Ro
   }
   return manifest;
 }
+
+/**
+ * The OpenAPI document of these modules, from their declarations alone. Here, not beside the whole API's
+ * (api-document.ts): naming every group there would put every group's route modules in each bundle.
+ */
+export const documentOf = async (modules: readonly RouteModule[]): Promise<OpenApiDocument> =>
+  openApiDocument(
+    (await declareModules(modules)).flatMap((m) => m.declared),
+    DOCUMENT,
+  );

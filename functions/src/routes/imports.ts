@@ -13,11 +13,9 @@ import { defineRoute } from '../app/authorize.js';
 import type { Deps } from '../app/deps.js';
 import { EdgeError } from '../app/edge-error.js';
 /** Paths under it take file bodies: the app's JSON-only gate and JSON size cap let them through. */
-import { MAX_IMPORT_BYTES, UPLOAD_PREFIX } from '../app/limits.js';
+import { MAX_IMPORT_BYTES } from '../app/limits.js';
 import { newRouter } from '../app/router.js';
 import { idParam, json } from './common.js';
-
-export { UPLOAD_PREFIX };
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The bodies an upload may have: a form with the file, or the file itself (as browsers label csv and xlsx). */

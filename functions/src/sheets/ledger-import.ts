@@ -27,7 +27,6 @@ import { keepUpload } from './uploads.js';
 
 export const MAX_IMPORT_ROWS = 10_000;
 /** The size cap of an upload (uploads.ts says why). */
-export { MAX_IMPORT_BYTES } from './uploads.js';
 
 /** A row's outcome and the report of an import (`@jiandu/shared/api`). */
 export type RowStatus = LedgerReportRow['status'];

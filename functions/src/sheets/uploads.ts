@@ -14,8 +14,6 @@ import { putItem, readPartition } from '../store/table-ops.js';
 const CHUNK_BYTES = 300 * 1024;
 const KEEP_SECONDS = 7 * 24 * 3600;
 
-export { MAX_IMPORT_BYTES } from '../app/limits.js';
-
 export interface UploadMeta {
   id: string;
   fileName: string;

@@ -8,12 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SCHEME, type Role, role as role_, type Scheme, type Unit } from '@jiandu/shared';
 import { expect, inject } from 'vitest';
+import { apiDocument } from '../app/api-document.js';
 import { type ComposedApp, createApp } from '../app/app.js';
 import { type Deps, makeDeps } from '../app/deps.js';
-import { modulesOf } from '../app/groups/group.js';
-import { ALL_GROUPS } from '../app/groups/index.js';
-import { openApiDocument } from '../app/openapi-document.js';
-import { declareModules } from '../app/route-manifest.js';
 import { generateSigningKey } from '../auth/signing-key.js';
 import { createVerifier, jwksOf } from '../auth/tokens.js';
 import { ephemeralPiiCipher } from '../crypto/pii.js';
@@ -35,14 +32,7 @@ let counter = 0;
  */
 let contract: Promise<Contract> | undefined;
 export const apiContract = (): Promise<Contract> => {
-  contract ??= declareModules(modulesOf(ALL_GROUPS)).then((modules) =>
-    contractOf(
-      openApiDocument(
-        modules.flatMap((m) => m.declared),
-        { openapi: '3.1.0', info: { title: 'Jiandu', version: '1' } },
-      ) as OpenApiDocument,
-    ),
-  );
+  contract ??= apiDocument().then((doc) => contractOf(doc as OpenApiDocument));
   return contract;
 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEME } from '../scheme/default-scheme.js';
-import { LIVE_LOOKBACK_DEFAULT } from '../scheme/scheme.js';
+import { LIVE_LOOKBACK_DEFAULT } from '../scheme/defaults.js';
 import { assertLiveInstant, liveInstantProblem } from './live-intake.js';
 
 // 2026-03-10T10:00:00+08:00

@@ -7,10 +7,6 @@ import { localDateSchema } from '../schemas/common.js';
 import { plainText } from '../schemas/text.js';
 import * as z from '../zod.js';
 
-// Their own modules, so code that needs a default or a date's schema does not build the scheme's schema.
-export { LIGHTS_DEFAULT, LIVE_LOOKBACK_DEFAULT } from './defaults.js';
-export { localDateSchema };
-
 const hundredths = z.int().check(z.gte(0), z.lte(10_000));
 const count = z.int().check(z.gte(0));
 
@@ -139,7 +135,7 @@ export const schemeSchema = z.strictObject({
     }),
   ),
   /**
-   * Traffic lights (LIGHTS_DEFAULT says why each default is what it is). Optional rather than defaulted,
+   * Traffic lights (defaults.ts LIGHTS_DEFAULT says why each default is what it is). Optional rather than defaulted,
    * like `migration.liveLookbackDays`: a scheme stored before lights existed stays a Scheme; its readers
    * take LIGHTS_DEFAULT.
    */
