@@ -30,10 +30,14 @@ describe('schemes through the API', () => {
     expect([ranking.schemeVersion, ranking.noCardReason]).toEqual([2, 'groupTooSmall']);
     const versions = await h.call('GET', '/api/v1/schemes', { token: viewer });
     expect(((await versions.json()) as { items: { version: number }[] }).items.map((v) => v.version)).toEqual(
-      [2],
+      [2, 1],
     );
     const one = await h.call('GET', '/api/v1/schemes/2', { token: viewer });
     expect(((await one.json()) as { cards: { minGroupSize: number } }).cards.minGroupSize).toBe(4);
+    // The built-in version stays readable once superseded: it is the history of what was in force.
+    const first = await h.call('GET', '/api/v1/schemes/1', { token: viewer });
+    expect([first.status, await first.json()]).toEqual([200, DEFAULT_SCHEME]);
+    expect((await h.call('GET', '/api/v1/schemes/3', { token: viewer })).status).toBe(404);
   });
 
   it('refuses an old version (409), an invalid scheme (400 naming the field) and a non-admin (403)', async () => {

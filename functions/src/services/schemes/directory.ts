@@ -19,7 +19,8 @@ export class SchemeDirectory {
 
   constructor(
     private readonly store: RecordStore,
-    private readonly fallback: Scheme,
+    /** The version in force before any is stored (it stays in the history once others are). */
+    readonly fallback: Scheme,
     private readonly clock: () => number,
     private readonly ttlMs = 60_000,
   ) {}

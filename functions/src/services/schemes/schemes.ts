@@ -15,7 +15,10 @@ import type { StoredScheme } from './directory.js';
 /** Record id of a stored version: sorts by version ("v000002"). */
 export const schemeRecordId = (version: number): string => `v${String(version).padStart(6, '0')}`;
 
-/** Every stored version, newest first, and the built-in default when nothing is stored. */
+/**
+ * Every version, newest first: the stored ones, then the built-in default — it was in force until the
+ * first version was stored, so the history keeps it (and `GET /schemes/{version}` answers it).
+ */
 export async function schemeVersions(deps: Deps): Promise<SchemeVersion[]> {
   const out: SchemeVersion[] = [];
   let cursor: string | undefined;
@@ -38,18 +41,24 @@ export async function schemeVersions(deps: Deps): Promise<SchemeVersion[]> {
     }
     cursor = page.cursor ?? undefined;
   } while (cursor);
-  if (out.length === 0) {
-    const { id, version, name } = await deps.scheme();
+  const builtIn = await unstored(deps);
+  if (out.every((v) => v.version > builtIn.version)) {
+    const { id, version, name } = builtIn;
     out.push({ id, version, name, storedAt: null, storedBy: null });
   }
   return out;
 }
 
+/** The version in force before any was stored: the built-in default (or the one a test fixed). */
+async function unstored(deps: Deps): Promise<Scheme> {
+  return deps.schemes ? deps.schemes.fallback : deps.scheme();
+}
+
 export async function schemeVersion(deps: Deps, version: number): Promise<Scheme> {
   const s = await deps.store.get<StoredScheme>('scheme', schemeRecordId(version));
   if (s) return s.data.scheme;
-  const current = await deps.scheme();
-  if (current.version === version) return current;
+  const builtIn = await unstored(deps);
+  if (builtIn.version === version) return builtIn;
   throw notFound('scheme version');
 }
 
