@@ -86,12 +86,21 @@ export interface Paging {
 }
 
 /**
+ * The first read of each partition of a merged page. One partition: the page. n shards: twice a shard's
+ * even share, plus one — a shard's part of a page of 50 over 16 shards is ~3 ± 1.7 items, so a batch of 4
+ * left a third of the shards to read again (a second round trip on most pages, and a cost that swung with
+ * how the page's items fell over the shards); a batch of 8 leaves ~1 % of them.
+ */
+export const firstBatch = (limit: number, partitions: number): number =>
+  partitions === 1 ? limit : Math.ceil((2 * limit) / partitions) + 1;
+
+/**
  * The most items one list page reads: 5 × the page plus a first batch from each partition. A filter that
  * drops most of what it reads ends the page early with a cursor, so no request's cost grows with the
  * records of the scope that do not match (the client pages on).
  */
 export const READ_BUDGET = (limit: number, partitions: number): number =>
-  5 * limit + partitions * (partitions === 1 ? limit : Math.ceil(limit / partitions) + 1);
+  5 * limit + partitions * firstBatch(limit, partitions);
 
 export class RecordStore {
   constructor(
@@ -390,7 +399,7 @@ export class RecordStore {
       positions = at as (string | null)[];
     }
     const n = pks.length;
-    const batch = n === 1 ? limit : Math.ceil(limit / n) + 1;
+    const batch = firstBatch(limit, n);
     const budget = READ_BUDGET(limit, n);
     const shards = pks.map((pk, i) => ({
       pk,
@@ -442,15 +451,38 @@ export class RecordStore {
     };
     /** Reads done per partition: a partition whose reads a filter keeps emptying reads more each time. */
     const reads = shards.map(() => 1);
+    const ahead = (a: string, b: string) => (forward ? a < b : a > b);
+    /** The partition whose next item comes first in the merge (among those holding one read). */
+    const leader = () => {
+      let best: (typeof shards)[number] | undefined;
+      for (const s of shards) {
+        const head = s.buf[0];
+        if (head && (!best || ahead(String(head[skAttr]), String(best.buf[0]?.[skAttr])))) best = s;
+      }
+      return best;
+    };
     /**
-     * Reads every partition that has not shown its next item and has not ended — all at once (one round
-     * trip, not one per partition), until each shows one or ends; false when the budget is spent first.
-     * Each read of a partition is twice its previous one (a rare filter value costs a few round trips,
-     * not one per batch), the budget shared among the partitions read.
+     * The partitions that may still hold an item ahead of the leader's: those with nothing read in hand
+     * and not ended whose reads stand ahead of it. A read that a filter emptied still tells how far the
+     * partition was read: everything it holds lies behind that point, so a partition read past the
+     * leader's item does not hold the merge back (a rare keyword in one shard does not stop the others'
+     * items from being answered).
+     */
+    const blocking = (best: (typeof shards)[number] | undefined) => {
+      const at = best ? String(best.buf[0]?.[skAttr]) : undefined;
+      return shards.flatMap((s, i) =>
+        s.buf.length === 0 && s.next !== null && (at === undefined || ahead(s.next, at)) ? [i] : [],
+      );
+    };
+    /**
+     * Reads the blocking partitions — all at once (one round trip, not one per partition) — until none
+     * blocks; false when the budget is spent first. Each read of a partition is twice its previous one
+     * (a rare filter value costs a few round trips, not one per batch), the budget shared among the
+     * partitions read.
      */
     const refill = async (): Promise<boolean> => {
       for (;;) {
-        const empty = shards.flatMap((s, i) => (s.buf.length === 0 && s.next !== null ? [i] : []));
+        const empty = blocking(leader());
         if (empty.length === 0) return true;
         const left = budget - read;
         if (left <= 0) return false;
@@ -468,18 +500,9 @@ export class RecordStore {
     // a first batch of each by its definition.
     await Promise.all(shards.filter((s) => s.next !== null).map((s) => fetch(s, batch)));
     const items: Record<string, unknown>[] = [];
-    let spent = false;
-    const ahead = (a: string, b: string) => (forward ? a < b : a > b);
-    while (items.length < limit && !spent) {
-      if (!(await refill())) {
-        spent = true;
-        break;
-      }
-      let best: (typeof shards)[number] | undefined;
-      for (const s of shards) {
-        const head = s.buf[0];
-        if (head && (!best || ahead(String(head[skAttr]), String(best.buf[0]?.[skAttr])))) best = s;
-      }
+    while (items.length < limit) {
+      if (!(await refill())) break;
+      const best = leader();
       if (!best) break;
       const item = best.buf.shift() as Record<string, unknown>;
       items.push(item);
