@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.js';
 import './app/styles.css';
+import { initialLang, loadLang } from './i18n/index.js';
 
 // The app shell offline (production builds only; Vite's dev server serves modules, not a shell).
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
@@ -11,10 +12,14 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
 }
 
 const root = document.getElementById('root');
+// An English reader's catalogue loads before the first paint (Chinese is in the entry); should it fail
+// (offline, not cached yet), the app opens in Chinese.
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
+  void loadLang(initialLang()).finally(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
   );
 }

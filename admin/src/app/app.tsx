@@ -1,8 +1,6 @@
 /** Providers (i18n, antd with its zh-CN or en locale, TanStack Query) and the router. */
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { type ReactNode, useEffect, useState } from 'react';
@@ -18,7 +16,7 @@ const FOCUS = '#0043a8';
 const FOCUS_SHADOW = '0 0 0 2px rgba(0, 67, 168, 0.2)';
 
 function Localized({ children }: { children: ReactNode }) {
-  const { lang } = useI18n();
+  const { lang, antdLocale } = useI18n();
   const reducedMotion = useMedia(REDUCED_MOTION);
   useEffect(() => {
     dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
@@ -26,7 +24,7 @@ function Localized({ children }: { children: ReactNode }) {
   }, [lang]);
   return (
     <ConfigProvider
-      locale={lang === 'en' ? enUS : zhCN}
+      locale={antdLocale}
       theme={{
         // Text and link colours dark enough for WCAG AA contrast (4.5:1) on white and light fills.
         token: {

@@ -1,9 +1,10 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { I18nProvider, type Lang } from '../i18n/index.js';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { I18nProvider, type Lang, loadLang } from '../i18n/index.js';
 import { RouteError } from './route-error.js';
 
+beforeAll(() => loadLang('en'));
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();

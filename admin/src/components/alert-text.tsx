@@ -3,7 +3,8 @@
  * record's title or category) where the alert keeps them; an alert stored before facts were kept shows its
  * Chinese text, with any record id in it left out (a person reads a record by its title, not its id).
  */
-import { type Alert, problemCategory } from '@jiandu/shared';
+import type { Alert } from '@jiandu/shared';
+import { PROBLEM_CATEGORY_LABELS } from '@jiandu/shared/labels';
 import { useI18n } from '../i18n/index.js';
 
 const ID = /[0-9A-HJKMNP-TV-Z]{26}/g;
@@ -17,7 +18,7 @@ export function useAlertText(): (a: Pick<Alert, 'message' | 'facts'>) => string 
       days: f.days,
       due: f.due,
       title: f.title ?? '',
-      category: f.category ? label(problemCategory, f.category) : '',
+      category: f.category ? label(PROBLEM_CATEGORY_LABELS, f.category) : '',
       ext: f.extensionDays ?? 0,
     };
     switch (f.kind) {

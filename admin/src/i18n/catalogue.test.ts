@@ -1,12 +1,15 @@
 import { apiErrorCodes } from '@jiandu/shared';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, NetworkError } from '../lib/api-client.js';
 import { en } from './en.js';
-import { errorsEn, errorsZh } from './errors.js';
-import { errorText, fieldErrorText, translate } from './index.js';
+import { errorsZh } from './errors.js';
+import { errorsEn } from './errors-en.js';
+import { errorText, fieldErrorText, loadLang, translate } from './index.js';
 import { zhCN } from './zh-CN.js';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+beforeAll(() => loadLang('en'));
 
 describe('the i18n catalogue', () => {
   it('has the same keys in Chinese and English', () => {

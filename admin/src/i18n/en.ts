@@ -96,6 +96,7 @@ export const en: Record<MessageKey, string> = {
   'bulletins.remindersRead': 'Read',
   'bulletins.remindersIgnored': 'Ignored',
   'nav.home': 'Home',
+  'nav.breadcrumbs': 'You are here',
   'nav.detail': 'Details',
   'nav.new': 'New',
   'nav.findings': 'Findings',

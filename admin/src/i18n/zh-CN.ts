@@ -89,6 +89,7 @@ export const zhCN = {
   'bulletins.remindersRead': '已阅',
   'bulletins.remindersIgnored': '逾期未阅',
   'nav.home': '首页',
+  'nav.breadcrumbs': '当前位置',
   'nav.detail': '详情',
   'nav.new': '新增',
   'nav.findings': '督查发现',

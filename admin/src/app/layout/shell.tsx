@@ -27,7 +27,7 @@ import {
 } from '@ant-design/icons';
 import type { Capability } from '@jiandu/shared/access';
 import { ROLE_LABELS } from '@jiandu/shared/labels';
-import { Alert, Breadcrumb, Button, Drawer, Grid, Layout, Menu, Tag } from 'antd';
+import { Alert, Button, Drawer, Grid, Layout, Tag } from 'antd';
 import { type ReactNode, Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useCurrentScheme } from '../../api/scheme.js';
@@ -163,7 +163,20 @@ function Crumbs({ path, selected }: { path: string; selected: string }) {
       ? [{ key: 'leaf', title: t(SUB_SCREENS[path] ?? (path.endsWith('/new') ? 'nav.new' : 'nav.detail')) }]
       : []),
   ];
-  return <Breadcrumb className="crumbs" items={items} data-testid="breadcrumbs" />;
+  // A list in a labelled nav (WAI-ARIA's breadcrumb pattern), the last item the current page; the
+  // separators are CSS. Not antd's Breadcrumb: it brings its Dropdown (for crumbs with menus, unused
+  // here) into the first screen's code.
+  return (
+    <nav className="crumbs" aria-label={t('nav.breadcrumbs')} data-testid="breadcrumbs">
+      <ol>
+        {items.map((it, i) => (
+          <li key={it.key} aria-current={i === items.length - 1 ? 'page' : undefined}>
+            {it.title}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
 }
 
 export default function Shell() {
@@ -179,15 +192,7 @@ export default function Shell() {
   const units = useUnits();
   useCurrentScheme();
   const can = useCan();
-  const items = NAV.filter((n) => !n.capability || [n.capability].flat().some(can)).map((n) => ({
-    key: n.path,
-    icon: n.icon,
-    label: (
-      <Link to={n.path} data-testid={`nav-${n.path.slice(1).replaceAll('/', '-') || 'home'}`}>
-        {t(n.label)}
-      </Link>
-    ),
-  }));
+  const entries = NAV.filter((n) => !n.capability || [n.capability].flat().some(can));
   // On a phone the switch shows the other language's short name (its accessible name starts with it).
   const langShort = lang === 'en' ? '中' : 'EN';
   const top = `/${loc.pathname.split('/')[1] ?? ''}`;
@@ -206,9 +211,27 @@ export default function Shell() {
   useEffect(() => {
     if (path) setDrawer(false);
   }, [path]);
+  // The menu is a list of links in a labelled nav, the current entry marked (aria-current): what a
+  // screen reader and the keyboard expect of site navigation. Not antd's Menu: its roving focus, popups
+  // and tooltips are for menus of commands, and were a tenth of the first screen's code.
   const menu = (
-    <nav aria-label={t('app.menu')}>
-      <Menu mode="inline" selectedKeys={[selected]} items={items} />
+    <nav aria-label={t('app.menu')} className="side-nav">
+      <ul>
+        {entries.map((n) => (
+          <li key={n.path}>
+            <Link
+              to={n.path}
+              data-testid={`nav-${n.path.slice(1).replaceAll('/', '-') || 'home'}`}
+              aria-current={n.path === selected ? 'page' : undefined}
+            >
+              <span className="side-nav-icon" aria-hidden="true">
+                {n.icon}
+              </span>
+              {t(n.label)}
+            </Link>
+          </li>
+        ))}
+      </ul>
     </nav>
   );
   return (

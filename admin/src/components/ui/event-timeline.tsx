@@ -5,7 +5,7 @@
 import { migratedClosureSchema, role } from '@jiandu/shared';
 import { Timeline, Typography } from 'antd';
 import { type HistoryCollection, useEvents } from '../../api/events.js';
-import { catalogues, type MessageKey, useI18n } from '../../i18n/index.js';
+import { isMessageKey, useI18n } from '../../i18n/index.js';
 import { fmtInstant, shortHash } from '../../lib/format.js';
 import { useSession } from '../../lib/use-session.js';
 import { ErrorState, Loading } from './states.js';
@@ -19,12 +19,12 @@ export function EventTimeline({
   id: string;
   actorName?: (id: string) => string;
 }) {
-  const { t, label, lang } = useI18n();
+  const { t, label } = useI18n();
   const q = useEvents(collection, id);
   // Each action by its name in the user's language; the code stays beside it (it is what the chain holds).
   const actionLabel = (action: string) => {
     const key = `action.${action}`;
-    return key in catalogues[lang] ? t(key as MessageKey) : action;
+    return isMessageKey(key) ? t(key) : action;
   };
   const me = useSession()?.user;
   // A ledger row closed offline (DESIGN §4.7): its verifiers from the record it left, never shown as
