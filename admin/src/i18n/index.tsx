@@ -104,7 +104,11 @@ const Ctx = createContext<I18n | null>(null);
 export function I18nProvider({ children, lang: fixed }: { children: ReactNode; lang?: Lang }) {
   const [lang, setLangState] = useState<Lang>(fixed ?? initialLang());
   const setLang = useCallback(async (l: Lang) => {
-    await loadLang(l);
+    try {
+      await loadLang(l);
+    } catch {
+      return; // offline before English was ever loaded: the screen stays in the language it is in
+    }
     setLangState(l);
     try {
       globalThis.localStorage?.setItem(KEY, l);
