@@ -170,7 +170,7 @@ function Crumbs({ path, selected }: { path: string; selected: string }) {
     <nav className="crumbs" aria-label={t('nav.breadcrumbs')} data-testid="breadcrumbs">
       <ol>
         {items.map((it, i) => (
-          <li key={it.key} aria-current={i === items.length - 1 ? 'page' : undefined}>
+          <li key={it.key} aria-current={i > 0 && i === items.length - 1 ? 'page' : undefined}>
             {it.title}
           </li>
         ))}
