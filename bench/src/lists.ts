@@ -1,7 +1,8 @@
 /**
  * Lists rows (issue 15 "lists cost O(page)", issue 17 "keyword search"): the first page of the
  * rectifications list for a township officer, a county supervisor and the city, at several record counts
- * (10,000, 100,000 and 1,000,000 by default), each count in its own table of one DynamoDB Local on disk
+ * (10,000, 100,000 and 1,000,000 by default), each count in its own table of one DynamoDB Local whose file is
+ * on tmpfs where the machine has room (LISTS_DIR)
  * (in memory, a million records with the table's indexes would not fit the machine's memory).
  * Every table holds the same unit tree and the same records in the measured scopes — the township 250,
  * its county 2,500 — and the rest of its records in the other counties, so a flat row means the cost of
@@ -14,7 +15,7 @@
  * reads are counted from the store's answers (ScannedCount of every Query, before filters).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -43,7 +44,8 @@ import { createUnits } from '../../functions/src/services/org/org.js';
 import { rectificationIndex } from '../../functions/src/services/rectifications/index.js';
 import { listRectifications } from '../../functions/src/services/rectifications/list.js';
 import { schemeFingerprint } from '../../functions/src/services/sweeps/wake.js';
-import { keys } from '../../functions/src/store/keys.js';
+import { keys, ROOT_SHARDS } from '../../functions/src/store/keys.js';
+import { READ_BUDGET } from '../../functions/src/store/record-store.js';
 import { localTable } from '../../functions/src/store/table.js';
 import { ensureTable } from '../../functions/src/store/table-bootstrap.js';
 import { putItem } from '../../functions/src/store/table-ops.js';
@@ -52,10 +54,27 @@ import type { Row } from './report.js';
 import { fmt, int, median } from './stats.js';
 
 export const LIST_SIZES = [10_000, 100_000, 1_000_000];
+/**
+ * Where the lists tables live: DynamoDB Local's database file (-dbPath, SQLite) on tmpfs where the machine
+ * has one. What is measured is unchanged — the same file-backed store, its queries and its indexes — but
+ * writing a million records to a file on the root disk takes ~75 min (the file system's writes), on tmpfs
+ * about half (a million records' file takes ~5 GB: the tmpfs must have 8 GB free, else the OS's temporary
+ * directory is used). The file's pages are the kernel's, not the store's resident memory; the memory rows keep
+ * their own store on disk.
+ */
+const TMPFS = '/dev/shm';
+const TMPFS_NEEDED = 8 * 2 ** 30;
+const tmpfsFree = () => {
+  if (!existsSync(TMPFS)) return 0;
+  const fs = statfsSync(TMPFS);
+  return fs.bavail * fs.bsize;
+};
+const LISTS_DIR = tmpfsFree() >= TMPFS_NEEDED ? TMPFS : tmpdir();
+const STORE_LABEL = LISTS_DIR === TMPFS ? 'file on tmpfs' : 'on disk';
 const UNITS = 2_000;
 const PAGE = 50;
-const REPS = 15;
-const WARMUPS = 3;
+const REPS = 41;
+const WARMUPS = 10;
 /** The measured township (250 records at every size), an empty one, and their county (2,500). */
 const TOWNSHIP = 'bc-c0-t0';
 const EMPTY_TOWNSHIP = 'bc-c0-t23';
@@ -242,7 +261,7 @@ export async function benchLists(opts: {
   log: (s: string) => void;
 }): Promise<{ rows: Row[]; details: string[]; points: ListPoint[] }> {
   const sizes = opts.sizes ?? LIST_SIZES;
-  const dir = mkdtempSync(join(tmpdir(), 'jiandu-bench-lists-'));
+  const dir = mkdtempSync(join(LISTS_DIR, 'jiandu-bench-lists-'));
   const store = await startDynamoLocal({ heapMb: 256, dataDir: join(dir, 'store') });
   try {
     const clients = dynamoClient(store.endpoint);
@@ -465,7 +484,7 @@ async function benchSweep(
   return {
     row: {
       what: `overdue sweep, ${DUE_TODAY} due today: items read and time, ${points.map((p) => int(p.records)).join(' → ')} records`,
-      store: 'on disk',
+      store: STORE_LABEL,
       figure: `read from the wake list **${points.map((p) => p.scanned).join(' / ')}**, Query items **${points.map((p) => p.read).join(' / ')}**, requests **${points.map((p) => p.requests).join(' / ')}**; median ${points.map((p) => fmt(p.ms)).join(' / ')} ms (the store's GetItem ${points.map((p) => fmt(p.getMs)).join(' / ')} ms)`,
       bar: 'items read and requests flat ± 20 %',
       pass: flat,
@@ -491,17 +510,26 @@ function listRows(points: ListPoint[]): Row[] {
     const returned = ps.map((p) => p.returned).join(' / ');
     // Reads flat: every size reads per item within ±20 % of the smallest's (an empty list: a constant
     // that does not grow). Latency flat: p50 within ±20 % of the smallest size's (with 1 ms of slack
-    // for sub-millisecond noise), as the issue's bar says.
+    // for sub-millisecond noise), as issue 15's bar says for the lists of a jurisdiction and their
+    // filters. A keyword search (issue 17: "its cost reported in the bench") has no index: its cost is
+    // the page budget of items read, the bar; its time is reported beside it, not held to ±20 % — it
+    // follows what the filter keeps at each size (the city's other counties differ between tables).
     const readsFlat = ps.every((p) =>
       empty ? p.read <= first.read : within(perItem(first), perItem(p), 0.2),
     );
+    // The city's lists merge the root's shards; a unit below it reads its own partition.
+    const budget = READ_BUDGET(
+      PAGE,
+      SCOPES.find((s) => s.label === scope)?.unitId === CITY ? ROOT_SHARDS : 1,
+    );
+    const inBudget = ps.every((p) => p.read <= budget);
     const latFlat = ps.every((p) => Math.abs(p.p50Ms - first.p50Ms) <= Math.max(0.2 * first.p50Ms, 1));
     rows.push({
       what: `first list page (${PAGE}) of rectifications, ${scope}: ${empty ? 'items read' : 'items read per item returned'} and p50, ${sizes} records`,
-      store: 'on disk',
+      store: STORE_LABEL,
       figure: `${empty ? 'read' : 'read/returned'} **${reads}** (returned ${returned}); p50 **${lat} ms**`,
-      bar: keyword ? 'flat ± 20 % (cost bounded by the page budget)' : 'flat ± 20 %',
-      pass: readsFlat && latFlat,
+      bar: keyword ? `items read flat ± 20 % and ≤ the page budget (${budget}); p50 reported` : 'flat ± 20 %',
+      pass: readsFlat && (keyword ? inBudget : latFlat),
     });
   }
   return rows;
@@ -509,6 +537,6 @@ function listRows(points: ListPoint[]): Row[] {
 
 function listDetails(sizes: readonly number[]): string[] {
   return [
-    `Lists: ${sizes.map(int).join(', ')} rectifications, each count in its own table of one DynamoDB Local on disk with the same ${int(UNITS)}-unit tree; the measured township holds 250 records and its county ${int(IN_COUNTY)} at every count, the other records are spread over the other counties' townships; a third are closed, every 10th title holds the keyword 「${KEYWORD}」. Records are written as the store writes them (RecordStore.itemOf with rectificationIndex) by BatchWriteItem. Each page is read through listRectifications for a caller at the unit (limit ${PAGE}); "read" is the sum of ScannedCount (items read before filters) of its Queries. p50 of ${REPS} pages after ${WARMUPS} untimed, the tables interleaved in every round.`,
+    `Lists: ${sizes.map(int).join(', ')} rectifications, each count in its own table of one DynamoDB Local whose database file is ${LISTS_DIR === TMPFS ? 'on tmpfs' : 'on disk'}, with the same ${int(UNITS)}-unit tree; the measured township holds 250 records and its county ${int(IN_COUNTY)} at every count, the other records are spread over the other counties' townships; a third are closed, every 10th title holds the keyword 「${KEYWORD}」. Records are written as the store writes them (RecordStore.itemOf with rectificationIndex) by BatchWriteItem. Each page is read through listRectifications for a caller at the unit (limit ${PAGE}); "read" is the sum of ScannedCount (items read before filters) of its Queries. p50 of ${REPS} pages after ${WARMUPS} untimed, the tables interleaved in every round.`,
   ];
 }
