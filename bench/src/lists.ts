@@ -51,7 +51,7 @@ import { ensureTable } from '../../functions/src/store/table-bootstrap.js';
 import { putItem } from '../../functions/src/store/table-ops.js';
 import { benchUnits, mix32 } from './fixtures.js';
 import type { Row } from './report.js';
-import { fmt, int, median } from './stats.js';
+import { fmt, int, median, roundOrder } from './stats.js';
 
 export const LIST_SIZES = [10_000, 100_000, 1_000_000];
 /**
@@ -73,7 +73,8 @@ const LISTS_DIR = tmpfsFree() >= TMPFS_NEEDED ? TMPFS : tmpdir();
 const STORE_LABEL = LISTS_DIR === TMPFS ? 'file on tmpfs' : 'on disk';
 const UNITS = 2_000;
 const PAGE = 50;
-const REPS = 41;
+/** Timed rounds: 7 × the 6 orders of three tables (`roundOrder`), after 10 untimed. */
+const REPS = 42;
 const WARMUPS = 10;
 /** The measured township (250 records at every size), an empty one, and their county (2,500). */
 const TOWNSHIP = 'bc-c0-t0';
@@ -337,7 +338,7 @@ export async function benchLists(opts: {
     const times = new Map<string, number[]>();
     const counts = new Map<string, { returned: number; read: number; queries: number }>();
     for (let r = 0; r < WARMUPS + REPS; r++) {
-      const order = r % 2 === 0 ? tables : [...tables].reverse();
+      const order = roundOrder(tables, r);
       for (const t of order) {
         const ms = await floor(t.deps);
         if (r >= WARMUPS) floors.set(t.records, [...(floors.get(t.records) ?? []), ms]);
@@ -384,7 +385,7 @@ export async function benchLists(opts: {
 
 /** Rectifications whose day 1 falls on the bench's today, put before each sweep run (fresh ids). */
 const DUE_TODAY = 100;
-const SWEEP_REPS = 5;
+const SWEEP_REPS = 6;
 
 /**
  * The overdue sweep row (issue 15 "sweeps read only what is due"): in each lists table (its open
@@ -418,7 +419,7 @@ async function benchSweep(
     }[]
   >();
   for (let rep = 0; rep < SWEEP_REPS; rep++) {
-    const order = rep % 2 === 0 ? tables : [...tables].reverse();
+    const order = roundOrder(tables, rep);
     for (const t of order) {
       const items = [];
       for (let i = 0; i < DUE_TODAY; i++) {
@@ -537,6 +538,6 @@ function listRows(points: ListPoint[]): Row[] {
 
 function listDetails(sizes: readonly number[]): string[] {
   return [
-    `Lists: ${sizes.map(int).join(', ')} rectifications, each count in its own table of one DynamoDB Local whose database file is ${LISTS_DIR === TMPFS ? 'on tmpfs' : 'on disk'}, with the same ${int(UNITS)}-unit tree; the measured township holds 250 records and its county ${int(IN_COUNTY)} at every count, the other records are spread over the other counties' townships; a third are closed, every 10th title holds the keyword 「${KEYWORD}」. Records are written as the store writes them (RecordStore.itemOf with rectificationIndex) by BatchWriteItem. Each page is read through listRectifications for a caller at the unit (limit ${PAGE}); "read" is the sum of ScannedCount (items read before filters) of its Queries. p50 of ${REPS} pages after ${WARMUPS} untimed, the tables interleaved in every round.`,
+    `Lists: ${sizes.map(int).join(', ')} rectifications, each count in its own table of one DynamoDB Local whose database file is ${LISTS_DIR === TMPFS ? 'on tmpfs' : 'on disk'}, with the same ${int(UNITS)}-unit tree; the measured township holds 250 records and its county ${int(IN_COUNTY)} at every count, the other records are spread over the other counties' townships; a third are closed, every 10th title holds the keyword 「${KEYWORD}」. Records are written as the store writes them (RecordStore.itemOf with rectificationIndex) by BatchWriteItem. Each page is read through listRectifications for a caller at the unit (limit ${PAGE}); "read" is the sum of ScannedCount (items read before filters) of its Queries. p50 of ${REPS} pages after ${WARMUPS} untimed, the tables interleaved in every round, each table in every position of the round equally often.`,
   ];
 }

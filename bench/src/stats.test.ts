@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmt, int, median, percentile, perSecond, summarize } from './stats.js';
+import { fmt, int, median, percentile, perSecond, roundOrder, summarize } from './stats.js';
 
 describe('percentile', () => {
   it.each([
@@ -45,5 +45,28 @@ describe('summaries and rates', () => {
   it('formats counts as whole numbers', () => {
     expect(int(0)).toBe('0');
     expect(int(100_160)).toBe('100,160');
+  });
+});
+
+describe('roundOrder', () => {
+  it('puts three items in all six orders over six rounds, each in every position twice', () => {
+    const orders = Array.from({ length: 6 }, (_, r) => roundOrder(['a', 'b', 'c'], r).join(''));
+    expect(new Set(orders).size).toBe(6);
+    for (const x of ['a', 'b', 'c'])
+      for (let pos = 0; pos < 3; pos++) expect(orders.filter((o) => o[pos] === x)).toHaveLength(2);
+  });
+
+  it('balances positions for any count over 2n rounds and leaves its input alone', () => {
+    for (let n = 1; n <= 6; n++) {
+      const items = Array.from({ length: n }, (_, i) => i);
+      const seen = items.map(() => items.map(() => 0));
+      for (let r = 0; r < 2 * n; r++)
+        roundOrder(items, r).forEach((item, pos) => {
+          seen[item]![pos]!++;
+        });
+      for (const row of seen) for (const c of row) expect(c).toBe(2);
+      expect(items).toEqual(Array.from({ length: n }, (_, i) => i));
+    }
+    expect(roundOrder([], 3)).toEqual([]);
   });
 });

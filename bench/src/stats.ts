@@ -50,3 +50,15 @@ export const pct = (ratio: number): string =>
   Number.isFinite(ratio) ? `${(ratio * 100).toFixed(0)} %` : 'n/a';
 
 export const times = (ratio: number): string => (Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : 'n/a');
+
+/**
+ * The items in round `r`'s order when several are measured side by side: rotated by ⌊r/2⌋ and reversed
+ * on odd rounds — over any 2n rounds from an even one, every item is measured in every position equally
+ * often (for n ≤ 3 in all n! orders), so no item's figure carries the cost of where it stands.
+ */
+export function roundOrder<T>(items: readonly T[], r: number): T[] {
+  if (items.length === 0) return [];
+  const k = Math.floor(r / 2) % items.length;
+  const rotated = [...items.slice(k), ...items.slice(0, k)];
+  return r % 2 === 0 ? rotated : rotated.reverse();
+}
