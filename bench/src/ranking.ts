@@ -27,7 +27,7 @@ import { computeDrafts, readAggregates } from '../../functions/src/services/rank
 import { addAggregateUpdate } from '../../functions/src/store/aggregate-codec.js';
 import { MAX_TX_ITEMS, Tx } from '../../functions/src/store/tx.js';
 import { findingInput } from './fixtures.js';
-import { median } from './stats.js';
+import { median, roundOrder } from './stats.js';
 import type { World } from './world.js';
 
 export interface RankingPoint {
@@ -136,10 +136,9 @@ export async function measureRanking(
   );
   const readMs: number[][] = keys.map(() => []);
   const rankMs: number[][] = keys.map(() => []);
+  const indexes = keys.map((_, k) => k);
   for (let r = 0; r < opts.warmups + opts.reps; r++) {
-    const order = keys.map((_, k) => k);
-    if (r % 2 === 1) order.reverse();
-    for (const k of order) {
+    for (const k of roundOrder(indexes, r)) {
       let t0 = performance.now();
       await read(keys[k]!);
       const readTime = performance.now() - t0;

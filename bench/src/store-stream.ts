@@ -13,7 +13,7 @@ import { startDynamoLocal } from '../../functions/src/local/dynamodb-local.js';
 import { localTable, tableNamed } from '../../functions/src/store/table.js';
 import { ensureTable } from '../../functions/src/store/table-bootstrap.js';
 import { putBatch } from './lists.js';
-import { fmt, median } from './stats.js';
+import { fmt, median, roundOrder } from './stats.js';
 
 const REPS = 41;
 
@@ -46,7 +46,7 @@ export async function storeStream(sizes: readonly number[], log: (s: string) => 
     const gets = new Map<string, number[]>();
     const queries = new Map<string, number[]>();
     for (let r = 0; r < REPS; r++)
-      for (const t of r % 2 ? [...tables].reverse() : tables) {
+      for (const t of roundOrder(tables, r)) {
         let t0 = performance.now();
         await db.doc.send(new GetCommand({ TableName: t.name, Key: { pk: `R#${r}`, sk: 'state' } }));
         gets.set(t.name, [...(gets.get(t.name) ?? []), performance.now() - t0]);
