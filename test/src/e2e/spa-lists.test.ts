@@ -106,6 +106,8 @@ describe('the rectification list as a searchable, sortable table', () => {
       await o.page.goto(`${e.stack.base}/rectifications?state=all&unitId=${unit}`);
       await rows.first().getByRole('link').first().click();
       await expect.poll(() => crumbs.textContent(), { timeout: 30_000 }).toMatch(/详情$/);
+      // The screen itself is the current page (its crumb alone), never the home or the list above it.
+      expect(await crumbs.locator('[aria-current="page"]').allTextContents()).toEqual(['详情']);
       await crumbs.getByRole('link', { name: /整改/ }).click();
       await o.page.waitForURL(/\/rectifications$/);
       expect(o.errors).toEqual([]);
