@@ -1,6 +1,7 @@
 import type { RectificationAction } from '@jiandu/shared';
 import type { DraftResponse, HomeResponse } from '@jiandu/shared/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extensionQueue } from '../services/home/home.js';
 import { type Harness, startHarness } from '../testing/harness.js';
 
 interface View {
@@ -259,5 +260,51 @@ describe('GET /api/v1/home: each role’s first question in one request', () => 
       expect(got.petitions?.overdue.n).toBeGreaterThanOrEqual(2);
       expect(got.signals?.major.n).toBeGreaterThanOrEqual(2);
     }
+  });
+
+  it('queues the pending extension requests longest waiting first, as the list of 延期申请 holds them', async () => {
+    const NOW = Date.parse('2025-05-20T10:00:00+08:00');
+    const ask = async (unitId: string, title: string, at: number, token = supervisor) => {
+      h.setNow(at);
+      const unitOfficer = await h.freshToken('unit_officer', unitId);
+      let r = await create(unitId, title, '2025-06-30', token);
+      r = await ok(r, unitOfficer, { type: 'start' });
+      await ok(r, unitOfficer, { type: 'requestExtension', deadline: '2025-09-30', reason: '资金未到位' });
+      return r.id;
+    };
+    try {
+      const later = await ask('ds-a', '光伏扶贫电站收益分配不规范', NOW + 60_000);
+      const earlier = await ask('ds-b', '小额信贷贴息拨付滞后', NOW);
+      const xs = await ask('xs-a', '西川县扶贫车间闲置', NOW + 30_000, otherSupervisor);
+      h.setNow(NOW + 120_000);
+      const queue = (x: HomeResponse) =>
+        x.extensions!.items.map((i) => i.rectification.id).filter((id) => [earlier, later, xs].includes(id));
+      const county = await home(await h.freshToken('supervisor'));
+      expect(queue(county)).toEqual([earlier, later]);
+      expect(county.unitNames['ds-b']).toBe('白石乡');
+      const city = await home(await h.freshToken('supervisor', 'city'));
+      expect(queue(city)).toEqual([earlier, xs, later]);
+      // The same records the 查看全部 list holds, whichever read the home page took them from.
+      const listed = await list(await h.freshToken('supervisor', 'city'), 'extension=pending&limit=100');
+      expect(new Set(city.extensions!.items.map((i) => i.rectification.id))).toEqual(new Set(listed));
+    } finally {
+      h.setNow(NOW);
+    }
+  });
+
+  it('takes the extension queue from the open work it read, or from the list when that read stopped short', async () => {
+    const p = { id: 'u-home-test', name: '测试', roles: ['supervisor' as const], unitId: 'ds' };
+    const unitOfficer = await h.token('unit_officer', 'ds-b');
+    let r = await create('ds-b', '村集体经济项目停工', '2025-07-31');
+    r = await ok(r, unitOfficer, { type: 'start' });
+    await ok(r, unitOfficer, { type: 'requestExtension', deadline: '2025-10-31', reason: '设计变更' });
+    // Complete open work with no pending request: an empty queue, without another read.
+    expect(await extensionQueue(h.deps, p, { rows: [], more: false })).toEqual({ items: [], more: false });
+    // Open work cut short (a jurisdiction larger than the home page reads): the list answers.
+    const fromList = await extensionQueue(h.deps, p, { rows: [], more: true });
+    const listed = await list(supervisor, 'extension=pending&limit=10');
+    expect(fromList.items.map((i) => i.rectification.id).sort()).toEqual([...listed].sort());
+    expect(fromList.items.map((i) => i.rectification.id)).toContain(r.id);
+    expect(fromList.items.every((i) => i.request.decision === 'pending')).toBe(true);
   });
 });
