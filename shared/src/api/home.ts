@@ -79,7 +79,7 @@ export const homeResponseSchema = z
     review: z.optional(queueOf(reviewItemSchema)),
     /** Reviewers: objections (异议) to decide. */
     objections: z.optional(queueOf(objectionSchema)),
-    /** Supervisors: pending extension requests (延期申请). */
+    /** Supervisors: pending extension requests (延期申请), the longest waiting first. */
     extensions: z.optional(queueOf(extensionQueueItemSchema)),
     /** Supervisors, inspectors, viewers: the signals waiting for triage (研判). */
     triage: z.optional(homeCountSchema),
