@@ -208,10 +208,11 @@ function rankingRows(points: RankingPoint[], absoluteBar: boolean): Row[] {
   const [a, b] = points;
   if (a && b) {
     const change = b.rankMs / a.rankMs - 1;
+    const percent = Math.round(change * 100) || 0; // never "-0 %"
     out.push({
       what: `ranking cost flat in records, ${int(a.units)} units: ${int(a.findings * 2)} → ${int(b.findings * 2)} records`,
       store: 'in memory',
-      figure: `${fmt(a.rankMs)} → ${fmt(b.rankMs)} ms = **${change >= 0 ? '+' : ''}${(change * 100).toFixed(0)} %**`,
+      figure: `${fmt(a.rankMs)} → ${fmt(b.rankMs)} ms = **${percent >= 0 ? '+' : ''}${percent} %**`,
       bar: '± 10 %',
       pass: Math.abs(change) <= 0.1,
     });
