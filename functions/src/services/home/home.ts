@@ -5,7 +5,13 @@
  * quarter's aggregates — so the answer costs what it shows, not what the table holds.
  */
 import { can, formatInstant, localDateOf, pendingExtension, quarterKey, quarterOfDate } from '@jiandu/shared';
-import type { ExtensionQueueItem, HomeCount, HomeResponse, ReviewItem } from '@jiandu/shared/api';
+import type {
+  ExtensionQueueItem,
+  HomeCount,
+  HomeResponse,
+  RectificationRow,
+  ReviewItem,
+} from '@jiandu/shared/api';
 import type { Deps } from '../../app/deps.js';
 import type { Principal } from '../../auth/principal.js';
 import { listAlerts } from '../alerts/alerts.js';
@@ -34,10 +40,19 @@ const byRequest = (a: ExtensionQueueItem, b: ExtensionQueueItem): number =>
   Date.parse(a.request.requestedAt) - Date.parse(b.request.requestedAt) ||
   (a.rectification.id < b.rectification.id ? -1 : a.rectification.id > b.rectification.id ? 1 : 0);
 
+/** The rows' pending extension requests, the longest waiting first. */
+const queued = (rows: readonly RectificationRow[]): ExtensionQueueItem[] =>
+  rows
+    .flatMap((row): ExtensionQueueItem[] => {
+      const request = pendingExtension(row);
+      return request ? [{ rectification: row, request }] : [];
+    })
+    .sort(byRequest);
+
 /**
  * 延期申请 waiting for a decision, the longest waiting first. A pending request is only ever on an open
  * rectification, and the open work read every open one of the jurisdiction (the due lists hold exactly
- * those): the queue is taken from it — at the city that is one list of 16 shards and its refills (34
+ * those): the queue is taken from it — at the city that is one list of 16 shards and its refills (33
  * queries on the demo, a filter that keeps few of what it reads) fewer. A jurisdiction with more open
  * work than the home page reads (`more`) reads the list instead, after the open work.
  */
@@ -47,23 +62,11 @@ export async function extensionQueue(
   open: OpenWork | undefined,
 ): Promise<NonNullable<HomeResponse['extensions']>> {
   if (open && !open.more) {
-    const items = open.rows.flatMap(({ row }): ExtensionQueueItem[] => {
-      const request = pendingExtension(row);
-      return request ? [{ rectification: row, request }] : [];
-    });
-    items.sort(byRequest);
+    const items = queued(open.rows.map((o) => o.row));
     return { items: items.slice(0, HOME_QUEUE), more: items.length > HOME_QUEUE };
   }
   const page = await listRectifications(deps, p, { limit: HOME_QUEUE, state: 'open', extension: 'pending' });
-  return {
-    items: page.items
-      .flatMap((r): ExtensionQueueItem[] => {
-        const request = pendingExtension(r);
-        return request ? [{ rectification: r, request }] : [];
-      })
-      .sort(byRequest),
-    more: page.cursor !== null,
-  };
+  return { items: queued(page.items), more: page.cursor !== null };
 }
 
 export async function homeOf(deps: Deps, p: Principal): Promise<HomeResponse> {
