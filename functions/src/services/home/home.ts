@@ -54,7 +54,8 @@ const queued = (rows: readonly RectificationRow[]): ExtensionQueueItem[] =>
  * rectification, and the open work read every open one of the jurisdiction (the due lists hold exactly
  * those): the queue is taken from it — at the city that is one list of 16 shards and its refills (33
  * queries on the demo, a filter that keeps few of what it reads) fewer. A jurisdiction with more open
- * work than the home page reads (`more`) reads the list instead, after the open work.
+ * work than the home page reads (`more`) reads the list instead, after the open work: its first page (the
+ * newest rectifications with a request pending) in the same order, `more` telling that others wait.
  */
 export async function extensionQueue(
   deps: Deps,
@@ -78,9 +79,9 @@ export async function homeOf(deps: Deps, p: Principal): Promise<HomeResponse> {
   const page = { limit: HOME_QUEUE };
 
   // Every section at once (only the extension queue of a jurisdiction too large for the open work's read
-  // waits, see extensionQueue): at the root each list is the 16
-  // shards merged, and petitions and signals are one read each, counted by state here — one read instead
-  // of one per state (2 for petitions, 3 for signals) is 48 queries fewer for the city.
+  // waits, see extensionQueue): at the root each list is the 16 shards merged, and petitions and signals
+  // are one read each, counted by state here — one read instead of one per state (2 for petitions, 3 for
+  // signals) is 48 queries fewer for the city.
   const [review, objections, triage, alerts, openWork, draft, petitionsDue, signals, tree] =
     await Promise.all([
       has('rectification.review') ? listRectifications(deps, p, { ...page, review: 'mine' }) : absent,
