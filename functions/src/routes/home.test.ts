@@ -1,7 +1,7 @@
 import type { RectificationAction } from '@jiandu/shared';
 import type { DraftResponse, HomeResponse } from '@jiandu/shared/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionQueue } from '../services/home/home.js';
+import { extensionQueue, HOME_QUEUE } from '../services/home/home.js';
 import { type Harness, startHarness } from '../testing/harness.js';
 
 interface View {
@@ -306,5 +306,19 @@ describe('GET /api/v1/home: each role’s first question in one request', () => 
     expect(fromList.items.map((i) => i.rectification.id).sort()).toEqual([...listed].sort());
     expect(fromList.items.map((i) => i.rectification.id)).toContain(r.id);
     expect(fromList.items.every((i) => i.request.decision === 'pending')).toBe(true);
+
+    // Eleven waiting in open work read whole: the ten longest waiting, in that order, and 查看全部 has more.
+    const base = fromList.items.find((i) => i.rectification.id === r.id)!.rectification;
+    const waiting = Array.from({ length: HOME_QUEUE + 1 }, (_, k) => {
+      const request = {
+        ...base.extensions.at(-1)!,
+        requestedAt: `2025-05-${String(10 + k).padStart(2, '0')}T09:00:00+08:00`,
+      };
+      return { ...base, id: `${base.id}-${k}`, extensions: [request] };
+    });
+    const rows = [...waiting].reverse().map((row) => ({ row, unitPath: '/city/ds/ds-b/' }));
+    const queue = await extensionQueue(h.deps, p, { rows, more: false });
+    expect(queue.more).toBe(true);
+    expect(queue.items.map((i) => i.rectification.id)).toEqual(waiting.slice(0, HOME_QUEUE).map((w) => w.id));
   });
 });

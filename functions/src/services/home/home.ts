@@ -4,7 +4,15 @@
  * index partition (jl2–jl4, or jl1's shards for the root), a state partition narrowed to the scope, or the
  * quarter's aggregates — so the answer costs what it shows, not what the table holds.
  */
-import { can, formatInstant, localDateOf, pendingExtension, quarterKey, quarterOfDate } from '@jiandu/shared';
+import {
+  can,
+  formatInstant,
+  instantMs,
+  localDateOf,
+  pendingExtension,
+  quarterKey,
+  quarterOfDate,
+} from '@jiandu/shared';
 import type {
   ExtensionQueueItem,
   HomeCount,
@@ -37,7 +45,7 @@ const countOf = (page: { items: unknown[]; cursor: string | null }): HomeCount =
 const absent = Promise.resolve(undefined);
 
 const byRequest = (a: ExtensionQueueItem, b: ExtensionQueueItem): number =>
-  Date.parse(a.request.requestedAt) - Date.parse(b.request.requestedAt) ||
+  instantMs(a.request.requestedAt) - instantMs(b.request.requestedAt) ||
   (a.rectification.id < b.rectification.id ? -1 : a.rectification.id > b.rectification.id ? 1 : 0);
 
 /** The rows' pending extension requests, the longest waiting first. */
