@@ -15,7 +15,8 @@ import { ensureTable } from '../../functions/src/store/table-bootstrap.js';
 import { putBatch } from './lists.js';
 import { fmt, median, roundOrder } from './stats.js';
 
-const REPS = 41;
+/** Timed rounds: a multiple of 2n for 2, 3 or 4 tables (`roundOrder` balances positions over 2n rounds). */
+const REPS = 48;
 
 export async function storeStream(sizes: readonly number[], log: (s: string) => void): Promise<void> {
   const store = await startDynamoLocal({ heapMb: 512 });
